@@ -1,0 +1,271 @@
+//! The command line (clap derive), shared by the binary, completions and man pages.
+//!
+//! Every catalog provider is also a subcommand of its own (`postiz-connect twitter`),
+//! taking the same arguments as `connect <provider>`.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::error::EXIT_CODES_HELP;
+use crate::providers::{Catalog, ClientAuth};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "postiz-connect",
+    version,
+    about = "Connect Postiz social channels over OAuth from your own machine",
+    long_about = "Connect Postiz social channels over OAuth from your own machine.\n\n\
+        Runs the whole handshake locally: a loopback redirect listener on 127.0.0.1, PKCE \
+        (S256) and a one-time state, the code exchange, a check of the granted scopes, an \
+        identity check, and tokens stored in the OS keychain. Every step is shown, and \
+        every failure comes with its cause and the fix.",
+    after_help = EXIT_CODES_HELP,
+    propagate_version = true,
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalArgs {
+    /// Print machine-readable JSON on stdout (errors as JSON on stderr)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Print only results and errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Show each HTTP exchange, with tokens, codes and secrets masked
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Connect a channel: `connect <provider>` (each provider is also its own subcommand)
+    Connect {
+        /// Provider id or alias (see `postiz-connect providers`)
+        provider: String,
+        #[command(flatten)]
+        args: ConnectArgs,
+    },
+    /// Show the stored channels
+    Status,
+    /// Print a channel's access token, for scripts
+    Token {
+        /// Channel name, as `status` shows it (e.g. twitter:jack)
+        channel: String,
+    },
+    /// Revoke a channel's tokens at the provider and delete them here
+    Logout {
+        /// Channel name, as `status` shows it
+        channel: String,
+        /// Delete the local copy without revoking at the provider
+        #[arg(long)]
+        local_only: bool,
+    },
+    /// List the providers in the catalog
+    Providers {
+        /// Show one provider in full
+        provider: Option<String>,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct ConnectArgs {
+    /// OAuth client id (default: the provider's environment variable, see `providers`)
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// OAuth client secret; omit for a public client (prefer the environment variable)
+    #[arg(long, value_name = "SECRET")]
+    pub client_secret: Option<String>,
+    /// How the client authenticates at the token endpoint
+    #[arg(long, value_enum, value_name = "METHOD")]
+    pub client_auth: Option<ClientAuth>,
+    /// Read credentials from a Postiz .env file
+    #[arg(long, value_name = "PATH")]
+    pub env_file: Option<PathBuf>,
+    /// Scopes to request instead of the provider's defaults (space or comma separated)
+    #[arg(long, value_name = "SCOPES")]
+    pub scopes: Option<String>,
+
+    /// OpenID Connect / RFC 8414 issuer: endpoints come from its metadata
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub issuer: Option<String>,
+    /// Authorization endpoint (overrides the catalog)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub auth_url: Option<String>,
+    /// Token endpoint (overrides the catalog)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub token_url: Option<String>,
+    /// Endpoint that names the account (OIDC userinfo or the provider's "me")
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub userinfo_url: Option<String>,
+    /// RFC 7009 revocation endpoint, used by `logout`
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub revoke_url: Option<String>,
+
+    /// Listen on this port of 127.0.0.1 (default: a random free port)
+    #[arg(long, value_name = "PORT", help_heading = "Redirect")]
+    pub port: Option<u16>,
+    /// Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)
+    #[arg(long, value_name = "URI", help_heading = "Redirect")]
+    pub redirect_uri: Option<String>,
+    /// Do not open a browser; print the URL to open
+    #[arg(long, help_heading = "Redirect")]
+    pub no_browser: bool,
+    /// Paste the URL the browser ended on (or the code) when the callback cannot reach this machine
+    #[arg(long, help_heading = "Redirect")]
+    pub paste: bool,
+    /// Give up waiting for the browser after this long
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = humantime::parse_duration, help_heading = "Redirect")]
+    pub timeout: Duration,
+
+    /// Keep tokens in a 0600 file instead of the OS keychain (remembered)
+    #[arg(long, conflicts_with = "keychain", help_heading = "Storage")]
+    pub insecure_storage: bool,
+    /// Store in the OS keychain, undoing a remembered --insecure-storage
+    #[arg(long, help_heading = "Storage")]
+    pub keychain: bool,
+}
+
+/// What the user asked for, after parsing.
+#[derive(Debug)]
+pub struct Invocation {
+    pub global: GlobalArgs,
+    pub command: Command,
+}
+
+/// The full command: the derive surface plus one subcommand per catalog provider.
+pub fn build_command(catalog: &Catalog) -> clap::Command {
+    let mut cmd = Cli::command().mut_subcommand("connect", |c| {
+        c.mut_arg("provider", |a| {
+            a.value_parser(clap::builder::PossibleValuesParser::new(
+                catalog
+                    .iter()
+                    .flat_map(|p| std::iter::once(p.id.clone()).chain(p.aliases.clone()))
+                    .collect::<Vec<_>>(),
+            ))
+        })
+    });
+    for provider in catalog.iter() {
+        // A user-defined provider may not shadow a built-in command.
+        if cmd.find_subcommand(&provider.id).is_some() {
+            continue;
+        }
+        let sub = clap::Command::new(provider.id.clone())
+            .about(format!("Connect a {} channel", provider.name))
+            .visible_aliases(provider.aliases.clone())
+            .after_help(EXIT_CODES_HELP);
+        cmd = cmd.subcommand(ConnectArgs::augment_args(sub));
+    }
+    cmd
+}
+
+/// Parse arguments against the catalog.
+pub fn parse<I, T>(catalog: &Catalog, args: I) -> Result<Invocation, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let mut cmd = build_command(catalog);
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    from_matches(catalog, &matches).map_err(|e| e.format(&mut cmd))
+}
+
+fn from_matches(catalog: &Catalog, matches: &ArgMatches) -> Result<Invocation, clap::Error> {
+    let global = GlobalArgs::from_arg_matches(matches)?;
+    if let Some((name, sub)) = matches.subcommand() {
+        let builtin = Cli::command().find_subcommand(name).is_some();
+        if let Some(provider) = catalog.get(name).filter(|_| !builtin) {
+            {
+                return Ok(Invocation {
+                    global,
+                    command: Command::Connect {
+                        provider: provider.id.clone(),
+                        args: ConnectArgs::from_arg_matches(sub)?,
+                    },
+                });
+            }
+        }
+    }
+    let cli = Cli::from_arg_matches(matches)?;
+    Ok(Invocation {
+        global,
+        command: cli.command,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(args: &[&str]) -> Invocation {
+        parse(&Catalog::embedded(), args.iter().copied()).unwrap()
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        build_command(&Catalog::embedded()).debug_assert();
+    }
+
+    #[test]
+    fn provider_subcommand_and_alias_mean_connect() {
+        for args in [
+            &["postiz-connect", "twitter", "--port", "8080"][..],
+            &["postiz-connect", "x", "--port", "8080"],
+            &["postiz-connect", "connect", "x", "--port", "8080"],
+        ] {
+            match parse_ok(args).command {
+                Command::Connect { provider, args } => {
+                    assert!(provider == "twitter" || provider == "x");
+                    assert_eq!(args.port, Some(8080));
+                    assert_eq!(args.timeout, Duration::from_secs(300));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn global_flags_anywhere() {
+        let inv = parse_ok(&["postiz-connect", "status", "--json"]);
+        assert!(inv.global.json);
+        let inv = parse_ok(&["postiz-connect", "-v", "twitter", "--no-browser"]);
+        assert_eq!(inv.global.verbose, 1);
+    }
+
+    #[test]
+    fn unknown_provider_is_a_usage_error() {
+        let err = parse(&Catalog::embedded(), ["postiz-connect", "myspace"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let err = parse(
+            &Catalog::embedded(),
+            ["postiz-connect", "connect", "myspace"],
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn bad_timeout_is_a_usage_error() {
+        let err = parse(
+            &Catalog::embedded(),
+            ["postiz-connect", "twitter", "--timeout", "soon"],
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

@@ -1,0 +1,50 @@
+//! One file per subcommand; each is thin and calls into the library.
+
+mod completions;
+mod connect;
+mod logout;
+mod providers;
+mod status;
+mod token;
+
+use crate::cli::{Command, Invocation};
+use crate::error::{Error, ExitCode};
+use crate::providers::Catalog;
+use crate::store::{self, Store};
+use crate::ui::Ui;
+
+/// What every command gets.
+pub struct Context {
+    pub ui: Ui,
+    pub catalog: Catalog,
+    pub store: Store,
+}
+
+/// Run one invocation; the exit code reflects the outcome.
+pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
+    let global = &invocation.global;
+    let ui = Ui::new(global.json, global.quiet, global.verbose);
+    let ctx = Context {
+        ui,
+        catalog,
+        store: Store::new(store::default_home()),
+    };
+    let result: Result<ExitCode, Error> = match invocation.command {
+        Command::Connect { provider, args } => connect::run(&ctx, &provider, &args),
+        Command::Status => status::run(&ctx),
+        Command::Token { channel } => token::run(&ctx, &channel),
+        Command::Logout {
+            channel,
+            local_only,
+        } => logout::run(&ctx, &channel, local_only),
+        Command::Providers { provider } => providers::run(&ctx, provider.as_deref()),
+        Command::Completions { shell } => completions::run(&ctx, shell),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            ctx.ui.error(&err);
+            err.exit_code()
+        }
+    }
+}

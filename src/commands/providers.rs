@@ -1,0 +1,95 @@
+use serde_json::json;
+
+use crate::error::{Error, ExitCode};
+use crate::providers::Provider;
+use crate::ui::bold;
+
+use super::Context;
+
+fn provider_json(p: &Provider) -> serde_json::Value {
+    json!({
+        "id": p.id,
+        "name": p.name,
+        "aliases": p.aliases,
+        "authorize_url": p.authorize_url,
+        "token_url": p.token_url,
+        "revoke_url": p.revoke_url,
+        "identity_url": p.identity.url,
+        "scopes": p.scopes,
+        "scope_separator": p.scope_separator,
+        "pkce": p.pkce,
+        "client_auth": p.client_auth,
+        "client_id_env": p.client_id_env,
+        "client_secret_env": p.client_secret_env,
+        "loopback_redirect_uri": "http://127.0.0.1:<port>/callback",
+        "redirect_rules": p.redirect_rules,
+        "docs": p.docs,
+    })
+}
+
+pub fn run(ctx: &Context, one: Option<&str>) -> Result<ExitCode, Error> {
+    let providers: Vec<&Provider> = match one {
+        Some(name) => vec![ctx.catalog.require(name)?],
+        None => ctx.catalog.iter().collect(),
+    };
+    if ctx.ui.json {
+        ctx.ui.json_data(&serde_json::Value::Array(
+            providers.iter().map(|p| provider_json(p)).collect(),
+        ));
+        return Ok(ExitCode::Ok);
+    }
+    for p in providers {
+        let aliases = if p.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (alias {})", p.aliases.join(", "))
+        };
+        let mut lines = vec![format!("{}{aliases}: {}", bold(&p.id), p.name)];
+        if one.is_some() {
+            let or_flag = |v: &Option<String>, flag: &str| {
+                v.clone().unwrap_or_else(|| format!("(give {flag})"))
+            };
+            lines.push(format!(
+                "  authorize:     {}",
+                or_flag(&p.authorize_url, "--auth-url or --issuer")
+            ));
+            lines.push(format!(
+                "  token:         {}",
+                or_flag(&p.token_url, "--token-url or --issuer")
+            ));
+            lines.push(format!(
+                "  revoke:        {}",
+                p.revoke_url.clone().unwrap_or_else(|| "none".into())
+            ));
+            lines.push(format!(
+                "  identity:      {}",
+                p.identity
+                    .url
+                    .clone()
+                    .unwrap_or_else(|| "OIDC userinfo or id_token".into())
+            ));
+            lines.push(format!(
+                "  scopes:        {}",
+                p.scopes.join(&p.scope_separator)
+            ));
+            lines.push(format!("  pkce:          {:?}", p.pkce).to_lowercase());
+            lines.push(format!("  client auth:   {}", p.client_auth.as_str()));
+            lines.push("  redirect URI:  http://127.0.0.1:<port>/callback (register it; fix the port with --port)".into());
+            if let Some(rules) = &p.redirect_rules {
+                lines.push(format!("  redirect rule: {rules}"));
+            }
+            if let Some(docs) = &p.docs {
+                lines.push(format!("  docs:          {docs}"));
+            }
+        }
+        if !p.client_id_env.is_empty() {
+            lines.push(format!(
+                "  env:           {} {}",
+                p.client_id_env.join(","),
+                p.client_secret_env.join(",")
+            ));
+        }
+        ctx.ui.data(lines.join("\n"));
+    }
+    Ok(ExitCode::Ok)
+}

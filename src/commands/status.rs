@@ -1,0 +1,127 @@
+use chrono::Utc;
+use serde_json::{json, Value};
+
+use crate::error::{Error, ExitCode};
+use crate::store::Channel;
+use crate::ui::bold;
+
+use super::Context;
+
+/// The stable JSON shape of a channel (no secrets).
+pub(super) fn channel_json(c: &Channel) -> Value {
+    json!({
+        "channel": c.channel,
+        "provider": c.provider,
+        "account": c.account.handle(),
+        "account_id": c.account.id,
+        "account_name": c.account.name,
+        "scopes": c.scopes,
+        "requested_scopes": c.requested_scopes,
+        "missing_scopes": c.missing_scopes,
+        "expires_at": c.expires_at.map(|t| t.to_rfc3339()),
+        "refresh_expires_at": c.refresh_expires_at.map(|t| t.to_rfc3339()),
+        "has_refresh_token": c.has_refresh_token,
+        "needs_reconnect": c.needs_reconnect,
+        "store": c.store.as_str(),
+        "client_id": c.client_id,
+        "redirect_uri": c.redirect_uri,
+        "created_at": c.created_at.to_rfc3339(),
+        "updated_at": c.updated_at.to_rfc3339(),
+    })
+}
+
+/// "in 1h 59m", "expired 3m ago", "no expiry".
+pub(super) fn describe_expiry(c: &Channel) -> String {
+    match c.expires_at {
+        None => "does not expire (as far as the provider said)".into(),
+        Some(at) => {
+            let now = Utc::now();
+            let secs = (at - now).num_seconds();
+            let human = |s: i64| {
+                humantime::format_duration(std::time::Duration::from_secs(
+                    s.unsigned_abs() / 60 * 60,
+                ))
+                .to_string()
+            };
+            if secs > 0 {
+                format!(
+                    "expires in {} ({})",
+                    if secs < 60 {
+                        "under a minute".into()
+                    } else {
+                        human(secs)
+                    },
+                    at.to_rfc3339()
+                )
+            } else {
+                format!(
+                    "expired {} ago ({})",
+                    if secs > -60 {
+                        "under a minute".into()
+                    } else {
+                        human(secs)
+                    },
+                    at.to_rfc3339()
+                )
+            }
+        }
+    }
+}
+
+pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
+    let channels = ctx.store.list()?;
+    if ctx.ui.json {
+        ctx.ui
+            .json_data(&Value::Array(channels.iter().map(channel_json).collect()));
+        return Ok(ExitCode::Ok);
+    }
+    if channels.is_empty() {
+        ctx.ui.data("No channels connected. Connect one with: postiz-connect <provider> (see: postiz-connect providers)");
+        return Ok(ExitCode::Ok);
+    }
+    for c in &channels {
+        let mut lines = vec![bold(&c.channel)];
+        lines.push(format!(
+            "  account:  {}{}",
+            c.account.handle().unwrap_or_default(),
+            c.account
+                .name
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default()
+        ));
+        lines.push(format!("  access:   {}", describe_expiry(c)));
+        lines.push(format!(
+            "  refresh:  {}",
+            if c.has_refresh_token {
+                "yes"
+            } else {
+                "none: reconnect when the access token expires"
+            }
+        ));
+        lines.push(format!("  scopes:   {}", c.scopes.join(" ")));
+        if !c.missing_scopes.is_empty() {
+            lines.push(format!(
+                "  missing:  {} (connect again and approve them)",
+                c.missing_scopes.join(" ")
+            ));
+        }
+        if c.needs_reconnect {
+            lines.push(format!(
+                "  ! needs reconnect: postiz-connect {}",
+                c.provider
+            ));
+        }
+        lines.push(format!(
+            "  store:    {}{}",
+            c.store.as_str(),
+            if c.store == crate::store::Backend::File {
+                " (plain file, 0600)"
+            } else {
+                ""
+            }
+        ));
+        ctx.ui.data(lines.join("\n"));
+    }
+    Ok(ExitCode::Ok)
+}

@@ -1,0 +1,171 @@
+//! The error type every command returns, and the documented exit codes.
+//!
+//! Each error says what went wrong, why (when the evidence shows it) and what to do.
+
+use std::time::Duration;
+
+use crate::http::NetworkError;
+use crate::oauth::errors::ProviderError;
+
+/// Documented exit codes (README.md "Exit codes", and `--help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    Ok = 0,
+    /// Anything not covered below (I/O failure, a store that refused a write).
+    Failure = 1,
+    /// Bad command line.
+    Usage = 2,
+    /// Cancelled, denied by the user, or timed out waiting.
+    Cancelled = 3,
+    /// The provider or the listener rejected the attempt (state mismatch, invalid_grant,
+    /// invalid_client, ...).
+    Rejected = 4,
+    /// The network failed (DNS, refused, timeout, TLS).
+    Network = 5,
+    /// Configuration: missing or malformed credentials, redirect URI, keychain.
+    Config = 6,
+    /// Connected, but required scopes were not granted.
+    ScopesMissing = 7,
+}
+
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  success
+  1  other failure (I/O, token store)
+  2  usage error
+  3  cancelled, denied by the user, or timed out
+  4  rejected by the provider or the listener (state mismatch, invalid_grant, invalid_client, ...)
+  5  network failure (DNS, connection refused, timeout, TLS)
+  6  configuration problem (credentials, redirect URI, keychain)
+  7  connected, but required scopes were not granted";
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("{what}")]
+    Config { what: String, fix: String },
+
+    #[error("cancelled")]
+    Cancelled,
+
+    #[error("timed out after {} waiting for the browser to come back", humantime::format_duration(*.waited))]
+    TimedOut { waited: Duration, listener: String },
+
+    #[error("the authorization server refused: {0}")]
+    Authorization(ProviderError),
+
+    #[error("the token endpoint refused: {0}")]
+    Token(ProviderError),
+
+    #[error("{what}")]
+    Rejected { what: String, fix: String },
+
+    #[error(transparent)]
+    Network(#[from] NetworkError),
+
+    #[error("connected {channel}, but {} required scope(s) were not granted: {}", missing.len(), missing.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(", "))]
+    ScopesMissing {
+        channel: String,
+        missing: Vec<(String, Option<String>)>,
+        provider: String,
+    },
+
+    #[error("{what}")]
+    Store { what: String, fix: String },
+
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Usage(_) => ExitCode::Usage,
+            Error::Config { .. } => ExitCode::Config,
+            Error::Cancelled | Error::TimedOut { .. } => ExitCode::Cancelled,
+            Error::Authorization(e) if e.is_user_decision() => ExitCode::Cancelled,
+            Error::Authorization(_) | Error::Token(_) | Error::Rejected { .. } => {
+                ExitCode::Rejected
+            }
+            Error::Network(_) => ExitCode::Network,
+            Error::ScopesMissing { .. } => ExitCode::ScopesMissing,
+            Error::Store { .. } | Error::Io(_) => ExitCode::Failure,
+        }
+    }
+
+    /// A short, stable identifier for `--json` output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Usage(_) => "usage",
+            Error::Config { .. } => "config",
+            Error::Cancelled => "cancelled",
+            Error::TimedOut { .. } => "timeout",
+            Error::Authorization(_) => "authorization_error",
+            Error::Token(_) => "token_error",
+            Error::Rejected { .. } => "rejected",
+            Error::Network(_) => "network",
+            Error::ScopesMissing { .. } => "scopes_missing",
+            Error::Store { .. } => "store",
+            Error::Io(_) => "io",
+        }
+    }
+
+    /// The provider's error code, when there is one (`invalid_grant`, ...).
+    pub fn provider_code(&self) -> Option<&str> {
+        match self {
+            Error::Authorization(e) | Error::Token(e) => e.code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Why it probably happened, from the evidence collected.
+    pub fn cause(&self) -> Option<String> {
+        match self {
+            Error::Authorization(e) | Error::Token(e) => Some(e.explain().cause),
+            Error::Network(e) => Some(e.cause()),
+            Error::TimedOut { listener, .. } => Some(format!(
+                "no valid callback reached {listener}: the browser was not opened, the login was \
+                 not finished, or the provider redirected somewhere else"
+            )),
+            Error::ScopesMissing { missing, .. } => Some(
+                missing
+                    .iter()
+                    .map(|(scope, purpose)| match purpose {
+                        Some(p) => format!("{scope}: needed to {p}"),
+                        None => scope.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            _ => None,
+        }
+    }
+
+    /// What to do about it.
+    pub fn fix(&self) -> Option<String> {
+        match self {
+            Error::Config { fix, .. } | Error::Rejected { fix, .. } | Error::Store { fix, .. } => {
+                Some(fix.clone())
+            }
+            Error::Authorization(e) | Error::Token(e) => Some(e.explain().fix),
+            Error::Network(e) => Some(e.fix()),
+            Error::TimedOut { .. } => Some(
+                "run the command again and finish the login in the browser; on a machine whose \
+                 browser cannot reach this one (SSH, containers) add --paste; raise the limit \
+                 with --timeout"
+                    .into(),
+            ),
+            Error::ScopesMissing { provider, .. } => Some(format!(
+                "connect again and approve every permission (postiz-connect {provider}); if the \
+                 consent screen does not offer a scope, enable it for the app in the provider's \
+                 console"
+            )),
+            Error::Cancelled => Some("run the command again when ready".into()),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

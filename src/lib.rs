@@ -1,0 +1,17 @@
+//! postiz-connect: connect Postiz social channels over OAuth from your own machine.
+//!
+//! The binary is a thin shell around this library: `cli` parses, `commands` runs one
+//! subcommand, and the rest are the rooms those commands call into.
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod http;
+pub mod interrupt;
+pub mod oauth;
+pub mod providers;
+pub mod redact;
+pub mod store;
+pub mod ui;
+
+pub use error::{Error, ExitCode};

@@ -1,0 +1,260 @@
+//! The redirect back from the provider: parsing it (from the listener or pasted by the
+//! user) and validating it against the request this process made.
+
+use subtle::ConstantTimeEq;
+use url::Url;
+
+use super::errors::ProviderError;
+
+/// The parameters of a callback, as received.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CallbackParams {
+    pub code: Option<String>,
+    pub state: Option<String>,
+    pub error: Option<String>,
+    pub error_description: Option<String>,
+    /// RFC 9207 issuer identifier.
+    pub iss: Option<String>,
+}
+
+impl CallbackParams {
+    pub fn from_query(query: &str) -> CallbackParams {
+        let mut p = CallbackParams::default();
+        for (key, value) in url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+            let value = Some(value.into_owned());
+            // The first occurrence wins: a repeated parameter is suspicious, never merged.
+            let slot = match key.as_ref() {
+                "code" => &mut p.code,
+                "state" => &mut p.state,
+                "error" => &mut p.error,
+                "error_description" => &mut p.error_description,
+                "iss" => &mut p.iss,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = value;
+            }
+        }
+        p
+    }
+}
+
+/// What the user pasted in `--paste` mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pasted {
+    /// A full redirect URL or its query string.
+    Params(CallbackParams),
+    /// Just the code: no state to check.
+    BareCode(String),
+}
+
+/// Accepts the URL the browser ended on, its query string, or the bare code.
+pub fn parse_pasted(input: &str) -> Result<Pasted, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err("nothing was pasted".into());
+    }
+    if let Ok(url) = Url::parse(input) {
+        if url.scheme() == "http" || url.scheme() == "https" {
+            // Some providers answer in the fragment; accept either.
+            let query = url
+                .query()
+                .filter(|q| q.contains('='))
+                .or(url.fragment())
+                .unwrap_or_default();
+            let params = CallbackParams::from_query(query);
+            if params.code.is_none() && params.error.is_none() {
+                return Err("that URL carries neither `code` nor `error`: paste the address the browser ended on after you approved".into());
+            }
+            return Ok(Pasted::Params(params));
+        }
+    }
+    if input.contains('=') {
+        let params = CallbackParams::from_query(input);
+        if params.code.is_none() && params.error.is_none() {
+            return Err("that query string carries neither `code` nor `error`".into());
+        }
+        return Ok(Pasted::Params(params));
+    }
+    if input.chars().any(char::is_whitespace) || input.contains('/') && !input.contains('.') {
+        return Err(
+            "that does not look like a URL, a query string or an authorization code".into(),
+        );
+    }
+    Ok(Pasted::BareCode(input.to_string()))
+}
+
+/// What a callback means for the flow.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// A code for our request: exchange it.
+    Code(String),
+    /// The provider redirected back with an error for our request.
+    ProviderError(ProviderError),
+    /// Not for our request (forged, stale, or from another tab): reject, keep waiting.
+    StateMismatch,
+    /// For our request, but from another issuer than expected (RFC 9207 mix-up defence).
+    IssuerMismatch { got: Option<String> },
+    /// Neither code nor error.
+    Malformed,
+}
+
+/// What the callback must match.
+pub struct Expected<'a> {
+    pub state: &'a str,
+    /// When set, `iss` must be present and equal (the server advertised RFC 9207).
+    pub issuer: Option<&'a str>,
+}
+
+pub fn states_match(expected: &str, got: &str) -> bool {
+    expected.len() == got.len() && bool::from(expected.as_bytes().ct_eq(got.as_bytes()))
+}
+
+pub fn validate(params: &CallbackParams, expected: &Expected<'_>) -> Verdict {
+    let state_ok = params
+        .state
+        .as_deref()
+        .is_some_and(|s| states_match(expected.state, s));
+    if let Some(error) = &params.error {
+        // A provider error without any state can only end the wait, never inject a token;
+        // some providers drop state on errors, so accept it. A wrong state is rejected.
+        if params.state.is_some() && !state_ok {
+            return Verdict::StateMismatch;
+        }
+        return Verdict::ProviderError(ProviderError::from_callback(
+            error,
+            params.error_description.as_deref(),
+        ));
+    }
+    if !state_ok {
+        return Verdict::StateMismatch;
+    }
+    if let Some(issuer) = expected.issuer {
+        if params.iss.as_deref() != Some(issuer) {
+            return Verdict::IssuerMismatch {
+                got: params.iss.clone(),
+            };
+        }
+    }
+    match &params.code {
+        Some(code) if !code.is_empty() => Verdict::Code(code.clone()),
+        _ => Verdict::Malformed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STATE: &str = "s3cr3t-state-value";
+
+    fn expected() -> Expected<'static> {
+        Expected {
+            state: STATE,
+            issuer: None,
+        }
+    }
+
+    #[test]
+    fn good_callback_yields_code() {
+        let p = CallbackParams::from_query(&format!("code=abc&state={STATE}"));
+        assert_eq!(validate(&p, &expected()), Verdict::Code("abc".into()));
+    }
+
+    #[test]
+    fn forged_or_missing_state_is_rejected() {
+        let p = CallbackParams::from_query("code=abc&state=forged");
+        assert_eq!(validate(&p, &expected()), Verdict::StateMismatch);
+        let p = CallbackParams::from_query("code=abc");
+        assert_eq!(validate(&p, &expected()), Verdict::StateMismatch);
+        let p = CallbackParams::from_query(&format!("code=abc&state={STATE}x"));
+        assert_eq!(validate(&p, &expected()), Verdict::StateMismatch);
+    }
+
+    #[test]
+    fn first_parameter_wins() {
+        let p = CallbackParams::from_query(&format!("state={STATE}&code=a&code=b&state=x"));
+        assert_eq!(validate(&p, &expected()), Verdict::Code("a".into()));
+    }
+
+    #[test]
+    fn provider_error_with_and_without_state() {
+        let p = CallbackParams::from_query(&format!(
+            "error=access_denied&error_description=User+said+no&state={STATE}"
+        ));
+        match validate(&p, &expected()) {
+            Verdict::ProviderError(e) => {
+                assert_eq!(e.code.as_deref(), Some("access_denied"));
+                assert_eq!(e.description.as_deref(), Some("User said no"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let p = CallbackParams::from_query("error=access_denied");
+        assert!(matches!(
+            validate(&p, &expected()),
+            Verdict::ProviderError(_)
+        ));
+        let p = CallbackParams::from_query("error=access_denied&state=forged");
+        assert_eq!(validate(&p, &expected()), Verdict::StateMismatch);
+    }
+
+    #[test]
+    fn issuer_checked_when_advertised() {
+        let exp = Expected {
+            state: STATE,
+            issuer: Some("http://127.0.0.1:9"),
+        };
+        let ok = CallbackParams::from_query(&format!(
+            "code=a&state={STATE}&iss=http%3A%2F%2F127.0.0.1%3A9"
+        ));
+        assert_eq!(validate(&ok, &exp), Verdict::Code("a".into()));
+        let missing = CallbackParams::from_query(&format!("code=a&state={STATE}"));
+        assert_eq!(
+            validate(&missing, &exp),
+            Verdict::IssuerMismatch { got: None }
+        );
+        let wrong = CallbackParams::from_query(&format!("code=a&state={STATE}&iss=https://evil"));
+        assert!(matches!(
+            validate(&wrong, &exp),
+            Verdict::IssuerMismatch { .. }
+        ));
+    }
+
+    #[test]
+    fn malformed_callbacks() {
+        let p = CallbackParams::from_query(&format!("state={STATE}"));
+        assert_eq!(validate(&p, &expected()), Verdict::Malformed);
+        let p = CallbackParams::from_query(&format!("code=&state={STATE}"));
+        assert_eq!(validate(&p, &expected()), Verdict::Malformed);
+        // Garbage never panics.
+        let p = CallbackParams::from_query("%%%&&==&code");
+        assert_eq!(validate(&p, &expected()), Verdict::StateMismatch);
+    }
+
+    #[test]
+    fn pasted_forms() {
+        let url = format!("http://127.0.0.1:8080/callback?code=abc&state={STATE}");
+        match parse_pasted(&url).unwrap() {
+            Pasted::Params(p) => assert_eq!(p.code.as_deref(), Some("abc")),
+            other => panic!("{other:?}"),
+        }
+        match parse_pasted(&format!("?code=abc&state={STATE}")).unwrap() {
+            Pasted::Params(p) => assert_eq!(p.state.as_deref(), Some(STATE)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            parse_pasted("  Zm9vYmFy-code_1  \n").unwrap(),
+            Pasted::BareCode("Zm9vYmFy-code_1".into())
+        );
+        assert!(parse_pasted("").is_err());
+        assert!(parse_pasted("https://example.com/landing").is_err());
+        assert!(parse_pasted("this is not a code").is_err());
+    }
+
+    #[test]
+    fn constant_time_compare() {
+        assert!(states_match("abc", "abc"));
+        assert!(!states_match("abc", "abd"));
+        assert!(!states_match("abc", "ab"));
+    }
+}

@@ -1,0 +1,342 @@
+//! Provider errors: parsed from whatever the provider sent (RFC 6749 JSON, Meta's nested
+//! `error` object, Slack's `ok:false`, `{code,message}` envelopes, HTML from a proxy, an
+//! empty body) and explained with the cause and fix from shared/ERRORS.md.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::redact;
+
+/// Where the error came from: the redirect back from the authorization endpoint, or an
+/// HTTP response from the token (or another) endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Authorize,
+    Token,
+    Refresh,
+    Revoke,
+    Identity,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderError {
+    pub stage: Stage,
+    /// RFC 6749 code (`invalid_grant`, ...) or the provider's own.
+    pub code: Option<String>,
+    pub description: Option<String>,
+    pub status: Option<u16>,
+    /// A redacted excerpt of a body that was not an OAuth error (HTML, text).
+    pub excerpt: Option<String>,
+}
+
+pub struct Explanation {
+    pub cause: String,
+    pub fix: String,
+}
+
+impl fmt::Display for ProviderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.code, &self.description) {
+            (Some(c), Some(d)) => write!(f, "{c} ({d})")?,
+            (Some(c), None) => write!(f, "{c}")?,
+            (None, Some(d)) => write!(f, "{d}")?,
+            (None, None) => match &self.excerpt {
+                Some(e) => write!(f, "unexpected response: {e}")?,
+                None => write!(f, "an empty response")?,
+            },
+        }
+        if let Some(status) = self.status {
+            write!(f, " [HTTP {status}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl ProviderError {
+    /// From the query of a callback (`error`, `error_description`).
+    pub fn from_callback(code: &str, description: Option<&str>) -> ProviderError {
+        ProviderError {
+            stage: Stage::Authorize,
+            code: Some(code.to_string()),
+            description: description.map(str::to_string),
+            status: None,
+            excerpt: None,
+        }
+    }
+
+    /// From an HTTP response body of any shape.
+    pub fn from_response(stage: Stage, status: u16, body: &[u8]) -> ProviderError {
+        let mut err = ProviderError {
+            stage,
+            code: None,
+            description: None,
+            status: Some(status),
+            excerpt: None,
+        };
+        let text = String::from_utf8_lossy(body);
+        let text = text.trim();
+        if text.is_empty() {
+            return err;
+        }
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => {
+                let (code, description) = parse_json_error(&value);
+                err.code = code;
+                err.description = description;
+                if err.code.is_none() && err.description.is_none() {
+                    err.excerpt = Some(redact::truncate(&redact::json(&value).to_string(), 300));
+                }
+            }
+            Err(_) => {
+                err.excerpt = Some(match html_title(text) {
+                    Some(title) => format!("an HTML page titled \"{title}\" (a proxy or an error page, not an OAuth answer)"),
+                    None => redact::truncate(&redact::body(text.as_bytes()), 200),
+                });
+            }
+        }
+        err
+    }
+
+    /// The user (or an admin policy) declined: not a misconfiguration.
+    pub fn is_user_decision(&self) -> bool {
+        matches!(
+            self.code.as_deref(),
+            Some("access_denied") | Some("user_cancelled_login") | Some("user_cancelled_authorize")
+        )
+    }
+
+    pub fn explain(&self) -> Explanation {
+        let desc = self
+            .description
+            .as_deref()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let refresh = self.stage == Stage::Refresh;
+        let (cause, fix): (&str, String) = match self.code.as_deref() {
+            _ if desc.contains("redirect") && (desc.contains("match") || desc.contains("registered") || desc.contains("invalid")) => (
+                "the redirect URI is not registered for this app, or differs from the one sent at authorization (scheme, localhost vs 127.0.0.1, port, path, trailing slash)",
+                "register the exact redirect URI this tool printed in the provider's console, or pass the registered one with --redirect-uri/--port; `postiz-connect doctor --redirect-uri` compares them character by character".into(),
+            ),
+            Some("redirect_uri_mismatch") => (
+                "the redirect URI is not registered for this app (scheme, host, port, path, trailing slash, case or encoding differ)",
+                "register the exact redirect URI this tool printed in the provider's console, or pass the registered one with --redirect-uri/--port".into(),
+            ),
+            Some("invalid_grant") if refresh => (
+                "the refresh token was revoked, already used (rotation), or expired",
+                "reconnect the channel: run the connect command again".into(),
+            ),
+            Some("invalid_grant") => (
+                "the authorization code was already used or expired, the PKCE verifier did not match, or the redirect_uri sent at exchange differs from the one sent at authorization",
+                "start the connect over (codes are single use and short-lived); if it repeats, compare the redirect URI character by character".into(),
+            ),
+            Some("invalid_client") => (
+                "client authentication failed: wrong client id or secret, a secret of another app or environment, stray quotes/spaces/newline in the value, or the wrong method (Basic vs body)",
+                "check the client id and secret for this provider (flags, environment or --env-file), re-copy the secret from the provider console, or try --client-auth basic|post|none".into(),
+            ),
+            Some("unauthorized_client") => (
+                "this app is not allowed to use this grant type (app type or settings in the console)",
+                "enable the authorization-code grant (and refresh tokens) for the app in the provider console; for a native/desktop app check its type".into(),
+            ),
+            Some("access_denied") | Some("user_cancelled_login") | Some("user_cancelled_authorize") => (
+                "the user declined, or an admin policy refused (an app in development mode only admits its testers)",
+                "run the command again and approve; if you did approve, add the account as a tester of the app".into(),
+            ),
+            Some("invalid_scope") => (
+                "a requested scope is unknown or not enabled for this app (product not added, review pending, typo or wrong separator)",
+                "request only scopes the app is approved for (--scopes), or enable them in the provider console".into(),
+            ),
+            Some("invalid_request") if desc.contains("pkce") || desc.contains("code_challenge") || desc.contains("code verifier") || desc.contains("code_verifier") => (
+                "the PKCE parameters were missing or did not match",
+                "start again: a fresh flow generates a new verifier; if the provider does not accept PKCE, set `pkce = \"unsupported\"` for it in providers.toml".into(),
+            ),
+            Some("invalid_request") => (
+                "the request was malformed or missing a parameter the provider requires",
+                "run with -v to see the exchange; check the provider's entry (postiz-connect providers) against its documentation".into(),
+            ),
+            Some("unsupported_response_type") | Some("unsupported_grant_type") => (
+                "the app type does not support this flow",
+                "check the app type in the provider console (a web or native app with the authorization-code grant)".into(),
+            ),
+            Some("server_error") | Some("temporarily_unavailable") => (
+                "the provider had an internal error or is overloaded",
+                "retry in a few minutes".into(),
+            ),
+            _ => match self.status {
+                Some(429) => ("the provider is rate-limiting this client", "wait a minute and retry".into()),
+                Some(s) if s >= 500 => ("the provider (or a proxy in front of it) failed", "retry later; run with -v to see the response".into()),
+                Some(401) | Some(403) if self.stage == Stage::Identity => (
+                    "the access token was not accepted by the identity endpoint (missing scope, or the token was revoked)",
+                    "check that the scopes include what the identity endpoint needs, then connect again".into(),
+                ),
+                _ if self.excerpt.as_deref().is_some_and(|e| e.contains("HTML page")) => (
+                    "an HTML page came back instead of an OAuth response: usually a proxy, a captive portal, or a wrong endpoint URL",
+                    "check the endpoint URL (postiz-connect providers), and HTTPS_PROXY/NO_PROXY".into(),
+                ),
+                _ => (
+                    "the provider answered with an error the tool does not know",
+                    "run with -v to see the full (redacted) exchange".into(),
+                ),
+            },
+        };
+        Explanation {
+            cause: cause.to_string(),
+            fix,
+        }
+    }
+}
+
+/// `(code, description)` from the JSON error shapes providers use.
+fn parse_json_error(value: &Value) -> (Option<String>, Option<String>) {
+    let str_of = |v: Option<&Value>| -> Option<String> {
+        match v? {
+            Value::String(s) if !s.is_empty() => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    match value.get("error") {
+        // RFC 6749 §5.2, and Slack's {"ok":false,"error":"invalid_code"}.
+        Some(Value::String(code)) => (
+            Some(code.clone()),
+            str_of(value.get("error_description"))
+                .or_else(|| str_of(value.get("message")))
+                .or_else(|| str_of(value.get("detail"))),
+        ),
+        // Meta: {"error":{"message","type","code","error_subcode"}}; others nest an OAuth error.
+        Some(obj @ Value::Object(_)) => {
+            if obj.get("error").is_some() {
+                return parse_json_error(obj);
+            }
+            let code = str_of(obj.get("type"))
+                .or_else(|| str_of(obj.get("code")))
+                .or_else(|| str_of(obj.get("status")));
+            let desc = str_of(obj.get("message")).or_else(|| str_of(obj.get("error_description")));
+            (code, desc)
+        }
+        _ => {
+            // {"code": 40001, "message": "..."} envelopes (TikTok Business) and friends.
+            let code = str_of(value.get("code"))
+                .filter(|c| c != "0")
+                .or_else(|| str_of(value.get("error_code")))
+                .or_else(|| str_of(value.get("type")));
+            let desc = str_of(value.get("error_description"))
+                .or_else(|| str_of(value.get("message")))
+                .or_else(|| str_of(value.get("msg")))
+                .or_else(|| str_of(value.get("detail")))
+                .or_else(|| str_of(value.get("title")));
+            (code, desc)
+        }
+    }
+}
+
+fn html_title(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    if !(lower.starts_with("<!doctype") || lower.starts_with("<html") || lower.contains("<body")) {
+        return None;
+    }
+    let start = lower.find("<title>")? + "<title>".len();
+    let end = lower[start..].find("</title>")? + start;
+    Some(text[start..end].trim().to_string()).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(status: u16, body: &str) -> ProviderError {
+        ProviderError::from_response(Stage::Token, status, body.as_bytes())
+    }
+
+    #[test]
+    fn rfc6749_json() {
+        let e = parse(
+            400,
+            r#"{"error":"invalid_grant","error_description":"grant request is invalid"}"#,
+        );
+        assert_eq!(e.code.as_deref(), Some("invalid_grant"));
+        assert_eq!(e.description.as_deref(), Some("grant request is invalid"));
+        assert!(e.explain().fix.contains("start the connect over"));
+    }
+
+    #[test]
+    fn meta_nested_error() {
+        let e = parse(
+            400,
+            r#"{"error":{"message":"Error validating verification code.","type":"OAuthException","code":100,"fbtrace_id":"x"}}"#,
+        );
+        assert_eq!(e.code.as_deref(), Some("OAuthException"));
+        assert_eq!(
+            e.description.as_deref(),
+            Some("Error validating verification code.")
+        );
+    }
+
+    #[test]
+    fn slack_ok_false_with_http_200() {
+        let e = parse(200, r#"{"ok":false,"error":"invalid_client_id"}"#);
+        assert_eq!(e.code.as_deref(), Some("invalid_client_id"));
+    }
+
+    #[test]
+    fn envelope_with_numeric_code() {
+        let e = parse(
+            200,
+            r#"{"code":40001,"message":"Invalid auth code","data":{}}"#,
+        );
+        assert_eq!(e.code.as_deref(), Some("40001"));
+        assert_eq!(e.description.as_deref(), Some("Invalid auth code"));
+    }
+
+    #[test]
+    fn html_from_a_proxy() {
+        let e = parse(502, "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+        assert!(e.code.is_none());
+        assert!(e.to_string().contains("502 Bad Gateway"), "{e}");
+        assert!(e.explain().cause.contains("failed"));
+    }
+
+    #[test]
+    fn empty_body() {
+        let e = parse(500, "");
+        assert_eq!(e.to_string(), "an empty response [HTTP 500]");
+        assert!(e.explain().fix.contains("retry"));
+    }
+
+    #[test]
+    fn json_without_error_fields_is_redacted() {
+        let e = parse(400, r#"{"access_token":"LEAK","weird":true}"#);
+        assert!(!e.to_string().contains("LEAK"), "{e}");
+    }
+
+    #[test]
+    fn redirect_mismatch_spelled_as_invalid_request() {
+        let e = ProviderError::from_callback(
+            "invalid_request",
+            Some("redirect_uri did not match any of the client's registered redirect_uris"),
+        );
+        assert!(e.explain().cause.contains("redirect URI"));
+    }
+
+    #[test]
+    fn pkce_missing() {
+        let e = ProviderError::from_callback(
+            "invalid_request",
+            Some("Authorization Server policy requires PKCE to be used for this request"),
+        );
+        assert!(e.explain().cause.contains("PKCE"));
+    }
+
+    #[test]
+    fn refresh_invalid_grant_says_reconnect() {
+        let mut e = parse(400, r#"{"error":"invalid_grant"}"#);
+        e.stage = Stage::Refresh;
+        assert!(e.explain().fix.contains("reconnect"));
+    }
+
+    #[test]
+    fn denial_is_a_user_decision() {
+        assert!(ProviderError::from_callback("access_denied", None).is_user_decision());
+        assert!(!ProviderError::from_callback("invalid_scope", None).is_user_decision());
+    }
+}

@@ -1,0 +1,360 @@
+//! The provider-agnostic authorization-code flow: the authorization request (PKCE S256,
+//! one-time state), the code exchange, refresh and revocation, through the `oauth2` crate
+//! and the tool's single HTTP client.
+
+use oauth2::basic::{
+    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
+};
+use oauth2::{
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
+    EndpointNotSet, EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken,
+    RequestTokenError, RevocationUrl, Scope, StandardRevocableToken, TokenUrl,
+};
+use serde::{Deserialize, Serialize};
+
+use super::errors::{ProviderError, Stage};
+use super::token::TokenResponse;
+use crate::error::Error;
+use crate::http::HttpClient;
+use crate::providers::{ClientAuth, PkceRule, Provider};
+
+type OAuthClient = oauth2::Client<
+    BasicErrorResponse,
+    TokenResponse,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointSet,
+>;
+
+/// The endpoints of one connection, resolved from the catalog, flags or discovery.
+/// Stored with the channel so refresh and logout need no flags.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Endpoints {
+    pub authorize_url: String,
+    pub token_url: String,
+    #[serde(default)]
+    pub revoke_url: Option<String>,
+    #[serde(default)]
+    pub userinfo_url: Option<String>,
+    /// Set when the server advertises RFC 9207: callbacks must carry this `iss`.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    #[serde(default)]
+    pub require_iss: bool,
+}
+
+/// The OAuth client: id, optional secret (redacted in Debug), and how it authenticates.
+#[derive(Debug, Clone)]
+pub struct ClientCredentials {
+    pub id: String,
+    pub secret: Option<ClientSecret>,
+    pub auth: ClientAuth,
+}
+
+impl ClientCredentials {
+    fn oauth_client(&self, endpoints: &Endpoints) -> Result<OAuthClient, Error> {
+        let bad = |what: &str, url: &str, e: &dyn std::fmt::Display| Error::Config {
+            what: format!("the {what} URL '{url}' is invalid: {e}"),
+            fix: "check the provider's endpoints (postiz-connect providers, or the flags)".into(),
+        };
+        let auth = AuthUrl::new(endpoints.authorize_url.clone())
+            .map_err(|e| bad("authorization", &endpoints.authorize_url, &e))?;
+        let token = TokenUrl::new(endpoints.token_url.clone())
+            .map_err(|e| bad("token", &endpoints.token_url, &e))?;
+        let revoke = match &endpoints.revoke_url {
+            Some(u) => Some(RevocationUrl::new(u.clone()).map_err(|e| bad("revocation", u, &e))?),
+            None => None,
+        };
+        let mut client = oauth2::Client::new(ClientId::new(self.id.clone()))
+            .set_auth_uri(auth)
+            .set_token_uri(token)
+            .set_revocation_url_option(revoke)
+            .set_auth_type(match self.auth {
+                ClientAuth::Basic => AuthType::BasicAuth,
+                ClientAuth::Post | ClientAuth::None => AuthType::RequestBody,
+            });
+        // A public client sends no secret, even if one was configured.
+        if self.auth != ClientAuth::None {
+            if let Some(secret) = &self.secret {
+                client = client.set_client_secret(secret.clone());
+            }
+        }
+        Ok(client)
+    }
+}
+
+/// One authorization request: the URL for the browser and what the callback must match.
+pub struct AuthorizationRequest {
+    pub url: String,
+    pub state: CsrfToken,
+    pub redirect_uri: String,
+    pub scopes: Vec<String>,
+    pkce_verifier: Option<PkceCodeVerifier>,
+}
+
+impl AuthorizationRequest {
+    pub fn new(
+        provider: &Provider,
+        endpoints: &Endpoints,
+        client: &ClientCredentials,
+        scopes: &[String],
+        redirect_uri: &str,
+    ) -> Result<AuthorizationRequest, Error> {
+        let oauth = client.oauth_client(endpoints)?.set_redirect_uri(
+            RedirectUrl::new(redirect_uri.to_string()).map_err(|e| {
+                Error::Usage(format!("redirect URI '{redirect_uri}' is invalid: {e}"))
+            })?,
+        );
+        // 32 random bytes (256 bits) from the OS CSPRNG, base64url.
+        let mut builder = oauth.authorize_url(|| CsrfToken::new_random_len(32));
+        if provider.scope_separator == " " {
+            builder = builder.add_scopes(scopes.iter().cloned().map(Scope::new));
+        } else if !scopes.is_empty() {
+            builder = builder.add_extra_param("scope", scopes.join(&provider.scope_separator));
+        }
+        let pkce_verifier = match provider.pkce {
+            PkceRule::Unsupported => None,
+            PkceRule::Required | PkceRule::Accepted => {
+                // 32 random bytes: a 43-character verifier (RFC 7636 §4.1).
+                let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+                builder = builder.set_pkce_challenge(challenge);
+                Some(verifier)
+            }
+        };
+        for (key, value) in &provider.authorize_params {
+            builder = builder.add_extra_param(key.clone(), value.clone());
+        }
+        // OpenID Connect Core §11: offline_access is ignored without prompt=consent.
+        if provider.openid
+            && scopes.iter().any(|s| s == "offline_access")
+            && !provider.authorize_params.contains_key("prompt")
+        {
+            builder = builder.add_extra_param("prompt", "consent");
+        }
+        let (url, state) = builder.url();
+        Ok(AuthorizationRequest {
+            url: url.to_string(),
+            state,
+            redirect_uri: redirect_uri.to_string(),
+            scopes: scopes.to_vec(),
+            pkce_verifier,
+        })
+    }
+
+    /// Exchange the code; consumes the request so the verifier is used once.
+    pub fn exchange(
+        self,
+        code: &str,
+        endpoints: &Endpoints,
+        client: &ClientCredentials,
+        http: &HttpClient,
+    ) -> Result<TokenResponse, Error> {
+        let oauth = client.oauth_client(endpoints)?.set_redirect_uri(
+            RedirectUrl::new(self.redirect_uri.clone()).expect("validated in new()"),
+        );
+        let mut request = oauth.exchange_code(AuthorizationCode::new(code.to_string()));
+        if let Some(verifier) = self.pkce_verifier {
+            request = request.set_pkce_verifier(verifier);
+        }
+        request
+            .request(http)
+            .map_err(|e| token_error(e, Stage::Token, http))
+    }
+}
+
+/// `grant_type=refresh_token` with the client's authentication.
+pub fn refresh(
+    refresh_token: &str,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Result<TokenResponse, Error> {
+    client
+        .oauth_client(endpoints)?
+        .exchange_refresh_token(&RefreshToken::new(refresh_token.to_string()))
+        .request(http)
+        .map_err(|e| token_error(e, Stage::Refresh, http))
+}
+
+/// RFC 7009 revocation. Returns Ok(false) when the provider has no revocation endpoint.
+pub fn revoke(
+    token: StandardRevocableToken,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Result<bool, Error> {
+    if endpoints.revoke_url.is_none() {
+        return Ok(false);
+    }
+    let oauth = client.oauth_client(endpoints)?;
+    let request = oauth.revoke_token(token).map_err(|e| Error::Config {
+        what: format!("cannot build the revocation request: {e}"),
+        fix: "check the revocation URL".into(),
+    })?;
+    request.request(http).map_err(|e| match e {
+        RequestTokenError::Request(net) => Error::Network(net),
+        _ => Error::Token(last_response_error(Stage::Revoke, http)),
+    })?;
+    Ok(true)
+}
+
+fn token_error<RE>(
+    err: RequestTokenError<crate::http::NetworkError, RE>,
+    stage: Stage,
+    http: &HttpClient,
+) -> Error
+where
+    RE: oauth2::ErrorResponse + 'static,
+{
+    match err {
+        RequestTokenError::Request(net) => Error::Network(net),
+        // Every other failure is judged from the full response (status and body), which
+        // the HTTP client kept: oauth2 drops the status and some body shapes.
+        _ => Error::Token(last_response_error(stage, http)),
+    }
+}
+
+fn last_response_error(stage: Stage, http: &HttpClient) -> ProviderError {
+    match http.last_response() {
+        Some(last) => ProviderError::from_response(stage, last.status, &last.body),
+        None => ProviderError {
+            stage,
+            code: None,
+            description: Some("no response was received".into()),
+            status: None,
+            excerpt: None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::Catalog;
+    use base64::Engine;
+    use sha2::Digest;
+
+    fn endpoints() -> Endpoints {
+        Endpoints {
+            authorize_url: "https://auth.test/authorize".into(),
+            token_url: "https://auth.test/token".into(),
+            revoke_url: None,
+            userinfo_url: None,
+            issuer: None,
+            require_iss: false,
+        }
+    }
+
+    fn client() -> ClientCredentials {
+        ClientCredentials {
+            id: "cid".into(),
+            secret: None,
+            auth: ClientAuth::None,
+        }
+    }
+
+    fn query(url: &str) -> std::collections::HashMap<String, String> {
+        url::Url::parse(url)
+            .unwrap()
+            .query_pairs()
+            .into_owned()
+            .collect()
+    }
+
+    #[test]
+    fn authorization_url_has_pkce_s256_and_a_long_state() {
+        let catalog = Catalog::embedded();
+        let x = catalog.get("twitter").unwrap();
+        let scopes = x.scopes.clone();
+        let req = AuthorizationRequest::new(
+            x,
+            &endpoints(),
+            &client(),
+            &scopes,
+            "http://127.0.0.1:5/callback",
+        )
+        .unwrap();
+        let q = query(&req.url);
+        assert_eq!(q["code_challenge_method"], "S256");
+        assert_eq!(q["response_type"], "code");
+        assert_eq!(q["client_id"], "cid");
+        assert_eq!(q["redirect_uri"], "http://127.0.0.1:5/callback");
+        assert_eq!(
+            q["scope"],
+            "tweet.read tweet.write users.read offline.access"
+        );
+        assert_eq!(q["state"], req.state.secret().as_str());
+        // 32 bytes base64url = 43 characters = 256 bits.
+        assert_eq!(req.state.secret().len(), 43);
+        let verifier = req.pkce_verifier.as_ref().unwrap().secret();
+        assert!((43..=128).contains(&verifier.len()));
+        let expected = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(sha2::Sha256::digest(verifier.as_bytes()));
+        assert_eq!(q["code_challenge"], expected);
+        assert!(!req.url.contains(verifier.as_str()));
+    }
+
+    #[test]
+    fn states_are_unique() {
+        let catalog = Catalog::embedded();
+        let x = catalog.get("twitter").unwrap();
+        let a = AuthorizationRequest::new(
+            x,
+            &endpoints(),
+            &client(),
+            &[],
+            "http://127.0.0.1:5/callback",
+        )
+        .unwrap();
+        let b = AuthorizationRequest::new(
+            x,
+            &endpoints(),
+            &client(),
+            &[],
+            "http://127.0.0.1:5/callback",
+        )
+        .unwrap();
+        assert_ne!(a.state.secret(), b.state.secret());
+    }
+
+    #[test]
+    fn separator_params_and_oidc_consent_follow_the_catalog() {
+        let mut p = Catalog::embedded().get("custom").unwrap().clone();
+        p.scope_separator = ",".into();
+        p.openid = true;
+        p.pkce = PkceRule::Unsupported;
+        p.authorize_params
+            .insert("access_type".into(), "offline".into());
+        let scopes: Vec<String> = vec!["openid".into(), "offline_access".into()];
+        let req = AuthorizationRequest::new(
+            &p,
+            &endpoints(),
+            &client(),
+            &scopes,
+            "http://127.0.0.1:5/callback",
+        )
+        .unwrap();
+        let q = query(&req.url);
+        assert_eq!(q["scope"], "openid,offline_access");
+        assert_eq!(q["access_type"], "offline");
+        assert_eq!(q["prompt"], "consent");
+        assert!(!q.contains_key("code_challenge"));
+    }
+
+    /// RFC 7636 Appendix B: the S256 transform oauth2 applies, checked on the RFC's vector.
+    #[test]
+    fn rfc7636_appendix_b_vector() {
+        let verifier = PkceCodeVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into());
+        let challenge = PkceCodeChallenge::from_code_verifier_sha256(&verifier);
+        assert_eq!(
+            challenge.as_str(),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+        assert_eq!(challenge.method().as_str(), "S256");
+    }
+}

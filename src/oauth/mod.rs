@@ -1,0 +1,9 @@
+//! The provider-agnostic OAuth 2.0 machinery. Knows nothing of the terminal.
+
+pub mod callback;
+pub mod errors;
+pub mod flow;
+pub mod listener;
+pub mod page;
+pub mod scopes;
+pub mod token;

@@ -1,0 +1,162 @@
+//! Who the token belongs to: the catalog's identity endpoint, OIDC userinfo, or the
+//! `id_token` claims.
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::Identity;
+use crate::error::Error;
+use crate::http::HttpClient;
+use crate::oauth::errors::{ProviderError, Stage};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Account {
+    pub id: Option<String>,
+    pub username: Option<String>,
+    pub name: Option<String>,
+    /// Where the identity came from: "identity endpoint", "userinfo", "id_token".
+    pub source: String,
+}
+
+impl Account {
+    /// The account part of a channel name: username, else id, else name.
+    pub fn handle(&self) -> Option<String> {
+        self.username
+            .clone()
+            .or_else(|| self.id.clone())
+            .or_else(|| self.name.clone())
+            .map(|h| {
+                h.chars()
+                    .map(|c| {
+                        if c.is_whitespace() || c.is_control() {
+                            '_'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            })
+    }
+}
+
+/// Look up the account: `identity.url` with the catalog's pointers, falling back to the
+/// standard OIDC claims, then to the id_token.
+pub fn fetch(
+    identity: &Identity,
+    userinfo_url: Option<&str>,
+    access_token: &str,
+    id_token: Option<&str>,
+    http: &HttpClient,
+) -> Result<Account, Error> {
+    let url = identity.url.as_deref().or(userinfo_url);
+    if let Some(url) = url {
+        let response = http.get(url, Some(access_token))?;
+        let status = response.status().as_u16();
+        if !(200..300).contains(&status) {
+            return Err(Error::Token(ProviderError::from_response(
+                Stage::Identity,
+                status,
+                response.body(),
+            )));
+        }
+        let value: Value = serde_json::from_slice(response.body()).map_err(|_| {
+            Error::Token(ProviderError::from_response(
+                Stage::Identity,
+                status,
+                response.body(),
+            ))
+        })?;
+        let account = from_json(identity, &value, "identity endpoint");
+        if account.handle().is_some() {
+            return Ok(account);
+        }
+    }
+    if let Some(claims) = id_token.and_then(id_token_claims) {
+        return Ok(from_json(&Identity::default(), &claims, "id_token"));
+    }
+    Ok(Account::default())
+}
+
+fn from_json(identity: &Identity, value: &Value, source: &str) -> Account {
+    let text = |v: &Value| match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let pick = |pointer: &Option<String>, fallbacks: &[&str]| {
+        pointer
+            .as_deref()
+            .and_then(|p| value.pointer(p))
+            .and_then(text)
+            .or_else(|| fallbacks.iter().find_map(|k| value.get(*k).and_then(text)))
+    };
+    Account {
+        id: pick(&identity.id, &["sub", "id", "user_id"]),
+        username: pick(
+            &identity.username,
+            &["preferred_username", "username", "login", "email"],
+        ),
+        name: pick(&identity.name, &["name", "display_name"]),
+        source: source.into(),
+    }
+}
+
+/// The payload of a JWT, unverified: used only to name the account. The token came
+/// straight from the token endpoint over the client's own connection (OIDC Core §3.1.3.7).
+fn id_token_claims(jwt: &str) -> Option<Value> {
+    let payload = jwt.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn catalog_pointers_then_standard_claims() {
+        let x = Identity {
+            url: None,
+            id: Some("/data/id".into()),
+            username: Some("/data/username".into()),
+            name: Some("/data/name".into()),
+        };
+        let a = from_json(
+            &x,
+            &json!({"data": {"id": "42", "username": "jack", "name": "Jack"}}),
+            "t",
+        );
+        assert_eq!(a.handle().as_deref(), Some("jack"));
+        let a = from_json(
+            &x,
+            &json!({"sub": "u1", "preferred_username": "alice"}),
+            "t",
+        );
+        assert_eq!(a.id.as_deref(), Some("u1"));
+        assert_eq!(a.handle().as_deref(), Some("alice"));
+        let a = from_json(&Identity::default(), &json!({"sub": 7}), "t");
+        assert_eq!(a.handle().as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn id_token_payload() {
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(br#"{"sub":"bob","email":"b@x.test"}"#);
+        let claims = id_token_claims(&format!("h.{payload}.s")).unwrap();
+        assert_eq!(claims["sub"], "bob");
+        assert!(id_token_claims("garbage").is_none());
+    }
+
+    #[test]
+    fn handle_has_no_whitespace() {
+        let a = Account {
+            name: Some("Jane Doe".into()),
+            ..Default::default()
+        };
+        assert_eq!(a.handle().as_deref(), Some("Jane_Doe"));
+    }
+}

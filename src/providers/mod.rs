@@ -1,0 +1,285 @@
+//! The provider catalog: what differs between providers, as data.
+//!
+//! The embedded `catalog.toml` is merged with `<config dir>/providers.toml` (same format),
+//! so a user adds or overrides a provider without touching code. Code branches on the
+//! declared behaviour of a provider, never on its name.
+
+mod credentials;
+mod discovery;
+pub mod identity;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+pub use credentials::{read_env_file, resolve as resolve_credentials, Credentials};
+pub use discovery::{discover, ServerMetadata};
+
+const EMBEDDED_CATALOG: &str = include_str!("catalog.toml");
+
+/// Whether the provider wants a PKCE challenge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PkceRule {
+    /// The provider refuses requests without PKCE.
+    #[default]
+    Required,
+    /// Sent anyway: PKCE costs nothing where it is ignored.
+    Accepted,
+    /// The provider rejects the parameters; never send them.
+    Unsupported,
+}
+
+/// How the client authenticates at the token endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAuth {
+    /// HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1).
+    Basic,
+    /// `client_id` and `client_secret` in the form body.
+    Post,
+    /// Public client: `client_id` in the body, no secret.
+    None,
+}
+
+impl ClientAuth {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientAuth::Basic => "basic",
+            ClientAuth::Post => "post",
+            ClientAuth::None => "none",
+        }
+    }
+
+    /// The RFC 8414 `token_endpoint_auth_methods_supported` name.
+    pub fn metadata_name(self) -> &'static str {
+        match self {
+            ClientAuth::Basic => "client_secret_basic",
+            ClientAuth::Post => "client_secret_post",
+            ClientAuth::None => "none",
+        }
+    }
+}
+
+/// Where the provider reports the scopes the user actually granted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum GrantedScopes {
+    /// The `scope` field of the token response (string or JSON array).
+    #[default]
+    TokenResponse,
+    /// The provider does not say; assume what was requested (RFC 6749 §5.1).
+    NotReported,
+}
+
+/// Where the account behind a token is looked up, and which JSON fields name it.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, Default)]
+pub struct Identity {
+    pub url: Option<String>,
+    /// JSON pointers (RFC 6901) into the response.
+    pub id: Option<String>,
+    pub username: Option<String>,
+    pub name: Option<String>,
+}
+
+/// One catalog entry.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    #[serde(skip_deserializing)]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub authorize_url: Option<String>,
+    pub token_url: Option<String>,
+    pub revoke_url: Option<String>,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    #[serde(default = "default_separator")]
+    pub scope_separator: String,
+    #[serde(default)]
+    pub pkce: PkceRule,
+    #[serde(default = "default_client_auth")]
+    pub client_auth: ClientAuth,
+    #[serde(default)]
+    pub granted_scopes: GrantedScopes,
+    /// OpenID Connect server: `offline_access` needs `prompt=consent` (OIDC Core §11).
+    #[serde(default)]
+    pub openid: bool,
+    /// Extra query parameters on the authorization request.
+    #[serde(default)]
+    pub authorize_params: BTreeMap<String, String>,
+    #[serde(default)]
+    pub client_id_env: Vec<String>,
+    #[serde(default)]
+    pub client_secret_env: Vec<String>,
+    /// The provider's id inside Postiz, when it differs from ours.
+    pub postiz_id: Option<String>,
+    pub docs: Option<String>,
+    /// What the provider demands of redirect URIs, in words, for error messages.
+    pub redirect_rules: Option<String>,
+    #[serde(default)]
+    pub identity: Identity,
+    /// Why each scope matters, shown when one is missing.
+    #[serde(default)]
+    pub scope_purposes: BTreeMap<String, String>,
+    /// Advertised by the server (RFC 9207): callbacks must carry `iss`.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    #[serde(default)]
+    pub require_iss: bool,
+}
+
+fn default_separator() -> String {
+    " ".to_string()
+}
+
+fn default_client_auth() -> ClientAuth {
+    ClientAuth::Basic
+}
+
+impl Provider {
+    pub fn scope_purpose(&self, scope: &str) -> Option<&str> {
+        self.scope_purposes.get(scope).map(String::as_str)
+    }
+}
+
+/// All providers, embedded and user-defined.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    providers: BTreeMap<String, Provider>,
+}
+
+impl Catalog {
+    /// The embedded catalog only.
+    pub fn embedded() -> Catalog {
+        Catalog::parse(EMBEDDED_CATALOG, "the embedded catalog")
+            .expect("the embedded catalog is valid (tested)")
+    }
+
+    /// The embedded catalog plus `providers.toml` in the config dir, if it exists.
+    pub fn load(config_dir: &Path) -> Result<Catalog, Error> {
+        let mut catalog = Catalog::embedded();
+        let path = config_dir.join("providers.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let user = Catalog::parse(&text, &path.display().to_string())?;
+                catalog.providers.extend(user.providers);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Error::Config {
+                    what: format!("cannot read {}: {e}", path.display()),
+                    fix: "fix the file's permissions or remove it".into(),
+                })
+            }
+        }
+        Ok(catalog)
+    }
+
+    pub fn parse(text: &str, origin: &str) -> Result<Catalog, Error> {
+        let raw: BTreeMap<String, Provider> = toml::from_str(text).map_err(|e| Error::Config {
+            what: format!("{origin} is not a valid provider catalog: {e}"),
+            fix: "see README.md, \"Adding a provider\", for the format".into(),
+        })?;
+        let providers = raw
+            .into_iter()
+            .map(|(id, mut p)| {
+                p.id = id.clone();
+                (id, p)
+            })
+            .collect();
+        Ok(Catalog { providers })
+    }
+
+    /// Look up by id or alias.
+    pub fn get(&self, name: &str) -> Option<&Provider> {
+        self.providers.get(name).or_else(|| {
+            self.providers
+                .values()
+                .find(|p| p.aliases.iter().any(|a| a == name))
+        })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Provider> {
+        self.providers.values()
+    }
+
+    /// Look up by id or alias, or a usage error listing what exists.
+    pub fn require(&self, name: &str) -> Result<&Provider, Error> {
+        self.get(name).ok_or_else(|| {
+            let known: Vec<&str> = self.providers.keys().map(String::as_str).collect();
+            Error::Usage(format!(
+                "unknown provider '{name}'; known providers: {}",
+                known.join(", ")
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalog_parses_and_has_twitter_with_alias() {
+        let catalog = Catalog::embedded();
+        let x = catalog.get("x").expect("alias x");
+        assert_eq!(x.id, "twitter");
+        assert_eq!(x.pkce, PkceRule::Required);
+        assert_eq!(x.client_auth, ClientAuth::Basic);
+        assert!(x.scopes.contains(&"offline.access".to_string()));
+        assert_eq!(x.identity.username.as_deref(), Some("/data/username"));
+        for p in catalog.iter() {
+            for scope in &p.scopes {
+                assert!(
+                    p.scope_purpose(scope).is_some(),
+                    "{}: scope {scope} has no purpose",
+                    p.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn user_catalog_overrides_and_adds() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("providers.toml"),
+            r#"
+[acme]
+name = "Acme"
+authorize_url = "https://acme.test/auth"
+token_url = "https://acme.test/token"
+scopes = ["post"]
+scope_separator = ","
+client_auth = "post"
+"#,
+        )
+        .unwrap();
+        let catalog = Catalog::load(dir.path()).unwrap();
+        let acme = catalog.get("acme").unwrap();
+        assert_eq!(acme.scope_separator, ",");
+        assert_eq!(acme.client_auth, ClientAuth::Post);
+        assert!(catalog.get("twitter").is_some());
+    }
+
+    #[test]
+    fn malformed_user_catalog_is_a_config_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("providers.toml"), "[acme]\nname = 3\n").unwrap();
+        let err = Catalog::load(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("providers.toml"), "{err}");
+        assert_eq!(err.exit_code(), crate::error::ExitCode::Config);
+    }
+
+    #[test]
+    fn unknown_provider_lists_known_ones() {
+        let err = Catalog::embedded().require("myspace").unwrap_err();
+        assert!(err.to_string().contains("twitter"));
+    }
+}

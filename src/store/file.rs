@@ -1,0 +1,66 @@
+//! Files that hold state: written atomically (temp file + rename in the same directory),
+//! with 0600 permissions from creation for anything that holds a secret.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::Error;
+
+pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| Error::Store {
+        what: format!("cannot create {}: {e}", dir.display()),
+        fix: "check the permissions, or point POSTIZ_CONNECT_HOME elsewhere".into(),
+    })
+}
+
+/// Replace `path` with `bytes` atomically; the file is 0600 before any byte is written.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    ensure_dir(dir)?;
+    let fail = |e: &dyn std::fmt::Display| Error::Store {
+        what: format!("cannot write {}: {e}", path.display()),
+        fix: "check free disk space and the permissions of the directory".into(),
+    };
+    // tempfile creates with 0600 on Unix.
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    tmp.write_all(bytes).map_err(|e| fail(&e))?;
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/secrets.json");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+            let dmode = fs::metadata(path.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(dmode, 0o700);
+        }
+        // No temp files left behind.
+        assert_eq!(fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+    }
+}

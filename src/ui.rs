@@ -1,0 +1,116 @@
+//! Everything the terminal sees: styled progress on stderr, data on stdout, errors with
+//! their cause and fix. Honours `NO_COLOR`, non-TTY output, `-q` and `--json`.
+
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use console::style;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ui {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+}
+
+impl Ui {
+    pub fn new(json: bool, quiet: bool, verbose: u8) -> Ui {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            console::set_colors_enabled(false);
+            console::set_colors_enabled_stderr(false);
+        }
+        Ui {
+            json,
+            quiet,
+            verbose,
+        }
+    }
+
+    /// Progress and notes go to stderr, unless quiet.
+    fn note(&self, line: String) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+
+    pub fn step(&self, msg: impl AsRef<str>) {
+        self.note(format!("{} {}", style("✓").green(), msg.as_ref()));
+    }
+
+    pub fn info(&self, msg: impl AsRef<str>) {
+        self.note(format!("{} {}", style("•").cyan(), msg.as_ref()));
+    }
+
+    /// Warnings show even with -q: they are about the user's data.
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        eprintln!("{} {}", style("!").yellow().bold(), msg.as_ref());
+    }
+
+    /// Always shown: the user must act on it (a URL to open, a prompt).
+    pub fn action(&self, msg: impl AsRef<str>) {
+        eprintln!("{}", msg.as_ref());
+    }
+
+    /// Debug detail, only with -v.
+    pub fn debug(&self, msg: impl AsRef<str>) {
+        if self.verbose > 0 {
+            eprintln!("{} {}", style("debug:").dim(), msg.as_ref());
+        }
+    }
+
+    /// Data for scripts: stdout.
+    pub fn data(&self, text: impl AsRef<str>) {
+        let mut out = std::io::stdout().lock();
+        // A closed pipe (`| head`) is not an error worth a panic.
+        let _ = writeln!(out, "{}", text.as_ref());
+    }
+
+    pub fn json_data(&self, value: &serde_json::Value) {
+        self.data(serde_json::to_string_pretty(value).expect("JSON serializes"));
+    }
+
+    /// A spinner on stderr, only on a TTY and when not quiet.
+    pub fn spinner(&self, msg: impl Into<String>) -> Option<ProgressBar> {
+        if self.quiet || self.json || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"),
+        );
+        bar.set_message(msg.into());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Some(bar)
+    }
+
+    pub fn error(&self, err: &Error) {
+        if self.json {
+            let value = serde_json::json!({
+                "error": {
+                    "kind": err.kind(),
+                    "message": err.to_string(),
+                    "provider_error": err.provider_code(),
+                    "cause": err.cause(),
+                    "fix": err.fix(),
+                    "exit_code": err.exit_code() as i32,
+                }
+            });
+            eprintln!("{value}");
+            return;
+        }
+        eprintln!("{} {}", style("error:").red().bold(), err);
+        if let Some(cause) = err.cause() {
+            eprintln!("  {} {}", style("cause:").bold(), cause);
+        }
+        if let Some(fix) = err.fix() {
+            eprintln!("  {} {}", style("fix:").bold(), fix);
+        }
+    }
+}
+
+pub fn bold(s: &str) -> String {
+    style(s).bold().to_string()
+}
