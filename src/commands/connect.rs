@@ -113,7 +113,7 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         AuthorizationRequest::new(&provider, &endpoints, &client, &requested, &redirect_uri)?;
     let open_browser = !args.no_browser && !args.paste;
     let opened = open_browser
-        && match open::that_detached(&request.url) {
+        && match crate::browser::open(&request.url) {
             Ok(()) => true,
             Err(e) => {
                 ui.warn(format!("could not open a browser ({e})"));

@@ -1,9 +1,8 @@
-use oauth2::{AccessToken, RefreshToken, StandardRevocableToken};
 use serde_json::json;
 
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
-use crate::oauth::flow::{self, ClientCredentials};
+use crate::oauth::flow::{self, ClientCredentials, TokenHint};
 
 use super::Context;
 
@@ -20,22 +19,32 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
         let http = HttpClient::new(std::time::Duration::from_secs(30), ctx.ui.verbose > 0);
         // Revoking the refresh token ends the whole grant at most providers (RFC 7009 §2.1);
         // the access token is revoked too for providers that keep them apart.
-        let token = match &secrets.refresh_token {
-            Some(rt) => StandardRevocableToken::RefreshToken(RefreshToken::new(rt.clone())),
-            None => {
-                StandardRevocableToken::AccessToken(AccessToken::new(secrets.access_token.clone()))
-            }
+        let result = match &secrets.refresh_token {
+            Some(rt) => flow::revoke(
+                rt,
+                TokenHint::RefreshToken,
+                &channel.endpoints,
+                &client,
+                &http,
+            )
+            .and_then(|done| match done {
+                true => flow::revoke(
+                    &secrets.access_token,
+                    TokenHint::AccessToken,
+                    &channel.endpoints,
+                    &client,
+                    &http,
+                ),
+                false => Ok(false),
+            }),
+            None => flow::revoke(
+                &secrets.access_token,
+                TokenHint::AccessToken,
+                &channel.endpoints,
+                &client,
+                &http,
+            ),
         };
-        let result = flow::revoke(token, &channel.endpoints, &client, &http).and_then(|done| {
-            if done && secrets.refresh_token.is_some() {
-                let access = StandardRevocableToken::AccessToken(AccessToken::new(
-                    secrets.access_token.clone(),
-                ));
-                flow::revoke(access, &channel.endpoints, &client, &http)
-            } else {
-                Ok(done)
-            }
-        });
         match result {
             Ok(done) => revoked = done,
             Err(e) => {

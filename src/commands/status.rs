@@ -39,7 +39,7 @@ pub(super) fn describe_expiry(c: &Channel) -> String {
             let secs = (at - now).num_seconds();
             let human = |s: i64| {
                 humantime::format_duration(std::time::Duration::from_secs(
-                    s.unsigned_abs() / 60 * 60,
+                    (s.unsigned_abs() + 30) / 60 * 60,
                 ))
                 .to_string()
             };

@@ -182,25 +182,92 @@ pub fn refresh(
 }
 
 /// RFC 7009 revocation. Returns Ok(false) when the provider has no revocation endpoint.
+///
+/// Done here rather than through oauth2, which refuses plain-http endpoints outright; this
+/// allows http only on loopback (local servers and tests), like RFC 8252 does.
 pub fn revoke(
-    token: StandardRevocableToken,
+    token: &str,
+    hint: TokenHint,
     endpoints: &Endpoints,
     client: &ClientCredentials,
     http: &HttpClient,
 ) -> Result<bool, Error> {
-    if endpoints.revoke_url.is_none() {
+    let Some(url) = &endpoints.revoke_url else {
         return Ok(false);
+    };
+    let parsed = url::Url::parse(url).map_err(|e| Error::Config {
+        what: format!("the revocation URL '{url}' is invalid: {e}"),
+        fix: "check the provider's revoke_url".into(),
+    })?;
+    let loopback = matches!(
+        parsed.host_str(),
+        Some("127.0.0.1") | Some("localhost") | Some("[::1]")
+    );
+    if parsed.scheme() != "https" && !loopback {
+        return Err(Error::Config {
+            what: format!(
+                "refusing to send a token over plain http to {}",
+                crate::http::origin_of(url)
+            ),
+            fix: "use the provider's https revocation endpoint".into(),
+        });
     }
-    let oauth = client.oauth_client(endpoints)?;
-    let request = oauth.revoke_token(token).map_err(|e| Error::Config {
-        what: format!("cannot build the revocation request: {e}"),
-        fix: "check the revocation URL".into(),
-    })?;
-    request.request(http).map_err(|e| match e {
-        RequestTokenError::Request(net) => Error::Network(net),
-        _ => Error::Token(last_response_error(Stage::Revoke, http)),
-    })?;
-    Ok(true)
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    form.append_pair("token", token)
+        .append_pair("token_type_hint", hint.as_str());
+    let mut request = oauth2::http::Request::builder()
+        .method(oauth2::http::Method::POST)
+        .uri(url.as_str())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json");
+    match (client.auth, &client.secret) {
+        (ClientAuth::Basic, Some(secret)) => {
+            // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding.
+            use base64::Engine;
+            let enc =
+                |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            let pair = format!("{}:{}", enc(&client.id), enc(secret.secret()));
+            let b64 = base64::engine::general_purpose::STANDARD.encode(pair);
+            request = request.header("authorization", format!("Basic {b64}"));
+        }
+        (ClientAuth::Post, Some(secret)) => {
+            form.append_pair("client_id", &client.id)
+                .append_pair("client_secret", secret.secret());
+        }
+        _ => {
+            form.append_pair("client_id", &client.id);
+        }
+    }
+    let request = request
+        .body(form.finish().into_bytes())
+        .expect("a valid request");
+    let response = oauth2::SyncHttpClient::call(http, request)?;
+    let status = response.status().as_u16();
+    // RFC 7009 §2.2: 200 for success, also when the token was already invalid.
+    if status == 200 {
+        return Ok(true);
+    }
+    Err(Error::Token(ProviderError::from_response(
+        Stage::Revoke,
+        status,
+        response.body(),
+    )))
+}
+
+/// RFC 7009 `token_type_hint`.
+#[derive(Debug, Clone, Copy)]
+pub enum TokenHint {
+    AccessToken,
+    RefreshToken,
+}
+
+impl TokenHint {
+    fn as_str(self) -> &'static str {
+        match self {
+            TokenHint::AccessToken => "access_token",
+            TokenHint::RefreshToken => "refresh_token",
+        }
+    }
 }
 
 fn token_error<RE>(

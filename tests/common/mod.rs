@@ -1,0 +1,197 @@
+//! Shared fixtures of the end-to-end tests: a real authorization server (oidc-provider on
+//! 127.0.0.1), the real binary with an isolated home, and a stand-in browser.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub const ALL_SCOPES: &str = "openid offline_access profile email";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The oidc-provider test server; killed on drop.
+pub struct AuthServer {
+    pub port: u16,
+    child: Child,
+}
+
+impl AuthServer {
+    pub fn start(env: &[(&str, &str)]) -> AuthServer {
+        let dir = root().join("tests/oidc-server");
+        assert!(
+            dir.join("node_modules/oidc-provider").exists(),
+            "the test authorization server is not installed: run `npm ci` in tests/oidc-server (bash tests/run.sh does)"
+        );
+        let mut cmd = Command::new("node");
+        cmd.arg("server.js")
+            .current_dir(&dir)
+            .env("PORT", "0")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("node is installed");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let port = line
+            .trim()
+            .strip_prefix("READY ")
+            .unwrap_or_else(|| panic!("server did not start: {line:?}"))
+            .parse()
+            .unwrap();
+        AuthServer { port, child }
+    }
+
+    pub fn issuer(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Status of GET /me with this access token (200 valid, 401 revoked/invalid).
+    pub fn userinfo_status(&self, access_token: &str) -> u16 {
+        reqwest::blocking::Client::new()
+            .get(format!("{}/me", self.issuer()))
+            .bearer_auth(access_token)
+            .send()
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+}
+
+impl Drop for AuthServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An isolated home for the binary, and files where the stand-in browser reports.
+pub struct Sandbox {
+    pub home: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.home.path().join(name)
+    }
+
+    /// The binary, with the stand-in browser and this home.
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("postiz-connect").unwrap();
+        self.configure(cmd.env_clear_test());
+        cmd
+    }
+
+    /// Same, as a std Command (for interactive tests).
+    pub fn std_cmd(&self) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
+        cmd.env("POSTIZ_CONNECT_HOME", self.home.path().join("home"))
+            .env("BROWSER", root().join("tests/support/browser.sh"))
+            .env("BROWSER_PAGE", self.path("page.html"))
+            .env("BROWSER_LOG", self.path("browser.log"))
+            .env("NO_COLOR", "1")
+            .env_remove("OAUTH_CLIENT_ID")
+            .env_remove("OAUTH_CLIENT_SECRET");
+        cmd
+    }
+
+    fn configure<'a>(&self, cmd: &'a mut assert_cmd::Command) -> &'a mut assert_cmd::Command {
+        cmd.env("POSTIZ_CONNECT_HOME", self.home.path().join("home"))
+            .env("BROWSER", root().join("tests/support/browser.sh"))
+            .env("BROWSER_PAGE", self.path("page.html"))
+            .env("BROWSER_LOG", self.path("browser.log"))
+            .env("NO_COLOR", "1")
+            .timeout(Duration::from_secs(60))
+    }
+
+    /// Connect `custom` against the server with these extra arguments.
+    pub fn connect(&self, server: &AuthServer, extra: &[&str]) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.args([
+            "custom",
+            "--issuer",
+            &server.issuer(),
+            "--scopes",
+            ALL_SCOPES,
+            "--timeout",
+            "30s",
+        ])
+        .args(extra);
+        cmd
+    }
+
+    /// The page the (stand-in) browser showed last.
+    pub fn page(&self) -> String {
+        wait_for_file(&self.path("page.html"));
+        std::fs::read_to_string(self.path("page.html")).unwrap_or_default()
+    }
+
+    pub fn browser_log(&self) -> String {
+        wait_for_file(&self.path("browser.log"));
+        std::fs::read_to_string(self.path("browser.log")).unwrap_or_default()
+    }
+
+    pub fn status_json(&self) -> serde_json::Value {
+        let out = self.cmd().args(["status", "--json"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    pub fn token(&self, channel: &str) -> String {
+        let out = self.cmd().args(["token", channel]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+}
+
+/// The browser writes its files in the background, after the tool may have exited.
+fn wait_for_file(path: &Path) {
+    for _ in 0..100 {
+        if path.exists() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+trait EnvClear {
+    fn env_clear_test(&mut self) -> &mut Self;
+}
+
+impl EnvClear for assert_cmd::Command {
+    /// Remove ambient credentials that would change what a test means.
+    fn env_clear_test(&mut self) -> &mut Self {
+        self.env_remove("OAUTH_CLIENT_ID")
+            .env_remove("OAUTH_CLIENT_SECRET")
+            .env_remove("X_CLIENT_ID")
+            .env_remove("X_CLIENT_SECRET")
+    }
+}
+
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}

@@ -1,0 +1,491 @@
+//! End to end: the real binary, a real authorization server (oidc-provider) on 127.0.0.1,
+//! a stand-in browser that follows redirects with cookies, and the real keychain (a
+//! Secret Service under dbus-run-session, see tests/run.sh).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+use std::time::Duration;
+
+use common::*;
+
+#[test]
+fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
+    let server = AuthServer::start(&[("ACCOUNT", "alice")]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(&server, &["--client-id", "public-client", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let connected: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(connected["channel"], "custom:alice");
+    assert_eq!(connected["store"], "keychain");
+    assert_eq!(connected["has_refresh_token"], true);
+    assert_eq!(
+        connected["scopes"],
+        serde_json::json!(["openid", "offline_access", "profile", "email"])
+    );
+    assert!(connected["expires_at"].as_str().unwrap().contains('T'));
+    assert!(
+        sb.page().contains("custom:alice is connected"),
+        "{}",
+        sb.page()
+    );
+
+    // status, token, logout
+    let status = sb.status_json();
+    assert_eq!(status.as_array().unwrap().len(), 1);
+    assert_eq!(status[0]["account"], "alice");
+    let token = sb.token("custom:alice");
+    assert_eq!(server.userinfo_status(&token), 200);
+    // The secrets are in the keychain, not on disk.
+    let home = sb.home.path().join("home");
+    assert!(!home.join("secrets.json").exists());
+    let index = std::fs::read_to_string(home.join("channels.json")).unwrap();
+    assert!(!index.contains(&token));
+
+    let out = sb.cmd().args(["logout", "custom:alice"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("revoked at the provider"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        server.userinfo_status(&token),
+        401,
+        "logout must revoke the grant"
+    );
+    assert_eq!(sb.status_json(), serde_json::json!([]));
+    let out = sb.cmd().args(["token", "custom:alice"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn confidential_client_basic_from_env_and_post_from_flag() {
+    let server = AuthServer::start(&[("ACCOUNT", "bob")]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &["--client-id", "basic-client", "--insecure-storage"],
+        )
+        .env("OAUTH_CLIENT_SECRET", "basic-secret")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("client secret from environment variable OAUTH_CLIENT_SECRET"));
+    assert!(stdout(&out).contains("Connected custom:bob"));
+
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &[
+                "--client-id",
+                "post-client",
+                "--client-secret",
+                "post-secret",
+                "--client-auth",
+                "post",
+                "--insecure-storage",
+            ],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(sb.status_json()[0]["store"], "file");
+}
+
+#[test]
+fn wrong_secret_is_invalid_client_with_the_fix() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &[
+                "--client-id",
+                "basic-client",
+                "--client-secret",
+                "not-the-secret",
+                "--insecure-storage",
+            ],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("invalid_client"), "{err}");
+    assert!(
+        err.contains("fix:") && err.contains("client id and secret"),
+        "{err}"
+    );
+    assert!(!err.contains("not-the-secret"), "the secret leaked: {err}");
+    assert!(sb.page().contains("Connection failed"), "{}", sb.page());
+    assert_eq!(sb.status_json(), serde_json::json!([]));
+}
+
+#[test]
+fn scope_downgrade_exits_7_and_names_the_missing_scope() {
+    let server = AuthServer::start(&[("DECLINE_SCOPES", "email")]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &["--client-id", "public-client", "--insecure-storage"],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("email"), "{err}");
+    assert!(
+        err.contains("read the account's e-mail address"),
+        "the purpose of the scope: {err}"
+    );
+    let status = sb.status_json();
+    assert_eq!(status[0]["missing_scopes"], serde_json::json!(["email"]));
+    assert!(
+        sb.page().contains("permissions are missing"),
+        "{}",
+        sb.page()
+    );
+}
+
+#[test]
+fn user_denial_exits_3_and_the_page_says_so() {
+    let server = AuthServer::start(&[("DENY", "1")]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &["--client-id", "public-client", "--insecure-storage"],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("access_denied"), "{}", stderr(&out));
+    let page = sb.page();
+    assert!(
+        page.contains("access_denied") && page.contains("The user declined"),
+        "{page}"
+    );
+}
+
+#[test]
+fn forged_state_and_stray_requests_are_rejected_and_the_flow_still_completes() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &["--client-id", "public-client", "--insecure-storage", "-v"],
+        )
+        .env("BROWSER_PROBES", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let probes = std::fs::read_to_string(sb.path("browser.log.probes")).unwrap();
+    assert!(probes.contains("stray 404"), "{probes}");
+    assert!(probes.contains("forged 400"), "{probes}");
+    let forged_page = std::fs::read_to_string(sb.path("page.html.forged")).unwrap();
+    assert!(forged_page.contains("Invalid state"), "{forged_page}");
+    assert!(
+        stderr(&out).contains("state did not match"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn localhost_redirect_listens_on_ipv4_and_ipv6() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &[
+                "--client-id",
+                "public-client",
+                "--insecure-storage",
+                "--redirect-uri",
+                "http://localhost/callback",
+                "--port",
+                "0",
+            ],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("redirect URI: http://localhost:"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn timeout_exits_3_with_a_clear_message() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd()
+        .args([
+            "custom",
+            "--issuer",
+            &server.issuer(),
+            "--client-id",
+            "public-client",
+            "--insecure-storage",
+            "--no-browser",
+            "--timeout",
+            "1s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("timed out after 1s"), "{err}");
+    assert!(err.contains("--paste"), "{err}");
+    assert!(
+        err.contains("Open this URL"),
+        "the URL is printed with --no-browser: {err}"
+    );
+}
+
+/// Runs `--paste`, follows the printed URL up to (not into) the loopback hop, pastes
+/// `paste(url)`, and returns the output.
+fn paste_flow(
+    sb: &Sandbox,
+    server: &AuthServer,
+    paste: impl FnOnce(&str) -> String,
+) -> std::process::Output {
+    let mut child = sb
+        .std_cmd()
+        .args([
+            "custom",
+            "--issuer",
+            &server.issuer(),
+            "--scopes",
+            ALL_SCOPES,
+            "--client-id",
+            "public-client",
+            "--insecure-storage",
+            "--paste",
+            "--timeout",
+            "30s",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_lines = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let auth_url = loop {
+        let mut line = String::new();
+        assert!(
+            stderr_lines.read_line(&mut line).unwrap() > 0,
+            "no URL printed: {seen}"
+        );
+        seen.push_str(&line);
+        if line.trim_start().starts_with(&server.issuer()) {
+            break line.trim().to_string();
+        }
+    };
+    let follow = std::process::Command::new(root().join("tests/support/follow.sh"))
+        .arg(&auth_url)
+        .output()
+        .unwrap();
+    assert!(
+        follow.status.success(),
+        "{}",
+        String::from_utf8_lossy(&follow.stderr)
+    );
+    let landed = String::from_utf8(follow.stdout).unwrap().trim().to_string();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{}", paste(&landed)).unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr_lines, &mut rest).unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    out.stderr = format!("{seen}{rest}").into_bytes();
+    out
+}
+
+#[test]
+fn paste_mode_finishes_with_the_url_and_a_reused_code_is_invalid_grant() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let mut first_url = String::new();
+    let out = paste_flow(&sb, &server, |url| {
+        first_url = url.to_string();
+        url.to_string()
+    });
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Connected custom:alice"));
+
+    // The same code again (pasted bare, so it reaches the token endpoint): single use.
+    let code = url::Url::parse(&first_url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .unwrap()
+        .1
+        .into_owned();
+    let sb2 = Sandbox::new();
+    let out = paste_flow(&sb2, &server, |_| code.clone());
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("invalid_grant"), "{err}");
+    assert!(err.contains("start the connect over"), "{err}");
+    assert!(!err.contains(&code), "the code leaked: {err}");
+}
+
+#[test]
+fn no_secret_reaches_any_output_even_verbose() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &[
+                "--client-id",
+                "basic-client",
+                "--client-secret",
+                "basic-secret",
+                "--insecure-storage",
+                "-vv",
+            ],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        all.contains("> POST") && all.contains("/token"),
+        "the transcript shows the exchange: {all}"
+    );
+    let secrets: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sb.home.path().join("home/secrets.json")).unwrap())
+            .unwrap();
+    let s = &secrets["custom:alice"];
+    let callback = sb.browser_log();
+    let code = url::Url::parse(callback.lines().next().unwrap())
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .unwrap()
+        .1
+        .into_owned();
+    for secret in [
+        s["access_token"].as_str().unwrap(),
+        s["refresh_token"].as_str().unwrap(),
+        s["id_token"].as_str().unwrap(),
+        "basic-secret",
+        code.as_str(),
+    ] {
+        assert!(
+            !all.contains(secret),
+            "a secret leaked into the output: {secret}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(sb.home.path().join("home/secrets.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn no_keychain_is_a_clear_error_before_the_browser_opens() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(&server, &["--client-id", "public-client"])
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", sb.path("no-bus").display()),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("--insecure-storage"), "{err}");
+    assert!(
+        !err.contains("Opened the browser"),
+        "no login may be spent: {err}"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!sb.path("browser.log").exists());
+}
+
+#[test]
+fn missing_client_id_is_a_configuration_error_naming_the_variables() {
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd()
+        .args(["twitter", "--insecure-storage"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert!(stderr(&out).contains("X_CLIENT_ID"), "{}", stderr(&out));
+}
+
+#[test]
+fn refused_token_endpoint_is_a_network_error() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = sb
+        .connect(
+            &server,
+            &[
+                "--client-id",
+                "public-client",
+                "--insecure-storage",
+                "--token-url",
+                &format!("http://127.0.0.1:{port}/token"),
+            ],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("connection refused"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn real_browser_chromium_headless() {
+    let server = AuthServer::start(&[("ACCOUNT", "carol")]);
+    let sb = Sandbox::new();
+    let out = sb
+        .connect(
+            &server,
+            &["--client-id", "public-client", "--insecure-storage"],
+        )
+        .env("BROWSER", root().join("tests/support/chromium.sh"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Connected custom:carol"));
+    let page = sb.page();
+    assert!(
+        page.contains("custom:carol is connected"),
+        "chromium rendered: {page}"
+    );
+}
