@@ -168,7 +168,7 @@ pub fn build_command(catalog: &Catalog) -> clap::Command {
             continue;
         }
         let sub = clap::Command::new(provider.id.clone())
-            .about(format!("Connect a {} channel", provider.name))
+            .about(format!("Connect a channel: {}", provider.name))
             .visible_aliases(provider.aliases.clone())
             .after_help(EXIT_CODES_HELP);
         cmd = cmd.subcommand(ConnectArgs::augment_args(sub));

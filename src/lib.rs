@@ -3,6 +3,7 @@
 //! The binary is a thin shell around this library: `cli` parses, `commands` runs one
 //! subcommand, and the rest are the rooms those commands call into.
 
+pub mod assets;
 pub mod browser;
 pub mod cli;
 pub mod commands;

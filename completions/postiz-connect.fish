@@ -1,0 +1,172 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_postiz_connect_global_optspecs
+    string join \n json q/quiet v/verbose h/help V/version
+end
+
+function __fish_postiz_connect_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_postiz_connect_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_postiz_connect_using_subcommand
+    set -l cmd (__fish_postiz_connect_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "status" -d 'Show the stored channels'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "token" -d 'Print a channel\'s access token, for scripts'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "x" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -l local-only -d 'Delete the local copy without revoking at the provider'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "status" -d 'Show the stored channels'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "token" -d 'Print a channel\'s access token, for scripts'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token logout providers completions connect custom twitter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
