@@ -34,6 +34,12 @@ _postiz__connect() {
             postiz__connect,providers)
                 cmd="postiz__connect__subcmd__providers"
                 ;;
+            postiz__connect,refresh)
+                cmd="postiz__connect__subcmd__refresh"
+                ;;
+            postiz__connect,restore)
+                cmd="postiz__connect__subcmd__restore"
+                ;;
             postiz__connect,status)
                 cmd="postiz__connect__subcmd__status"
                 ;;
@@ -64,6 +70,12 @@ _postiz__connect() {
             postiz__connect__subcmd__help,providers)
                 cmd="postiz__connect__subcmd__help__subcmd__providers"
                 ;;
+            postiz__connect__subcmd__help,refresh)
+                cmd="postiz__connect__subcmd__help__subcmd__refresh"
+                ;;
+            postiz__connect__subcmd__help,restore)
+                cmd="postiz__connect__subcmd__help__subcmd__restore"
+                ;;
             postiz__connect__subcmd__help,status)
                 cmd="postiz__connect__subcmd__help__subcmd__status"
                 ;;
@@ -80,7 +92,7 @@ _postiz__connect() {
 
     case "${cmd}" in
         postiz__connect)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status token logout providers completions connect custom twitter x help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers completions connect custom twitter x help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -240,7 +252,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__help)
-            opts="status token logout providers completions connect custom twitter help"
+            opts="status token refresh restore logout providers completions connect custom twitter help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,6 +349,34 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__refresh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -407,6 +447,42 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__refresh)
+            opts="-q -v -h -V --all --within --force --dry-run --jobs --watch --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__restore)
+            opts="-q -v -h -V --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__status)
             opts="-q -v -h -V --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -422,7 +498,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__token)
-            opts="-q -v -h -V --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --no-refresh --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

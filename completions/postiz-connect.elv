@@ -28,7 +28,9 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand status 'Show the stored channels'
-            cand token 'Print a channel''s access token, for scripts'
+            cand token 'Print a channel''s access token, for scripts (refreshed first when expired)'
+            cand refresh 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
+            cand restore 'Store the tokens of a recovery file (written when a refresh could not save them)'
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
             cand completions 'Print a shell completion script'
@@ -50,6 +52,35 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --version 'Print version'
         }
         &'postiz-connect;token'= {
+            cand --no-refresh 'Print the stored token even if it has expired; never refresh'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'postiz-connect;refresh'= {
+            cand --within 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead)'
+            cand --jobs 'How many channels to refresh at once'
+            cand --all 'Every stored channel that is due'
+            cand --force 'Refresh even if not due'
+            cand --dry-run 'Say what would be refreshed; change nothing'
+            cand --watch 'Keep running: refresh each channel when it becomes due, until Ctrl-C'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'postiz-connect;restore'= {
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -208,7 +239,9 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         }
         &'postiz-connect;help'= {
             cand status 'Show the stored channels'
-            cand token 'Print a channel''s access token, for scripts'
+            cand token 'Print a channel''s access token, for scripts (refreshed first when expired)'
+            cand refresh 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
+            cand restore 'Store the tokens of a recovery file (written when a refresh could not save them)'
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
             cand completions 'Print a shell completion script'
@@ -220,6 +253,10 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         &'postiz-connect;help;status'= {
         }
         &'postiz-connect;help;token'= {
+        }
+        &'postiz-connect;help;refresh'= {
+        }
+        &'postiz-connect;help;restore'= {
         }
         &'postiz-connect;help;logout'= {
         }

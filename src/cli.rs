@@ -60,10 +60,42 @@ pub enum Command {
     },
     /// Show the stored channels
     Status,
-    /// Print a channel's access token, for scripts
+    /// Print a channel's access token, for scripts (refreshed first when expired)
     Token {
         /// Channel name, as `status` shows it (e.g. twitter:jack)
         channel: String,
+        /// Print the stored token even if it has expired; never refresh
+        #[arg(long)]
+        no_refresh: bool,
+    },
+    /// Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires
+    Refresh {
+        /// Channels to refresh (see `status`)
+        #[arg(required_unless_present_any = ["all", "watch"])]
+        channels: Vec<String>,
+        /// Every stored channel that is due
+        #[arg(long, conflicts_with = "channels")]
+        all: bool,
+        /// Due when the access token expires within this window (Postiz refreshes 1 hour ahead)
+        #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = humantime::parse_duration)]
+        within: Duration,
+        /// Refresh even if not due
+        #[arg(long)]
+        force: bool,
+        /// Say what would be refreshed; change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// How many channels to refresh at once
+        #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+        jobs: u16,
+        /// Keep running: refresh each channel when it becomes due, until Ctrl-C
+        #[arg(long, conflicts_with_all = ["force", "dry_run"])]
+        watch: bool,
+    },
+    /// Store the tokens of a recovery file (written when a refresh could not save them)
+    Restore {
+        /// The recovery file the refresh error named
+        file: PathBuf,
     },
     /// Revoke a channel's tokens at the provider and delete them here
     Logout {
@@ -259,6 +291,26 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn refresh_needs_channels_all_or_watch() {
+        assert!(parse(&Catalog::embedded(), ["postiz-connect", "refresh"]).is_err());
+        for args in [
+            &["postiz-connect", "refresh", "--all"][..],
+            &["postiz-connect", "refresh", "--watch"],
+            &["postiz-connect", "refresh", "x:a", "--force"],
+        ] {
+            assert!(
+                matches!(parse_ok(args).command, Command::Refresh { .. }),
+                "{args:?}"
+            );
+        }
+        assert!(parse(
+            &Catalog::embedded(),
+            ["postiz-connect", "refresh", "--all", "--jobs", "0"]
+        )
+        .is_err());
     }
 
     #[test]

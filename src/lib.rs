@@ -13,6 +13,7 @@ pub mod interrupt;
 pub mod oauth;
 pub mod providers;
 pub mod redact;
+pub mod refresh;
 pub mod store;
 pub mod ui;
 

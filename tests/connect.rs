@@ -489,3 +489,67 @@ fn real_browser_chromium_headless() {
         "chromium rendered: {page}"
     );
 }
+
+#[test]
+fn ctrl_c_while_waiting_exits_3_cleanly() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let mut child = sb
+        .std_cmd()
+        .args([
+            "custom",
+            "--issuer",
+            &server.issuer(),
+            "--client-id",
+            "public-client",
+            "--insecure-storage",
+            "--no-browser",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_lines = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("Open this URL") {
+        let mut line = String::new();
+        assert!(stderr_lines.read_line(&mut line).unwrap() > 0, "{seen}");
+        seen.push_str(&line);
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr_lines, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(3), "{seen}{rest}");
+    assert!(rest.contains("cancelled"), "{rest}");
+}
+
+#[test]
+fn locked_keychain_is_a_clear_error() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    // A second, private Secret Service that is started but never unlocked.
+    let data = sb.path("keyring-data");
+    std::fs::create_dir_all(&data).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
+    let script = format!(
+        "gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1; exec '{}' custom --issuer {} --client-id public-client --timeout 10s",
+        bin.display(),
+        server.issuer()
+    );
+    let mut cmd = std::process::Command::new("dbus-run-session");
+    sb.apply_env(&mut cmd);
+    let out = cmd
+        .env("XDG_DATA_HOME", &data)
+        .args(["--", "sh", "-c", &script])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(6), "{err}");
+    assert!(err.contains("locked") || err.contains("keychain"), "{err}");
+    assert!(err.contains("--insecure-storage"), "{err}");
+}

@@ -4,6 +4,8 @@ mod completions;
 mod connect;
 mod logout;
 mod providers;
+mod refresh;
+mod restore;
 mod status;
 mod token;
 
@@ -32,7 +34,32 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
     let result: Result<ExitCode, Error> = match invocation.command {
         Command::Connect { provider, args } => connect::run(&ctx, &provider, &args),
         Command::Status => status::run(&ctx),
-        Command::Token { channel } => token::run(&ctx, &channel),
+        Command::Token {
+            channel,
+            no_refresh,
+        } => token::run(&ctx, &channel, no_refresh),
+        Command::Refresh {
+            channels,
+            all,
+            within,
+            force,
+            dry_run,
+            jobs,
+            watch,
+        } => {
+            let policy = crate::refresh::Policy {
+                within,
+                force,
+                dry_run,
+                ..Default::default()
+            };
+            if watch {
+                refresh::watch(&ctx, &channels, &policy, jobs.into())
+            } else {
+                refresh::run(&ctx, &channels, all, &policy, jobs.into())
+            }
+        }
+        Command::Restore { file } => restore::run(&ctx, &file),
         Command::Logout {
             channel,
             local_only,

@@ -1,19 +1,53 @@
+use std::time::Duration;
+
+use chrono::Utc;
 use serde_json::json;
 
 use crate::error::{Error, ExitCode};
+use crate::http::HttpClient;
+use crate::refresh::{self, Outcome, Policy};
 
 use super::Context;
 
+/// Tokens this close to expiry are refreshed before printing: a script should not get a
+/// token that dies during its first request.
+const MARGIN: Duration = Duration::from_secs(60);
+
 /// The one place a secret is printed: on purpose, to stdout, for scripts.
-pub fn run(ctx: &Context, name: &str) -> Result<ExitCode, Error> {
-    let channel = ctx.store.get(name)?;
+pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Error> {
+    let mut channel = ctx.store.get(name)?;
+    if !no_refresh && channel.has_refresh_token && refresh::is_due(&channel, MARGIN, Utc::now()) {
+        let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
+        let policy = Policy {
+            within: MARGIN,
+            ..Default::default()
+        };
+        match refresh::refresh_channel(&ctx.store, name, &policy, &http) {
+            Outcome::Refreshed { .. } => ctx.ui.step(format!("refreshed {name} first")),
+            Outcome::NotDue { .. } | Outcome::WouldRefresh | Outcome::CannotRefresh { .. } => {}
+            Outcome::DeadGrant(e)
+            | Outcome::Transient(e)
+            | Outcome::Misconfigured(e)
+            | Outcome::Failed(e) => {
+                ctx.ui.warn(format!(
+                    "{name} expired and could not be refreshed; no token printed"
+                ));
+                return Err(e);
+            }
+        }
+        channel = ctx.store.get(name)?;
+    }
     let secrets = ctx.store.secrets(&channel)?;
     if let Some(expires_at) = channel.expires_at {
-        if expires_at <= chrono::Utc::now() {
+        if expires_at <= Utc::now() {
             ctx.ui.warn(format!(
-                "the access token of {name} expired at {}; connect again (postiz-connect {})",
+                "the access token of {name} expired at {}; {}",
                 expires_at.to_rfc3339(),
-                channel.provider
+                if channel.has_refresh_token {
+                    "run without --no-refresh to refresh it".to_string()
+                } else {
+                    format!("connect again: postiz-connect {}", channel.provider)
+                }
             ));
         }
     }

@@ -254,6 +254,81 @@ impl Store {
         }
     }
 
+    /// Replace a channel's metadata (not its secrets), if it is still stored.
+    pub fn update_meta(&self, channel: &Channel) -> Result<(), Error> {
+        let _lock = self.lock()?;
+        let mut index = self.read_index()?;
+        if let Some(slot) = index.channels.get_mut(&channel.channel) {
+            *slot = channel.clone();
+            self.write_index(&index)?;
+        }
+        Ok(())
+    }
+
+    /// An exclusive lock on one channel across processes, held while it is refreshed,
+    /// so two refreshers never spend the same rotating token.
+    pub fn lock_channel(&self, name: &str) -> Result<File, Error> {
+        let dir = self.home.join("locks");
+        file::ensure_dir(&dir)?;
+        let safe: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        lock_file(&dir.join(format!("{safe}.lock")))
+    }
+
+    /// Last resort when the store refuses tokens the provider already rotated: a 0600
+    /// file holding the channel and its secrets, for `postiz-connect restore`.
+    pub fn write_recovery(&self, channel: &Channel, secrets: &Secrets) -> Result<PathBuf, Error> {
+        let safe: String = channel
+            .channel
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = self.home.join("recovery").join(format!(
+            "{safe}-{}.json",
+            Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
+        ));
+        let record = Recovery {
+            channel: channel.clone(),
+            secrets: secrets.clone(),
+        };
+        file::write_atomic(
+            &path,
+            &serde_json::to_vec_pretty(&record).expect("serializes"),
+        )?;
+        Ok(path)
+    }
+
+    /// Put a recovery file's channel back into the store (then the file can go).
+    pub fn restore(&self, path: &Path) -> Result<Channel, Error> {
+        let bytes = std::fs::read(path).map_err(|e| Error::Store {
+            what: format!("cannot read {}: {e}", path.display()),
+            fix: "give the path printed when the refresh failed".into(),
+        })?;
+        let record: Recovery = serde_json::from_slice(&bytes).map_err(|e| Error::Store {
+            what: format!(
+                "{} is not a postiz-connect recovery file: {e}",
+                path.display()
+            ),
+            fix: "give the path printed when the refresh failed".into(),
+        })?;
+        self.save(&record.channel, &record.secrets, None)?;
+        Ok(record.channel)
+    }
+
     /// Remove a channel: its secrets, then its index entry.
     pub fn remove(&self, channel: &Channel) -> Result<(), Error> {
         let _lock = self.lock()?;
@@ -279,21 +354,7 @@ impl Store {
     /// An exclusive lock across processes for read-modify-write of the store.
     fn lock(&self) -> Result<File, Error> {
         file::ensure_dir(&self.home)?;
-        let path = self.home.join(LOCK_FILE);
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::Store {
-                what: format!("cannot open {}: {e}", path.display()),
-                fix: "check the permissions of the config dir".into(),
-            })?;
-        lock.lock().map_err(|e| Error::Store {
-            what: format!("cannot lock {}: {e}", path.display()),
-            fix: "check the permissions of the config dir".into(),
-        })?;
-        Ok(lock)
+        lock_file(&self.home.join(LOCK_FILE))
     }
 
     fn read_index(&self) -> Result<Index, Error> {
@@ -357,8 +418,29 @@ impl Store {
     }
 }
 
+#[derive(Serialize, Deserialize)]
+struct Recovery {
+    channel: Channel,
+    secrets: Secrets,
+}
+
+fn lock_file(path: &Path) -> Result<File, Error> {
+    let fail = |e: std::io::Error| Error::Store {
+        what: format!("cannot lock {}: {e}", path.display()),
+        fix: "check the permissions of the config dir".into(),
+    };
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(fail)?;
+    lock.lock().map_err(fail)?;
+    Ok(lock)
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn sample(name: &str, store: Backend) -> Channel {

@@ -97,6 +97,12 @@ impl Sandbox {
     /// Same, as a std Command (for interactive tests).
     pub fn std_cmd(&self) -> Command {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
+        self.apply_env(&mut cmd);
+        cmd
+    }
+
+    /// The sandbox's environment on any command (e.g. a wrapper that runs the binary).
+    pub fn apply_env(&self, cmd: &mut Command) {
         cmd.env("POSTIZ_CONNECT_HOME", self.home.path().join("home"))
             .env("BROWSER", root().join("tests/support/browser.sh"))
             .env("BROWSER_PAGE", self.path("page.html"))
@@ -104,7 +110,6 @@ impl Sandbox {
             .env("NO_COLOR", "1")
             .env_remove("OAUTH_CLIENT_ID")
             .env_remove("OAUTH_CLIENT_SECRET");
-        cmd
     }
 
     fn configure<'a>(&self, cmd: &'a mut assert_cmd::Command) -> &'a mut assert_cmd::Command {

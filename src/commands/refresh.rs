@@ -1,0 +1,245 @@
+//! `postiz-connect refresh`: once (some channels, or every due one, concurrently), or as
+//! a watcher.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+use crate::error::{Error, ExitCode};
+use crate::http::HttpClient;
+use crate::interrupt;
+use crate::refresh::{self, Outcome, Policy};
+use crate::store::Channel;
+
+use super::Context;
+
+const HTTP_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn run(
+    ctx: &Context,
+    names: &[String],
+    all: bool,
+    policy: &Policy,
+    jobs: usize,
+) -> Result<ExitCode, Error> {
+    let targets: Vec<String> = if all {
+        ctx.store.list()?.into_iter().map(|c| c.channel).collect()
+    } else {
+        for name in names {
+            ctx.store.get(name)?;
+        }
+        names.to_vec()
+    };
+    if targets.is_empty() {
+        ctx.ui.info("no channels stored; nothing to refresh");
+        return Ok(ExitCode::Ok);
+    }
+    let results = refresh_all(ctx, &targets, policy, jobs);
+    let mut worst = ExitCode::Ok;
+    for (name, outcome) in &results {
+        report(ctx, name, outcome);
+        let code = outcome.exit_code();
+        if code as i32 > worst as i32 {
+            worst = code;
+        }
+    }
+    if !ctx.ui.json && results.len() > 1 {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (_, o) in &results {
+            match counts.iter_mut().find(|(l, _)| *l == o.label()) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((o.label(), 1)),
+            }
+        }
+        let summary: Vec<String> = counts
+            .iter()
+            .map(|(l, n)| format!("{n} {}", l.replace('_', " ")))
+            .collect();
+        ctx.ui.data(format!(
+            "{} channels: {}",
+            results.len(),
+            summary.join(", ")
+        ));
+    }
+    Ok(worst)
+}
+
+/// Refresh `names` with at most `jobs` at once; results in the order given.
+fn refresh_all(
+    ctx: &Context,
+    names: &[String],
+    policy: &Policy,
+    jobs: usize,
+) -> Vec<(String, Outcome)> {
+    let queue: Mutex<VecDeque<(usize, String)>> =
+        Mutex::new(names.iter().cloned().enumerate().collect());
+    let results: Mutex<Vec<Option<(String, Outcome)>>> =
+        Mutex::new((0..names.len()).map(|_| None).collect());
+    let workers = jobs.clamp(1, names.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                // One HTTP client per worker: failures are judged from its own last response.
+                let http = HttpClient::new(HTTP_TIMEOUT, ctx.ui.verbose > 0);
+                loop {
+                    let Some((i, name)) = queue.lock().expect("queue lock").pop_front() else {
+                        break;
+                    };
+                    let outcome = refresh::refresh_channel(&ctx.store, &name, policy, &http);
+                    results.lock().expect("results lock")[i] = Some((name, outcome));
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("results lock")
+        .into_iter()
+        .map(|r| r.expect("every channel was processed"))
+        .collect()
+}
+
+fn when(at: Option<DateTime<Utc>>) -> String {
+    match at {
+        Some(at) => {
+            let secs = (at - Utc::now()).num_seconds();
+            let rounded = Duration::from_secs(secs.unsigned_abs());
+            if secs >= 0 {
+                format!("expires in {}", humantime::format_duration(rounded))
+            } else {
+                format!("expired {} ago", humantime::format_duration(rounded))
+            }
+        }
+        None => "no expiry".into(),
+    }
+}
+
+fn report(ctx: &Context, name: &str, outcome: &Outcome) {
+    let ui = &ctx.ui;
+    let provider = name.split(':').next().unwrap_or(name);
+    if ui.json {
+        let expires_at = match outcome {
+            Outcome::Refreshed { expires_at, .. }
+            | Outcome::NotDue { expires_at }
+            | Outcome::CannotRefresh { expires_at } => *expires_at,
+            _ => None,
+        };
+        let line = json!({
+            "time": Utc::now().to_rfc3339(),
+            "channel": name,
+            "outcome": outcome.label(),
+            "rotated": matches!(outcome, Outcome::Refreshed { rotated: true, .. }),
+            "expires_at": expires_at.map(|t| t.to_rfc3339()),
+            "error": outcome.error().map(|e| json!({"message": e.to_string(), "cause": e.cause(), "fix": e.fix()})),
+        });
+        ui.data(line.to_string());
+        return;
+    }
+    match outcome {
+        Outcome::Refreshed { expires_at, rotated } => ui.step(format!(
+            "{name}: refreshed, {}{}",
+            when(*expires_at),
+            if *rotated { " (refresh token rotated and saved)" } else { "" }
+        )),
+        Outcome::WouldRefresh => ui.info(format!("{name}: would refresh (dry run)")),
+        Outcome::NotDue { expires_at } => ui.info(format!("{name}: not due, {}", when(*expires_at))),
+        Outcome::CannotRefresh { expires_at } => ui.warn(format!(
+            "{name}: has no refresh token, {}; reconnect when it expires: postiz-connect {provider}",
+            when(*expires_at)
+        )),
+        Outcome::DeadGrant(e) => {
+            ui.warn(format!("{name}: needs reconnect: postiz-connect {provider}"));
+            ui.error(e);
+        }
+        Outcome::Transient(e) | Outcome::Misconfigured(e) | Outcome::Failed(e) => {
+            ui.warn(format!("{name}: not refreshed (the stored tokens are unchanged)"));
+            ui.error(e);
+        }
+    }
+}
+
+/// Stay running; refresh each channel when it becomes due. The schedule is recomputed from
+/// the wall clock every second, so a suspended laptop or a clock jump only makes a due
+/// refresh happen at once, never skips it.
+pub fn watch(
+    ctx: &Context,
+    names: &[String],
+    policy: &Policy,
+    jobs: usize,
+) -> Result<ExitCode, Error> {
+    ctx.ui.info(format!(
+        "watching {}: each is refreshed {} before it expires (Ctrl-C to stop)",
+        if names.is_empty() {
+            "every stored channel".to_string()
+        } else {
+            names.join(", ")
+        },
+        humantime::format_duration(policy.within)
+    ));
+    // Channels whose last attempt failed transiently wait before the next one.
+    let mut retry_at: HashMap<String, (DateTime<Utc>, u32)> = HashMap::new();
+    let mut announced_next: Option<DateTime<Utc>> = None;
+    loop {
+        if interrupt::requested() {
+            ctx.ui.info("stopped");
+            return Ok(ExitCode::Ok);
+        }
+        let now = Utc::now();
+        let channels: Vec<Channel> = ctx
+            .store
+            .list()?
+            .into_iter()
+            .filter(|c| names.is_empty() || names.contains(&c.channel))
+            .filter(|c| c.has_refresh_token && !c.needs_reconnect)
+            .collect();
+        let due: Vec<String> = channels
+            .iter()
+            .filter(|c| refresh::is_due(c, policy.within, now))
+            .filter(|c| retry_at.get(&c.channel).is_none_or(|(at, _)| *at <= now))
+            .map(|c| c.channel.clone())
+            .collect();
+        if !due.is_empty() {
+            for (name, outcome) in refresh_all(ctx, &due, policy, jobs) {
+                report(ctx, &name, &outcome);
+                if let Outcome::Transient(_) = outcome {
+                    let failures = retry_at.get(&name).map_or(0, |(_, n)| *n) + 1;
+                    let wait = 30i64.saturating_mul(1 << failures.min(5));
+                    retry_at.insert(
+                        name,
+                        (Utc::now() + chrono::Duration::seconds(wait), failures),
+                    );
+                } else {
+                    retry_at.remove(&name);
+                }
+            }
+            announced_next = None;
+            continue;
+        }
+        let next = channels
+            .iter()
+            .filter_map(|c| {
+                let due_at = c.expires_at? - chrono::Duration::from_std(policy.within).ok()?;
+                Some(
+                    retry_at
+                        .get(&c.channel)
+                        .map_or(due_at, |(at, _)| due_at.max(*at)),
+                )
+            })
+            .min();
+        if next != announced_next {
+            if let Some(next) = next {
+                ctx.ui
+                    .debug(format!("next refresh due at {}", next.to_rfc3339()));
+            }
+            announced_next = next;
+        }
+        // Re-check at least every second (clock jumps, new channels, Ctrl-C).
+        let until_next = next
+            .and_then(|n| (n - Utc::now()).to_std().ok())
+            .unwrap_or(Duration::from_secs(1));
+        std::thread::sleep(until_next.clamp(Duration::from_millis(50), Duration::from_secs(1)));
+    }
+}

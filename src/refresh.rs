@@ -1,0 +1,331 @@
+//! Rotation-safe token refresh.
+//!
+//! Rules: one refresher per channel at a time (a lock across processes); the channel is
+//! re-read inside the lock, so a token another process just rotated is the one spent; a
+//! rotated refresh token is persisted before anything else, and when the provider returns
+//! none the old one is kept; if the store refuses the new tokens they go to a 0600 recovery
+//! file. Failures are classified: a dead grant marks the channel for reconnect, transient
+//! failures are retried with backoff and leave the channel untouched, client
+//! misconfiguration says what to fix. (Postiz lost tokens by treating transient errors as
+//! dead grants.)
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use oauth2::TokenResponse as _;
+
+use crate::error::{Error, ExitCode};
+use crate::http::HttpClient;
+use crate::oauth::flow::{self, ClientCredentials};
+use crate::store::{Channel, Secrets, Store};
+
+/// When and how to refresh.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Refresh when the access token expires within this window (Postiz: one hour).
+    pub within: Duration,
+    /// Refresh even when not due.
+    pub force: bool,
+    /// Say what would happen; change nothing.
+    pub dry_run: bool,
+    /// Attempts for transient failures (1 = no retry).
+    pub attempts: u32,
+    /// First backoff; doubles each retry. A `Retry-After` header wins.
+    pub backoff: Duration,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            within: Duration::from_secs(3600),
+            force: false,
+            dry_run: false,
+            attempts: 3,
+            backoff: Duration::from_millis(500),
+        }
+    }
+}
+
+/// What happened to one channel.
+#[derive(Debug)]
+pub enum Outcome {
+    Refreshed {
+        expires_at: Option<DateTime<Utc>>,
+        rotated: bool,
+    },
+    WouldRefresh,
+    NotDue {
+        expires_at: Option<DateTime<Utc>>,
+    },
+    /// No refresh token: reconnect when the access token expires.
+    CannotRefresh {
+        expires_at: Option<DateTime<Utc>>,
+    },
+    /// The grant is dead (invalid_grant, revoked, expired): marked for reconnect.
+    DeadGrant(Error),
+    /// Still failing after the retries (network, 5xx, 429); the channel is untouched.
+    Transient(Error),
+    /// invalid_client / unauthorized_client: the app's settings need fixing.
+    Misconfigured(Error),
+    /// Anything else (the store, a malformed answer).
+    Failed(Error),
+}
+
+impl Outcome {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Outcome::Refreshed { .. } => "refreshed",
+            Outcome::WouldRefresh => "would_refresh",
+            Outcome::NotDue { .. } => "not_due",
+            Outcome::CannotRefresh { .. } => "cannot_refresh",
+            Outcome::DeadGrant(_) => "needs_reconnect",
+            Outcome::Transient(_) => "transient_failure",
+            Outcome::Misconfigured(_) => "client_misconfigured",
+            Outcome::Failed(_) => "failed",
+        }
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Outcome::Refreshed { .. } | Outcome::WouldRefresh | Outcome::NotDue { .. } => {
+                ExitCode::Ok
+            }
+            Outcome::CannotRefresh { expires_at } => match expires_at {
+                Some(at) if *at <= Utc::now() => ExitCode::Rejected,
+                _ => ExitCode::Ok,
+            },
+            Outcome::DeadGrant(_) => ExitCode::Rejected,
+            Outcome::Transient(_) => ExitCode::Network,
+            Outcome::Misconfigured(_) => ExitCode::Config,
+            Outcome::Failed(e) => e.exit_code(),
+        }
+    }
+
+    pub fn error(&self) -> Option<&Error> {
+        match self {
+            Outcome::DeadGrant(e)
+            | Outcome::Transient(e)
+            | Outcome::Misconfigured(e)
+            | Outcome::Failed(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Is the channel due under this policy?
+pub fn is_due(channel: &Channel, within: Duration, now: DateTime<Utc>) -> bool {
+    match channel.expires_at {
+        Some(at) => at - chrono::Duration::from_std(within).unwrap_or(chrono::Duration::MAX) <= now,
+        None => false,
+    }
+}
+
+/// Refresh one channel by name under its lock.
+pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpClient) -> Outcome {
+    let _lock = match store.lock_channel(name) {
+        Ok(lock) => lock,
+        Err(e) => return Outcome::Failed(e),
+    };
+    // Re-read inside the lock: another process may have refreshed (and rotated) already.
+    let channel = match store.get(name) {
+        Ok(c) => c,
+        Err(e) => return Outcome::Failed(e),
+    };
+    if !policy.force && !is_due(&channel, policy.within, Utc::now()) {
+        return Outcome::NotDue {
+            expires_at: channel.expires_at,
+        };
+    }
+    if !channel.has_refresh_token {
+        return Outcome::CannotRefresh {
+            expires_at: channel.expires_at,
+        };
+    }
+    if policy.dry_run {
+        return Outcome::WouldRefresh;
+    }
+    let secrets = match store.secrets(&channel) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let Some(refresh_token) = secrets.refresh_token.clone() else {
+        return Outcome::CannotRefresh {
+            expires_at: channel.expires_at,
+        };
+    };
+    let client = ClientCredentials {
+        id: channel.client_id.clone(),
+        secret: secrets.client_secret.clone().map(oauth2::ClientSecret::new),
+        auth: channel.client_auth,
+    };
+
+    let mut attempt = 0;
+    let token = loop {
+        attempt += 1;
+        match flow::refresh(&refresh_token, &channel.endpoints, &client, http) {
+            Ok(token) => break token,
+            Err(err) => match classify(&err) {
+                Class::Transient if attempt < policy.attempts => {
+                    std::thread::sleep(retry_delay(http, policy.backoff, attempt));
+                }
+                Class::Transient => return Outcome::Transient(err),
+                Class::DeadGrant => {
+                    let mut marked = channel.clone();
+                    marked.needs_reconnect = true;
+                    marked.updated_at = Utc::now();
+                    return match store.update_meta(&marked) {
+                        Ok(()) => Outcome::DeadGrant(err),
+                        Err(store_err) => Outcome::Failed(store_err),
+                    };
+                }
+                Class::Misconfigured => return Outcome::Misconfigured(err),
+                Class::Other => return Outcome::Failed(err),
+            },
+        }
+    };
+
+    // The provider may have rotated: persist before anything else; keep the old refresh
+    // token when none came back.
+    let rotated = token
+        .refresh_token
+        .as_ref()
+        .is_some_and(|t| t.secret() != &refresh_token);
+    let new_secrets = Secrets {
+        access_token: token.access_token().secret().clone(),
+        refresh_token: Some(
+            token
+                .refresh_token
+                .as_ref()
+                .map(|t| t.secret().clone())
+                .unwrap_or(refresh_token),
+        ),
+        id_token: token.id_token.clone().or(secrets.id_token),
+        client_secret: secrets.client_secret,
+    };
+    let now = Utc::now();
+    let mut updated = channel.clone();
+    updated.expires_at = token
+        .expires_in
+        .map(|s| now + chrono::Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1000)));
+    if let Some(s) = token.refresh_expires_in() {
+        updated.refresh_expires_at =
+            Some(now + chrono::Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1000)));
+    }
+    if let Some(granted) = token.granted_scopes() {
+        updated.missing_scopes = crate::oauth::scopes::missing(&updated.requested_scopes, &granted);
+        updated.scopes = granted;
+    }
+    updated.has_refresh_token = true;
+    updated.needs_reconnect = false;
+    updated.updated_at = now;
+    if let Err(store_err) = store.save(&updated, &new_secrets, None) {
+        return Outcome::Failed(match store.write_recovery(&updated, &new_secrets) {
+            Ok(path) => Error::Store {
+                what: format!(
+                    "{name} was refreshed but the new tokens could not be stored ({store_err})"
+                ),
+                fix: format!(
+                    "the new tokens are safe in {} (0600); once the store works again, restore them with: postiz-connect restore {}",
+                    path.display(),
+                    path.display()
+                ),
+            },
+            Err(recovery_err) => Error::Store {
+                what: format!(
+                    "{name} was refreshed but neither the store ({store_err}) nor a recovery file ({recovery_err}) could keep the new tokens"
+                ),
+                fix: format!("reconnect: postiz-connect {}", channel.provider),
+            },
+        });
+    }
+    Outcome::Refreshed {
+        expires_at: updated.expires_at,
+        rotated,
+    }
+}
+
+enum Class {
+    Transient,
+    DeadGrant,
+    Misconfigured,
+    Other,
+}
+
+fn classify(err: &Error) -> Class {
+    match err {
+        Error::Network(_) => Class::Transient,
+        Error::Token(e) => match e.code.as_deref() {
+            Some("invalid_grant") => Class::DeadGrant,
+            Some("invalid_client") | Some("unauthorized_client") => Class::Misconfigured,
+            Some("server_error") | Some("temporarily_unavailable") => Class::Transient,
+            _ if matches!(e.status, Some(429) | Some(500..=599)) => Class::Transient,
+            _ => Class::Other,
+        },
+        _ => Class::Other,
+    }
+}
+
+/// `Retry-After` (seconds, capped at a minute) when the provider sent one, else
+/// exponential backoff.
+fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
+    let header = http
+        .last_response()
+        .and_then(|r| r.retry_after)
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match header {
+        Some(secs) => Duration::from_secs(secs.min(60)),
+        None => backoff * 2u32.saturating_pow(attempt.saturating_sub(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oauth::errors::{ProviderError, Stage};
+
+    fn token_error(status: u16, body: &str) -> Error {
+        Error::Token(ProviderError::from_response(
+            Stage::Refresh,
+            status,
+            body.as_bytes(),
+        ))
+    }
+
+    #[test]
+    fn classification_never_treats_transient_failures_as_dead_grants() {
+        assert!(matches!(
+            classify(&token_error(400, r#"{"error":"invalid_grant"}"#)),
+            Class::DeadGrant
+        ));
+        assert!(matches!(
+            classify(&token_error(401, r#"{"error":"invalid_client"}"#)),
+            Class::Misconfigured
+        ));
+        assert!(matches!(
+            classify(&token_error(503, "<html><title>down</title></html>")),
+            Class::Transient
+        ));
+        assert!(matches!(classify(&token_error(429, "")), Class::Transient));
+        assert!(matches!(
+            classify(&token_error(400, r#"{"error":"temporarily_unavailable"}"#)),
+            Class::Transient
+        ));
+        let net = Error::Network(crate::http::NetworkError {
+            kind: crate::http::NetworkKind::Timeout,
+            origin: "https://x".into(),
+            detail: "timed out".into(),
+        });
+        assert!(matches!(classify(&net), Class::Transient));
+    }
+
+    #[test]
+    fn due_window() {
+        let mut c = crate::store::tests::sample("c:a", crate::store::Backend::File);
+        let now = Utc::now();
+        c.expires_at = Some(now + chrono::Duration::minutes(30));
+        assert!(is_due(&c, Duration::from_secs(3600), now));
+        assert!(!is_due(&c, Duration::from_secs(600), now));
+        c.expires_at = None;
+        assert!(!is_due(&c, Duration::from_secs(3600), now));
+    }
+}

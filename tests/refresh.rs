@@ -1,0 +1,336 @@
+//! Refresh against the real authorization server (rotation on) and against a scripted
+//! token endpoint for transient failures.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::Stdio;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::Value;
+
+fn connect(sb: &Sandbox, server: &AuthServer) {
+    let out = sb
+        .connect(
+            server,
+            &["--client-id", "public-client", "--insecure-storage"],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+fn secrets(sb: &Sandbox) -> Value {
+    let bytes = std::fs::read(sb.home.path().join("home/secrets.json")).unwrap();
+    serde_json::from_slice::<Value>(&bytes).unwrap()["custom:alice"].clone()
+}
+
+fn refresh_token(sb: &Sandbox) -> String {
+    secrets(sb)["refresh_token"].as_str().unwrap().to_string()
+}
+
+/// Spend a refresh token directly at the token endpoint; returns the HTTP status.
+fn spend(server: &AuthServer, refresh_token: &str) -> u16 {
+    reqwest::blocking::Client::new()
+        .post(format!("{}/token", server.issuer()))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh_token),
+            ("client_id", "public-client"),
+        ])
+        .send()
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[test]
+fn forced_refresh_rotates_persists_and_the_old_token_is_refused() {
+    let server = AuthServer::start(&[("ROTATE", "1")]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let old = refresh_token(&sb);
+    let out = sb
+        .cmd()
+        .args(["refresh", "custom:alice", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("rotated and saved"),
+        "{}",
+        stderr(&out)
+    );
+    let new = refresh_token(&sb);
+    assert_ne!(old, new, "the rotated refresh token was persisted");
+    assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
+    assert_eq!(
+        spend(&server, &old),
+        400,
+        "the provider refuses the spent token"
+    );
+}
+
+#[test]
+fn not_due_is_left_alone_and_dry_run_changes_nothing() {
+    let server = AuthServer::start(&[("ROTATE", "1")]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let before = refresh_token(&sb);
+    let out = sb
+        .cmd()
+        .args(["refresh", "--all", "--within", "5m", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(line["outcome"], "not_due");
+    let out = sb
+        .cmd()
+        .args(["refresh", "--all", "--within", "2h", "--dry-run", "--json"])
+        .output()
+        .unwrap();
+    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(line["outcome"], "would_refresh");
+    assert_eq!(refresh_token(&sb), before);
+    // Within 2h (the token lives 1h): due, so refreshed.
+    let out = sb
+        .cmd()
+        .args(["refresh", "--all", "--within", "2h"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_ne!(refresh_token(&sb), before);
+}
+
+#[test]
+fn concurrent_forced_refreshes_of_one_channel_both_succeed_and_leave_one_valid_token() {
+    let server = AuthServer::start(&[("ROTATE", "1")]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            sb.std_cmd()
+                .args(["refresh", "custom:alice", "--force"])
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    // Had a rotated token been spent twice, the server would have revoked the whole grant.
+    let out = sb
+        .cmd()
+        .args(["refresh", "custom:alice", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
+}
+
+#[test]
+fn revoked_grant_marks_the_channel_for_reconnect() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let status = reqwest::blocking::Client::new()
+        .post(format!("{}/token/revocation", server.issuer()))
+        .form(&[
+            ("token", refresh_token(&sb).as_str()),
+            ("client_id", "public-client"),
+        ])
+        .send()
+        .unwrap()
+        .status();
+    assert!(status.is_success());
+    let out = sb
+        .cmd()
+        .args(["refresh", "custom:alice", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("needs reconnect: postiz-connect custom"),
+        "{err}"
+    );
+    assert!(err.contains("invalid_grant"), "{err}");
+    assert_eq!(sb.status_json()[0]["needs_reconnect"], true);
+}
+
+#[test]
+fn watcher_refreshes_on_schedule_with_short_lifetimes() {
+    let server = AuthServer::start(&[("ROTATE", "1"), ("ACCESS_TTL", "3")]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let mut child = sb
+        .std_cmd()
+        .args(["refresh", "--watch", "--within", "1s", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout_lines = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout_lines.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let started = Instant::now();
+    let mut refreshed = 0;
+    while refreshed < 2 && started.elapsed() < Duration::from_secs(20) {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+            let v: Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(v["outcome"], "refreshed", "{line}");
+            refreshed += 1;
+        }
+    }
+    let elapsed = started.elapsed();
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(refreshed, 2, "two refreshes on schedule; stderr: {err}");
+    // A 3 s token refreshed 1 s before expiry: about every 2 s, never in a tight loop.
+    assert!(
+        elapsed >= Duration::from_millis(3000),
+        "refreshed too early: {elapsed:?}"
+    );
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
+}
+
+/// One scripted answer: status, headers, body.
+type Scripted = (u16, Vec<(&'static str, &'static str)>, &'static str);
+
+/// A token endpoint that answers from a script, one response per request.
+struct ScriptedTokenEndpoint {
+    url: String,
+    hits: Arc<Mutex<u32>>,
+}
+
+fn scripted(responses: Vec<Scripted>) -> ScriptedTokenEndpoint {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/token", server.server_addr().to_ip().unwrap());
+    let hits = Arc::new(Mutex::new(0));
+    let counter = Arc::clone(&hits);
+    std::thread::spawn(move || {
+        for (status, headers, body) in responses {
+            let Ok(request) = server.recv() else { return };
+            *counter.lock().unwrap() += 1;
+            let mut response = tiny_http::Response::from_string(body).with_status_code(status);
+            for (k, v) in headers {
+                response = response.with_header(tiny_http::Header::from_bytes(k, v).unwrap());
+            }
+            let _ = request.respond(response);
+        }
+    });
+    ScriptedTokenEndpoint { url, hits }
+}
+
+/// Point the stored channel's token endpoint at `url` (a fixture edit of the index).
+fn retarget(sb: &Sandbox, url: &str) {
+    let path = sb.home.path().join("home/channels.json");
+    let mut index: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    index["channels"]["custom:alice"]["endpoints"]["token_url"] = Value::String(url.into());
+    std::fs::write(&path, serde_json::to_vec(&index).unwrap()).unwrap();
+}
+
+#[test]
+fn rate_limit_with_retry_after_is_retried() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let endpoint = scripted(vec![
+        (
+            429,
+            vec![("Retry-After", "1"), ("Content-Type", "application/json")],
+            r#"{"error":"rate_limited"}"#,
+        ),
+        (
+            200,
+            vec![("Content-Type", "application/json")],
+            r#"{"access_token":"new-at","token_type":"Bearer","expires_in":3600}"#,
+        ),
+    ]);
+    retarget(&sb, &endpoint.url);
+    let old_rt = refresh_token(&sb);
+    let started = Instant::now();
+    let out = sb
+        .cmd()
+        .args(["refresh", "custom:alice", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "Retry-After was honoured"
+    );
+    assert_eq!(*endpoint.hits.lock().unwrap(), 2);
+    assert_eq!(secrets(&sb)["access_token"], "new-at");
+    assert_eq!(
+        refresh_token(&sb),
+        old_rt,
+        "no refresh token returned: the old one is kept"
+    );
+}
+
+#[test]
+fn persistent_server_errors_leave_the_channel_untouched() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let html = "<html><head><title>503 Service Unavailable</title></head></html>";
+    let endpoint = scripted(vec![
+        (503, vec![("Content-Type", "text/html")], html),
+        (503, vec![("Content-Type", "text/html")], html),
+        (503, vec![("Content-Type", "text/html")], html),
+    ]);
+    retarget(&sb, &endpoint.url);
+    let before = secrets(&sb);
+    let out = sb
+        .cmd()
+        .args(["refresh", "custom:alice", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("503 Service Unavailable"), "{err}");
+    assert!(err.contains("unchanged"), "{err}");
+    assert_eq!(*endpoint.hits.lock().unwrap(), 3, "retried");
+    assert_eq!(secrets(&sb), before);
+    assert_eq!(sb.status_json()[0]["needs_reconnect"], false);
+}
+
+#[test]
+fn token_refreshes_an_expired_access_token_first() {
+    let server = AuthServer::start(&[("ACCESS_TTL", "2")]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let first = secrets(&sb)["access_token"].as_str().unwrap().to_string();
+    std::thread::sleep(Duration::from_millis(2200));
+    let out = sb
+        .cmd()
+        .args(["token", "custom:alice", "--no-refresh"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out).trim(), first);
+    assert!(stderr(&out).contains("expired"), "{}", stderr(&out));
+    let fresh = sb.token("custom:alice");
+    assert_ne!(fresh, first);
+    assert_eq!(server.userinfo_status(&fresh), 200);
+}
