@@ -42,8 +42,8 @@ fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
     assert_eq!(server.userinfo_status(&token), 200);
     // The secrets are in the keychain, not on disk.
     let home = sb.home.path().join("home");
-    assert!(!home.join("secrets.json").exists());
-    let index = std::fs::read_to_string(home.join("channels.json")).unwrap();
+    assert!(!home.join("secrets").exists());
+    let index = std::fs::read_to_string(home.join("channels/custom%3Aalice.json")).unwrap();
     assert!(!index.contains(&token));
 
     let out = sb.cmd().args(["logout", "custom:alice"]).output().unwrap();
@@ -369,10 +369,11 @@ fn no_secret_reaches_any_output_even_verbose() {
         all.contains("> POST") && all.contains("/token"),
         "the transcript shows the exchange: {all}"
     );
-    let secrets: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(sb.home.path().join("home/secrets.json")).unwrap())
-            .unwrap();
-    let s = &secrets["custom:alice"];
+    let secrets: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(sb.home.path().join("home/secrets/custom%3Aalice.json")).unwrap(),
+    )
+    .unwrap();
+    let s = &secrets;
     let callback = sb.browser_log();
     let code = url::Url::parse(callback.lines().next().unwrap())
         .unwrap()
@@ -396,7 +397,7 @@ fn no_secret_reaches_any_output_even_verbose() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(sb.home.path().join("home/secrets.json"))
+        let mode = std::fs::metadata(sb.home.path().join("home/secrets/custom%3Aalice.json"))
             .unwrap()
             .permissions()
             .mode();

@@ -23,8 +23,8 @@ fn connect(sb: &Sandbox, server: &AuthServer) {
 }
 
 fn secrets(sb: &Sandbox) -> Value {
-    let bytes = std::fs::read(sb.home.path().join("home/secrets.json")).unwrap();
-    serde_json::from_slice::<Value>(&bytes).unwrap()["custom:alice"].clone()
+    let bytes = std::fs::read(sb.home.path().join("home/secrets/custom%3Aalice.json")).unwrap();
+    serde_json::from_slice::<Value>(&bytes).unwrap()
 }
 
 fn refresh_token(sb: &Sandbox) -> String {
@@ -244,10 +244,10 @@ fn scripted(responses: Vec<Scripted>) -> ScriptedTokenEndpoint {
 
 /// Point the stored channel's token endpoint at `url` (a fixture edit of the index).
 fn retarget(sb: &Sandbox, url: &str) {
-    let path = sb.home.path().join("home/channels.json");
-    let mut index: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    index["channels"]["custom:alice"]["endpoints"]["token_url"] = Value::String(url.into());
-    std::fs::write(&path, serde_json::to_vec(&index).unwrap()).unwrap();
+    let path = sb.home.path().join("home/channels/custom%3Aalice.json");
+    let mut channel: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    channel["endpoints"]["token_url"] = Value::String(url.into());
+    std::fs::write(&path, serde_json::to_vec(&channel).unwrap()).unwrap();
 }
 
 #[test]

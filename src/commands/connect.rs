@@ -76,8 +76,8 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     ctx.store.preflight(backend)?;
     if backend == Backend::File {
         ui.warn(format!(
-            "tokens will be stored in PLAIN TEXT in {} (0600), not in the OS keychain{}",
-            ctx.store.home().join("secrets.json").display(),
+            "tokens will be stored in PLAIN TEXT under {} (0600 files), not in the OS keychain{}",
+            ctx.store.home().join("secrets").display(),
             if args.insecure_storage {
                 "; this choice is remembered (undo with --keychain)"
             } else {
@@ -303,6 +303,8 @@ fn finish(
     } else {
         None
     };
+    // A refresher of a previous connection of this channel must not interleave.
+    let _lock = ctx.store.lock_channel(&channel.channel)?;
     ctx.store.save(&channel, &secrets, preference)?;
     let scope_error = (!missing.is_empty()).then(|| Error::ScopesMissing {
         channel: channel.channel.clone(),

@@ -1,12 +1,11 @@
 //! Where channels live. Secrets (access, refresh and id tokens, the client secret) go to
 //! the OS keychain, one entry per channel, or, only when the user chose it explicitly, to a
-//! 0600 file. Non-secret metadata goes to `channels.json`. Secrets are written before the
+//! 0600 file. Non-secret metadata goes to `channels/<name>.json`. Secrets are written before the
 //! index, so a crash never leaves an index entry pointing at nothing new.
 
 pub mod file;
 pub mod keychain;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -20,10 +19,9 @@ use crate::providers::identity::Account;
 use crate::providers::ClientAuth;
 use keychain::{Keychain, KeychainError};
 
-const INDEX_FILE: &str = "channels.json";
-const SECRETS_FILE: &str = "secrets.json";
+const SETTINGS_FILE: &str = "settings.json";
 const LOCK_FILE: &str = ".lock";
-const INDEX_VERSION: u32 = 1;
+const STORE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,27 +87,29 @@ pub struct Channel {
     pub redirect_uri: String,
 }
 
+/// Store-wide settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Index {
+struct Settings {
     version: u32,
     /// The user chose file storage once; remembered so they are not asked every time.
     #[serde(default)]
     insecure_storage: bool,
-    #[serde(default)]
-    channels: BTreeMap<String, Channel>,
 }
 
-impl Default for Index {
+impl Default for Settings {
     fn default() -> Self {
-        Index {
-            version: INDEX_VERSION,
+        Settings {
+            version: STORE_VERSION,
             insecure_storage: false,
-            channels: BTreeMap::new(),
         }
     }
 }
 
 /// The store rooted at the config dir (`POSTIZ_CONNECT_HOME` overrides it).
+///
+/// One file per channel (`channels/<name>.json`, and `secrets/<name>.json` for the file
+/// backend), each replaced atomically: refreshing one channel never rewrites the others,
+/// so many refresh in parallel, and a damaged file only affects its own channel.
 pub struct Store {
     home: PathBuf,
     keychain: Keychain,
@@ -123,6 +123,12 @@ pub fn default_home() -> PathBuf {
             .unwrap_or_else(|| PathBuf::from("."))
             .join("postiz-connect"),
     }
+}
+
+/// A file name for a channel: percent-encoded, so distinct names never collide and
+/// `:` (invalid on Windows) never reaches the file system.
+fn file_key(name: &str) -> String {
+    url::form_urlencoded::byte_serialize(name.as_bytes()).collect()
 }
 
 impl Store {
@@ -147,6 +153,19 @@ impl Store {
         &self.keychain.service
     }
 
+    /// Where the file backend keeps a channel's secrets.
+    pub fn secrets_path(&self, name: &str) -> PathBuf {
+        self.home
+            .join("secrets")
+            .join(format!("{}.json", file_key(name)))
+    }
+
+    fn channel_path(&self, name: &str) -> PathBuf {
+        self.home
+            .join("channels")
+            .join(format!("{}.json", file_key(name)))
+    }
+
     /// The backend a new channel goes to: file only when asked now or remembered.
     pub fn choose_backend(
         &self,
@@ -159,7 +178,7 @@ impl Store {
         if keychain_flag {
             return Ok(Backend::Keychain);
         }
-        Ok(if self.read_index()?.insecure_storage {
+        Ok(if self.read_settings()?.insecure_storage {
             Backend::File
         } else {
             Backend::Keychain
@@ -174,23 +193,44 @@ impl Store {
         }
     }
 
+    /// Every stored channel, by name.
     pub fn list(&self) -> Result<Vec<Channel>, Error> {
-        Ok(self.read_index()?.channels.into_values().collect())
+        let dir = self.home.join("channels");
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(read_error(&dir, &e)),
+        };
+        let mut channels = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| read_error(&dir, &e))?.path();
+            if path.extension().is_some_and(|x| x == "json") {
+                channels.push(read_json::<Channel>(&path)?.expect("listed files exist"));
+            }
+        }
+        channels.sort_by(|a, b| a.channel.cmp(&b.channel));
+        Ok(channels)
     }
 
     pub fn get(&self, name: &str) -> Result<Channel, Error> {
-        let index = self.read_index()?;
-        index.channels.get(name).cloned().ok_or_else(|| {
-            let known: Vec<&str> = index.channels.keys().map(String::as_str).collect();
-            Error::Usage(if known.is_empty() {
-                format!("no channel named '{name}': nothing is connected yet (postiz-connect <provider>)")
-            } else {
-                format!("no channel named '{name}'; stored channels: {}", known.join(", "))
-            })
-        })
+        if let Some(channel) = read_json::<Channel>(&self.channel_path(name))? {
+            return Ok(channel);
+        }
+        let known: Vec<String> = self.list()?.into_iter().map(|c| c.channel).collect();
+        Err(Error::Usage(if known.is_empty() {
+            format!(
+                "no channel named '{name}': nothing is connected yet (postiz-connect <provider>)"
+            )
+        } else {
+            format!(
+                "no channel named '{name}'; stored channels: {}",
+                known.join(", ")
+            )
+        }))
     }
 
-    /// Store a channel: secrets first, then the index.
+    /// Store a channel: secrets first, then its metadata. Callers that may race another
+    /// writer of the same channel hold `lock_channel` around this.
     /// `preference`: the backend the user chose explicitly this time, remembered for next time.
     pub fn save(
         &self,
@@ -198,32 +238,32 @@ impl Store {
         secrets: &Secrets,
         preference: Option<Backend>,
     ) -> Result<(), Error> {
-        let _lock = self.lock()?;
+        let previous = read_json::<Channel>(&self.channel_path(&channel.channel))?;
         match channel.store {
             Backend::Keychain => {
                 let json = serde_json::to_string(secrets).expect("secrets serialize");
                 self.keychain.set(&channel.channel, &json)?;
             }
             Backend::File => {
-                let mut all = self.read_secret_file()?;
-                all.insert(channel.channel.clone(), secrets.clone());
-                self.write_secret_file(&all)?;
+                let json = serde_json::to_vec_pretty(secrets).expect("secrets serialize");
+                file::write_atomic(&self.secrets_path(&channel.channel), &json)?;
             }
         }
-        let mut index = self.read_index()?;
+        self.update_meta(channel)?;
         // Re-connecting into another backend: do not leave the old copy behind.
-        if let Some(old) = index.channels.get(&channel.channel) {
-            if old.store != channel.store {
-                self.delete_secrets(old)?;
-            }
+        if let Some(old) = previous.filter(|old| old.store != channel.store) {
+            self.delete_secrets(&old)?;
         }
         if let Some(choice) = preference {
-            index.insecure_storage = choice == Backend::File;
+            let _lock = self.lock()?;
+            let mut settings = self.read_settings()?;
+            settings.insecure_storage = choice == Backend::File;
+            file::write_atomic(
+                &self.home.join(SETTINGS_FILE),
+                &serde_json::to_vec_pretty(&settings).expect("settings serialize"),
+            )?;
         }
-        index
-            .channels
-            .insert(channel.channel.clone(), channel.clone());
-        self.write_index(&index)
+        Ok(())
     }
 
     pub fn secrets(&self, channel: &Channel) -> Result<Secrets, Error> {
@@ -247,22 +287,14 @@ impl Store {
                 Err(KeychainError::NotFound) => Err(missing()),
                 Err(KeychainError::Failed(e)) => Err(e),
             },
-            Backend::File => self
-                .read_secret_file()?
-                .remove(&channel.channel)
-                .ok_or_else(missing),
+            Backend::File => read_json(&self.secrets_path(&channel.channel))?.ok_or_else(missing),
         }
     }
 
-    /// Replace a channel's metadata (not its secrets), if it is still stored.
+    /// Write a channel's metadata (not its secrets).
     pub fn update_meta(&self, channel: &Channel) -> Result<(), Error> {
-        let _lock = self.lock()?;
-        let mut index = self.read_index()?;
-        if let Some(slot) = index.channels.get_mut(&channel.channel) {
-            *slot = channel.clone();
-            self.write_index(&index)?;
-        }
-        Ok(())
+        let json = serde_json::to_vec_pretty(channel).expect("channel serializes");
+        file::write_atomic(&self.channel_path(&channel.channel), &json)
     }
 
     /// An exclusive lock on one channel across processes, held while it is refreshed,
@@ -270,35 +302,15 @@ impl Store {
     pub fn lock_channel(&self, name: &str) -> Result<File, Error> {
         let dir = self.home.join("locks");
         file::ensure_dir(&dir)?;
-        let safe: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        lock_file(&dir.join(format!("{safe}.lock")))
+        lock_file(&dir.join(format!("{}.lock", file_key(name))))
     }
 
     /// Last resort when the store refuses tokens the provider already rotated: a 0600
     /// file holding the channel and its secrets, for `postiz-connect restore`.
     pub fn write_recovery(&self, channel: &Channel, secrets: &Secrets) -> Result<PathBuf, Error> {
-        let safe: String = channel
-            .channel
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
         let path = self.home.join("recovery").join(format!(
-            "{safe}-{}.json",
+            "{}-{}.json",
+            file_key(&channel.channel),
             Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
         ));
         let record = Recovery {
@@ -314,107 +326,84 @@ impl Store {
 
     /// Put a recovery file's channel back into the store (then the file can go).
     pub fn restore(&self, path: &Path) -> Result<Channel, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::Store {
-            what: format!("cannot read {}: {e}", path.display()),
+        let record: Recovery = read_json(path)?.ok_or_else(|| Error::Store {
+            what: format!("{} does not exist", path.display()),
             fix: "give the path printed when the refresh failed".into(),
         })?;
-        let record: Recovery = serde_json::from_slice(&bytes).map_err(|e| Error::Store {
-            what: format!(
-                "{} is not a postiz-connect recovery file: {e}",
-                path.display()
-            ),
-            fix: "give the path printed when the refresh failed".into(),
-        })?;
+        let _lock = self.lock_channel(&record.channel.channel)?;
         self.save(&record.channel, &record.secrets, None)?;
         Ok(record.channel)
     }
 
-    /// Remove a channel: its secrets, then its index entry.
+    /// Remove a channel: its secrets, then its metadata.
     pub fn remove(&self, channel: &Channel) -> Result<(), Error> {
-        let _lock = self.lock()?;
         self.delete_secrets(channel)?;
-        let mut index = self.read_index()?;
-        index.channels.remove(&channel.channel);
-        self.write_index(&index)
+        remove_if_present(&self.channel_path(&channel.channel))
     }
 
     fn delete_secrets(&self, channel: &Channel) -> Result<(), Error> {
         match channel.store {
             Backend::Keychain => self.keychain.delete(&channel.channel),
-            Backend::File => {
-                let mut all = self.read_secret_file()?;
-                if all.remove(&channel.channel).is_some() {
-                    self.write_secret_file(&all)?;
-                }
-                Ok(())
-            }
+            Backend::File => remove_if_present(&self.secrets_path(&channel.channel)),
         }
     }
 
-    /// An exclusive lock across processes for read-modify-write of the store.
+    /// An exclusive lock across processes for read-modify-write of the settings.
     fn lock(&self) -> Result<File, Error> {
         file::ensure_dir(&self.home)?;
         lock_file(&self.home.join(LOCK_FILE))
     }
 
-    fn read_index(&self) -> Result<Index, Error> {
-        let path = self.home.join(INDEX_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Index::default()),
-            Err(e) => {
-                return Err(Error::Store {
-                    what: format!("cannot read {}: {e}", path.display()),
-                    fix: "check the file's permissions".into(),
-                })
-            }
-        };
-        let index: Index = serde_json::from_str(&text).map_err(|e| Error::Store {
-            what: format!("{} is corrupt: {e}", path.display()),
-            fix: format!(
-                "move it aside (mv {0} {0}.bak) and connect the channels again; the tokens are still in the keychain",
-                path.display()
-            ),
-        })?;
-        if index.version > INDEX_VERSION {
+    fn read_settings(&self) -> Result<Settings, Error> {
+        let path = self.home.join(SETTINGS_FILE);
+        let settings: Settings = read_json(&path)?.unwrap_or_default();
+        if settings.version > STORE_VERSION {
             return Err(Error::Store {
                 what: format!(
                     "{} was written by a newer postiz-connect (format {})",
                     path.display(),
-                    index.version
+                    settings.version
                 ),
                 fix: "upgrade postiz-connect".into(),
             });
         }
-        Ok(index)
+        Ok(settings)
     }
+}
 
-    fn write_index(&self, index: &Index) -> Result<(), Error> {
-        let json = serde_json::to_vec_pretty(index).expect("index serializes");
-        file::write_atomic(&self.home.join(INDEX_FILE), &json)
+fn read_error(path: &Path, e: &std::io::Error) -> Error {
+    Error::Store {
+        what: format!("cannot read {}: {e}", path.display()),
+        fix: "check the permissions of the config dir".into(),
     }
+}
 
-    fn read_secret_file(&self) -> Result<BTreeMap<String, Secrets>, Error> {
-        let path = self.home.join(SECRETS_FILE);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Store {
-                what: format!("{} is corrupt: {e}", path.display()),
-                fix: format!(
-                    "move it aside (mv {0} {0}.bak) and connect the channels again",
-                    path.display()
-                ),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
-            Err(e) => Err(Error::Store {
-                what: format!("cannot read {}: {e}", path.display()),
-                fix: "check the file's permissions".into(),
-            }),
-        }
-    }
+/// Ok(None) when the file does not exist; a corrupt file is an error naming it.
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>, Error> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(read_error(path, &e)),
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| Error::Store {
+            what: format!("{} is corrupt: {e}", path.display()),
+            fix: format!(
+                "move it aside (mv '{0}' '{0}.bak') and connect that channel again",
+                path.display()
+            ),
+        })
+}
 
-    fn write_secret_file(&self, all: &BTreeMap<String, Secrets>) -> Result<(), Error> {
-        let json = serde_json::to_vec_pretty(all).expect("secrets serialize");
-        file::write_atomic(&self.home.join(SECRETS_FILE), &json)
+fn remove_if_present(path: &Path) -> Result<(), Error> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::Store {
+            what: format!("cannot delete {}: {e}", path.display()),
+            fix: "check the permissions of the config dir".into(),
+        }),
     }
 }
 
@@ -491,29 +480,61 @@ pub(crate) mod tests {
         assert_eq!(store.choose_backend(false, false).unwrap(), Backend::File);
         assert_eq!(store.secrets(&ch).unwrap(), secrets);
         assert_eq!(store.list().unwrap().len(), 1);
-        let index = std::fs::read_to_string(dir.path().join(INDEX_FILE)).unwrap();
-        assert!(
-            !index.contains("\"AT\"") && !index.contains("RT\""),
-            "{index}"
-        );
+        let meta =
+            std::fs::read_to_string(dir.path().join("channels/custom%3Aalice.json")).unwrap();
+        assert!(!meta.contains("\"AT\"") && !meta.contains("RT\""), "{meta}");
         store.remove(&ch).unwrap();
         assert!(store.get("custom:alice").is_err());
         assert!(store.secrets(&ch).is_err());
     }
 
     #[test]
-    fn corrupt_index_is_a_clear_error_and_is_not_overwritten() {
+    fn corrupt_channel_file_is_a_clear_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(INDEX_FILE), "{not json").unwrap();
+        std::fs::create_dir_all(dir.path().join("channels")).unwrap();
+        let path = dir.path().join("channels/custom%3Aalice.json");
+        std::fs::write(&path, "{not json").unwrap();
         let store = Store::new(dir.path().to_path_buf());
         let err = store.list().unwrap_err();
-        assert!(err.to_string().contains("corrupt"));
+        assert!(
+            err.to_string().contains("corrupt") && err.to_string().contains("custom%3Aalice"),
+            "{err}"
+        );
         assert!(err.fix().unwrap().contains("mv "));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{not json");
+    }
+
+    #[test]
+    fn names_map_to_distinct_files() {
+        assert_ne!(file_key("a:b"), file_key("a_b"));
+        assert_ne!(file_key("a b"), file_key("a+b"));
+        assert!(!file_key("x:y/../z").contains(['/', ':']));
+    }
+
+    #[test]
+    fn recovery_file_restores_the_channel() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
         let ch = sample("custom:alice", Backend::File);
-        assert!(store.save(&ch, &Secrets::default(), None).is_err());
+        let secrets = Secrets {
+            access_token: "AT2".into(),
+            refresh_token: Some("RT2".into()),
+            ..Default::default()
+        };
+        let path = store.write_recovery(&ch, &secrets).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        assert!(store.get("custom:alice").is_err());
+        store.restore(&path).unwrap();
         assert_eq!(
-            std::fs::read_to_string(dir.path().join(INDEX_FILE)).unwrap(),
-            "{not json"
+            store.secrets(&store.get("custom:alice").unwrap()).unwrap(),
+            secrets
         );
     }
 
