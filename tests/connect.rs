@@ -46,7 +46,7 @@ fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
     let index = std::fs::read_to_string(home.join("channels/custom%3Aalice.json")).unwrap();
     assert!(!index.contains(&token));
 
-    let out = sb.cmd().args(["logout", "custom:alice"]).output().unwrap();
+    let out = sb.run(&["logout", "custom:alice"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("revoked at the provider"),
@@ -59,7 +59,7 @@ fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
         "logout must revoke the grant"
     );
     assert_eq!(sb.status_json(), serde_json::json!([]));
-    let out = sb.cmd().args(["token", "custom:alice"]).output().unwrap();
+    let out = sb.run(&["token", "custom:alice"]);
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -132,13 +132,7 @@ fn wrong_secret_is_invalid_client_with_the_fix() {
 fn scope_downgrade_exits_7_and_names_the_missing_scope() {
     let server = AuthServer::start(&[("DECLINE_SCOPES", "email")]);
     let sb = Sandbox::new();
-    let out = sb
-        .connect(
-            &server,
-            &["--client-id", "public-client", "--insecure-storage"],
-        )
-        .output()
-        .unwrap();
+    let out = sb.connect_public(&server);
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("email"), "{err}");
@@ -159,13 +153,7 @@ fn scope_downgrade_exits_7_and_names_the_missing_scope() {
 fn user_denial_exits_3_and_the_page_says_so() {
     let server = AuthServer::start(&[("DENY", "1")]);
     let sb = Sandbox::new();
-    let out = sb
-        .connect(
-            &server,
-            &["--client-id", "public-client", "--insecure-storage"],
-        )
-        .output()
-        .unwrap();
+    let out = sb.connect_public(&server);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("access_denied"), "{}", stderr(&out));
     let page = sb.page();
@@ -231,21 +219,17 @@ fn localhost_redirect_listens_on_ipv4_and_ipv6() {
 fn timeout_exits_3_with_a_clear_message() {
     let server = AuthServer::start(&[]);
     let sb = Sandbox::new();
-    let out = sb
-        .cmd()
-        .args([
-            "custom",
-            "--issuer",
-            &server.issuer(),
-            "--client-id",
-            "public-client",
-            "--insecure-storage",
-            "--no-browser",
-            "--timeout",
-            "1s",
-        ])
-        .output()
-        .unwrap();
+    let out = sb.run(&[
+        "custom",
+        "--issuer",
+        &server.issuer(),
+        "--client-id",
+        "public-client",
+        "--insecure-storage",
+        "--no-browser",
+        "--timeout",
+        "1s",
+    ]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("timed out after 1s"), "{err}");
@@ -431,11 +415,7 @@ fn no_keychain_is_a_clear_error_before_the_browser_opens() {
 #[test]
 fn missing_client_id_is_a_configuration_error_naming_the_variables() {
     let sb = Sandbox::new();
-    let out = sb
-        .cmd()
-        .args(["twitter", "--insecure-storage"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["twitter", "--insecure-storage"]);
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     assert!(stderr(&out).contains("X_CLIENT_ID"), "{}", stderr(&out));
 }

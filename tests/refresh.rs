@@ -52,11 +52,7 @@ fn forced_refresh_rotates_persists_and_the_old_token_is_refused() {
     let sb = Sandbox::new();
     connect(&sb, &server);
     let old = refresh_token(&sb);
-    let out = sb
-        .cmd()
-        .args(["refresh", "custom:alice", "--force"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "custom:alice", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("rotated and saved"),
@@ -79,28 +75,16 @@ fn not_due_is_left_alone_and_dry_run_changes_nothing() {
     let sb = Sandbox::new();
     connect(&sb, &server);
     let before = refresh_token(&sb);
-    let out = sb
-        .cmd()
-        .args(["refresh", "--all", "--within", "5m", "--json"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "--all", "--within", "5m", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
     assert_eq!(line["outcome"], "not_due");
-    let out = sb
-        .cmd()
-        .args(["refresh", "--all", "--within", "2h", "--dry-run", "--json"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "--all", "--within", "2h", "--dry-run", "--json"]);
     let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
     assert_eq!(line["outcome"], "would_refresh");
     assert_eq!(refresh_token(&sb), before);
     // Within 2h (the token lives 1h): due, so refreshed.
-    let out = sb
-        .cmd()
-        .args(["refresh", "--all", "--within", "2h"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "--all", "--within", "2h"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_ne!(refresh_token(&sb), before);
 }
@@ -124,11 +108,7 @@ fn concurrent_forced_refreshes_of_one_channel_both_succeed_and_leave_one_valid_t
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     }
     // Had a rotated token been spent twice, the server would have revoked the whole grant.
-    let out = sb
-        .cmd()
-        .args(["refresh", "custom:alice", "--force"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "custom:alice", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
 }
@@ -148,11 +128,7 @@ fn revoked_grant_marks_the_channel_for_reconnect() {
         .unwrap()
         .status();
     assert!(status.is_success());
-    let out = sb
-        .cmd()
-        .args(["refresh", "custom:alice", "--force"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "custom:alice", "--force"]);
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -270,11 +246,7 @@ fn rate_limit_with_retry_after_is_retried() {
     retarget(&sb, &endpoint.url);
     let old_rt = refresh_token(&sb);
     let started = Instant::now();
-    let out = sb
-        .cmd()
-        .args(["refresh", "custom:alice", "--force"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "custom:alice", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         started.elapsed() >= Duration::from_millis(900),
@@ -302,11 +274,7 @@ fn persistent_server_errors_leave_the_channel_untouched() {
     ]);
     retarget(&sb, &endpoint.url);
     let before = secrets(&sb);
-    let out = sb
-        .cmd()
-        .args(["refresh", "custom:alice", "--force"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["refresh", "custom:alice", "--force"]);
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("503 Service Unavailable"), "{err}");
@@ -323,11 +291,7 @@ fn token_refreshes_an_expired_access_token_first() {
     connect(&sb, &server);
     let first = secrets(&sb)["access_token"].as_str().unwrap().to_string();
     std::thread::sleep(Duration::from_millis(2200));
-    let out = sb
-        .cmd()
-        .args(["token", "custom:alice", "--no-refresh"])
-        .output()
-        .unwrap();
+    let out = sb.run(&["token", "custom:alice", "--no-refresh"]);
     assert_eq!(stdout(&out).trim(), first);
     assert!(stderr(&out).contains("expired"), "{}", stderr(&out));
     let fresh = sb.token("custom:alice");

@@ -137,6 +137,21 @@ impl Sandbox {
         cmd
     }
 
+    /// Run the binary with these arguments.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    /// Connect `custom` with the public client, tokens in the file store.
+    pub fn connect_public(&self, server: &AuthServer) -> std::process::Output {
+        self.connect(
+            server,
+            &["--client-id", "public-client", "--insecure-storage"],
+        )
+        .output()
+        .unwrap()
+    }
+
     /// The page the (stand-in) browser showed last.
     pub fn page(&self) -> String {
         wait_for_file(&self.path("page.html"));
