@@ -40,6 +40,9 @@ _postiz__connect() {
             postiz__connect,restore)
                 cmd="postiz__connect__subcmd__restore"
                 ;;
+            postiz__connect,sandbox)
+                cmd="postiz__connect__subcmd__sandbox"
+                ;;
             postiz__connect,status)
                 cmd="postiz__connect__subcmd__status"
                 ;;
@@ -76,6 +79,9 @@ _postiz__connect() {
             postiz__connect__subcmd__help,restore)
                 cmd="postiz__connect__subcmd__help__subcmd__restore"
                 ;;
+            postiz__connect__subcmd__help,sandbox)
+                cmd="postiz__connect__subcmd__help__subcmd__sandbox"
+                ;;
             postiz__connect__subcmd__help,status)
                 cmd="postiz__connect__subcmd__help__subcmd__status"
                 ;;
@@ -92,7 +98,7 @@ _postiz__connect() {
 
     case "${cmd}" in
         postiz__connect)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers completions connect custom twitter x help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers sandbox completions connect custom twitter x help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -120,7 +126,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__connect)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --json --quiet --verbose --help --version custom twitter x"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom twitter x"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -175,6 +181,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -186,7 +196,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,6 +254,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -252,7 +266,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__help)
-            opts="status token refresh restore logout providers completions connect custom twitter help"
+            opts="status token refresh restore logout providers sandbox completions connect custom twitter help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,6 +391,20 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__sandbox)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -483,6 +511,36 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__sandbox)
+            opts="-q -v -h -V --provider --port --auto-approve --fault --access-ttl --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__status)
             opts="-q -v -h -V --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -512,7 +570,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,6 +625,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand restore 'Store the tokens of a recovery file (written when a refresh could not save them)'
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
+            cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
             cand custom 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
@@ -114,6 +115,22 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'postiz-connect;sandbox'= {
+            cand --provider 'The provider to emulate (its catalog entry drives the emulation)'
+            cand --port 'Listen on this port of 127.0.0.1 (default: a random free port)'
+            cand --fault 'Inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop'
+            cand --access-ttl 'Access-token lifetime'
+            cand --auto-approve 'Approve at once instead of showing the consent page'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'postiz-connect;completions'= {
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
@@ -139,10 +156,13 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --port 'Listen on this port of 127.0.0.1 (default: a random free port)'
             cand --redirect-uri 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)'
             cand --timeout 'Give up waiting for the browser after this long'
+            cand --fault 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop'
             cand --no-browser 'Do not open a browser; print the URL to open'
             cand --paste 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
             cand --insecure-storage 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
             cand --keychain 'Store in the OS keychain, undoing a remembered --insecure-storage'
+            cand --sandbox 'Connect against a local emulation of the provider: no account or credentials needed'
+            cand --auto-approve 'With --sandbox: approve at once instead of showing the consent page'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -167,10 +187,13 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --port 'Listen on this port of 127.0.0.1 (default: a random free port)'
             cand --redirect-uri 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)'
             cand --timeout 'Give up waiting for the browser after this long'
+            cand --fault 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop'
             cand --no-browser 'Do not open a browser; print the URL to open'
             cand --paste 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
             cand --insecure-storage 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
             cand --keychain 'Store in the OS keychain, undoing a remembered --insecure-storage'
+            cand --sandbox 'Connect against a local emulation of the provider: no account or credentials needed'
+            cand --auto-approve 'With --sandbox: approve at once instead of showing the consent page'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -195,10 +218,13 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --port 'Listen on this port of 127.0.0.1 (default: a random free port)'
             cand --redirect-uri 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)'
             cand --timeout 'Give up waiting for the browser after this long'
+            cand --fault 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop'
             cand --no-browser 'Do not open a browser; print the URL to open'
             cand --paste 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
             cand --insecure-storage 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
             cand --keychain 'Store in the OS keychain, undoing a remembered --insecure-storage'
+            cand --sandbox 'Connect against a local emulation of the provider: no account or credentials needed'
+            cand --auto-approve 'With --sandbox: approve at once instead of showing the consent page'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -223,10 +249,13 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --port 'Listen on this port of 127.0.0.1 (default: a random free port)'
             cand --redirect-uri 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)'
             cand --timeout 'Give up waiting for the browser after this long'
+            cand --fault 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop'
             cand --no-browser 'Do not open a browser; print the URL to open'
             cand --paste 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
             cand --insecure-storage 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
             cand --keychain 'Store in the OS keychain, undoing a remembered --insecure-storage'
+            cand --sandbox 'Connect against a local emulation of the provider: no account or credentials needed'
+            cand --auto-approve 'With --sandbox: approve at once instead of showing the consent page'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -244,6 +273,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand restore 'Store the tokens of a recovery file (written when a refresh could not save them)'
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
+            cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
             cand custom 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
@@ -261,6 +291,8 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         &'postiz-connect;help;logout'= {
         }
         &'postiz-connect;help;providers'= {
+        }
+        &'postiz-connect;help;sandbox'= {
         }
         &'postiz-connect;help;completions'= {
         }

@@ -35,6 +35,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "refre
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
@@ -79,6 +80,16 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l provider -d 'The provider to emulate (its catalog entry drives the emulation)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l fault -d 'Inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l access-ttl -d 'Access-token lifetime' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l auto-approve -d 'Approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -99,10 +110,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -123,10 +137,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -147,10 +164,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -171,23 +191,27 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revo
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "status" -d 'Show the stored channels'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "providers" -d 'List the providers in the catalog'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "completions" -d 'Print a shell completion script'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers completions connect custom twitter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "status" -d 'Show the stored channels'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

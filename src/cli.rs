@@ -110,6 +110,24 @@ pub enum Command {
         /// Show one provider in full
         provider: Option<String>,
     },
+    /// Run a local emulation of a provider's OAuth endpoints, until Ctrl-C
+    Sandbox {
+        /// The provider to emulate (its catalog entry drives the emulation)
+        #[arg(long, default_value = "twitter")]
+        provider: String,
+        /// Listen on this port of 127.0.0.1 (default: a random free port)
+        #[arg(long)]
+        port: Option<u16>,
+        /// Approve at once instead of showing the consent page
+        #[arg(long)]
+        auto_approve: bool,
+        /// Inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
+        #[arg(long = "fault", value_name = "FAULT")]
+        faults: Vec<crate::sandbox::Fault>,
+        /// Access-token lifetime
+        #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = humantime::parse_duration)]
+        access_ttl: Duration,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -164,7 +182,7 @@ pub struct ConnectArgs {
     #[arg(long, help_heading = "Redirect")]
     pub paste: bool,
     /// Give up waiting for the browser after this long
-    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = humantime::parse_duration, help_heading = "Redirect")]
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = humantime::parse_duration, overrides_with = "timeout", help_heading = "Redirect")]
     pub timeout: Duration,
 
     /// Keep tokens in a 0600 file instead of the OS keychain (remembered)
@@ -173,6 +191,21 @@ pub struct ConnectArgs {
     /// Store in the OS keychain, undoing a remembered --insecure-storage
     #[arg(long, help_heading = "Storage")]
     pub keychain: bool,
+
+    /// Connect against a local emulation of the provider: no account or credentials needed
+    #[arg(long, help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url"])]
+    pub sandbox: bool,
+    /// With --sandbox: approve at once instead of showing the consent page
+    #[arg(long, requires = "sandbox", help_heading = "Sandbox")]
+    pub auto_approve: bool,
+    /// With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
+    #[arg(
+        long = "fault",
+        value_name = "FAULT",
+        requires = "sandbox",
+        help_heading = "Sandbox"
+    )]
+    pub faults: Vec<crate::sandbox::Fault>,
 }
 
 /// What the user asked for, after parsing.

@@ -20,7 +20,8 @@ pub enum ExitCode {
     /// The provider or the listener rejected the attempt (state mismatch, invalid_grant,
     /// invalid_client, ...).
     Rejected = 4,
-    /// The network failed (DNS, refused, timeout, TLS).
+    /// The network failed (DNS, refused, timeout, TLS), or the provider is down or
+    /// rate-limiting (5xx, 429).
     Network = 5,
     /// Configuration: missing or malformed credentials, redirect URI, keychain.
     Config = 6,
@@ -35,7 +36,7 @@ Exit codes:
   2  usage error
   3  cancelled, denied by the user, or timed out
   4  rejected by the provider or the listener (state mismatch, invalid_grant, invalid_client, ...)
-  5  network failure (DNS, connection refused, timeout, TLS)
+  5  network failure (DNS, connection refused, timeout, TLS) or provider unavailable (5xx, 429)
   6  configuration problem (credentials, redirect URI, keychain)
   7  connected, but required scopes were not granted";
 
@@ -86,6 +87,7 @@ impl Error {
             Error::Config { .. } => ExitCode::Config,
             Error::Cancelled | Error::TimedOut { .. } => ExitCode::Cancelled,
             Error::Authorization(e) if e.is_user_decision() => ExitCode::Cancelled,
+            Error::Token(e) if e.is_transient() => ExitCode::Network,
             Error::Authorization(_) | Error::Token(_) | Error::Rejected { .. } => {
                 ExitCode::Rejected
             }

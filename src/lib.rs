@@ -14,6 +14,7 @@ pub mod oauth;
 pub mod providers;
 pub mod redact;
 pub mod refresh;
+pub mod sandbox;
 pub mod store;
 pub mod ui;
 

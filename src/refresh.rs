@@ -136,6 +136,15 @@ pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpCl
             expires_at: channel.expires_at,
         };
     }
+    if channel.sandbox {
+        return Outcome::Failed(Error::Rejected {
+            what: format!("{name} was connected to the built-in sandbox, which stopped when that command ended"),
+            fix: format!(
+                "connect it again (postiz-connect {} --sandbox); to try refreshes, run `postiz-connect sandbox` and connect with the command it prints",
+                channel.provider
+            ),
+        });
+    }
     if !channel.has_refresh_token {
         return Outcome::CannotRefresh {
             expires_at: channel.expires_at,
@@ -257,8 +266,7 @@ fn classify(err: &Error) -> Class {
         Error::Token(e) => match e.code.as_deref() {
             Some("invalid_grant") => Class::DeadGrant,
             Some("invalid_client") | Some("unauthorized_client") => Class::Misconfigured,
-            Some("server_error") | Some("temporarily_unavailable") => Class::Transient,
-            _ if matches!(e.status, Some(429) | Some(500..=599)) => Class::Transient,
+            _ if e.is_transient() => Class::Transient,
             _ => Class::Other,
         },
         _ => Class::Other,

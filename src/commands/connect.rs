@@ -15,6 +15,7 @@ use crate::oauth::listener::{self, Listener, Note, RedirectPlan};
 use crate::oauth::page::Page;
 use crate::oauth::scopes;
 use crate::providers::{self, identity, ClientAuth, GrantedScopes, Provider, ServerMetadata};
+use crate::sandbox::{self, Sandbox};
 use crate::store::{Backend, Channel, Secrets};
 
 use super::status::{channel_json, describe_expiry};
@@ -27,41 +28,32 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     let mut provider = ctx.catalog.require(provider_name)?.clone();
     let http = HttpClient::new(HTTP_TIMEOUT, ui.verbose > 0);
 
-    // 1. Credentials, endpoints, client authentication, scopes.
-    let env_vars = args
-        .env_file
-        .as_deref()
-        .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
-        .transpose()?;
-    let creds = providers::resolve_credentials(
-        &provider,
-        args.client_id.as_deref(),
-        args.client_secret.as_deref(),
-        env_vars.as_ref().map(|(p, v)| (*p, v)),
-        &|name| std::env::var(name).ok(),
-    )?;
-    ui.info(format!("client id from {}", creds.client_id_source));
-    if let Some(source) = &creds.client_secret_source {
-        ui.info(format!("client secret from {source}"));
-    }
-    let metadata = match &args.issuer {
-        Some(issuer) => {
-            let meta = providers::discover(issuer, &http)?;
-            ui.step(format!("Read the metadata of {}", meta.issuer));
-            Some(meta)
+    // 1. Credentials, endpoints, client authentication, scopes: from the built-in
+    // sandbox, or from flags, the environment, a Postiz .env and the catalog.
+    let sandbox = match args.sandbox {
+        true => {
+            let config = sandbox::Config {
+                provider: provider.clone(),
+                auto_approve: args.auto_approve,
+                faults: args.faults.clone(),
+                access_ttl: 7200,
+            };
+            let sb = Sandbox::start(config, 0)?;
+            ui.info(format!(
+                "sandbox: a local emulation of {} on {} (no account or credentials needed)",
+                provider.name,
+                sb.base_url()
+            ));
+            Some(sb)
         }
-        None => None,
+        false => None,
     };
-    let endpoints = resolve_endpoints(&mut provider, args, metadata.as_ref())?;
-    let client = ClientCredentials {
-        id: creds.client_id.clone(),
-        auth: choose_client_auth(
-            args.client_auth,
-            creds.client_secret.is_some(),
-            &provider,
-            metadata.as_ref(),
-        ),
-        secret: creds.client_secret.clone(),
+    let (endpoints, client) = match &sandbox {
+        Some(sb) => {
+            provider.identity.url = sb.endpoints().userinfo_url;
+            (sb.endpoints(), sb.client())
+        }
+        None => real_client(ctx, &mut provider, args, &http)?,
     };
     ui.debug(format!("client authentication: {}", client.auth.as_str()));
     let requested: Vec<String> = match &args.scopes {
@@ -122,7 +114,7 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         };
     if opened {
         ui.step("Opened the browser for the login");
-        ui.action(format!("If it did not open, visit:\n  {}", request.url));
+        ui.info(format!("if it did not open, visit:\n  {}", request.url));
     } else {
         ui.action(format!(
             "Open this URL in a browser to log in:\n  {}",
@@ -285,6 +277,7 @@ fn finish(
         created_at: now,
         updated_at: now,
         needs_reconnect: false,
+        sandbox: args.sandbox,
         client_id: client.id.clone(),
         client_auth: client.auth,
         endpoints: endpoints.clone(),
@@ -315,6 +308,52 @@ fn finish(
         provider: provider.id.clone(),
     });
     Ok((channel, scope_error))
+}
+
+/// Credentials and endpoints for a real provider.
+fn real_client(
+    ctx: &Context,
+    provider: &mut Provider,
+    args: &ConnectArgs,
+    http: &HttpClient,
+) -> Result<(Endpoints, ClientCredentials), Error> {
+    let ui = &ctx.ui;
+    let env_vars = args
+        .env_file
+        .as_deref()
+        .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
+        .transpose()?;
+    let creds = providers::resolve_credentials(
+        provider,
+        args.client_id.as_deref(),
+        args.client_secret.as_deref(),
+        env_vars.as_ref().map(|(p, v)| (*p, v)),
+        &|name| std::env::var(name).ok(),
+    )?;
+    ui.info(format!("client id from {}", creds.client_id_source));
+    if let Some(source) = &creds.client_secret_source {
+        ui.info(format!("client secret from {source}"));
+    }
+    let metadata = match &args.issuer {
+        Some(issuer) => {
+            let meta = providers::discover(issuer, http)?;
+            ui.step(format!("Read the metadata of {}", meta.issuer));
+            Some(meta)
+        }
+        None => None,
+    };
+    let endpoints = resolve_endpoints(provider, args, metadata.as_ref())?;
+    let client = ClientCredentials {
+        id: creds.client_id.clone(),
+        auth: choose_client_auth(
+            args.client_auth,
+            creds.client_secret.is_some(),
+            provider,
+            metadata.as_ref(),
+        ),
+        secret: creds.client_secret,
+    };
+    Ok((endpoints, client))
 }
 
 fn page_for(outcome: &Result<(Channel, Option<Error>), Error>) -> Page {

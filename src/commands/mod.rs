@@ -6,6 +6,7 @@ mod logout;
 mod providers;
 mod refresh;
 mod restore;
+mod sandbox;
 mod status;
 mod token;
 
@@ -65,6 +66,13 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
             local_only,
         } => logout::run(&ctx, &channel, local_only),
         Command::Providers { provider } => providers::run(&ctx, provider.as_deref()),
+        Command::Sandbox {
+            provider,
+            port,
+            auto_approve,
+            faults,
+            access_ttl,
+        } => sandbox::run(&ctx, &provider, port, auto_approve, faults, access_ttl),
         Command::Completions { shell } => completions::run(&ctx, shell),
     };
     match result {

@@ -22,6 +22,7 @@ pub(super) fn channel_json(c: &Channel) -> Value {
         "refresh_expires_at": c.refresh_expires_at.map(|t| t.to_rfc3339()),
         "has_refresh_token": c.has_refresh_token,
         "needs_reconnect": c.needs_reconnect,
+        "sandbox": c.sandbox,
         "store": c.store.as_str(),
         "client_id": c.client_id,
         "redirect_uri": c.redirect_uri,
@@ -80,7 +81,11 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
         return Ok(ExitCode::Ok);
     }
     for c in &channels {
-        let mut lines = vec![bold(&c.channel)];
+        let mut lines = vec![format!(
+            "{}{}",
+            bold(&c.channel),
+            if c.sandbox { " (sandbox)" } else { "" }
+        )];
         lines.push(format!(
             "  account:  {}{}",
             c.account.handle().unwrap_or_default(),

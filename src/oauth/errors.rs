@@ -98,6 +98,14 @@ impl ProviderError {
         err
     }
 
+    /// A provider outage or rate limit: worth retrying later, not a misconfiguration.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self.code.as_deref(),
+            Some("server_error") | Some("temporarily_unavailable")
+        ) || matches!(self.status, Some(429) | Some(500..=599))
+    }
+
     /// The user (or an admin policy) declined: not a misconfiguration.
     pub fn is_user_decision(&self) -> bool {
         matches!(

@@ -81,6 +81,9 @@ pub struct Channel {
     pub updated_at: DateTime<Utc>,
     #[serde(default)]
     pub needs_reconnect: bool,
+    /// Connected through the built-in sandbox, not the real provider.
+    #[serde(default)]
+    pub sandbox: bool,
     pub client_id: String,
     pub client_auth: ClientAuth,
     pub endpoints: Endpoints,
@@ -452,6 +455,7 @@ pub(crate) mod tests {
             created_at: Utc::now(),
             updated_at: Utc::now(),
             needs_reconnect: false,
+            sandbox: false,
             client_id: "cid".into(),
             client_auth: ClientAuth::None,
             endpoints: Endpoints {

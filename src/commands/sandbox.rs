@@ -1,0 +1,84 @@
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::error::{Error, ExitCode};
+use crate::interrupt;
+use crate::sandbox::{self, Fault, Sandbox};
+
+use super::Context;
+
+pub fn run(
+    ctx: &Context,
+    provider: &str,
+    port: Option<u16>,
+    auto_approve: bool,
+    faults: Vec<Fault>,
+    access_ttl: Duration,
+) -> Result<ExitCode, Error> {
+    let provider = ctx.catalog.require(provider)?.clone();
+    let config = sandbox::Config {
+        provider: provider.clone(),
+        auto_approve,
+        faults: faults.clone(),
+        access_ttl: access_ttl.as_secs().max(1),
+    };
+    let sb = Sandbox::start(config, port.unwrap_or(0))?;
+    let endpoints = sb.endpoints();
+    let client = sb.client();
+    let mut command = format!(
+        "postiz-connect {} --auth-url {} --token-url {} --userinfo-url {} --revoke-url {} --client-id {} --client-auth {}",
+        provider.id,
+        endpoints.authorize_url,
+        endpoints.token_url,
+        endpoints.userinfo_url.clone().unwrap_or_default(),
+        endpoints.revoke_url.clone().unwrap_or_default(),
+        client.id,
+        client.auth.as_str()
+    );
+    if client.secret.is_some() {
+        command.push_str(&format!(" --client-secret {}", sandbox::CLIENT_SECRET));
+    }
+    if ctx.ui.json {
+        // One line, so a script can read it while the sandbox keeps running.
+        ctx.ui.data(
+            json!({
+                "provider": provider.id,
+                "base_url": sb.base_url(),
+                "authorize_url": endpoints.authorize_url,
+                "token_url": endpoints.token_url,
+                "userinfo_url": endpoints.userinfo_url,
+                "revoke_url": endpoints.revoke_url,
+                "client_id": client.id,
+                "client_secret": client.secret.as_ref().map(|_| sandbox::CLIENT_SECRET),
+                "client_auth": client.auth.as_str(),
+                "faults": faults.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+                "connect_command": command,
+            })
+            .to_string(),
+        );
+    } else {
+        ctx.ui.data(format!(
+            "Sandbox of {} listening on {} (Ctrl-C to stop){}\nConnect to it with:\n  {command}",
+            provider.name,
+            sb.base_url(),
+            if faults.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "\nfaults: {}",
+                    faults
+                        .iter()
+                        .map(|f| f.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ));
+    }
+    while !interrupt::requested() {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    ctx.ui.info("sandbox stopped");
+    Ok(ExitCode::Ok)
+}

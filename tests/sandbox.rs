@@ -1,0 +1,282 @@
+//! The built-in sandbox: every catalog provider connects through its emulation (which
+//! enforces the catalog's client authentication, PKCE rule and scope separator), faults
+//! map to the right exit codes and messages, and the long-running `sandbox` command
+//! serves connect, refresh and logout.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::Value;
+
+fn sandbox_connect(sb: &Sandbox, provider: &str, extra: &[&str]) -> std::process::Output {
+    sb.cmd()
+        .args([
+            provider,
+            "--sandbox",
+            "--auto-approve",
+            "--insecure-storage",
+            "--timeout",
+            "20s",
+        ])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_catalog_provider_connects_through_its_emulation() {
+    let sb = Sandbox::new();
+    let providers: Value =
+        serde_json::from_slice(&sb.run(&["providers", "--json"]).stdout).unwrap();
+    let ids: Vec<&str> = providers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"twitter") && ids.contains(&"custom"),
+        "{ids:?}"
+    );
+    for id in ids {
+        let out = sandbox_connect(&sb, id, &["--scopes", "read write"]);
+        assert_eq!(out.status.code(), Some(0), "{id}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("Connected {id}:sandbox-user")),
+            "{id}: {}",
+            stdout(&out)
+        );
+    }
+    let status = sb.status_json();
+    assert!(status
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["sandbox"] == true));
+    // A sandbox channel cannot be refreshed once its sandbox is gone, and says so.
+    let out = sb.run(&["refresh", "twitter:sandbox-user", "--force"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("built-in sandbox"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_emulation_enforces_the_catalogs_client_authentication() {
+    // twitter is `client_auth = "basic"`: a client that sends its secret in the body is
+    // refused, as X would.
+    let sb = Sandbox::new();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
+    sb.apply_env(&mut cmd);
+    let mut server = cmd
+        .args([
+            "sandbox",
+            "--provider",
+            "twitter",
+            "--auto-approve",
+            "--json",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let info = read_sandbox_info(&mut server);
+    let out = sb.run(&[
+        "twitter",
+        "--auth-url",
+        info["authorize_url"].as_str().unwrap(),
+        "--token-url",
+        info["token_url"].as_str().unwrap(),
+        "--userinfo-url",
+        info["userinfo_url"].as_str().unwrap(),
+        "--client-id",
+        "sandbox-client",
+        "--client-secret",
+        "sandbox-secret",
+        "--client-auth",
+        "post",
+        "--insecure-storage",
+        "--timeout",
+        "20s",
+    ]);
+    let _ = server.kill();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("HTTP Basic"), "{}", stderr(&out));
+}
+
+#[test]
+fn faults_map_to_exit_codes_and_explanations() {
+    let cases: &[(&str, i32, &str)] = &[
+        ("access-denied", 3, "access_denied"),
+        ("invalid-client", 4, "invalid_client"),
+        ("invalid-grant", 4, "invalid_grant"),
+        ("scope-downgrade", 7, "offline.access"),
+        ("server-error", 5, "503 Service Unavailable"),
+        ("rate-limit", 5, "rate-limiting"),
+    ];
+    for (fault, code, needle) in cases {
+        let sb = Sandbox::new();
+        let out = sandbox_connect(&sb, "twitter", &["--fault", fault]);
+        assert_eq!(out.status.code(), Some(*code), "{fault}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{fault}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn dropped_state_and_redirect_mismatch_never_complete() {
+    let sb = Sandbox::new();
+    let out = sandbox_connect(
+        &sb,
+        "twitter",
+        &["--fault", "state-drop", "--timeout", "2s"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("state did not match"),
+        "{}",
+        stderr(&out)
+    );
+
+    let sb = Sandbox::new();
+    let out = sandbox_connect(
+        &sb,
+        "twitter",
+        &["--fault", "redirect-mismatch", "--timeout", "2s"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(sb.page().contains("redirect_uri_mismatch"), "{}", sb.page());
+}
+
+#[test]
+fn slow_and_expire_fast_faults() {
+    let sb = Sandbox::new();
+    let started = Instant::now();
+    let out = sandbox_connect(
+        &sb,
+        "twitter",
+        &["--fault", "slow:300", "--fault", "expire-fast", "--json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // authorize, token and identity each wait 300 ms.
+    assert!(started.elapsed() >= Duration::from_millis(900));
+    let connected: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expires =
+        chrono::DateTime::parse_from_rfc3339(connected["expires_at"].as_str().unwrap()).unwrap();
+    assert!(
+        expires
+            .signed_duration_since(chrono::Utc::now())
+            .num_seconds()
+            <= 5
+    );
+}
+
+fn read_sandbox_info(child: &mut std::process::Child) -> Value {
+    let mut line = String::new();
+    BufReader::new(child.stdout.as_mut().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"))
+}
+
+#[test]
+fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
+    let sb = Sandbox::new();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
+    sb.apply_env(&mut cmd);
+    let mut server = cmd
+        .args([
+            "sandbox",
+            "--provider",
+            "twitter",
+            "--auto-approve",
+            "--fault",
+            "rotate-refresh",
+            "--json",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let info = read_sandbox_info(&mut server);
+    let command = info["connect_command"].as_str().unwrap().to_string();
+    let mut args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    args.extend(["--insecure-storage", "--timeout", "20s"]);
+    let out = sb.run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for _ in 0..2 {
+        let out = sb.run(&["refresh", "twitter:sandbox-user", "--force"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("rotated and saved"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = sb.run(&["logout", "twitter:sandbox-user"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::process::Command::new("kill")
+        .args(["-INT", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert_eq!(server.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn consent_page_escapes_and_posts_a_decision() {
+    let sb = Sandbox::new();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
+    sb.apply_env(&mut cmd);
+    let mut server = cmd
+        .args(["sandbox", "--provider", "custom", "--json"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let info = read_sandbox_info(&mut server);
+    let client = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let authorize = format!(
+        "{}?response_type=code&client_id=sandbox-client&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcallback&state=s1&scope=openid%20%3Cscript%3E&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
+        info["authorize_url"].as_str().unwrap()
+    );
+    let page = client.get(&authorize).send().unwrap().text().unwrap();
+    assert!(
+        page.contains("Approve") && page.contains("&lt;script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>"), "{page}");
+    let id = page
+        .split("name=\"id\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let consent = format!("{}/oauth/consent", info["base_url"].as_str().unwrap());
+    let resp = client
+        .post(&consent)
+        .form(&[("id", id.as_str()), ("decision", "approve")])
+        .send()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 302);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with("http://127.0.0.1:9/callback?code="),
+        "{location}"
+    );
+    assert!(location.contains("state=s1"));
+    // Single use.
+    let again = client
+        .post(&consent)
+        .form(&[("id", id.as_str()), ("decision", "approve")])
+        .send()
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 400);
+    let _ = server.kill();
+}
