@@ -298,3 +298,57 @@ fn token_refreshes_an_expired_access_token_first() {
     assert_ne!(fresh, first);
     assert_eq!(server.userinfo_status(&fresh), 200);
 }
+
+#[test]
+fn store_failure_after_rotation_saves_a_recovery_file_that_restores() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let home = sb.home.path().join("home");
+    let secrets_dir = home.join("secrets");
+    let moved = sb.path("secrets-moved");
+    // A token endpoint that rotates, and breaks the store while it answers: the refresher
+    // then holds tokens the provider has already rotated and cannot store them.
+    let server_socket = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://{}/token",
+        server_socket.server_addr().to_ip().unwrap()
+    );
+    let (dir, aside) = (secrets_dir.clone(), moved.clone());
+    std::thread::spawn(move || {
+        if let Ok(request) = server_socket.recv() {
+            std::fs::rename(&dir, &aside).unwrap();
+            std::fs::write(&dir, "not a directory").unwrap();
+            let body = r#"{"access_token":"rotated-at","token_type":"Bearer","expires_in":3600,"refresh_token":"rotated-rt"}"#;
+            let header = tiny_http::Header::from_bytes("Content-Type", "application/json").unwrap();
+            let _ = request.respond(tiny_http::Response::from_string(body).with_header(header));
+        }
+    });
+    retarget(&sb, &url);
+    let out = sb.run(&["refresh", "custom:alice", "--force"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("postiz-connect restore"), "{err}");
+    assert!(!err.contains("rotated-rt"), "the secret leaked: {err}");
+    let recovery: Vec<_> = std::fs::read_dir(home.join("recovery"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(recovery.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&recovery[0])
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // The store works again: restore puts the rotated tokens back.
+    std::fs::remove_file(&secrets_dir).unwrap();
+    std::fs::rename(&moved, &secrets_dir).unwrap();
+    let out = sb.run(&["restore", recovery[0].to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(secrets(&sb)["refresh_token"], "rotated-rt");
+    assert_eq!(secrets(&sb)["access_token"], "rotated-at");
+}

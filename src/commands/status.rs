@@ -98,10 +98,10 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
         lines.push(format!("  access:   {}", describe_expiry(c)));
         lines.push(format!(
             "  refresh:  {}",
-            if c.has_refresh_token {
-                "yes"
-            } else {
-                "none: reconnect when the access token expires"
+            match (c.has_refresh_token, c.refresh_expires_at) {
+                (true, Some(at)) => format!("yes, usable until {}", at.to_rfc3339()),
+                (true, None) => "yes".to_string(),
+                (false, _) => "none: reconnect when the access token expires".to_string(),
             }
         ));
         lines.push(format!("  scopes:   {}", c.scopes.join(" ")));
