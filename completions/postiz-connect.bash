@@ -25,14 +25,32 @@ _postiz__connect() {
             postiz__connect,custom)
                 cmd="postiz__connect__subcmd__custom"
                 ;;
+            postiz__connect,discord)
+                cmd="postiz__connect__subcmd__discord"
+                ;;
             postiz__connect,help)
                 cmd="postiz__connect__subcmd__help"
+                ;;
+            postiz__connect,kick)
+                cmd="postiz__connect__subcmd__kick"
+                ;;
+            postiz__connect,linkedin)
+                cmd="postiz__connect__subcmd__linkedin"
                 ;;
             postiz__connect,logout)
                 cmd="postiz__connect__subcmd__logout"
                 ;;
+            postiz__connect,mastodon)
+                cmd="postiz__connect__subcmd__mastodon"
+                ;;
+            postiz__connect,pinterest)
+                cmd="postiz__connect__subcmd__pinterest"
+                ;;
             postiz__connect,providers)
                 cmd="postiz__connect__subcmd__providers"
+                ;;
+            postiz__connect,reddit)
+                cmd="postiz__connect__subcmd__reddit"
                 ;;
             postiz__connect,refresh)
                 cmd="postiz__connect__subcmd__refresh"
@@ -43,11 +61,17 @@ _postiz__connect() {
             postiz__connect,sandbox)
                 cmd="postiz__connect__subcmd__sandbox"
                 ;;
+            postiz__connect,slack)
+                cmd="postiz__connect__subcmd__slack"
+                ;;
             postiz__connect,status)
                 cmd="postiz__connect__subcmd__status"
                 ;;
             postiz__connect,token)
                 cmd="postiz__connect__subcmd__token"
+                ;;
+            postiz__connect,twitch)
+                cmd="postiz__connect__subcmd__twitch"
                 ;;
             postiz__connect,twitter)
                 cmd="postiz__connect__subcmd__twitter"
@@ -64,14 +88,32 @@ _postiz__connect() {
             postiz__connect__subcmd__help,custom)
                 cmd="postiz__connect__subcmd__help__subcmd__custom"
                 ;;
+            postiz__connect__subcmd__help,discord)
+                cmd="postiz__connect__subcmd__help__subcmd__discord"
+                ;;
             postiz__connect__subcmd__help,help)
                 cmd="postiz__connect__subcmd__help__subcmd__help"
+                ;;
+            postiz__connect__subcmd__help,kick)
+                cmd="postiz__connect__subcmd__help__subcmd__kick"
+                ;;
+            postiz__connect__subcmd__help,linkedin)
+                cmd="postiz__connect__subcmd__help__subcmd__linkedin"
                 ;;
             postiz__connect__subcmd__help,logout)
                 cmd="postiz__connect__subcmd__help__subcmd__logout"
                 ;;
+            postiz__connect__subcmd__help,mastodon)
+                cmd="postiz__connect__subcmd__help__subcmd__mastodon"
+                ;;
+            postiz__connect__subcmd__help,pinterest)
+                cmd="postiz__connect__subcmd__help__subcmd__pinterest"
+                ;;
             postiz__connect__subcmd__help,providers)
                 cmd="postiz__connect__subcmd__help__subcmd__providers"
+                ;;
+            postiz__connect__subcmd__help,reddit)
+                cmd="postiz__connect__subcmd__help__subcmd__reddit"
                 ;;
             postiz__connect__subcmd__help,refresh)
                 cmd="postiz__connect__subcmd__help__subcmd__refresh"
@@ -82,11 +124,17 @@ _postiz__connect() {
             postiz__connect__subcmd__help,sandbox)
                 cmd="postiz__connect__subcmd__help__subcmd__sandbox"
                 ;;
+            postiz__connect__subcmd__help,slack)
+                cmd="postiz__connect__subcmd__help__subcmd__slack"
+                ;;
             postiz__connect__subcmd__help,status)
                 cmd="postiz__connect__subcmd__help__subcmd__status"
                 ;;
             postiz__connect__subcmd__help,token)
                 cmd="postiz__connect__subcmd__help__subcmd__token"
+                ;;
+            postiz__connect__subcmd__help,twitch)
+                cmd="postiz__connect__subcmd__help__subcmd__twitch"
                 ;;
             postiz__connect__subcmd__help,twitter)
                 cmd="postiz__connect__subcmd__help__subcmd__twitter"
@@ -98,7 +146,7 @@ _postiz__connect() {
 
     case "${cmd}" in
         postiz__connect)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers sandbox completions connect custom twitter x help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter x help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -126,7 +174,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__connect)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom twitter x"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord kick linkedin mastodon pinterest reddit slack twitch twitter x"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,6 +197,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -196,7 +248,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -219,6 +271,84 @@ _postiz__connect() {
                     return 0
                     ;;
                 --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__discord)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -266,7 +396,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__help)
-            opts="status token refresh restore logout providers sandbox completions connect custom twitter help"
+            opts="status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,7 +451,49 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__discord)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__kick)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__linkedin)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -349,7 +521,49 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__mastodon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__pinterest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__help__subcmd__providers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__reddit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -405,6 +619,20 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__slack)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -433,6 +661,20 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__twitch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__help__subcmd__twitter)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -440,6 +682,154 @@ _postiz__connect() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__kick)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__linkedin)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -461,6 +851,154 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__mastodon)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__pinterest)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__providers)
             opts="-q -v -h -V --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -468,6 +1006,80 @@ _postiz__connect() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__reddit)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -541,6 +1153,80 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__slack)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__status)
             opts="-q -v -h -V --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -569,8 +1255,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__subcmd__connect__subcmd__twitch)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -593,6 +1279,84 @@ _postiz__connect() {
                     return 0
                     ;;
                 --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__twitter)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,6 +39,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "sandb
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "discord" -d 'Connect a channel: Discord'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "kick" -d 'Connect a channel: Kick'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "linkedin" -d 'Connect a channel: LinkedIn'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "mastodon" -d 'Connect a channel: Mastodon'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "pinterest" -d 'Connect a channel: Pinterest'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "reddit" -d 'Connect a channel: Reddit'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "slack" -d 'Connect a channel: Slack'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitch" -d 'Connect a channel: Twitch'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "x" -d 'Connect a channel: X (Twitter)'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -102,6 +110,7 @@ post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -129,6 +138,7 @@ post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -149,6 +159,230 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
@@ -156,6 +390,7 @@ post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -183,6 +418,7 @@ post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -203,15 +439,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s q -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "status" -d 'Show the stored channels'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "providers" -d 'List the providers in the catalog'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "completions" -d 'Print a shell completion script'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom twitter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "status" -d 'Show the stored channels'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "discord" -d 'Connect a channel: Discord'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "kick" -d 'Connect a channel: Kick'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "linkedin" -d 'Connect a channel: LinkedIn'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "mastodon" -d 'Connect a channel: Mastodon'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "pinterest" -d 'Connect a channel: Pinterest'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "reddit" -d 'Connect a channel: Reddit'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "slack" -d 'Connect a channel: Slack'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitch" -d 'Connect a channel: Twitch'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

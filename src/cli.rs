@@ -153,6 +153,9 @@ pub struct ConnectArgs {
     #[arg(long, value_name = "SCOPES")]
     pub scopes: Option<String>,
 
+    /// The provider's instance, for providers that run on many hosts (Mastodon)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub instance: Option<String>,
     /// OpenID Connect / RFC 8414 issuer: endpoints come from its metadata
     #[arg(long, value_name = "URL", help_heading = "Endpoints")]
     pub issuer: Option<String>,

@@ -166,14 +166,23 @@ impl HttpClient {
         self.last.lock().ok().and_then(|l| l.clone())
     }
 
-    /// GET a URL with an optional bearer token; the response whatever its status.
-    pub fn get(&self, url: &str, bearer: Option<&str>) -> Result<HttpResponse, NetworkError> {
+    /// GET a URL with an optional bearer token and extra headers; the response whatever
+    /// its status.
+    pub fn get(
+        &self,
+        url: &str,
+        bearer: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> Result<HttpResponse, NetworkError> {
         let mut builder = oauth2::http::Request::builder()
             .method(oauth2::http::Method::GET)
             .uri(url)
             .header("accept", "application/json");
         if let Some(token) = bearer {
             builder = builder.header("authorization", format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
         }
         let request = builder.body(Vec::new()).map_err(|e| NetworkError {
             kind: NetworkKind::Other,
@@ -354,7 +363,7 @@ mod tests {
             .port();
         let client = HttpClient::new(Duration::from_secs(5), false);
         let err = client
-            .get(&format!("http://127.0.0.1:{port}/x?code=SECRET"), None)
+            .get(&format!("http://127.0.0.1:{port}/x?code=SECRET"), None, &[])
             .unwrap_err();
         assert_eq!(err.kind, NetworkKind::Refused, "{err}");
         assert!(!err.to_string().contains("SECRET"));
@@ -366,7 +375,7 @@ mod tests {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}/", listener.local_addr().unwrap());
         let client = HttpClient::new(Duration::from_millis(300), false);
-        let err = client.get(&url, None).unwrap_err();
+        let err = client.get(&url, None, &[]).unwrap_err();
         assert_eq!(err.kind, NetworkKind::Timeout, "{err}");
         drop(listener);
     }
@@ -375,7 +384,7 @@ mod tests {
     fn unresolvable_host_is_dns() {
         let client = HttpClient::new(Duration::from_secs(5), false);
         let err = client
-            .get("http://no-such-host.invalid/", None)
+            .get("http://no-such-host.invalid/", None, &[])
             .unwrap_err();
         assert_eq!(err.kind, NetworkKind::Dns, "{err}");
     }

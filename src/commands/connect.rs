@@ -248,8 +248,8 @@ fn finish(
     let account = identity::fetch(
         &provider.identity,
         endpoints.userinfo_url.as_deref(),
-        token.access_token().secret(),
-        token.id_token.as_deref(),
+        &token,
+        &client.id,
         http,
     )?;
     let handle = account.handle().ok_or_else(|| Error::Config {
@@ -333,6 +333,29 @@ fn real_client(
     ui.info(format!("client id from {}", creds.client_id_source));
     if let Some(source) = &creds.client_secret_source {
         ui.info(format!("client secret from {source}"));
+    }
+    if provider.needs_base() {
+        let from_env = provider.base_url_env.iter().find_map(|name| {
+            let file = env_vars
+                .as_ref()
+                .and_then(|(_, vars)| vars.get(name).cloned());
+            file.or_else(|| std::env::var(name).ok())
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, name.clone()))
+        });
+        let (base, source) = match (&args.instance, from_env, &provider.base_url) {
+            (Some(flag), _, _) => (flag.clone(), "--instance".to_string()),
+            (None, Some((value, name)), _) => (value, name),
+            (None, None, Some(default)) => (default.clone(), "the default".to_string()),
+            (None, None, None) => {
+                return Err(Error::Usage(format!(
+                    "{} needs its instance URL: pass --instance",
+                    provider.id
+                )))
+            }
+        };
+        provider.apply_base(&base)?;
+        ui.info(format!("instance {base} (from {source})"));
     }
     let metadata = match &args.issuer {
         Some(issuer) => {

@@ -43,7 +43,7 @@ pub fn discover(issuer: &str, http: &HttpClient) -> Result<ServerMetadata, Error
     ];
     let mut last_error = None;
     for (url, openid) in candidates {
-        let response = http.get(&url, None)?;
+        let response = http.get(&url, None, &[])?;
         if response.status().as_u16() != 200 {
             last_error = Some(ProviderError::from_response(
                 Stage::Identity,

@@ -9,6 +9,7 @@ use super::Identity;
 use crate::error::Error;
 use crate::http::HttpClient;
 use crate::oauth::errors::{ProviderError, Stage};
+use crate::oauth::token::TokenResponse;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Account {
@@ -45,13 +46,29 @@ impl Account {
 pub fn fetch(
     identity: &Identity,
     userinfo_url: Option<&str>,
-    access_token: &str,
-    id_token: Option<&str>,
+    token: &TokenResponse,
+    client_id: &str,
     http: &HttpClient,
 ) -> Result<Account, Error> {
+    if identity.in_token_response {
+        let account = from_json(
+            identity,
+            &Value::Object(token.extra.clone()),
+            "token response",
+        );
+        if account.handle().is_some() {
+            return Ok(account);
+        }
+    }
     let url = identity.url.as_deref().or(userinfo_url);
-    if let Some(url) = url {
-        let response = http.get(url, Some(access_token))?;
+    if let Some(url) = url.filter(|_| !identity.in_token_response) {
+        let headers: Vec<(&str, &str)> = identity
+            .client_id_header
+            .as_deref()
+            .map(|h| (h, client_id))
+            .into_iter()
+            .collect();
+        let response = http.get(url, Some(token.access_token.secret()), &headers)?;
         let status = response.status().as_u16();
         if !(200..300).contains(&status) {
             return Err(Error::Token(ProviderError::from_response(
@@ -72,7 +89,7 @@ pub fn fetch(
             return Ok(account);
         }
     }
-    if let Some(claims) = id_token.and_then(id_token_claims) {
+    if let Some(claims) = token.id_token.as_deref().and_then(id_token_claims) {
         return Ok(from_json(&Identity::default(), &claims, "id_token"));
     }
     Ok(Account::default())
@@ -124,6 +141,7 @@ mod tests {
             id: Some("/data/id".into()),
             username: Some("/data/username".into()),
             name: Some("/data/name".into()),
+            ..Default::default()
         };
         let a = from_json(
             &x,

@@ -77,12 +77,19 @@ pub enum GrantedScopes {
 
 /// Where the account behind a token is looked up, and which JSON fields name it.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Identity {
     pub url: Option<String>,
     /// JSON pointers (RFC 6901) into the response.
     pub id: Option<String>,
     pub username: Option<String>,
     pub name: Option<String>,
+    /// The token response itself names the account (Slack's `team`, Discord's `guild`):
+    /// the pointers apply to it and no identity call is made.
+    #[serde(default)]
+    pub in_token_response: bool,
+    /// A header that must carry the client id on identity calls (Twitch: `Client-Id`).
+    pub client_id_header: Option<String>,
 }
 
 /// One catalog entry.
@@ -127,6 +134,11 @@ pub struct Provider {
     /// Why each scope matters, shown when one is missing.
     #[serde(default)]
     pub scope_purposes: BTreeMap<String, String>,
+    /// For providers that run on many hosts (Mastodon): URLs are written with `{base}`,
+    /// replaced by `--instance`, the first of `base_url_env` that is set, or this default.
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub base_url_env: Vec<String>,
     /// Advertised by the server (RFC 9207): callbacks must carry `iss`.
     #[serde(default)]
     pub issuer: Option<String>,
@@ -146,7 +158,53 @@ impl Provider {
     pub fn scope_purpose(&self, scope: &str) -> Option<&str> {
         self.scope_purposes.get(scope).map(String::as_str)
     }
+
+    /// Whether any endpoint is written with the `{base}` placeholder.
+    pub fn needs_base(&self) -> bool {
+        self.url_fields()
+            .iter()
+            .any(|u| u.as_deref().is_some_and(|u| u.contains(BASE)))
+    }
+
+    /// Replace `{base}` in every endpoint with the instance URL.
+    pub fn apply_base(&mut self, base: &str) -> Result<(), Error> {
+        let parsed = url::Url::parse(base).map_err(|e| {
+            Error::Usage(format!(
+                "instance URL '{base}' is not a URL ({e}); example: https://mastodon.social"
+            ))
+        })?;
+        if !matches!(parsed.scheme(), "https" | "http") {
+            return Err(Error::Usage(format!(
+                "instance URL '{base}' must be http(s)"
+            )));
+        }
+        let base = base.trim_end_matches('/');
+        for url in [
+            &mut self.authorize_url,
+            &mut self.token_url,
+            &mut self.revoke_url,
+            &mut self.identity.url,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *url = url.replace(BASE, base);
+        }
+        Ok(())
+    }
+
+    fn url_fields(&self) -> [&Option<String>; 4] {
+        [
+            &self.authorize_url,
+            &self.token_url,
+            &self.revoke_url,
+            &self.identity.url,
+        ]
+    }
 }
+
+/// The placeholder for a provider's instance URL in catalog endpoints.
+pub const BASE: &str = "{base}";
 
 /// All providers, embedded and user-defined.
 #[derive(Debug, Clone)]
@@ -275,6 +333,25 @@ client_auth = "post"
         let err = Catalog::load(dir.path()).unwrap_err();
         assert!(err.to_string().contains("providers.toml"), "{err}");
         assert_eq!(err.exit_code(), crate::error::ExitCode::Config);
+    }
+
+    #[test]
+    fn instance_placeholder_is_replaced_everywhere() {
+        let mut m = Catalog::embedded().get("mastodon").unwrap().clone();
+        assert!(m.needs_base());
+        m.apply_base("https://fosstodon.org/").unwrap();
+        assert!(!m.needs_base());
+        assert_eq!(
+            m.authorize_url.as_deref(),
+            Some("https://fosstodon.org/oauth/authorize")
+        );
+        assert_eq!(
+            m.identity.url.as_deref(),
+            Some("https://fosstodon.org/api/v1/accounts/verify_credentials")
+        );
+        let mut m = Catalog::embedded().get("mastodon").unwrap().clone();
+        assert!(m.apply_base("fosstodon.org").is_err());
+        assert!(!Catalog::embedded().get("twitter").unwrap().needs_base());
     }
 
     #[test]

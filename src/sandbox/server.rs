@@ -112,6 +112,18 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>, config: &Config
         .iter()
         .find(|h| h.field.equiv("Authorization"))
         .map(|h| h.value.as_str().to_string());
+    let client_id_header = config
+        .provider
+        .identity
+        .client_id_header
+        .as_deref()
+        .map(|name| {
+            request
+                .headers()
+                .iter()
+                .find(|h| h.field.to_string().eq_ignore_ascii_case(name))
+                .map(|h| h.value.as_str().to_string())
+        });
     let post = *request.method() == tiny_http::Method::Post;
     let reply = {
         let mut state = state.lock().expect("sandbox state");
@@ -122,7 +134,15 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>, config: &Config
                 token(&params(&body), authorization.as_deref(), &mut state, config)
             }
             ("/oauth/revoke", true) => revoke(&params(&body), &mut state),
-            ("/identity", _) => identity(authorization.as_deref(), &state, config),
+            ("/identity", _) => match &client_id_header {
+                // The provider wants its client id on identity calls (Twitch's Client-Id).
+                Some(value) if value.as_deref() != Some(CLIENT_ID) => Reply::oauth_error(
+                    401,
+                    "invalid_client",
+                    "the identity call must carry the client id header",
+                ),
+                _ => identity(authorization.as_deref(), &state, config),
+            },
             _ => Reply::html(404, "<h1>Not found</h1>".into()),
         }
     };
@@ -466,6 +486,9 @@ fn token(
         "expires_in": ttl,
         "scope": grant.scopes.join(&config.provider.scope_separator),
     });
+    if config.provider.identity.in_token_response {
+        identity_fields(&mut body, config);
+    }
     let first_issue = form.get("grant_type").map(String::as_str) == Some("authorization_code");
     if first_issue || has(config, &Fault::RotateRefresh) {
         let refresh = random_token("rt");
@@ -504,23 +527,35 @@ fn identity(authorization: Option<&str>, state: &State, config: &Config) -> Repl
             )
         }
     }
-    let id = &config.provider.identity;
     let mut body = json!({});
+    identity_fields(&mut body, config);
+    Reply::json(200, body)
+}
+
+/// The account, in the JSON shape the catalog's pointers describe (OIDC claims when the
+/// catalog names none).
+fn identity_fields(body: &mut Value, config: &Config) {
+    let id = &config.provider.identity;
     let fields = [
         (&id.id, "1001"),
         (&id.username, ACCOUNT),
         (&id.name, "Sandbox User"),
     ];
     if fields.iter().all(|(pointer, _)| pointer.is_none()) {
-        body = json!({"sub": "1001", "preferred_username": ACCOUNT, "name": "Sandbox User"});
-    } else {
-        for (pointer, value) in fields {
-            if let Some(pointer) = pointer {
-                set_pointer(&mut body, pointer, Value::String(value.into()));
-            }
+        for (key, value) in [
+            ("sub", "1001"),
+            ("preferred_username", ACCOUNT),
+            ("name", "Sandbox User"),
+        ] {
+            body[key] = Value::String(value.into());
+        }
+        return;
+    }
+    for (pointer, value) in fields {
+        if let Some(pointer) = pointer {
+            set_pointer(body, pointer, Value::String(value.into()));
         }
     }
-    Reply::json(200, body)
 }
 
 /// Create `value` at a JSON pointer, building the objects on the way.
