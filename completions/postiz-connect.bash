@@ -28,6 +28,9 @@ _postiz__connect() {
             postiz__connect,discord)
                 cmd="postiz__connect__subcmd__discord"
                 ;;
+            postiz__connect,doctor)
+                cmd="postiz__connect__subcmd__doctor"
+                ;;
             postiz__connect,help)
                 cmd="postiz__connect__subcmd__help"
                 ;;
@@ -91,6 +94,9 @@ _postiz__connect() {
             postiz__connect__subcmd__help,discord)
                 cmd="postiz__connect__subcmd__help__subcmd__discord"
                 ;;
+            postiz__connect__subcmd__help,doctor)
+                cmd="postiz__connect__subcmd__help__subcmd__doctor"
+                ;;
             postiz__connect__subcmd__help,help)
                 cmd="postiz__connect__subcmd__help__subcmd__help"
                 ;;
@@ -146,7 +152,7 @@ _postiz__connect() {
 
     case "${cmd}" in
         postiz__connect)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter x help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter x help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -395,8 +401,74 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__doctor)
+            opts="-q -v -h -V --env-file --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --issuer --auth-url --token-url --userinfo-url --instance --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registered)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userinfo-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__help)
-            opts="status token refresh restore logout providers sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help"
+            opts="status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +524,20 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__help__subcmd__discord)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand restore 'Store the tokens of a recovery file (written when a refresh could not save them)'
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
+            cand doctor 'Find the cause of a failing connection and print the fix'
             cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
@@ -120,6 +121,31 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'postiz-connect;doctor'= {
+            cand --env-file 'A Postiz .env to lint (credentials, FRONTEND_URL, cookie domains) and take credentials from'
+            cand --redirect-uri 'The redirect URI the app sends, to compare with --registered'
+            cand --registered 'A redirect URI registered in the provider''s console (repeatable)'
+            cand --url 'The URL the browser ended on, to explain'
+            cand --timeout 'Time limit of each network probe (they run at once)'
+            cand --client-id 'OAuth client id to probe the token endpoint with'
+            cand --client-secret 'OAuth client secret to probe with'
+            cand --client-auth 'How the client authenticates at the token endpoint'
+            cand --issuer 'OpenID Connect / RFC 8414 issuer (for `doctor custom`)'
+            cand --auth-url 'Authorization endpoint (overrides the catalog)'
+            cand --token-url 'Token endpoint (overrides the catalog)'
+            cand --userinfo-url 'Identity endpoint (overrides the catalog)'
+            cand --instance 'The provider''s instance (Mastodon)'
+            cand --offline 'Skip every network check'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -541,6 +567,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand restore 'Store the tokens of a recovery file (written when a refresh could not save them)'
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
+            cand doctor 'Find the cause of a failing connection and print the fix'
             cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
@@ -567,6 +594,8 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         &'postiz-connect;help;logout'= {
         }
         &'postiz-connect;help;providers'= {
+        }
+        &'postiz-connect;help;doctor'= {
         }
         &'postiz-connect;help;sandbox'= {
         }

@@ -110,6 +110,8 @@ pub enum Command {
         /// Show one provider in full
         provider: Option<String>,
     },
+    /// Find the cause of a failing connection and print the fix
+    Doctor(DoctorArgs),
     /// Run a local emulation of a provider's OAuth endpoints, until Ctrl-C
     Sandbox {
         /// The provider to emulate (its catalog entry drives the emulation)
@@ -209,6 +211,54 @@ pub struct ConnectArgs {
         help_heading = "Sandbox"
     )]
     pub faults: Vec<crate::sandbox::Fault>,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct DoctorArgs {
+    /// Focus on these providers (checks their endpoints, credentials and redirect URIs)
+    pub providers: Vec<String>,
+    /// A Postiz .env to lint (credentials, FRONTEND_URL, cookie domains) and take credentials from
+    #[arg(long, value_name = "PATH")]
+    pub env_file: Option<PathBuf>,
+    /// The redirect URI the app sends, to compare with --registered
+    #[arg(long, value_name = "URI")]
+    pub redirect_uri: Option<String>,
+    /// A redirect URI registered in the provider's console (repeatable)
+    #[arg(long, value_name = "URI")]
+    pub registered: Vec<String>,
+    /// The URL the browser ended on, to explain
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Skip every network check
+    #[arg(long)]
+    pub offline: bool,
+    /// Time limit of each network probe (they run at once)
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = humantime::parse_duration)]
+    pub timeout: Duration,
+    /// OAuth client id to probe the token endpoint with
+    #[arg(long, value_name = "ID", help_heading = "Credentials")]
+    pub client_id: Option<String>,
+    /// OAuth client secret to probe with
+    #[arg(long, value_name = "SECRET", help_heading = "Credentials")]
+    pub client_secret: Option<String>,
+    /// How the client authenticates at the token endpoint
+    #[arg(long, value_enum, value_name = "METHOD", help_heading = "Credentials")]
+    pub client_auth: Option<ClientAuth>,
+    /// OpenID Connect / RFC 8414 issuer (for `doctor custom`)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub issuer: Option<String>,
+    /// Authorization endpoint (overrides the catalog)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub auth_url: Option<String>,
+    /// Token endpoint (overrides the catalog)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub token_url: Option<String>,
+    /// Identity endpoint (overrides the catalog)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub userinfo_url: Option<String>,
+    /// The provider's instance (Mastodon)
+    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    pub instance: Option<String>,
 }
 
 /// What the user asked for, after parsing.

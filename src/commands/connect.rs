@@ -311,7 +311,7 @@ fn finish(
 }
 
 /// Credentials and endpoints for a real provider.
-fn real_client(
+pub(super) fn real_client(
     ctx: &Context,
     provider: &mut Provider,
     args: &ConnectArgs,

@@ -1,7 +1,8 @@
 //! One file per subcommand; each is thin and calls into the library.
 
 mod completions;
-mod connect;
+pub(super) mod connect;
+mod doctor;
 mod logout;
 mod providers;
 mod refresh;
@@ -66,6 +67,7 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
             local_only,
         } => logout::run(&ctx, &channel, local_only),
         Command::Providers { provider } => providers::run(&ctx, provider.as_deref()),
+        Command::Doctor(args) => doctor::run(&ctx, &args),
         Command::Sandbox {
             provider,
             port,

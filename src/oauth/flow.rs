@@ -167,6 +167,28 @@ impl AuthorizationRequest {
     }
 }
 
+/// Send a deliberately invalid code to the token endpoint: a server that checks the client
+/// first answers `invalid_client` for bad credentials and `invalid_grant` for good ones,
+/// so this tells whether the credentials work without a user.
+pub fn probe_client(
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Result<(), Error> {
+    client
+        .oauth_client(endpoints)?
+        .set_redirect_uri(
+            RedirectUrl::new("http://127.0.0.1/callback".into()).expect("a valid URL"),
+        )
+        .exchange_code(AuthorizationCode::new("postiz-connect-doctor-probe".into()))
+        .set_pkce_verifier(PkceCodeVerifier::new(
+            "postiz-connect-doctor-probe-verifier-0000000".into(),
+        ))
+        .request(http)
+        .map(|_| ())
+        .map_err(|e| token_error(e, Stage::Token, http))
+}
+
 /// `grant_type=refresh_token` with the client's authentication.
 pub fn refresh(
     refresh_token: &str,

@@ -90,9 +90,10 @@ pub fn resolve(
     })
 }
 
-/// Catch the copy-paste mistakes that become `invalid_client` later. Never echo the value.
-fn check_value(what: &str, value: &str, source: &str) -> Result<(), Error> {
-    let problem = if value != value.trim() {
+/// What is wrong with a credential value, if anything: the copy-paste mistakes that
+/// become `invalid_client` later. Never includes the value.
+pub fn value_problem(value: &str) -> Option<&'static str> {
+    if value != value.trim() {
         Some("has spaces or a newline around it")
     } else if value.contains(['\n', '\r']) {
         Some("contains a line break")
@@ -107,8 +108,11 @@ fn check_value(what: &str, value: &str, source: &str) -> Result<(), Error> {
         Some("is the literal text 'undefined'/'null' (a variable that was never set upstream)")
     } else {
         None
-    };
-    match problem {
+    }
+}
+
+fn check_value(what: &str, value: &str, source: &str) -> Result<(), Error> {
+    match value_problem(value) {
         Some(problem) => Err(Error::Config {
             what: format!("the {what} from {source} {problem}"),
             fix: format!("re-copy the {what} from the provider's console into {source}, with nothing around it"),

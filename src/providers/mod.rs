@@ -4,7 +4,7 @@
 //! so a user adds or overrides a provider without touching code. Code branches on the
 //! declared behaviour of a provider, never on its name.
 
-mod credentials;
+pub mod credentials;
 mod discovery;
 pub mod identity;
 

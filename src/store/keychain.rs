@@ -96,6 +96,7 @@ fn describe(action: &str, e: &keyring::Error) -> Error {
     } else if lower.contains("d-bus")
         || lower.contains("dbus")
         || lower.contains("org.freedesktop.secrets")
+        || lower.contains("no default store")
     {
         "no Secret Service is reachable (no D-Bus session, or no keyring daemon running)"
             .to_string()

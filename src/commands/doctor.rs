@@ -1,0 +1,183 @@
+//! `postiz-connect doctor`: run the checks, render the findings.
+
+use std::collections::{BTreeSet, HashMap};
+
+use console::style;
+use serde_json::json;
+
+use crate::cli::{ConnectArgs, DoctorArgs};
+use crate::doctor::{
+    self, channels, envfile, explain, local, network, probe, redirect, Finding, Severity,
+};
+use crate::error::{Error, ExitCode};
+use crate::http::{origin_of, HttpClient};
+use crate::providers::{self, Provider};
+
+use super::{connect, Context};
+
+pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
+    let focus: Vec<Provider> = args
+        .providers
+        .iter()
+        .map(|p| ctx.catalog.require(p).cloned())
+        .collect::<Result<_, _>>()?;
+    let vars: Option<HashMap<String, String>> = args
+        .env_file
+        .as_deref()
+        .map(providers::read_env_file)
+        .transpose()?;
+    let mut findings: Vec<Finding> = Vec::new();
+
+    if let Some(vars) = &vars {
+        let focus_refs: Vec<&Provider> = focus.iter().collect();
+        findings.extend(envfile::lint(vars, &ctx.catalog, &focus_refs));
+        if !args.registered.is_empty() && args.redirect_uri.is_none() {
+            for p in &focus {
+                if let Some(sent) = envfile::postiz_redirect(p, vars) {
+                    findings.extend(redirect::check(
+                        &sent,
+                        &args.registered,
+                        p.redirect_rules.as_deref(),
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(sent) = &args.redirect_uri {
+        if args.registered.is_empty() {
+            findings.push(
+                Finding::new("redirect URI", "redirect.unchecked", Severity::Warning, format!("nothing to compare {sent} with"))
+                    .fix("add --registered <URI> for each redirect URI registered in the provider's console"),
+            );
+        } else {
+            let rules = focus.first().and_then(|p| p.redirect_rules.as_deref());
+            findings.extend(redirect::check(sent, &args.registered, rules));
+        }
+    }
+    if let Some(url) = &args.url {
+        findings.extend(explain::explain(url));
+    }
+
+    findings.extend(local::loopback());
+    findings.extend(local::environment());
+    findings.extend(local::keychain(&ctx.store));
+    let stored = ctx.store.list()?;
+    if focus.is_empty() {
+        findings.extend(channels::check(&stored));
+    } else {
+        let ids: Vec<&str> = focus.iter().map(|p| p.id.as_str()).collect();
+        let mine: Vec<_> = stored
+            .into_iter()
+            .filter(|c| ids.contains(&c.provider.as_str()))
+            .collect();
+        findings.extend(channels::check(&mine));
+    }
+
+    if !args.offline {
+        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+        let mut origins = BTreeSet::new();
+        let mut probes = Vec::new();
+        for p in &focus {
+            let mut provider = p.clone();
+            let connect_args = ConnectArgs {
+                client_id: args.client_id.clone(),
+                client_secret: args.client_secret.clone(),
+                client_auth: args.client_auth,
+                env_file: args.env_file.clone(),
+                issuer: args.issuer.clone(),
+                auth_url: args.auth_url.clone(),
+                token_url: args.token_url.clone(),
+                userinfo_url: args.userinfo_url.clone(),
+                instance: args.instance.clone(),
+                ..Default::default()
+            };
+            match connect::real_client(ctx, &mut provider, &connect_args, &http) {
+                Ok((endpoints, client)) => {
+                    for url in [
+                        Some(&endpoints.authorize_url),
+                        Some(&endpoints.token_url),
+                        provider
+                            .identity
+                            .url
+                            .as_ref()
+                            .or(endpoints.userinfo_url.as_ref()),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        origins.insert(origin_of(url));
+                    }
+                    probes.push((provider.id.clone(), endpoints, client));
+                }
+                Err(e) => findings.push(
+                    Finding::new(
+                        "client credentials",
+                        "credentials.unresolved",
+                        Severity::Problem,
+                        format!("{}: {e}", p.id),
+                    )
+                    .fix(e.fix().unwrap_or_default()),
+                ),
+            }
+        }
+        let origins: Vec<String> = origins.into_iter().filter(|o| o != "null").collect();
+        findings.extend(network::probe(&origins, args.timeout));
+        for (id, endpoints, client) in &probes {
+            findings.extend(probe::credentials(id, endpoints, client, &http));
+        }
+    }
+
+    render(ctx, &findings);
+    Ok(if doctor::has_problem(&findings) {
+        ExitCode::Failure
+    } else {
+        ExitCode::Ok
+    })
+}
+
+fn render(ctx: &Context, findings: &[Finding]) {
+    if ctx.ui.json {
+        ctx.ui.json_data(&json!(findings));
+        return;
+    }
+    let mut text = Vec::new();
+    for (area, list) in doctor::grouped(findings) {
+        text.push(style(area).bold().underlined().to_string());
+        for f in list {
+            if ctx.ui.quiet && f.severity == Severity::Ok {
+                continue;
+            }
+            let mark = match f.severity {
+                Severity::Problem => style("✗").red().bold(),
+                Severity::Warning => style("!").yellow().bold(),
+                Severity::Ok => style("✓").green(),
+            };
+            text.push(format!(
+                "{mark} {} {}",
+                f.title,
+                style(format!("[{}]", f.id)).dim()
+            ));
+            if f.severity != Severity::Ok {
+                if let Some(e) = &f.evidence {
+                    for line in e.lines() {
+                        text.push(format!("    {line}"));
+                    }
+                }
+                if let Some(fix) = &f.fix {
+                    text.push(format!("    {} {fix}", style("fix:").bold()));
+                }
+            }
+        }
+        text.push(String::new());
+    }
+    let problems = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Problem)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    text.push(format!("{problems} problem(s), {warnings} warning(s)"));
+    ctx.ui.data(text.join("\n"));
+}

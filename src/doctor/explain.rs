@@ -1,0 +1,130 @@
+//! Explain the URL the browser ended on: a provider error, a successful callback that
+//! Postiz then rejected ("Invalid state"), X's OAuth 1.0a denial, an authorize URL with
+//! `client_id=undefined`.
+
+use std::collections::HashMap;
+
+use url::Url;
+
+use super::{Finding, Severity};
+use crate::oauth::errors::ProviderError;
+
+const AREA: &str = "the URL you gave";
+
+pub fn explain(raw: &str) -> Vec<Finding> {
+    let Ok(url) = Url::parse(raw.trim()) else {
+        return vec![
+            Finding::new(AREA, "url.invalid", Severity::Problem, "that is not a URL")
+                .fix("paste the whole address from the browser's address bar"),
+        ];
+    };
+    let mut params: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    if let Some(fragment) = url.fragment() {
+        params.extend(url::form_urlencoded::parse(fragment.as_bytes()).into_owned());
+    }
+    let shown = crate::redact::url(raw.trim());
+    let mut out = Vec::new();
+    if params
+        .get("client_id")
+        .is_some_and(|v| v == "undefined" || v.is_empty())
+    {
+        out.push(
+            Finding::new(AREA, "url.client_id_undefined", Severity::Problem, "the authorization URL has client_id=undefined")
+                .evidence(shown.clone())
+                .fix("the provider's client id variable is missing from Postiz's .env (postiz-connect doctor --env-file .env names it); set it and restart Postiz"),
+        );
+    }
+    if let Some(code) = params.get("error") {
+        let e =
+            ProviderError::from_callback(code, params.get("error_description").map(String::as_str));
+        let explained = e.explain();
+        out.push(
+            Finding::new(
+                AREA,
+                format!("url.error.{code}"),
+                if e.is_user_decision() {
+                    Severity::Warning
+                } else {
+                    Severity::Problem
+                },
+                format!("the provider redirected back with an error: {e}"),
+            )
+            .evidence(format!("{shown}\n{}", explained.cause))
+            .fix(explained.fix),
+        );
+    } else if params.contains_key("denied") {
+        out.push(
+            Finding::new(
+                AREA,
+                "url.x_denied",
+                Severity::Warning,
+                "X says the user cancelled the authorization (OAuth 1.0a denied=)",
+            )
+            .evidence(shown.clone())
+            .fix("start again and click Authorize app"),
+        );
+    } else if params.contains_key("code") || params.contains_key("oauth_verifier") {
+        let has_state = params.contains_key("state") || params.contains_key("oauth_token");
+        out.push(
+            Finding::new(
+                AREA,
+                "url.callback_ok",
+                Severity::Ok,
+                "this is a successful redirect back: the provider side worked",
+            )
+            .evidence(shown.clone()),
+        );
+        out.push(
+            Finding::new(AREA, if has_state { "state.invalid_state" } else { "state.missing" }, Severity::Warning,
+                if has_state { "if Postiz answered \"Invalid state\" here, its stored state was gone" } else { "the redirect carries no state: Postiz will answer \"Invalid state\"" })
+                .evidence("Postiz keeps the state in Redis for 1 hour under login:<state> and deletes it on first use; it is not tied to a cookie")
+                .fix("start again from \"Add Channel\" in one window and finish within the hour; do not refresh or bookmark the provider's page, do not retry a finished callback, and avoid private windows; with several backend replicas, give them one shared REDIS_URL (without it each uses its own memory)"),
+        );
+    } else if out.is_empty() {
+        out.push(
+            Finding::new(
+                AREA,
+                "url.unknown",
+                Severity::Warning,
+                "the URL carries neither code, error nor state",
+            )
+            .evidence(shown)
+            .fix("paste the address the browser shows after the provider sends you back"),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(url: &str) -> Vec<String> {
+        explain(url).into_iter().map(|f| f.id).collect()
+    }
+
+    #[test]
+    fn each_kind_of_url() {
+        assert_eq!(ids("https://p.example.com/integrations/social/youtube?error=redirect_uri_mismatch&error_description=Bad+redirect"), ["url.error.redirect_uri_mismatch"]);
+        assert_eq!(
+            ids("http://127.0.0.1:5/callback?error=access_denied&state=x"),
+            ["url.error.access_denied"]
+        );
+        assert_eq!(
+            ids("https://p.example.com/integrations/social/x?denied=abc"),
+            ["url.x_denied"]
+        );
+        assert_eq!(
+            ids("https://p.example.com/integrations/social/linkedin?code=c&state=s"),
+            ["url.callback_ok", "state.invalid_state"]
+        );
+        assert_eq!(ids("https://www.linkedin.com/oauth/v2/authorization?client_id=undefined&redirect_uri=x"), ["url.client_id_undefined"]);
+        assert_eq!(ids("not a url"), ["url.invalid"]);
+    }
+
+    #[test]
+    fn secrets_in_the_url_are_masked() {
+        let f = explain("https://p.example.com/cb?code=SECRETCODE&state=s");
+        assert!(!format!("{f:?}").contains("SECRETCODE"));
+    }
+}

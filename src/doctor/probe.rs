@@ -1,0 +1,61 @@
+//! The credential probe: no user needed. A deliberately invalid code sent with the
+//! configured client tells `invalid_client` (wrong id, secret or method) from
+//! `invalid_grant` (the credentials were accepted).
+
+use super::{Finding, Severity};
+use crate::error::Error;
+use crate::http::HttpClient;
+use crate::oauth::flow::{self, ClientCredentials, Endpoints};
+use crate::providers::ClientAuth;
+
+const AREA: &str = "client credentials";
+
+pub fn credentials(
+    provider: &str,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Vec<Finding> {
+    let verdict = |c: &ClientCredentials| match flow::probe_client(endpoints, c, http) {
+        Err(Error::Token(e)) => Some(e),
+        _ => None,
+    };
+    match flow::probe_client(endpoints, client, http) {
+        Err(Error::Token(e)) if e.code.as_deref() == Some("invalid_grant") => vec![Finding::new(
+            AREA,
+            "credentials.accepted",
+            Severity::Ok,
+            format!("{provider}: the token endpoint accepted the client ({} authentication); a bogus code was refused with invalid_grant", client.auth.as_str()),
+        )],
+        Err(Error::Token(e)) if e.code.as_deref() == Some("invalid_client") => {
+            // Try the other methods: the secret may be right and the method wrong.
+            let others = [ClientAuth::Basic, ClientAuth::Post, ClientAuth::None]
+                .into_iter()
+                .filter(|a| *a != client.auth && (client.secret.is_some() || *a == ClientAuth::None));
+            for other in others {
+                let alt = ClientCredentials { auth: other, ..client.clone() };
+                if verdict(&alt).is_some_and(|e| e.code.as_deref() == Some("invalid_grant")) {
+                    return vec![Finding::new(AREA, "credentials.wrong_method", Severity::Problem,
+                        format!("{provider}: invalid_client with {} authentication, accepted with {}", client.auth.as_str(), other.as_str()))
+                        .evidence(e.to_string())
+                        .fix(format!("use --client-auth {} (or set client_auth = \"{}\" for {provider} in providers.toml)", other.as_str(), other.as_str()))];
+                }
+            }
+            vec![Finding::new(AREA, "credentials.invalid_client", Severity::Problem, format!("{provider}: the token endpoint refused the client: {e}"))
+                .evidence(e.explain().cause)
+                .fix(e.explain().fix)]
+        }
+        Err(Error::Token(e)) => vec![Finding::new(AREA, format!("credentials.{}", e.code.clone().unwrap_or_else(|| "unexpected".into())), Severity::Warning,
+            format!("{provider}: the token endpoint answered the probe with {e}"))
+            .evidence(e.explain().cause)
+            .fix(e.explain().fix)],
+        Err(Error::Network(e)) => vec![Finding::new(AREA, "credentials.unreachable", Severity::Problem, format!("{provider}: {e}"))
+            .evidence(e.cause())
+            .fix(e.fix())],
+        Err(other) => vec![Finding::new(AREA, "credentials.error", Severity::Problem, format!("{provider}: {other}"))
+            .fix(other.fix().unwrap_or_default())],
+        Ok(()) => vec![Finding::new(AREA, "credentials.bogus_code_accepted", Severity::Warning,
+            format!("{provider}: the token endpoint accepted a made-up code"))
+            .fix("this endpoint does not behave like an OAuth 2.0 token endpoint; check --token-url")],
+    }
+}

@@ -1,0 +1,289 @@
+//! Redirect URI forensics: why the URI an app sends differs from the registered one, named
+//! in words, with a caret under the first difference.
+
+use url::Url;
+
+use super::{Finding, Severity};
+
+const AREA: &str = "redirect URI";
+
+/// Compare the URI the app sends with each registered one.
+pub fn check(sent: &str, registered: &[String], rules: Option<&str>) -> Vec<Finding> {
+    if registered.iter().any(|r| r == sent) {
+        return vec![Finding::new(
+            AREA,
+            "redirect.match",
+            Severity::Ok,
+            format!("{sent} is registered exactly"),
+        )];
+    }
+    let mut findings = Vec::new();
+    for reg in registered {
+        let causes = differences(sent, reg);
+        let mut evidence = format!(
+            "sent:       {}\nregistered: {}\n{}",
+            visible(sent),
+            visible(reg),
+            caret(sent, reg)
+        );
+        if let Some(rules) = rules {
+            evidence.push_str(&format!("\nprovider rule: {rules}"));
+        }
+        for (id, what) in causes {
+            findings.push(
+                Finding::new(AREA, format!("redirect.{id}"), Severity::Problem, what)
+                    .evidence(evidence.clone())
+                    .fix(format!(
+                        "make the two identical: register exactly {sent} in the provider's console, or send the registered one (postiz-connect: --redirect-uri {reg}; Postiz: FRONTEND_URL)"
+                    )),
+            );
+        }
+    }
+    findings
+}
+
+/// Each way the two differ: `(stable id, description)`.
+pub fn differences(sent: &str, registered: &str) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let invisible = |s: &str| {
+        s.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00A0}')
+        })
+    };
+    if invisible(sent) || invisible(registered) {
+        out.push((
+            "whitespace",
+            "one of them contains spaces, a newline or invisible characters (copy-paste)"
+                .to_string(),
+        ));
+    }
+    let (Ok(s), Ok(r)) = (Url::parse(sent.trim()), Url::parse(registered.trim())) else {
+        out.push((
+            "unparsable",
+            "one of them is not a valid absolute URL".to_string(),
+        ));
+        return out;
+    };
+    if s.scheme() != r.scheme() {
+        out.push((
+            "scheme",
+            format!("the scheme differs: {} vs {}", s.scheme(), r.scheme()),
+        ));
+    }
+    let (sh, rh) = (
+        s.host_str().unwrap_or_default(),
+        r.host_str().unwrap_or_default(),
+    );
+    let loopback = |h: &str| matches!(h, "localhost" | "127.0.0.1" | "[::1]");
+    if sh != rh {
+        let what = if loopback(sh) && loopback(rh) {
+            ("loopback_host", format!("the host differs: {sh} vs {rh} (to the provider, localhost, 127.0.0.1 and [::1] are different strings)"))
+        } else if sh.strip_prefix("www.") == Some(rh) || rh.strip_prefix("www.") == Some(sh) {
+            ("www", format!("the host differs by www.: {sh} vs {rh}"))
+        } else if sh.eq_ignore_ascii_case(rh) {
+            (
+                "host_case",
+                format!("the host differs in case: {sh} vs {rh}"),
+            )
+        } else {
+            ("host", format!("the host differs: {sh} vs {rh}"))
+        };
+        out.push(what);
+    }
+    let explicit_port = |raw: &str| {
+        raw.split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', '?', '#']).next())
+            .is_some_and(|auth| {
+                auth.rsplit_once(':')
+                    .is_some_and(|(_, p)| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+                    && !auth.ends_with(']')
+            })
+    };
+    let implicit_ports = s.port().is_none() && r.port().is_none();
+    if s.scheme() != r.scheme() && implicit_ports {
+        // The default port follows the scheme: already reported.
+    } else if s.port_or_known_default() != r.port_or_known_default() {
+        out.push((
+            "port",
+            format!(
+                "the port differs: {} vs {}",
+                s.port_or_known_default()
+                    .map_or("none".into(), |p| p.to_string()),
+                r.port_or_known_default()
+                    .map_or("none".into(), |p| p.to_string())
+            ),
+        ));
+    } else if explicit_port(sent) != explicit_port(registered) {
+        out.push(("default_port", "one spells out the default port (:80/:443) and the other does not; providers compare strings".to_string()));
+    }
+    let (sp, rp) = (s.path(), r.path());
+    if sp != rp {
+        let what = if sp.trim_end_matches('/') == rp.trim_end_matches('/') {
+            (
+                "trailing_slash",
+                format!("the path differs by a trailing slash: {sp} vs {rp}"),
+            )
+        } else if sp.contains("//") || rp.contains("//") {
+            (
+                "double_slash",
+                format!("a path has a double slash (FRONTEND_URL ending in /?): {sp} vs {rp}"),
+            )
+        } else if sp.eq_ignore_ascii_case(rp) {
+            (
+                "path_case",
+                format!("the path differs in case: {sp} vs {rp}"),
+            )
+        } else if decode(sp) == decode(rp) {
+            (
+                "encoding",
+                format!("the path differs in percent-encoding: {sp} vs {rp}"),
+            )
+        } else {
+            ("path", format!("the path differs: {sp} vs {rp}"))
+        };
+        out.push(what);
+    }
+    if s.query() != r.query() {
+        out.push((
+            "query",
+            format!(
+                "the query differs: {} vs {}",
+                s.query().unwrap_or("none"),
+                r.query().unwrap_or("none")
+            ),
+        ));
+    }
+    if s.fragment().is_some() || r.fragment().is_some() {
+        out.push((
+            "fragment",
+            "a #fragment is present; redirect URIs must not have one (RFC 6749 §3.1.2)".to_string(),
+        ));
+    }
+    if out.is_empty() {
+        out.push(("other", "they differ in a way URL parsing hides (encoding or normalisation); compare them byte by byte".to_string()));
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// Invisible characters made visible.
+fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            ' ' => "␠".to_string(),
+            '\n' => "␤".to_string(),
+            '\t' => "␉".to_string(),
+            '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00A0}' => format!("<U+{:04X}>", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// A caret under the first differing character, aligned with the `sent:` line.
+fn caret(sent: &str, registered: &str) -> String {
+    let a: Vec<char> = visible(sent).chars().collect();
+    let b: Vec<char> = visible(registered).chars().collect();
+    let at = a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    format!(
+        "{}^ first difference at character {}",
+        " ".repeat("registered: ".len() + at),
+        at + 1
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(sent: &str, reg: &str) -> Vec<&'static str> {
+        differences(sent, reg)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    #[test]
+    fn each_named_cause() {
+        assert_eq!(ids("http://x.test/cb", "https://x.test/cb"), ["scheme"]);
+        assert_eq!(
+            ids("http://localhost:8080/cb", "http://127.0.0.1:8080/cb"),
+            ["loopback_host"]
+        );
+        assert_eq!(ids("https://www.x.test/cb", "https://x.test/cb"), ["www"]);
+        assert_eq!(
+            ids("http://127.0.0.1:8080/cb", "http://127.0.0.1:8081/cb"),
+            ["port"]
+        );
+        assert_eq!(
+            ids("https://x.test:443/cb", "https://x.test/cb"),
+            ["default_port"]
+        );
+        assert_eq!(
+            ids("https://x.test/cb/", "https://x.test/cb"),
+            ["trailing_slash"]
+        );
+        assert_eq!(
+            ids(
+                "https://x.test//integrations/social/x",
+                "https://x.test/integrations/social/x"
+            ),
+            ["double_slash"]
+        );
+        assert_eq!(ids("https://x.test/CB", "https://x.test/cb"), ["path_case"]);
+        assert_eq!(
+            ids("https://x.test/a%20b", "https://x.test/a b"),
+            ["whitespace"]
+        );
+        assert_eq!(
+            ids("https://x.test/a%2Fb", "https://x.test/a%2fb"),
+            ["path_case"]
+        );
+        assert_eq!(ids("https://x.test/%41", "https://x.test/A"), ["encoding"]);
+        assert_eq!(
+            ids("https://x.test/caf%C3%A9", "https://x.test/café"),
+            ["other"]
+        );
+        assert_eq!(ids("https://x.test/cb?a=1", "https://x.test/cb"), ["query"]);
+        assert_eq!(
+            ids("https://x.test/cb#x", "https://x.test/cb#x"),
+            ["fragment"]
+        );
+        assert_eq!(
+            ids("https://x.test/cb\u{200B}", "https://x.test/cb"),
+            ["whitespace", "path"]
+        );
+    }
+
+    #[test]
+    fn exact_match_is_ok_and_caret_points_at_the_difference() {
+        let ok = check(
+            "http://127.0.0.1:1/cb",
+            &["http://127.0.0.1:1/cb".into()],
+            None,
+        );
+        assert_eq!(ok[0].severity, Severity::Ok);
+        let bad = check(
+            "http://127.0.0.1:1/cb/",
+            &["http://127.0.0.1:1/cb".into()],
+            Some("exact match"),
+        );
+        let evidence = bad[0].evidence.clone().unwrap();
+        assert!(
+            evidence.contains("^ first difference at character 22"),
+            "{evidence}"
+        );
+        assert!(evidence.contains("provider rule: exact match"));
+        assert_eq!(bad[0].id, "redirect.trailing_slash");
+    }
+}

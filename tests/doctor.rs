@@ -1,0 +1,312 @@
+//! `doctor` against files and local servers only: .env fixtures, redirect URIs, a URL to
+//! explain, a refusing port, a silent listener, a `.invalid` host, the real authorization
+//! server for the credential probe, the keychain, stored channels.
+
+mod common;
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::Value;
+
+fn doctor(sb: &Sandbox, args: &[&str]) -> (Option<i32>, Vec<Value>, String) {
+    let out = sb
+        .cmd()
+        .arg("doctor")
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
+    let findings: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    (
+        out.status.code(),
+        findings.as_array().unwrap().clone(),
+        stderr(&out),
+    )
+}
+
+fn has(findings: &[Value], id: &str, severity: &str) -> bool {
+    findings
+        .iter()
+        .any(|f| f["id"] == id && f["severity"] == severity)
+}
+
+fn ids(findings: &[Value]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn env_file_lint_predicts_invalid_state_and_missing_credentials() {
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        "FRONTEND_URL=https://postiz.example.com/\nNEXT_PUBLIC_BACKEND_URL=https://api.other-site.org\nLINKEDIN_CLIENT_ID=abc\nREDDIT_CLIENT_ID=' spaced'\nREDDIT_CLIENT_SECRET=s\n",
+    )
+    .unwrap();
+    let (code, f, err) = doctor(&sb, &["--env-file", env.to_str().unwrap(), "--offline"]);
+    assert_eq!(code, Some(1), "{err}");
+    for id in [
+        "env.frontend_url.trailing_slash",
+        "cookie.cross_site",
+        "env.linkedin.missing",
+        "env.reddit.malformed",
+    ] {
+        assert!(has(&f, id, "problem"), "{id}: {:?}", ids(&f));
+    }
+    // Every finding has the stable fields.
+    for finding in &f {
+        for key in ["id", "severity", "title", "evidence", "fix"] {
+            assert!(finding.get(key).is_some(), "{key} in {finding}");
+        }
+    }
+}
+
+#[test]
+fn redirect_forensics_name_the_difference_with_a_caret() {
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd()
+        .args([
+            "doctor",
+            "--offline",
+            "--redirect-uri",
+            "http://localhost:8080/callback/",
+            "--registered",
+            "http://127.0.0.1:8080/callback",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("localhost, 127.0.0.1 and [::1] are different strings"),
+        "{text}"
+    );
+    assert!(text.contains("trailing slash"), "{text}");
+    assert!(text.contains("^ first difference at character 8"), "{text}");
+}
+
+#[test]
+fn postiz_redirect_from_the_env_file_is_compared() {
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(&env, "FRONTEND_URL=https://postiz.example.com\nNEXT_PUBLIC_BACKEND_URL=https://postiz.example.com/api\nLINKEDIN_CLIENT_ID=a\nLINKEDIN_CLIENT_SECRET=b\n").unwrap();
+    let (code, f, err) = doctor(
+        &sb,
+        &[
+            "linkedin",
+            "--env-file",
+            env.to_str().unwrap(),
+            "--offline",
+            "--registered",
+            "https://postiz.example.com/integrations/social/linkedin/",
+        ],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        has(&f, "redirect.trailing_slash", "problem"),
+        "{:?}",
+        ids(&f)
+    );
+    let (code, f, _) = doctor(
+        &sb,
+        &[
+            "linkedin",
+            "--env-file",
+            env.to_str().unwrap(),
+            "--offline",
+            "--registered",
+            "https://postiz.example.com/integrations/social/linkedin",
+        ],
+    );
+    assert!(has(&f, "redirect.match", "ok"), "{:?}", ids(&f));
+    assert!(
+        code == Some(0)
+            || ids(&f)
+                .iter()
+                .any(|i| i.starts_with("keychain") || i.starts_with("loopback"))
+    );
+}
+
+#[test]
+fn explains_the_url_the_browser_ended_on() {
+    let sb = Sandbox::new();
+    let (_, f, _) = doctor(&sb, &["--offline", "--url", "http://127.0.0.1:5/callback?error=access_denied&error_description=User+cancelled&state=x"]);
+    assert!(
+        has(&f, "url.error.access_denied", "warning"),
+        "{:?}",
+        ids(&f)
+    );
+    let (_, f, _) = doctor(
+        &sb,
+        &[
+            "--offline",
+            "--url",
+            "https://accounts.google.com/o/oauth2/v2/auth?client_id=undefined&redirect_uri=x",
+        ],
+    );
+    assert!(
+        has(&f, "url.client_id_undefined", "problem"),
+        "{:?}",
+        ids(&f)
+    );
+}
+
+#[test]
+fn network_failures_are_named_apart_and_probed_concurrently() {
+    let sb = Sandbox::new();
+    let refused = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_port = silent.local_addr().unwrap().port();
+    let started = Instant::now();
+    let (code, f, err) = doctor(
+        &sb,
+        &[
+            "custom",
+            "--client-id",
+            "x",
+            "--auth-url",
+            &format!("http://127.0.0.1:{refused}/auth"),
+            "--token-url",
+            &format!("http://127.0.0.1:{silent_port}/token"),
+            "--userinfo-url",
+            "http://no-such-host.invalid/me",
+            "--timeout",
+            "2s",
+        ],
+    );
+    let elapsed = started.elapsed();
+    drop(silent);
+    assert_eq!(code, Some(1), "{err}");
+    for id in ["network.refused", "network.timeout", "network.dns"] {
+        assert!(has(&f, id, "problem"), "{id}: {:?}", ids(&f));
+    }
+    // Three probes of up to 2 s each, plus the credential probe's own 2 s: concurrency
+    // keeps the network part near one timeout.
+    assert!(elapsed < Duration::from_secs(7), "took {elapsed:?}");
+}
+
+#[test]
+fn credential_probe_tells_wrong_secret_from_wrong_method() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let base = ["custom", "--issuer", &server.issuer()];
+    let run = |extra: &[&str]| {
+        let mut args: Vec<&str> = base.to_vec();
+        args.extend_from_slice(extra);
+        doctor(&sb, &args)
+    };
+    let (_, f, err) = run(&[
+        "--client-id",
+        "basic-client",
+        "--client-secret",
+        "basic-secret",
+    ]);
+    assert!(has(&f, "credentials.accepted", "ok"), "{err} {:?}", ids(&f));
+    assert!(has(&f, "network.reachable", "ok"), "{:?}", ids(&f));
+    let (_, f, _) = run(&["--client-id", "basic-client", "--client-secret", "wrong"]);
+    assert!(
+        has(&f, "credentials.invalid_client", "problem"),
+        "{:?}",
+        ids(&f)
+    );
+
+    // The sandbox is strict about the catalog's method (X: HTTP Basic).
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
+    sb.apply_env(&mut cmd);
+    let mut emulator = cmd
+        .args(["sandbox", "--provider", "twitter", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(emulator.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let info: Value = serde_json::from_str(&line).unwrap();
+    let (_, f, _) = doctor(
+        &sb,
+        &[
+            "twitter",
+            "--auth-url",
+            info["authorize_url"].as_str().unwrap(),
+            "--token-url",
+            info["token_url"].as_str().unwrap(),
+            "--userinfo-url",
+            info["userinfo_url"].as_str().unwrap(),
+            "--client-id",
+            "sandbox-client",
+            "--client-secret",
+            "sandbox-secret",
+            "--client-auth",
+            "post",
+        ],
+    );
+    let _ = emulator.kill();
+    let _ = emulator.wait();
+    let wrong_method = f
+        .iter()
+        .find(|x| x["id"] == "credentials.wrong_method")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    assert!(
+        wrong_method["fix"]
+            .as_str()
+            .unwrap()
+            .contains("--client-auth basic"),
+        "{wrong_method}"
+    );
+}
+
+#[test]
+fn keychain_and_stored_channels() {
+    let sb = Sandbox::new();
+    let out = sb.run(&[
+        "twitter",
+        "--sandbox",
+        "--auto-approve",
+        "--insecure-storage",
+        "--timeout",
+        "20s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Make the stored channel expired with no refresh token.
+    let path = sb
+        .home
+        .path()
+        .join("home/channels/twitter%3Asandbox-user.json");
+    let mut channel: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    channel["expires_at"] = Value::String("2020-01-01T00:00:00Z".into());
+    channel["has_refresh_token"] = Value::Bool(false);
+    std::fs::write(&path, serde_json::to_vec(&channel).unwrap()).unwrap();
+    let (code, f, _) = doctor(&sb, &["--offline"]);
+    assert_eq!(code, Some(1));
+    assert!(has(&f, "channel.expired", "problem"), "{:?}", ids(&f));
+    assert!(has(&f, "keychain.ok", "ok"), "{:?}", ids(&f));
+    let out = sb
+        .cmd()
+        .args(["doctor", "--json", "--offline"])
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", sb.path("no-bus").display()),
+        )
+        .output()
+        .unwrap();
+    let f: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(has(&f, "keychain.unavailable", "problem"), "{:?}", ids(&f));
+}
