@@ -121,10 +121,29 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
             }
         }
         let origins: Vec<String> = origins.into_iter().filter(|o| o != "null").collect();
-        findings.extend(network::probe(&origins, args.timeout));
-        for (id, endpoints, client) in &probes {
-            findings.extend(probe::credentials(id, endpoints, client, &http));
-        }
+        // Everything at once: the network part takes about one timeout, never the sum.
+        let (net, creds) = std::thread::scope(|scope| {
+            let net = scope.spawn(|| network::probe(&origins, args.timeout));
+            let creds: Vec<_> = probes
+                .iter()
+                .map(|(id, endpoints, client)| {
+                    scope.spawn(move || {
+                        // Its own client: failures are judged from its own last response.
+                        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+                        probe::credentials(id, endpoints, client, &http)
+                    })
+                })
+                .collect();
+            (
+                net.join().expect("network probe"),
+                creds
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("credential probe"))
+                    .collect::<Vec<_>>(),
+            )
+        });
+        findings.extend(net);
+        findings.extend(creds);
     }
 
     render(ctx, &findings);
