@@ -114,6 +114,8 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --version 'Print version'
         }
         &'postiz-connect;providers'= {
+            cand --frontend-url 'Also show the redirect URI Postiz sends for this FRONTEND_URL'
+            cand --env-file 'Take FRONTEND_URL (and X_URL) from a Postiz .env'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

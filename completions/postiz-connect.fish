@@ -84,6 +84,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l frontend-url -d 'Also show the redirect URI Postiz sends for this FRONTEND_URL' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l env-file -d 'Take FRONTEND_URL (and X_URL) from a Postiz .env' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'

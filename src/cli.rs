@@ -109,6 +109,12 @@ pub enum Command {
     Providers {
         /// Show one provider in full
         provider: Option<String>,
+        /// Also show the redirect URI Postiz sends for this FRONTEND_URL
+        #[arg(long, value_name = "URL", conflicts_with = "env_file")]
+        frontend_url: Option<String>,
+        /// Take FRONTEND_URL (and X_URL) from a Postiz .env
+        #[arg(long, value_name = "PATH")]
+        env_file: Option<PathBuf>,
     },
     /// Find the cause of a failing connection and print the fix
     Doctor(DoctorArgs),

@@ -66,7 +66,11 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
             channel,
             local_only,
         } => logout::run(&ctx, &channel, local_only),
-        Command::Providers { provider } => providers::run(&ctx, provider.as_deref()),
+        Command::Providers {
+            provider,
+            frontend_url,
+            env_file,
+        } => providers::run(&ctx, provider.as_deref(), frontend_url, env_file.as_deref()),
         Command::Doctor(args) => doctor::run(&ctx, &args),
         Command::Sandbox {
             provider,

@@ -1,13 +1,20 @@
+use std::collections::HashMap;
+use std::path::Path;
+
 use serde_json::json;
 
+use crate::doctor::envfile::postiz_redirect;
 use crate::error::{Error, ExitCode};
-use crate::providers::Provider;
+use crate::providers::{self, Provider};
 use crate::ui::bold;
 
 use super::Context;
 
-fn provider_json(p: &Provider) -> serde_json::Value {
+fn provider_json(p: &Provider, postiz: Option<String>) -> serde_json::Value {
     json!({
+        "postiz_id": p.postiz_id,
+        "postiz_redirect_uri": postiz,
+        "base_url": p.base_url,
         "id": p.id,
         "name": p.name,
         "aliases": p.aliases,
@@ -27,14 +34,28 @@ fn provider_json(p: &Provider) -> serde_json::Value {
     })
 }
 
-pub fn run(ctx: &Context, one: Option<&str>) -> Result<ExitCode, Error> {
+pub fn run(
+    ctx: &Context,
+    one: Option<&str>,
+    frontend_url: Option<String>,
+    env_file: Option<&Path>,
+) -> Result<ExitCode, Error> {
     let providers: Vec<&Provider> = match one {
         Some(name) => vec![ctx.catalog.require(name)?],
         None => ctx.catalog.iter().collect(),
     };
+    let vars: Option<HashMap<String, String>> = match (frontend_url, env_file) {
+        (Some(url), _) => Some([("FRONTEND_URL".to_string(), url)].into()),
+        (None, Some(path)) => Some(providers::read_env_file(path)?),
+        (None, None) => None,
+    };
+    let postiz = |p: &Provider| vars.as_ref().and_then(|v| postiz_redirect(p, v));
     if ctx.ui.json {
         ctx.ui.json_data(&serde_json::Value::Array(
-            providers.iter().map(|p| provider_json(p)).collect(),
+            providers
+                .iter()
+                .map(|p| provider_json(p, postiz(p)))
+                .collect(),
         ));
         return Ok(ExitCode::Ok);
     }
@@ -45,6 +66,9 @@ pub fn run(ctx: &Context, one: Option<&str>) -> Result<ExitCode, Error> {
             format!(" (alias {})", p.aliases.join(", "))
         };
         let mut lines = vec![format!("{}{aliases}: {}", bold(&p.id), p.name)];
+        if let (None, Some(uri)) = (one, postiz(p)) {
+            lines.push(format!("  Postiz sends:  {uri}"));
+        }
         if one.is_some() {
             let or_flag = |v: &Option<String>, flag: &str| {
                 v.clone().unwrap_or_else(|| format!("(give {flag})"))
@@ -75,6 +99,9 @@ pub fn run(ctx: &Context, one: Option<&str>) -> Result<ExitCode, Error> {
             lines.push(format!("  pkce:          {:?}", p.pkce).to_lowercase());
             lines.push(format!("  client auth:   {}", p.client_auth.as_str()));
             lines.push("  redirect URI:  http://127.0.0.1:<port>/callback (register it; fix the port with --port)".into());
+            if let Some(uri) = postiz(p) {
+                lines.push(format!("  Postiz sends:  {uri}"));
+            }
             if let Some(rules) = &p.redirect_rules {
                 lines.push(format!("  redirect rule: {rules}"));
             }

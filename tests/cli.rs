@@ -1,0 +1,114 @@
+//! The command line itself: help, version, providers, completions, usage errors.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn help_and_version_document_exit_codes() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["--help"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("7  connected, but required scopes were not granted"));
+    let out = sb.run(&["--version"]);
+    assert!(stdout(&out).starts_with("postiz-connect "));
+    let out = sb.run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn providers_list_the_catalog_and_the_redirects_postiz_sends() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["providers", "--json"]);
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "twitter",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "discord",
+        "kick",
+        "twitch",
+        "mastodon",
+        "slack",
+        "custom",
+    ] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
+    let out = sb.run(&[
+        "providers",
+        "x",
+        "--frontend-url",
+        "https://postiz.example.com",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Postiz sends:  https://postiz.example.com/integrations/social/x"),
+        "{text}"
+    );
+    assert!(text.contains("X_CLIENT_ID"), "{text}");
+    let env = sb.path(".env");
+    std::fs::write(&env, "FRONTEND_URL=https://p.example.com\n").unwrap();
+    let out = sb.run(&[
+        "providers",
+        "linkedin",
+        "--json",
+        "--env-file",
+        env.to_str().unwrap(),
+    ]);
+    let one: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        one[0]["postiz_redirect_uri"],
+        "https://p.example.com/integrations/social/linkedin"
+    );
+    let out = sb.run(&["providers", "myspace"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("known providers"));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let sb = Sandbox::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = sb.run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(
+            stdout(&out).contains("twitter"),
+            "{shell} completes provider names"
+        );
+    }
+}
+
+#[test]
+fn user_defined_provider_becomes_a_subcommand_and_a_broken_catalog_is_exit_6() {
+    let sb = Sandbox::new();
+    let home = sb.home.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(
+        home.join("providers.toml"),
+        "[acme]\nname = \"Acme\"\nauthorize_url = \"https://acme.example/auth\"\ntoken_url = \"https://acme.example/token\"\nscopes = [\"post\"]\nscope_separator = \",\"\nclient_auth = \"post\"\n\n[acme.scope_purposes]\npost = \"publish\"\n",
+    )
+    .unwrap();
+    let out = sb.run(&[
+        "acme",
+        "--sandbox",
+        "--auto-approve",
+        "--insecure-storage",
+        "--timeout",
+        "20s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Connected acme:sandbox-user"));
+    std::fs::write(home.join("providers.toml"), "[acme]\nname = 3\n").unwrap();
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(6));
+    assert!(stderr(&out).contains("providers.toml"), "{}", stderr(&out));
+}
