@@ -310,3 +310,28 @@ fn keychain_and_stored_channels() {
         .clone();
     assert!(has(&f, "keychain.unavailable", "problem"), "{:?}", ids(&f));
 }
+
+#[test]
+fn live_identity_check_catches_a_revoked_grant() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let out = sb.connect_public(&server);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (_, f, _) = doctor(&sb, &["--timeout", "3s"]);
+    assert!(has(&f, "channel.live", "ok"), "{:?}", ids(&f));
+    let secrets: Value = serde_json::from_slice(
+        &std::fs::read(sb.home.path().join("home/secrets/custom%3Aalice.json")).unwrap(),
+    )
+    .unwrap();
+    reqwest::blocking::Client::new()
+        .post(format!("{}/token/revocation", server.issuer()))
+        .form(&[
+            ("token", secrets["refresh_token"].as_str().unwrap()),
+            ("client_id", "public-client"),
+        ])
+        .send()
+        .unwrap();
+    let (code, f, _) = doctor(&sb, &["--timeout", "3s"]);
+    assert_eq!(code, Some(1));
+    assert!(has(&f, "channel.refused", "problem"), "{:?}", ids(&f));
+}

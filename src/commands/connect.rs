@@ -441,9 +441,12 @@ fn resolve_endpoints(
         metadata.and_then(|m| m.revocation_endpoint.as_ref()),
         &provider.revoke_url,
     );
+    // The identity endpoint actually used: a flag, the catalog's (its `{base}` already
+    // resolved), or the server's OIDC userinfo. Stored with the channel for later checks.
     let userinfo_url = args
         .userinfo_url
         .clone()
+        .or_else(|| provider.identity.url.clone())
         .or_else(|| metadata.and_then(|m| m.userinfo_endpoint.clone()));
     if args.userinfo_url.is_some() {
         // An explicit identity endpoint replaces the catalog's; its pointers still apply

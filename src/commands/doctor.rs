@@ -61,17 +61,14 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
     findings.extend(local::loopback());
     findings.extend(local::environment());
     findings.extend(local::keychain(&ctx.store));
-    let stored = ctx.store.list()?;
-    if focus.is_empty() {
-        findings.extend(channels::check(&stored));
-    } else {
-        let ids: Vec<&str> = focus.iter().map(|p| p.id.as_str()).collect();
-        let mine: Vec<_> = stored
-            .into_iter()
-            .filter(|c| ids.contains(&c.provider.as_str()))
-            .collect();
-        findings.extend(channels::check(&mine));
-    }
+    let ids: Vec<&str> = focus.iter().map(|p| p.id.as_str()).collect();
+    let stored: Vec<_> = ctx
+        .store
+        .list()?
+        .into_iter()
+        .filter(|c| ids.is_empty() || ids.contains(&c.provider.as_str()))
+        .collect();
+    findings.extend(channels::check(&stored));
 
     if !args.offline {
         let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
@@ -122,8 +119,10 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         }
         let origins: Vec<String> = origins.into_iter().filter(|o| o != "null").collect();
         // Everything at once: the network part takes about one timeout, never the sum.
-        let (net, creds) = std::thread::scope(|scope| {
+        let (net, creds, live) = std::thread::scope(|scope| {
             let net = scope.spawn(|| network::probe(&origins, args.timeout));
+            let live =
+                scope.spawn(|| channels::live(&stored, &ctx.store, &ctx.catalog, args.timeout));
             let creds: Vec<_> = probes
                 .iter()
                 .map(|(id, endpoints, client)| {
@@ -140,10 +139,12 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                     .into_iter()
                     .flat_map(|h| h.join().expect("credential probe"))
                     .collect::<Vec<_>>(),
+                live.join().expect("identity probes"),
             )
         });
         findings.extend(net);
         findings.extend(creds);
+        findings.extend(live);
     }
 
     render(ctx, &findings);

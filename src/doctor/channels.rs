@@ -1,12 +1,76 @@
 //! Stored channels: expired or expiring tokens, missing refresh tokens, reconnects due,
 //! missing scopes.
 
+use std::time::Duration;
+
 use chrono::Utc;
 
 use super::{Finding, Severity};
-use crate::store::Channel;
+use crate::http::HttpClient;
+use crate::providers::Catalog;
+use crate::store::{Channel, Store};
 
 const AREA: &str = "stored channels";
+
+/// Ask each channel's identity endpoint whether its access token still works, all at
+/// once. A refused token means the grant was revoked or the token expired early.
+pub fn live(
+    channels: &[Channel],
+    store: &Store,
+    catalog: &Catalog,
+    timeout: Duration,
+) -> Vec<Finding> {
+    let checkable: Vec<&Channel> = channels
+        .iter()
+        .filter(|c| !c.sandbox && !c.needs_reconnect && c.endpoints.userinfo_url.is_some())
+        .filter(|c| c.expires_at.is_none_or(|at| at > Utc::now()))
+        .collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = checkable
+            .iter()
+            .map(|c| scope.spawn(move || live_one(c, store, catalog, timeout)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("identity probe"))
+            .collect()
+    })
+}
+
+fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) -> Finding {
+    let name = &c.channel;
+    let secrets = match store.secrets(c) {
+        Ok(s) => s,
+        Err(e) => {
+            return Finding::new(
+                AREA,
+                "channel.secrets_unreadable",
+                Severity::Problem,
+                format!("{name}: {e}"),
+            )
+            .fix(e.fix().unwrap_or_default())
+        }
+    };
+    let url = c.endpoints.userinfo_url.as_deref().unwrap_or_default();
+    let header = catalog
+        .get(&c.provider)
+        .and_then(|p| p.identity.client_id_header.clone());
+    let headers: Vec<(&str, &str)> = header
+        .as_deref()
+        .map(|h| (h, c.client_id.as_str()))
+        .into_iter()
+        .collect();
+    let http = HttpClient::new(timeout, false);
+    match http.get(url, Some(&secrets.access_token), &headers) {
+        Ok(r) if r.status().is_success() => Finding::new(AREA, "channel.live", Severity::Ok, format!("{name}: the provider accepts the access token")),
+        Ok(r) if matches!(r.status().as_u16(), 401 | 403) => Finding::new(AREA, "channel.refused", Severity::Problem,
+            format!("{name}: the provider refuses the access token (HTTP {})", r.status().as_u16()))
+            .evidence("the grant was revoked (logout elsewhere, password change, app removed) or the token expired early")
+            .fix(if c.has_refresh_token { format!("postiz-connect refresh --force {name}; if that fails, reconnect: postiz-connect {}", c.provider) } else { format!("reconnect: postiz-connect {}", c.provider) }),
+        Ok(r) => Finding::new(AREA, "channel.identity_error", Severity::Warning, format!("{name}: the identity endpoint answered HTTP {}", r.status().as_u16())),
+        Err(e) => Finding::new(AREA, "channel.unreachable", Severity::Warning, format!("{name}: {e}")).fix(e.fix()),
+    }
+}
 
 pub fn check(channels: &[Channel]) -> Vec<Finding> {
     let now = Utc::now();
