@@ -335,3 +335,68 @@ fn live_identity_check_catches_a_revoked_grant() {
     assert_eq!(code, Some(1));
     assert!(has(&f, "channel.refused", "problem"), "{:?}", ids(&f));
 }
+
+#[test]
+fn untrusted_certificate_is_a_tls_failure() {
+    let sb = Sandbox::new();
+    let (cert, key) = (sb.path("cert.pem"), sb.path("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+        ])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl is installed (tests/run.sh checks)");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let mut server = std::process::Command::new("python3")
+        .arg(root().join("tests/support/tls_server.py"))
+        .args([&cert, &key])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(server.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let port = line.trim().strip_prefix("READY ").unwrap().to_string();
+    let url = format!("https://127.0.0.1:{port}");
+    let (code, f, err) = doctor(
+        &sb,
+        &[
+            "custom",
+            "--client-id",
+            "x",
+            "--auth-url",
+            &format!("{url}/auth"),
+            "--token-url",
+            &format!("{url}/token"),
+            "--timeout",
+            "3s",
+        ],
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(code, Some(1), "{err}");
+    let tls = f
+        .iter()
+        .find(|x| x["id"] == "network.tls")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    assert!(tls["fix"].as_str().unwrap().contains("CA"), "{tls}");
+}
