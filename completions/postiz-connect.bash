@@ -180,7 +180,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__connect)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord kick linkedin mastodon pinterest reddit slack twitch twitter x"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord kick linkedin mastodon pinterest reddit slack twitch twitter x"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,10 +199,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -227,6 +223,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -254,7 +254,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,10 +273,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -301,6 +297,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -328,7 +328,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__discord)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,10 +347,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -378,6 +374,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -402,16 +402,12 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__doctor)
-            opts="-q -v -h -V --env-file --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --issuer --auth-url --token-url --userinfo-url --instance --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --redirect-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -440,6 +436,14 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -456,7 +460,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --instance)
+                --revoke-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -776,7 +780,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__kick)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,10 +799,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -823,6 +823,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -850,7 +854,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__linkedin)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,10 +873,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -897,6 +897,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -938,7 +942,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__mastodon)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -957,10 +961,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -985,6 +985,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1012,7 +1016,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__pinterest)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,10 +1035,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1059,6 +1059,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1108,7 +1112,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__reddit)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1127,10 +1131,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1155,6 +1155,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1248,7 +1252,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__slack)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1267,10 +1271,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1295,6 +1295,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1350,7 +1354,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__twitch)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,10 +1373,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1397,6 +1397,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1424,7 +1428,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --scopes --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,10 +1447,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1471,6 +1471,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --revoke-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,17 +39,17 @@ complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "docto
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "discord" -d 'Connect a channel: Discord'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "kick" -d 'Connect a channel: Kick'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "linkedin" -d 'Connect a channel: LinkedIn'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "mastodon" -d 'Connect a channel: Mastodon'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "pinterest" -d 'Connect a channel: Pinterest'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "reddit" -d 'Connect a channel: Reddit'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "slack" -d 'Connect a channel: Slack'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitch" -d 'Connect a channel: Twitch'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "x" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "custom" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "discord" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "kick" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "linkedin" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "mastodon" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "pinterest" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "reddit" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "slack" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitch" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitter" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "x" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
@@ -91,21 +91,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l env-file -d 'A Postiz .env to lint (credentials, FRONTEND_URL, cookie domains) and take credentials from' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l redirect-uri -d 'The redirect URI the app sends, to compare with --registered' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l registered -d 'A redirect URI registered in the provider\'s console (repeatable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l url -d 'The URL the browser ended on, to explain' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l timeout -d 'Time limit of each network probe (they run at once)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-id -d 'OAuth client id to probe the token endpoint with' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-secret -d 'OAuth client secret to probe with' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l issuer -d 'OpenID Connect / RFC 8414 issuer (for `doctor custom`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l token-url -d 'Token endpoint (overrides the catalog)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l userinfo-url -d 'Identity endpoint (overrides the catalog)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l instance -d 'The provider\'s instance (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l offline -d 'Skip every network check'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s q -l quiet -d 'Print only results and errors'
@@ -132,14 +133,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -160,14 +161,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -188,14 +189,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -216,14 +217,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l c
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -244,14 +245,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -272,14 +273,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -300,14 +301,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -328,14 +329,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -356,14 +357,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -384,14 +385,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -412,14 +413,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -440,14 +441,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l clie
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'Read credentials from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -473,14 +474,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "completions" -d 'Print a shell completion script'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "discord" -d 'Connect a channel: Discord'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "kick" -d 'Connect a channel: Kick'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "linkedin" -d 'Connect a channel: LinkedIn'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "mastodon" -d 'Connect a channel: Mastodon'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "pinterest" -d 'Connect a channel: Pinterest'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "reddit" -d 'Connect a channel: Reddit'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "slack" -d 'Connect a channel: Slack'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitch" -d 'Connect a channel: Twitch'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "custom" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "discord" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "kick" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "linkedin" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "mastodon" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "pinterest" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "reddit" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "slack" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitch" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitter" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -143,8 +143,9 @@ pub enum Command {
     },
 }
 
+/// Which client and which endpoints: shared by connecting and `doctor`.
 #[derive(Debug, Clone, Args, Default)]
-pub struct ConnectArgs {
+pub struct ClientArgs {
     /// OAuth client id (default: the provider's environment variable, see `providers`)
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
@@ -154,13 +155,9 @@ pub struct ConnectArgs {
     /// How the client authenticates at the token endpoint
     #[arg(long, value_enum, value_name = "METHOD")]
     pub client_auth: Option<ClientAuth>,
-    /// Read credentials from a Postiz .env file
+    /// Read credentials (and FRONTEND_URL) from a Postiz .env file
     #[arg(long, value_name = "PATH")]
     pub env_file: Option<PathBuf>,
-    /// Scopes to request instead of the provider's defaults (space or comma separated)
-    #[arg(long, value_name = "SCOPES")]
-    pub scopes: Option<String>,
-
     /// The provider's instance, for providers that run on many hosts (Mastodon)
     #[arg(long, value_name = "URL", help_heading = "Endpoints")]
     pub instance: Option<String>,
@@ -179,6 +176,15 @@ pub struct ConnectArgs {
     /// RFC 7009 revocation endpoint, used by `logout`
     #[arg(long, value_name = "URL", help_heading = "Endpoints")]
     pub revoke_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct ConnectArgs {
+    #[command(flatten)]
+    pub client: ClientArgs,
+    /// Scopes to request instead of the provider's defaults (space or comma separated)
+    #[arg(long, value_name = "SCOPES")]
+    pub scopes: Option<String>,
 
     /// Listen on this port of 127.0.0.1 (default: a random free port)
     #[arg(long, value_name = "PORT", help_heading = "Redirect")]
@@ -223,9 +229,6 @@ pub struct ConnectArgs {
 pub struct DoctorArgs {
     /// Focus on these providers (checks their endpoints, credentials and redirect URIs)
     pub providers: Vec<String>,
-    /// A Postiz .env to lint (credentials, FRONTEND_URL, cookie domains) and take credentials from
-    #[arg(long, value_name = "PATH")]
-    pub env_file: Option<PathBuf>,
     /// The redirect URI the app sends, to compare with --registered
     #[arg(long, value_name = "URI")]
     pub redirect_uri: Option<String>,
@@ -241,30 +244,9 @@ pub struct DoctorArgs {
     /// Time limit of each network probe (they run at once)
     #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = humantime::parse_duration)]
     pub timeout: Duration,
-    /// OAuth client id to probe the token endpoint with
-    #[arg(long, value_name = "ID", help_heading = "Credentials")]
-    pub client_id: Option<String>,
-    /// OAuth client secret to probe with
-    #[arg(long, value_name = "SECRET", help_heading = "Credentials")]
-    pub client_secret: Option<String>,
-    /// How the client authenticates at the token endpoint
-    #[arg(long, value_enum, value_name = "METHOD", help_heading = "Credentials")]
-    pub client_auth: Option<ClientAuth>,
-    /// OpenID Connect / RFC 8414 issuer (for `doctor custom`)
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
-    pub issuer: Option<String>,
-    /// Authorization endpoint (overrides the catalog)
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
-    pub auth_url: Option<String>,
-    /// Token endpoint (overrides the catalog)
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
-    pub token_url: Option<String>,
-    /// Identity endpoint (overrides the catalog)
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
-    pub userinfo_url: Option<String>,
-    /// The provider's instance (Mastodon)
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
-    pub instance: Option<String>,
+    /// The client to probe the token endpoint with, the endpoints, and a Postiz .env to lint
+    #[command(flatten)]
+    pub client: ClientArgs,
 }
 
 /// What the user asked for, after parsing.

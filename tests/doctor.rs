@@ -222,20 +222,8 @@ fn credential_probe_tells_wrong_secret_from_wrong_method() {
     );
 
     // The sandbox is strict about the catalog's method (X: HTTP Basic).
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
-    sb.apply_env(&mut cmd);
-    let mut emulator = cmd
-        .args(["sandbox", "--provider", "twitter", "--json"])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(emulator.stdout.as_mut().unwrap()),
-        &mut line,
-    )
-    .unwrap();
-    let info: Value = serde_json::from_str(&line).unwrap();
+    let emulator = sb.emulator(&["--provider", "twitter"]);
+    let info = &emulator.info;
     let (_, f, _) = doctor(
         &sb,
         &[
@@ -254,8 +242,7 @@ fn credential_probe_tells_wrong_secret_from_wrong_method() {
             "post",
         ],
     );
-    let _ = emulator.kill();
-    let _ = emulator.wait();
+    drop(emulator);
     let wrong_method = f
         .iter()
         .find(|x| x["id"] == "credentials.wrong_method")

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -72,20 +70,8 @@ fn the_emulation_enforces_the_catalogs_client_authentication() {
     // twitter is `client_auth = "basic"`: a client that sends its secret in the body is
     // refused, as X would.
     let sb = Sandbox::new();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
-    sb.apply_env(&mut cmd);
-    let mut server = cmd
-        .args([
-            "sandbox",
-            "--provider",
-            "twitter",
-            "--auto-approve",
-            "--json",
-        ])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let info = read_sandbox_info(&mut server);
+    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let info = &server.info;
     let out = sb.run(&[
         "twitter",
         "--auth-url",
@@ -104,7 +90,6 @@ fn the_emulation_enforces_the_catalogs_client_authentication() {
         "--timeout",
         "20s",
     ]);
-    let _ = server.kill();
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("HTTP Basic"), "{}", stderr(&out));
 }
@@ -175,33 +160,17 @@ fn slow_and_expire_fast_faults() {
     );
 }
 
-fn read_sandbox_info(child: &mut std::process::Child) -> Value {
-    let mut line = String::new();
-    BufReader::new(child.stdout.as_mut().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"))
-}
-
 #[test]
 fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
     let sb = Sandbox::new();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
-    sb.apply_env(&mut cmd);
-    let mut server = cmd
-        .args([
-            "sandbox",
-            "--provider",
-            "twitter",
-            "--auto-approve",
-            "--fault",
-            "rotate-refresh",
-            "--json",
-        ])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let info = read_sandbox_info(&mut server);
+    let server = sb.emulator(&[
+        "--provider",
+        "twitter",
+        "--auto-approve",
+        "--fault",
+        "rotate-refresh",
+    ]);
+    let info = &server.info;
     let command = info["connect_command"].as_str().unwrap().to_string();
     let mut args: Vec<&str> = command.split_whitespace().skip(1).collect();
     args.extend(["--insecure-storage", "--timeout", "20s"]);
@@ -218,24 +187,14 @@ fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
     }
     let out = sb.run(&["logout", "twitter:sandbox-user"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    std::process::Command::new("kill")
-        .args(["-INT", &server.id().to_string()])
-        .status()
-        .unwrap();
-    assert_eq!(server.wait().unwrap().code(), Some(0));
+    assert_eq!(server.interrupt().code(), Some(0));
 }
 
 #[test]
 fn consent_page_escapes_and_posts_a_decision() {
     let sb = Sandbox::new();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
-    sb.apply_env(&mut cmd);
-    let mut server = cmd
-        .args(["sandbox", "--provider", "custom", "--json"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let info = read_sandbox_info(&mut server);
+    let server = sb.emulator(&["--provider", "custom"]);
+    let info = &server.info;
     let client = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -278,5 +237,4 @@ fn consent_page_escapes_and_posts_a_decision() {
         .send()
         .unwrap();
     assert_eq!(again.status().as_u16(), 400);
-    let _ = server.kill();
 }

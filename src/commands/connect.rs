@@ -319,14 +319,15 @@ pub(super) fn real_client(
 ) -> Result<(Endpoints, ClientCredentials), Error> {
     let ui = &ctx.ui;
     let env_vars = args
+        .client
         .env_file
         .as_deref()
         .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
         .transpose()?;
     let creds = providers::resolve_credentials(
         provider,
-        args.client_id.as_deref(),
-        args.client_secret.as_deref(),
+        args.client.client_id.as_deref(),
+        args.client.client_secret.as_deref(),
         env_vars.as_ref().map(|(p, v)| (*p, v)),
         &|name| std::env::var(name).ok(),
     )?;
@@ -343,7 +344,7 @@ pub(super) fn real_client(
                 .filter(|v| !v.is_empty())
                 .map(|v| (v, name.clone()))
         });
-        let (base, source) = match (&args.instance, from_env, &provider.base_url) {
+        let (base, source) = match (&args.client.instance, from_env, &provider.base_url) {
             (Some(flag), _, _) => (flag.clone(), "--instance".to_string()),
             (None, Some((value, name)), _) => (value, name),
             (None, None, Some(default)) => (default.clone(), "the default".to_string()),
@@ -357,7 +358,7 @@ pub(super) fn real_client(
         provider.apply_base(&base)?;
         ui.info(format!("instance {base} (from {source})"));
     }
-    let metadata = match &args.issuer {
+    let metadata = match &args.client.issuer {
         Some(issuer) => {
             let meta = providers::discover(issuer, http)?;
             ui.step(format!("Read the metadata of {}", meta.issuer));
@@ -369,7 +370,7 @@ pub(super) fn real_client(
     let client = ClientCredentials {
         id: creds.client_id.clone(),
         auth: choose_client_auth(
-            args.client_auth,
+            args.client.client_auth,
             creds.client_secret.is_some(),
             provider,
             metadata.as_ref(),
@@ -425,33 +426,34 @@ fn resolve_endpoints(
         ))
     };
     let authorize_url = pick(
-        &args.auth_url,
+        &args.client.auth_url,
         metadata.and_then(|m| m.authorization_endpoint.as_ref()),
         &provider.authorize_url,
     )
     .ok_or_else(|| missing("authorization"))?;
     let token_url = pick(
-        &args.token_url,
+        &args.client.token_url,
         metadata.and_then(|m| m.token_endpoint.as_ref()),
         &provider.token_url,
     )
     .ok_or_else(|| missing("token"))?;
     let revoke_url = pick(
-        &args.revoke_url,
+        &args.client.revoke_url,
         metadata.and_then(|m| m.revocation_endpoint.as_ref()),
         &provider.revoke_url,
     );
     // The identity endpoint actually used: a flag, the catalog's (its `{base}` already
     // resolved), or the server's OIDC userinfo. Stored with the channel for later checks.
     let userinfo_url = args
+        .client
         .userinfo_url
         .clone()
         .or_else(|| provider.identity.url.clone())
         .or_else(|| metadata.and_then(|m| m.userinfo_endpoint.clone()));
-    if args.userinfo_url.is_some() {
+    if args.client.userinfo_url.is_some() {
         // An explicit identity endpoint replaces the catalog's; its pointers still apply
         // first, then the standard claims.
-        provider.identity.url = args.userinfo_url.clone();
+        provider.identity.url = args.client.userinfo_url.clone();
     }
     if let Some(meta) = metadata {
         provider.openid |= meta.openid;

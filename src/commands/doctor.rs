@@ -22,6 +22,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         .map(|p| ctx.catalog.require(p).cloned())
         .collect::<Result<_, _>>()?;
     let vars: Option<HashMap<String, String>> = args
+        .client
         .env_file
         .as_deref()
         .map(providers::read_env_file)
@@ -77,15 +78,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         for p in &focus {
             let mut provider = p.clone();
             let connect_args = ConnectArgs {
-                client_id: args.client_id.clone(),
-                client_secret: args.client_secret.clone(),
-                client_auth: args.client_auth,
-                env_file: args.env_file.clone(),
-                issuer: args.issuer.clone(),
-                auth_url: args.auth_url.clone(),
-                token_url: args.token_url.clone(),
-                userinfo_url: args.userinfo_url.clone(),
-                instance: args.instance.clone(),
+                client: args.client.clone(),
                 ..Default::default()
             };
             match connect::real_client(ctx, &mut provider, &connect_args, &http) {

@@ -215,3 +215,54 @@ pub fn stdout(out: &std::process::Output) -> String {
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A running `postiz-connect sandbox --json`; killed on drop.
+pub struct Emulator {
+    child: Child,
+    /// The one line of JSON the sandbox prints: endpoints, client, connect command.
+    pub info: serde_json::Value,
+}
+
+impl Emulator {
+    /// Stop it the way a user does (Ctrl-C); its exit status.
+    pub fn interrupt(mut self) -> std::process::ExitStatus {
+        Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        self.child.wait().unwrap()
+    }
+
+    pub fn url(&self, key: &str) -> &str {
+        self.info[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("{key} in {}", self.info))
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Sandbox {
+    /// Start `postiz-connect sandbox --json` with these arguments.
+    pub fn emulator(&self, args: &[&str]) -> Emulator {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("postiz-connect"));
+        self.apply_env(&mut cmd);
+        let mut child = cmd
+            .args(["sandbox", "--json"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let info = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"));
+        Emulator { child, info }
+    }
+}
