@@ -13,13 +13,10 @@ const AREA: &str = "Postiz .env";
 /// The redirect URI Postiz sends for a provider (PROVIDERS.md §7), if it can be built.
 pub fn postiz_redirect(provider: &Provider, vars: &HashMap<String, String>) -> Option<String> {
     let id = provider.postiz_id.as_deref()?;
-    let base = match id {
-        "x" => vars
-            .get("X_URL")
-            .filter(|v| !v.is_empty())
-            .or(vars.get("FRONTEND_URL")),
-        _ => vars.get("FRONTEND_URL"),
-    }?;
+    let base = provider
+        .postiz_url_env
+        .iter()
+        .find_map(|name| vars.get(name).filter(|v| !v.is_empty()))?;
     // Postiz concatenates: a trailing slash in FRONTEND_URL becomes `//integrations`.
     Some(format!("{base}/integrations/social/{id}"))
 }
@@ -39,6 +36,19 @@ pub fn lint(
     for p in providers {
         if p.client_id_env.is_empty() {
             continue;
+        }
+        if let Some((name, value)) = p
+            .postiz_url_env
+            .iter()
+            .take_while(|n| n.as_str() != "FRONTEND_URL")
+            .find_map(|n| vars.get(n).filter(|v| !v.is_empty()).map(|v| (n, v)))
+        {
+            if vars.get("FRONTEND_URL") != Some(value) {
+                findings.push(
+                    Finding::new(AREA, format!("env.{}.url_override", p.id), Severity::Warning, format!("{name}={value} overrides FRONTEND_URL for {} callbacks", p.id))
+                        .fix(format!("register ${{{name}}}/integrations/social/{} with the provider, or remove {name}", p.postiz_id.as_deref().unwrap_or(&p.id))),
+                );
+            }
         }
         let get = |names: &[String]| {
             names
@@ -161,15 +171,6 @@ fn urls(vars: &HashMap<String, String>) -> Vec<Finding> {
             }
             out.extend(cookie_sites(&front, &back));
         }
-    }
-    if let Some(x_url) = vars
-        .get("X_URL")
-        .filter(|v| !v.is_empty() && *v != frontend)
-    {
-        out.push(
-            Finding::new(AREA, "env.x_url_override", Severity::Warning, format!("X_URL={x_url} overrides FRONTEND_URL for X callbacks"))
-                .fix("register ${X_URL}/integrations/social/x in the X developer portal, or remove X_URL"),
-        );
     }
     if let Some(main) = vars.get("MAIN_URL").and_then(|m| Url::parse(m).ok()) {
         if main.host_str() != front.host_str() || main.scheme() != front.scheme() {

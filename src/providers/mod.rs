@@ -126,6 +126,10 @@ pub struct Provider {
     pub client_secret_env: Vec<String>,
     /// The provider's id inside Postiz, when it differs from ours.
     pub postiz_id: Option<String>,
+    /// The Postiz variables its redirect URI is built on, first set wins
+    /// (`${VAR}/integrations/social/<postiz_id>`).
+    #[serde(default = "default_postiz_url_env")]
+    pub postiz_url_env: Vec<String>,
     pub docs: Option<String>,
     /// What the provider demands of redirect URIs, in words, for error messages.
     pub redirect_rules: Option<String>,
@@ -148,6 +152,10 @@ pub struct Provider {
 
 fn default_separator() -> String {
     " ".to_string()
+}
+
+fn default_postiz_url_env() -> Vec<String> {
+    vec!["FRONTEND_URL".to_string()]
 }
 
 fn default_client_auth() -> ClientAuth {

@@ -152,10 +152,6 @@ impl Store {
         &self.home
     }
 
-    pub fn keychain_service(&self) -> &str {
-        &self.keychain.service
-    }
-
     /// Where the file backend keeps a channel's secrets.
     pub fn secrets_path(&self, name: &str) -> PathBuf {
         self.home
