@@ -41,15 +41,28 @@ complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "compl
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "custom" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "discord" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "dribbble" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "facebook" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "gmb" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "instagram" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "instagram-standalone" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "kick" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "linkedin" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "linkedin-page" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "mastodon" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "pinterest" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "reddit" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "slack" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "threads" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "tiktok" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "tiktok-business" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "tumblr" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitch" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "twitter" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "x" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "vk" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "whop" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "youtube" -d 'Which client and which endpoints: shared by connecting and `doctor`'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
@@ -141,10 +154,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -169,10 +185,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -197,10 +216,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -212,6 +234,161 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
@@ -225,10 +402,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l t
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -253,10 +433,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -268,6 +451,37 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
@@ -281,10 +495,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -309,10 +526,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -337,10 +557,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -365,10 +588,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -380,6 +606,130 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
@@ -393,10 +743,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -421,10 +774,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -449,10 +805,13 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l toke
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -464,24 +823,130 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s q -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "status" -d 'Show the stored channels'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "providers" -d 'List the providers in the catalog'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "doctor" -d 'Find the cause of a failing connection and print the fix'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "completions" -d 'Print a shell completion script'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "custom" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "discord" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "kick" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "linkedin" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "mastodon" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "pinterest" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "reddit" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "slack" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitch" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "twitter" -d 'Which client and which endpoints: shared by connecting and `doctor`'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord kick linkedin mastodon pinterest reddit slack twitch twitter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l no-browser -d 'Do not open a browser; print the URL to open'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "status" -d 'Show the stored channels'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "doctor" -d 'Find the cause of a failing connection and print the fix'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "custom" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "discord" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "dribbble" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "facebook" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "gmb" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "instagram" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "instagram-standalone" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "kick" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "linkedin" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "linkedin-page" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "mastodon" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "pinterest" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "reddit" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "slack" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "threads" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tiktok" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tiktok-business" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tumblr" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "twitch" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "twitter" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "vk" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "whop" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "youtube" -d 'Which client and which endpoints: shared by connecting and `doctor`'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

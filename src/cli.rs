@@ -185,6 +185,14 @@ pub struct ConnectArgs {
     /// Scopes to request instead of the provider's defaults (space or comma separated)
     #[arg(long, value_name = "SCOPES")]
     pub scopes: Option<String>,
+    /// Two-step providers: the page, channel, blog or location to connect, by id or name
+    /// (default: ask; without a terminal, list them and exit 6)
+    #[arg(long, value_name = "ID|NAME")]
+    pub page: Option<String>,
+    /// X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic
+    /// when only those are set
+    #[arg(long)]
+    pub oauth1: bool,
 
     /// Listen on this port of 127.0.0.1 (default: a random free port)
     #[arg(long, value_name = "PORT", help_heading = "Redirect")]
@@ -215,6 +223,9 @@ pub struct ConnectArgs {
     /// With --sandbox: approve at once instead of showing the consent page
     #[arg(long, requires = "sandbox", help_heading = "Sandbox")]
     pub auto_approve: bool,
+    /// Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)
+    #[arg(long, value_name = "URL", help_heading = "Sandbox", conflicts_with_all = ["sandbox", "client_id", "client_secret", "issuer", "auth_url", "token_url"])]
+    pub sandbox_at: Option<String>,
     /// With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
     #[arg(
         long = "fault",

@@ -192,16 +192,116 @@ impl HttpClient {
         self.execute(request)
     }
 
+    /// A request with a body and optional Bearer token and headers.
+    pub fn send_with_headers(
+        &self,
+        method: &str,
+        url: &str,
+        body: RequestBody,
+        bearer: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> Result<HttpResponse, NetworkError> {
+        let mut extra: Vec<(String, String)> = headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        if let Some(token) = bearer {
+            extra.push(("authorization".into(), format!("Bearer {token}")));
+        }
+        self.send_inner(method, url, body, None, &extra)
+    }
+
+    /// Send a request whose body the caller chose (form, multipart, JSON, none), with
+    /// optional HTTP Basic credentials; the response whatever its status.
+    pub fn send(
+        &self,
+        method: &str,
+        url: &str,
+        body: RequestBody,
+        basic: Option<(&str, &str)>,
+    ) -> Result<HttpResponse, NetworkError> {
+        self.send_inner(method, url, body, basic, &[])
+    }
+
+    fn send_inner(
+        &self,
+        method: &str,
+        url: &str,
+        body: RequestBody,
+        basic: Option<(&str, &str)>,
+        headers: &[(String, String)],
+    ) -> Result<HttpResponse, NetworkError> {
+        let bad = |e: &dyn fmt::Display| NetworkError {
+            kind: NetworkKind::Other,
+            origin: origin_of(url),
+            detail: e.to_string(),
+        };
+        let method = oauth2::http::Method::from_bytes(method.as_bytes()).map_err(|e| bad(&e))?;
+        let mut builder = oauth2::http::Request::builder()
+            .method(method)
+            .uri(url)
+            .header("accept", "application/json");
+        if let Some((id, secret)) = basic {
+            // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding.
+            use base64::Engine;
+            let enc =
+                |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            let pair = format!("{}:{}", enc(id), enc(secret));
+            let b64 = base64::engine::general_purpose::STANDARD.encode(pair);
+            builder = builder.header("authorization", format!("Basic {b64}"));
+        }
+        for (name, value) in headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let (bytes, multipart) = match body {
+            RequestBody::Empty => (Vec::new(), None),
+            RequestBody::Form(params) => {
+                builder = builder.header("content-type", "application/x-www-form-urlencoded");
+                (form_encode(&params).into_bytes(), None)
+            }
+            RequestBody::Json(params) => {
+                builder = builder.header("content-type", "application/json");
+                let map: serde_json::Map<String, serde_json::Value> = params
+                    .into_iter()
+                    .map(|(k, v)| (k, serde_json::Value::String(v)))
+                    .collect();
+                (serde_json::to_vec(&map).expect("a map serializes"), None)
+            }
+            RequestBody::Multipart(params) => {
+                // The transcript shows the fields form-encoded (and redacted); reqwest
+                // writes the real multipart body and its boundary header.
+                let trace = form_encode(&params).into_bytes();
+                let form = params
+                    .into_iter()
+                    .fold(reqwest::blocking::multipart::Form::new(), |f, (k, v)| {
+                        f.text(k, v)
+                    });
+                (trace, Some(form))
+            }
+        };
+        let request = builder.body(bytes).map_err(|e| bad(&e))?;
+        self.execute_with(request, multipart)
+    }
+
     fn execute(&self, request: HttpRequest) -> Result<HttpResponse, NetworkError> {
+        self.execute_with(request, None)
+    }
+
+    fn execute_with(
+        &self,
+        request: HttpRequest,
+        multipart: Option<reqwest::blocking::multipart::Form>,
+    ) -> Result<HttpResponse, NetworkError> {
         let url = request.uri().to_string();
         if self.verbose {
             self.trace_request(&request);
         }
         let started = Instant::now();
-        let mut builder = self
-            .inner
-            .request(request.method().clone(), &url)
-            .body(request.body().clone());
+        let mut builder = self.inner.request(request.method().clone(), &url);
+        builder = match multipart {
+            Some(form) => builder.multipart(form),
+            None => builder.body(request.body().clone()),
+        };
         for (name, value) in request.headers() {
             builder = builder.header(name, value);
         }
@@ -265,6 +365,21 @@ impl HttpClient {
         }
         eprintln!("{}", lines.join("\n"));
     }
+}
+
+/// The body of a request sent with [`HttpClient::send`].
+pub enum RequestBody {
+    Empty,
+    Form(Vec<(String, String)>),
+    Multipart(Vec<(String, String)>),
+    /// Every value as a JSON string.
+    Json(Vec<(String, String)>),
+}
+
+fn form_encode(params: &[(String, String)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params)
+        .finish()
 }
 
 /// Some providers answer a successful token request with JSON labelled `text/plain`, or

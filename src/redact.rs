@@ -15,6 +15,7 @@ const SECRET_KEYS: &[&str] = &[
     "id_token",
     "token",
     "code",
+    "auth_code",
     "code_verifier",
     "client_secret",
     "client_assertion",
@@ -23,6 +24,7 @@ const SECRET_KEYS: &[&str] = &[
     "oauth_verifier",
     "oauth_token",
     "oauth_token_secret",
+    "oauth_signature",
     "fb_exchange_token",
     "device_code",
     "state",
@@ -35,6 +37,7 @@ const SECRET_HEADERS: &[&str] = &[
     "cookie",
     "set-cookie",
     "x-api-key",
+    "access-token",
 ];
 
 pub fn is_secret_key(key: &str) -> bool {
@@ -86,7 +89,8 @@ pub fn json(value: &serde_json::Value) -> serde_json::Value {
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| {
-                    let v = if is_secret_key(k) && !v.is_null() {
+                    // A number is never a credential (`"code": 415` is an error code).
+                    let v = if is_secret_key(k) && !v.is_null() && !v.is_number() {
                         Value::String(MASK.into())
                     } else {
                         json(v)

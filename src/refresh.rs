@@ -17,6 +17,7 @@ use oauth2::TokenResponse as _;
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::oauth::flow::{self, ClientCredentials};
+use crate::providers::RefreshStyle;
 use crate::store::{Channel, Secrets, Store};
 
 /// When and how to refresh.
@@ -57,8 +58,15 @@ pub enum Outcome {
     NotDue {
         expires_at: Option<DateTime<Utc>>,
     },
-    /// No refresh token: reconnect when the access token expires.
+    /// No refresh token, or a provider that cannot refresh: reconnect when the access
+    /// token expires.
     CannotRefresh {
+        expires_at: Option<DateTime<Utc>>,
+        reason: Option<String>,
+    },
+    /// The provider refuses to refresh a token this young (Meta: 24 h).
+    TooYoung {
+        allowed_from: DateTime<Utc>,
         expires_at: Option<DateTime<Utc>>,
     },
     /// The grant is dead (invalid_grant, revoked, expired): marked for reconnect.
@@ -78,6 +86,7 @@ impl Outcome {
             Outcome::WouldRefresh => "would_refresh",
             Outcome::NotDue { .. } => "not_due",
             Outcome::CannotRefresh { .. } => "cannot_refresh",
+            Outcome::TooYoung { .. } => "too_young",
             Outcome::DeadGrant(_) => "needs_reconnect",
             Outcome::Transient(_) => "transient_failure",
             Outcome::Misconfigured(_) => "client_misconfigured",
@@ -87,10 +96,11 @@ impl Outcome {
 
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Outcome::Refreshed { .. } | Outcome::WouldRefresh | Outcome::NotDue { .. } => {
-                ExitCode::Ok
-            }
-            Outcome::CannotRefresh { expires_at } => match expires_at {
+            Outcome::Refreshed { .. }
+            | Outcome::WouldRefresh
+            | Outcome::NotDue { .. }
+            | Outcome::TooYoung { .. } => ExitCode::Ok,
+            Outcome::CannotRefresh { expires_at, .. } => match expires_at {
                 Some(at) if *at <= Utc::now() => ExitCode::Rejected,
                 _ => ExitCode::Ok,
             },
@@ -145,10 +155,25 @@ pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpCl
             ),
         });
     }
-    if !channel.has_refresh_token {
-        return Outcome::CannotRefresh {
-            expires_at: channel.expires_at,
-        };
+    let rule = &channel.refresh;
+    let cannot = |reason: Option<String>| Outcome::CannotRefresh {
+        expires_at: channel.expires_at,
+        reason,
+    };
+    match rule.style {
+        RefreshStyle::None => return cannot(rule.note.clone()),
+        RefreshStyle::RefreshToken if !channel.has_refresh_token => return cannot(None),
+        _ => {}
+    }
+    if let (Some(min_age), Some(issued)) = (rule.min_age, channel.token_issued_at) {
+        let allowed_from =
+            issued + chrono::Duration::seconds(i64::try_from(min_age).unwrap_or(i64::MAX / 1000));
+        if allowed_from > Utc::now() {
+            return Outcome::TooYoung {
+                allowed_from,
+                expires_at: channel.expires_at,
+            };
+        }
     }
     if policy.dry_run {
         return Outcome::WouldRefresh;
@@ -157,11 +182,10 @@ pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpCl
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
-    let Some(refresh_token) = secrets.refresh_token.clone() else {
-        return Outcome::CannotRefresh {
-            expires_at: channel.expires_at,
-        };
-    };
+    let refresh_token = secrets.refresh_token.clone();
+    if rule.style == RefreshStyle::RefreshToken && refresh_token.is_none() {
+        return cannot(None);
+    }
     let client = ClientCredentials {
         id: channel.client_id.clone(),
         secret: secrets.client_secret.clone().map(oauth2::ClientSecret::new),
@@ -171,7 +195,16 @@ pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpCl
     let mut attempt = 0;
     let token = loop {
         attempt += 1;
-        match flow::refresh(&refresh_token, &channel.endpoints, &client, http) {
+        let renewal = flow::Renewal {
+            refresh_token: refresh_token.as_deref(),
+            access_token: &secrets.access_token,
+            endpoints: &channel.endpoints,
+            client: &client,
+            wire: &channel.wire,
+            rule,
+            callback_params: &channel.callback_params,
+        };
+        match flow::refresh(&renewal, http) {
             Ok(token) => break token,
             Err(err) => match classify(&err) {
                 Class::Transient if attempt < policy.attempts => {
@@ -198,18 +231,17 @@ pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpCl
     let rotated = token
         .refresh_token
         .as_ref()
-        .is_some_and(|t| t.secret() != &refresh_token);
+        .is_some_and(|t| Some(t.secret()) != refresh_token.as_ref());
     let new_secrets = Secrets {
         access_token: token.access_token().secret().clone(),
-        refresh_token: Some(
-            token
-                .refresh_token
-                .as_ref()
-                .map(|t| t.secret().clone())
-                .unwrap_or(refresh_token),
-        ),
+        refresh_token: token
+            .refresh_token
+            .as_ref()
+            .map(|t| t.secret().clone())
+            .or(refresh_token),
         id_token: token.id_token.clone().or(secrets.id_token),
         client_secret: secrets.client_secret,
+        token_secret: secrets.token_secret.clone(),
     };
     let now = Utc::now();
     let mut updated = channel.clone();
@@ -224,9 +256,10 @@ pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpCl
         updated.missing_scopes = crate::oauth::scopes::missing(&updated.requested_scopes, &granted);
         updated.scopes = granted;
     }
-    updated.has_refresh_token = true;
+    updated.has_refresh_token = new_secrets.refresh_token.is_some();
     updated.needs_reconnect = false;
     updated.updated_at = now;
+    updated.token_issued_at = Some(now);
     if let Err(store_err) = store.save(&updated, &new_secrets, None) {
         return Outcome::Failed(match store.write_recovery(&updated, &new_secrets) {
             Ok(path) => Error::Store {

@@ -36,6 +36,31 @@ impl Ui {
         }
     }
 
+    /// A person is there to answer: stdin and stderr are terminals.
+    pub fn can_prompt(&self) -> bool {
+        std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+
+    /// A numbered choice on stderr, answered on stdin; asks again until valid.
+    pub fn select(&self, question: &str, items: &[String]) -> Result<usize, Error> {
+        let term = console::Term::stderr();
+        term.write_line(&format!("{} {question}", style("?").cyan().bold()))?;
+        for (i, item) in items.iter().enumerate() {
+            term.write_line(&format!("  {:>2}) {item}", i + 1))?;
+        }
+        loop {
+            term.write_str(&format!("Number (1-{}): ", items.len()))?;
+            let line = console::Term::stdout().read_line()?;
+            match line.trim().parse::<usize>() {
+                Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
+                _ if line.trim().is_empty() && crate::interrupt::requested() => {
+                    return Err(Error::Cancelled)
+                }
+                _ => term.write_line(&format!("'{}' is not one of the numbers", line.trim()))?,
+            }
+        }
+    }
+
     pub fn step(&self, msg: impl AsRef<str>) {
         self.note(format!("{} {}", style("✓").green(), msg.as_ref()));
     }

@@ -10,13 +10,18 @@ use crate::cli::ConnectArgs;
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::oauth::callback::Expected;
-use crate::oauth::flow::{AuthorizationRequest, ClientCredentials, Endpoints};
+use crate::oauth::flow::{self, AuthorizationRequest, ClientCredentials, Endpoints};
 use crate::oauth::listener::{self, Listener, Note, RedirectPlan};
 use crate::oauth::page::Page;
 use crate::oauth::scopes;
-use crate::providers::{self, identity, ClientAuth, GrantedScopes, Provider, ServerMetadata};
+use crate::providers::pages::{self, Choice};
+use crate::providers::{
+    self, granted, identity, ClientAuth, GrantedScopes, Provider, RefreshRule, RefreshStyle,
+    ServerMetadata,
+};
 use crate::sandbox::{self, Sandbox};
-use crate::store::{Backend, Channel, Secrets};
+use crate::store::{Backend, Channel, PageRef, Secrets};
+use std::collections::BTreeMap;
 
 use super::status::{channel_json, describe_expiry};
 use super::Context;
@@ -48,117 +53,86 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         }
         false => None,
     };
-    let (endpoints, client) = match &sandbox {
-        Some(sb) => {
-            provider.identity.url = sb.endpoints().userinfo_url;
-            (sb.endpoints(), sb.client())
-        }
-        None => real_client(ctx, &mut provider, args, &http)?,
+    let sandbox_base = sandbox
+        .as_ref()
+        .map(|sb| sb.base_url().to_string())
+        .or(args.sandbox_at.clone());
+    if let Some(base) = &sandbox_base {
+        provider = sandbox::rewrite(&provider, base);
+    }
+    if args.oauth1 && provider.oauth1.is_none() {
+        return Err(Error::Usage(format!(
+            "{} has no OAuth 1.0a flow (only twitter/x does)",
+            provider.id
+        )));
+    }
+    if provider.oauth1.is_some() && wants_oauth1(&provider, args) {
+        return super::oauth1::run(ctx, &provider, args, sandbox_base.is_some(), &http);
+    }
+    let (endpoints, client) = match &sandbox_base {
+        Some(_) => (
+            sandbox::endpoints_of(&provider),
+            Some(sandbox::client_for(&provider)),
+        ),
+        None => client_or_registration(ctx, &mut provider, args, &http, true)?,
     };
-    ui.debug(format!("client authentication: {}", client.auth.as_str()));
+    // No client configured: reuse the app registered on this instance before (its
+    // redirect URI included, which must match exactly), or register one after binding.
+    let instance = provider.base_url.clone().unwrap_or_default();
+    let remembered = match (&client, &provider.registration) {
+        (None, Some(_)) => ctx.store.registered_app(&instance).filter(|app| {
+            args.port.is_none() && args.redirect_uri.is_none()
+                || args.redirect_uri.as_deref() == Some(app.redirect_uri.as_str())
+        }),
+        _ => None,
+    };
+    let mut effective_args = args.clone();
+    if let Some(app) = &remembered {
+        ui.info(format!(
+            "using the app registered on {instance} earlier (client id {}, redirect {})",
+            app.client_id, app.redirect_uri
+        ));
+        effective_args.redirect_uri = Some(app.redirect_uri.clone());
+    }
+    let args = &effective_args;
+    let client = match (client, remembered) {
+        (Some(c), _) => Some(c),
+        (None, Some(app)) => Some(ClientCredentials {
+            id: app.client_id,
+            secret: app.client_secret.map(oauth2::ClientSecret::new),
+            auth: provider.client_auth,
+        }),
+        (None, None) => None,
+    };
+    if let Some(client) = &client {
+        ui.debug(format!("client authentication: {}", client.auth.as_str()));
+    }
     let requested: Vec<String> = match &args.scopes {
         Some(list) => scopes::parse_list(list),
         None => provider.scopes.clone(),
     };
 
     // 2. The store must work before the user spends a login on it.
-    let backend = ctx
-        .store
-        .choose_backend(args.insecure_storage, args.keychain)?;
-    ctx.store.preflight(backend)?;
-    if backend == Backend::File {
-        ui.warn(format!(
-            "tokens will be stored in PLAIN TEXT under {} (0600 files), not in the OS keychain{}",
-            ctx.store.home().join("secrets").display(),
-            if args.insecure_storage {
-                "; this choice is remembered (undo with --keychain)"
-            } else {
-                " (remembered choice; undo with --keychain)"
-            }
-        ));
-    }
+    let backend = prepare_store(ctx, args)?;
 
-    // 3. The listener, bound before the browser opens.
-    let plan = listener::plan_redirect(args.port, args.redirect_uri.as_deref(), args.paste)?;
-    let mut notes = |note: Note| match note {
-        Note::Stray(path) => ui.debug(format!("ignored a request for {path} (not the callback)")),
-        Note::StateMismatch => {
-            ui.warn("rejected a callback whose state did not match this login (still waiting)")
-        }
-        Note::BadPaste(why) => ui.warn(format!("could not use what was pasted: {why}. Try again:")),
-        Note::NoIpv6(why) => ui.debug(format!("listening on IPv4 only: {why}")),
-    };
-    let (listener, redirect_uri) = match &plan {
-        RedirectPlan::Loopback(url) => {
-            let l = Listener::bind(url, &mut notes)?;
-            let uri = l.redirect_uri().to_string();
-            (Some(l), uri)
-        }
-        RedirectPlan::External(url) => (None, url.to_string()),
-    };
-    ui.info(format!(
-        "redirect URI: {redirect_uri} (must be registered for this app)"
-    ));
-
-    // 4. The authorization request and the browser.
-    let request =
-        AuthorizationRequest::new(&provider, &endpoints, &client, &requested, &redirect_uri)?;
-    let open_browser = !args.no_browser && !args.paste;
-    let opened = open_browser
-        && match crate::browser::open(&request.url) {
-            Ok(()) => true,
-            Err(e) => {
-                ui.warn(format!("could not open a browser ({e})"));
-                false
-            }
-        };
-    if opened {
-        ui.step("Opened the browser for the login");
-        ui.info(format!("if it did not open, visit:\n  {}", request.url));
-    } else {
-        ui.action(format!(
-            "Open this URL in a browser to log in:\n  {}",
-            request.url
-        ));
-    }
-    let paste_reader: Option<Box<dyn FnMut() -> Option<String> + Send>> = if args.paste {
-        ui.action("Then paste the URL the browser ended on (or just the code) and press Enter:");
-        Some(Box::new(|| {
-            let mut line = String::new();
-            match std::io::stdin().lock().read_line(&mut line) {
-                Ok(0) | Err(_) => None,
-                Ok(_) => Some(line),
-            }
-        }))
-    } else {
-        None
-    };
-
-    // 5. Wait for the callback.
-    let deadline = Instant::now() + args.timeout;
+    // 3-5. Listener, authorization request, browser, callback.
     let expected_issuer = endpoints.issuer.clone().filter(|_| endpoints.require_iss);
-    let expected = Expected {
-        state: request.state.secret(),
-        issuer: expected_issuer.as_deref(),
-    };
-    let spinner = ui.spinner(format!(
-        "Waiting for the browser on {redirect_uri} (Ctrl-C to cancel, gives up after {})",
-        humantime::format_duration(args.timeout)
-    ));
-    let waited = match listener {
-        Some(l) => l.wait(&expected, deadline, paste_reader, &mut notes),
-        None => listener::wait_for_paste(
-            &expected,
-            deadline,
-            paste_reader.expect("External plans require --paste"),
-            &mut notes,
-        ),
-    };
-    if let Some(s) = spinner {
-        s.finish_and_clear();
-    }
-    let received = waited?;
-    ui.step("Received the authorization code (state verified)");
+    let ((request, client), received) =
+        browser_round_trip(ctx, args, expected_issuer, |redirect_uri| {
+            let client = match client {
+                Some(client) => client,
+                None => register(ctx, &provider, &instance, redirect_uri, &requested, &http)?,
+            };
+            let request = AuthorizationRequest::new(
+                &provider,
+                &endpoints,
+                &client,
+                &requested,
+                redirect_uri,
+            )?;
+            let (url, state) = (request.url.clone(), request.state.secret().clone());
+            Ok(((request, client), url, state))
+        })?;
 
     // 6. Exchange, check scopes, confirm the account, store; then tell the browser.
     let outcome = finish(
@@ -168,46 +142,12 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         &client,
         request,
         &received.code,
+        &received.extra,
         &http,
         backend,
         args,
     );
-    if let Some(responder) = received.responder {
-        responder.finish(&page_for(&outcome));
-    }
-    let (channel, scope_error) = outcome?;
-    if ui.json {
-        ui.json_data(&channel_json(&channel));
-    } else {
-        ui.step(format!(
-            "Stored {} in the {}",
-            channel.channel,
-            channel.store.as_str()
-        ));
-        ui.data(format!(
-            "Connected {} (account {}), access token {}, refresh token: {}",
-            channel.channel,
-            channel
-                .account
-                .name
-                .clone()
-                .or(channel.account.handle())
-                .unwrap_or_default(),
-            describe_expiry(&channel),
-            if channel.has_refresh_token {
-                "yes"
-            } else {
-                "no"
-            }
-        ));
-    }
-    match scope_error {
-        Some(err) => {
-            ui.error(&err);
-            Ok(err.exit_code())
-        }
-        None => Ok(ExitCode::Ok),
-    }
+    report(ctx, outcome, received.responder)
 }
 
 /// Everything after the callback. Ok carries the stored channel and, when scopes are
@@ -220,6 +160,7 @@ fn finish(
     client: &ClientCredentials,
     request: AuthorizationRequest,
     code: &str,
+    callback_extra: &BTreeMap<String, String>,
     http: &HttpClient,
     backend: Backend,
     args: &ConnectArgs,
@@ -227,12 +168,62 @@ fn finish(
     let ui = &ctx.ui;
     let requested = request.scopes.clone();
     let redirect_uri = request.redirect_uri.clone();
-    let token = request.exchange(code, endpoints, client, http)?;
+    let wire = provider.wire();
+    // Only the callback parameters the provider declares travel on (VK's device_id).
+    let callback_params: BTreeMap<String, String> = callback_extra
+        .iter()
+        .filter(|(k, _)| provider.callback_params.contains(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for wanted in &provider.callback_params {
+        if !callback_params.contains_key(wanted) {
+            return Err(Error::Rejected {
+                what: format!(
+                    "the callback did not carry `{wanted}`, which {} needs for the token request",
+                    provider.name
+                ),
+                fix:
+                    "start again; if it repeats, run with -v and check the provider's app settings"
+                        .into(),
+            });
+        }
+    }
+    let mut token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
     ui.step("Exchanged the code for tokens");
+    if let Some(exchange) = &provider.long_lived {
+        let short = token.clone();
+        token = flow::long_lived(exchange, &short, client, &wire, http)?;
+        ui.step(format!(
+            "Exchanged the short-lived token for a long-lived one{}",
+            token
+                .expires_in
+                .map(|s| format!(" ({})", humantime::format_duration(Duration::from_secs(s))))
+                .unwrap_or_default()
+        ));
+        // The short-lived answer may carry what the long-lived one does not.
+        if token.granted_scopes().is_none() {
+            token.scopes = short.scopes.clone();
+        }
+        for (k, v) in short.extra {
+            token.extra.entry(k).or_insert(v);
+        }
+    }
 
-    let granted = match (provider.granted_scopes, token.granted_scopes()) {
-        (GrantedScopes::TokenResponse, Some(granted)) => granted,
-        _ => {
+    let reported = match provider.granted_scopes {
+        GrantedScopes::TokenResponse => granted::from_token(&provider.granted_scopes_field, &token),
+        GrantedScopes::Endpoint => match &provider.granted_scopes_endpoint {
+            Some(endpoint) => Some(granted::from_endpoint(
+                endpoint,
+                token.access_token().secret(),
+                http,
+            )?),
+            None => None,
+        },
+        GrantedScopes::NotReported => None,
+    };
+    let granted = match reported {
+        Some(granted) => granted,
+        None => {
             ui.info("the provider did not report granted scopes; assuming the requested ones (RFC 6749 §5.1)");
             requested.clone()
         }
@@ -245,14 +236,14 @@ fn finish(
         ));
     }
 
-    let account = identity::fetch(
+    let mut account = identity::fetch(
         &provider.identity,
         endpoints.userinfo_url.as_deref(),
         &token,
         &client.id,
         http,
     )?;
-    let handle = account.handle().ok_or_else(|| Error::Config {
+    let mut handle = account.handle().ok_or_else(|| Error::Config {
         what: "the provider did not say whose account this is".into(),
         fix: "give the identity endpoint with --userinfo-url, or request the `openid` scope".into(),
     })?;
@@ -261,8 +252,59 @@ fn finish(
         account.source
     ));
 
+    let mut access_token = token.access_token().secret().clone();
+    let mut page = None;
+    if let Some(pages) = &provider.pages {
+        let choices = pages::list(pages, &access_token, http)?;
+        let choice = choose_page(
+            ui,
+            &pages.kind,
+            &choices,
+            args.page.as_deref(),
+            &provider.id,
+        )?;
+        ui.step(format!(
+            "Chose the {} {} ({})",
+            pages.kind, choice.name, choice.id
+        ));
+        if let Some(own) = &choice.token {
+            access_token = own.clone();
+        }
+        page = Some(PageRef {
+            kind: pages.kind.clone(),
+            id: choice.id.clone(),
+            name: choice.name.clone(),
+            own_token: choice.token.is_some(),
+            user: handle.clone(),
+        });
+        account = identity::Account {
+            id: Some(choice.id.clone()),
+            username: None,
+            name: Some(choice.name.clone()),
+            source: format!("{} list", pages.kind),
+        };
+        handle = choice.id.clone();
+    }
+    // Token fields the identity URL refers to (`{token.open_id}`) are kept for later calls.
+    let mut callback_params = callback_params;
+    for (k, v) in &token.extra {
+        let placeholder = format!("{{token.{k}}}");
+        if provider
+            .identity
+            .url
+            .as_deref()
+            .is_some_and(|u| u.contains(&placeholder))
+        {
+            if let Some(v) = v.as_str() {
+                callback_params.insert(format!("token.{k}"), v.to_string());
+            }
+        }
+    }
+
     let now = Utc::now();
     let secs = |s: u64| chrono::Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1000));
+    // A page's own token (Meta) does not expire with the user's.
+    let own_page_token = page.as_ref().is_some_and(|p| p.own_token);
     let channel = Channel {
         channel: format!("{}:{handle}", provider.id),
         provider: provider.id.clone(),
@@ -270,7 +312,10 @@ fn finish(
         scopes: granted,
         requested_scopes: requested,
         missing_scopes: missing.clone(),
-        expires_at: token.expires_in.map(|s| now + secs(s)),
+        expires_at: token
+            .expires_in
+            .filter(|_| !own_page_token)
+            .map(|s| now + secs(s)),
         refresh_expires_at: token.refresh_expires_in().map(|s| now + secs(s)),
         has_refresh_token: token.refresh_token.is_some(),
         store: backend,
@@ -282,12 +327,27 @@ fn finish(
         client_auth: client.auth,
         endpoints: endpoints.clone(),
         redirect_uri,
+        wire,
+        refresh: if own_page_token {
+            RefreshRule {
+                style: RefreshStyle::None,
+                note: Some(format!("a {} token from a long-lived user token does not expire; reconnect if it is revoked", provider.pages.as_ref().map(|p| p.kind.as_str()).unwrap_or("page"))),
+                ..RefreshRule::default()
+            }
+        } else {
+            provider.refresh.clone()
+        },
+        callback_params,
+        token_issued_at: Some(now),
+        page,
+        oauth1: false,
     };
     let secrets = Secrets {
-        access_token: token.access_token().secret().clone(),
+        access_token,
         refresh_token: token.refresh_token.as_ref().map(|t| t.secret().clone()),
         id_token: token.id_token.clone(),
         client_secret: client.secret.as_ref().map(|s| s.secret().clone()),
+        token_secret: None,
     };
     let preference = if args.insecure_storage {
         Some(Backend::File)
@@ -310,6 +370,113 @@ fn finish(
     Ok((channel, scope_error))
 }
 
+/// Register a client on the instance (Mastodon's POST /api/v1/apps) for this redirect
+/// URI, and remember it for the next login.
+fn register(
+    ctx: &Context,
+    provider: &Provider,
+    instance: &str,
+    redirect_uri: &str,
+    scopes: &[String],
+    http: &HttpClient,
+) -> Result<ClientCredentials, Error> {
+    let registration = provider
+        .registration
+        .as_ref()
+        .expect("checked by the caller");
+    let joined = scopes.join(" ");
+    let values = BTreeMap::from([("redirect_uri", redirect_uri), ("scopes", joined.as_str())]);
+    let params = registration
+        .params
+        .iter()
+        .map(|(k, t)| {
+            crate::oauth::wire::fill(t, &values)
+                .map(|v| (k.clone(), v))
+                .map_err(|name| Error::Config {
+                    what: format!(
+                        "the registration parameter {k} needs {{{name}}}, which is not known"
+                    ),
+                    fix: "check the provider's registration entry".into(),
+                })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let response = http.send(
+        "POST",
+        &registration.url,
+        crate::http::RequestBody::Form(params),
+        None,
+    )?;
+    let status = response.status().as_u16();
+    let body: Option<serde_json::Value> = serde_json::from_slice(response.body()).ok();
+    let id = body
+        .as_ref()
+        .filter(|_| (200..300).contains(&status))
+        .and_then(|b| b.get("client_id"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let Some(id) = id else {
+        return Err(Error::Rejected {
+            what: format!(
+                "registering an app on {instance} failed: {}",
+                crate::oauth::errors::ProviderError::from_response(
+                    crate::oauth::errors::Stage::Registration,
+                    status,
+                    response.body()
+                )
+            ),
+            fix: format!("register an app by hand on {instance} (Preferences > Development) and pass --client-id and --client-secret"),
+        });
+    };
+    let secret = body
+        .as_ref()
+        .and_then(|b| b.get("client_secret"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let app = crate::store::RegisteredApp {
+        instance: instance.to_string(),
+        client_id: id.clone(),
+        client_secret: secret.clone(),
+        redirect_uri: redirect_uri.to_string(),
+        scopes: scopes.to_vec(),
+    };
+    ctx.store.save_registered_app(&app)?;
+    ctx.ui.step(format!(
+        "Registered an app on {instance} for {redirect_uri} (remembered for next time)"
+    ));
+    Ok(ClientCredentials {
+        id,
+        secret: secret.map(oauth2::ClientSecret::new),
+        auth: provider.client_auth,
+    })
+}
+
+/// X over OAuth 1.0a: asked for, or the only credentials available are the API key and
+/// secret Postiz uses.
+fn wants_oauth1(provider: &Provider, args: &ConnectArgs) -> bool {
+    if args.oauth1 {
+        return true;
+    }
+    let Some(oauth1) = &provider.oauth1 else {
+        return false;
+    };
+    if args.client.client_id.is_some() || args.sandbox || args.sandbox_at.is_some() {
+        return false;
+    }
+    let env_file = args
+        .client
+        .env_file
+        .as_deref()
+        .and_then(|p| providers::read_env_file(p).ok())
+        .unwrap_or_default();
+    let set = |names: &[String]| {
+        names.iter().any(|n| {
+            env_file.get(n).is_some_and(|v| !v.is_empty())
+                || std::env::var(n).is_ok_and(|v| !v.is_empty())
+        })
+    };
+    !set(&provider.client_id_env) && set(&oauth1.consumer_key_env)
+}
+
 /// Credentials and endpoints for a real provider.
 pub(super) fn real_client(
     ctx: &Context,
@@ -317,6 +484,19 @@ pub(super) fn real_client(
     args: &ConnectArgs,
     http: &HttpClient,
 ) -> Result<(Endpoints, ClientCredentials), Error> {
+    let (endpoints, client) = client_or_registration(ctx, provider, args, http, false)?;
+    Ok((endpoints, client.expect("registration not allowed")))
+}
+
+/// Credentials and endpoints; with `allow_registration`, None for a provider that
+/// registers a client on the fly when none is configured (Mastodon).
+fn client_or_registration(
+    ctx: &Context,
+    provider: &mut Provider,
+    args: &ConnectArgs,
+    http: &HttpClient,
+    allow_registration: bool,
+) -> Result<(Endpoints, Option<ClientCredentials>), Error> {
     let ui = &ctx.ui;
     let env_vars = args
         .client
@@ -324,16 +504,28 @@ pub(super) fn real_client(
         .as_deref()
         .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
         .transpose()?;
-    let creds = providers::resolve_credentials(
+    let resolved = providers::resolve_credentials(
         provider,
         args.client.client_id.as_deref(),
         args.client.client_secret.as_deref(),
         env_vars.as_ref().map(|(p, v)| (*p, v)),
         &|name| std::env::var(name).ok(),
-    )?;
-    ui.info(format!("client id from {}", creds.client_id_source));
-    if let Some(source) = &creds.client_secret_source {
-        ui.info(format!("client secret from {source}"));
+    );
+    let creds = match resolved {
+        Err(_)
+            if allow_registration
+                && provider.registration.is_some()
+                && args.client.client_id.is_none() =>
+        {
+            None
+        }
+        other => Some(other?),
+    };
+    if let Some(creds) = &creds {
+        ui.info(format!("client id from {}", creds.client_id_source));
+        if let Some(source) = &creds.client_secret_source {
+            ui.info(format!("client secret from {source}"));
+        }
     }
     if provider.needs_base() {
         let from_env = provider.base_url_env.iter().find_map(|name| {
@@ -367,7 +559,7 @@ pub(super) fn real_client(
         None => None,
     };
     let endpoints = resolve_endpoints(provider, args, metadata.as_ref())?;
-    let client = ClientCredentials {
+    let client = creds.map(|creds| ClientCredentials {
         id: creds.client_id.clone(),
         auth: choose_client_auth(
             args.client.client_auth,
@@ -376,8 +568,59 @@ pub(super) fn real_client(
             metadata.as_ref(),
         ),
         secret: creds.client_secret,
-    };
+    });
     Ok((endpoints, client))
+}
+
+/// The page to connect: `--page`, else a prompt on a terminal, else the list and exit 6.
+fn choose_page<'a>(
+    ui: &crate::ui::Ui,
+    kind: &str,
+    choices: &'a [Choice],
+    wanted: Option<&str>,
+    provider: &str,
+) -> Result<&'a Choice, Error> {
+    let listing = || {
+        choices
+            .iter()
+            .map(|c| format!("  {}  {}", c.id, c.name))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if choices.is_empty() {
+        return Err(Error::Config {
+            what: format!("this login has no {kind} to connect"),
+            fix: format!("log in with an account that manages a {kind}, or check that the app was granted access to it"),
+        });
+    }
+    if let Some(wanted) = wanted {
+        return pages::find(choices, wanted).ok_or_else(|| {
+            Error::Usage(format!(
+                "no {kind} matches '{wanted}'; the choices are:\n{}",
+                listing()
+            ))
+        });
+    }
+    if !ui.can_prompt() {
+        return Err(Error::Config {
+            what: format!(
+                "choose the {kind} to connect; this login can connect:\n{}",
+                listing()
+            ),
+            fix: format!(
+                "run again with --page ID or --page NAME (postiz-connect {provider} --page ...)"
+            ),
+        });
+    }
+    let items: Vec<String> = choices
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.id))
+        .collect();
+    let index = ui.select(
+        &format!("Which {kind} should this channel post to?"),
+        &items,
+    )?;
+    Ok(&choices[index])
 }
 
 fn page_for(outcome: &Result<(Channel, Option<Error>), Error>) -> Page {
@@ -503,6 +746,157 @@ fn choose_client_auth(
     provider.client_auth
 }
 
+/// Check the token store before the user spends a login on it; warn about plain files.
+pub(super) fn prepare_store(ctx: &Context, args: &ConnectArgs) -> Result<Backend, Error> {
+    let ui = &ctx.ui;
+    let backend = ctx
+        .store
+        .choose_backend(args.insecure_storage, args.keychain)?;
+    ctx.store.preflight(backend)?;
+    if backend == Backend::File {
+        ui.warn(format!(
+            "tokens will be stored in PLAIN TEXT under {} (0600 files), not in the OS keychain{}",
+            ctx.store.home().join("secrets").display(),
+            if args.insecure_storage {
+                "; this choice is remembered (undo with --keychain)"
+            } else {
+                " (remembered choice; undo with --keychain)"
+            }
+        ));
+    }
+    Ok(backend)
+}
+
+/// Bind the listener, build the authorization URL for its redirect URI (`build` returns
+/// the caller's request, the URL and the one-time value the callback must carry), open
+/// the browser (or ask for a paste), and wait for the matching callback.
+pub(super) fn browser_round_trip<T>(
+    ctx: &Context,
+    args: &ConnectArgs,
+    expected_issuer: Option<String>,
+    build: impl FnOnce(&str) -> Result<(T, String, String), Error>,
+) -> Result<(T, listener::Received), Error> {
+    let ui = &ctx.ui;
+    // The listener, bound before the browser opens.
+    let plan = listener::plan_redirect(args.port, args.redirect_uri.as_deref(), args.paste)?;
+    let mut notes = |note: Note| match note {
+        Note::Stray(path) => ui.debug(format!("ignored a request for {path} (not the callback)")),
+        Note::StateMismatch => {
+            ui.warn("rejected a callback whose state did not match this login (still waiting)")
+        }
+        Note::BadPaste(why) => ui.warn(format!("could not use what was pasted: {why}. Try again:")),
+        Note::NoIpv6(why) => ui.debug(format!("listening on IPv4 only: {why}")),
+    };
+    let (listener, redirect_uri) = match &plan {
+        RedirectPlan::Loopback(url) => {
+            let l = Listener::bind(url, &mut notes)?;
+            let uri = l.redirect_uri().to_string();
+            (Some(l), uri)
+        }
+        RedirectPlan::External(url) => (None, url.to_string()),
+    };
+    ui.info(format!(
+        "redirect URI: {redirect_uri} (must be registered for this app)"
+    ));
+    let (request, url, state) = build(&redirect_uri)?;
+    let open_browser = !args.no_browser && !args.paste;
+    let opened = open_browser
+        && match crate::browser::open(&url) {
+            Ok(()) => true,
+            Err(e) => {
+                ui.warn(format!("could not open a browser ({e})"));
+                false
+            }
+        };
+    if opened {
+        ui.step("Opened the browser for the login");
+        ui.info(format!("if it did not open, visit:\n  {url}"));
+    } else {
+        ui.action(format!("Open this URL in a browser to log in:\n  {url}"));
+    }
+    let paste_reader: Option<Box<dyn FnMut() -> Option<String> + Send>> = if args.paste {
+        ui.action("Then paste the URL the browser ended on (or just the code) and press Enter:");
+        Some(Box::new(|| {
+            let mut line = String::new();
+            match std::io::stdin().lock().read_line(&mut line) {
+                Ok(0) | Err(_) => None,
+                Ok(_) => Some(line),
+            }
+        }))
+    } else {
+        None
+    };
+    let deadline = Instant::now() + args.timeout;
+    let expected = Expected {
+        state: &state,
+        issuer: expected_issuer.as_deref(),
+    };
+    let spinner = ui.spinner(format!(
+        "Waiting for the browser on {redirect_uri} (Ctrl-C to cancel, gives up after {})",
+        humantime::format_duration(args.timeout)
+    ));
+    let waited = match listener {
+        Some(l) => l.wait(&expected, deadline, paste_reader, &mut notes),
+        None => listener::wait_for_paste(
+            &expected,
+            deadline,
+            paste_reader.expect("External plans require --paste"),
+            &mut notes,
+        ),
+    };
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let received = waited?;
+    ui.step("Received the authorization code (state verified)");
+    Ok((request, received))
+}
+
+/// Tell the browser and the terminal how it ended; the exit code.
+pub(super) fn report(
+    ctx: &Context,
+    outcome: Result<(Channel, Option<Error>), Error>,
+    responder: Option<listener::Responder>,
+) -> Result<ExitCode, Error> {
+    let ui = &ctx.ui;
+    if let Some(responder) = responder {
+        responder.finish(&page_for(&outcome));
+    }
+    let (channel, scope_error) = outcome?;
+    if ui.json {
+        ui.json_data(&channel_json(&channel));
+    } else {
+        ui.step(format!(
+            "Stored {} in the {}",
+            channel.channel,
+            channel.store.as_str()
+        ));
+        ui.data(format!(
+            "Connected {} (account {}), access token {}, refresh token: {}",
+            channel.channel,
+            channel
+                .account
+                .name
+                .clone()
+                .or(channel.account.handle())
+                .unwrap_or_default(),
+            describe_expiry(&channel),
+            if channel.has_refresh_token {
+                "yes"
+            } else {
+                "no"
+            }
+        ));
+    }
+    match scope_error {
+        Some(err) => {
+            ui.error(&err);
+            Ok(err.exit_code())
+        }
+        None => Ok(ExitCode::Ok),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,6 +923,26 @@ mod tests {
             choose_client_auth(None, true, x, Some(&meta)),
             ClientAuth::Post
         );
+    }
+
+    #[test]
+    fn oauth1_is_chosen_when_only_the_api_key_is_configured() {
+        let catalog = Catalog::embedded();
+        let x = catalog.get("twitter").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let env = dir.path().join(".env");
+        std::fs::write(&env, "X_API_KEY=key\nX_API_SECRET=secret\n").unwrap();
+        let mut args = ConnectArgs::default();
+        args.client.env_file = Some(env.clone());
+        assert!(wants_oauth1(x, &args));
+        std::fs::write(&env, "X_API_KEY=key\nX_API_SECRET=s\nX_CLIENT_ID=cid\n").unwrap();
+        assert!(!wants_oauth1(x, &args), "an OAuth 2.0 client id wins");
+        args.oauth1 = true;
+        assert!(wants_oauth1(x, &args));
+        assert!(!wants_oauth1(
+            catalog.get("linkedin").unwrap(),
+            &ConnectArgs::default()
+        ));
     }
 
     #[test]

@@ -5,13 +5,60 @@ use serde_json::json;
 
 use crate::doctor::envfile::postiz_redirect;
 use crate::error::{Error, ExitCode};
-use crate::providers::{self, Provider};
+use crate::providers::{self, Provider, RefreshStyle};
 use crate::ui::bold;
 
 use super::Context;
 
+/// The protocol(s), in words.
+fn protocol(p: &Provider) -> String {
+    match &p.oauth1 {
+        Some(_) => "OAuth 2.0 (default), OAuth 1.0a with --oauth1".into(),
+        None => "OAuth 2.0".into(),
+    }
+}
+
+/// How tokens are renewed, in words.
+fn refresh_style(p: &Provider) -> String {
+    match p.refresh.style {
+        RefreshStyle::RefreshToken => "refresh_token grant".into(),
+        RefreshStyle::AccessToken => format!(
+            "exchange of the access token ({}){}",
+            p.refresh
+                .params
+                .get("grant_type")
+                .cloned()
+                .unwrap_or_default(),
+            p.refresh
+                .min_age
+                .map(|s| format!(
+                    ", once it is {} old",
+                    humantime::format_duration(std::time::Duration::from_secs(s))
+                ))
+                .unwrap_or_default()
+        ),
+        RefreshStyle::None => format!(
+            "none{}",
+            p.refresh
+                .note
+                .as_ref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default()
+        ),
+    }
+}
+
 fn provider_json(p: &Provider, postiz: Option<String>) -> serde_json::Value {
     json!({
+        "protocol": protocol(p),
+        "token_request": p.token_format.as_str(),
+        "refresh": p.refresh.style,
+        "refresh_description": refresh_style(p),
+        "long_lived_exchange": p.long_lived.as_ref().and_then(|e| e.params.get("grant_type")),
+        "granted_scopes": p.granted_scopes,
+        "two_step": p.pages.as_ref().map(|pg| pg.kind.clone()),
+        "oauth1_env": p.oauth1.as_ref().map(|o| [o.consumer_key_env.clone(), o.consumer_secret_env.clone()].concat()),
+        "registration": p.registration.is_some(),
         "postiz_id": p.postiz_id,
         "postiz_redirect_uri": postiz,
         "base_url": p.base_url,
@@ -96,8 +143,30 @@ pub fn run(
                 "  scopes:        {}",
                 p.scopes.join(&p.scope_separator)
             ));
+            lines.push(format!("  protocol:      {}", protocol(p)));
             lines.push(format!("  pkce:          {:?}", p.pkce).to_lowercase());
-            lines.push(format!("  client auth:   {}", p.client_auth.as_str()));
+            lines.push(format!(
+                "  client auth:   {} ({} request)",
+                p.client_auth.as_str(),
+                p.token_format.as_str()
+            ));
+            if let Some(e) = &p.long_lived {
+                lines.push(format!(
+                    "  long-lived:    {} at {}",
+                    e.params.get("grant_type").cloned().unwrap_or_default(),
+                    e.url
+                ));
+            }
+            lines.push(format!("  refresh:       {}", refresh_style(p)));
+            if let Some(pages) = &p.pages {
+                lines.push(format!(
+                    "  two-step:      pick a {} after the login (--page ID|NAME)",
+                    pages.kind
+                ));
+            }
+            if p.registration.is_some() {
+                lines.push("  registration:  without a client id, an app is registered on the instance and remembered".into());
+            }
             lines.push("  redirect URI:  http://127.0.0.1:<port>/callback (register it; fix the port with --port)".into());
             if let Some(uri) = postiz(p) {
                 lines.push(format!("  Postiz sends:  {uri}"));
@@ -114,6 +183,24 @@ pub fn run(
                 "  env:           {} {}",
                 p.client_id_env.join(","),
                 p.client_secret_env.join(",")
+            ));
+        }
+        if let Some(o) = &p.oauth1 {
+            lines.push(format!(
+                "  env (OAuth 1.0a): {} {}",
+                o.consumer_key_env.join(","),
+                o.consumer_secret_env.join(",")
+            ));
+        }
+        if one.is_none() {
+            lines.push(format!(
+                "  {}, refresh: {}{}",
+                protocol(p),
+                refresh_style(p),
+                p.pages
+                    .as_ref()
+                    .map(|pg| format!(", two-step ({})", pg.kind))
+                    .unwrap_or_default()
             ));
         }
         ctx.ui.data(lines.join("\n"));

@@ -124,7 +124,8 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
         let expires_at = match outcome {
             Outcome::Refreshed { expires_at, .. }
             | Outcome::NotDue { expires_at }
-            | Outcome::CannotRefresh { expires_at } => *expires_at,
+            | Outcome::CannotRefresh { expires_at, .. }
+            | Outcome::TooYoung { expires_at, .. } => *expires_at,
             _ => None,
         };
         let line = json!({
@@ -139,23 +140,47 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
         return;
     }
     match outcome {
-        Outcome::Refreshed { expires_at, rotated } => ui.step(format!(
+        Outcome::Refreshed {
+            expires_at,
+            rotated,
+        } => ui.step(format!(
             "{name}: refreshed, {}{}",
             when(*expires_at),
-            if *rotated { " (refresh token rotated and saved)" } else { "" }
+            if *rotated {
+                " (refresh token rotated and saved)"
+            } else {
+                ""
+            }
         )),
         Outcome::WouldRefresh => ui.info(format!("{name}: would refresh (dry run)")),
-        Outcome::NotDue { expires_at } => ui.info(format!("{name}: not due, {}", when(*expires_at))),
-        Outcome::CannotRefresh { expires_at } => ui.warn(format!(
-            "{name}: has no refresh token, {}; reconnect when it expires: postiz-connect {provider}",
+        Outcome::NotDue { expires_at } => {
+            ui.info(format!("{name}: not due, {}", when(*expires_at)))
+        }
+        Outcome::CannotRefresh { expires_at, reason } => ui.warn(format!(
+            "{name}: {}, {}; reconnect when it expires: postiz-connect {provider}",
+            reason.as_deref().unwrap_or("has no refresh token"),
+            when(*expires_at)
+        )),
+        Outcome::TooYoung {
+            allowed_from,
+            expires_at,
+        } => ui.info(format!(
+            "{name}: the provider refreshes this token only from {} (it is too new), {}",
+            allowed_from
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M"),
             when(*expires_at)
         )),
         Outcome::DeadGrant(e) => {
-            ui.warn(format!("{name}: needs reconnect: postiz-connect {provider}"));
+            ui.warn(format!(
+                "{name}: needs reconnect: postiz-connect {provider}"
+            ));
             ui.error(e);
         }
         Outcome::Transient(e) | Outcome::Misconfigured(e) | Outcome::Failed(e) => {
-            ui.warn(format!("{name}: not refreshed (the stored tokens are unchanged)"));
+            ui.warn(format!(
+                "{name}: not refreshed (the stored tokens are unchanged)"
+            ));
             ui.error(e);
         }
     }

@@ -26,19 +26,13 @@ pub fn run(
     let sb = Sandbox::start(config, port.unwrap_or(0))?;
     let endpoints = sb.endpoints();
     let client = sb.client();
-    let mut command = format!(
-        "postiz-connect {} --auth-url {} --token-url {} --userinfo-url {} --revoke-url {} --client-id {} --client-auth {}",
+    // --sandbox-at points every endpoint of the provider's entry at this sandbox (long-
+    // lived exchanges, page lists, registration included) and uses its client.
+    let command = format!(
+        "postiz-connect {} --sandbox-at {}",
         provider.id,
-        endpoints.authorize_url,
-        endpoints.token_url,
-        endpoints.userinfo_url.clone().unwrap_or_default(),
-        endpoints.revoke_url.clone().unwrap_or_default(),
-        client.id,
-        client.auth.as_str()
+        sb.base_url()
     );
-    if client.secret.is_some() {
-        command.push_str(&format!(" --client-secret {}", sandbox::CLIENT_SECRET));
-    }
     if ctx.ui.json {
         // One line, so a script can read it while the sandbox keeps running.
         ctx.ui.data(

@@ -6,6 +6,7 @@ use crate::store::Channel;
 use crate::ui::bold;
 
 use super::Context;
+use crate::providers::RefreshStyle;
 
 /// The stable JSON shape of a channel (no secrets).
 pub(super) fn channel_json(c: &Channel) -> Value {
@@ -26,6 +27,11 @@ pub(super) fn channel_json(c: &Channel) -> Value {
         "store": c.store.as_str(),
         "client_id": c.client_id,
         "redirect_uri": c.redirect_uri,
+        "oauth1": c.oauth1,
+        "page": c.page.as_ref().map(|p| json!({"kind": p.kind, "id": p.id, "name": p.name, "own_token": p.own_token, "user": p.user})),
+        "refresh": c.refresh.style,
+        "callback_params": c.callback_params.iter().filter(|(k, _)| !k.starts_with("token.")).collect::<std::collections::BTreeMap<_, _>>(),
+        "token_issued_at": c.token_issued_at.map(|t| t.to_rfc3339()),
         "created_at": c.created_at.to_rfc3339(),
         "updated_at": c.updated_at.to_rfc3339(),
     })
@@ -95,16 +101,52 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default()
         ));
+        if let Some(page) = &c.page {
+            lines.push(format!(
+                "  {:<9} {} ({}), chosen by {}{}",
+                format!("{}:", page.kind),
+                page.name,
+                page.id,
+                page.user,
+                if page.own_token {
+                    ", its own token"
+                } else {
+                    ""
+                }
+            ));
+        }
         lines.push(format!("  access:   {}", describe_expiry(c)));
         lines.push(format!(
             "  refresh:  {}",
-            match (c.has_refresh_token, c.refresh_expires_at) {
-                (true, Some(at)) => format!("yes, usable until {}", at.to_rfc3339()),
-                (true, None) => "yes".to_string(),
-                (false, _) => "none: reconnect when the access token expires".to_string(),
+            match (c.refresh.style, c.has_refresh_token, c.refresh_expires_at) {
+                (RefreshStyle::None, _, _) => format!(
+                    "not possible{}",
+                    c.refresh
+                        .note
+                        .as_ref()
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default()
+                ),
+                (RefreshStyle::AccessToken, _, _) => format!(
+                    "by exchanging the access token{}",
+                    c.refresh
+                        .min_age
+                        .map(|s| format!(
+                            " (once it is {} old)",
+                            humantime::format_duration(std::time::Duration::from_secs(s))
+                        ))
+                        .unwrap_or_default()
+                ),
+                (_, true, Some(at)) => format!("yes, usable until {}", at.to_rfc3339()),
+                (_, true, None) => "yes".to_string(),
+                (_, false, _) => "none: reconnect when the access token expires".to_string(),
             }
         ));
-        lines.push(format!("  scopes:   {}", c.scopes.join(" ")));
+        if c.oauth1 {
+            lines.push("  protocol: OAuth 1.0a (token and secret; no scopes)".into());
+        } else {
+            lines.push(format!("  scopes:   {}", c.scopes.join(" ")));
+        }
         if !c.missing_scopes.is_empty() {
             lines.push(format!(
                 "  missing:  {} (connect again and approve them)",

@@ -24,7 +24,10 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
         };
         match refresh::refresh_channel(&ctx.store, name, &policy, &http) {
             Outcome::Refreshed { .. } => ctx.ui.step(format!("refreshed {name} first")),
-            Outcome::NotDue { .. } | Outcome::WouldRefresh | Outcome::CannotRefresh { .. } => {}
+            Outcome::NotDue { .. }
+            | Outcome::WouldRefresh
+            | Outcome::CannotRefresh { .. }
+            | Outcome::TooYoung { .. } => {}
             Outcome::DeadGrant(e)
             | Outcome::Transient(e)
             | Outcome::Misconfigured(e)
@@ -55,9 +58,13 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
         ctx.ui.json_data(&json!({
             "channel": channel.channel,
             "access_token": secrets.access_token,
-            "token_type": "bearer",
+            "token_secret": secrets.token_secret,
+            "token_type": if channel.oauth1 { "oauth1" } else { "bearer" },
             "expires_at": channel.expires_at.map(|t| t.to_rfc3339()),
         }));
+    } else if let (true, Some(secret)) = (channel.oauth1, &secrets.token_secret) {
+        // OAuth 1.0a: `token:secret`, the form Postiz stores for X.
+        ctx.ui.data(format!("{}:{secret}", secrets.access_token));
     } else {
         ctx.ui.data(&secrets.access_token);
     }

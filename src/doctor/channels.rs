@@ -52,16 +52,44 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         }
     };
     let url = c.endpoints.userinfo_url.as_deref().unwrap_or_default();
-    let header = catalog
+    let identity = catalog
         .get(&c.provider)
-        .and_then(|p| p.identity.client_id_header.clone());
-    let headers: Vec<(&str, &str)> = header
-        .as_deref()
-        .map(|h| (h, c.client_id.as_str()))
-        .into_iter()
-        .collect();
+        .map(|p| p.identity.clone())
+        .unwrap_or_default();
     let http = HttpClient::new(timeout, false);
-    match http.get(url, Some(&secrets.access_token), &headers) {
+    let answer = if c.oauth1 {
+        // OAuth 1.0a channels sign each call with the consumer and token secrets.
+        let consumer = crate::oauth::oauth1::Consumer {
+            key: c.client_id.clone(),
+            secret: secrets.client_secret.clone().unwrap_or_default(),
+        };
+        let access = crate::oauth::oauth1::TokenPair {
+            token: secrets.access_token.clone(),
+            secret: secrets.token_secret.clone().unwrap_or_default(),
+            extra: Default::default(),
+        };
+        crate::oauth::oauth1::get(url, &consumer, &access, &http)
+    } else {
+        let fields = c
+            .callback_params
+            .iter()
+            .filter_map(|(k, v)| {
+                Some((
+                    k.strip_prefix("token.")?.to_string(),
+                    serde_json::Value::String(v.clone()),
+                ))
+            })
+            .collect();
+        crate::providers::identity::call(
+            &identity,
+            url,
+            &secrets.access_token,
+            &c.client_id,
+            &fields,
+            &http,
+        )
+    };
+    match answer {
         Ok(r) if r.status().is_success() => Finding::new(AREA, "channel.live", Severity::Ok, format!("{name}: the provider accepts the access token")),
         Ok(r) if matches!(r.status().as_u16(), 401 | 403) => Finding::new(AREA, "channel.refused", Severity::Problem,
             format!("{name}: the provider refuses the access token (HTTP {})", r.status().as_u16()))

@@ -18,7 +18,15 @@ pub fn postiz_redirect(provider: &Provider, vars: &HashMap<String, String>) -> O
         .iter()
         .find_map(|name| vars.get(name).filter(|v| !v.is_empty()))?;
     // Postiz concatenates: a trailing slash in FRONTEND_URL becomes `//integrations`.
-    Some(format!("{base}/integrations/social/{id}"))
+    let mut uri = format!("{base}/integrations/social/{id}");
+    if provider.postiz_https_wrapper && !base.contains("https") {
+        // PROVIDERS.md §0.3(c): providers that refuse http get it through redirectmeto.
+        uri = format!("https://redirectmeto.com/{uri}");
+    }
+    if provider.postiz_trailing_slash {
+        uri.push('/');
+    }
+    Some(uri)
 }
 
 pub fn lint(

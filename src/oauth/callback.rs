@@ -15,6 +15,8 @@ pub struct CallbackParams {
     pub error_description: Option<String>,
     /// RFC 9207 issuer identifier.
     pub iss: Option<String>,
+    /// Every other parameter (VK's `device_id`...), first occurrence.
+    pub extra: std::collections::BTreeMap<String, String>,
 }
 
 impl CallbackParams {
@@ -29,11 +31,36 @@ impl CallbackParams {
                 "error" => &mut p.error,
                 "error_description" => &mut p.error_description,
                 "iss" => &mut p.iss,
-                _ => continue,
+                _ => {
+                    p.extra
+                        .entry(key.into_owned())
+                        .or_insert_with(|| value.clone().unwrap_or_default());
+                    continue;
+                }
             };
             if slot.is_none() {
                 *slot = value;
             }
+        }
+        // Other names for the same things, as Postiz's frontend maps them: TikTok
+        // Business's `auth_code`; OAuth 1.0a's `oauth_verifier`, with `oauth_token` as the
+        // one-time value tying the callback to the request, and X's `denied=`.
+        if p.code.is_none() {
+            p.code = p
+                .extra
+                .get("auth_code")
+                .or_else(|| p.extra.get("oauth_verifier"))
+                .cloned();
+        }
+        if p.state.is_none() {
+            p.state = p
+                .extra
+                .get("oauth_token")
+                .or_else(|| p.extra.get("denied"))
+                .cloned();
+        }
+        if p.error.is_none() && p.extra.contains_key("denied") {
+            p.error = Some("access_denied".into());
         }
         p
     }
@@ -159,6 +186,22 @@ mod tests {
     fn good_callback_yields_code() {
         let p = CallbackParams::from_query(&format!("code=abc&state={STATE}"));
         assert_eq!(validate(&p, &expected()), Verdict::Code("abc".into()));
+    }
+
+    #[test]
+    fn other_names_for_code_and_state() {
+        let p = CallbackParams::from_query(&format!("auth_code=abc&state={STATE}"));
+        assert_eq!(validate(&p, &expected()), Verdict::Code("abc".into()));
+        let p = CallbackParams::from_query(&format!("oauth_token={STATE}&oauth_verifier=v"));
+        assert_eq!(validate(&p, &expected()), Verdict::Code("v".into()));
+        let p = CallbackParams::from_query(&format!("denied={STATE}"));
+        assert!(matches!(
+            validate(&p, &expected()),
+            Verdict::ProviderError(_)
+        ));
+        let p =
+            CallbackParams::from_query(&format!("code=c&state={STATE}&device_id=d1&device_id=d2"));
+        assert_eq!(p.extra["device_id"], "d1");
     }
 
     #[test]

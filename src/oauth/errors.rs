@@ -17,6 +17,12 @@ pub enum Stage {
     Refresh,
     Revoke,
     Identity,
+    /// Meta's long-lived token exchange right after the code exchange.
+    LongLived,
+    /// Listing pages, or the granted scopes, after the login.
+    Lookup,
+    /// Registering a client (Mastodon's /api/v1/apps).
+    Registration,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,6 +228,11 @@ fn parse_json_error(value: &Value) -> (Option<String>, Option<String>) {
             let desc = str_of(obj.get("message")).or_else(|| str_of(obj.get("error_description")));
             (code, desc)
         }
+        // X / Twitter v1.1: {"errors":[{"code":415,"message":"Callback URL not approved..."}]}.
+        _ if value.pointer("/errors/0/message").is_some() => (
+            str_of(value.pointer("/errors/0/code")).map(|c| format!("code {c}")),
+            str_of(value.pointer("/errors/0/message")),
+        ),
         _ => {
             // {"code": 40001, "message": "..."} envelopes (TikTok Business) and friends.
             let code = str_of(value.get("code"))

@@ -14,9 +14,11 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::{ProviderError, Stage};
 use super::token::TokenResponse;
+use super::wire::{self, Exchange, Wire};
 use crate::error::Error;
-use crate::http::HttpClient;
-use crate::providers::{ClientAuth, PkceRule, Provider};
+use crate::http::{HttpClient, RequestBody};
+use crate::providers::{ClientAuth, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle};
+use std::collections::BTreeMap;
 
 type OAuthClient = oauth2::Client<
     BasicErrorResponse,
@@ -122,7 +124,12 @@ impl AuthorizationRequest {
             PkceRule::Required | PkceRule::Accepted => {
                 // 32 random bytes: a 43-character verifier (RFC 7636 §4.1).
                 let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-                builder = builder.set_pkce_challenge(challenge);
+                builder = match provider.pkce_encoding {
+                    PkceEncoding::Base64url => builder.set_pkce_challenge(challenge),
+                    PkceEncoding::Hex => builder
+                        .add_extra_param("code_challenge", hex_sha256(verifier.secret()))
+                        .add_extra_param("code_challenge_method", "S256"),
+                };
                 Some(verifier)
             }
         };
@@ -136,7 +143,22 @@ impl AuthorizationRequest {
         {
             builder = builder.add_extra_param("prompt", "consent");
         }
-        let (url, state) = builder.url();
+        let (mut url, state) = builder.url();
+        let id_param = provider
+            .authorize_client_id_param
+            .as_deref()
+            .unwrap_or(&provider.client_id_param);
+        if id_param != "client_id" {
+            // oauth2 always writes `client_id`; some providers call it otherwise.
+            let pairs: Vec<(String, String)> = url
+                .query_pairs()
+                .map(|(k, v)| match k.as_ref() {
+                    "client_id" => (id_param.to_string(), v.into_owned()),
+                    _ => (k.into_owned(), v.into_owned()),
+                })
+                .collect();
+            url.query_pairs_mut().clear().extend_pairs(pairs);
+        }
         Ok(AuthorizationRequest {
             url: url.to_string(),
             state,
@@ -146,14 +168,36 @@ impl AuthorizationRequest {
         })
     }
 
-    /// Exchange the code; consumes the request so the verifier is used once.
+    /// Exchange the code; consumes the request so the verifier is used once. `extra` are
+    /// callback parameters the provider wants back (VK's `device_id`).
     pub fn exchange(
         self,
         code: &str,
+        extra: &BTreeMap<String, String>,
         endpoints: &Endpoints,
         client: &ClientCredentials,
+        wire: &Wire,
         http: &HttpClient,
     ) -> Result<TokenResponse, Error> {
+        if !wire.is_standard() || !extra.is_empty() {
+            let mut params = vec![
+                ("grant_type".to_string(), "authorization_code".to_string()),
+                (wire.code_param.clone(), code.to_string()),
+                ("redirect_uri".to_string(), self.redirect_uri.clone()),
+            ];
+            if let Some(verifier) = &self.pkce_verifier {
+                params.push(("code_verifier".into(), verifier.secret().clone()));
+            }
+            params.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+            return wire::send(
+                wire,
+                &endpoints.token_url,
+                params,
+                client,
+                Stage::Token,
+                http,
+            );
+        }
         let oauth = client.oauth_client(endpoints)?.set_redirect_uri(
             RedirectUrl::new(self.redirect_uri.clone()).expect("validated in new()"),
         );
@@ -189,18 +233,154 @@ pub fn probe_client(
         .map_err(|e| token_error(e, Stage::Token, http))
 }
 
-/// `grant_type=refresh_token` with the client's authentication.
-pub fn refresh(
-    refresh_token: &str,
-    endpoints: &Endpoints,
-    client: &ClientCredentials,
+/// What a refresh works from.
+pub struct Renewal<'a> {
+    pub refresh_token: Option<&'a str>,
+    pub access_token: &'a str,
+    pub endpoints: &'a Endpoints,
+    pub client: &'a ClientCredentials,
+    pub wire: &'a Wire,
+    pub rule: &'a RefreshRule,
+    /// Stored callback parameters (`{device_id}`).
+    pub callback_params: &'a BTreeMap<String, String>,
+}
+
+/// Renew the tokens the way the provider does: `grant_type=refresh_token` (through
+/// oauth2 when the wire is standard), or an exchange of the access token itself (Meta).
+pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse, Error> {
+    let rule = renewal.rule;
+    match rule.style {
+        RefreshStyle::None => Err(Error::Rejected {
+            what: "this provider's tokens cannot be refreshed".into(),
+            fix: rule
+                .note
+                .clone()
+                .unwrap_or_else(|| "reconnect the channel when it stops working".into()),
+        }),
+        RefreshStyle::AccessToken => {
+            let url = rule
+                .url
+                .clone()
+                .unwrap_or_else(|| renewal.endpoints.token_url.clone());
+            let exchange = Exchange {
+                url,
+                params: rule.params.clone(),
+            };
+            call_exchange(
+                &exchange,
+                &placeholder_values(renewal),
+                renewal.wire,
+                Stage::Refresh,
+                http,
+            )
+        }
+        RefreshStyle::RefreshToken => {
+            let refresh_token = renewal.refresh_token.ok_or_else(|| Error::Rejected {
+                what: "there is no refresh token".into(),
+                fix: "reconnect the channel".into(),
+            })?;
+            if renewal.wire.is_standard() && rule.url.is_none() && rule.params.is_empty() {
+                return renewal
+                    .client
+                    .oauth_client(renewal.endpoints)?
+                    .exchange_refresh_token(&RefreshToken::new(refresh_token.to_string()))
+                    .request(http)
+                    .map_err(|e| token_error(e, Stage::Refresh, http));
+            }
+            let values = placeholder_values(renewal);
+            let mut params = vec![
+                ("grant_type".to_string(), "refresh_token".to_string()),
+                ("refresh_token".to_string(), refresh_token.to_string()),
+            ];
+            for (key, template) in &rule.params {
+                params.push((key.clone(), fill_param(template, &values)?));
+            }
+            let url = rule.url.as_deref().unwrap_or(&renewal.endpoints.token_url);
+            wire::send(
+                renewal.wire,
+                url,
+                params,
+                renewal.client,
+                Stage::Refresh,
+                http,
+            )
+        }
+    }
+}
+
+fn placeholder_values<'a>(renewal: &'a Renewal<'a>) -> BTreeMap<&'a str, &'a str> {
+    let mut values: BTreeMap<&str, &str> = renewal
+        .callback_params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    values.insert("access_token", renewal.access_token);
+    values.insert("client_id", &renewal.client.id);
+    if let Some(t) = renewal.refresh_token {
+        values.insert("refresh_token", t);
+    }
+    if let Some(s) = &renewal.client.secret {
+        values.insert("client_secret", s.secret());
+    }
+    values
+}
+
+fn fill_param(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, Error> {
+    wire::fill(template, values).map_err(|name| Error::Config {
+        what: format!("the provider entry needs {{{name}}}, which this connection does not have"),
+        fix: if name == "client_secret" {
+            "give the client secret (--client-secret or its environment variable)".into()
+        } else {
+            "check the provider's entry in providers.toml".into()
+        },
+    })
+}
+
+/// A GET with templated parameters answered by a token response: Meta's long-lived
+/// exchanges (`fb_exchange_token`, `ig_exchange_token`, `th_exchange_token`) and
+/// `*_refresh_token` grants.
+pub fn call_exchange(
+    exchange: &Exchange,
+    values: &BTreeMap<&str, &str>,
+    wire: &Wire,
+    stage: Stage,
     http: &HttpClient,
 ) -> Result<TokenResponse, Error> {
-    client
-        .oauth_client(endpoints)?
-        .exchange_refresh_token(&RefreshToken::new(refresh_token.to_string()))
-        .request(http)
-        .map_err(|e| token_error(e, Stage::Refresh, http))
+    let mut url = url::Url::parse(&exchange.url).map_err(|e| Error::Config {
+        what: format!("the exchange URL '{}' is invalid: {e}", exchange.url),
+        fix: "check the provider's entry".into(),
+    })?;
+    for (key, template) in &exchange.params {
+        let value = fill_param(template, values)?;
+        url.query_pairs_mut().append_pair(key, &value);
+    }
+    let response = http.send("GET", url.as_str(), RequestBody::Empty, None)?;
+    wire::parse_token_answer(wire, stage, response.status().as_u16(), response.body())
+}
+
+/// The long-lived exchange right after the code exchange (Meta).
+pub fn long_lived(
+    exchange: &Exchange,
+    short: &TokenResponse,
+    client: &ClientCredentials,
+    wire: &Wire,
+    http: &HttpClient,
+) -> Result<TokenResponse, Error> {
+    let mut values: BTreeMap<&str, &str> = BTreeMap::new();
+    values.insert("access_token", short.access_token.secret());
+    values.insert("client_id", &client.id);
+    if let Some(s) = &client.secret {
+        values.insert("client_secret", s.secret());
+    }
+    call_exchange(exchange, &values, wire, Stage::LongLived, http)
+}
+
+fn hex_sha256(input: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(input.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// RFC 7009 revocation. Returns Ok(false) when the provider has no revocation endpoint.

@@ -109,6 +109,8 @@ pub enum Note {
 /// A valid callback: the code, and the browser tab still waiting for its page.
 pub struct Received {
     pub code: String,
+    /// The callback's other parameters (VK's `device_id`...).
+    pub extra: std::collections::BTreeMap<String, String>,
     pub responder: Option<Responder>,
 }
 
@@ -321,6 +323,7 @@ fn wait_loop(
                 Ok(Pasted::BareCode(code)) => {
                     return Ok(Received {
                         code,
+                        extra: Default::default(),
                         responder: None,
                     })
                 }
@@ -331,6 +334,7 @@ fn wait_loop(
                     verdict => {
                         return conclude(verdict, None).map(|code| Received {
                             code,
+                            extra: params.extra.clone(),
                             responder: None,
                         })
                     }
@@ -382,6 +386,7 @@ fn handle_request(
     match conclude(verdict, Some(&mut responder)) {
         Ok(code) => Ok(Some(Received {
             code,
+            extra: params.extra,
             responder: Some(responder),
         })),
         Err(e) => Err(e),

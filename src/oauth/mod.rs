@@ -4,6 +4,8 @@ pub mod callback;
 pub mod errors;
 pub mod flow;
 pub mod listener;
+pub mod oauth1;
 pub mod page;
 pub mod scopes;
 pub mod token;
+pub mod wire;

@@ -62,13 +62,14 @@ pub fn fetch(
     }
     let url = identity.url.as_deref().or(userinfo_url);
     if let Some(url) = url.filter(|_| !identity.in_token_response) {
-        let headers: Vec<(&str, &str)> = identity
-            .client_id_header
-            .as_deref()
-            .map(|h| (h, client_id))
-            .into_iter()
-            .collect();
-        let response = http.get(url, Some(token.access_token.secret()), &headers)?;
+        let response = call(
+            identity,
+            url,
+            token.access_token.secret(),
+            client_id,
+            &token.extra,
+            http,
+        )?;
         let status = response.status().as_u16();
         if !(200..300).contains(&status) {
             return Err(Error::Token(ProviderError::from_response(
@@ -93,6 +94,81 @@ pub fn fetch(
         return Ok(from_json(&Identity::default(), &claims, "id_token"));
     }
     Ok(Account::default())
+}
+
+/// One identity call, shaped the way the provider wants it: Bearer header by default,
+/// or the token as a parameter (VK) or in its own header (TikTok Business), GET or POST,
+/// with the client id header and `{client_id}` / `{token.FIELD}` placeholders filled.
+pub fn call(
+    identity: &Identity,
+    url: &str,
+    access_token: &str,
+    client_id: &str,
+    token_fields: &serde_json::Map<String, Value>,
+    http: &HttpClient,
+) -> Result<oauth2::HttpResponse, crate::http::NetworkError> {
+    let mut values: std::collections::BTreeMap<String, String> = token_fields
+        .iter()
+        .filter_map(|(k, v)| v.as_str().map(|s| (format!("token.{k}"), s.to_string())))
+        .collect();
+    values.insert("client_id".into(), client_id.into());
+    let values_ref = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    // A placeholder without a value stays as written: the provider's answer says why.
+    let url = crate::oauth::wire::fill(url, &values_ref).unwrap_or_else(|_| url.to_string());
+    // Catalog URLs may hold characters a request line cannot (TikTok's `fields=["..."]`).
+    let url = url::Url::parse(&url).map(|u| u.to_string()).unwrap_or(url);
+    let mut params: Vec<(String, String)> = identity
+        .params
+        .iter()
+        .map(|(k, t)| {
+            let v = crate::oauth::wire::fill(t, &values_ref).unwrap_or_else(|_| t.clone());
+            (k.clone(), v)
+        })
+        .collect();
+    if let Some(name) = &identity.token_param {
+        params.push((name.clone(), access_token.to_string()));
+    }
+    let mut headers: Vec<(&str, &str)> = Vec::new();
+    if let Some(h) = identity.client_id_header.as_deref() {
+        headers.push((h, client_id));
+    }
+    let bearer = match (&identity.token_param, &identity.token_header) {
+        (Some(_), _) => None,
+        (None, Some(h)) => {
+            headers.push((h.as_str(), access_token));
+            None
+        }
+        (None, None) => Some(access_token),
+    };
+    if identity.method.as_deref() == Some("post") {
+        return http.send_with_headers(
+            "POST",
+            &url,
+            crate::http::RequestBody::Form(params),
+            bearer,
+            &headers,
+        );
+    }
+    let url = if params.is_empty() {
+        url
+    } else {
+        match url::Url::parse(&url) {
+            Ok(mut u) => {
+                u.query_pairs_mut().extend_pairs(&params);
+                u.to_string()
+            }
+            Err(_) => url,
+        }
+    };
+    http.get(&url, bearer, &headers)
+}
+
+/// The account named by an identity answer, by the catalog's pointers.
+pub fn from_value(identity: &Identity, value: &Value, source: &str) -> Account {
+    from_json(identity, value, source)
 }
 
 fn from_json(identity: &Identity, value: &Value, source: &str) -> Account {

@@ -6,7 +6,9 @@
 
 pub mod credentials;
 mod discovery;
+pub mod granted;
 pub mod identity;
+pub mod pages;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,6 +16,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::oauth::wire::{self, Envelope, Exchange, TokenFormat, Wire};
 
 pub use credentials::{read_env_file, resolve as resolve_credentials, Credentials};
 pub use discovery::{discover, ServerMetadata};
@@ -64,15 +67,133 @@ impl ClientAuth {
     }
 }
 
+/// How the PKCE challenge is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PkceEncoding {
+    /// base64url(SHA-256(verifier)), RFC 7636.
+    #[default]
+    Base64url,
+    /// Lower-case hex of SHA-256(verifier) (TikTok's desktop apps).
+    Hex,
+}
+
 /// Where the provider reports the scopes the user actually granted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum GrantedScopes {
-    /// The `scope` field of the token response (string or JSON array).
+    /// A field of the token response (`granted_scopes_field`, default `scope`): a string
+    /// with any separator or a JSON array.
     #[default]
     TokenResponse,
+    /// A separate call: `granted_scopes_endpoint` (Meta's /me/permissions, Google's
+    /// tokeninfo).
+    Endpoint,
     /// The provider does not say; assume what was requested (RFC 6749 §5.1).
     NotReported,
+}
+
+/// A call that lists the granted scopes.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ScopesEndpoint {
+    /// May contain `{access_token}`; otherwise the token goes in a Bearer header.
+    pub url: String,
+    /// JSON pointer to the list (or string) of scopes.
+    pub items: String,
+    /// Within each item: the scope name (items that are objects).
+    pub scope: Option<String>,
+    /// Within each item: a status field, and the value meaning granted.
+    pub status: Option<String>,
+    pub granted: Option<String>,
+}
+
+/// How tokens are renewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RefreshStyle {
+    /// `grant_type=refresh_token` at the token endpoint (or `url`), RFC 6749 §6.
+    #[default]
+    RefreshToken,
+    /// The long-lived access token itself is exchanged for a new one (Meta's
+    /// `ig_refresh_token`, `th_refresh_token`, `fb_exchange_token`): `url` + `params`.
+    AccessToken,
+    /// Tokens cannot be refreshed; reconnect when they stop working.
+    None,
+}
+
+/// The refresh rule of a provider; stored with each channel.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRule {
+    #[serde(default)]
+    pub style: RefreshStyle,
+    /// Another endpoint than the token endpoint.
+    pub url: Option<String>,
+    /// Extra parameters (`{placeholders}` as in long-lived exchanges).
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+    /// The provider refuses to refresh a token younger than this (seconds).
+    pub min_age: Option<u64>,
+    /// Shown when refresh is impossible or limited.
+    pub note: Option<String>,
+}
+
+/// Two-step providers: after the login, the user picks a page, channel, blog or location.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Pages {
+    /// What a choice is called ("page", "channel", "blog", "location").
+    pub kind: String,
+    /// The list call; may contain `{parent}` when `parent` is set.
+    pub url: String,
+    /// JSON pointers: the array, and within each item its id, name, own access token.
+    pub items: String,
+    pub id: String,
+    pub name: String,
+    pub token: Option<String>,
+    /// Only items where this pointer exists are choices (Instagram accounts of pages).
+    pub require: Option<String>,
+    /// Pointer to the next page's URL (Graph API `paging.next`).
+    pub next: Option<String>,
+    /// A first listing whose ids fill `{parent}` (Google Business accounts).
+    pub parent: Option<PagesParent>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PagesParent {
+    pub url: String,
+    pub items: String,
+    pub id: String,
+}
+
+/// Dynamic client registration when no client id is given (Mastodon's POST /api/v1/apps).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    pub url: String,
+    /// Form parameters; `{redirect_uri}` and `{scopes}` are filled in.
+    pub params: BTreeMap<String, String>,
+}
+
+/// OAuth 1.0a three-legged flow (X as Postiz runs it).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct OAuth1 {
+    pub request_token_url: String,
+    pub authorize_url: String,
+    pub access_token_url: String,
+    /// Extra parameters of the request-token call (`x_auth_access_type = "write"`).
+    #[serde(default)]
+    pub request_params: BTreeMap<String, String>,
+    pub consumer_key_env: Vec<String>,
+    pub consumer_secret_env: Vec<String>,
+    /// The identity call, signed with the user's token; the provider's identity pointers
+    /// apply.
+    pub identity_url: String,
+    /// Shown when the request-token call fails.
+    pub callback_rules: Option<String>,
 }
 
 /// Where the account behind a token is looked up, and which JSON fields name it.
@@ -90,6 +211,16 @@ pub struct Identity {
     pub in_token_response: bool,
     /// A header that must carry the client id on identity calls (Twitch: `Client-Id`).
     pub client_id_header: Option<String>,
+    /// `post` sends a form body (VK's user_info); default `get`.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Send the access token as this parameter instead of a Bearer header.
+    pub token_param: Option<String>,
+    /// Send the access token raw in this header instead (TikTok Business `Access-Token`).
+    pub token_header: Option<String>,
+    /// Extra parameters; `{client_id}` is filled in.
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
 }
 
 /// One catalog entry.
@@ -114,6 +245,42 @@ pub struct Provider {
     pub client_auth: ClientAuth,
     #[serde(default)]
     pub granted_scopes: GrantedScopes,
+    #[serde(default = "default_scope_field")]
+    pub granted_scopes_field: String,
+    pub granted_scopes_endpoint: Option<ScopesEndpoint>,
+    #[serde(default)]
+    pub pkce_encoding: PkceEncoding,
+    /// How the token request is encoded (`form`, `multipart`, `json`, `query`, `get`).
+    #[serde(default)]
+    pub token_format: TokenFormat,
+    /// The name of the client id parameter, in the authorization and token requests
+    /// (TikTok: `client_key`).
+    #[serde(default = "wire::default_client_id_param")]
+    pub client_id_param: String,
+    /// Another name for the client id in the authorization request only (TikTok Business
+    /// authorizes with `client_key` and exchanges with `client_id`).
+    pub authorize_client_id_param: Option<String>,
+    /// The name of the code parameter in the token request (TikTok Business: `auth_code`).
+    #[serde(default = "wire::default_code_param")]
+    pub code_param: String,
+    pub token_envelope: Option<Envelope>,
+    /// Callback parameters to send with the token request and keep for refresh (VK's
+    /// `device_id`).
+    #[serde(default)]
+    pub callback_params: Vec<String>,
+    /// Exchange the first access token for a long-lived one (Meta).
+    pub long_lived: Option<Exchange>,
+    #[serde(default)]
+    pub refresh: RefreshRule,
+    pub pages: Option<Pages>,
+    pub registration: Option<Registration>,
+    pub oauth1: Option<OAuth1>,
+    /// The redirect Postiz sends ends in `/` (TikTok Business).
+    #[serde(default)]
+    pub postiz_trailing_slash: bool,
+    /// Postiz wraps a non-https FRONTEND_URL as `https://redirectmeto.com/<url>`.
+    #[serde(default)]
+    pub postiz_https_wrapper: bool,
     /// OpenID Connect server: `offline_access` needs `prompt=consent` (OIDC Core §11).
     #[serde(default)]
     pub openid: bool,
@@ -150,6 +317,10 @@ pub struct Provider {
     pub require_iss: bool,
 }
 
+fn default_scope_field() -> String {
+    "scope".to_string()
+}
+
 fn default_separator() -> String {
     " ".to_string()
 }
@@ -163,15 +334,23 @@ fn default_client_auth() -> ClientAuth {
 }
 
 impl Provider {
+    /// The token request's shape on the wire.
+    pub fn wire(&self) -> Wire {
+        Wire {
+            format: self.token_format,
+            client_id_param: self.client_id_param.clone(),
+            code_param: self.code_param.clone(),
+            envelope: self.token_envelope.clone(),
+        }
+    }
+
     pub fn scope_purpose(&self, scope: &str) -> Option<&str> {
         self.scope_purposes.get(scope).map(String::as_str)
     }
 
     /// Whether any endpoint is written with the `{base}` placeholder.
     pub fn needs_base(&self) -> bool {
-        self.url_fields()
-            .iter()
-            .any(|u| u.as_deref().is_some_and(|u| u.contains(BASE)))
+        self.url_fields().iter().any(|u| u.contains(BASE))
     }
 
     /// Replace `{base}` in every endpoint with the instance URL.
@@ -187,27 +366,57 @@ impl Provider {
             )));
         }
         let base = base.trim_end_matches('/');
-        for url in [
+        for url in self.urls_mut() {
+            *url = url.replace(BASE, base);
+        }
+        self.base_url = Some(base.to_string());
+        Ok(())
+    }
+
+    /// Every URL of the entry, to rewrite them all (instances, the sandbox).
+    pub fn urls_mut(&mut self) -> Vec<&mut String> {
+        let mut urls: Vec<&mut String> = [
             &mut self.authorize_url,
             &mut self.token_url,
             &mut self.revoke_url,
             &mut self.identity.url,
+            &mut self.refresh.url,
         ]
         .into_iter()
         .flatten()
-        {
-            *url = url.replace(BASE, base);
+        .collect();
+        if let Some(e) = &mut self.granted_scopes_endpoint {
+            urls.push(&mut e.url);
         }
-        Ok(())
+        if let Some(e) = &mut self.long_lived {
+            urls.push(&mut e.url);
+        }
+        if let Some(p) = &mut self.pages {
+            urls.push(&mut p.url);
+            if let Some(parent) = &mut p.parent {
+                urls.push(&mut parent.url);
+            }
+        }
+        if let Some(r) = &mut self.registration {
+            urls.push(&mut r.url);
+        }
+        if let Some(o) = &mut self.oauth1 {
+            urls.extend([
+                &mut o.request_token_url,
+                &mut o.authorize_url,
+                &mut o.access_token_url,
+                &mut o.identity_url,
+            ]);
+        }
+        urls
     }
 
-    fn url_fields(&self) -> [&Option<String>; 4] {
-        [
-            &self.authorize_url,
-            &self.token_url,
-            &self.revoke_url,
-            &self.identity.url,
-        ]
+    fn url_fields(&self) -> Vec<String> {
+        self.clone()
+            .urls_mut()
+            .into_iter()
+            .map(|u| u.clone())
+            .collect()
     }
 }
 

@@ -5,6 +5,7 @@
 //! flow with no credentials, and it is a fixture for tests.
 
 mod faults;
+mod oauth1;
 mod server;
 
 use std::sync::Arc;
@@ -65,27 +66,107 @@ impl Sandbox {
         &self.base
     }
 
+    /// The provider's catalog entry with every URL pointing at this sandbox.
+    pub fn provider(&self) -> Provider {
+        rewrite(&self.config.provider, &self.base)
+    }
+
     /// The endpoints a client uses to talk to this sandbox.
     pub fn endpoints(&self) -> Endpoints {
-        Endpoints {
-            authorize_url: format!("{}/oauth/authorize", self.base),
-            token_url: format!("{}/oauth/token", self.base),
-            revoke_url: Some(format!("{}/oauth/revoke", self.base)),
-            userinfo_url: Some(format!("{}/identity", self.base)),
-            issuer: None,
-            require_iss: false,
-        }
+        endpoints_of(&self.provider())
     }
 
     /// The sandbox's client, authenticating the way the provider's catalog entry says.
     pub fn client(&self) -> ClientCredentials {
-        let public = self.config.provider.client_auth == ClientAuth::None;
-        ClientCredentials {
-            id: CLIENT_ID.into(),
-            secret: (!public).then(|| oauth2::ClientSecret::new(CLIENT_SECRET.into())),
-            auth: self.config.provider.client_auth,
+        client_for(&self.config.provider)
+    }
+}
+
+/// The endpoints of a provider entry already rewritten by [`rewrite`].
+pub fn endpoints_of(provider: &Provider) -> Endpoints {
+    Endpoints {
+        authorize_url: provider.authorize_url.clone().unwrap_or_default(),
+        token_url: provider.token_url.clone().unwrap_or_default(),
+        revoke_url: provider.revoke_url.clone(),
+        userinfo_url: provider.identity.url.clone(),
+        issuer: None,
+        require_iss: false,
+    }
+}
+
+/// The sandbox's client, authenticating the way the provider's catalog entry says.
+pub fn client_for(provider: &Provider) -> ClientCredentials {
+    let public = provider.client_auth == ClientAuth::None;
+    ClientCredentials {
+        id: CLIENT_ID.into(),
+        secret: (!public).then(|| oauth2::ClientSecret::new(CLIENT_SECRET.into())),
+        auth: provider.client_auth,
+    }
+}
+
+/// The provider's entry with each URL moved to the sandbox path for its role, its query
+/// (and `{placeholders}`) kept, so the sandbox at `base` serves every call the provider
+/// would.
+pub fn rewrite(provider: &Provider, base: &str) -> Provider {
+    let mut p = provider.clone();
+    let base = base.trim_end_matches('/');
+    let moved = |url: &str, path: &str| {
+        let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+        // A `{parent}` in the original path becomes a parameter.
+        let parent = url
+            .split('?')
+            .next()
+            .unwrap_or_default()
+            .contains("{parent}");
+        let mut out = format!("{base}{path}");
+        let mut params: Vec<String> = Vec::new();
+        if !query.is_empty() {
+            params.push(query.to_string());
+        }
+        if parent {
+            params.push("parent={parent}".into());
+        }
+        if !params.is_empty() {
+            out.push('?');
+            out.push_str(&params.join("&"));
+        }
+        out
+    };
+    let set = |slot: &mut Option<String>, path: &str| {
+        *slot = Some(moved(slot.as_deref().unwrap_or_default(), path));
+    };
+    set(&mut p.authorize_url, "/oauth/authorize");
+    set(&mut p.token_url, "/oauth/token");
+    set(&mut p.revoke_url, "/oauth/revoke");
+    if !p.identity.in_token_response {
+        set(&mut p.identity.url, "/identity");
+    }
+    if p.refresh.url.is_some() {
+        set(&mut p.refresh.url, "/oauth/refresh");
+    }
+    if let Some(e) = &mut p.granted_scopes_endpoint {
+        e.url = moved(&e.url, "/scopes");
+    }
+    if let Some(e) = &mut p.long_lived {
+        e.url = moved(&e.url, "/oauth/long-lived");
+    }
+    if let Some(pages) = &mut p.pages {
+        pages.url = moved(&pages.url, "/pages");
+        if let Some(parent) = &mut pages.parent {
+            parent.url = moved(&parent.url, "/pages/parents");
         }
     }
+    if let Some(r) = &mut p.registration {
+        r.url = moved(&r.url, "/register");
+    }
+    if let Some(o) = &mut p.oauth1 {
+        o.request_token_url = moved(&o.request_token_url, "/oauth1/request_token");
+        o.authorize_url = moved(&o.authorize_url, "/oauth1/authorize");
+        o.access_token_url = moved(&o.access_token_url, "/oauth1/access_token");
+        o.identity_url = moved(&o.identity_url, "/identity");
+    }
+    p.base_url = Some(base.to_string());
+    p
 }
 
 impl Drop for Sandbox {

@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 use sha2::Digest;
 
 use super::{Config, Fault, ACCOUNT, CLIENT_ID, CLIENT_SECRET};
-use crate::providers::{ClientAuth, PkceRule};
+use crate::oauth::wire::TokenFormat;
+use crate::providers::{ClientAuth, PkceEncoding, PkceRule, RefreshStyle};
 
 #[derive(Clone)]
 struct AuthRequest {
@@ -20,6 +21,8 @@ struct AuthRequest {
     state: Option<String>,
     scopes: Vec<String>,
     challenge: Option<String>,
+    /// Parameters added to the callback and required back (VK's `device_id`).
+    extra: Vec<(String, String)>,
 }
 
 struct CodeGrant {
@@ -32,6 +35,8 @@ struct CodeGrant {
 struct Grant {
     scopes: Vec<String>,
     family: u64,
+    /// Callback parameters the refresh must carry again (VK's device_id).
+    extra: Vec<(String, String)>,
 }
 
 #[derive(Default)]
@@ -44,9 +49,39 @@ struct State {
     revoked_families: HashSet<u64>,
     next_family: u64,
     token_requests: u32,
+    /// Clients registered through the registration endpoint: id → secret.
+    registered: HashMap<String, String>,
+    /// Short-lived tokens not yet exchanged for long-lived ones (Meta).
+    short_lived: HashMap<String, Grant>,
+    /// Scopes of each access token, for the granted-scopes endpoint.
+    access_scopes: HashMap<String, Vec<String>>,
+    oauth1: super::oauth1::State,
 }
 
-struct Reply {
+/// A request as the sandbox sees it: every parameter, and how they were sent.
+pub(super) struct Incoming {
+    pub post: bool,
+    pub format: TokenFormat,
+    pub params: HashMap<String, String>,
+    pub authorization: Option<String>,
+    pub headers: Vec<(String, String)>,
+    pub url: String,
+}
+
+impl Incoming {
+    pub(super) fn header_value(&self, name: &str) -> Option<&str> {
+        self.header(name)
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub(super) struct Reply {
     status: u16,
     content_type: &'static str,
     body: String,
@@ -54,7 +89,15 @@ struct Reply {
 }
 
 impl Reply {
-    fn json(status: u16, body: Value) -> Reply {
+    pub(super) fn text(status: u16, body: String) -> Reply {
+        Reply {
+            status,
+            content_type: "application/x-www-form-urlencoded",
+            body,
+            headers: vec![],
+        }
+    }
+    pub(super) fn json(status: u16, body: Value) -> Reply {
         Reply {
             status,
             content_type: "application/json",
@@ -62,7 +105,7 @@ impl Reply {
             headers: vec![],
         }
     }
-    fn html(status: u16, body: String) -> Reply {
+    pub(super) fn html(status: u16, body: String) -> Reply {
         Reply {
             status,
             content_type: "text/html; charset=utf-8",
@@ -70,7 +113,7 @@ impl Reply {
             headers: vec![],
         }
     }
-    fn redirect(location: String) -> Reply {
+    pub(super) fn redirect(location: String) -> Reply {
         Reply {
             status: 302,
             content_type: "text/plain",
@@ -78,7 +121,7 @@ impl Reply {
             headers: vec![("Location", location)],
         }
     }
-    fn oauth_error(status: u16, code: &str, description: &str) -> Reply {
+    pub(super) fn oauth_error(status: u16, code: &str, description: &str) -> Reply {
         Reply::json(
             status,
             json!({"error": code, "error_description": description}),
@@ -103,46 +146,43 @@ pub(super) fn spawn(
 }
 
 fn handle(mut request: tiny_http::Request, state: &Mutex<State>, config: &Config, base: &str) {
-    let mut body = String::new();
-    let _ = request.as_reader().take(1 << 20).read_to_string(&mut body);
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let authorization = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Authorization"))
-        .map(|h| h.value.as_str().to_string());
-    let client_id_header = config
-        .provider
-        .identity
-        .client_id_header
-        .as_deref()
-        .map(|name| {
-            request
-                .headers()
-                .iter()
-                .find(|h| h.field.to_string().eq_ignore_ascii_case(name))
-                .map(|h| h.value.as_str().to_string())
-        });
-    let post = *request.method() == tiny_http::Method::Post;
+    let incoming = read(&mut request);
+    let path = incoming
+        .url
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let provider = &config.provider;
     let reply = {
         let mut state = state.lock().expect("sandbox state");
-        match (path, post) {
-            ("/oauth/authorize", false) => authorize(&params(query), &mut state, config, base),
-            ("/oauth/consent", true) => consent(&params(&body), &mut state, config),
-            ("/oauth/token", true) => {
-                token(&params(&body), authorization.as_deref(), &mut state, config)
+        let st = &mut *state;
+        match path.as_str() {
+            "/oauth/authorize" if !incoming.post => authorize(&incoming.params, st, config, base),
+            "/oauth/consent" if incoming.post => consent(&incoming.params, st, config),
+            "/oauth/refresh" if provider.refresh.style == RefreshStyle::AccessToken => {
+                long_lived(&incoming, st, config)
             }
-            ("/oauth/revoke", true) => revoke(&params(&body), &mut state),
-            ("/identity", _) => match &client_id_header {
-                // The provider wants its client id on identity calls (Twitch's Client-Id).
-                Some(value) if value.as_deref() != Some(CLIENT_ID) => Reply::oauth_error(
-                    401,
-                    "invalid_client",
-                    "the identity call must carry the client id header",
-                ),
-                _ => identity(authorization.as_deref(), &state, config),
-            },
+            "/oauth/token" | "/oauth/refresh" => token(&incoming, st, config),
+            "/oauth/long-lived" => long_lived(&incoming, st, config),
+            "/oauth/revoke" if incoming.post => revoke(&incoming.params, st),
+            "/scopes" => scopes_endpoint(&incoming, st, config),
+            "/pages" | "/pages/parents" => pages(&incoming, &path, st, config, base),
+            "/register" | "/api/v1/apps" if incoming.post => register(&incoming, st),
+            "/oauth1/request_token" | "/oauth1/authorize" | "/oauth1/access_token" => {
+                super::oauth1::handle(&path, &incoming, &mut st.oauth1, config, base)
+            }
+            "/identity" | "/api/v1/accounts/verify_credentials" => {
+                match provider.identity.client_id_header.as_deref() {
+                    // The provider wants its client id on identity calls (Twitch's Client-Id).
+                    Some(name) if incoming.header(name) != Some(CLIENT_ID) => Reply::oauth_error(
+                        401,
+                        "invalid_client",
+                        "the identity call must carry the client id header",
+                    ),
+                    _ => identity(&incoming, st, config),
+                }
+            }
             _ => Reply::html(404, "<h1>Not found</h1>".into()),
         }
     };
@@ -164,13 +204,86 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>, config: &Config
     let _ = request.respond(response);
 }
 
-fn params(raw: &str) -> HashMap<String, String> {
+/// Every parameter of a request, from the query and a form, JSON or multipart body, and
+/// which of those encodings carried them.
+fn read(request: &mut tiny_http::Request) -> Incoming {
+    let mut body = Vec::new();
+    let _ = request.as_reader().take(1 << 20).read_to_end(&mut body);
+    let url = request.url().to_string();
+    let headers: Vec<(String, String)> = request
+        .headers()
+        .iter()
+        .map(|h| (h.field.to_string(), h.value.as_str().to_string()))
+        .collect();
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let post = *request.method() == tiny_http::Method::Post;
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let mut all = params(query);
+    let content_type = header("Content-Type").unwrap_or_default();
+    let format = if !post {
+        TokenFormat::Get
+    } else if content_type.starts_with("application/json") {
+        if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice(&body) {
+            for (k, v) in map {
+                let v = v
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string());
+                all.insert(k, v);
+            }
+        }
+        TokenFormat::Json
+    } else if content_type.starts_with("multipart/form-data") {
+        all.extend(multipart_fields(&content_type, body));
+        TokenFormat::Multipart
+    } else if body.is_empty() && !query.is_empty() {
+        TokenFormat::Query
+    } else {
+        all.extend(params(&String::from_utf8_lossy(&body)));
+        TokenFormat::Form
+    };
+    Incoming {
+        post,
+        format,
+        params: all,
+        authorization: header("Authorization"),
+        headers,
+        url,
+    }
+}
+
+fn multipart_fields(content_type: &str, body: Vec<u8>) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(boundary) = multer::parse_boundary(content_type) else {
+        return out;
+    };
+    let stream = futures_util::stream::once(async move {
+        Ok::<bytes::Bytes, std::convert::Infallible>(bytes::Bytes::from(body))
+    });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    futures_executor::block_on(async {
+        while let Ok(Some(field)) = multipart.next_field().await {
+            let name = field.name().unwrap_or_default().to_string();
+            if let Ok(text) = field.text().await {
+                out.insert(name, text);
+            }
+        }
+    });
+    out
+}
+
+pub(super) fn params(raw: &str) -> HashMap<String, String> {
     url::form_urlencoded::parse(raw.as_bytes())
         .into_owned()
         .collect()
 }
 
-fn random_token(prefix: &str) -> String {
+pub(super) fn random_token(prefix: &str) -> String {
     let mut bytes = [0u8; 24];
     rand::thread_rng().fill_bytes(&mut bytes);
     format!(
@@ -201,7 +314,7 @@ fn is_loopback_redirect(uri: &str) -> bool {
     })
 }
 
-fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
+pub(super) fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
     let mut url = url::Url::parse(uri).expect("validated redirect URI");
     url.query_pairs_mut().extend_pairs(pairs);
     url.to_string()
@@ -209,10 +322,20 @@ fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
 
 fn authorize(q: &HashMap<String, String>, state: &mut State, config: &Config, base: &str) -> Reply {
     let provider = &config.provider;
-    if q.get("client_id").map(String::as_str) != Some(CLIENT_ID) {
+    let id_param = provider
+        .authorize_client_id_param
+        .as_deref()
+        .unwrap_or(&provider.client_id_param);
+    let client_id = q.get(id_param).map(String::as_str);
+    if client_id != Some(CLIENT_ID)
+        && !client_id.is_some_and(|id| state.registered.contains_key(id))
+    {
         return Reply::html(
             400,
-            page("Unknown client", &format!("client_id must be {CLIENT_ID}")),
+            page(
+                "Unknown client",
+                &format!("{id_param} must be {CLIENT_ID} or a registered client"),
+            ),
         );
     }
     let redirect_uri = q.get("redirect_uri").cloned().unwrap_or_default();
@@ -263,6 +386,11 @@ fn authorize(q: &HashMap<String, String>, state: &mut State, config: &Config, ba
             &provider.scope_separator,
         ),
         challenge,
+        extra: provider
+            .callback_params
+            .iter()
+            .map(|name| (name.clone(), random_token(name)))
+            .collect(),
     };
     if config.auto_approve {
         return decide(request, true, state, config);
@@ -325,7 +453,8 @@ fn decide(mut request: AuthRequest, approved: bool, state: &mut State, config: &
                 family,
             },
         );
-        pairs.push(("code".into(), code));
+        pairs.push((config.provider.code_param.clone(), code));
+        pairs.extend(request.extra.iter().cloned());
     }
     if let (Some(s), false) = (&request.state, has(config, &Fault::StateDrop)) {
         pairs.push(("state".into(), s.clone()));
@@ -341,6 +470,8 @@ fn client_ok(
     form: &HashMap<String, String>,
     authorization: Option<&str>,
     auth: ClientAuth,
+    id_param: &str,
+    registered: &HashMap<String, String>,
 ) -> Result<(), Reply> {
     let basic = authorization
         .and_then(|h| h.strip_prefix("Basic "))
@@ -350,14 +481,22 @@ fn client_ok(
                 .ok()
         })
         .and_then(|d| String::from_utf8(d).ok());
+    let known = |id: &str, secret: &str| {
+        (id == CLIENT_ID && secret == CLIENT_SECRET)
+            || registered.get(id).is_some_and(|s| s == secret)
+    };
+    let id = form.get(id_param).map(String::as_str);
     let ok = match auth {
-        ClientAuth::Basic => basic.as_deref() == Some(&format!("{CLIENT_ID}:{CLIENT_SECRET}")),
-        ClientAuth::Post => {
-            form.get("client_id").map(String::as_str) == Some(CLIENT_ID)
-                && form.get("client_secret").map(String::as_str) == Some(CLIENT_SECRET)
-        }
+        ClientAuth::Basic => basic
+            .as_deref()
+            .and_then(|b| b.split_once(':'))
+            .is_some_and(|(i, s)| known(i, s)),
+        ClientAuth::Post => id
+            .zip(form.get("client_secret").map(String::as_str))
+            .is_some_and(|(i, s)| known(i, s)),
         ClientAuth::None => {
-            form.get("client_id").map(String::as_str) == Some(CLIENT_ID) && basic.is_none()
+            (id == Some(CLIENT_ID) || id.is_some_and(|i| registered.contains_key(i)))
+                && basic.is_none()
         }
     };
     if ok {
@@ -365,8 +504,8 @@ fn client_ok(
     }
     let how = match auth {
         ClientAuth::Basic => "HTTP Basic with the client id and secret",
-        ClientAuth::Post => "client_id and client_secret in the form body",
-        ClientAuth::None => "client_id in the body, no secret (a public client)",
+        ClientAuth::Post => "its client id and client_secret as request parameters",
+        ClientAuth::None => "its client id as a parameter, no secret (a public client)",
     };
     Err(Reply::oauth_error(
         401,
@@ -375,12 +514,21 @@ fn client_ok(
     ))
 }
 
-fn token(
-    form: &HashMap<String, String>,
-    authorization: Option<&str>,
-    state: &mut State,
-    config: &Config,
-) -> Reply {
+fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
+    let provider = &config.provider;
+    let envelope = provider.token_envelope.is_some();
+    let failure = |status: u16, code: &str, description: &str| {
+        if envelope {
+            // Errors inside an HTTP 200 envelope, as TikTok Business answers.
+            Reply::json(
+                200,
+                json!({"code": 40001, "message": format!("{code}: {description}"), "data": {}}),
+            )
+        } else {
+            Reply::oauth_error(status, code, description)
+        }
+    };
+    let form = &incoming.params;
     state.token_requests += 1;
     if has(config, &Fault::ServerError) {
         return Reply::html(503, "<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body>upstream unavailable</body></html>".into());
@@ -390,14 +538,31 @@ fn token(
         reply.headers.push(("Retry-After", "1".into()));
         return reply;
     }
-    if has(config, &Fault::InvalidClient) {
-        return Reply::oauth_error(401, "invalid_client", "client authentication failed");
+    if incoming.format != provider.token_format {
+        return failure(
+            400,
+            "invalid_request",
+            &format!(
+                "this provider expects the token request as {}, not {}",
+                provider.token_format.as_str(),
+                incoming.format.as_str()
+            ),
+        );
     }
-    if let Err(reply) = client_ok(form, authorization, config.provider.client_auth) {
+    if has(config, &Fault::InvalidClient) {
+        return failure(401, "invalid_client", "client authentication failed");
+    }
+    if let Err(reply) = client_ok(
+        form,
+        incoming.authorization.as_deref(),
+        provider.client_auth,
+        &provider.client_id_param,
+        &state.registered,
+    ) {
         return reply;
     }
     if has(config, &Fault::InvalidGrant) {
-        return Reply::oauth_error(
+        return failure(
             400,
             "invalid_grant",
             "The provided authorization grant is invalid, expired or revoked",
@@ -405,29 +570,50 @@ fn token(
     }
     let grant = match form.get("grant_type").map(String::as_str) {
         Some("authorization_code") => {
-            let code = form.get("code").cloned().unwrap_or_default();
+            let code = form.get(&provider.code_param).cloned().unwrap_or_default();
             let Some(entry) = state.codes.get_mut(&code) else {
-                return Reply::oauth_error(400, "invalid_grant", "unknown authorization code");
+                return failure(
+                    400,
+                    "invalid_grant",
+                    &format!(
+                        "unknown authorization code (sent as `{}`?)",
+                        provider.code_param
+                    ),
+                );
             };
             if entry.used {
                 let family = entry.family;
                 state.revoked_families.insert(family);
-                return Reply::oauth_error(400, "invalid_grant", "authorization code already used");
+                return failure(400, "invalid_grant", "authorization code already used");
             }
             entry.used = true;
             if form.get("redirect_uri") != Some(&entry.request.redirect_uri) {
-                return Reply::oauth_error(
+                return failure(
                     400,
                     "invalid_grant",
                     "redirect_uri does not match the authorization request",
                 );
             }
+            for (name, value) in &entry.request.extra {
+                if form.get(name) != Some(value) {
+                    return failure(
+                        400,
+                        "invalid_request",
+                        &format!("{name} from the callback is missing or wrong"),
+                    );
+                }
+            }
             if let Some(challenge) = &entry.request.challenge {
                 let verifier = form.get("code_verifier").cloned().unwrap_or_default();
-                let computed = base64::engine::general_purpose::URL_SAFE_NO_PAD
-                    .encode(sha2::Sha256::digest(verifier.as_bytes()));
+                let digest = sha2::Sha256::digest(verifier.as_bytes());
+                let computed = match provider.pkce_encoding {
+                    PkceEncoding::Base64url => {
+                        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
+                    }
+                    PkceEncoding::Hex => digest.iter().map(|b| format!("{b:02x}")).collect(),
+                };
                 if &computed != challenge {
-                    return Reply::oauth_error(
+                    return failure(
                         400,
                         "invalid_grant",
                         "code_verifier does not match the code_challenge",
@@ -437,6 +623,7 @@ fn token(
             Grant {
                 scopes: entry.request.scopes.clone(),
                 family: entry.family,
+                extra: entry.request.extra.clone(),
             }
         }
         Some("refresh_token") => {
@@ -444,17 +631,22 @@ fn token(
             if let Some(family) = state.spent_refresh.get(&presented).copied() {
                 // A rotated token spent twice: revoke the whole grant, as real servers do.
                 state.revoked_families.insert(family);
-                return Reply::oauth_error(400, "invalid_grant", "refresh token already used");
+                return failure(400, "invalid_grant", "refresh token already used");
             }
             let Some(grant) = state.refresh.get(&presented).cloned() else {
-                return Reply::oauth_error(
-                    400,
-                    "invalid_grant",
-                    "unknown or revoked refresh token",
-                );
+                return failure(400, "invalid_grant", "unknown or revoked refresh token");
             };
             if state.revoked_families.contains(&grant.family) {
-                return Reply::oauth_error(400, "invalid_grant", "the grant was revoked");
+                return failure(400, "invalid_grant", "the grant was revoked");
+            }
+            for (name, value) in &grant.extra {
+                if form.get(name) != Some(value) {
+                    return failure(
+                        400,
+                        "invalid_request",
+                        &format!("{name} must be sent again on refresh"),
+                    );
+                }
             }
             if has(config, &Fault::RotateRefresh) {
                 state.refresh.remove(&presented);
@@ -463,39 +655,291 @@ fn token(
             grant
         }
         other => {
-            return Reply::oauth_error(
+            return failure(
                 400,
                 "unsupported_grant_type",
                 &format!("grant_type {other:?} is not supported"),
             )
         }
     };
+    let first_issue = form.get("grant_type").map(String::as_str) == Some("authorization_code");
+    // Meta: the code gives a short-lived token, to be exchanged for a long-lived one.
+    let short = first_issue && provider.long_lived.is_some();
+    let mut body = issue_access(
+        state,
+        config,
+        &grant,
+        if short { 3600 } else { config.access_ttl },
+    );
+    if provider.identity.in_token_response {
+        identity_fields(&mut body, config);
+    }
+    if short {
+        let token = body["access_token"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        state.short_lived.insert(token, grant.clone());
+    }
+    let refreshable = provider.refresh.style == RefreshStyle::RefreshToken;
+    if refreshable && (first_issue || has(config, &Fault::RotateRefresh)) {
+        let refresh = random_token("rt");
+        state.refresh.insert(refresh.clone(), grant.clone());
+        body["refresh_token"] = Value::String(refresh);
+    }
+    if provider.token_envelope.is_some() {
+        body["open_id"] = Value::String("1001".into());
+        return Reply::json(200, json!({"code": 0, "message": "OK", "data": body}));
+    }
+    Reply::json(200, body)
+}
+
+/// A new access token for the grant, in the provider's token-response shape.
+fn issue_access(state: &mut State, config: &Config, grant: &Grant, ttl: u64) -> Value {
+    let provider = &config.provider;
     let ttl = if has(config, &Fault::ExpireFast) {
         5
     } else {
-        config.access_ttl
+        ttl
     };
     let access = random_token("at");
     state.access.insert(
         access.clone(),
         (Instant::now() + Duration::from_secs(ttl), grant.family),
     );
+    state
+        .access_scopes
+        .insert(access.clone(), grant.scopes.clone());
     let mut body = json!({
         "access_token": access,
         "token_type": "bearer",
         "expires_in": ttl,
-        "scope": grant.scopes.join(&config.provider.scope_separator),
     });
-    if config.provider.identity.in_token_response {
-        identity_fields(&mut body, config);
+    if provider.granted_scopes == crate::providers::GrantedScopes::TokenResponse {
+        body[provider.granted_scopes_field.as_str()] =
+            Value::String(grant.scopes.join(&provider.scope_separator));
     }
-    let first_issue = form.get("grant_type").map(String::as_str) == Some("authorization_code");
-    if first_issue || has(config, &Fault::RotateRefresh) {
-        let refresh = random_token("rt");
-        state.refresh.insert(refresh.clone(), grant.clone());
-        body["refresh_token"] = Value::String(refresh);
+    body
+}
+
+/// Meta's long-lived exchange and `*_refresh_token` grants: a GET with the access token
+/// and the declared parameters.
+fn long_lived(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
+    let provider = &config.provider;
+    let path = incoming.url.split('?').next().unwrap_or_default();
+    let (exchange, refreshing) = match (&provider.long_lived, path) {
+        (Some(e), "/oauth/long-lived") => (e.params.clone(), false),
+        _ => (provider.refresh.params.clone(), true),
+    };
+    if incoming.post {
+        return Reply::oauth_error(400, "invalid_request", "this call is a GET");
+    }
+    let mut presented = None;
+    for (key, template) in &exchange {
+        let Some(value) = incoming.params.get(key) else {
+            return Reply::json(
+                400,
+                json!({"error": {"message": format!("Missing parameter {key}"), "type": "OAuthException", "code": 100}}),
+            );
+        };
+        match template.as_str() {
+            "{client_secret}" if value != CLIENT_SECRET => {
+                return Reply::json(
+                    400,
+                    json!({"error": {"message": "Error validating client secret.", "type": "OAuthException", "code": 1}}),
+                )
+            }
+            "{access_token}" => presented = Some(value.clone()),
+            t if !t.starts_with('{') && value != t => {
+                return Reply::json(
+                    400,
+                    json!({"error": {"message": format!("Unsupported {key} {value}"), "type": "OAuthException", "code": 100}}),
+                )
+            }
+            _ => {}
+        }
+    }
+    let token = presented.unwrap_or_default();
+    let grant = if refreshing {
+        match state.access.get(&token) {
+            Some((expiry, family))
+                if *expiry > Instant::now() && !state.revoked_families.contains(family) =>
+            {
+                Grant {
+                    scopes: state.access_scopes.get(&token).cloned().unwrap_or_default(),
+                    family: *family,
+                    extra: vec![],
+                }
+            }
+            _ => {
+                return Reply::json(
+                    400,
+                    json!({"error": {"message": "Error validating access token: Session has expired", "type": "OAuthException", "code": 190, "error_subcode": 463}}),
+                )
+            }
+        }
+    } else {
+        match state.short_lived.remove(&token) {
+            Some(grant) => grant,
+            None => {
+                return Reply::json(
+                    400,
+                    json!({"error": {"message": "Invalid OAuth access token.", "type": "OAuthException", "code": 190}}),
+                )
+            }
+        }
+    };
+    // Long-lived Meta tokens: 60 days.
+    let body = issue_access(state, config, &grant, 60 * 24 * 3600);
+    Reply::json(200, body)
+}
+
+/// The granted-scopes call, in the shape the catalog's pointers describe.
+fn scopes_endpoint(incoming: &Incoming, state: &State, config: &Config) -> Reply {
+    let Some(endpoint) = &config.provider.granted_scopes_endpoint else {
+        return Reply::html(404, "<h1>Not found</h1>".into());
+    };
+    let token = bearer_or_param(incoming, "access_token");
+    let Some(scopes) = live_token(state, &token)
+        .then(|| state.access_scopes.get(&token).cloned().unwrap_or_default())
+    else {
+        return Reply::oauth_error(401, "invalid_token", "the access token is invalid");
+    };
+    let mut body = json!({});
+    let list = match &endpoint.scope {
+        Some(scope_ptr) => {
+            let mut items: Vec<Value> = scopes
+                .iter()
+                .map(|s| {
+                    item_with(
+                        scope_ptr,
+                        s,
+                        endpoint.status.as_deref(),
+                        endpoint.granted.as_deref(),
+                    )
+                })
+                .collect();
+            // One declined permission, which must not count as granted.
+            items.push(item_with(
+                scope_ptr,
+                "sandbox_declined",
+                endpoint.status.as_deref(),
+                Some("declined"),
+            ));
+            Value::Array(items)
+        }
+        None => Value::String(scopes.join(" ")),
+    };
+    set_pointer(&mut body, &endpoint.items, list);
+    Reply::json(200, body)
+}
+
+fn item_with(
+    scope_ptr: &str,
+    scope: &str,
+    status_ptr: Option<&str>,
+    status: Option<&str>,
+) -> Value {
+    let mut item = json!({});
+    set_pointer(&mut item, scope_ptr, json!(scope));
+    if let (Some(p), Some(v)) = (status_ptr, status) {
+        set_pointer(&mut item, p, json!(v));
+    }
+    item
+}
+
+/// Two pages (the second behind a `next` link when the provider paginates), or per
+/// parent one location.
+fn pages(incoming: &Incoming, path: &str, state: &State, config: &Config, base: &str) -> Reply {
+    let Some(pages) = &config.provider.pages else {
+        return Reply::html(404, "<h1>Not found</h1>".into());
+    };
+    let token = bearer_or_param(incoming, "access_token");
+    if !live_token(state, &token) {
+        return Reply::oauth_error(401, "invalid_token", "the access token is invalid");
+    }
+    let make = |id: &str, name: &str, with_token: bool| {
+        let mut item = json!({});
+        set_pointer(&mut item, &pages.id, json!(id));
+        set_pointer(&mut item, &pages.name, json!(name));
+        if let (Some(p), true) = (&pages.token, with_token) {
+            set_pointer(&mut item, p, json!(format!("page-token-{id}")));
+        }
+        item
+    };
+    let mut body = json!({});
+    if path == "/pages/parents" {
+        let parent = pages
+            .parent
+            .as_ref()
+            .expect("parents are served only when declared");
+        let mut item = json!({});
+        set_pointer(&mut item, &parent.id, json!("accounts/77"));
+        set_pointer(&mut body, &parent.items, json!([item]));
+        return Reply::json(200, body);
+    }
+    let second_page = incoming.params.get("page").map(String::as_str) == Some("2");
+    let mut items = Vec::new();
+    if let Some(parent) = incoming.params.get("parent") {
+        items.push(make(&format!("{parent}/locations/5"), "Sandbox Page", true));
+    } else if second_page || pages.next.is_none() {
+        items.push(make("2002", "Sandbox Page Two", true));
+    }
+    if !second_page && !incoming.params.contains_key("parent") {
+        items.insert(0, make("2001", "Sandbox Page", true));
+        if let Some(required) = &pages.require {
+            // A page without the required link (a Facebook page with no Instagram account).
+            let mut bare = json!({"id": "2999", "name": "Not eligible"});
+            if let Some(map) = bare.as_object_mut() {
+                // Make sure the required link really is absent.
+                map.remove(required.trim_start_matches('/'));
+            }
+            items.push(bare);
+        }
+    }
+    set_pointer(&mut body, &pages.items, Value::Array(items));
+    if let (Some(next), false, None) = (&pages.next, second_page, incoming.params.get("parent")) {
+        set_pointer(&mut body, next, json!(format!("{base}/pages?page=2")));
     }
     Reply::json(200, body)
+}
+
+/// Dynamic client registration (Mastodon's POST /api/v1/apps).
+fn register(incoming: &Incoming, state: &mut State) -> Reply {
+    let p = &incoming.params;
+    let Some(redirect) = p.get("redirect_uris").filter(|r| !r.is_empty()) else {
+        return Reply::json(
+            422,
+            json!({"error": "Validation failed: Redirect URI must be an absolute URI."}),
+        );
+    };
+    if p.get("client_name").is_none_or(|n| n.is_empty()) {
+        return Reply::json(
+            422,
+            json!({"error": "Validation failed: Application name can't be blank"}),
+        );
+    }
+    let id = random_token("app");
+    let secret = random_token("appsecret");
+    state.registered.insert(id.clone(), secret.clone());
+    Reply::json(
+        200,
+        json!({"id": "1", "name": p["client_name"], "redirect_uri": redirect, "client_id": id, "client_secret": secret}),
+    )
+}
+
+fn bearer_or_param(incoming: &Incoming, param: &str) -> String {
+    incoming
+        .authorization
+        .as_deref()
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::to_string)
+        .or_else(|| incoming.params.get(param).cloned())
+        .unwrap_or_default()
+}
+
+fn live_token(state: &State, token: &str) -> bool {
+    matches!(state.access.get(token), Some((expiry, family)) if *expiry > Instant::now() && !state.revoked_families.contains(family))
 }
 
 fn revoke(form: &HashMap<String, String>, state: &mut State) -> Reply {
@@ -512,20 +956,28 @@ fn revoke(form: &HashMap<String, String>, state: &mut State) -> Reply {
     Reply::json(200, json!({}))
 }
 
-fn identity(authorization: Option<&str>, state: &State, config: &Config) -> Reply {
-    let token = authorization
-        .and_then(|h| h.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    match state.access.get(token) {
-        Some((expiry, family))
-            if *expiry > Instant::now() && !state.revoked_families.contains(family) => {}
-        _ => {
-            return Reply::oauth_error(
-                401,
-                "invalid_token",
-                "the access token is invalid, expired or revoked",
-            )
-        }
+fn identity(incoming: &Incoming, state: &State, config: &Config) -> Reply {
+    let id = &config.provider.identity;
+    let token = match (&id.token_param, &id.token_header) {
+        (Some(param), _) => incoming.params.get(param).cloned().unwrap_or_default(),
+        (None, Some(header)) => incoming.header(header).unwrap_or_default().to_string(),
+        (None, None) => incoming
+            .authorization
+            .as_deref()
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .unwrap_or_default()
+            .to_string(),
+    };
+    if id.method.as_deref() == Some("post") && !incoming.post {
+        return Reply::oauth_error(405, "invalid_request", "the identity call is a POST");
+    }
+    let oauth1_user = super::oauth1::identity(incoming, &state.oauth1, config);
+    if !live_token(state, &token) && !oauth1_user {
+        return Reply::oauth_error(
+            401,
+            "invalid_token",
+            "the access token is invalid, expired or revoked",
+        );
     }
     let mut body = json!({});
     identity_fields(&mut body, config);
@@ -534,7 +986,7 @@ fn identity(authorization: Option<&str>, state: &State, config: &Config) -> Repl
 
 /// The account, in the JSON shape the catalog's pointers describe (OIDC claims when the
 /// catalog names none).
-fn identity_fields(body: &mut Value, config: &Config) {
+pub(super) fn identity_fields(body: &mut Value, config: &Config) {
     let id = &config.provider.identity;
     let fields = [
         (&id.id, "1001"),
@@ -561,7 +1013,12 @@ fn identity_fields(body: &mut Value, config: &Config) {
 /// Create `value` at a JSON pointer, building the objects on the way.
 fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
     let mut node = root;
-    let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
+    // RFC 6901 escapes: `~1` is `/`, `~0` is `~`.
+    let parts: Vec<String> = pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|p| p.replace("~1", "/").replace("~0", "~"))
+        .collect();
     for (i, part) in parts.iter().enumerate() {
         let map = match node {
             Value::Object(map) => map,
@@ -571,14 +1028,14 @@ fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
             }
         };
         if i + 1 == parts.len() {
-            map.insert((*part).to_string(), value);
+            map.insert(part.clone(), value);
             return;
         }
-        node = map.entry((*part).to_string()).or_insert_with(|| json!({}));
+        node = map.entry(part.clone()).or_insert_with(|| json!({}));
     }
 }
 
-fn page(title: &str, message: &str) -> String {
+pub(super) fn page(title: &str, message: &str) -> String {
     format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{t}</title></head><body><h1>{t}</h1><p>{m}</p></body></html>",
         t = html_escape::encode_text(title),

@@ -15,9 +15,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::oauth::flow::Endpoints;
+use crate::oauth::wire::Wire;
 use crate::providers::identity::Account;
-use crate::providers::ClientAuth;
+use crate::providers::{ClientAuth, RefreshRule};
 use keychain::{Keychain, KeychainError};
+use std::collections::BTreeMap;
 
 const SETTINGS_FILE: &str = "settings.json";
 const LOCK_FILE: &str = ".lock";
@@ -49,6 +51,9 @@ pub struct Secrets {
     pub id_token: Option<String>,
     #[serde(default)]
     pub client_secret: Option<String>,
+    /// OAuth 1.0a: the access token's secret.
+    #[serde(default)]
+    pub token_secret: Option<String>,
 }
 
 impl fmt::Debug for Secrets {
@@ -58,6 +63,7 @@ impl fmt::Debug for Secrets {
             .field("has_refresh_token", &self.refresh_token.is_some())
             .field("has_id_token", &self.id_token.is_some())
             .field("has_client_secret", &self.client_secret.is_some())
+            .field("has_token_secret", &self.token_secret.is_some())
             .finish()
     }
 }
@@ -88,6 +94,56 @@ pub struct Channel {
     pub client_auth: ClientAuth,
     pub endpoints: Endpoints,
     pub redirect_uri: String,
+    /// The token request's shape (form, JSON, multipart...), for refresh.
+    #[serde(default)]
+    pub wire: Wire,
+    #[serde(default)]
+    pub refresh: RefreshRule,
+    /// Callback parameters the provider wants back on refresh (VK's `device_id`).
+    #[serde(default)]
+    pub callback_params: BTreeMap<String, String>,
+    /// When the current access token was issued (Meta refuses to refresh young tokens).
+    #[serde(default)]
+    pub token_issued_at: Option<DateTime<Utc>>,
+    /// The page, channel, blog or location this channel posts to (two-step providers).
+    #[serde(default)]
+    pub page: Option<PageRef>,
+    /// OAuth 1.0a channel: the secrets hold a token and token secret, never expiring.
+    #[serde(default)]
+    pub oauth1: bool,
+}
+
+/// A client this tool registered on an instance.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RegisteredApp {
+    pub instance: String,
+    pub client_id: String,
+    pub client_secret: Option<String>,
+    /// Registered redirect URIs must match exactly, so later logins reuse this one.
+    pub redirect_uri: String,
+    pub scopes: Vec<String>,
+}
+
+impl fmt::Debug for RegisteredApp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegisteredApp")
+            .field("instance", &self.instance)
+            .field("client_id", &self.client_id)
+            .field("redirect_uri", &self.redirect_uri)
+            .finish()
+    }
+}
+
+/// The page chosen under a user's login.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PageRef {
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    /// The channel's token is the page's own (Meta), not the user's.
+    pub own_token: bool,
+    /// The user who picked it.
+    pub user: String,
 }
 
 /// Store-wide settings.
@@ -146,6 +202,23 @@ impl Store {
             home,
             keychain: Keychain { service },
         }
+    }
+
+    /// A client registered on an instance (Mastodon), remembered per instance.
+    pub fn registered_app(&self, instance: &str) -> Option<RegisteredApp> {
+        let text = std::fs::read_to_string(self.app_path(instance)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Remember a registered client (0600: it holds the client secret).
+    pub fn save_registered_app(&self, app: &RegisteredApp) -> Result<(), Error> {
+        let json = serde_json::to_vec_pretty(app).expect("an app serializes");
+        file::write_atomic(&self.app_path(&app.instance), &json)
+    }
+
+    fn app_path(&self, instance: &str) -> PathBuf {
+        let name: String = url::form_urlencoded::byte_serialize(instance.as_bytes()).collect();
+        self.home.join("apps").join(format!("{name}.json"))
     }
 
     pub fn home(&self) -> &Path {
@@ -463,6 +536,12 @@ pub(crate) mod tests {
                 require_iss: false,
             },
             redirect_uri: "http://127.0.0.1:2/callback".into(),
+            wire: Wire::default(),
+            refresh: RefreshRule::default(),
+            callback_params: BTreeMap::new(),
+            token_issued_at: None,
+            page: None,
+            oauth1: false,
         }
     }
 

@@ -1,0 +1,144 @@
+//! Two-step providers: list the pages (channels, blogs, locations) a login can post to,
+//! and find the one the user asked for.
+
+use serde_json::Value;
+
+use super::Pages;
+use crate::error::Error;
+use crate::http::HttpClient;
+use crate::oauth::errors::{ProviderError, Stage};
+
+/// Graph-style pagination is followed at most this far (100 items a page).
+const MAX_PAGES: usize = 20;
+
+/// One thing the user can connect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub id: String,
+    pub name: String,
+    /// The page's own access token, when the provider issues one (Meta).
+    pub token: Option<String>,
+}
+
+/// Every choice under this login, parents first when the catalog declares them.
+pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<Choice>, Error> {
+    let urls = match &pages.parent {
+        Some(parent) => {
+            let mut urls = Vec::new();
+            for item in fetch_items(&parent.url, &parent.items, None, access_token, http)? {
+                if let Some(id) = item.pointer(&parent.id).and_then(text) {
+                    urls.push(pages.url.replace("{parent}", &id));
+                }
+            }
+            urls
+        }
+        None => vec![pages.url.clone()],
+    };
+    let mut choices = Vec::new();
+    for url in urls {
+        for item in fetch_items(
+            &url,
+            &pages.items,
+            pages.next.as_deref(),
+            access_token,
+            http,
+        )? {
+            if let Some(required) = &pages.require {
+                if item.pointer(required).is_none_or(Value::is_null) {
+                    continue;
+                }
+            }
+            let Some(id) = item.pointer(&pages.id).and_then(text) else {
+                continue;
+            };
+            let name = item
+                .pointer(&pages.name)
+                .and_then(text)
+                .unwrap_or_else(|| id.clone());
+            let token = pages
+                .token
+                .as_deref()
+                .and_then(|p| item.pointer(p))
+                .and_then(text);
+            choices.push(Choice { id, name, token });
+        }
+    }
+    Ok(choices)
+}
+
+/// The choice whose id equals `wanted`, else whose name does (case-insensitively).
+pub fn find<'a>(choices: &'a [Choice], wanted: &str) -> Option<&'a Choice> {
+    let wanted = wanted.trim();
+    choices.iter().find(|c| c.id == wanted).or_else(|| {
+        choices
+            .iter()
+            .find(|c| c.name.to_lowercase() == wanted.to_lowercase())
+    })
+}
+
+fn fetch_items(
+    url: &str,
+    items: &str,
+    next: Option<&str>,
+    access_token: &str,
+    http: &HttpClient,
+) -> Result<Vec<Value>, Error> {
+    let mut out = Vec::new();
+    let mut url = Some(url.to_string());
+    let mut fetched = 0;
+    while let Some(current) = url.take() {
+        let response = http.get(&current, Some(access_token), &[])?;
+        let status = response.status().as_u16();
+        let body: Option<Value> = serde_json::from_slice(response.body()).ok();
+        let Some(body) = body.filter(|_| (200..300).contains(&status)) else {
+            return Err(Error::Token(ProviderError::from_response(
+                Stage::Lookup,
+                status,
+                response.body(),
+            )));
+        };
+        if let Some(Value::Array(list)) = body.pointer(items) {
+            out.extend(list.iter().cloned());
+        }
+        fetched += 1;
+        if fetched < MAX_PAGES {
+            url = next
+                .and_then(|p| body.pointer(p))
+                .and_then(Value::as_str)
+                .map(str::to_string);
+        }
+    }
+    Ok(out)
+}
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_by_id_then_name() {
+        let choices = vec![
+            Choice {
+                id: "1".into(),
+                name: "Acme News".into(),
+                token: None,
+            },
+            Choice {
+                id: "2".into(),
+                name: "1".into(),
+                token: None,
+            },
+        ];
+        assert_eq!(find(&choices, "1").unwrap().name, "Acme News");
+        assert_eq!(find(&choices, "acme news").unwrap().id, "1");
+        assert!(find(&choices, "nope").is_none());
+    }
+}

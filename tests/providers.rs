@@ -1,0 +1,343 @@
+//! Provider mechanics beyond plain RFC 6749, each through the catalog-driven emulation:
+//! two-step page choice, Meta's long-lived tokens and access-token refresh, VK's
+//! device_id, TikTok's hex PKCE and client_key, TikTok Business's envelope, request
+//! shapes the emulation enforces, Mastodon app registration, and X over OAuth 1.0a.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn sandbox_connect(sb: &Sandbox, provider: &str, extra: &[&str]) -> std::process::Output {
+    sb.cmd()
+        .args([
+            provider,
+            "--sandbox",
+            "--auto-approve",
+            "--insecure-storage",
+            "--timeout",
+            "20s",
+        ])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn connect_at(sb: &Sandbox, provider: &str, base: &str, extra: &[&str]) -> std::process::Output {
+    sb.cmd()
+        .args([
+            provider,
+            "--sandbox-at",
+            base,
+            "--insecure-storage",
+            "--timeout",
+            "20s",
+        ])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn channel(sb: &Sandbox, name: &str) -> Value {
+    sb.status_json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["channel"] == name)
+        .unwrap_or_else(|| panic!("no channel {name}"))
+        .clone()
+}
+
+#[test]
+fn two_step_without_a_page_lists_the_choices_and_exits_6() {
+    let sb = Sandbox::new();
+    let out = sandbox_connect(&sb, "facebook", &[]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("2001") && err.contains("Sandbox Page Two"),
+        "{err}"
+    );
+    assert!(err.contains("--page"), "{err}");
+    // A page from the second page of results (paging.next) is found too.
+    let out = sandbox_connect(&sb, "facebook", &["--page", "2002"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sandbox_connect(&sb, "facebook", &["--page", "no such page"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Sandbox Page Two"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
+    let sb = Sandbox::new();
+    let out = sandbox_connect(&sb, "instagram", &["--page", "Sandbox Page", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("long-lived"), "{err}");
+    assert!(err.contains("grant_type=fb_exchange_token"), "{err}");
+    // The secret travels in the query string of a GET, and the transcript masks it.
+    assert!(
+        err.contains("> GET") && !err.contains("sandbox-secret"),
+        "{err}"
+    );
+    let c = channel(&sb, "instagram:2001");
+    assert_eq!(c["page"]["kind"], "account");
+    assert_eq!(c["page"]["own_token"], true);
+    assert!(c["expires_at"].is_null(), "{c}");
+    assert_eq!(sb.token("instagram:2001"), "page-token-2001");
+    // The page without an Instagram account was not offered.
+    let out = sandbox_connect(&sb, "instagram", &["--page", "2999"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn granted_scopes_come_from_permissions_endpoint_and_tokeninfo() {
+    let sb = Sandbox::new();
+    let out = sandbox_connect(
+        &sb,
+        "facebook",
+        &["--page", "2001", "--fault", "scope-downgrade"],
+    );
+    // /me/permissions lists a declined permission and omits the unticked one.
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert!(stderr(&out).contains("read_insights"), "{}", stderr(&out));
+    let out = sandbox_connect(
+        &sb,
+        "youtube",
+        &["--page", "Sandbox Page", "--fault", "scope-downgrade"],
+    );
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("yt-analytics.readonly"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn instagram_refresh_waits_24h_then_uses_ig_refresh_token() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "instagram-standalone", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = connect_at(&sb, "instagram-standalone", &base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let name = "instagram-standalone:sandbox-user";
+    let before = sb.token(name);
+    let out = sb.run(&["refresh", name, "--force", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"too_young\""), "{}", stdout(&out));
+    assert_eq!(sb.token(name), before);
+    // Let a day pass: the channel's token is now old enough.
+    let path = sb
+        .path("home")
+        .join("channels")
+        .join("instagram-standalone%3Asandbox-user.json");
+    let mut stored: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let day_ago = chrono::Utc::now() - chrono::Duration::hours(25);
+    stored["token_issued_at"] = Value::String(day_ago.to_rfc3339());
+    std::fs::write(&path, serde_json::to_vec(&stored).unwrap()).unwrap();
+    let out = sb.run(&["refresh", name, "--force", "--json", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"refreshed\""), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("grant_type=ig_refresh_token"),
+        "{}",
+        stderr(&out)
+    );
+    assert_ne!(sb.token(name), before);
+}
+
+#[test]
+fn vk_sends_device_id_back_on_exchange_and_refresh() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = connect_at(&sb, "vk", &base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let c = channel(&sb, "vk:1001");
+    assert!(
+        c["callback_params"]["device_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("device_id_"),
+        "{c}"
+    );
+    let out = sb.run(&["refresh", "vk:1001", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Without the stored device_id the refresh cannot be built, and says why.
+    let path = sb.path("home").join("channels").join("vk%3A1001.json");
+    let mut stored: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    stored["callback_params"] = serde_json::json!({});
+    std::fs::write(&path, serde_json::to_vec(&stored).unwrap()).unwrap();
+    let out = sb.run(&["refresh", "vk:1001", "--force"]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert!(stderr(&out).contains("device_id"), "{}", stderr(&out));
+}
+
+#[test]
+fn tiktok_uses_client_key_and_a_hex_challenge() {
+    let sb = Sandbox::new();
+    let out = sandbox_connect(&sb, "tiktok", &["-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let url_line = err
+        .lines()
+        .find(|l| l.contains("/oauth/authorize?"))
+        .unwrap();
+    let url = url::Url::parse(url_line.trim().trim_start_matches("> GET ")).unwrap();
+    let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+    assert_eq!(q["client_key"], "sandbox-client");
+    assert!(!q.contains_key("client_id"));
+    let challenge = &q["code_challenge"];
+    assert_eq!(challenge.len(), 64);
+    assert!(challenge
+        .chars()
+        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+}
+
+#[test]
+fn tiktok_business_errors_inside_an_http_200_envelope_are_failures() {
+    let sb = Sandbox::new();
+    let out = sandbox_connect(&sb, "tiktok-business", &["--fault", "invalid-grant"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("40001") && err.contains("invalid_grant"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_emulation_refuses_a_token_request_of_the_wrong_shape() {
+    // The emulator follows the embedded catalog (Whop: JSON body); a user catalog that
+    // says `form` makes the client send a form, which the emulation refuses.
+    let provider_side = Sandbox::new();
+    let server = provider_side.emulator(&["--provider", "whop", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let client_side = Sandbox::new();
+    std::fs::create_dir_all(client_side.path("home")).unwrap();
+    std::fs::write(
+        client_side.path("home").join("providers.toml"),
+        "[whop]\nname = \"Whop (form)\"\nauthorize_url = \"https://api.whop.com/oauth/authorize\"\ntoken_url = \"https://api.whop.com/oauth/token\"\nscopes = [\"openid\"]\npkce = \"required\"\nclient_auth = \"none\"\n",
+    )
+    .unwrap();
+    let out = connect_at(&client_side, "whop", &base, &[]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expects the token request as json, not form"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn mastodon_registers_an_app_once_per_instance() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "mastodon", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "mastodon",
+        "--instance",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "20s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Registered an app"),
+        "{}",
+        stderr(&out)
+    );
+    let apps: Vec<_> = std::fs::read_dir(sb.path("home").join("apps"))
+        .unwrap()
+        .collect();
+    assert_eq!(apps.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = apps[0]
+            .as_ref()
+            .unwrap()
+            .metadata()
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let out = sb.run(&[
+        "mastodon",
+        "--instance",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "20s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("registered on"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("Registered an app"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sb.run(&["refresh", "mastodon:sandbox-user", "--force"]);
+    assert!(stderr(&out).contains("do not expire"), "{}", stderr(&out));
+}
+
+#[test]
+fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = connect_at(&sb, "twitter", &base, &["--oauth1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("OAuth 1.0a"), "{}", stderr(&out));
+    let c = channel(&sb, "twitter:sandbox-user");
+    assert_eq!(c["oauth1"], true);
+    // Postiz stores X tokens as `token:secret`; so does `token`.
+    let token = sb.token("twitter:sandbox-user");
+    assert!(
+        token.starts_with("1001-at_") && token.contains(':'),
+        "{token}"
+    );
+    // doctor's live check signs the identity call with both secrets.
+    let out = sb.run(&["doctor", "--json"]);
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["id"] == "channel.live"),
+        "{findings}"
+    );
+}
+
+#[test]
+fn x_oauth1_callback_outside_the_allow_list_is_explained() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = sb
+        .cmd()
+        .args([
+            "twitter",
+            "--sandbox-at",
+            &base,
+            "--oauth1",
+            "--paste",
+            "--redirect-uri",
+            "https://postiz.example.com/integrations/social/x",
+            "--insecure-storage",
+        ])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("415") && err.contains("127.0.0.1"), "{err}");
+}
