@@ -258,7 +258,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__connect)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,6 +304,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -321,10 +325,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -340,7 +340,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -386,6 +386,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -403,10 +407,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -422,7 +422,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__discord)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,6 +468,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -488,10 +492,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --sandbox-at)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --fault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -504,7 +504,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__doctor)
-            opts="-q -v -h -V --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,6 +566,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -574,7 +578,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__dribbble)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,6 +624,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -637,10 +645,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -656,7 +660,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__facebook)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +706,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -719,10 +727,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -738,7 +742,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__gmb)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,6 +788,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -801,10 +809,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1310,7 +1314,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__instagram)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1356,6 +1360,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1373,10 +1381,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1392,7 +1396,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__instagram__subcmd__standalone)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1438,6 +1442,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1455,10 +1463,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1474,7 +1478,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__kick)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1520,6 +1524,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1537,10 +1545,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1556,7 +1560,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__linkedin)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,6 +1606,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1619,10 +1627,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1638,7 +1642,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__linkedin__subcmd__page)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1684,6 +1688,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1701,10 +1709,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1734,7 +1738,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__mastodon)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1780,6 +1784,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1797,10 +1805,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1816,7 +1820,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__pinterest)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1862,6 +1866,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1879,10 +1887,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1920,7 +1924,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__reddit)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1966,6 +1970,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1983,10 +1991,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2068,7 +2072,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__slack)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2114,6 +2118,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2131,10 +2139,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2164,7 +2168,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__threads)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2210,6 +2214,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2227,10 +2235,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2246,7 +2250,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__tiktok)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2292,6 +2296,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2309,10 +2317,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2328,7 +2332,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__tiktok__subcmd__business)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2374,6 +2378,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2391,10 +2399,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2424,7 +2428,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__tumblr)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2470,6 +2474,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2487,10 +2495,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2506,7 +2510,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__twitch)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2552,6 +2556,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2569,10 +2577,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2588,7 +2592,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2634,6 +2638,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2651,10 +2659,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2670,7 +2674,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__vk)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2716,6 +2720,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2733,10 +2741,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2752,7 +2756,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__whop)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2798,6 +2802,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2815,10 +2823,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2834,7 +2838,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__youtube)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --sandbox-at --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2880,6 +2884,10 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2897,10 +2905,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sandbox-at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

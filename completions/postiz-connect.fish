@@ -120,6 +120,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l offline -d 'Skip every network check'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s q -l quiet -d 'Print only results and errors'
@@ -153,12 +154,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -184,12 +185,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -215,12 +216,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -246,12 +247,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -277,12 +278,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -308,12 +309,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l au
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -339,12 +340,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -370,12 +371,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -401,12 +402,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l a
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -432,12 +433,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -463,12 +464,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -494,12 +495,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -525,12 +526,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -556,12 +557,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -587,12 +588,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -618,12 +619,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -649,12 +650,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -680,12 +681,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -711,12 +712,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -742,12 +743,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -773,12 +774,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -804,12 +805,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auth
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -835,12 +836,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l aut
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -866,12 +867,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l a
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l no-browser -d 'Do not open a browser; print the URL to open'
@@ -897,12 +898,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l no-browser -d 'Do not open a browser; print the URL to open'

@@ -176,6 +176,9 @@ pub struct ClientArgs {
     /// RFC 7009 revocation endpoint, used by `logout`
     #[arg(long, value_name = "URL", help_heading = "Endpoints")]
     pub revoke_url: Option<String>,
+    /// Use a sandbox already running at this URL (started with `postiz-connect sandbox`)
+    #[arg(long, value_name = "URL", help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url"])]
+    pub sandbox_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Args, Default)]
@@ -218,14 +221,11 @@ pub struct ConnectArgs {
     pub keychain: bool,
 
     /// Connect against a local emulation of the provider: no account or credentials needed
-    #[arg(long, help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url"])]
+    #[arg(long, help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url", "sandbox_at"])]
     pub sandbox: bool,
     /// With --sandbox: approve at once instead of showing the consent page
     #[arg(long, requires = "sandbox", help_heading = "Sandbox")]
     pub auto_approve: bool,
-    /// Connect to a sandbox already running at this URL (started with `postiz-connect sandbox`)
-    #[arg(long, value_name = "URL", help_heading = "Sandbox", conflicts_with_all = ["sandbox", "client_id", "client_secret", "issuer", "auth_url", "token_url"])]
-    pub sandbox_at: Option<String>,
     /// With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
     #[arg(
         long = "fault",

@@ -323,26 +323,10 @@ fn live_identity_check_catches_a_revoked_grant() {
     assert!(has(&f, "channel.refused", "problem"), "{:?}", ids(&f));
 }
 
-#[test]
-fn untrusted_certificate_is_a_tls_failure() {
-    let sb = Sandbox::new();
-    let (cert, key) = (sb.path("cert.pem"), sb.path("key.pem"));
+fn openssl(args: &[&str], sb: &Sandbox) {
     let made = std::process::Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=127.0.0.1",
-        ])
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
+        .current_dir(sb.home.path())
+        .args(args)
         .output()
         .expect("openssl is installed (tests/run.sh checks)");
     assert!(
@@ -350,9 +334,13 @@ fn untrusted_certificate_is_a_tls_failure() {
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
+}
+
+/// Serve TLS with `cert.pem` / `key.pem` from the sandbox dir and run doctor against it.
+fn doctor_against_tls_server(sb: &Sandbox) -> (Option<i32>, Vec<Value>, String) {
     let mut server = std::process::Command::new("python3")
         .arg(root().join("tests/support/tls_server.py"))
-        .args([&cert, &key])
+        .args([sb.path("cert.pem"), sb.path("key.pem")])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -364,8 +352,8 @@ fn untrusted_certificate_is_a_tls_failure() {
     .unwrap();
     let port = line.trim().strip_prefix("READY ").unwrap().to_string();
     let url = format!("https://127.0.0.1:{port}");
-    let (code, f, err) = doctor(
-        &sb,
+    let result = doctor(
+        sb,
         &[
             "custom",
             "--client-id",
@@ -380,10 +368,109 @@ fn untrusted_certificate_is_a_tls_failure() {
     );
     let _ = server.kill();
     let _ = server.wait();
+    result
+}
+
+#[test]
+fn self_signed_certificate_is_named() {
+    let sb = Sandbox::new();
+    openssl(
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "cert.pem",
+        ],
+        &sb,
+    );
+    let (code, f, err) = doctor_against_tls_server(&sb);
     assert_eq!(code, Some(1), "{err}");
     let tls = f
         .iter()
-        .find(|x| x["id"] == "network.tls")
+        .find(|x| x["id"] == "network.tls_self_signed")
         .unwrap_or_else(|| panic!("{:?}", ids(&f)));
-    assert!(tls["fix"].as_str().unwrap().contains("CA"), "{tls}");
+    assert!(
+        tls["title"].as_str().unwrap().contains("CN=127.0.0.1"),
+        "{tls}"
+    );
+}
+
+#[test]
+fn tls_intercepting_proxy_is_named_by_its_certificate_issuer() {
+    // A leaf for 127.0.0.1 signed by a CA calling itself mitmproxy, as the proxy would.
+    let sb = Sandbox::new();
+    openssl(
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/O=mitmproxy/CN=mitmproxy",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+        ],
+        &sb,
+    );
+    openssl(
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "leaf.csr",
+        ],
+        &sb,
+    );
+    openssl(
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "leaf.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "1",
+            "-out",
+            "cert.pem",
+        ],
+        &sb,
+    );
+    let (code, f, err) = doctor_against_tls_server(&sb);
+    assert_eq!(code, Some(1), "{err}");
+    let tls = f
+        .iter()
+        .find(|x| x["id"] == "network.tls_intercepted")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    assert!(
+        tls["title"].as_str().unwrap().contains("mitmproxy"),
+        "{tls}"
+    );
+    assert!(
+        tls["fix"].as_str().unwrap().contains("trust store"),
+        "{tls}"
+    );
 }

@@ -8,21 +8,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn sandbox_connect(sb: &Sandbox, provider: &str, extra: &[&str]) -> std::process::Output {
-    sb.cmd()
-        .args([
-            provider,
-            "--sandbox",
-            "--auto-approve",
-            "--insecure-storage",
-            "--timeout",
-            "20s",
-        ])
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
 fn connect_at(sb: &Sandbox, provider: &str, base: &str, extra: &[&str]) -> std::process::Output {
     sb.cmd()
         .args([
@@ -51,7 +36,7 @@ fn channel(sb: &Sandbox, name: &str) -> Value {
 #[test]
 fn two_step_without_a_page_lists_the_choices_and_exits_6() {
     let sb = Sandbox::new();
-    let out = sandbox_connect(&sb, "facebook", &[]);
+    let out = sb.sandbox_connect("facebook", &[]);
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -60,9 +45,9 @@ fn two_step_without_a_page_lists_the_choices_and_exits_6() {
     );
     assert!(err.contains("--page"), "{err}");
     // A page from the second page of results (paging.next) is found too.
-    let out = sandbox_connect(&sb, "facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = sandbox_connect(&sb, "facebook", &["--page", "no such page"]);
+    let out = sb.sandbox_connect("facebook", &["--page", "no such page"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("Sandbox Page Two"),
@@ -74,7 +59,7 @@ fn two_step_without_a_page_lists_the_choices_and_exits_6() {
 #[test]
 fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
     let sb = Sandbox::new();
-    let out = sandbox_connect(&sb, "instagram", &["--page", "Sandbox Page", "-v"]);
+    let out = sb.sandbox_connect("instagram", &["--page", "Sandbox Page", "-v"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("long-lived"), "{err}");
@@ -90,23 +75,21 @@ fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
     assert!(c["expires_at"].is_null(), "{c}");
     assert_eq!(sb.token("instagram:2001"), "page-token-2001");
     // The page without an Instagram account was not offered.
-    let out = sandbox_connect(&sb, "instagram", &["--page", "2999"]);
+    let out = sb.sandbox_connect("instagram", &["--page", "2999"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]
 fn granted_scopes_come_from_permissions_endpoint_and_tokeninfo() {
     let sb = Sandbox::new();
-    let out = sandbox_connect(
-        &sb,
+    let out = sb.sandbox_connect(
         "facebook",
         &["--page", "2001", "--fault", "scope-downgrade"],
     );
     // /me/permissions lists a declined permission and omits the unticked one.
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     assert!(stderr(&out).contains("read_insights"), "{}", stderr(&out));
-    let out = sandbox_connect(
-        &sb,
+    let out = sb.sandbox_connect(
         "youtube",
         &["--page", "Sandbox Page", "--fault", "scope-downgrade"],
     );
@@ -181,7 +164,7 @@ fn vk_sends_device_id_back_on_exchange_and_refresh() {
 #[test]
 fn tiktok_uses_client_key_and_a_hex_challenge() {
     let sb = Sandbox::new();
-    let out = sandbox_connect(&sb, "tiktok", &["-v"]);
+    let out = sb.sandbox_connect("tiktok", &["-v"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     let url_line = err
@@ -202,7 +185,7 @@ fn tiktok_uses_client_key_and_a_hex_challenge() {
 #[test]
 fn tiktok_business_errors_inside_an_http_200_envelope_are_failures() {
     let sb = Sandbox::new();
-    let out = sandbox_connect(&sb, "tiktok-business", &["--fault", "invalid-grant"]);
+    let out = sb.sandbox_connect("tiktok-business", &["--fault", "invalid-grant"]);
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -340,4 +323,104 @@ fn x_oauth1_callback_outside_the_allow_list_is_explained() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("415") && err.contains("127.0.0.1"), "{err}");
+}
+
+#[test]
+fn doctor_probes_credentials_in_the_providers_own_request_shape() {
+    // Whop takes a JSON body from a public client: a form-encoded probe would be refused
+    // for its shape, telling nothing about the credentials.
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "whop"]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "doctor",
+        "whop",
+        "--sandbox-at",
+        &base,
+        "--json",
+        "--timeout",
+        "5s",
+    ]);
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["id"] == "credentials.accepted"),
+        "{findings}"
+    );
+}
+
+#[test]
+fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "twitter"]);
+    let base = server.url("base_url").to_string();
+    let doctor = |secret: &str, extra: &[&str]| -> Value {
+        let out = sb
+            .cmd()
+            .env("X_API_KEY", "sandbox-client")
+            .env("X_API_SECRET", secret)
+            .args([
+                "doctor",
+                "twitter",
+                "--sandbox-at",
+                &base,
+                "--json",
+                "--timeout",
+                "5s",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let has =
+        |findings: &Value, id: &str| findings.as_array().unwrap().iter().any(|f| f["id"] == id);
+    let ok = doctor("sandbox-secret", &[]);
+    assert!(has(&ok, "credentials.oauth1_accepted"), "{ok}");
+    let bad = doctor("wrong-secret", &[]);
+    assert!(has(&bad, "credentials.oauth1_refused"), "{bad}");
+    let callback = doctor(
+        "sandbox-secret",
+        &[
+            "--redirect-uri",
+            "https://postiz.example.com/integrations/social/x",
+        ],
+    );
+    assert!(
+        has(&callback, "credentials.oauth1_callback_not_approved"),
+        "{callback}"
+    );
+}
+
+#[test]
+fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
+    // `script` gives the command a terminal; what is typed goes through it.
+    let sb = Sandbox::new();
+    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
+    let mut cmd = std::process::Command::new("script");
+    sb.apply_env(&mut cmd);
+    let mut child = cmd
+        .args([
+            "-qec",
+            &format!(
+                "{} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
+                bin.display()
+            ),
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) is installed");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"7\n2\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("'7' is not one of the numbers"), "{text}");
+    assert!(text.contains("Chose the blog Sandbox Page Two"), "{text}");
+    assert_eq!(channel(&sb, "tumblr:2002")["page"]["kind"], "blog");
 }

@@ -6,12 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for tool in cargo node npm curl python3 openssl dbus-run-session gnome-keyring-daemon chromium; do
+for tool in cargo node npm curl python3 openssl script dbus-run-session gnome-keyring-daemon chromium; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "tests/run.sh: missing ${missing[*]}" >&2
-  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl openssl chromium nodejs npm" >&2
+  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl openssl bsdutils chromium nodejs npm" >&2
   exit 1
 fi
 

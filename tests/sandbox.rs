@@ -10,21 +10,6 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::Value;
 
-fn sandbox_connect(sb: &Sandbox, provider: &str, extra: &[&str]) -> std::process::Output {
-    sb.cmd()
-        .args([
-            provider,
-            "--sandbox",
-            "--auto-approve",
-            "--insecure-storage",
-            "--timeout",
-            "20s",
-        ])
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn every_catalog_provider_connects_through_its_emulation() {
     let sb = Sandbox::new();
@@ -44,7 +29,7 @@ fn every_catalog_provider_connects_through_its_emulation() {
         } else {
             &[]
         };
-        let out = sandbox_connect(&sb, id, &[&["--scopes", "read write"], page].concat());
+        let out = sb.sandbox_connect(id, &[&["--scopes", "read write"], page].concat());
         assert_eq!(out.status.code(), Some(0), "{id}: {}", stderr(&out));
         assert!(
             stdout(&out).contains(&format!("Connected {id}:")),
@@ -109,7 +94,7 @@ fn faults_map_to_exit_codes_and_explanations() {
     ];
     for (fault, code, needle) in cases {
         let sb = Sandbox::new();
-        let out = sandbox_connect(&sb, "twitter", &["--fault", fault]);
+        let out = sb.sandbox_connect("twitter", &["--fault", fault]);
         assert_eq!(out.status.code(), Some(*code), "{fault}: {}", stderr(&out));
         assert!(stderr(&out).contains(needle), "{fault}: {}", stderr(&out));
     }
@@ -118,11 +103,7 @@ fn faults_map_to_exit_codes_and_explanations() {
 #[test]
 fn dropped_state_and_redirect_mismatch_never_complete() {
     let sb = Sandbox::new();
-    let out = sandbox_connect(
-        &sb,
-        "twitter",
-        &["--fault", "state-drop", "--timeout", "2s"],
-    );
+    let out = sb.sandbox_connect("twitter", &["--fault", "state-drop", "--timeout", "2s"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("state did not match"),
@@ -131,8 +112,7 @@ fn dropped_state_and_redirect_mismatch_never_complete() {
     );
 
     let sb = Sandbox::new();
-    let out = sandbox_connect(
-        &sb,
+    let out = sb.sandbox_connect(
         "twitter",
         &["--fault", "redirect-mismatch", "--timeout", "2s"],
     );
@@ -144,8 +124,7 @@ fn dropped_state_and_redirect_mismatch_never_complete() {
 fn slow_and_expire_fast_faults() {
     let sb = Sandbox::new();
     let started = Instant::now();
-    let out = sandbox_connect(
-        &sb,
+    let out = sb.sandbox_connect(
         "twitter",
         &["--fault", "slow:300", "--fault", "expire-fast", "--json"],
     );

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     let sandbox_base = sandbox
         .as_ref()
         .map(|sb| sb.base_url().to_string())
-        .or(args.sandbox_at.clone());
+        .or(args.client.sandbox_at.clone());
     if let Some(base) = &sandbox_base {
         provider = sandbox::rewrite(&provider, base);
     }
@@ -370,6 +370,26 @@ fn finish(
     Ok((channel, scope_error))
 }
 
+/// Credentials for `provider` from the flags, `--env-file`, then the environment.
+pub(super) fn credentials_from(
+    provider: &Provider,
+    args: &ConnectArgs,
+) -> Result<providers::Credentials, Error> {
+    let env_vars = args
+        .client
+        .env_file
+        .as_deref()
+        .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
+        .transpose()?;
+    providers::resolve_credentials(
+        provider,
+        args.client.client_id.as_deref(),
+        args.client.client_secret.as_deref(),
+        env_vars.as_ref().map(|(p, v)| (*p, v)),
+        &|name| std::env::var(name).ok(),
+    )
+}
+
 /// Register a client on the instance (Mastodon's POST /api/v1/apps) for this redirect
 /// URI, and remember it for the next login.
 fn register(
@@ -459,7 +479,7 @@ fn wants_oauth1(provider: &Provider, args: &ConnectArgs) -> bool {
     let Some(oauth1) = &provider.oauth1 else {
         return false;
     };
-    if args.client.client_id.is_some() || args.sandbox || args.sandbox_at.is_some() {
+    if args.client.client_id.is_some() || args.sandbox || args.client.sandbox_at.is_some() {
         return false;
     }
     let env_file = args
@@ -498,19 +518,14 @@ fn client_or_registration(
     allow_registration: bool,
 ) -> Result<(Endpoints, Option<ClientCredentials>), Error> {
     let ui = &ctx.ui;
-    let env_vars = args
-        .client
-        .env_file
-        .as_deref()
-        .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
-        .transpose()?;
-    let resolved = providers::resolve_credentials(
-        provider,
-        args.client.client_id.as_deref(),
-        args.client.client_secret.as_deref(),
-        env_vars.as_ref().map(|(p, v)| (*p, v)),
-        &|name| std::env::var(name).ok(),
-    );
+    if let Some(base) = &args.client.sandbox_at {
+        *provider = sandbox::rewrite(provider, base);
+        return Ok((
+            sandbox::endpoints_of(provider),
+            Some(sandbox::client_for(provider)),
+        ));
+    }
+    let resolved = credentials_from(provider, args);
     let creds = match resolved {
         Err(_)
             if allow_registration
@@ -528,10 +543,14 @@ fn client_or_registration(
         }
     }
     if provider.needs_base() {
+        let env_vars = args
+            .client
+            .env_file
+            .as_deref()
+            .map(providers::read_env_file)
+            .transpose()?;
         let from_env = provider.base_url_env.iter().find_map(|name| {
-            let file = env_vars
-                .as_ref()
-                .and_then(|(_, vars)| vars.get(name).cloned());
+            let file = env_vars.as_ref().and_then(|vars| vars.get(name).cloned());
             file.or_else(|| std::env::var(name).ok())
                 .filter(|v| !v.is_empty())
                 .map(|v| (v, name.clone()))

@@ -75,11 +75,36 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
         let mut origins = BTreeSet::new();
         let mut probes = Vec::new();
+        let mut oauth1_probes = Vec::new();
         for p in &focus {
-            let mut provider = p.clone();
+            let mut provider = match &args.client.sandbox_at {
+                Some(base) => crate::sandbox::rewrite(p, base),
+                None => p.clone(),
+            };
             let connect_args = ConnectArgs {
                 client: args.client.clone(),
                 ..Default::default()
+            };
+            // X as Postiz runs it: the API key and secret, probed with a request token
+            // for the callback Postiz would send.
+            let oauth1_ready = match provider.oauth1.clone() {
+                Some(rules) => match super::oauth1::consumer(&provider, &rules, &connect_args) {
+                    Ok(consumer) => {
+                        let callback = args
+                            .redirect_uri
+                            .clone()
+                            .or_else(|| {
+                                vars.as_ref()
+                                    .and_then(|v| envfile::postiz_redirect(&provider, v))
+                            })
+                            .unwrap_or_else(|| "http://127.0.0.1/callback".into());
+                        origins.insert(origin_of(&rules.request_token_url));
+                        oauth1_probes.push((provider.id.clone(), rules, consumer, callback));
+                        true
+                    }
+                    Err(_) => false,
+                },
+                None => false,
             };
             match connect::real_client(ctx, &mut provider, &connect_args, &http) {
                 Ok((endpoints, client)) => {
@@ -97,8 +122,10 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                     {
                         origins.insert(origin_of(url));
                     }
-                    probes.push((provider.id.clone(), endpoints, client));
+                    probes.push((provider.id.clone(), endpoints, client, provider.wire()));
                 }
+                // Only the OAuth 1.0a credentials are set, as in a Postiz deployment.
+                Err(_) if oauth1_ready => {}
                 Err(e) => findings.push(
                     Finding::new(
                         "client credentials",
@@ -116,13 +143,22 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
             let net = scope.spawn(|| network::probe(&origins, args.timeout));
             let live =
                 scope.spawn(|| channels::live(&stored, &ctx.store, &ctx.catalog, args.timeout));
+            let oauth1: Vec<_> = oauth1_probes
+                .iter()
+                .map(|(id, rules, consumer, callback)| {
+                    scope.spawn(move || {
+                        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+                        probe::oauth1_consumer(id, rules, consumer, callback, &http)
+                    })
+                })
+                .collect();
             let creds: Vec<_> = probes
                 .iter()
-                .map(|(id, endpoints, client)| {
+                .map(|(id, endpoints, client, wire)| {
                     scope.spawn(move || {
                         // Its own client: failures are judged from its own last response.
                         let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
-                        probe::credentials(id, endpoints, client, &http)
+                        probe::credentials(id, endpoints, client, wire, &http)
                     })
                 })
                 .collect();
@@ -130,6 +166,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 net.join().expect("network probe"),
                 creds
                     .into_iter()
+                    .chain(oauth1)
                     .flat_map(|h| h.join().expect("credential probe"))
                     .collect::<Vec<_>>(),
                 live.join().expect("identity probes"),

@@ -4,7 +4,7 @@ mod completions;
 pub(super) mod connect;
 mod doctor;
 mod logout;
-mod oauth1;
+pub(super) mod oauth1;
 mod providers;
 mod refresh;
 mod restore;

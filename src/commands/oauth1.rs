@@ -11,7 +11,7 @@ use crate::oauth::errors::{ProviderError, Stage};
 use crate::oauth::flow::Endpoints;
 use crate::oauth::oauth1::{self, Consumer, TokenPair};
 use crate::providers::identity::{self, Account};
-use crate::providers::{self, OAuth1, Provider, RefreshRule, RefreshStyle};
+use crate::providers::{OAuth1, Provider, RefreshRule, RefreshStyle};
 use crate::sandbox;
 use crate::store::{Backend, Channel, Secrets};
 
@@ -166,23 +166,15 @@ fn finish(
 }
 
 /// The consumer key and secret: flags, a Postiz .env, or the environment.
-fn consumer(provider: &Provider, rules: &OAuth1, args: &ConnectArgs) -> Result<Consumer, Error> {
+pub(super) fn consumer(
+    provider: &Provider,
+    rules: &OAuth1,
+    args: &ConnectArgs,
+) -> Result<Consumer, Error> {
     let mut keyed = provider.clone();
     keyed.client_id_env = rules.consumer_key_env.clone();
     keyed.client_secret_env = rules.consumer_secret_env.clone();
-    let env_vars = args
-        .client
-        .env_file
-        .as_deref()
-        .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
-        .transpose()?;
-    let creds = providers::resolve_credentials(
-        &keyed,
-        args.client.client_id.as_deref(),
-        args.client.client_secret.as_deref(),
-        env_vars.as_ref().map(|(p, v)| (*p, v)),
-        &|name| std::env::var(name).ok(),
-    )?;
+    let creds = super::connect::credentials_from(&keyed, args)?;
     let secret = creds.client_secret.ok_or_else(|| Error::Config {
         what: "OAuth 1.0a needs the API secret too".into(),
         fix: format!(

@@ -42,7 +42,7 @@ pub fn lint(
         focus.to_vec()
     };
     for p in providers {
-        if p.client_id_env.is_empty() {
+        if p.client_id_env.is_empty() && p.oauth1.is_none() {
             continue;
         }
         if let Some((name, value)) = p
@@ -63,37 +63,56 @@ pub fn lint(
                 .iter()
                 .find_map(|n| vars.get(n).map(|v| (n.clone(), v.clone())))
         };
-        let id = get(&p.client_id_env);
-        let secret = get(&p.client_secret_env);
-        let configured = id.as_ref().is_some_and(|(_, v)| !v.is_empty())
-            || secret.as_ref().is_some_and(|(_, v)| !v.is_empty());
-        if !configured && focus.is_empty() {
-            continue; // Not enabled in this deployment.
+        // The credential pairs this provider can use; Postiz's own comes last and is the
+        // one reported missing when nothing is set (X: OAuth 1.0a's API key and secret).
+        let mut pairs = vec![(
+            &p.client_id_env,
+            &p.client_secret_env,
+            "client id",
+            "client secret",
+        )];
+        if let Some(o) = &p.oauth1 {
+            pairs.push((
+                &o.consumer_key_env,
+                &o.consumer_secret_env,
+                "API key",
+                "API secret",
+            ));
         }
-        for (names, found, what) in [
-            (&p.client_id_env, &id, "client id"),
-            (&p.client_secret_env, &secret, "client secret"),
-        ] {
-            if names.is_empty() {
-                continue;
-            }
-            match found {
-                None => findings.push(
-                    Finding::new(AREA, format!("env.{}.missing", p.id), Severity::Problem, format!("{}: {} is not set", p.id, names.join(" or ")))
-                        .evidence(format!("the {what} is missing: Postiz will send client_id=undefined or fail the exchange"))
-                        .fix(format!("set {} in the .env from the provider's console and restart Postiz", names[0])),
-                ),
-                Some((name, value)) if value.is_empty() => findings.push(
-                    Finding::new(AREA, format!("env.{}.empty", p.id), Severity::Problem, format!("{}: {name} is empty", p.id))
-                        .fix(format!("give {name} the {what} from the provider's console")),
-                ),
-                Some((name, value)) => match credentials::value_problem(value) {
-                    Some(problem) => findings.push(
-                        Finding::new(AREA, format!("env.{}.malformed", p.id), Severity::Problem, format!("{}: {name} {problem}", p.id))
-                            .fix(format!("re-copy the {what} into {name}, with nothing around it")),
+        let set_of = |(ids, secrets, _, _): &(&Vec<String>, &Vec<String>, &str, &str)| {
+            [get(ids), get(secrets)]
+                .iter()
+                .any(|f| f.as_ref().is_some_and(|(_, v)| !v.is_empty()))
+        };
+        let configured: Vec<_> = pairs.iter().filter(|pair| set_of(pair)).cloned().collect();
+        let to_check = match (configured.is_empty(), focus.is_empty()) {
+            (true, true) => continue, // Not enabled in this deployment.
+            (true, false) => vec![*pairs.last().expect("at least one pair")],
+            (false, _) => configured,
+        };
+        for (id_names, secret_names, id_what, secret_what) in to_check {
+            for (names, what) in [(id_names, id_what), (secret_names, secret_what)] {
+                if names.is_empty() {
+                    continue;
+                }
+                match get(names) {
+                    None => findings.push(
+                        Finding::new(AREA, format!("env.{}.missing", p.id), Severity::Problem, format!("{}: {} is not set", p.id, names.join(" or ")))
+                            .evidence(format!("the {what} is missing: Postiz will send client_id=undefined or fail the exchange"))
+                            .fix(format!("set {} in the .env from the provider's console and restart Postiz", names[0])),
                     ),
-                    None => findings.push(Finding::new(AREA, format!("env.{}.ok", p.id), Severity::Ok, format!("{}: {name} is set", p.id))),
-                },
+                    Some((name, value)) if value.is_empty() => findings.push(
+                        Finding::new(AREA, format!("env.{}.empty", p.id), Severity::Problem, format!("{}: {name} is empty", p.id))
+                            .fix(format!("give {name} the {what} from the provider's console")),
+                    ),
+                    Some((name, value)) => match credentials::value_problem(&value) {
+                        Some(problem) => findings.push(
+                            Finding::new(AREA, format!("env.{}.malformed", p.id), Severity::Problem, format!("{}: {name} {problem}", p.id))
+                                .fix(format!("re-copy the {what} into {name}, with nothing around it")),
+                        ),
+                        None => findings.push(Finding::new(AREA, format!("env.{}.ok", p.id), Severity::Ok, format!("{}: {name} is set", p.id))),
+                    },
+                }
             }
         }
     }
@@ -341,6 +360,34 @@ mod tests {
     }
 
     #[test]
+    fn x_is_checked_by_the_oauth1_keys_postiz_uses() {
+        let c = Catalog::embedded();
+        let mut v = vars(&[("FRONTEND_URL", "https://p.example.com")]);
+        v.insert("X_API_KEY".into(), "key".into());
+        let f = lint(&v, &c, &[]);
+        let x: Vec<&Finding> = f
+            .iter()
+            .filter(|f| f.id.starts_with("env.twitter"))
+            .collect();
+        assert!(
+            x.iter()
+                .any(|f| f.id == "env.twitter.ok" && f.title.contains("X_API_KEY")),
+            "{x:?}"
+        );
+        assert!(
+            x.iter()
+                .any(|f| f.id == "env.twitter.missing" && f.title.contains("X_API_SECRET")),
+            "{x:?}"
+        );
+        assert!(!x.iter().any(|f| f.title.contains("X_CLIENT_ID")), "{x:?}");
+        // Focused on X with nothing set: Postiz's pair is the one named.
+        let v = vars(&[("FRONTEND_URL", "https://p.example.com")]);
+        let x = c.get("twitter").unwrap();
+        let f = lint(&v, &c, &[x]);
+        assert!(f.iter().any(|f| f.title.contains("X_API_KEY")), "{f:?}");
+    }
+
+    #[test]
     fn postiz_redirects() {
         let c = Catalog::embedded();
         let v = vars(&[
@@ -354,6 +401,21 @@ mod tests {
         assert_eq!(
             postiz_redirect(c.get("linkedin").unwrap(), &v).unwrap(),
             "https://p.example.com//integrations/social/linkedin"
+        );
+        // PROVIDERS.md §0.3: the redirectmeto wrapper for http, TikTok Business's slash.
+        let v = vars(&[("FRONTEND_URL", "http://localhost:4200")]);
+        assert_eq!(
+            postiz_redirect(c.get("tiktok-business").unwrap(), &v).unwrap(),
+            "https://redirectmeto.com/http://localhost:4200/integrations/social/tiktok-business/"
+        );
+        assert_eq!(
+            postiz_redirect(c.get("youtube").unwrap(), &v).unwrap(),
+            "http://localhost:4200/integrations/social/youtube"
+        );
+        let v = vars(&[("FRONTEND_URL", "https://p.example.com")]);
+        assert_eq!(
+            postiz_redirect(c.get("threads").unwrap(), &v).unwrap(),
+            "https://p.example.com/integrations/social/threads"
         );
     }
 }

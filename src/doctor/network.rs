@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use super::{Finding, Severity};
+use super::{tls, Finding, Severity};
 use crate::http::HttpClient;
 
 const AREA: &str = "network";
@@ -15,10 +15,13 @@ const MAX_SKEW: i64 = 60;
 /// How long the origin took to answer, and its `Date` header.
 type ProbeResult = Result<(Duration, Option<String>), crate::http::NetworkError>;
 
+/// The certificate an https origin presented (read apart from the request).
+type CertResult = Option<tls::Presented>;
+
 /// Probe each origin (scheme://host:port) once.
 pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
     let mut findings = proxy_findings();
-    let results: Vec<(String, ProbeResult)> = std::thread::scope(|scope| {
+    let results: Vec<(String, ProbeResult, CertResult)> = std::thread::scope(|scope| {
         let handles: Vec<_> = origins
             .iter()
             .map(|origin| {
@@ -33,7 +36,14 @@ pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
                             .map(str::to_string);
                         (started.elapsed(), date)
                     });
-                    (origin.clone(), result)
+                    // Who signed what this host presents: names an intercepting proxy.
+                    let cert = url::Url::parse(origin).ok().and_then(|u| {
+                        let host = u.host_str()?.trim_matches(['[', ']']).to_string();
+                        (u.scheme() == "https")
+                            .then(|| tls::inspect(&host, u.port_or_known_default()?, timeout).ok())
+                            .flatten()
+                    });
+                    (origin.clone(), result, cert)
                 })
             })
             .collect();
@@ -42,7 +52,8 @@ pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
             .map(|h| h.join().expect("probe thread"))
             .collect()
     });
-    for (origin, result) in results {
+    for (origin, result, cert) in results {
+        let intercepted = cert.as_ref().and_then(|c| c.interceptor().map(|p| (p, c)));
         match result {
             Ok((elapsed, date)) => {
                 findings.push(Finding::new(
@@ -51,9 +62,34 @@ pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
                     Severity::Ok,
                     format!("{origin} answered in {} ms", elapsed.as_millis()),
                 ));
+                if let Some((product, cert)) = intercepted {
+                    findings.push(
+                        Finding::new(AREA, "network.tls_intercepted", Severity::Warning,
+                            format!("{origin} is reached through {product}, which re-signs TLS traffic"))
+                            .evidence(format!("certificate issued by {}", cert.issuer))
+                            .fix(format!("it works here because {product}'s CA is trusted by this system; a Postiz backend behind the same proxy needs it too (Node: NODE_EXTRA_CA_CERTS=/path/to/{}-ca.pem)", product.split_whitespace().next().unwrap_or(product).to_lowercase())),
+                    );
+                }
                 if let Some(f) = date.and_then(|d| skew(&origin, &d)) {
                     findings.push(f);
                 }
+            }
+            Err(e) if e.kind == crate::http::NetworkKind::Tls && cert.is_some() => {
+                let cert = cert.as_ref().expect("checked");
+                let finding = match (intercepted, cert.self_signed) {
+                    (Some((product, _)), _) => Finding::new(AREA, "network.tls_intercepted", Severity::Problem,
+                        format!("TLS to {origin} is intercepted by {product}, whose CA this system does not trust"))
+                        .evidence(format!("certificate issued by {}\n{e}", cert.issuer))
+                        .fix(format!("install {product}'s root CA in the system trust store (postiz-connect reads it), or ask for {origin} to be exempted from TLS inspection")),
+                    (None, true) => Finding::new(AREA, "network.tls_self_signed", Severity::Problem,
+                        format!("{origin} presents a self-signed certificate ({})", cert.subject))
+                        .evidence(e.to_string())
+                        .fix("check the URL (a wrong host or port serves another certificate); a local test server needs its certificate in the system trust store"),
+                    (None, false) => Finding::new(AREA, "network.tls", Severity::Problem, e.to_string())
+                        .evidence(format!("certificate issued by {}; {}", cert.issuer, e.cause()))
+                        .fix(e.fix()),
+                };
+                findings.push(finding);
             }
             Err(e) => {
                 let kind = format!("{:?}", e.kind).to_lowercase();

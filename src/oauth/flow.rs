@@ -180,14 +180,8 @@ impl AuthorizationRequest {
         http: &HttpClient,
     ) -> Result<TokenResponse, Error> {
         if !wire.is_standard() || !extra.is_empty() {
-            let mut params = vec![
-                ("grant_type".to_string(), "authorization_code".to_string()),
-                (wire.code_param.clone(), code.to_string()),
-                ("redirect_uri".to_string(), self.redirect_uri.clone()),
-            ];
-            if let Some(verifier) = &self.pkce_verifier {
-                params.push(("code_verifier".into(), verifier.secret().clone()));
-            }
+            let verifier = self.pkce_verifier.as_ref().map(|v| v.secret().as_str());
+            let mut params = code_grant(wire, code, &self.redirect_uri, verifier);
             params.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
             return wire::send(
                 wire,
@@ -217,20 +211,51 @@ impl AuthorizationRequest {
 pub fn probe_client(
     endpoints: &Endpoints,
     client: &ClientCredentials,
+    wire: &Wire,
     http: &HttpClient,
 ) -> Result<(), Error> {
+    const CODE: &str = "postiz-connect-doctor-probe";
+    const VERIFIER: &str = "postiz-connect-doctor-probe-verifier-0000000";
+    const REDIRECT: &str = "http://127.0.0.1/callback";
+    if !wire.is_standard() {
+        // Sent the way this provider expects, so the answer is about the credentials.
+        let params = code_grant(wire, CODE, REDIRECT, Some(VERIFIER));
+        return wire::send(
+            wire,
+            &endpoints.token_url,
+            params,
+            client,
+            Stage::Token,
+            http,
+        )
+        .map(|_| ());
+    }
     client
         .oauth_client(endpoints)?
-        .set_redirect_uri(
-            RedirectUrl::new("http://127.0.0.1/callback".into()).expect("a valid URL"),
-        )
-        .exchange_code(AuthorizationCode::new("postiz-connect-doctor-probe".into()))
-        .set_pkce_verifier(PkceCodeVerifier::new(
-            "postiz-connect-doctor-probe-verifier-0000000".into(),
-        ))
+        .set_redirect_uri(RedirectUrl::new(REDIRECT.into()).expect("a valid URL"))
+        .exchange_code(AuthorizationCode::new(CODE.into()))
+        .set_pkce_verifier(PkceCodeVerifier::new(VERIFIER.into()))
         .request(http)
         .map(|_| ())
         .map_err(|e| token_error(e, Stage::Token, http))
+}
+
+/// The parameters of an authorization-code grant, with the provider's name for `code`.
+fn code_grant(
+    wire: &Wire,
+    code: &str,
+    redirect_uri: &str,
+    verifier: Option<&str>,
+) -> Vec<(String, String)> {
+    let mut params = vec![
+        ("grant_type".to_string(), "authorization_code".to_string()),
+        (wire.code_param.clone(), code.to_string()),
+        ("redirect_uri".to_string(), redirect_uri.to_string()),
+    ];
+    if let Some(verifier) = verifier {
+        params.push(("code_verifier".into(), verifier.to_string()));
+    }
+    params
 }
 
 /// What a refresh works from.
@@ -414,36 +439,23 @@ pub fn revoke(
             fix: "use the provider's https revocation endpoint".into(),
         });
     }
-    let mut form = url::form_urlencoded::Serializer::new(String::new());
-    form.append_pair("token", token)
-        .append_pair("token_type_hint", hint.as_str());
-    let mut request = oauth2::http::Request::builder()
-        .method(oauth2::http::Method::POST)
-        .uri(url.as_str())
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("accept", "application/json");
-    match (client.auth, &client.secret) {
-        (ClientAuth::Basic, Some(secret)) => {
-            // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding.
-            use base64::Engine;
-            let enc =
-                |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-            let pair = format!("{}:{}", enc(&client.id), enc(secret.secret()));
-            let b64 = base64::engine::general_purpose::STANDARD.encode(pair);
-            request = request.header("authorization", format!("Basic {b64}"));
-        }
+    let mut form = vec![
+        ("token".to_string(), token.to_string()),
+        ("token_type_hint".to_string(), hint.as_str().to_string()),
+    ];
+    let basic = match (client.auth, &client.secret) {
+        (ClientAuth::Basic, Some(secret)) => Some((client.id.as_str(), secret.secret().as_str())),
         (ClientAuth::Post, Some(secret)) => {
-            form.append_pair("client_id", &client.id)
-                .append_pair("client_secret", secret.secret());
+            form.push(("client_id".into(), client.id.clone()));
+            form.push(("client_secret".into(), secret.secret().clone()));
+            None
         }
         _ => {
-            form.append_pair("client_id", &client.id);
+            form.push(("client_id".into(), client.id.clone()));
+            None
         }
-    }
-    let request = request
-        .body(form.finish().into_bytes())
-        .expect("a valid request");
-    let response = oauth2::SyncHttpClient::call(http, request)?;
+    };
+    let response = http.send("POST", url, RequestBody::Form(form), basic)?;
     let status = response.status().as_u16();
     // RFC 7009 §2.2: 200 for success, also when the token was already invalid.
     if status == 200 {

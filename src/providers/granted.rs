@@ -6,7 +6,6 @@ use serde_json::Value;
 use super::ScopesEndpoint;
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::oauth::errors::{ProviderError, Stage};
 use crate::oauth::scopes;
 use crate::oauth::token::TokenResponse;
 
@@ -32,16 +31,7 @@ pub fn from_endpoint(
 ) -> Result<Vec<String>, Error> {
     let in_url = endpoint.url.contains("{access_token}");
     let url = endpoint.url.replace("{access_token}", access_token);
-    let response = http.get(&url, (!in_url).then_some(access_token), &[])?;
-    let status = response.status().as_u16();
-    let body: Option<Value> = serde_json::from_slice(response.body()).ok();
-    let Some(body) = body.filter(|_| (200..300).contains(&status)) else {
-        return Err(Error::Token(ProviderError::from_response(
-            Stage::Lookup,
-            status,
-            response.body(),
-        )));
-    };
+    let body = super::get_json(http, &url, (!in_url).then_some(access_token))?;
     Ok(parse(endpoint, &body))
 }
 

@@ -420,6 +420,27 @@ impl Provider {
     }
 }
 
+/// GET a provider API answering JSON (page lists, granted scopes), with a Bearer token
+/// unless the URL carries it; an error answer is reported with the provider's words.
+pub(crate) fn get_json(
+    http: &crate::http::HttpClient,
+    url: &str,
+    bearer: Option<&str>,
+) -> Result<serde_json::Value, Error> {
+    use crate::oauth::errors::{ProviderError, Stage};
+    let response = http.get(url, bearer, &[])?;
+    let status = response.status().as_u16();
+    let body: Option<serde_json::Value> = serde_json::from_slice(response.body()).ok();
+    body.filter(|_| (200..300).contains(&status))
+        .ok_or_else(|| {
+            Error::Token(ProviderError::from_response(
+                Stage::Lookup,
+                status,
+                response.body(),
+            ))
+        })
+}
+
 /// The placeholder for a provider's instance URL in catalog endpoints.
 pub const BASE: &str = "{base}";
 

@@ -6,7 +6,6 @@ use serde_json::Value;
 use super::Pages;
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::oauth::errors::{ProviderError, Stage};
 
 /// Graph-style pagination is followed at most this far (100 items a page).
 const MAX_PAGES: usize = 20;
@@ -87,16 +86,7 @@ fn fetch_items(
     let mut url = Some(url.to_string());
     let mut fetched = 0;
     while let Some(current) = url.take() {
-        let response = http.get(&current, Some(access_token), &[])?;
-        let status = response.status().as_u16();
-        let body: Option<Value> = serde_json::from_slice(response.body()).ok();
-        let Some(body) = body.filter(|_| (200..300).contains(&status)) else {
-            return Err(Error::Token(ProviderError::from_response(
-                Stage::Lookup,
-                status,
-                response.body(),
-            )));
-        };
+        let body = super::get_json(http, &current, Some(access_token))?;
         if let Some(Value::Array(list)) = body.pointer(items) {
             out.extend(list.iter().cloned());
         }

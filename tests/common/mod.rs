@@ -137,6 +137,22 @@ impl Sandbox {
         cmd
     }
 
+    /// Connect `provider` through its built-in emulation, approving at once.
+    pub fn sandbox_connect(&self, provider: &str, extra: &[&str]) -> std::process::Output {
+        self.cmd()
+            .args([
+                provider,
+                "--sandbox",
+                "--auto-approve",
+                "--insecure-storage",
+                "--timeout",
+                "20s",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    }
+
     /// Run the binary with these arguments.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         self.cmd().args(args).output().unwrap()

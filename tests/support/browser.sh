@@ -16,9 +16,15 @@ log="${BROWSER_LOG:-/dev/null}"
     curl -sS -o /dev/null -w 'stray %{http_code}\n' "$origin/favicon.ico" >>"$log.probes" 2>&1
     curl -sS -o "$page.forged" -w 'forged %{http_code}\n' "$callback?code=forged-code&state=forged-state" >>"$log.probes" 2>&1
   fi
-  curl -sS -L --max-redirs 30 -c "$jar" -b "$jar" -o "$page" \
-    -w '%{url_effective}\n%{http_code}\n' "$url" >"$log.tmp" 2>&1
-  mv "$log.tmp" "$log"
+  # The log appears whole (written aside, then renamed), unless it is /dev/null, which
+  # must never be replaced.
+  if [ "$log" = /dev/null ]; then
+    curl -sS -L --max-redirs 30 -c "$jar" -b "$jar" -o "$page" "$url" >/dev/null 2>&1
+  else
+    curl -sS -L --max-redirs 30 -c "$jar" -b "$jar" -o "$page" \
+      -w '%{url_effective}\n%{http_code}\n' "$url" >"$log.tmp" 2>&1
+    mv "$log.tmp" "$log"
+  fi
   rm -f "$jar"
 ) &
 exit 0
