@@ -44,6 +44,12 @@ fn two_step_without_a_page_lists_the_choices_and_exits_6() {
         "{err}"
     );
     assert!(err.contains("--page"), "{err}");
+    // Business Manager pages (owned and client) are listed too, each page once.
+    assert!(
+        err.contains("Business Page 0") && err.contains("Business Page 1"),
+        "{err}"
+    );
+    assert_eq!(err.matches("2001").count(), 1, "{err}");
     // A page from the second page of results (paging.next) is found too.
     let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -87,6 +87,11 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         _ => None,
     };
     let mut effective_args = args.clone();
+    if let (Some(path), None) = (&provider.loopback_path, &args.redirect_uri) {
+        effective_args.redirect_uri =
+            Some(format!("http://127.0.0.1:{}{path}", args.port.unwrap_or(0)));
+        effective_args.port = None;
+    }
     if let Some(app) = &remembered {
         ui.info(format!(
             "using the app registered on {instance} earlier (client id {}, redirect {})",

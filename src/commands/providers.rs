@@ -75,7 +75,7 @@ fn provider_json(p: &Provider, postiz: Option<String>) -> serde_json::Value {
         "client_auth": p.client_auth,
         "client_id_env": p.client_id_env,
         "client_secret_env": p.client_secret_env,
-        "loopback_redirect_uri": "http://127.0.0.1:<port>/callback",
+        "loopback_redirect_uri": p.loopback_redirect(),
         "redirect_rules": p.redirect_rules,
         "docs": p.docs,
     })
@@ -167,7 +167,10 @@ pub fn run(
             if p.registration.is_some() {
                 lines.push("  registration:  without a client id, an app is registered on the instance and remembered".into());
             }
-            lines.push("  redirect URI:  http://127.0.0.1:<port>/callback (register it; fix the port with --port)".into());
+            lines.push(format!(
+                "  redirect URI:  {} (register it; fix the port with --port)",
+                p.loopback_redirect()
+            ));
             if let Some(uri) = postiz(p) {
                 lines.push(format!("  Postiz sends:  {uri}"));
             }

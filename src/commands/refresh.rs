@@ -156,11 +156,14 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
         Outcome::NotDue { expires_at } => {
             ui.info(format!("{name}: not due, {}", when(*expires_at)))
         }
-        Outcome::CannotRefresh { expires_at, reason } => ui.warn(format!(
-            "{name}: {}, {}; reconnect when it expires: postiz-connect {provider}",
-            reason.as_deref().unwrap_or("has no refresh token"),
-            when(*expires_at)
-        )),
+        Outcome::CannotRefresh { expires_at, reason } => match (reason, expires_at) {
+            (Some(reason), None) => ui.info(format!("{name}: not refreshable: {reason}")),
+            (reason, _) => ui.warn(format!(
+                "{name}: {}, {}; reconnect when it expires: postiz-connect {provider}",
+                reason.as_deref().unwrap_or("has no refresh token"),
+                when(*expires_at)
+            )),
+        },
         Outcome::TooYoung {
             allowed_from,
             expires_at,
@@ -218,7 +221,7 @@ pub fn watch(
             .list()?
             .into_iter()
             .filter(|c| names.is_empty() || names.contains(&c.channel))
-            .filter(|c| c.has_refresh_token && !c.needs_reconnect)
+            .filter(|c| c.can_refresh() && !c.needs_reconnect)
             .collect();
         let due: Vec<String> = channels
             .iter()
@@ -229,7 +232,10 @@ pub fn watch(
         if !due.is_empty() {
             for (name, outcome) in refresh_all(ctx, &due, policy, jobs) {
                 report(ctx, &name, &outcome);
-                if let Outcome::Transient(_) = outcome {
+                if let Outcome::TooYoung { allowed_from, .. } = outcome {
+                    // Meta refuses younger tokens: come back when it will not.
+                    retry_at.insert(name, (allowed_from, 0));
+                } else if let Outcome::Transient(_) = outcome {
                     let failures = retry_at.get(&name).map_or(0, |(_, n)| *n) + 1;
                     let wait = 30i64.saturating_mul(1 << failures.min(5));
                     retry_at.insert(

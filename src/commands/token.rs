@@ -16,7 +16,7 @@ const MARGIN: Duration = Duration::from_secs(60);
 /// The one place a secret is printed: on purpose, to stdout, for scripts.
 pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Error> {
     let mut channel = ctx.store.get(name)?;
-    if !no_refresh && channel.has_refresh_token && refresh::is_due(&channel, MARGIN, Utc::now()) {
+    if !no_refresh && channel.can_refresh() && refresh::is_due(&channel, MARGIN, Utc::now()) {
         let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
         let policy = Policy {
             within: MARGIN,
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             ctx.ui.warn(format!(
                 "the access token of {name} expired at {}; {}",
                 expires_at.to_rfc3339(),
-                if channel.has_refresh_token {
+                if channel.can_refresh() {
                     "run without --no-refresh to refresh it".to_string()
                 } else {
                     format!("connect again: postiz-connect {}", channel.provider)

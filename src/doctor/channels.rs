@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use super::{Finding, Severity};
 use crate::http::HttpClient;
-use crate::providers::Catalog;
+use crate::providers::{Catalog, RefreshStyle};
 use crate::store::{Channel, Store};
 
 const AREA: &str = "stored channels";
@@ -94,7 +94,7 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         Ok(r) if matches!(r.status().as_u16(), 401 | 403) => Finding::new(AREA, "channel.refused", Severity::Problem,
             format!("{name}: the provider refuses the access token (HTTP {})", r.status().as_u16()))
             .evidence("the grant was revoked (logout elsewhere, password change, app removed) or the token expired early")
-            .fix(if c.has_refresh_token { format!("postiz-connect refresh --force {name}; if that fails, reconnect: postiz-connect {}", c.provider) } else { format!("reconnect: postiz-connect {}", c.provider) }),
+            .fix(if c.can_refresh() { format!("postiz-connect refresh --force {name}; if that fails, reconnect: postiz-connect {}", c.provider) } else { format!("reconnect: postiz-connect {}", c.provider) }),
         Ok(r) => Finding::new(AREA, "channel.identity_error", Severity::Warning, format!("{name}: the identity endpoint answered HTTP {}", r.status().as_u16())),
         Err(e) => Finding::new(AREA, "channel.unreachable", Severity::Warning, format!("{name}: {e}")).fix(e.fix()),
     }
@@ -127,7 +127,11 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
             .expires_at
             .is_some_and(|at| at > now && at - now <= chrono::Duration::hours(1));
         let refresh_expired = c.refresh_expires_at.is_some_and(|at| at <= now);
-        match (expired, c.has_refresh_token && !refresh_expired) {
+        // Meta renews only a token that has not expired yet.
+        let renewable = c.can_refresh()
+            && !refresh_expired
+            && !(expired && c.refresh.style == RefreshStyle::AccessToken);
+        match (expired, renewable) {
             (true, false) => out.push(
                 Finding::new(
                     AREA,
@@ -157,9 +161,15 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
             ),
             _ => {}
         }
-        if !c.has_refresh_token && !expired && c.expires_at.is_some() {
-            out.push(Finding::new(AREA, "channel.no_refresh_token", Severity::Warning, format!("{name}: no refresh token; the channel stops working when the access token expires"))
-                .fix(format!("request the scope that grants refresh tokens and {reconnect}")));
+        if !c.can_refresh() && !expired && c.expires_at.is_some() {
+            let finding = match (&c.refresh.style, &c.refresh.note) {
+                (RefreshStyle::None, note) => Finding::new(AREA, "channel.not_refreshable", Severity::Warning, format!("{name}: this provider's tokens cannot be refreshed; the channel stops working when the access token expires"))
+                    .evidence(note.clone().unwrap_or_default())
+                    .fix(format!("reconnect before then: {reconnect}")),
+                _ => Finding::new(AREA, "channel.no_refresh_token", Severity::Warning, format!("{name}: no refresh token; the channel stops working when the access token expires"))
+                    .fix(format!("request the scope that grants refresh tokens and {reconnect}")),
+            };
+            out.push(finding);
         }
         if !c.missing_scopes.is_empty() {
             out.push(

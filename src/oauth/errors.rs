@@ -234,12 +234,15 @@ fn parse_json_error(value: &Value) -> (Option<String>, Option<String>) {
             str_of(value.pointer("/errors/0/message")),
         ),
         _ => {
-            // {"code": 40001, "message": "..."} envelopes (TikTok Business) and friends.
-            let code = str_of(value.get("code"))
+            // {"code": 40001, "message": "..."} envelopes (TikTok Business) and friends;
+            // Instagram's {"error_type": "OAuthException", "code": 400, "error_message"}.
+            let code = str_of(value.get("error_type"))
+                .or_else(|| str_of(value.get("code")))
                 .filter(|c| c != "0")
                 .or_else(|| str_of(value.get("error_code")))
                 .or_else(|| str_of(value.get("type")));
             let desc = str_of(value.get("error_description"))
+                .or_else(|| str_of(value.get("error_message")))
                 .or_else(|| str_of(value.get("message")))
                 .or_else(|| str_of(value.get("msg")))
                 .or_else(|| str_of(value.get("detail")))
@@ -293,6 +296,17 @@ mod tests {
 
     #[test]
     fn slack_ok_false_with_http_200() {
+        let e = parse(
+            400,
+            r#"{"error_type":"OAuthException","code":400,"error_message":"Invalid redirect_uri"}"#,
+        );
+        assert_eq!(e.code.as_deref(), Some("OAuthException"));
+        assert_eq!(e.description.as_deref(), Some("Invalid redirect_uri"));
+        let e = parse(
+            401,
+            r#"{"errors":[{"code":32,"message":"Could not authenticate you."}]}"#,
+        );
+        assert_eq!(e.code.as_deref(), Some("code 32"));
         let e = parse(200, r#"{"ok":false,"error":"invalid_client_id"}"#);
         assert_eq!(e.code.as_deref(), Some("invalid_client_id"));
     }

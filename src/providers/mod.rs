@@ -158,6 +158,18 @@ pub struct Pages {
     pub next: Option<String>,
     /// A first listing whose ids fill `{parent}` (Google Business accounts).
     pub parent: Option<PagesParent>,
+    /// More listings with the same item shape, merged by id (Meta's Business Manager
+    /// pages: `/{business}/owned_pages`, `/{business}/client_pages`).
+    #[serde(default)]
+    pub more: Vec<PagesSource>,
+}
+
+/// Another listing of the same kind of item.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PagesSource {
+    pub url: String,
+    pub parent: Option<PagesParent>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
@@ -275,6 +287,9 @@ pub struct Provider {
     pub pages: Option<Pages>,
     pub registration: Option<Registration>,
     pub oauth1: Option<OAuth1>,
+    /// The path of this tool's loopback redirect, when the provider wants another than
+    /// `/callback` (TikTok's portals want a trailing slash).
+    pub loopback_path: Option<String>,
     /// The redirect Postiz sends ends in `/` (TikTok Business).
     #[serde(default)]
     pub postiz_trailing_slash: bool,
@@ -344,6 +359,14 @@ impl Provider {
         }
     }
 
+    /// The loopback redirect URI to register, with `<port>` for the port.
+    pub fn loopback_redirect(&self) -> String {
+        format!(
+            "http://127.0.0.1:<port>{}",
+            self.loopback_path.as_deref().unwrap_or("/callback")
+        )
+    }
+
     pub fn scope_purpose(&self, scope: &str) -> Option<&str> {
         self.scope_purposes.get(scope).map(String::as_str)
     }
@@ -395,6 +418,12 @@ impl Provider {
             urls.push(&mut p.url);
             if let Some(parent) = &mut p.parent {
                 urls.push(&mut parent.url);
+            }
+            for source in &mut p.more {
+                urls.push(&mut source.url);
+                if let Some(parent) = &mut source.parent {
+                    urls.push(&mut parent.url);
+                }
             }
         }
         if let Some(r) = &mut self.registration {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::Pages;
+use super::{Pages, PagesParent};
 use crate::error::Error;
 use crate::http::HttpClient;
 
@@ -21,19 +21,16 @@ pub struct Choice {
 
 /// Every choice under this login, parents first when the catalog declares them.
 pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<Choice>, Error> {
-    let urls = match &pages.parent {
-        Some(parent) => {
-            let mut urls = Vec::new();
-            for item in fetch_items(&parent.url, &parent.items, None, access_token, http)? {
-                if let Some(id) = item.pointer(&parent.id).and_then(text) {
-                    urls.push(pages.url.replace("{parent}", &id));
-                }
-            }
-            urls
-        }
-        None => vec![pages.url.clone()],
-    };
-    let mut choices = Vec::new();
+    let mut urls = expand(&pages.url, pages.parent.as_ref(), access_token, http)?;
+    for source in &pages.more {
+        urls.extend(expand(
+            &source.url,
+            source.parent.as_ref(),
+            access_token,
+            http,
+        )?);
+    }
+    let mut choices: Vec<Choice> = Vec::new();
     for url in urls {
         for item in fetch_items(
             &url,
@@ -50,6 +47,9 @@ pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<
             let Some(id) = item.pointer(&pages.id).and_then(text) else {
                 continue;
             };
+            if choices.iter().any(|c| c.id == id) {
+                continue; // Listed by more than one source.
+            }
             let name = item
                 .pointer(&pages.name)
                 .and_then(text)
@@ -63,6 +63,25 @@ pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<
         }
     }
     Ok(choices)
+}
+
+/// The list URLs of one source: itself, or one per parent when it has parents.
+fn expand(
+    url: &str,
+    parent: Option<&PagesParent>,
+    access_token: &str,
+    http: &HttpClient,
+) -> Result<Vec<String>, Error> {
+    let Some(parent) = parent else {
+        return Ok(vec![url.to_string()]);
+    };
+    let mut urls = Vec::new();
+    for item in fetch_items(&parent.url, &parent.items, None, access_token, http)? {
+        if let Some(id) = item.pointer(&parent.id).and_then(text) {
+            urls.push(url.replace("{parent}", &id));
+        }
+    }
+    Ok(urls)
 }
 
 /// The choice whose id equals `wanted`, else whose name does (case-insensitively).

@@ -137,7 +137,10 @@ pub fn rewrite(provider: &Provider, base: &str) -> Provider {
     };
     set(&mut p.authorize_url, "/oauth/authorize");
     set(&mut p.token_url, "/oauth/token");
-    set(&mut p.revoke_url, "/oauth/revoke");
+    // A provider without revocation has none in its emulation either.
+    if p.revoke_url.is_some() {
+        set(&mut p.revoke_url, "/oauth/revoke");
+    }
     if !p.identity.in_token_response {
         set(&mut p.identity.url, "/identity");
     }
@@ -154,6 +157,12 @@ pub fn rewrite(provider: &Provider, base: &str) -> Provider {
         pages.url = moved(&pages.url, "/pages");
         if let Some(parent) = &mut pages.parent {
             parent.url = moved(&parent.url, "/pages/parents");
+        }
+        for (i, source) in pages.more.iter_mut().enumerate() {
+            source.url = moved(&source.url, &format!("/pages/more/{i}"));
+            if let Some(parent) = &mut source.parent {
+                parent.url = moved(&parent.url, &format!("/pages/more/{i}/parents"));
+            }
         }
     }
     if let Some(r) = &mut p.registration {
@@ -175,5 +184,46 @@ impl Drop for Sandbox {
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::Catalog;
+
+    #[test]
+    fn rewrite_moves_every_url_and_keeps_queries_and_placeholders() {
+        let catalog = Catalog::embedded();
+        let gmb = rewrite(catalog.get("gmb").unwrap(), "http://127.0.0.1:9");
+        let mut urls = gmb
+            .clone()
+            .urls_mut()
+            .into_iter()
+            .map(|u| u.clone())
+            .collect::<Vec<_>>();
+        urls.sort();
+        assert!(
+            urls.iter().all(|u| u.starts_with("http://127.0.0.1:9/")),
+            "{urls:?}"
+        );
+        let pages = gmb.pages.unwrap();
+        assert_eq!(
+            pages.url,
+            "http://127.0.0.1:9/pages?readMask=name,title&parent={parent}"
+        );
+        assert_eq!(
+            gmb.granted_scopes_endpoint.unwrap().url,
+            "http://127.0.0.1:9/scopes?access_token={access_token}"
+        );
+        // A provider without revocation keeps none.
+        let fb = rewrite(catalog.get("facebook").unwrap(), "http://127.0.0.1:9");
+        assert!(fb.revoke_url.is_none());
+        assert_eq!(fb.pages.unwrap().more.len(), 2);
+        let x = rewrite(catalog.get("twitter").unwrap(), "http://127.0.0.1:9");
+        assert_eq!(
+            x.oauth1.unwrap().request_token_url,
+            "http://127.0.0.1:9/oauth1/request_token"
+        );
     }
 }

@@ -168,6 +168,7 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>, config: &Config
             "/oauth/revoke" if incoming.post => revoke(&incoming.params, st),
             "/scopes" => scopes_endpoint(&incoming, st, config),
             "/pages" | "/pages/parents" => pages(&incoming, &path, st, config, base),
+            more if more.starts_with("/pages/more/") => more_pages(&incoming, more, st, config),
             "/register" | "/api/v1/apps" if incoming.post => register(&incoming, st),
             "/oauth1/request_token" | "/oauth1/authorize" | "/oauth1/access_token" => {
                 super::oauth1::handle(&path, &incoming, &mut st.oauth1, config, base)
@@ -901,6 +902,50 @@ fn pages(incoming: &Incoming, path: &str, state: &State, config: &Config, base: 
     if let (Some(next), false, None) = (&pages.next, second_page, incoming.params.get("parent")) {
         set_pointer(&mut body, next, json!(format!("{base}/pages?page=2")));
     }
+    Reply::json(200, body)
+}
+
+/// The extra listings (Meta's Business Manager pages): one page of their own each, and
+/// the first page again, which the client must not list twice.
+fn more_pages(incoming: &Incoming, path: &str, state: &State, config: &Config) -> Reply {
+    let Some(pages) = &config.provider.pages else {
+        return Reply::html(404, "<h1>Not found</h1>".into());
+    };
+    if !live_token(state, &bearer_or_param(incoming, "access_token")) {
+        return Reply::oauth_error(401, "invalid_token", "the access token is invalid");
+    }
+    let rest = path.trim_start_matches("/pages/more/");
+    let (index, parents) = match rest.split_once('/') {
+        Some((i, "parents")) => (i, true),
+        _ => (rest, false),
+    };
+    let Some(source) = index.parse::<usize>().ok().and_then(|i| pages.more.get(i)) else {
+        return Reply::html(404, "<h1>Not found</h1>".into());
+    };
+    let mut body = json!({});
+    if parents {
+        let Some(parent) = &source.parent else {
+            return Reply::html(404, "<h1>Not found</h1>".into());
+        };
+        let mut item = json!({});
+        set_pointer(&mut item, &parent.id, json!("biz-1"));
+        set_pointer(&mut body, &parent.items, json!([item]));
+        return Reply::json(200, body);
+    }
+    let item = |id: String, name: String| {
+        let mut item = json!({});
+        set_pointer(&mut item, &pages.id, json!(id));
+        set_pointer(&mut item, &pages.name, json!(name));
+        if let Some(p) = &pages.token {
+            set_pointer(&mut item, p, json!(format!("page-token-{id}")));
+        }
+        item
+    };
+    let items = vec![
+        item(format!("300{index}"), format!("Business Page {index}")),
+        item("2001".into(), "Sandbox Page".into()),
+    ];
+    set_pointer(&mut body, &pages.items, Value::Array(items));
     Reply::json(200, body)
 }
 

@@ -113,6 +113,17 @@ pub struct Channel {
     pub oauth1: bool,
 }
 
+impl Channel {
+    /// Whether refreshing can renew this channel's tokens at all.
+    pub fn can_refresh(&self) -> bool {
+        match self.refresh.style {
+            crate::providers::RefreshStyle::RefreshToken => self.has_refresh_token,
+            crate::providers::RefreshStyle::AccessToken => true,
+            crate::providers::RefreshStyle::None => false,
+        }
+    }
+}
+
 /// A client this tool registered on an instance.
 #[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct RegisteredApp {
@@ -624,6 +635,22 @@ pub(crate) mod tests {
             ..Default::default()
         };
         assert!(!format!("{s:?}").contains("TOPSECRET"));
+    }
+
+    #[test]
+    fn which_channels_can_refresh() {
+        let mut c = sample("x", Backend::File);
+        assert!(c.can_refresh());
+        c.has_refresh_token = false;
+        assert!(
+            !c.can_refresh(),
+            "refresh_token style needs a refresh token"
+        );
+        c.refresh.style = crate::providers::RefreshStyle::AccessToken;
+        assert!(c.can_refresh(), "Meta renews the access token itself");
+        c.refresh.style = crate::providers::RefreshStyle::None;
+        c.has_refresh_token = true;
+        assert!(!c.can_refresh());
     }
 
     #[test]
