@@ -10,7 +10,7 @@ use std::time::Duration;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::error::EXIT_CODES_HELP;
-use crate::providers::{Catalog, ClientAuth};
+use crate::providers::{Catalog, ClientAuth, Provider};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -269,7 +269,14 @@ pub struct Invocation {
 
 /// The full command: the derive surface plus one subcommand per catalog provider.
 pub fn build_command(catalog: &Catalog) -> clap::Command {
-    let mut cmd = Cli::command().mut_subcommand("connect", |c| {
+    build_command_for(Cli::command(), catalog, None)
+}
+
+/// The command line, with every provider's subcommand, or only `only`'s: each provider
+/// subcommand carries every connect flag, and building two dozen of them is most of the
+/// start-up time of a command that needs none.
+fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>) -> clap::Command {
+    let mut cmd = base.mut_subcommand("connect", |c| {
         c.mut_arg("provider", |a| {
             a.value_parser(clap::builder::PossibleValuesParser::new(
                 catalog
@@ -279,16 +286,21 @@ pub fn build_command(catalog: &Catalog) -> clap::Command {
             ))
         })
     });
-    for provider in catalog.iter() {
+    let wanted = |p: &&Provider| match only {
+        None => true,
+        Some(name) => p.id == name || p.aliases.iter().any(|a| a == name),
+    };
+    for provider in catalog.iter().filter(wanted) {
         // A user-defined provider may not shadow a built-in command.
         if cmd.find_subcommand(&provider.id).is_some() {
             continue;
         }
-        let sub = clap::Command::new(provider.id.clone())
+        // The about comes after the flags: a flattened struct's doc comment would replace it.
+        let sub = ConnectArgs::augment_args(clap::Command::new(provider.id.clone()))
             .about(format!("Connect a channel: {}", provider.name))
             .visible_aliases(provider.aliases.clone())
             .after_help(EXIT_CODES_HELP);
-        cmd = cmd.subcommand(ConnectArgs::augment_args(sub));
+        cmd = cmd.subcommand(sub);
     }
     cmd
 }
@@ -299,15 +311,42 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let mut cmd = build_command(catalog);
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The first word that is not a flag names the subcommand (global flags take no
+    // value). Help, completions and unknown words get every provider, for the listing
+    // and the error message.
+    let first = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .find(|a| !a.starts_with('-'));
+    let base = Cli::command();
+    let builtins: Vec<String> = base
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
+        .map(str::to_string)
+        .collect();
+    let only = match first.as_deref() {
+        None if args.iter().skip(1).any(|a| a == "-h" || a == "--help") => None,
+        None => Some(String::new()),
+        Some("help") => None,
+        Some(word) if builtins.iter().any(|b| b == word) => Some(String::new()),
+        Some(word) if catalog.get(word).is_some() => Some(word.to_string()),
+        Some(_) => None,
+    };
+    let mut cmd = build_command_for(base, catalog, only.as_deref());
     let matches = cmd.try_get_matches_from_mut(args)?;
-    from_matches(catalog, &matches).map_err(|e| e.format(&mut cmd))
+    from_matches(catalog, &builtins, &matches).map_err(|e| e.format(&mut cmd))
 }
 
-fn from_matches(catalog: &Catalog, matches: &ArgMatches) -> Result<Invocation, clap::Error> {
+fn from_matches(
+    catalog: &Catalog,
+    builtins: &[String],
+    matches: &ArgMatches,
+) -> Result<Invocation, clap::Error> {
     let global = GlobalArgs::from_arg_matches(matches)?;
     if let Some((name, sub)) = matches.subcommand() {
-        let builtin = Cli::command().find_subcommand(name).is_some();
+        let builtin = builtins.iter().any(|b| b == name);
         if let Some(provider) = catalog.get(name).filter(|_| !builtin) {
             {
                 return Ok(Invocation {

@@ -130,6 +130,79 @@ pub fn is_due(channel: &Channel, within: Duration, now: DateTime<Utc>) -> bool {
     }
 }
 
+/// When the watcher should next retry each channel after a failed or early attempt.
+#[derive(Debug, Default)]
+pub struct Backoff {
+    retry_at: std::collections::HashMap<String, (DateTime<Utc>, u32)>,
+}
+
+impl Backoff {
+    /// Record an attempt's outcome: failures back off (30 s doubling, up to 16 min), so
+    /// a channel that keeps failing is never hammered; a too-young Meta token waits until
+    /// it may be refreshed; success clears the channel's wait.
+    pub fn after(&mut self, name: &str, outcome: &Outcome, now: DateTime<Utc>) {
+        match outcome {
+            Outcome::TooYoung { allowed_from, .. } => {
+                self.retry_at.insert(name.to_string(), (*allowed_from, 0));
+            }
+            Outcome::Transient(_) | Outcome::Misconfigured(_) | Outcome::Failed(_) => {
+                let failures = self.retry_at.get(name).map_or(0, |(_, n)| *n) + 1;
+                let wait = 30i64.saturating_mul(1 << failures.min(5));
+                self.retry_at.insert(
+                    name.to_string(),
+                    (now + chrono::Duration::seconds(wait), failures),
+                );
+            }
+            _ => {
+                self.retry_at.remove(name);
+            }
+        }
+    }
+
+    fn until(&self, name: &str) -> Option<DateTime<Utc>> {
+        self.retry_at.get(name).map(|(at, _)| *at)
+    }
+}
+
+/// What the watcher does at `now`: refresh `due`, else sleep until `next`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub due: Vec<String>,
+    pub next: Option<DateTime<Utc>>,
+}
+
+/// The watcher's schedule, computed from the clock every time (never from a timer), so
+/// a suspended machine or a clock jump makes a due refresh happen at once.
+pub fn schedule(
+    channels: &[Channel],
+    within: Duration,
+    backoff: &Backoff,
+    now: DateTime<Utc>,
+) -> Plan {
+    let live: Vec<&Channel> = channels
+        .iter()
+        .filter(|c| c.can_refresh() && !c.needs_reconnect)
+        .collect();
+    let due = live
+        .iter()
+        .filter(|c| is_due(c, within, now))
+        .filter(|c| backoff.until(&c.channel).is_none_or(|at| at <= now))
+        .map(|c| c.channel.clone())
+        .collect();
+    let next = live
+        .iter()
+        .filter_map(|c| {
+            let due_at = c.expires_at? - chrono::Duration::from_std(within).ok()?;
+            Some(
+                backoff
+                    .until(&c.channel)
+                    .map_or(due_at, |at| due_at.max(at)),
+            )
+        })
+        .min();
+    Plan { due, next }
+}
+
 /// Refresh one channel by name under its lock.
 pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpClient) -> Outcome {
     let _lock = match store.lock_channel(name) {
@@ -316,6 +389,120 @@ fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
     match header {
         Some(secs) => Duration::from_secs(secs.min(60)),
         None => backoff * 2u32.saturating_pow(attempt.saturating_sub(1)),
+    }
+}
+
+#[cfg(test)]
+mod schedule_tests {
+    use super::*;
+    use crate::store::tests::sample;
+    use crate::store::Backend;
+
+    fn channel(name: &str, expires_at: DateTime<Utc>) -> Channel {
+        let mut c = sample(name, Backend::File);
+        c.expires_at = Some(expires_at);
+        c
+    }
+
+    fn transient() -> Outcome {
+        Outcome::Transient(Error::Rejected {
+            what: "503".into(),
+            fix: String::new(),
+        })
+    }
+
+    #[test]
+    fn due_an_hour_before_expiry_and_sleeps_until_then() {
+        let t0 = Utc::now();
+        let hour = Duration::from_secs(3600);
+        let soon = channel("a", t0 + chrono::Duration::minutes(30));
+        let later = channel("b", t0 + chrono::Duration::hours(3));
+        let plan = schedule(
+            &[soon.clone(), later.clone()],
+            hour,
+            &Backoff::default(),
+            t0,
+        );
+        assert_eq!(plan.due, vec!["a"]);
+        let plan = schedule(std::slice::from_ref(&later), hour, &Backoff::default(), t0);
+        assert!(plan.due.is_empty());
+        assert_eq!(plan.next, Some(t0 + chrono::Duration::hours(2)));
+        // A clock jump (or a suspended laptop) past that point: due at once.
+        let plan = schedule(
+            &[later],
+            hour,
+            &Backoff::default(),
+            t0 + chrono::Duration::hours(5),
+        );
+        assert_eq!(plan.due, vec!["b"]);
+    }
+
+    #[test]
+    fn failures_back_off_and_success_clears_it() {
+        let t0 = Utc::now();
+        let hour = Duration::from_secs(3600);
+        let c = channel("a", t0 + chrono::Duration::minutes(10));
+        let mut backoff = Backoff::default();
+        backoff.after("a", &transient(), t0);
+        assert!(schedule(std::slice::from_ref(&c), hour, &backoff, t0)
+            .due
+            .is_empty());
+        assert_eq!(
+            schedule(std::slice::from_ref(&c), hour, &backoff, t0).next,
+            Some(t0 + chrono::Duration::seconds(60))
+        );
+        backoff.after("a", &transient(), t0);
+        assert_eq!(
+            backoff.until("a"),
+            Some(t0 + chrono::Duration::seconds(120))
+        );
+        // A misconfigured client is not retried every second either.
+        let misconfigured = Outcome::Misconfigured(Error::Rejected {
+            what: "invalid_client".into(),
+            fix: String::new(),
+        });
+        backoff.after("a", &misconfigured, t0);
+        assert!(backoff.until("a").is_some_and(|at| at > t0));
+        let at = t0 + chrono::Duration::minutes(20);
+        assert_eq!(
+            schedule(std::slice::from_ref(&c), hour, &backoff, at).due,
+            vec!["a"]
+        );
+        backoff.after(
+            "a",
+            &Outcome::Refreshed {
+                expires_at: None,
+                rotated: false,
+            },
+            at,
+        );
+        assert_eq!(backoff.until("a"), None);
+    }
+
+    #[test]
+    fn too_young_waits_for_the_provider_and_unrefreshable_channels_never_run() {
+        let t0 = Utc::now();
+        let hour = Duration::from_secs(3600);
+        let c = channel("ig", t0 + chrono::Duration::minutes(10));
+        let mut backoff = Backoff::default();
+        let allowed_from = t0 + chrono::Duration::hours(3);
+        backoff.after(
+            "ig",
+            &Outcome::TooYoung {
+                allowed_from,
+                expires_at: c.expires_at,
+            },
+            t0,
+        );
+        let plan = schedule(std::slice::from_ref(&c), hour, &backoff, t0);
+        assert!(plan.due.is_empty());
+        assert_eq!(plan.next, Some(allowed_from));
+        let mut mastodon = channel("m", t0);
+        mastodon.refresh.style = crate::providers::RefreshStyle::None;
+        let mut dead = channel("d", t0);
+        dead.needs_reconnect = true;
+        let plan = schedule(&[mastodon, dead], hour, &Backoff::default(), t0);
+        assert!(plan.due.is_empty() && plan.next.is_none(), "{plan:?}");
     }
 }
 

@@ -15,6 +15,26 @@ fn help_and_version_document_exit_codes() {
     assert!(stdout(&out).starts_with("postiz-connect "));
     let out = sb.run(&[]);
     assert_eq!(out.status.code(), Some(2));
+    // Every provider is a subcommand with its own one-line description, in the listing
+    // and in its own help (whether or not the rest of the catalog was built).
+    let out = sb.run(&["--help"]);
+    let listing = stdout(&out);
+    for line in [
+        "twitter",
+        "tiktok-business",
+        "Connect a channel: Facebook Page",
+    ] {
+        assert!(listing.contains(line), "{listing}");
+    }
+    let out = sb.run(&["-q", "x", "--help"]);
+    assert!(
+        stdout(&out).starts_with("Connect a channel: X (Twitter)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = sb.run(&["nosuch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nosuch"), "{}", stderr(&out));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `postiz-connect refresh`: once (some channels, or every due one, concurrently), or as
 //! a watcher.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -207,59 +207,30 @@ pub fn watch(
         },
         humantime::format_duration(policy.within)
     ));
-    // Channels whose last attempt failed transiently wait before the next one.
-    let mut retry_at: HashMap<String, (DateTime<Utc>, u32)> = HashMap::new();
+    // Channels whose last attempt failed transiently (or was too early) wait.
+    let mut retry_at = refresh::Backoff::default();
     let mut announced_next: Option<DateTime<Utc>> = None;
     loop {
         if interrupt::requested() {
             ctx.ui.info("stopped");
             return Ok(ExitCode::Ok);
         }
-        let now = Utc::now();
         let channels: Vec<Channel> = ctx
             .store
             .list()?
             .into_iter()
             .filter(|c| names.is_empty() || names.contains(&c.channel))
-            .filter(|c| c.can_refresh() && !c.needs_reconnect)
             .collect();
-        let due: Vec<String> = channels
-            .iter()
-            .filter(|c| refresh::is_due(c, policy.within, now))
-            .filter(|c| retry_at.get(&c.channel).is_none_or(|(at, _)| *at <= now))
-            .map(|c| c.channel.clone())
-            .collect();
-        if !due.is_empty() {
-            for (name, outcome) in refresh_all(ctx, &due, policy, jobs) {
+        let plan = refresh::schedule(&channels, policy.within, &retry_at, Utc::now());
+        if !plan.due.is_empty() {
+            for (name, outcome) in refresh_all(ctx, &plan.due, policy, jobs) {
                 report(ctx, &name, &outcome);
-                if let Outcome::TooYoung { allowed_from, .. } = outcome {
-                    // Meta refuses younger tokens: come back when it will not.
-                    retry_at.insert(name, (allowed_from, 0));
-                } else if let Outcome::Transient(_) = outcome {
-                    let failures = retry_at.get(&name).map_or(0, |(_, n)| *n) + 1;
-                    let wait = 30i64.saturating_mul(1 << failures.min(5));
-                    retry_at.insert(
-                        name,
-                        (Utc::now() + chrono::Duration::seconds(wait), failures),
-                    );
-                } else {
-                    retry_at.remove(&name);
-                }
+                retry_at.after(&name, &outcome, Utc::now());
             }
             announced_next = None;
             continue;
         }
-        let next = channels
-            .iter()
-            .filter_map(|c| {
-                let due_at = c.expires_at? - chrono::Duration::from_std(policy.within).ok()?;
-                Some(
-                    retry_at
-                        .get(&c.channel)
-                        .map_or(due_at, |(at, _)| due_at.max(*at)),
-                )
-            })
-            .min();
+        let next = plan.next;
         if next != announced_next {
             if let Some(next) = next {
                 ctx.ui
