@@ -224,6 +224,29 @@ fn the_emulation_refuses_a_token_request_of_the_wrong_shape() {
 }
 
 #[test]
+fn the_emulation_requires_the_providers_authorize_parameters() {
+    // Reddit issues refresh tokens only with duration=permanent; a catalog entry that
+    // forgets it is caught by the emulation of the real one.
+    let provider_side = Sandbox::new();
+    let server = provider_side.emulator(&["--provider", "reddit", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let client_side = Sandbox::new();
+    std::fs::create_dir_all(client_side.path("home")).unwrap();
+    std::fs::write(
+        client_side.path("home").join("providers.toml"),
+        "[reddit]\nname = \"Reddit (no duration)\"\nauthorize_url = \"https://www.reddit.com/api/v1/authorize\"\ntoken_url = \"https://www.reddit.com/api/v1/access_token\"\nscopes = [\"identity\"]\npkce = \"unsupported\"\n",
+    )
+    .unwrap();
+    let out = connect_at(&client_side, "reddit", &base, &[]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("duration=permanent is required"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn mastodon_registers_an_app_once_per_instance() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "mastodon", "--auto-approve"]);
@@ -294,14 +317,49 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
         "{token}"
     );
     // doctor's live check signs the identity call with both secrets.
-    let out = sb.run(&["doctor", "--json"]);
-    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let live = |sb: &Sandbox| -> Value {
+        let out = sb.run(&["doctor", "--json"]);
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)))
+    };
+    let findings = live(&sb);
     assert!(
         findings
             .as_array()
             .unwrap()
             .iter()
             .any(|f| f["id"] == "channel.live"),
+        "{findings}"
+    );
+    // logout invalidates the token at X (a signed oauth/invalidate_token): reconnecting
+    // it by restoring the stored files would no longer work.
+    let home = sb.path("home");
+    let kept = sb.path("kept");
+    for dir in ["channels", "secrets"] {
+        std::fs::create_dir_all(kept.join(dir)).unwrap();
+        for f in std::fs::read_dir(home.join(dir)).unwrap() {
+            let f = f.unwrap();
+            std::fs::copy(f.path(), kept.join(dir).join(f.file_name())).unwrap();
+        }
+    }
+    let out = sb.run(&["logout", "twitter:sandbox-user"]);
+    assert!(
+        stderr(&out).contains("revoked at the provider"),
+        "{}",
+        stderr(&out)
+    );
+    for dir in ["channels", "secrets"] {
+        for f in std::fs::read_dir(kept.join(dir)).unwrap() {
+            let f = f.unwrap();
+            std::fs::copy(f.path(), home.join(dir).join(f.file_name())).unwrap();
+        }
+    }
+    let findings = live(&sb);
+    assert!(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["id"] == "channel.refused"),
         "{findings}"
     );
 }

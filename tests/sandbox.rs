@@ -54,6 +54,28 @@ fn every_catalog_provider_connects_through_its_emulation() {
 }
 
 #[test]
+fn every_providers_error_body_is_read_in_its_own_shape() {
+    // invalid_grant at the token endpoint, answered the way each provider answers it:
+    // RFC 6749 JSON, Meta's nested OAuthException, Slack's HTTP 200 ok:false, TikTok
+    // Business's envelope. Each must end as a rejection (exit 4) naming the cause.
+    let sb = Sandbox::new();
+    let providers: Value =
+        serde_json::from_slice(&sb.run(&["providers", "--json"]).stdout).unwrap();
+    for p in providers.as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let expected = match p["error_format"].as_str().unwrap() {
+            "graph" => "OAuthException",
+            "slack" => "invalid_code",
+            "envelope" => "40001",
+            _ => "invalid_grant",
+        };
+        let out = sb.sandbox_connect(id, &["--fault", "invalid-grant"]);
+        assert_eq!(out.status.code(), Some(4), "{id}: {}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{id}: {}", stderr(&out));
+    }
+}
+
+#[test]
 fn the_emulation_enforces_the_catalogs_client_authentication() {
     // twitter is `client_auth = "basic"`: a client that sends its secret in the body is
     // refused, as X would.

@@ -3,6 +3,8 @@ use serde_json::json;
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::oauth::flow::{self, ClientCredentials, TokenHint};
+use crate::oauth::oauth1;
+use crate::store::{Channel, Secrets};
 
 use super::Context;
 
@@ -17,33 +19,10 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
             auth: channel.client_auth,
         };
         let http = HttpClient::new(std::time::Duration::from_secs(30), ctx.ui.verbose > 0);
-        // Revoking the refresh token ends the whole grant at most providers (RFC 7009 §2.1);
-        // the access token is revoked too for providers that keep them apart.
-        let result = match &secrets.refresh_token {
-            Some(rt) => flow::revoke(
-                rt,
-                TokenHint::RefreshToken,
-                &channel.endpoints,
-                &client,
-                &http,
-            )
-            .and_then(|done| match done {
-                true => flow::revoke(
-                    &secrets.access_token,
-                    TokenHint::AccessToken,
-                    &channel.endpoints,
-                    &client,
-                    &http,
-                ),
-                false => Ok(false),
-            }),
-            None => flow::revoke(
-                &secrets.access_token,
-                TokenHint::AccessToken,
-                &channel.endpoints,
-                &client,
-                &http,
-            ),
+        let result = if channel.oauth1 {
+            revoke_oauth1(&channel, &secrets, &http)
+        } else {
+            revoke_oauth2(&channel, &secrets, &client, &http)
         };
         match result {
             Ok(done) => revoked = done,
@@ -75,4 +54,48 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
         ));
     }
     Ok(ExitCode::Ok)
+}
+
+/// OAuth 1.0a: invalidate the access token with a request signed by it.
+fn revoke_oauth1(channel: &Channel, secrets: &Secrets, http: &HttpClient) -> Result<bool, Error> {
+    let Some(url) = &channel.endpoints.revoke_url else {
+        return Ok(false);
+    };
+    let consumer = oauth1::Consumer {
+        key: channel.client_id.clone(),
+        secret: secrets.client_secret.clone().unwrap_or_default(),
+    };
+    let access = oauth1::TokenPair {
+        token: secrets.access_token.clone(),
+        secret: secrets.token_secret.clone().unwrap_or_default(),
+        extra: Default::default(),
+    };
+    oauth1::invalidate(url, &consumer, &access, http).map(|()| true)
+}
+
+/// RFC 7009: the refresh token (which ends the grant at most providers), then the access
+/// token for providers that keep them apart.
+fn revoke_oauth2(
+    channel: &Channel,
+    secrets: &Secrets,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Result<bool, Error> {
+    let endpoints = &channel.endpoints;
+    let access = || {
+        flow::revoke(
+            &secrets.access_token,
+            TokenHint::AccessToken,
+            endpoints,
+            client,
+            http,
+        )
+    };
+    match &secrets.refresh_token {
+        Some(rt) => match flow::revoke(rt, TokenHint::RefreshToken, endpoints, client, http)? {
+            true => access(),
+            false => Ok(false),
+        },
+        None => access(),
+    }
 }

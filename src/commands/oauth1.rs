@@ -130,7 +130,7 @@ fn finish(
         endpoints: Endpoints {
             authorize_url: rules.authorize_url.clone(),
             token_url: rules.access_token_url.clone(),
-            revoke_url: None,
+            revoke_url: rules.invalidate_url.clone(),
             userinfo_url: Some(rules.identity_url.clone()),
             issuer: None,
             require_iss: false,

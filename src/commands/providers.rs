@@ -52,6 +52,7 @@ fn provider_json(p: &Provider, postiz: Option<String>) -> serde_json::Value {
     json!({
         "protocol": protocol(p),
         "token_request": p.token_format.as_str(),
+        "error_format": if p.token_envelope.is_some() { serde_json::json!("envelope") } else { serde_json::json!(p.error_format) },
         "refresh": p.refresh.style,
         "refresh_description": refresh_style(p),
         "long_lived_exchange": p.long_lived.as_ref().and_then(|e| e.params.get("grant_type")),

@@ -48,12 +48,13 @@ pub fn run(
                 "client_auth": client.auth.as_str(),
                 "faults": faults.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
                 "connect_command": command,
+                "connect_command_oauth1": provider.oauth1.as_ref().map(|_| format!("{command} --oauth1")),
             })
             .to_string(),
         );
     } else {
         ctx.ui.data(format!(
-            "Sandbox of {} listening on {} (Ctrl-C to stop){}\nConnect to it with:\n  {command}",
+            "Sandbox of {} listening on {} (Ctrl-C to stop){}\nConnect to it with:\n  {command}{}",
             provider.name,
             sb.base_url(),
             if faults.is_empty() {
@@ -67,6 +68,11 @@ pub fn run(
                         .collect::<Vec<_>>()
                         .join(", ")
                 )
+            },
+            if provider.oauth1.is_some() {
+                format!("\n  {command} --oauth1    (OAuth 1.0a, as Postiz)")
+            } else {
+                String::new()
             }
         ));
     }

@@ -123,6 +123,32 @@ pub fn access_token(
     call(url, &[], &header, http)
 }
 
+/// Invalidate the access token (X: POST oauth/invalidate_token), signed with it.
+pub fn invalidate(
+    url: &str,
+    consumer: &Consumer,
+    access: &TokenPair,
+    http: &HttpClient,
+) -> Result<(), Error> {
+    let header = sign("POST", url, &[], consumer, Some(access), None, None);
+    let response = http.send_with_headers(
+        "POST",
+        url,
+        RequestBody::Empty,
+        None,
+        &[("authorization", &header)],
+    )?;
+    let status = response.status().as_u16();
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    Err(Error::Token(ProviderError::from_response(
+        Stage::Revoke,
+        status,
+        response.body(),
+    )))
+}
+
 /// A signed GET with the user's access token (the identity call).
 pub fn get(
     url: &str,

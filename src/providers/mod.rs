@@ -78,6 +78,19 @@ pub enum PkceEncoding {
     Hex,
 }
 
+/// The shape of the token endpoint's error answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorFormat {
+    /// `{"error": "invalid_grant", "error_description": ...}` (RFC 6749 §5.2).
+    #[default]
+    Oauth,
+    /// Meta's Graph API: `{"error": {"message", "type": "OAuthException", "code", ...}}`.
+    Graph,
+    /// Slack: HTTP 200 with `{"ok": false, "error": "invalid_code"}`.
+    Slack,
+}
+
 /// Where the provider reports the scopes the user actually granted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -206,6 +219,8 @@ pub struct OAuth1 {
     pub identity_url: String,
     /// Shown when the request-token call fails.
     pub callback_rules: Option<String>,
+    /// Invalidates an access token (X: POST oauth/invalidate_token), used by `logout`.
+    pub invalidate_url: Option<String>,
 }
 
 /// Where the account behind a token is looked up, and which JSON fields name it.
@@ -276,6 +291,9 @@ pub struct Provider {
     #[serde(default = "wire::default_code_param")]
     pub code_param: String,
     pub token_envelope: Option<Envelope>,
+    /// How token-endpoint errors look (the sandbox answers in this shape).
+    #[serde(default)]
+    pub error_format: ErrorFormat,
     /// Callback parameters to send with the token request and keep for refresh (VK's
     /// `device_id`).
     #[serde(default)]
@@ -436,6 +454,9 @@ impl Provider {
                 &mut o.access_token_url,
                 &mut o.identity_url,
             ]);
+            if let Some(u) = &mut o.invalidate_url {
+                urls.push(u);
+            }
         }
         urls
     }

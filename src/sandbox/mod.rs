@@ -173,6 +173,9 @@ pub fn rewrite(provider: &Provider, base: &str) -> Provider {
         o.authorize_url = moved(&o.authorize_url, "/oauth1/authorize");
         o.access_token_url = moved(&o.access_token_url, "/oauth1/access_token");
         o.identity_url = moved(&o.identity_url, "/identity");
+        if let Some(u) = &mut o.invalidate_url {
+            *u = moved(u, "/oauth1/invalidate_token");
+        }
     }
     p.base_url = Some(base.to_string());
     p

@@ -27,6 +27,21 @@ pub(super) fn handle(
 ) -> Reply {
     match path {
         "/oauth1/authorize" => authorize(incoming, state, config),
+        "/oauth1/invalidate_token" => {
+            match verify(incoming, state, &format!("{base}{path}"), "POST") {
+                Ok(fields) => {
+                    let token = fields.get("oauth_token").cloned().unwrap_or_default();
+                    match state.access.remove(&token) {
+                        Some(_) => Reply::json(200, serde_json::json!({"access_token": token})),
+                        None => Reply::json(
+                            401,
+                            serde_json::json!({"errors": [{"code": 89, "message": "Invalid or expired token."}]}),
+                        ),
+                    }
+                }
+                Err(reply) => reply,
+            }
+        }
         "/oauth1/request_token" | "/oauth1/access_token" => {
             let fields = match verify(incoming, state, &format!("{base}{path}"), "POST") {
                 Ok(fields) => fields,

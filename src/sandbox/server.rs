@@ -13,7 +13,7 @@ use sha2::Digest;
 
 use super::{Config, Fault, ACCOUNT, CLIENT_ID, CLIENT_SECRET};
 use crate::oauth::wire::TokenFormat;
-use crate::providers::{ClientAuth, PkceEncoding, PkceRule, RefreshStyle};
+use crate::providers::{ClientAuth, ErrorFormat, PkceEncoding, PkceRule, RefreshStyle};
 
 #[derive(Clone)]
 struct AuthRequest {
@@ -170,7 +170,10 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>, config: &Config
             "/pages" | "/pages/parents" => pages(&incoming, &path, st, config, base),
             more if more.starts_with("/pages/more/") => more_pages(&incoming, more, st, config),
             "/register" | "/api/v1/apps" if incoming.post => register(&incoming, st),
-            "/oauth1/request_token" | "/oauth1/authorize" | "/oauth1/access_token" => {
+            "/oauth1/request_token"
+            | "/oauth1/authorize"
+            | "/oauth1/access_token"
+            | "/oauth1/invalidate_token" => {
                 super::oauth1::handle(&path, &incoming, &mut st.oauth1, config, base)
             }
             "/identity" | "/api/v1/accounts/verify_credentials" => {
@@ -356,6 +359,15 @@ fn authorize(q: &HashMap<String, String>, state: &mut State, config: &Config, ba
     if q.get("response_type").map(String::as_str) != Some("code") {
         return reject("unsupported_response_type", "response_type must be code");
     }
+    // The provider's own authorize parameters (Reddit's duration, Google's access_type).
+    for (key, value) in &provider.authorize_params {
+        if q.get(key) != Some(value) {
+            return reject(
+                "invalid_request",
+                &format!("{key}={value} is required by this provider"),
+            );
+        }
+    }
     let challenge = q.get("code_challenge").cloned();
     match (
         provider.pkce,
@@ -521,12 +533,27 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
     let failure = |status: u16, code: &str, description: &str| {
         if envelope {
             // Errors inside an HTTP 200 envelope, as TikTok Business answers.
-            Reply::json(
+            return Reply::json(
                 200,
                 json!({"code": 40001, "message": format!("{code}: {description}"), "data": {}}),
-            )
-        } else {
-            Reply::oauth_error(status, code, description)
+            );
+        }
+        match provider.error_format {
+            ErrorFormat::Oauth => Reply::oauth_error(status, code, description),
+            // Meta: a nested object; a bad code is an OAuthException, code 100.
+            ErrorFormat::Graph => Reply::json(
+                status,
+                json!({"error": {"message": format!("{description} ({code})"), "type": "OAuthException", "code": if code == "invalid_client" { 1 } else { 100 }, "fbtrace_id": "sandbox"}}),
+            ),
+            // Slack: HTTP 200 and its own codes.
+            ErrorFormat::Slack => Reply::json(
+                200,
+                json!({"ok": false, "error": match code {
+                    "invalid_grant" => "invalid_code",
+                    "invalid_client" => "invalid_client_id",
+                    other => other,
+                }}),
+            ),
         }
     };
     let form = &incoming.params;
