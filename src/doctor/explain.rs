@@ -63,7 +63,36 @@ pub fn explain(raw: &str) -> Vec<Finding> {
             .evidence(shown.clone())
             .fix("start again and click Authorize app"),
         );
-    } else if params.contains_key("code") || params.contains_key("oauth_verifier") {
+    } else if let (Some(redirect), true) = (
+        params.get("redirect_uri"),
+        out.is_empty() && (params.contains_key("client_id") || params.contains_key("client_key")),
+    ) {
+        // Still on the provider's authorization page: it refused to send the user back.
+        let host = url.host_str().unwrap_or_default();
+        let page = if host.contains("facebook.com")
+            || host.contains("instagram.com")
+            || host.contains("threads.")
+        {
+            "Meta shows \"URL Blocked\" (or \"Can't load URL\")"
+        } else if host.contains("google.com") {
+            "Google shows \"Error 400: redirect_uri_mismatch\""
+        } else if host.contains("linkedin.com") {
+            "LinkedIn shows \"Bummer, something went wrong\" (The redirect_uri does not match the registered value)"
+        } else if host.contains("tiktok.com") {
+            "TikTok shows a redirect_uri error"
+        } else {
+            "the provider shows an error page"
+        };
+        out.push(
+            Finding::new(AREA, "url.stuck_at_authorize", Severity::Problem,
+                format!("the browser stayed on {host}'s authorization page; if {page}, the redirect URI is not registered"))
+                .evidence(format!("redirect_uri={redirect}\n{shown}"))
+                .fix(format!("register exactly {redirect} in the app's settings (no trailing-slash, scheme or port difference); to compare with what is registered: postiz-connect doctor --redirect-uri '{redirect}' --registered '<what the console lists>'")),
+        );
+    } else if params.contains_key("code")
+        || params.contains_key("auth_code")
+        || params.contains_key("oauth_verifier")
+    {
         let has_state = params.contains_key("state") || params.contains_key("oauth_token");
         out.push(
             Finding::new(
@@ -113,6 +142,10 @@ mod tests {
         assert_eq!(
             ids("https://p.example.com/integrations/social/x?denied=abc"),
             ["url.x_denied"]
+        );
+        assert_eq!(
+            ids("https://www.facebook.com/v20.0/dialog/oauth?client_id=1&redirect_uri=http%3A%2F%2Flocalhost%3A4200%2Fintegrations%2Fsocial%2Ffacebook&state=abc&scope=pages_show_list"),
+            ["url.stuck_at_authorize"]
         );
         assert_eq!(
             ids("https://p.example.com/integrations/social/linkedin?code=c&state=s"),
