@@ -200,21 +200,25 @@ fn tiktok_business_errors_inside_an_http_200_envelope_are_failures() {
     );
 }
 
-#[test]
-fn the_emulation_refuses_a_token_request_of_the_wrong_shape() {
-    // The emulator follows the embedded catalog (Whop: JSON body); a user catalog that
-    // says `form` makes the client send a form, which the emulation refuses.
+/// Connect with a user catalog entry that differs from the embedded one, against an
+/// emulation of the embedded one: what the real provider would say to that entry.
+fn connect_with_entry(provider: &str, entry: &str) -> std::process::Output {
     let provider_side = Sandbox::new();
-    let server = provider_side.emulator(&["--provider", "whop", "--auto-approve"]);
+    let server = provider_side.emulator(&["--provider", provider, "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let client_side = Sandbox::new();
     std::fs::create_dir_all(client_side.path("home")).unwrap();
-    std::fs::write(
-        client_side.path("home").join("providers.toml"),
+    std::fs::write(client_side.path("home").join("providers.toml"), entry).unwrap();
+    connect_at(&client_side, provider, &base, &[])
+}
+
+#[test]
+fn the_emulation_refuses_a_token_request_of_the_wrong_shape() {
+    // Whop takes a JSON body; an entry that says `form` (the default) is refused.
+    let out = connect_with_entry(
+        "whop",
         "[whop]\nname = \"Whop (form)\"\nauthorize_url = \"https://api.whop.com/oauth/authorize\"\ntoken_url = \"https://api.whop.com/oauth/token\"\nscopes = [\"openid\"]\npkce = \"required\"\nclient_auth = \"none\"\n",
-    )
-    .unwrap();
-    let out = connect_at(&client_side, "whop", &base, &[]);
+    );
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("expects the token request as json, not form"),
@@ -225,19 +229,12 @@ fn the_emulation_refuses_a_token_request_of_the_wrong_shape() {
 
 #[test]
 fn the_emulation_requires_the_providers_authorize_parameters() {
-    // Reddit issues refresh tokens only with duration=permanent; a catalog entry that
-    // forgets it is caught by the emulation of the real one.
-    let provider_side = Sandbox::new();
-    let server = provider_side.emulator(&["--provider", "reddit", "--auto-approve"]);
-    let base = server.url("base_url").to_string();
-    let client_side = Sandbox::new();
-    std::fs::create_dir_all(client_side.path("home")).unwrap();
-    std::fs::write(
-        client_side.path("home").join("providers.toml"),
+    // Reddit issues refresh tokens only with duration=permanent; an entry that forgets it
+    // is refused.
+    let out = connect_with_entry(
+        "reddit",
         "[reddit]\nname = \"Reddit (no duration)\"\nauthorize_url = \"https://www.reddit.com/api/v1/authorize\"\ntoken_url = \"https://www.reddit.com/api/v1/access_token\"\nscopes = [\"identity\"]\npkce = \"unsupported\"\n",
-    )
-    .unwrap();
-    let out = connect_at(&client_side, "reddit", &base, &[]);
+    );
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("duration=permanent is required"),
