@@ -50,10 +50,12 @@ pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<
             if choices.iter().any(|c| c.id == id) {
                 continue; // Listed by more than one source.
             }
-            let name = item
-                .pointer(&pages.name)
-                .and_then(text)
-                .unwrap_or_else(|| id.clone());
+            let name = printable(
+                item.pointer(&pages.name)
+                    .and_then(text)
+                    .unwrap_or_else(|| id.clone()),
+            );
+            let id = printable(id);
             let token = pages
                 .token
                 .as_deref()
@@ -120,6 +122,12 @@ fn fetch_items(
     Ok(out)
 }
 
+/// Names are the provider's data, printed to a terminal: no control characters (an
+/// escape sequence in a page name must not drive the terminal).
+fn printable(s: String) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
 fn text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
@@ -131,6 +139,12 @@ fn text(v: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_lose_control_characters() {
+        assert_eq!(printable("Acme\u{1b}[2J News\r\n".into()), "Acme[2J News");
+        assert_eq!(printable("Café".into()), "Café");
+    }
 
     #[test]
     fn find_by_id_then_name() {
