@@ -162,6 +162,16 @@ impl HttpClient {
         }
     }
 
+    /// Another client sharing this one's settings, trust roots and connection pool, with
+    /// its own last response (so concurrent workers judge their own failures).
+    pub fn sibling(&self) -> HttpClient {
+        HttpClient {
+            inner: self.inner.clone(),
+            verbose: self.verbose,
+            last: Mutex::new(None),
+        }
+    }
+
     pub fn last_response(&self) -> Option<LastResponse> {
         self.last.lock().ok().and_then(|l| l.clone())
     }

@@ -79,18 +79,18 @@ fn refresh_all(
     let results: Mutex<Vec<Option<(String, Outcome)>>> =
         Mutex::new((0..names.len()).map(|_| None).collect());
     let workers = jobs.clamp(1, names.len().max(1));
+    // Built once (trust roots, pool); each worker judges failures from its own sibling.
+    let shared = HttpClient::new(HTTP_TIMEOUT, ctx.ui.verbose > 0);
     std::thread::scope(|scope| {
+        let (queue, results) = (&queue, &results);
         for _ in 0..workers {
-            scope.spawn(|| {
-                // One HTTP client per worker: failures are judged from its own last response.
-                let http = HttpClient::new(HTTP_TIMEOUT, ctx.ui.verbose > 0);
-                loop {
-                    let Some((i, name)) = queue.lock().expect("queue lock").pop_front() else {
-                        break;
-                    };
-                    let outcome = refresh::refresh_channel(&ctx.store, &name, policy, &http);
-                    results.lock().expect("results lock")[i] = Some((name, outcome));
-                }
+            let http = shared.sibling();
+            scope.spawn(move || loop {
+                let Some((i, name)) = queue.lock().expect("queue lock").pop_front() else {
+                    break;
+                };
+                let outcome = refresh::refresh_channel(&ctx.store, &name, policy, &http);
+                results.lock().expect("results lock")[i] = Some((name, outcome));
             });
         }
     });

@@ -21,12 +21,14 @@ type CertResult = Option<tls::Presented>;
 /// Probe each origin (scheme://host:port) once.
 pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
     let mut findings = proxy_findings();
+    // Built once: loading the trust roots for every origin would cost more than probing.
+    let shared = HttpClient::new(timeout, false);
     let results: Vec<(String, ProbeResult, CertResult)> = std::thread::scope(|scope| {
         let handles: Vec<_> = origins
             .iter()
             .map(|origin| {
+                let http = shared.sibling();
                 scope.spawn(move || {
-                    let http = HttpClient::new(timeout, false);
                     let started = Instant::now();
                     let result = http.get(origin, None, &[]).map(|response| {
                         let date = response
