@@ -8,6 +8,10 @@ use std::path::Path;
 use crate::error::Error;
 
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
+    // Called before every write: a stat is cheaper than a mkdir that fails with EEXIST.
+    if dir.is_dir() {
+        return Ok(());
+    }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
