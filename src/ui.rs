@@ -41,21 +41,40 @@ impl Ui {
         std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
     }
 
-    /// A numbered choice on stderr, answered on stdin; asks again until valid.
+    /// A numbered choice on stderr, answered on stdin; asks again until valid. Ctrl-C
+    /// (caught by the tool's handler) or end of input cancels it.
     pub fn select(&self, question: &str, items: &[String]) -> Result<usize, Error> {
         let term = console::Term::stderr();
         term.write_line(&format!("{} {question}", style("?").cyan().bold()))?;
         for (i, item) in items.iter().enumerate() {
             term.write_line(&format!("  {:>2}) {item}", i + 1))?;
         }
+        // Lines are read on their own thread, so Ctrl-C is noticed while waiting.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut line = String::new();
+            let read = std::io::stdin().read_line(&mut line);
+            let done = !matches!(read, Ok(n) if n > 0);
+            if tx.send((!done).then_some(line)).is_err() || done {
+                return;
+            }
+        });
         loop {
             term.write_str(&format!("Number (1-{}): ", items.len()))?;
-            let line = console::Term::stdout().read_line()?;
+            let line = loop {
+                if crate::interrupt::requested() {
+                    return Err(Error::Cancelled);
+                }
+                match rx.recv_timeout(Duration::from_millis(200)) {
+                    Ok(Some(line)) => break line,
+                    Ok(None) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                        return Err(Error::Cancelled)
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                }
+            };
             match line.trim().parse::<usize>() {
                 Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
-                _ if line.trim().is_empty() && crate::interrupt::requested() => {
-                    return Err(Error::Cancelled)
-                }
                 _ => term.write_line(&format!("'{}' is not one of the numbers", line.trim()))?,
             }
         }

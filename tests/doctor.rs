@@ -223,25 +223,11 @@ fn credential_probe_tells_wrong_secret_from_wrong_method() {
 
     // The sandbox is strict about the catalog's method (X: HTTP Basic).
     let emulator = sb.emulator(&["--provider", "twitter"]);
-    let info = &emulator.info;
-    let (_, f, _) = doctor(
-        &sb,
-        &[
-            "twitter",
-            "--auth-url",
-            info["authorize_url"].as_str().unwrap(),
-            "--token-url",
-            info["token_url"].as_str().unwrap(),
-            "--userinfo-url",
-            info["userinfo_url"].as_str().unwrap(),
-            "--client-id",
-            "sandbox-client",
-            "--client-secret",
-            "sandbox-secret",
-            "--client-auth",
-            "post",
-        ],
-    );
+    let flags = emulator.client_flags();
+    let mut args: Vec<&str> = vec!["twitter"];
+    args.extend(flags.iter().map(String::as_str));
+    args.extend(["--client-auth", "post"]);
+    let (_, f, _) = doctor(&sb, &args);
     drop(emulator);
     let wrong_method = f
         .iter()

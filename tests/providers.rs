@@ -485,3 +485,47 @@ fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
     assert!(text.contains("Chose the blog Sandbox Page Two"), "{text}");
     assert_eq!(channel(&sb, "tumblr:2002")["page"]["kind"], "blog");
 }
+
+#[test]
+fn ctrl_c_at_the_page_prompt_cancels_at_once() {
+    let sb = Sandbox::new();
+    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
+    let mut cmd = std::process::Command::new("script");
+    sb.apply_env(&mut cmd);
+    let mut child = cmd
+        .args([
+            "-qec",
+            &format!(
+                "{} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
+                bin.display()
+            ),
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) is installed");
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    use std::io::Write;
+    // The terminal turns ^C into SIGINT; no Enter follows.
+    stdin.write_all(b"\x03").unwrap();
+    // Input stays open: only the interrupt may end the prompt. Give it 10 s.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let status = status.unwrap_or_else(|| panic!("Ctrl-C did not end the prompt: {text}"));
+    assert_eq!(status.code(), Some(3), "{text}");
+    assert!(text.contains("cancelled"), "{text}");
+}

@@ -81,25 +81,17 @@ fn the_emulation_enforces_the_catalogs_client_authentication() {
     // refused, as X would.
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
-    let info = &server.info;
-    let out = sb.run(&[
-        "twitter",
-        "--auth-url",
-        info["authorize_url"].as_str().unwrap(),
-        "--token-url",
-        info["token_url"].as_str().unwrap(),
-        "--userinfo-url",
-        info["userinfo_url"].as_str().unwrap(),
-        "--client-id",
-        "sandbox-client",
-        "--client-secret",
-        "sandbox-secret",
+    let flags = server.client_flags();
+    let mut args: Vec<&str> = vec!["twitter"];
+    args.extend(flags.iter().map(String::as_str));
+    args.extend([
         "--client-auth",
         "post",
         "--insecure-storage",
         "--timeout",
         "20s",
     ]);
+    let out = sb.run(&args);
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("HTTP Basic"), "{}", stderr(&out));
 }

@@ -16,8 +16,8 @@ use crate::oauth::page::Page;
 use crate::oauth::scopes;
 use crate::providers::pages::{self, Choice};
 use crate::providers::{
-    self, granted, identity, ClientAuth, GrantedScopes, Provider, RefreshRule, RefreshStyle,
-    ServerMetadata,
+    self, granted, identity, ClientAuth, EnvFile, GrantedScopes, Provider, RefreshRule,
+    RefreshStyle, ServerMetadata,
 };
 use crate::sandbox::{self, Sandbox};
 use crate::store::{Backend, Channel, PageRef, Secrets};
@@ -32,6 +32,13 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     let ui = &ctx.ui;
     let mut provider = ctx.catalog.require(provider_name)?.clone();
     let http = HttpClient::new(HTTP_TIMEOUT, ui.verbose > 0);
+    let env_file = args
+        .client
+        .env_file
+        .as_deref()
+        .map(EnvFile::read)
+        .transpose()?;
+    let env_file = env_file.as_ref();
 
     // 1. Credentials, endpoints, client authentication, scopes: from the built-in
     // sandbox, or from flags, the environment, a Postiz .env and the catalog.
@@ -62,19 +69,20 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     }
     if args.oauth1 && provider.oauth1.is_none() {
         return Err(Error::Usage(format!(
-            "{} has no OAuth 1.0a flow (only twitter/x does)",
-            provider.id
+            "{} has no OAuth 1.0a flow in the catalog (no [{}.oauth1] entry)",
+            provider.id, provider.id
         )));
     }
-    if provider.oauth1.is_some() && wants_oauth1(&provider, args) {
-        return super::oauth1::run(ctx, &provider, args, sandbox_base.is_some(), &http);
+    if provider.oauth1.is_some() && wants_oauth1(&provider, args, env_file) {
+        let sandboxed = sandbox_base.is_some();
+        return super::oauth1::run(ctx, &provider, args, env_file, sandboxed, &http);
     }
     let (endpoints, client) = match &sandbox_base {
         Some(_) => (
             sandbox::endpoints_of(&provider),
             Some(sandbox::client_for(&provider)),
         ),
-        None => client_or_registration(ctx, &mut provider, args, &http, true)?,
+        None => client_or_registration(ctx, &mut provider, args, env_file, &http, true)?,
     };
     // No client configured: reuse the app registered on this instance before (its
     // redirect URI included, which must match exactly), or register one after binding.
@@ -290,25 +298,10 @@ fn finish(
         };
         handle = choice.id.clone();
     }
-    // Token fields the identity URL refers to (`{token.open_id}`) are kept for later calls.
-    let mut callback_params = callback_params;
-    for (k, v) in &token.extra {
-        let placeholder = format!("{{token.{k}}}");
-        if provider
-            .identity
-            .url
-            .as_deref()
-            .is_some_and(|u| u.contains(&placeholder))
-        {
-            if let Some(v) = v.as_str() {
-                callback_params.insert(format!("token.{k}"), v.to_string());
-            }
-        }
-    }
-
     let now = Utc::now();
     let secs = |s: u64| chrono::Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1000));
-    // A page's own token (Meta) does not expire with the user's.
+    // A page's own token (Meta) is not the one the token response describes: its expiry
+    // and refresh token are the user's. What the catalog knows of it is shown instead.
     let own_page_token = page.as_ref().is_some_and(|p| p.own_token);
     let channel = Channel {
         channel: format!("{}:{handle}", provider.id),
@@ -322,7 +315,7 @@ fn finish(
             .filter(|_| !own_page_token)
             .map(|s| now + secs(s)),
         refresh_expires_at: token.refresh_expires_in().map(|s| now + secs(s)),
-        has_refresh_token: token.refresh_token.is_some(),
+        has_refresh_token: token.refresh_token.is_some() && !own_page_token,
         store: backend,
         created_at: now,
         updated_at: now,
@@ -336,20 +329,29 @@ fn finish(
         refresh: if own_page_token {
             RefreshRule {
                 style: RefreshStyle::None,
-                note: Some(format!("a {} token from a long-lived user token does not expire; reconnect if it is revoked", provider.pages.as_ref().map(|p| p.kind.as_str()).unwrap_or("page"))),
+                note: provider
+                    .pages
+                    .as_ref()
+                    .and_then(|p| p.token_note.clone())
+                    .or_else(|| Some("renew it by connecting again".into())),
                 ..RefreshRule::default()
             }
         } else {
             provider.refresh.clone()
         },
         callback_params,
+        token_fields: identity::token_fields(&provider.identity, &token),
         token_issued_at: Some(now),
         page,
         oauth1: false,
     };
     let secrets = Secrets {
         access_token,
-        refresh_token: token.refresh_token.as_ref().map(|t| t.secret().clone()),
+        refresh_token: token
+            .refresh_token
+            .as_ref()
+            .filter(|_| !own_page_token)
+            .map(|t| t.secret().clone()),
         id_token: token.id_token.clone(),
         client_secret: client.secret.as_ref().map(|s| s.secret().clone()),
         token_secret: None,
@@ -379,20 +381,20 @@ fn finish(
 pub(super) fn credentials_from(
     provider: &Provider,
     args: &ConnectArgs,
+    env_file: Option<&EnvFile>,
 ) -> Result<providers::Credentials, Error> {
-    let env_vars = args
-        .client
-        .env_file
-        .as_deref()
-        .map(|p| providers::read_env_file(p).map(|vars| (p, vars)))
-        .transpose()?;
     providers::resolve_credentials(
         provider,
         args.client.client_id.as_deref(),
         args.client.client_secret.as_deref(),
-        env_vars.as_ref().map(|(p, v)| (*p, v)),
+        env_file,
         &|name| std::env::var(name).ok(),
     )
+}
+
+/// A setting from `--env-file`, then the environment; with where it came from.
+fn setting(names: &[String], env_file: Option<&EnvFile>) -> Option<(String, String)> {
+    providers::lookup_setting(names, env_file, &|name| std::env::var(name).ok())
 }
 
 /// Register a client on the instance (Mastodon's POST /api/v1/apps) for this redirect
@@ -477,7 +479,7 @@ fn register(
 
 /// X over OAuth 1.0a: asked for, or the only credentials available are the API key and
 /// secret Postiz uses.
-fn wants_oauth1(provider: &Provider, args: &ConnectArgs) -> bool {
+fn wants_oauth1(provider: &Provider, args: &ConnectArgs, env_file: Option<&EnvFile>) -> bool {
     if args.oauth1 {
         return true;
     }
@@ -487,18 +489,7 @@ fn wants_oauth1(provider: &Provider, args: &ConnectArgs) -> bool {
     if args.client.client_id.is_some() || args.sandbox || args.client.sandbox_at.is_some() {
         return false;
     }
-    let env_file = args
-        .client
-        .env_file
-        .as_deref()
-        .and_then(|p| providers::read_env_file(p).ok())
-        .unwrap_or_default();
-    let set = |names: &[String]| {
-        names.iter().any(|n| {
-            env_file.get(n).is_some_and(|v| !v.is_empty())
-                || std::env::var(n).is_ok_and(|v| !v.is_empty())
-        })
-    };
+    let set = |names: &[String]| setting(names, env_file).is_some();
     !set(&provider.client_id_env) && set(&oauth1.consumer_key_env)
 }
 
@@ -507,9 +498,10 @@ pub(super) fn real_client(
     ctx: &Context,
     provider: &mut Provider,
     args: &ConnectArgs,
+    env_file: Option<&EnvFile>,
     http: &HttpClient,
 ) -> Result<(Endpoints, ClientCredentials), Error> {
-    let (endpoints, client) = client_or_registration(ctx, provider, args, http, false)?;
+    let (endpoints, client) = client_or_registration(ctx, provider, args, env_file, http, false)?;
     Ok((endpoints, client.expect("registration not allowed")))
 }
 
@@ -519,6 +511,7 @@ fn client_or_registration(
     ctx: &Context,
     provider: &mut Provider,
     args: &ConnectArgs,
+    env_file: Option<&EnvFile>,
     http: &HttpClient,
     allow_registration: bool,
 ) -> Result<(Endpoints, Option<ClientCredentials>), Error> {
@@ -530,7 +523,7 @@ fn client_or_registration(
             Some(sandbox::client_for(provider)),
         ));
     }
-    let resolved = credentials_from(provider, args);
+    let resolved = credentials_from(provider, args, env_file);
     let creds = match resolved {
         Err(_)
             if allow_registration
@@ -548,21 +541,10 @@ fn client_or_registration(
         }
     }
     if provider.needs_base() {
-        let env_vars = args
-            .client
-            .env_file
-            .as_deref()
-            .map(providers::read_env_file)
-            .transpose()?;
-        let from_env = provider.base_url_env.iter().find_map(|name| {
-            let file = env_vars.as_ref().and_then(|vars| vars.get(name).cloned());
-            file.or_else(|| std::env::var(name).ok())
-                .filter(|v| !v.is_empty())
-                .map(|v| (v, name.clone()))
-        });
+        let from_env = setting(&provider.base_url_env, env_file);
         let (base, source) = match (&args.client.instance, from_env, &provider.base_url) {
             (Some(flag), _, _) => (flag.clone(), "--instance".to_string()),
-            (None, Some((value, name)), _) => (value, name),
+            (None, Some((value, source)), _) => (value, source),
             (None, None, Some(default)) => (default.clone(), "the default".to_string()),
             (None, None, None) => {
                 return Err(Error::Usage(format!(
@@ -953,19 +935,27 @@ mod tests {
     fn oauth1_is_chosen_when_only_the_api_key_is_configured() {
         let catalog = Catalog::embedded();
         let x = catalog.get("twitter").unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let env = dir.path().join(".env");
-        std::fs::write(&env, "X_API_KEY=key\nX_API_SECRET=secret\n").unwrap();
+        let file = |text: &[(&str, &str)]| EnvFile {
+            path: ".env".into(),
+            vars: text
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        let keys_only = file(&[("X_API_KEY", "key"), ("X_API_SECRET", "secret")]);
         let mut args = ConnectArgs::default();
-        args.client.env_file = Some(env.clone());
-        assert!(wants_oauth1(x, &args));
-        std::fs::write(&env, "X_API_KEY=key\nX_API_SECRET=s\nX_CLIENT_ID=cid\n").unwrap();
-        assert!(!wants_oauth1(x, &args), "an OAuth 2.0 client id wins");
+        assert!(wants_oauth1(x, &args, Some(&keys_only)));
+        let both = file(&[("X_API_KEY", "key"), ("X_CLIENT_ID", "cid")]);
+        assert!(
+            !wants_oauth1(x, &args, Some(&both)),
+            "an OAuth 2.0 client id wins"
+        );
         args.oauth1 = true;
-        assert!(wants_oauth1(x, &args));
+        assert!(wants_oauth1(x, &args, Some(&both)));
         assert!(!wants_oauth1(
             catalog.get("linkedin").unwrap(),
-            &ConnectArgs::default()
+            &ConnectArgs::default(),
+            Some(&keys_only)
         ));
     }
 

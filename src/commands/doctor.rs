@@ -1,6 +1,6 @@
 //! `postiz-connect doctor`: run the checks, render the findings.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use console::style;
 use serde_json::json;
@@ -11,7 +11,7 @@ use crate::doctor::{
 };
 use crate::error::{Error, ExitCode};
 use crate::http::{origin_of, HttpClient};
-use crate::providers::{self, Provider};
+use crate::providers::{EnvFile, Provider};
 
 use super::{connect, Context};
 
@@ -21,15 +21,16 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         .iter()
         .map(|p| ctx.catalog.require(p).cloned())
         .collect::<Result<_, _>>()?;
-    let vars: Option<HashMap<String, String>> = args
+    let env_file = args
         .client
         .env_file
         .as_deref()
-        .map(providers::read_env_file)
+        .map(EnvFile::read)
         .transpose()?;
+    let vars = env_file.as_ref().map(|f| &f.vars);
     let mut findings: Vec<Finding> = Vec::new();
 
-    if let Some(vars) = &vars {
+    if let Some(vars) = vars {
         let focus_refs: Vec<&Provider> = focus.iter().collect();
         findings.extend(envfile::lint(vars, &ctx.catalog, &focus_refs));
         if !args.registered.is_empty() && args.redirect_uri.is_none() {
@@ -56,7 +57,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         }
     }
     if let Some(url) = &args.url {
-        findings.extend(explain::explain(url));
+        findings.extend(explain::explain(url, &ctx.catalog));
     }
 
     findings.extend(local::loopback());
@@ -77,36 +78,32 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         let mut probes = Vec::new();
         let mut oauth1_probes = Vec::new();
         for p in &focus {
-            let mut provider = match &args.client.sandbox_at {
-                Some(base) => crate::sandbox::rewrite(p, base),
-                None => p.clone(),
-            };
+            let mut provider = p.clone();
             let connect_args = ConnectArgs {
                 client: args.client.clone(),
                 ..Default::default()
             };
+            // Resolves the provider's instance or sandbox URLs too, in place.
+            let resolved =
+                connect::real_client(ctx, &mut provider, &connect_args, env_file.as_ref(), &http);
             // X as Postiz runs it: the API key and secret, probed with a request token
             // for the callback Postiz would send.
-            let oauth1_ready = match provider.oauth1.clone() {
-                Some(rules) => match super::oauth1::consumer(&provider, &rules, &connect_args) {
-                    Ok(consumer) => {
-                        let callback = args
-                            .redirect_uri
-                            .clone()
-                            .or_else(|| {
-                                vars.as_ref()
-                                    .and_then(|v| envfile::postiz_redirect(&provider, v))
-                            })
-                            .unwrap_or_else(|| "http://127.0.0.1/callback".into());
-                        origins.insert(origin_of(&rules.request_token_url));
-                        oauth1_probes.push((provider.id.clone(), rules, consumer, callback));
-                        true
-                    }
-                    Err(_) => false,
-                },
-                None => false,
-            };
-            match connect::real_client(ctx, &mut provider, &connect_args, &http) {
+            let consumer = provider.oauth1.clone().and_then(|rules| {
+                let consumer =
+                    super::oauth1::consumer(&provider, &rules, &connect_args, env_file.as_ref());
+                consumer.ok().map(|c| (rules, c))
+            });
+            let oauth1_ready = consumer.is_some();
+            if let Some((rules, consumer)) = consumer {
+                let callback = args
+                    .redirect_uri
+                    .clone()
+                    .or_else(|| vars.and_then(|v| envfile::postiz_redirect(&provider, v)))
+                    .unwrap_or_else(|| "http://127.0.0.1/callback".into());
+                origins.insert(origin_of(&rules.request_token_url));
+                oauth1_probes.push((provider.id.clone(), rules, consumer, callback));
+            }
+            match resolved {
                 Ok((endpoints, client)) => {
                     for url in [
                         Some(&endpoints.authorize_url),

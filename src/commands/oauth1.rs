@@ -11,7 +11,7 @@ use crate::oauth::errors::{ProviderError, Stage};
 use crate::oauth::flow::Endpoints;
 use crate::oauth::oauth1::{self, Consumer, TokenPair};
 use crate::providers::identity::{self, Account};
-use crate::providers::{OAuth1, Provider, RefreshRule, RefreshStyle};
+use crate::providers::{EnvFile, OAuth1, Provider, RefreshRule, RefreshStyle};
 use crate::sandbox;
 use crate::store::{Backend, Channel, Secrets};
 
@@ -22,6 +22,7 @@ pub fn run(
     ctx: &Context,
     provider: &Provider,
     args: &ConnectArgs,
+    env_file: Option<&EnvFile>,
     sandboxed: bool,
     http: &HttpClient,
 ) -> Result<ExitCode, Error> {
@@ -33,7 +34,7 @@ pub fn run(
             secret: sandbox::CLIENT_SECRET.into(),
         }
     } else {
-        consumer(provider, rules, args)?
+        consumer(provider, rules, args, env_file)?
     };
     ui.info("OAuth 1.0a (as Postiz connects X): no scopes; write access comes from the app's permission setting");
     let backend = prepare_store(ctx, args)?;
@@ -86,7 +87,7 @@ fn finish(
     let status = response.status().as_u16();
     let value: Option<Value> = serde_json::from_slice(response.body()).ok();
     let mut account = match value.filter(|_| (200..300).contains(&status)) {
-        Some(v) => identity::from_value(&provider.identity, &v, "identity endpoint"),
+        Some(v) => identity::from_json(&provider.identity, &v, "identity endpoint"),
         None => {
             return Err(Error::Token(ProviderError::from_response(
                 Stage::Identity,
@@ -145,6 +146,7 @@ fn finish(
             ..RefreshRule::default()
         },
         callback_params: Default::default(),
+        token_fields: Default::default(),
         token_issued_at: Some(now),
         page: None,
         oauth1: true,
@@ -170,11 +172,12 @@ pub(super) fn consumer(
     provider: &Provider,
     rules: &OAuth1,
     args: &ConnectArgs,
+    env_file: Option<&EnvFile>,
 ) -> Result<Consumer, Error> {
     let mut keyed = provider.clone();
     keyed.client_id_env = rules.consumer_key_env.clone();
     keyed.client_secret_env = rules.consumer_secret_env.clone();
-    let creds = super::connect::credentials_from(&keyed, args)?;
+    let creds = super::connect::credentials_from(&keyed, args, env_file)?;
     let secret = creds.client_secret.ok_or_else(|| Error::Config {
         what: "OAuth 1.0a needs the API secret too".into(),
         fix: format!(

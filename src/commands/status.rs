@@ -30,7 +30,7 @@ pub(super) fn channel_json(c: &Channel) -> Value {
         "oauth1": c.oauth1,
         "page": c.page.as_ref().map(|p| json!({"kind": p.kind, "id": p.id, "name": p.name, "own_token": p.own_token, "user": p.user})),
         "refresh": c.refresh.style,
-        "callback_params": c.callback_params.iter().filter(|(k, _)| !k.starts_with("token.")).collect::<std::collections::BTreeMap<_, _>>(),
+        "callback_params": c.callback_params,
         "token_issued_at": c.token_issued_at.map(|t| t.to_rfc3339()),
         "created_at": c.created_at.to_rfc3339(),
         "updated_at": c.updated_at.to_rfc3339(),

@@ -70,22 +70,12 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         };
         crate::oauth::oauth1::get(url, &consumer, &access, &http)
     } else {
-        let fields = c
-            .callback_params
-            .iter()
-            .filter_map(|(k, v)| {
-                Some((
-                    k.strip_prefix("token.")?.to_string(),
-                    serde_json::Value::String(v.clone()),
-                ))
-            })
-            .collect();
         crate::providers::identity::call(
             &identity,
             url,
             &secrets.access_token,
             &c.client_id,
-            &fields,
+            &c.token_fields,
             &http,
         )
     };

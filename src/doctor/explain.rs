@@ -8,10 +8,11 @@ use url::Url;
 
 use super::{Finding, Severity};
 use crate::oauth::errors::ProviderError;
+use crate::providers::Catalog;
 
 const AREA: &str = "the URL you gave";
 
-pub fn explain(raw: &str) -> Vec<Finding> {
+pub fn explain(raw: &str, catalog: &Catalog) -> Vec<Finding> {
     let Ok(url) = Url::parse(raw.trim()) else {
         return vec![
             Finding::new(AREA, "url.invalid", Severity::Problem, "that is not a URL")
@@ -69,19 +70,15 @@ pub fn explain(raw: &str) -> Vec<Finding> {
     ) {
         // Still on the provider's authorization page: it refused to send the user back.
         let host = url.host_str().unwrap_or_default();
-        let page = if host.contains("facebook.com")
-            || host.contains("instagram.com")
-            || host.contains("threads.")
-        {
-            "Meta shows \"URL Blocked\" (or \"Can't load URL\")"
-        } else if host.contains("google.com") {
-            "Google shows \"Error 400: redirect_uri_mismatch\""
-        } else if host.contains("linkedin.com") {
-            "LinkedIn shows \"Bummer, something went wrong\" (The redirect_uri does not match the registered value)"
-        } else if host.contains("tiktok.com") {
-            "TikTok shows a redirect_uri error"
-        } else {
-            "the provider shows an error page"
+        let provider = catalog.iter().find(|p| {
+            p.authorize_url
+                .as_deref()
+                .and_then(|a| Url::parse(a).ok())
+                .is_some_and(|a| a.host_str() == Some(host))
+        });
+        let page = match provider.and_then(|p| p.mismatch_page.as_deref().map(|m| (p, m))) {
+            Some((p, shown)) => format!("{} shows {shown}", p.name),
+            None => "the provider shows an error page".to_string(),
         };
         out.push(
             Finding::new(AREA, "url.stuck_at_authorize", Severity::Problem,
@@ -129,7 +126,10 @@ mod tests {
     use super::*;
 
     fn ids(url: &str) -> Vec<String> {
-        explain(url).into_iter().map(|f| f.id).collect()
+        explain(url, &Catalog::embedded())
+            .into_iter()
+            .map(|f| f.id)
+            .collect()
     }
 
     #[test]
@@ -156,8 +156,29 @@ mod tests {
     }
 
     #[test]
+    fn the_page_a_stuck_browser_shows_comes_from_the_catalog() {
+        let catalog = Catalog::embedded();
+        let title = |url: &str| explain(url, &catalog)[0].title.clone();
+        let fb = title("https://www.facebook.com/v20.0/dialog/oauth?client_id=1&redirect_uri=http%3A%2F%2F127.0.0.1%3A5%2Fcallback");
+        assert!(fb.contains("Facebook Page shows \"URL Blocked\""), "{fb}");
+        let google = title("https://accounts.google.com/o/oauth2/v2/auth?client_id=1&redirect_uri=http%3A%2F%2F127.0.0.1%3A5%2Fcallback");
+        assert!(
+            google.contains("Error 400: redirect_uri_mismatch"),
+            "{google}"
+        );
+        let other = title("https://auth.example.com/authorize?client_id=1&redirect_uri=http%3A%2F%2F127.0.0.1%3A5%2Fcallback");
+        assert!(
+            other.contains("the provider shows an error page"),
+            "{other}"
+        );
+    }
+
+    #[test]
     fn secrets_in_the_url_are_masked() {
-        let f = explain("https://p.example.com/cb?code=SECRETCODE&state=s");
+        let f = explain(
+            "https://p.example.com/cb?code=SECRETCODE&state=s",
+            &Catalog::embedded(),
+        );
         assert!(!format!("{f:?}").contains("SECRETCODE"));
     }
 }

@@ -334,17 +334,31 @@ pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse
 }
 
 fn placeholder_values<'a>(renewal: &'a Renewal<'a>) -> BTreeMap<&'a str, &'a str> {
-    let mut values: BTreeMap<&str, &str> = renewal
-        .callback_params
+    template_values(
+        renewal.client,
+        renewal.access_token,
+        renewal.refresh_token,
+        renewal.callback_params,
+    )
+}
+
+/// What `{placeholders}` in catalog parameters stand for.
+fn template_values<'a>(
+    client: &'a ClientCredentials,
+    access_token: &'a str,
+    refresh_token: Option<&'a str>,
+    callback_params: &'a BTreeMap<String, String>,
+) -> BTreeMap<&'a str, &'a str> {
+    let mut values: BTreeMap<&str, &str> = callback_params
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    values.insert("access_token", renewal.access_token);
-    values.insert("client_id", &renewal.client.id);
-    if let Some(t) = renewal.refresh_token {
+    values.insert("access_token", access_token);
+    values.insert("client_id", &client.id);
+    if let Some(t) = refresh_token {
         values.insert("refresh_token", t);
     }
-    if let Some(s) = &renewal.client.secret {
+    if let Some(s) = &client.secret {
         values.insert("client_secret", s.secret());
     }
     values
@@ -364,7 +378,7 @@ fn fill_param(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, E
 /// A GET with templated parameters answered by a token response: Meta's long-lived
 /// exchanges (`fb_exchange_token`, `ig_exchange_token`, `th_exchange_token`) and
 /// `*_refresh_token` grants.
-pub fn call_exchange(
+fn call_exchange(
     exchange: &Exchange,
     values: &BTreeMap<&str, &str>,
     wire: &Wire,
@@ -391,12 +405,8 @@ pub fn long_lived(
     wire: &Wire,
     http: &HttpClient,
 ) -> Result<TokenResponse, Error> {
-    let mut values: BTreeMap<&str, &str> = BTreeMap::new();
-    values.insert("access_token", short.access_token.secret());
-    values.insert("client_id", &client.id);
-    if let Some(s) = &client.secret {
-        values.insert("client_secret", s.secret());
-    }
+    let none = BTreeMap::new();
+    let values = template_values(client, short.access_token.secret(), None, &none);
     call_exchange(exchange, &values, wire, Stage::LongLived, http)
 }
 

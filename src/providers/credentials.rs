@@ -2,7 +2,7 @@
 //! `--env-file`, then the process environment (the catalog names the variables).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use oauth2::ClientSecret;
 
@@ -35,27 +35,51 @@ pub fn read_env_file(path: &Path) -> Result<HashMap<String, String>, Error> {
     Ok(vars)
 }
 
+/// A Postiz `.env` given with `--env-file`, read once per command.
+#[derive(Debug, Clone)]
+pub struct EnvFile {
+    pub path: PathBuf,
+    pub vars: HashMap<String, String>,
+}
+
+impl EnvFile {
+    pub fn read(path: &Path) -> Result<EnvFile, Error> {
+        Ok(EnvFile {
+            path: path.to_path_buf(),
+            vars: read_env_file(path)?,
+        })
+    }
+}
+
+/// The first of `names` set to a non-empty value, in the `.env` file first, then in the
+/// process environment; with where it was found (for messages; never the value).
+pub fn lookup(
+    names: &[String],
+    env_file: Option<&EnvFile>,
+    process_env: &dyn Fn(&str) -> Option<String>,
+) -> Option<(String, String)> {
+    if let Some(file) = env_file {
+        for name in names {
+            if let Some(v) = file.vars.get(name).filter(|v| !v.is_empty()) {
+                return Some((v.clone(), format!("{name} in {}", file.path.display())));
+            }
+        }
+    }
+    names.iter().find_map(|name| {
+        process_env(name)
+            .filter(|v| !v.is_empty())
+            .map(|v| (v, format!("environment variable {name}")))
+    })
+}
+
 pub fn resolve(
     provider: &Provider,
     flag_id: Option<&str>,
     flag_secret: Option<&str>,
-    env_file: Option<(&Path, &HashMap<String, String>)>,
+    env_file: Option<&EnvFile>,
     process_env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Credentials, Error> {
-    let lookup = |names: &[String]| -> Option<(String, String)> {
-        if let Some((path, vars)) = env_file {
-            for name in names {
-                if let Some(v) = vars.get(name).filter(|v| !v.is_empty()) {
-                    return Some((v.clone(), format!("{name} in {}", path.display())));
-                }
-            }
-        }
-        names.iter().find_map(|name| {
-            process_env(name)
-                .filter(|v| !v.is_empty())
-                .map(|v| (v, format!("environment variable {name}")))
-        })
-    };
+    let lookup = |names: &[String]| lookup(names, env_file, process_env);
     let (client_id, client_id_source) = match flag_id {
         Some(id) => (id.to_string(), "--client-id".to_string()),
         None => lookup(&provider.client_id_env).ok_or_else(|| Error::Config {
@@ -138,22 +162,18 @@ mod tests {
         let c = resolve(x, None, None, None, &env).unwrap();
         assert_eq!(c.client_id, "from-env");
         assert!(c.client_secret.is_none());
-        let file: HashMap<String, String> = [
-            ("X_CLIENT_ID".to_string(), "from-file".to_string()),
-            ("X_CLIENT_SECRET".into(), "s".into()),
-        ]
-        .into();
-        let c = resolve(x, None, None, Some((Path::new(".env"), &file)), &env).unwrap();
+        let file = EnvFile {
+            path: ".env".into(),
+            vars: [
+                ("X_CLIENT_ID".to_string(), "from-file".to_string()),
+                ("X_CLIENT_SECRET".into(), "s".into()),
+            ]
+            .into(),
+        };
+        let c = resolve(x, None, None, Some(&file), &env).unwrap();
         assert_eq!(c.client_id, "from-file");
         assert!(c.client_secret_source.unwrap().contains(".env"));
-        let c = resolve(
-            x,
-            Some("flag"),
-            None,
-            Some((Path::new(".env"), &file)),
-            &env,
-        )
-        .unwrap();
+        let c = resolve(x, Some("flag"), None, Some(&file), &env).unwrap();
         assert_eq!(c.client_id, "flag");
     }
 

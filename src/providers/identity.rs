@@ -1,6 +1,8 @@
 //! Who the token belongs to: the catalog's identity endpoint, OIDC userinfo, or the
 //! `id_token` claims.
 
+use std::collections::BTreeMap;
+
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -67,7 +69,7 @@ pub fn fetch(
             url,
             token.access_token.secret(),
             client_id,
-            &token.extra,
+            &token_fields(identity, token),
             http,
         )?;
         let status = response.status().as_u16();
@@ -96,6 +98,20 @@ pub fn fetch(
     Ok(Account::default())
 }
 
+/// The token-response fields the identity URL names as `{token.FIELD}` (TikTok
+/// Business's `open_id`): kept with the channel for later identity calls.
+pub fn token_fields(identity: &Identity, token: &TokenResponse) -> BTreeMap<String, String> {
+    let Some(url) = identity.url.as_deref() else {
+        return BTreeMap::new();
+    };
+    token
+        .extra
+        .iter()
+        .filter(|(k, _)| url.contains(&format!("{{token.{k}}}")))
+        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+        .collect()
+}
+
 /// One identity call, shaped the way the provider wants it: Bearer header by default,
 /// or the token as a parameter (VK) or in its own header (TikTok Business), GET or POST,
 /// with the client id header and `{client_id}` / `{token.FIELD}` placeholders filled.
@@ -104,12 +120,12 @@ pub fn call(
     url: &str,
     access_token: &str,
     client_id: &str,
-    token_fields: &serde_json::Map<String, Value>,
+    token_fields: &BTreeMap<String, String>,
     http: &HttpClient,
 ) -> Result<oauth2::HttpResponse, crate::http::NetworkError> {
-    let mut values: std::collections::BTreeMap<String, String> = token_fields
+    let mut values: BTreeMap<String, String> = token_fields
         .iter()
-        .filter_map(|(k, v)| v.as_str().map(|s| (format!("token.{k}"), s.to_string())))
+        .map(|(k, v)| (format!("token.{k}"), v.clone()))
         .collect();
     values.insert("client_id".into(), client_id.into());
     let values_ref = values
@@ -166,12 +182,9 @@ pub fn call(
     http.get(&url, bearer, &headers)
 }
 
-/// The account named by an identity answer, by the catalog's pointers.
-pub fn from_value(identity: &Identity, value: &Value, source: &str) -> Account {
-    from_json(identity, value, source)
-}
-
-fn from_json(identity: &Identity, value: &Value, source: &str) -> Account {
+/// The account named by an identity answer: the catalog's pointers, then the standard
+/// claims.
+pub fn from_json(identity: &Identity, value: &Value, source: &str) -> Account {
     let text = |v: &Value| match v {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),

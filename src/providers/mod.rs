@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::oauth::wire::{self, Envelope, Exchange, TokenFormat, Wire};
 
-pub use credentials::{read_env_file, resolve as resolve_credentials, Credentials};
+pub use credentials::{
+    lookup as lookup_setting, read_env_file, resolve as resolve_credentials, Credentials, EnvFile,
+};
 pub use discovery::{discover, ServerMetadata};
 
 const EMBEDDED_CATALOG: &str = include_str!("catalog.toml");
@@ -165,6 +167,9 @@ pub struct Pages {
     pub id: String,
     pub name: String,
     pub token: Option<String>,
+    /// What is known of a page's own token's lifetime, shown instead of refreshing it
+    /// (the token response's expiry is the user's, not the page's).
+    pub token_note: Option<String>,
     /// Only items where this pointer exists are choices (Instagram accounts of pages).
     pub require: Option<String>,
     /// Pointer to the next page's URL (Graph API `paging.next`).
@@ -333,6 +338,9 @@ pub struct Provider {
     pub docs: Option<String>,
     /// What the provider demands of redirect URIs, in words, for error messages.
     pub redirect_rules: Option<String>,
+    /// What its authorization page shows when the redirect URI is not registered
+    /// (Facebook's "URL Blocked"), so `doctor --url` can name it.
+    pub mismatch_page: Option<String>,
     #[serde(default)]
     pub identity: Identity,
     /// Why each scope matters, shown when one is missing.

@@ -128,7 +128,7 @@ fn authorize(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
 /// Whether a signed identity call carries a live access token.
 pub(super) fn identity(incoming: &Incoming, state: &State, _config: &Config) -> bool {
     let url = incoming.url.split('?').next().unwrap_or_default();
-    let host = incoming.header_value("Host").unwrap_or_default();
+    let host = incoming.header("Host").unwrap_or_default();
     let full = format!("http://{host}{url}");
     let fields = match verify(incoming, state, &full, "GET") {
         Ok(fields) => fields,

@@ -69,11 +69,7 @@ pub(super) struct Incoming {
 }
 
 impl Incoming {
-    pub(super) fn header_value(&self, name: &str) -> Option<&str> {
-        self.header(name)
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))

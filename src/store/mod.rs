@@ -102,6 +102,9 @@ pub struct Channel {
     /// Callback parameters the provider wants back on refresh (VK's `device_id`).
     #[serde(default)]
     pub callback_params: BTreeMap<String, String>,
+    /// Token-response fields later identity calls need (`{token.open_id}`).
+    #[serde(default)]
+    pub token_fields: BTreeMap<String, String>,
     /// When the current access token was issued (Meta refuses to refresh young tokens).
     #[serde(default)]
     pub token_issued_at: Option<DateTime<Utc>>,
@@ -550,6 +553,7 @@ pub(crate) mod tests {
             wire: Wire::default(),
             refresh: RefreshRule::default(),
             callback_params: BTreeMap::new(),
+            token_fields: BTreeMap::new(),
             token_issued_at: None,
             page: None,
             oauth1: false,

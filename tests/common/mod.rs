@@ -240,6 +240,24 @@ pub struct Emulator {
 }
 
 impl Emulator {
+    /// Its endpoints and confidential client as flags, for connecting as `custom` would:
+    /// everything given by hand, nothing from the catalog's client authentication.
+    pub fn client_flags(&self) -> Vec<String> {
+        let url = |key: &str| self.info[key].as_str().unwrap().to_string();
+        vec![
+            "--auth-url".into(),
+            url("authorize_url"),
+            "--token-url".into(),
+            url("token_url"),
+            "--userinfo-url".into(),
+            url("userinfo_url"),
+            "--client-id".into(),
+            "sandbox-client".into(),
+            "--client-secret".into(),
+            "sandbox-secret".into(),
+        ]
+    }
+
     /// Stop it the way a user does (Ctrl-C); its exit status.
     pub fn interrupt(mut self) -> std::process::ExitStatus {
         Command::new("kill")
