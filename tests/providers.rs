@@ -466,8 +466,10 @@ fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
     let mut child = cmd
         .args([
             "-qec",
+            // `exec`: with no shell left between script and the tool, the exit code is
+            // the tool's. A non-exec'ing shell (dash) would die of the SIGINT itself (130).
             &format!(
-                "{} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
+                "exec {} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
                 bin.display()
             ),
             "/dev/null",
@@ -495,8 +497,10 @@ fn ctrl_c_at_the_page_prompt_cancels_at_once() {
     let mut child = cmd
         .args([
             "-qec",
+            // `exec`: with no shell left between script and the tool, the exit code is
+            // the tool's. A non-exec'ing shell (dash) would die of the SIGINT itself (130).
             &format!(
-                "{} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
+                "exec {} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
                 bin.display()
             ),
             "/dev/null",
