@@ -85,7 +85,7 @@ pub enum Command {
         /// Say what would be refreshed; change nothing
         #[arg(long)]
         dry_run: bool,
-        /// How many channels to refresh at once
+        /// How many token requests to have in flight at once
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
         jobs: u16,
         /// Keep running: refresh each channel when it becomes due, until Ctrl-C

@@ -9,6 +9,7 @@
 //! misconfiguration says what to fix. (Postiz lost tokens by treating transient errors as
 //! dead grants.)
 
+use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -203,8 +204,50 @@ pub fn schedule(
     Plan { due, next }
 }
 
-/// Refresh one channel by name under its lock.
-pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpClient) -> Outcome {
+/// A counting semaphore over token requests: `--jobs` bounds what the provider sees in
+/// flight, while locks and fsynced writes of other channels go on outside it.
+pub struct Gate {
+    free: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Gate {
+    pub fn new(permits: usize) -> Self {
+        Gate {
+            free: Mutex::new(permits.max(1)),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Run `f` holding one permit.
+    pub fn pass<T>(&self, f: impl FnOnce() -> T) -> T {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+        }
+        *free -= 1;
+        drop(free);
+        // Give the permit back even if `f` panics.
+        struct Release<'a>(&'a Gate);
+        impl Drop for Release<'_> {
+            fn drop(&mut self) {
+                *self.0.free.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+                self.0.freed.notify_one();
+            }
+        }
+        let _release = Release(self);
+        f()
+    }
+}
+
+/// Refresh one channel by name under its lock; the token request goes through `gate`.
+pub fn refresh_channel(
+    store: &Store,
+    name: &str,
+    policy: &Policy,
+    http: &HttpClient,
+    gate: &Gate,
+) -> Outcome {
     let _lock = match store.lock_channel(name) {
         Ok(lock) => lock,
         Err(e) => return Outcome::Failed(e),
@@ -277,7 +320,7 @@ pub fn refresh_channel(store: &Store, name: &str, policy: &Policy, http: &HttpCl
             rule,
             callback_params: &channel.callback_params,
         };
-        match flow::refresh(&renewal, http) {
+        match gate.pass(|| flow::refresh(&renewal, http)) {
             Ok(token) => break token,
             Err(err) => match classify(&err) {
                 Class::Transient if attempt < policy.attempts => {
@@ -544,6 +587,32 @@ mod tests {
             detail: "timed out".into(),
         });
         assert!(matches!(classify(&net), Class::Transient));
+    }
+
+    #[test]
+    fn the_gate_never_lets_more_than_its_permits_through() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let gate = Gate::new(3);
+        let (inside, peak) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        std::thread::scope(|scope| {
+            for _ in 0..12 {
+                scope.spawn(|| {
+                    gate.pass(|| {
+                        let now = inside.fetch_add(1, Ordering::SeqCst) + 1;
+                        peak.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(20));
+                        inside.fetch_sub(1, Ordering::SeqCst);
+                    })
+                });
+            }
+        });
+        assert_eq!(peak.load(Ordering::SeqCst), 3);
+        // A panic inside gives the permit back.
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            gate.pass(|| panic!("inside the gate"))
+        }));
+        assert!(caught.is_err());
+        assert_eq!(*gate.free.lock().unwrap(), 3);
     }
 
     #[test]

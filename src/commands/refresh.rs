@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::interrupt;
-use crate::refresh::{self, Outcome, Policy};
+use crate::refresh::{self, Gate, Outcome, Policy};
 use crate::store::Channel;
 
 use super::Context;
@@ -78,18 +78,21 @@ fn refresh_all(
         Mutex::new(names.iter().cloned().enumerate().collect());
     let results: Mutex<Vec<Option<(String, Outcome)>>> =
         Mutex::new((0..names.len()).map(|_| None).collect());
-    let workers = jobs.clamp(1, names.len().max(1));
+    // Twice as many workers as token requests allowed in flight: while some wait on the
+    // provider, others take locks and persist what came back.
+    let gate = Gate::new(jobs);
+    let workers = (jobs.max(1) * 2).min(names.len().max(1));
     // Built once (trust roots, pool); each worker judges failures from its own sibling.
     let shared = HttpClient::new(HTTP_TIMEOUT, ctx.ui.verbose > 0);
     std::thread::scope(|scope| {
-        let (queue, results) = (&queue, &results);
+        let (queue, results, gate) = (&queue, &results, &gate);
         for _ in 0..workers {
             let http = shared.sibling();
             scope.spawn(move || loop {
                 let Some((i, name)) = queue.lock().expect("queue lock").pop_front() else {
                     break;
                 };
-                let outcome = refresh::refresh_channel(&ctx.store, &name, policy, &http);
+                let outcome = refresh::refresh_channel(&ctx.store, &name, policy, &http, gate);
                 results.lock().expect("results lock")[i] = Some((name, outcome));
             });
         }

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             within: MARGIN,
             ..Default::default()
         };
-        match refresh::refresh_channel(&ctx.store, name, &policy, &http) {
+        match refresh::refresh_channel(&ctx.store, name, &policy, &http, &refresh::Gate::new(1)) {
             Outcome::Refreshed { .. } => ctx.ui.step(format!("refreshed {name} first")),
             Outcome::NotDue { .. }
             | Outcome::WouldRefresh
