@@ -88,7 +88,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         }
         &'postiz-connect;refresh'= {
             cand --within 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead)'
-            cand --jobs 'How many channels to refresh at once'
+            cand --jobs 'How many token requests to have in flight at once'
             cand --all 'Every stored channel that is due'
             cand --force 'Refresh even if not due'
             cand --dry-run 'Say what would be refreshed; change nothing'
