@@ -57,7 +57,7 @@ pub enum Error {
     #[error("the authorization server refused: {0}")]
     Authorization(ProviderError),
 
-    #[error("the token endpoint refused: {0}")]
+    #[error("{endpoint} refused: {0}", endpoint = .0.stage.endpoint())]
     Token(ProviderError),
 
     #[error("{what}")]

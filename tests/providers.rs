@@ -244,6 +244,34 @@ fn the_emulation_requires_the_providers_authorize_parameters() {
 }
 
 #[test]
+fn linkedin_page_lists_only_organizations_the_login_may_post_to() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("linkedin-page", &[]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Sandbox Page") && err.contains("2001"),
+        "{err}"
+    );
+    // An organization where the login is only a viewer is not a choice.
+    assert!(!err.contains("Not eligible"), "{err}");
+    let out = sb.sandbox_connect("linkedin-page", &["--page", "2998"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+
+    // The listing needs LinkedIn's Rest.li headers: an entry without them is refused.
+    let out = connect_with_entry(
+        "linkedin-page",
+        "[linkedin-page]\nname = \"LinkedIn Page (no headers)\"\nauthorize_url = \"https://www.linkedin.com/oauth/v2/authorization\"\ntoken_url = \"https://www.linkedin.com/oauth/v2/accessToken\"\nscopes = [\"openid\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\n[linkedin-page.pages]\nkind = \"page\"\nurl = \"https://api.linkedin.com/v2/organizationalEntityAcls\"\nitems = \"/elements\"\nid = \"/organizationalTarget~0/id\"\nname = \"/organizationalTarget~0/localizedName\"\n",
+    );
+    assert_ne!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("X-Restli-Protocol-Version"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn mastodon_registers_an_app_once_per_instance() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "mastodon", "--auto-approve"]);

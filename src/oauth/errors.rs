@@ -25,6 +25,21 @@ pub enum Stage {
     Registration,
 }
 
+impl Stage {
+    /// What answered, for "… refused: …".
+    pub fn endpoint(self) -> &'static str {
+        match self {
+            Stage::Authorize => "the authorization server",
+            Stage::Token | Stage::Refresh => "the token endpoint",
+            Stage::Revoke => "the revocation endpoint",
+            Stage::Identity => "the identity endpoint",
+            Stage::LongLived => "the long-lived token exchange",
+            Stage::Lookup => "the page or permission listing",
+            Stage::Registration => "the app registration endpoint",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderError {
     pub stage: Stage,

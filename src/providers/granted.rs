@@ -31,7 +31,7 @@ pub fn from_endpoint(
 ) -> Result<Vec<String>, Error> {
     let in_url = endpoint.url.contains("{access_token}");
     let url = endpoint.url.replace("{access_token}", access_token);
-    let body = super::get_json(http, &url, (!in_url).then_some(access_token))?;
+    let body = super::get_json(http, &url, (!in_url).then_some(access_token), &[])?;
     Ok(parse(endpoint, &body))
 }
 

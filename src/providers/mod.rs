@@ -172,6 +172,13 @@ pub struct Pages {
     pub token_note: Option<String>,
     /// Only items where this pointer exists are choices (Instagram accounts of pages).
     pub require: Option<String>,
+    /// Only items whose value at each pointer is one of the listed ones are choices
+    /// (LinkedIn: `"/role" = ["ADMINISTRATOR", "CONTENT_ADMINISTRATOR"]`).
+    #[serde(default)]
+    pub only: BTreeMap<String, Vec<String>>,
+    /// Headers every listing call sends (LinkedIn's Rest.li protocol version).
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
     /// Pointer to the next page's URL (Graph API `paging.next`).
     pub next: Option<String>,
     /// A first listing whose ids fill `{parent}` (Google Business accounts).
@@ -484,9 +491,10 @@ pub(crate) fn get_json(
     http: &crate::http::HttpClient,
     url: &str,
     bearer: Option<&str>,
+    headers: &[(&str, &str)],
 ) -> Result<serde_json::Value, Error> {
     use crate::oauth::errors::{ProviderError, Stage};
-    let response = http.get(url, bearer, &[])?;
+    let response = http.get(url, bearer, headers)?;
     let status = response.status().as_u16();
     let body: Option<serde_json::Value> = serde_json::from_slice(response.body()).ok();
     body.filter(|_| (200..300).contains(&status))

@@ -21,28 +21,24 @@ pub struct Choice {
 
 /// Every choice under this login, parents first when the catalog declares them.
 pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<Choice>, Error> {
-    let mut urls = expand(&pages.url, pages.parent.as_ref(), access_token, http)?;
+    let call = Call {
+        access_token,
+        headers: pages
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect(),
+        http,
+    };
+    let mut urls = expand(&pages.url, pages.parent.as_ref(), &call)?;
     for source in &pages.more {
-        urls.extend(expand(
-            &source.url,
-            source.parent.as_ref(),
-            access_token,
-            http,
-        )?);
+        urls.extend(expand(&source.url, source.parent.as_ref(), &call)?);
     }
     let mut choices: Vec<Choice> = Vec::new();
     for url in urls {
-        for item in fetch_items(
-            &url,
-            &pages.items,
-            pages.next.as_deref(),
-            access_token,
-            http,
-        )? {
-            if let Some(required) = &pages.require {
-                if item.pointer(required).is_none_or(Value::is_null) {
-                    continue;
-                }
+        for item in fetch_items(&url, &pages.items, pages.next.as_deref(), &call)? {
+            if !eligible(pages, &item) {
+                continue;
             }
             let Some(id) = item.pointer(&pages.id).and_then(text) else {
                 continue;
@@ -67,18 +63,34 @@ pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<
     Ok(choices)
 }
 
+/// How every listing call is made.
+struct Call<'a> {
+    access_token: &'a str,
+    headers: Vec<(&'a str, &'a str)>,
+    http: &'a HttpClient,
+}
+
+/// The catalog's `require` and `only` conditions.
+fn eligible(pages: &Pages, item: &Value) -> bool {
+    let has_required = pages
+        .require
+        .as_ref()
+        .is_none_or(|p| item.pointer(p).is_some_and(|v| !v.is_null()));
+    has_required
+        && pages.only.iter().all(|(pointer, allowed)| {
+            item.pointer(pointer)
+                .and_then(text)
+                .is_some_and(|value| allowed.contains(&value))
+        })
+}
+
 /// The list URLs of one source: itself, or one per parent when it has parents.
-fn expand(
-    url: &str,
-    parent: Option<&PagesParent>,
-    access_token: &str,
-    http: &HttpClient,
-) -> Result<Vec<String>, Error> {
+fn expand(url: &str, parent: Option<&PagesParent>, call: &Call) -> Result<Vec<String>, Error> {
     let Some(parent) = parent else {
         return Ok(vec![url.to_string()]);
     };
     let mut urls = Vec::new();
-    for item in fetch_items(&parent.url, &parent.items, None, access_token, http)? {
+    for item in fetch_items(&parent.url, &parent.items, None, call)? {
         if let Some(id) = item.pointer(&parent.id).and_then(text) {
             urls.push(url.replace("{parent}", &id));
         }
@@ -100,14 +112,13 @@ fn fetch_items(
     url: &str,
     items: &str,
     next: Option<&str>,
-    access_token: &str,
-    http: &HttpClient,
+    call: &Call,
 ) -> Result<Vec<Value>, Error> {
     let mut out = Vec::new();
     let mut url = Some(url.to_string());
     let mut fetched = 0;
     while let Some(current) = url.take() {
-        let body = super::get_json(http, &current, Some(access_token))?;
+        let body = super::get_json(call.http, &current, Some(call.access_token), &call.headers)?;
         if let Some(Value::Array(list)) = body.pointer(items) {
             out.extend(list.iter().cloned());
         }
@@ -163,5 +174,27 @@ mod tests {
         assert_eq!(find(&choices, "1").unwrap().name, "Acme News");
         assert_eq!(find(&choices, "acme news").unwrap().id, "1");
         assert!(find(&choices, "nope").is_none());
+    }
+
+    #[test]
+    fn only_and_require_decide_what_is_a_choice() {
+        let catalog = crate::providers::Catalog::embedded();
+        let linkedin = catalog.get("linkedin-page").unwrap().pages.clone().unwrap();
+        let acl = |role: &str| serde_json::json!({"role": role, "organizationalTarget~": {"id": 5, "localizedName": "Acme"}});
+        assert!(eligible(&linkedin, &acl("ADMINISTRATOR")));
+        assert!(eligible(&linkedin, &acl("CONTENT_ADMINISTRATOR")));
+        assert!(!eligible(&linkedin, &acl("ANALYST")));
+        assert!(!eligible(
+            &linkedin,
+            &serde_json::json!({"organizationalTarget~": {"id": 5}})
+        ));
+        let instagram = catalog.get("instagram").unwrap().pages.clone().unwrap();
+        let required = instagram.require.clone().unwrap();
+        let mut page = serde_json::json!({"id": "1", "name": "Page"});
+        assert!(!eligible(&instagram, &page));
+        page[required.trim_start_matches('/')] = serde_json::json!(null);
+        assert!(!eligible(&instagram, &page));
+        page[required.trim_start_matches('/')] = serde_json::json!({"id": "17"});
+        assert!(eligible(&instagram, &page));
     }
 }

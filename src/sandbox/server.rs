@@ -882,12 +882,29 @@ fn pages(incoming: &Incoming, path: &str, state: &State, config: &Config, base: 
     if !live_token(state, &token) {
         return Reply::oauth_error(401, "invalid_token", "the access token is invalid");
     }
+    let missing: Vec<String> = pages
+        .headers
+        .iter()
+        .filter(|(name, value)| incoming.header(name) != Some(value.as_str()))
+        .map(|(name, value)| format!("{name}: {value}"))
+        .collect();
+    if !missing.is_empty() {
+        return Reply::json(
+            400,
+            json!({"status": 400, "message": format!("this API needs the headers {}", missing.join(", "))}),
+        );
+    }
     let make = |id: &str, name: &str, with_token: bool| {
         let mut item = json!({});
         set_pointer(&mut item, &pages.id, json!(id));
         set_pointer(&mut item, &pages.name, json!(name));
         if let (Some(p), true) = (&pages.token, with_token) {
             set_pointer(&mut item, p, json!(format!("page-token-{id}")));
+        }
+        for (pointer, allowed) in &pages.only {
+            if let Some(value) = allowed.first() {
+                set_pointer(&mut item, pointer, json!(value));
+            }
         }
         item
     };
@@ -919,6 +936,14 @@ fn pages(incoming: &Incoming, path: &str, state: &State, config: &Config, base: 
                 map.remove(required.trim_start_matches('/'));
             }
             items.push(bare);
+        }
+        if !pages.only.is_empty() {
+            // A page the login may see but not post to (a LinkedIn ANALYST role).
+            let mut viewer = make("2998", "Not eligible", false);
+            for pointer in pages.only.keys() {
+                set_pointer(&mut viewer, pointer, json!("NOT_ALLOWED"));
+            }
+            items.push(viewer);
         }
     }
     set_pointer(&mut body, &pages.items, Value::Array(items));
