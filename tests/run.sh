@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, the way CI runs it: with a real Secret Service (gnome-keyring in a
 # private D-Bus session, its keyring in a throw-away directory) and the real authorization
-# server installed from the committed lockfile. Extra arguments go to `cargo test`.
+# server installed from the committed lockfile. Every test binary runs even when one fails
+# (--no-fail-fast), so one report shows every failure. Extra arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +29,5 @@ dbus-run-session -- bash -c '
   set -euo pipefail
   eval "$(printf "postiz-connect-tests\n" | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
-  cargo test --all-targets "$@"
+  cargo test --all-targets --no-fail-fast "$@"
 ' bash "$@"
