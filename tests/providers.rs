@@ -272,6 +272,28 @@ fn linkedin_page_lists_only_organizations_the_login_may_post_to() {
 }
 
 #[test]
+fn gmb_lists_every_location_of_every_account_across_token_pages() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("gmb", &[]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    // Two accounts (the second behind nextPageToken), each with a second page of
+    // locations; ids are Postiz's accounts/A/locations/L.
+    for (id, name) in [
+        ("accounts/77/locations/771", "Sandbox Page"),
+        ("accounts/77/locations/772", "Sandbox Page Two"),
+        ("accounts/78/locations/781", "Sandbox Location 78"),
+        ("accounts/78/locations/782", "Sandbox Location 78 Two"),
+    ] {
+        assert!(err.contains(id) && err.contains(name), "{id} {name}: {err}");
+    }
+    let out = sb.sandbox_connect("gmb", &["--page", "Sandbox Location 78 Two"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let c = channel(&sb, "gmb:accounts/78/locations/782");
+    assert_eq!(c["page"]["kind"], "location");
+}
+
+#[test]
 fn mastodon_registers_an_app_once_per_instance() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "mastodon", "--auto-approve"]);

@@ -181,6 +181,11 @@ pub struct Pages {
     pub headers: BTreeMap<String, String>,
     /// Pointer to the next page's URL (Graph API `paging.next`).
     pub next: Option<String>,
+    /// Or a continuation token sent back as a query parameter (Google's `nextPageToken`).
+    pub page_token: Option<PageToken>,
+    /// The stored id built from the item's id and its parent's (Postiz's Google Business
+    /// location id: `{parent}/{id}` = `accounts/A/locations/L`).
+    pub id_format: Option<String>,
     /// A first listing whose ids fill `{parent}` (Google Business accounts).
     pub parent: Option<PagesParent>,
     /// More listings with the same item shape, merged by id (Meta's Business Manager
@@ -203,6 +208,16 @@ pub struct PagesParent {
     pub url: String,
     pub items: String,
     pub id: String,
+    pub page_token: Option<PageToken>,
+}
+
+/// Token pagination: the next page is the same URL with `param` set to the token found
+/// at `pointer`; no token, no more pages.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PageToken {
+    pub pointer: String,
+    pub param: String,
 }
 
 /// Dynamic client registration when no client id is given (Mastodon's POST /api/v1/apps).

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Pages, PagesParent};
+use super::{PageToken, Pages, PagesParent};
 use crate::error::Error;
 use crate::http::HttpClient;
 
@@ -34,14 +34,21 @@ pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<
     for source in &pages.more {
         urls.extend(expand(&source.url, source.parent.as_ref(), &call)?);
     }
+    let paging = Paging::of(pages.next.as_deref(), pages.page_token.as_ref());
     let mut choices: Vec<Choice> = Vec::new();
-    for url in urls {
-        for item in fetch_items(&url, &pages.items, pages.next.as_deref(), &call)? {
+    for (url, parent) in urls {
+        for item in fetch_items(&url, &pages.items, &paging, &call)? {
             if !eligible(pages, &item) {
                 continue;
             }
             let Some(id) = item.pointer(&pages.id).and_then(text) else {
                 continue;
+            };
+            let id = match &pages.id_format {
+                Some(format) => format
+                    .replace("{parent}", parent.as_deref().unwrap_or_default())
+                    .replace("{id}", &id),
+                None => id,
             };
             if choices.iter().any(|c| c.id == id) {
                 continue; // Listed by more than one source.
@@ -84,15 +91,67 @@ fn eligible(pages: &Pages, item: &Value) -> bool {
         })
 }
 
-/// The list URLs of one source: itself, or one per parent when it has parents.
-fn expand(url: &str, parent: Option<&PagesParent>, call: &Call) -> Result<Vec<String>, Error> {
+/// How a listing says there is more.
+enum Paging<'a> {
+    None,
+    /// A pointer to the next page's URL.
+    Link(&'a str),
+    Token(&'a PageToken),
+}
+
+impl<'a> Paging<'a> {
+    fn of(link: Option<&'a str>, token: Option<&'a PageToken>) -> Self {
+        match (link, token) {
+            (Some(link), _) => Paging::Link(link),
+            (None, Some(token)) => Paging::Token(token),
+            (None, None) => Paging::None,
+        }
+    }
+
+    /// The URL of the page after `body`, which came from `current`.
+    fn next(&self, current: &str, body: &Value) -> Option<String> {
+        let found = |pointer: &str| {
+            body.pointer(pointer)
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        match self {
+            Paging::None => None,
+            Paging::Link(pointer) => found(pointer),
+            Paging::Token(paging) => {
+                let token = found(&paging.pointer)?;
+                let mut url = url::Url::parse(current).ok()?;
+                let kept: Vec<(String, String)> = url
+                    .query_pairs()
+                    .filter(|(k, _)| *k != paging.param.as_str())
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect();
+                url.query_pairs_mut()
+                    .clear()
+                    .extend_pairs(kept)
+                    .append_pair(&paging.param, &token);
+                Some(url.into())
+            }
+        }
+    }
+}
+
+/// The list URLs of one source, each with the parent id it was made from: itself, or
+/// one per parent when it has parents.
+fn expand(
+    url: &str,
+    parent: Option<&PagesParent>,
+    call: &Call,
+) -> Result<Vec<(String, Option<String>)>, Error> {
     let Some(parent) = parent else {
-        return Ok(vec![url.to_string()]);
+        return Ok(vec![(url.to_string(), None)]);
     };
+    let paging = Paging::of(None, parent.page_token.as_ref());
     let mut urls = Vec::new();
-    for item in fetch_items(&parent.url, &parent.items, None, call)? {
+    for item in fetch_items(&parent.url, &parent.items, &paging, call)? {
         if let Some(id) = item.pointer(&parent.id).and_then(text) {
-            urls.push(url.replace("{parent}", &id));
+            urls.push((url.replace("{parent}", &id), Some(id)));
         }
     }
     Ok(urls)
@@ -108,12 +167,7 @@ pub fn find<'a>(choices: &'a [Choice], wanted: &str) -> Option<&'a Choice> {
     })
 }
 
-fn fetch_items(
-    url: &str,
-    items: &str,
-    next: Option<&str>,
-    call: &Call,
-) -> Result<Vec<Value>, Error> {
+fn fetch_items(url: &str, items: &str, paging: &Paging, call: &Call) -> Result<Vec<Value>, Error> {
     let mut out = Vec::new();
     let mut url = Some(url.to_string());
     let mut fetched = 0;
@@ -124,10 +178,7 @@ fn fetch_items(
         }
         fetched += 1;
         if fetched < MAX_PAGES {
-            url = next
-                .and_then(|p| body.pointer(p))
-                .and_then(Value::as_str)
-                .map(str::to_string);
+            url = paging.next(&current, &body);
         }
     }
     Ok(out)
@@ -174,6 +225,39 @@ mod tests {
         assert_eq!(find(&choices, "1").unwrap().name, "Acme News");
         assert_eq!(find(&choices, "acme news").unwrap().id, "1");
         assert!(find(&choices, "nope").is_none());
+    }
+
+    #[test]
+    fn token_paging_sets_the_token_parameter_on_the_same_url() {
+        let paging = PageToken {
+            pointer: "/nextPageToken".into(),
+            param: "pageToken".into(),
+        };
+        let paging = Paging::of(None, Some(&paging));
+        let first = "https://g.example/v1/accounts/1/locations?readMask=name,title";
+        let body = serde_json::json!({"locations": [], "nextPageToken": "a b&c"});
+        let second = paging.next(first, &body).unwrap();
+        assert_eq!(
+            second,
+            "https://g.example/v1/accounts/1/locations?readMask=name%2Ctitle&pageToken=a+b%26c"
+        );
+        // The token replaces the previous one instead of piling up.
+        let body = serde_json::json!({"nextPageToken": "t3"});
+        let third = paging.next(&second, &body).unwrap();
+        assert!(third.ends_with("&pageToken=t3") && third.matches("pageToken").count() == 1);
+        // No token (or an empty one): the last page.
+        assert_eq!(paging.next(first, &serde_json::json!({})), None);
+        assert_eq!(
+            paging.next(first, &serde_json::json!({"nextPageToken": ""})),
+            None
+        );
+        // Link paging follows the URL the body gives.
+        let link = Paging::of(Some("/paging/next"), None);
+        let body = serde_json::json!({"paging": {"next": "https://g.example/p2"}});
+        assert_eq!(
+            link.next(first, &body).as_deref(),
+            Some("https://g.example/p2")
+        );
     }
 
     #[test]

@@ -908,26 +908,49 @@ fn pages(incoming: &Incoming, path: &str, state: &State, config: &Config, base: 
         }
         item
     };
+    // Token pagination: the second page is asked for with the token "p2".
+    let asked_for_page_two = |paging: Option<&crate::providers::PageToken>| {
+        paging.is_some_and(|t| incoming.params.get(&t.param).map(String::as_str) == Some("p2"))
+    };
     let mut body = json!({});
     if path == "/pages/parents" {
         let parent = pages
             .parent
             .as_ref()
             .expect("parents are served only when declared");
+        let second = asked_for_page_two(parent.page_token.as_ref());
         let mut item = json!({});
-        set_pointer(&mut item, &parent.id, json!("accounts/77"));
+        let id = if second { "accounts/78" } else { "accounts/77" };
+        set_pointer(&mut item, &parent.id, json!(id));
         set_pointer(&mut body, &parent.items, json!([item]));
+        if let (Some(paging), false) = (&parent.page_token, second) {
+            set_pointer(&mut body, &paging.pointer, json!("p2"));
+        }
         return Reply::json(200, body);
     }
-    let second_page = incoming.params.get("page").map(String::as_str) == Some("2");
+    let paginated = pages.next.is_some() || pages.page_token.is_some();
+    let second_page = incoming.params.get("page").map(String::as_str) == Some("2")
+        || asked_for_page_two(pages.page_token.as_ref());
     let mut items = Vec::new();
     if let Some(parent) = incoming.params.get("parent") {
-        items.push(make(&format!("{parent}/locations/5"), "Sandbox Page", true));
-    } else if second_page || pages.next.is_none() {
+        // Google Business: an account's locations are "locations/<id>"; the first
+        // account's carry the names the tests pick by.
+        let n = parent.rsplit('/').next().unwrap_or_default();
+        let name = match (n, second_page) {
+            ("77", false) => "Sandbox Page".to_string(),
+            ("77", true) => "Sandbox Page Two".to_string(),
+            (_, false) => format!("Sandbox Location {n}"),
+            (_, true) => format!("Sandbox Location {n} Two"),
+        };
+        let id = format!("locations/{n}{}", if second_page { 2 } else { 1 });
+        items.push(make(&id, &name, true));
+    } else if second_page {
         items.push(make("2002", "Sandbox Page Two", true));
-    }
-    if !second_page && !incoming.params.contains_key("parent") {
-        items.insert(0, make("2001", "Sandbox Page", true));
+    } else {
+        items.push(make("2001", "Sandbox Page", true));
+        if !paginated {
+            items.push(make("2002", "Sandbox Page Two", true));
+        }
         if let Some(required) = &pages.require {
             // A page without the required link (a Facebook page with no Instagram account).
             let mut bare = json!({"id": "2999", "name": "Not eligible"});
@@ -947,8 +970,12 @@ fn pages(incoming: &Incoming, path: &str, state: &State, config: &Config, base: 
         }
     }
     set_pointer(&mut body, &pages.items, Value::Array(items));
-    if let (Some(next), false, None) = (&pages.next, second_page, incoming.params.get("parent")) {
-        set_pointer(&mut body, next, json!(format!("{base}/pages?page=2")));
+    if !second_page {
+        if let Some(paging) = &pages.page_token {
+            set_pointer(&mut body, &paging.pointer, json!("p2"));
+        } else if let (Some(next), None) = (&pages.next, incoming.params.get("parent")) {
+            set_pointer(&mut body, next, json!(format!("{base}/pages?page=2")));
+        }
     }
     Reply::json(200, body)
 }
