@@ -7,6 +7,8 @@ use std::time::Duration;
 use console::style;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use chrono::{DateTime, Utc};
+
 use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -157,4 +159,53 @@ impl Ui {
 
 pub fn bold(s: &str) -> String {
     style(s).bold().to_string()
+}
+
+/// A moment for people, to the second: "2026-11-23 15:03:40 UTC".
+pub fn moment(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// "expires in 1h 59m (…)", "expired 3m ago (…)", to the minute.
+pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (at - now).num_seconds();
+    let span = if secs.abs() < 60 {
+        "under a minute".to_string()
+    } else {
+        let minutes = (secs.unsigned_abs() + 30) / 60;
+        humantime::format_duration(Duration::from_secs(minutes * 60)).to_string()
+    };
+    if secs > 0 {
+        format!("expires in {span} ({})", moment(at))
+    } else {
+        format!("expired {span} ago ({})", moment(at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn expiry_reads_to_the_minute_with_the_moment() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 13, 0, 0).unwrap();
+        let at = |secs: i64| now + chrono::Duration::seconds(secs);
+        assert_eq!(
+            expiry(at(7199), now),
+            "expires in 2h (2026-11-23 14:59:59 UTC)"
+        );
+        assert_eq!(
+            expiry(at(3 * 60 + 10), now),
+            "expires in 3m (2026-11-23 13:03:10 UTC)"
+        );
+        assert_eq!(
+            expiry(at(20), now),
+            "expires in under a minute (2026-11-23 13:00:20 UTC)"
+        );
+        assert_eq!(
+            expiry(at(-90), now),
+            "expired 2m ago (2026-11-23 12:58:30 UTC)"
+        );
+    }
 }

@@ -107,15 +107,7 @@ fn refresh_all(
 
 fn when(at: Option<DateTime<Utc>>) -> String {
     match at {
-        Some(at) => {
-            let secs = (at - Utc::now()).num_seconds();
-            let rounded = Duration::from_secs(secs.unsigned_abs());
-            if secs >= 0 {
-                format!("expires in {}", humantime::format_duration(rounded))
-            } else {
-                format!("expired {} ago", humantime::format_duration(rounded))
-            }
-        }
+        Some(at) => crate::ui::expiry(at, Utc::now()),
         None => "no expiry".into(),
     }
 }
@@ -237,7 +229,7 @@ pub fn watch(
         if next != announced_next {
             if let Some(next) = next {
                 ctx.ui
-                    .debug(format!("next refresh due at {}", next.to_rfc3339()));
+                    .debug(format!("next refresh due at {}", crate::ui::moment(next)));
             }
             announced_next = next;
         }

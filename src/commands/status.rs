@@ -37,41 +37,11 @@ pub(super) fn channel_json(c: &Channel) -> Value {
     })
 }
 
-/// "in 1h 59m", "expired 3m ago", "no expiry".
+/// The access token's expiry, for people.
 pub(super) fn describe_expiry(c: &Channel) -> String {
     match c.expires_at {
         None => "does not expire (as far as the provider said)".into(),
-        Some(at) => {
-            let now = Utc::now();
-            let secs = (at - now).num_seconds();
-            let human = |s: i64| {
-                humantime::format_duration(std::time::Duration::from_secs(
-                    (s.unsigned_abs() + 30) / 60 * 60,
-                ))
-                .to_string()
-            };
-            if secs > 0 {
-                format!(
-                    "expires in {} ({})",
-                    if secs < 60 {
-                        "under a minute".into()
-                    } else {
-                        human(secs)
-                    },
-                    at.to_rfc3339()
-                )
-            } else {
-                format!(
-                    "expired {} ago ({})",
-                    if secs > -60 {
-                        "under a minute".into()
-                    } else {
-                        human(secs)
-                    },
-                    at.to_rfc3339()
-                )
-            }
-        }
+        Some(at) => crate::ui::expiry(at, Utc::now()),
     }
 }
 
@@ -137,7 +107,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
                         ))
                         .unwrap_or_default()
                 ),
-                (_, true, Some(at)) => format!("yes, usable until {}", at.to_rfc3339()),
+                (_, true, Some(at)) => format!("yes, usable until {}", crate::ui::moment(at)),
                 (_, true, None) => "yes".to_string(),
                 (_, false, _) => "none: reconnect when the access token expires".to_string(),
             }

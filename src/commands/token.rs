@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
         if expires_at <= Utc::now() {
             ctx.ui.warn(format!(
                 "the access token of {name} expired at {}; {}",
-                expires_at.to_rfc3339(),
+                crate::ui::moment(expires_at),
                 if channel.can_refresh() {
                     "run without --no-refresh to refresh it".to_string()
                 } else {
