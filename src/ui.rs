@@ -134,17 +134,7 @@ impl Ui {
 
     pub fn error(&self, err: &Error) {
         if self.json {
-            let value = serde_json::json!({
-                "error": {
-                    "kind": err.kind(),
-                    "message": err.to_string(),
-                    "provider_error": err.provider_code(),
-                    "cause": err.cause(),
-                    "fix": err.fix(),
-                    "exit_code": err.exit_code() as i32,
-                }
-            });
-            eprintln!("{value}");
+            eprintln!("{}", serde_json::json!({ "error": error_json(err) }));
             return;
         }
         eprintln!("{} {}", style("error:").red().bold(), err);
@@ -155,6 +145,18 @@ impl Ui {
             eprintln!("  {} {}", style("fix:").bold(), fix);
         }
     }
+}
+
+/// An error as `--json` output shows it.
+pub fn error_json(err: &Error) -> serde_json::Value {
+    serde_json::json!({
+        "kind": err.kind(),
+        "message": err.to_string(),
+        "provider_error": err.provider_code(),
+        "cause": err.cause(),
+        "fix": err.fix(),
+        "exit_code": err.exit_code() as i32,
+    })
 }
 
 pub fn bold(s: &str) -> String {

@@ -352,3 +352,58 @@ fn store_failure_after_rotation_saves_a_recovery_file_that_restores() {
     assert_eq!(secrets(&sb)["refresh_token"], "rotated-rt");
     assert_eq!(secrets(&sb)["access_token"], "rotated-at");
 }
+
+#[test]
+fn a_corrupt_channel_file_is_reported_and_the_other_channels_keep_working() {
+    let server = AuthServer::start(&[("ROTATE", "1")]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let corrupt = sb.home.path().join("home/channels/custom%3Abob.json");
+    std::fs::write(&corrupt, b"{\"channel\": \"custom:bob\", \"provi").unwrap();
+
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("custom:alice"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("custom%3Abob.json is corrupt") && stderr(&out).contains("mv "),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = sb.run(&["status", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    let bob = listed
+        .iter()
+        .find(|c| c["channel"] == "custom:bob")
+        .unwrap();
+    assert!(
+        bob["unreadable"]["fix"]
+            .as_str()
+            .unwrap()
+            .contains("move it aside"),
+        "{bob}"
+    );
+
+    // refresh --all refreshes the readable channel and reports the other as failed.
+    let before = refresh_token(&sb);
+    let out = sb.run(&["refresh", "--all", "--force"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_ne!(refresh_token(&sb), before, "custom:alice was refreshed");
+    assert!(stderr(&out).contains("custom:bob"), "{}", stderr(&out));
+
+    let out = sb.run(&["doctor", "--offline", "--json"]);
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["id"] == "channel.unreadable"),
+        "{findings}"
+    );
+    // The corrupt file is left where it was: the tool never deletes what it cannot read.
+    assert!(corrupt.exists());
+}

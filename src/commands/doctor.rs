@@ -64,13 +64,14 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
     findings.extend(local::environment());
     findings.extend(local::keychain(&ctx.store));
     let ids: Vec<&str> = focus.iter().map(|p| p.id.as_str()).collect();
-    let stored: Vec<_> = ctx
-        .store
-        .list()?
+    let listing = ctx.store.list()?;
+    let stored: Vec<_> = listing
+        .channels
         .into_iter()
         .filter(|c| ids.is_empty() || ids.contains(&c.provider.as_str()))
         .collect();
     findings.extend(channels::check(&stored));
+    findings.extend(channels::unreadable(&listing.unreadable));
 
     if !args.offline {
         let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);

@@ -26,7 +26,8 @@ pub fn run(
     jobs: usize,
 ) -> Result<ExitCode, Error> {
     let targets: Vec<String> = if all {
-        ctx.store.list()?.into_iter().map(|c| c.channel).collect()
+        // Unreadable channels too: each is reported as failed, the rest go on.
+        ctx.store.list()?.names()
     } else {
         for name in names {
             ctx.store.get(name)?;
@@ -205,14 +206,25 @@ pub fn watch(
     // Channels whose last attempt failed transiently (or was too early) wait.
     let mut retry_at = refresh::Backoff::default();
     let mut announced_next: Option<DateTime<Utc>> = None;
+    let mut reported_unreadable = std::collections::BTreeSet::new();
     loop {
         if interrupt::requested() {
             ctx.ui.info("stopped");
             return Ok(ExitCode::Ok);
         }
-        let channels: Vec<Channel> = ctx
-            .store
-            .list()?
+        let listing = ctx.store.list()?;
+        for u in listing
+            .unreadable
+            .iter()
+            .filter(|u| names.is_empty() || names.contains(&u.channel))
+        {
+            // Once per file: the watcher keeps the readable channels alive meanwhile.
+            if reported_unreadable.insert(u.channel.clone()) {
+                ctx.ui.error(&u.error);
+            }
+        }
+        let channels: Vec<Channel> = listing
+            .channels
             .into_iter()
             .filter(|c| names.is_empty() || names.contains(&c.channel))
             .collect();

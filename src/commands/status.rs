@@ -46,15 +46,35 @@ pub(super) fn describe_expiry(c: &Channel) -> String {
 }
 
 pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
-    let channels = ctx.store.list()?;
+    let listing = ctx.store.list()?;
+    // An unreadable channel is reported, and the others are still shown.
+    let code = if listing.unreadable.is_empty() {
+        ExitCode::Ok
+    } else {
+        ExitCode::Failure
+    };
     if ctx.ui.json {
-        ctx.ui
-            .json_data(&Value::Array(channels.iter().map(channel_json).collect()));
-        return Ok(ExitCode::Ok);
+        let unreadable = listing
+            .unreadable
+            .iter()
+            .map(|u| json!({"channel": u.channel, "unreadable": crate::ui::error_json(&u.error)}));
+        ctx.ui.json_data(&Value::Array(
+            listing
+                .channels
+                .iter()
+                .map(channel_json)
+                .chain(unreadable)
+                .collect(),
+        ));
+        return Ok(code);
     }
-    if channels.is_empty() {
+    for u in &listing.unreadable {
+        ctx.ui.error(&u.error);
+    }
+    let channels = listing.channels;
+    if channels.is_empty() && code == ExitCode::Ok {
         ctx.ui.data("No channels connected. Connect one with: postiz-connect <provider> (see: postiz-connect providers)");
-        return Ok(ExitCode::Ok);
+        return Ok(code);
     }
     for c in &channels {
         let mut lines = vec![format!(
@@ -140,5 +160,5 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
         ));
         ctx.ui.data(lines.join("\n"));
     }
-    Ok(ExitCode::Ok)
+    Ok(code)
 }

@@ -90,6 +90,26 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
     }
 }
 
+/// A channel whose file cannot be read: the store cannot use it until it is moved aside.
+pub fn unreadable(unreadable: &[crate::store::Unreadable]) -> Vec<Finding> {
+    unreadable
+        .iter()
+        .map(|u| {
+            let finding = Finding::new(
+                AREA,
+                "channel.unreadable",
+                Severity::Problem,
+                format!("{} cannot be read", u.channel),
+            )
+            .evidence(u.error.to_string());
+            match u.error.fix() {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            }
+        })
+        .collect()
+}
+
 pub fn check(channels: &[Channel]) -> Vec<Finding> {
     let now = Utc::now();
     let mut out = Vec::new();

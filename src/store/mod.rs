@@ -198,6 +198,49 @@ pub fn default_home() -> PathBuf {
     }
 }
 
+/// What `Store::list` found.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub channels: Vec<Channel>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A channel whose metadata file cannot be read or parsed.
+#[derive(Debug)]
+pub struct Unreadable {
+    /// The channel name, from the file name.
+    pub channel: String,
+    pub error: Error,
+}
+
+impl Listing {
+    /// Every channel name, readable or not.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .channels
+            .iter()
+            .map(|c| c.channel.clone())
+            .chain(self.unreadable.iter().map(|u| u.channel.clone()))
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+const CONNECT_AGAIN: &str = "connect that channel again";
+
+/// The channel a metadata file belongs to (the inverse of `file_key`).
+fn channel_of_file(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    url::form_urlencoded::parse(stem.as_bytes())
+        .next()
+        .map(|(name, _)| name.into_owned())
+        .unwrap_or(stem)
+}
+
 /// A file name for a channel: percent-encoded, so distinct names never collide and
 /// `:` (invalid on Windows) never reaches the file system.
 fn file_key(name: &str) -> String {
@@ -280,29 +323,40 @@ impl Store {
     }
 
     /// Every stored channel, by name.
-    pub fn list(&self) -> Result<Vec<Channel>, Error> {
+    /// Every stored channel. One unreadable file does not hide the others: it is
+    /// listed apart, for the caller to report.
+    pub fn list(&self) -> Result<Listing, Error> {
         let dir = self.home.join("channels");
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Listing::default()),
             Err(e) => return Err(read_error(&dir, &e)),
         };
-        let mut channels = Vec::new();
+        let mut listing = Listing::default();
         for entry in entries {
             let path = entry.map_err(|e| read_error(&dir, &e))?.path();
-            if path.extension().is_some_and(|x| x == "json") {
-                channels.push(read_json::<Channel>(&path)?.expect("listed files exist"));
+            if path.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
+            match read_json::<Channel>(&path, CONNECT_AGAIN) {
+                Ok(Some(channel)) => listing.channels.push(channel),
+                Ok(None) => {} // Removed since the directory was read (a logout).
+                Err(error) => listing.unreadable.push(Unreadable {
+                    channel: channel_of_file(&path),
+                    error,
+                }),
             }
         }
-        channels.sort_by(|a, b| a.channel.cmp(&b.channel));
-        Ok(channels)
+        listing.channels.sort_by(|a, b| a.channel.cmp(&b.channel));
+        listing.unreadable.sort_by(|a, b| a.channel.cmp(&b.channel));
+        Ok(listing)
     }
 
     pub fn get(&self, name: &str) -> Result<Channel, Error> {
-        if let Some(channel) = read_json::<Channel>(&self.channel_path(name))? {
+        if let Some(channel) = read_json::<Channel>(&self.channel_path(name), CONNECT_AGAIN)? {
             return Ok(channel);
         }
-        let known: Vec<String> = self.list()?.into_iter().map(|c| c.channel).collect();
+        let known: Vec<String> = self.list()?.names();
         Err(Error::Usage(if known.is_empty() {
             format!(
                 "no channel named '{name}': nothing is connected yet (postiz-connect <provider>)"
@@ -324,7 +378,7 @@ impl Store {
         secrets: &Secrets,
         preference: Option<Backend>,
     ) -> Result<(), Error> {
-        let previous = read_json::<Channel>(&self.channel_path(&channel.channel))?;
+        let previous = read_json::<Channel>(&self.channel_path(&channel.channel), CONNECT_AGAIN)?;
         match channel.store {
             Backend::Keychain => {
                 let json = serde_json::to_string(secrets).expect("secrets serialize");
@@ -373,7 +427,9 @@ impl Store {
                 Err(KeychainError::NotFound) => Err(missing()),
                 Err(KeychainError::Failed(e)) => Err(e),
             },
-            Backend::File => read_json(&self.secrets_path(&channel.channel))?.ok_or_else(missing),
+            Backend::File => {
+                read_json(&self.secrets_path(&channel.channel), CONNECT_AGAIN)?.ok_or_else(missing)
+            }
         }
     }
 
@@ -412,7 +468,11 @@ impl Store {
 
     /// Put a recovery file's channel back into the store (then the file can go).
     pub fn restore(&self, path: &Path) -> Result<Channel, Error> {
-        let record: Recovery = read_json(path)?.ok_or_else(|| Error::Store {
+        let record: Recovery = read_json(
+            path,
+            "look for a newer recovery file, or reconnect the channel",
+        )?
+        .ok_or_else(|| Error::Store {
             what: format!("{} does not exist", path.display()),
             fix: "give the path printed when the refresh failed".into(),
         })?;
@@ -442,7 +502,8 @@ impl Store {
 
     fn read_settings(&self) -> Result<Settings, Error> {
         let path = self.home.join(SETTINGS_FILE);
-        let settings: Settings = read_json(&path)?.unwrap_or_default();
+        let settings: Settings =
+            read_json(&path, "the storage choice is asked again")?.unwrap_or_default();
         if settings.version > STORE_VERSION {
             return Err(Error::Store {
                 what: format!(
@@ -465,7 +526,8 @@ fn read_error(path: &Path, e: &std::io::Error) -> Error {
 }
 
 /// Ok(None) when the file does not exist; a corrupt file is an error naming it.
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>, Error> {
+/// `then`: what to do once the corrupt file is moved aside.
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path, then: &str) -> Result<Option<T>, Error> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -476,7 +538,7 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>, E
         .map_err(|e| Error::Store {
             what: format!("{} is corrupt: {e}", path.display()),
             fix: format!(
-                "move it aside (mv '{0}' '{0}.bak') and connect that channel again",
+                "move it aside (mv '{0}' '{0}.bak'); then {then}",
                 path.display()
             ),
         })
@@ -573,7 +635,7 @@ pub(crate) mod tests {
         store.save(&ch, &secrets, Some(Backend::File)).unwrap();
         assert_eq!(store.choose_backend(false, false).unwrap(), Backend::File);
         assert_eq!(store.secrets(&ch).unwrap(), secrets);
-        assert_eq!(store.list().unwrap().len(), 1);
+        assert_eq!(store.list().unwrap().channels.len(), 1);
         let meta =
             std::fs::read_to_string(dir.path().join("channels/custom%3Aalice.json")).unwrap();
         assert!(!meta.contains("\"AT\"") && !meta.contains("RT\""), "{meta}");
@@ -589,12 +651,27 @@ pub(crate) mod tests {
         let path = dir.path().join("channels/custom%3Aalice.json");
         std::fs::write(&path, "{not json").unwrap();
         let store = Store::new(dir.path().to_path_buf());
-        let err = store.list().unwrap_err();
+        let bob = sample("custom:bob b", Backend::File);
+        store
+            .save(&bob, &Secrets::default(), Some(Backend::File))
+            .unwrap();
+        let listing = store.list().unwrap();
+        assert_eq!(
+            listing.channels.len(),
+            1,
+            "the readable channel is still listed"
+        );
+        assert_eq!(listing.names(), ["custom:alice", "custom:bob b"]);
+        let unreadable = &listing.unreadable[0];
+        assert_eq!(unreadable.channel, "custom:alice");
+        let err = &unreadable.error;
         assert!(
             err.to_string().contains("corrupt") && err.to_string().contains("custom%3Aalice"),
             "{err}"
         );
         assert!(err.fix().unwrap().contains("mv "));
+        let err = store.get("custom:alice").unwrap_err();
+        assert!(err.to_string().contains("corrupt"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{not json");
     }
 
