@@ -369,14 +369,7 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)))
     };
     let findings = live(&sb);
-    assert!(
-        findings
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["id"] == "channel.live"),
-        "{findings}"
-    );
+    assert!(has_finding(&findings, "channel.live"), "{findings}");
     // logout invalidates the token at X (a signed oauth/invalidate_token): reconnecting
     // it by restoring the stored files would no longer work.
     let home = sb.path("home");
@@ -401,14 +394,7 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
         }
     }
     let findings = live(&sb);
-    assert!(
-        findings
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["id"] == "channel.refused"),
-        "{findings}"
-    );
+    assert!(has_finding(&findings, "channel.refused"), "{findings}");
 }
 
 #[test]
@@ -453,14 +439,7 @@ fn doctor_probes_credentials_in_the_providers_own_request_shape() {
         "5s",
     ]);
     let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        findings
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["id"] == "credentials.accepted"),
-        "{findings}"
-    );
+    assert!(has_finding(&findings, "credentials.accepted"), "{findings}");
 }
 
 #[test]
@@ -487,12 +466,10 @@ fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
             .unwrap();
         serde_json::from_slice(&out.stdout).unwrap()
     };
-    let has =
-        |findings: &Value, id: &str| findings.as_array().unwrap().iter().any(|f| f["id"] == id);
     let ok = doctor("sandbox-secret", &[]);
-    assert!(has(&ok, "credentials.oauth1_accepted"), "{ok}");
+    assert!(has_finding(&ok, "credentials.oauth1_accepted"), "{ok}");
     let bad = doctor("wrong-secret", &[]);
-    assert!(has(&bad, "credentials.oauth1_refused"), "{bad}");
+    assert!(has_finding(&bad, "credentials.oauth1_refused"), "{bad}");
     let callback = doctor(
         "sandbox-secret",
         &[
@@ -501,7 +478,7 @@ fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
         ],
     );
     assert!(
-        has(&callback, "credentials.oauth1_callback_not_approved"),
+        has_finding(&callback, "credentials.oauth1_callback_not_approved"),
         "{callback}"
     );
 }

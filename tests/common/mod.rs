@@ -224,6 +224,13 @@ impl EnvClear for assert_cmd::Command {
     }
 }
 
+/// Whether doctor's `--json` findings include one with this id.
+pub fn has_finding(findings: &serde_json::Value, id: &str) -> bool {
+    findings
+        .as_array()
+        .is_some_and(|all| all.iter().any(|f| f["id"] == id))
+}
+
 pub fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
