@@ -224,6 +224,13 @@ impl EnvClear for assert_cmd::Command {
     }
 }
 
+/// The command failed with this exit code, and its stderr says `needle`.
+pub fn assert_failed_with(out: &std::process::Output, code: i32, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(code), "{err}");
+    assert!(err.contains(needle), "expected {needle:?} in: {err}");
+}
+
 /// Whether doctor's `--json` findings include one with this id.
 pub fn has_finding(findings: &serde_json::Value, id: &str) -> bool {
     findings
