@@ -33,24 +33,77 @@ pub fn check(sent: &str, registered: &[String], rules: Option<&str>) -> Vec<Find
             findings.push(
                 Finding::new(AREA, format!("redirect.{id}"), Severity::Problem, what)
                     .evidence(evidence.clone())
-                    .fix(format!(
-                        "make the two identical: register exactly {sent} in the provider's console, or send the registered one (postiz-connect: --redirect-uri {reg}; Postiz: FRONTEND_URL)"
-                    )),
+                    .fix(advice(id, sent, reg)),
             );
         }
     }
     findings
 }
 
+/// Which side to change, and to what. Where the cause shows which side is wrong (a double
+/// slash, pasted invisible characters, a fragment, a broken URL), that side; otherwise
+/// either, since only the user knows which URL the deployment really uses.
+fn advice(id: &str, sent: &str, reg: &str) -> String {
+    let path_has_double_slash =
+        |u: &str| Url::parse(u.trim()).is_ok_and(|u| u.path().contains("//"));
+    let has_fragment = |u: &str| u.contains('#');
+    let parses = |u: &str| Url::parse(u.trim()).is_ok();
+    match id {
+        "double_slash" if path_has_double_slash(sent) => format!(
+            "change the sent side: remove the trailing slash from FRONTEND_URL (Postiz appends /integrations/social/<id> to it), so it sends {}",
+            single_slashes(sent)
+        ),
+        "double_slash" => format!(
+            "change the registered side: it has a double slash; register {sent}"
+        ),
+        "whitespace" if has_invisible(sent) => format!(
+            "change the sent side: the value it is built from (FRONTEND_URL, or --redirect-uri) holds spaces or invisible characters; retype it so it reads {}",
+            sent.chars().filter(|c| !is_invisible(*c)).collect::<String>()
+        ),
+        "whitespace" => format!(
+            "change the registered side: delete it in the provider's console and type {sent} in again (do not paste)"
+        ),
+        "fragment" if has_fragment(reg) && !has_fragment(sent) => {
+            format!("change the registered side: register {sent}, without the #fragment")
+        }
+        "fragment" => "change the sent side: remove the #fragment from --redirect-uri (or FRONTEND_URL)".to_string(),
+        "unparsable" if !parses(sent) => format!(
+            "change the sent side: {sent} is not an absolute URL; check FRONTEND_URL (scheme and host, e.g. https://postiz.example.com) or --redirect-uri"
+        ),
+        "unparsable" => format!("change the registered side: register {sent}"),
+        _ => format!(
+            "make the two identical: register exactly {sent} in the provider's console, or send the registered one (postiz-connect: --redirect-uri {reg}; Postiz: FRONTEND_URL)"
+        ),
+    }
+}
+
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00A0}')
+}
+
+fn has_invisible(s: &str) -> bool {
+    s.chars().any(is_invisible)
+}
+
+/// The URL with runs of slashes in its path made single.
+fn single_slashes(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let mut collapsed = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && collapsed.ends_with('/')) {
+            collapsed.push(c);
+        }
+    }
+    format!("{scheme}://{authority}{collapsed}")
+}
+
 /// Each way the two differ: `(stable id, description)`.
 pub fn differences(sent: &str, registered: &str) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
-    let invisible = |s: &str| {
-        s.chars().any(|c| {
-            c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00A0}')
-        })
-    };
-    if invisible(sent) || invisible(registered) {
+    if has_invisible(sent) || has_invisible(registered) {
         out.push((
             "whitespace",
             "one of them contains spaces, a newline or invisible characters (copy-paste)"
@@ -285,5 +338,42 @@ mod tests {
         );
         assert!(evidence.contains("provider rule: exact match"));
         assert_eq!(bad[0].id, "redirect.trailing_slash");
+    }
+
+    #[test]
+    fn the_fix_names_the_side_to_change_when_the_cause_shows_it() {
+        let fix = |sent: &str, reg: &str| check(sent, &[reg.into()], None)[0].fix.clone().unwrap();
+        let postiz = "https://x.test/integrations/social/linkedin";
+        let doubled = "https://x.test//integrations/social/linkedin";
+        let f = fix(doubled, postiz);
+        assert!(
+            f.contains("change the sent side") && f.contains("FRONTEND_URL"),
+            "{f}"
+        );
+        assert!(f.ends_with(&format!("sends {postiz}")), "{f}");
+        let f = fix(postiz, doubled);
+        assert!(f.starts_with("change the registered side"), "{f}");
+        let f = fix(postiz, &format!("{postiz}\u{200B}"));
+        assert!(f.starts_with("change the registered side"), "{f}");
+        let f = fix(&format!(" {postiz}"), postiz);
+        assert!(
+            f.contains("change the sent side") && f.ends_with(&format!("reads {postiz}")),
+            "{f}"
+        );
+        let f = fix(postiz, &format!("{postiz}#_"));
+        assert!(f.contains("without the #fragment"), "{f}");
+        // Nothing shows which side is right: both ways are given.
+        let f = fix("https://www.x.test/cb", "https://x.test/cb");
+        assert!(f.starts_with("make the two identical"), "{f}");
+    }
+
+    #[test]
+    fn slashes_collapse_in_the_path_only() {
+        assert_eq!(
+            single_slashes("https://x.test//a///b/"),
+            "https://x.test/a/b/"
+        );
+        assert_eq!(single_slashes("https://x.test"), "https://x.test");
+        assert_eq!(single_slashes("not a url"), "not a url");
     }
 }
