@@ -32,12 +32,7 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     let ui = &ctx.ui;
     let mut provider = ctx.catalog.require(provider_name)?.clone();
     let http = HttpClient::new(HTTP_TIMEOUT, ui.verbose > 0);
-    let env_file = args
-        .client
-        .env_file
-        .as_deref()
-        .map(EnvFile::read)
-        .transpose()?;
+    let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
     let env_file = env_file.as_ref();
 
     // 1. Credentials, endpoints, client authentication, scopes: from the built-in

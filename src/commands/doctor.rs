@@ -21,12 +21,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         .iter()
         .map(|p| ctx.catalog.require(p).cloned())
         .collect::<Result<_, _>>()?;
-    let env_file = args
-        .client
-        .env_file
-        .as_deref()
-        .map(EnvFile::read)
-        .transpose()?;
+    let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
     let vars = env_file.as_ref().map(|f| &f.vars);
     let mut findings: Vec<Finding> = Vec::new();
 

@@ -557,19 +557,23 @@ mod tests {
             .collect()
     }
 
+    fn request(provider: &Provider, scopes: &[String]) -> AuthorizationRequest {
+        AuthorizationRequest::new(
+            provider,
+            &endpoints(),
+            &client(),
+            scopes,
+            "http://127.0.0.1:5/callback",
+        )
+        .unwrap()
+    }
+
     #[test]
     fn authorization_url_has_pkce_s256_and_a_long_state() {
         let catalog = Catalog::embedded();
         let x = catalog.get("twitter").unwrap();
         let scopes = x.scopes.clone();
-        let req = AuthorizationRequest::new(
-            x,
-            &endpoints(),
-            &client(),
-            &scopes,
-            "http://127.0.0.1:5/callback",
-        )
-        .unwrap();
+        let req = request(x, &scopes);
         let q = query(&req.url);
         assert_eq!(q["code_challenge_method"], "S256");
         assert_eq!(q["response_type"], "code");
@@ -594,22 +598,8 @@ mod tests {
     fn states_are_unique() {
         let catalog = Catalog::embedded();
         let x = catalog.get("twitter").unwrap();
-        let a = AuthorizationRequest::new(
-            x,
-            &endpoints(),
-            &client(),
-            &[],
-            "http://127.0.0.1:5/callback",
-        )
-        .unwrap();
-        let b = AuthorizationRequest::new(
-            x,
-            &endpoints(),
-            &client(),
-            &[],
-            "http://127.0.0.1:5/callback",
-        )
-        .unwrap();
+        let a = request(x, &[]);
+        let b = request(x, &[]);
         assert_ne!(a.state.secret(), b.state.secret());
     }
 
@@ -622,14 +612,7 @@ mod tests {
         p.authorize_params
             .insert("access_type".into(), "offline".into());
         let scopes: Vec<String> = vec!["openid".into(), "offline_access".into()];
-        let req = AuthorizationRequest::new(
-            &p,
-            &endpoints(),
-            &client(),
-            &scopes,
-            "http://127.0.0.1:5/callback",
-        )
-        .unwrap();
+        let req = request(&p, &scopes);
         let q = query(&req.url);
         assert_eq!(q["scope"], "openid,offline_access");
         assert_eq!(q["access_type"], "offline");

@@ -49,6 +49,11 @@ impl EnvFile {
             vars: read_env_file(path)?,
         })
     }
+
+    /// The `--env-file` given, read once; none when it was not given.
+    pub fn read_if_given(path: Option<&Path>) -> Result<Option<EnvFile>, Error> {
+        path.map(EnvFile::read).transpose()
+    }
 }
 
 /// The first of `names` set to a non-empty value, in the `.env` file first, then in the
