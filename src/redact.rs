@@ -49,11 +49,15 @@ pub fn is_secret_header(name: &str) -> bool {
     SECRET_HEADERS.contains(&name.to_ascii_lowercase().as_str())
 }
 
-/// The URL with every secret query parameter (and the fragment's) masked.
+/// The URL with its password (a proxy's `user:pass@`) and every secret query parameter
+/// (and the fragment's) masked.
 pub fn url(raw: &str) -> String {
     let Ok(mut parsed) = Url::parse(raw) else {
         return raw.to_string();
     };
+    if parsed.password().is_some() {
+        let _ = parsed.set_password(Some(MASK));
+    }
     if parsed.query().is_some() {
         let masked = form(parsed.query().unwrap_or_default());
         parsed.set_query(Some(&masked));
@@ -138,6 +142,13 @@ mod tests {
         assert!(!out.contains("abc123") && !out.contains("xyz"), "{out}");
         assert!(out.contains("iss=http%3A%2F%2Fa"));
         assert!(out.contains("code=[redacted]") || out.contains("code=%5Bredacted%5D"));
+    }
+
+    #[test]
+    fn url_masks_a_password_in_the_userinfo() {
+        let masked = url("http://alice:s3cret@proxy.example:3128");
+        assert!(!masked.contains("s3cret"), "{masked}");
+        assert!(masked.starts_with("http://alice:"), "{masked}");
     }
 
     #[test]
