@@ -324,6 +324,15 @@ fn openssl(args: &[&str], sb: &Sandbox) {
 
 /// Serve TLS with `cert.pem` / `key.pem` from the sandbox dir and run doctor against it.
 fn doctor_against_tls_server(sb: &Sandbox) -> (Option<i32>, Vec<Value>, String) {
+    doctor_against_tls_server_with(sb, &[]).0
+}
+
+/// Doctor against a local TLS server with `cert.pem`, with these environment variables;
+/// also gives the server's port.
+fn doctor_against_tls_server_with(
+    sb: &Sandbox,
+    env: &[(&str, String)],
+) -> ((Option<i32>, Vec<Value>, String), String) {
     let mut server = std::process::Command::new("python3")
         .arg(root().join("tests/support/tls_server.py"))
         .args([sb.path("cert.pem"), sb.path("key.pem")])
@@ -338,23 +347,66 @@ fn doctor_against_tls_server(sb: &Sandbox) -> (Option<i32>, Vec<Value>, String) 
     .unwrap();
     let port = line.trim().strip_prefix("READY ").unwrap().to_string();
     let url = format!("https://127.0.0.1:{port}");
-    let result = doctor(
-        sb,
-        &[
-            "custom",
-            "--client-id",
-            "x",
-            "--auth-url",
-            &format!("{url}/auth"),
-            "--token-url",
-            &format!("{url}/token"),
-            "--timeout",
-            "3s",
-        ],
-    );
+    let out = sb
+        .cmd()
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .args(["doctor", "--json", "custom", "--client-id", "x"])
+        .args(["--auth-url", &format!("{url}/auth")])
+        .args(["--token-url", &format!("{url}/token")])
+        .args(["--timeout", "3s"])
+        .output()
+        .unwrap();
     let _ = server.kill();
     let _ = server.wait();
-    result
+    let findings: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    (
+        (
+            out.status.code(),
+            findings.as_array().unwrap().clone(),
+            stderr(&out),
+        ),
+        port,
+    )
+}
+
+/// An HTTP proxy on 127.0.0.1 that only tunnels (CONNECT), as corporate proxies do for
+/// https; it records each tunnel's target.
+fn connect_proxy() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let targets = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = targets.clone();
+    std::thread::spawn(move || {
+        for mut client in listener.incoming().flatten() {
+            let seen = seen.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(client.try_clone().unwrap());
+                let mut request = String::new();
+                reader.read_line(&mut request).unwrap();
+                let mut header = String::new();
+                while reader.read_line(&mut header).unwrap_or(0) > 2 {
+                    header.clear();
+                }
+                let target = request.split_whitespace().nth(1).unwrap_or("").to_string();
+                seen.lock().unwrap().push(target.clone());
+                let Ok(upstream) = std::net::TcpStream::connect(&target) else {
+                    let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n");
+                    return;
+                };
+                client
+                    .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                    .unwrap();
+                let (mut from_client, mut to_upstream) =
+                    (client.try_clone().unwrap(), upstream.try_clone().unwrap());
+                std::thread::spawn(move || std::io::copy(&mut from_client, &mut to_upstream));
+                let (mut from_upstream, mut to_client) = (upstream, client);
+                let _ = std::io::copy(&mut from_upstream, &mut to_client);
+            });
+        }
+    });
+    (port, targets)
 }
 
 #[test]
@@ -390,10 +442,9 @@ fn self_signed_certificate_is_named() {
     );
 }
 
-#[test]
-fn tls_intercepting_proxy_is_named_by_its_certificate_issuer() {
-    // A leaf for 127.0.0.1 signed by a CA calling itself mitmproxy, as the proxy would.
-    let sb = Sandbox::new();
+/// `cert.pem`/`key.pem`: a leaf for 127.0.0.1 signed by a CA calling itself mitmproxy, as
+/// the proxy would.
+fn mitmproxy_signed_leaf(sb: &Sandbox) {
     openssl(
         &[
             "req",
@@ -410,7 +461,7 @@ fn tls_intercepting_proxy_is_named_by_its_certificate_issuer() {
             "-out",
             "ca.pem",
         ],
-        &sb,
+        sb,
     );
     openssl(
         &[
@@ -425,7 +476,7 @@ fn tls_intercepting_proxy_is_named_by_its_certificate_issuer() {
             "-out",
             "leaf.csr",
         ],
-        &sb,
+        sb,
     );
     openssl(
         &[
@@ -443,8 +494,14 @@ fn tls_intercepting_proxy_is_named_by_its_certificate_issuer() {
             "-out",
             "cert.pem",
         ],
-        &sb,
+        sb,
     );
+}
+
+#[test]
+fn tls_intercepting_proxy_is_named_by_its_certificate_issuer() {
+    let sb = Sandbox::new();
+    mitmproxy_signed_leaf(&sb);
     let (code, f, err) = doctor_against_tls_server(&sb);
     assert_eq!(code, Some(1), "{err}");
     let tls = f
@@ -457,6 +514,61 @@ fn tls_intercepting_proxy_is_named_by_its_certificate_issuer() {
     );
     assert!(
         tls["fix"].as_str().unwrap().contains("trust store"),
+        "{tls}"
+    );
+}
+
+#[test]
+fn the_route_is_traced_through_the_configured_proxy() {
+    // The "mitmproxy" CA signs the leaf, and only a tunnel through the proxy reaches it:
+    // doctor must go through HTTPS_PROXY for both the request and the certificate check.
+    let sb = Sandbox::new();
+    mitmproxy_signed_leaf(&sb);
+    let (proxy_port, targets) = connect_proxy();
+    let proxy = format!("http://tester:hunter2@127.0.0.1:{proxy_port}");
+    let ((code, f, err), tls_port) = doctor_against_tls_server_with(
+        &sb,
+        &[("HTTPS_PROXY", proxy.clone()), ("NO_PROXY", String::new())],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    let tls = f
+        .iter()
+        .find(|x| x["id"] == "network.tls_intercepted")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    let evidence = tls["evidence"].as_str().unwrap();
+    assert!(
+        evidence.contains(&format!("through the proxy http://127.0.0.1:{proxy_port}:")),
+        "{evidence}"
+    );
+    assert!(
+        evidence.contains("proxy CONNECT") && evidence.contains("TLS handshake"),
+        "{evidence}"
+    );
+    // The proxy's password never reaches the output.
+    let all = serde_json::to_string(&f).unwrap();
+    assert!(!all.contains("hunter2"), "{all}");
+    let tunnelled = targets.lock().unwrap().clone();
+    assert!(
+        tunnelled
+            .iter()
+            .any(|t| t == &format!("127.0.0.1:{tls_port}")),
+        "{tunnelled:?}"
+    );
+
+    // NO_PROXY exempts the host: the same check goes direct, and says so.
+    let ((_, f, _), _) = doctor_against_tls_server_with(
+        &sb,
+        &[("HTTPS_PROXY", proxy), ("NO_PROXY", "127.0.0.1".into())],
+    );
+    let tls = f
+        .iter()
+        .find(|x| x["id"] == "network.tls_intercepted")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    assert!(
+        tls["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("direct (no proxy applies)"),
         "{tls}"
     );
 }

@@ -200,12 +200,15 @@ fn render(ctx: &Context, findings: &[Finding]) {
                 f.title,
                 style(format!("[{}]", f.id)).dim()
             ));
-            if f.severity != Severity::Ok {
+            // A passed check's evidence (each origin's route and step times) with -v.
+            if f.severity != Severity::Ok || ctx.ui.verbose > 0 {
                 if let Some(e) = &f.evidence {
                     for line in e.lines() {
                         text.push(format!("    {line}"));
                     }
                 }
+            }
+            if f.severity != Severity::Ok {
                 if let Some(fix) = &f.fix {
                     text.push(format!("    {} {fix}", style("fix:").bold()));
                 }

@@ -8,6 +8,7 @@ pub mod local;
 pub mod network;
 pub mod probe;
 pub mod redirect;
+pub mod route;
 pub mod tls;
 
 use serde::Serialize;

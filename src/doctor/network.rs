@@ -1,51 +1,57 @@
 //! Can this machine reach the providers? Every origin is probed concurrently, so the whole
 //! check takes about one timeout, never the sum. DNS, refused, timeout and TLS failures
-//! are named apart; the `Date` header gives the clock skew.
+//! are named apart, each origin's way is traced step by step with the proxy it takes
+//! (`route`), and the `Date` header gives the clock skew.
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use super::{tls, Finding, Severity};
+use super::route::{self, Trace};
+use super::{Finding, Severity};
 use crate::http::HttpClient;
 
 const AREA: &str = "network";
 const MAX_SKEW: i64 = 60;
 
-/// How long the origin took to answer, and its `Date` header.
-type ProbeResult = Result<(Duration, Option<String>), crate::http::NetworkError>;
+/// The request's answer: how long it took, its status and its `Date` header.
+type Answer = Result<(Duration, u16, Option<String>), crate::http::NetworkError>;
 
-/// The certificate an https origin presented (read apart from the request).
-type CertResult = Option<tls::Presented>;
-
-/// Probe each origin (scheme://host:port) once.
+/// Probe each origin (scheme://host:port) once: the request itself (through whatever
+/// proxy applies) and, beside it, a step-by-step trace of the way there.
 pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
     let mut findings = proxy_findings();
     // Built once: loading the trust roots for every origin would cost more than probing.
     let shared = HttpClient::new(timeout, false);
-    let results: Vec<(String, ProbeResult, CertResult)> = std::thread::scope(|scope| {
+    let proxies = route::proxies();
+    let results: Vec<(String, Answer, Trace)> = std::thread::scope(|scope| {
         let handles: Vec<_> = origins
             .iter()
             .map(|origin| {
                 let http = shared.sibling();
+                let proxies = &proxies;
                 scope.spawn(move || {
-                    let started = Instant::now();
-                    let result = http.get(origin, None, &[]).map(|response| {
-                        let date = response
-                            .headers()
-                            .get("date")
-                            .and_then(|d| d.to_str().ok())
-                            .map(str::to_string);
-                        (started.elapsed(), date)
+                    // The trace runs beside the request, so the origin costs one timeout.
+                    let traced = std::thread::scope(|inner| {
+                        let tracer = inner.spawn(|| match url::Url::parse(origin) {
+                            Ok(url) => route::trace(&url, proxies, timeout),
+                            Err(e) => Trace {
+                                untraced: Some(format!("not a URL: {e}")),
+                                ..Trace::default()
+                            },
+                        });
+                        let started = Instant::now();
+                        let answer = http.get(origin, None, &[]).map(|response| {
+                            let date = response
+                                .headers()
+                                .get("date")
+                                .and_then(|d| d.to_str().ok())
+                                .map(str::to_string);
+                            (started.elapsed(), response.status().as_u16(), date)
+                        });
+                        (answer, tracer.join().expect("trace thread"))
                     });
-                    // Who signed what this host presents: names an intercepting proxy.
-                    let cert = url::Url::parse(origin).ok().and_then(|u| {
-                        let host = u.host_str()?.trim_matches(['[', ']']).to_string();
-                        (u.scheme() == "https")
-                            .then(|| tls::inspect(&host, u.port_or_known_default()?, timeout).ok())
-                            .flatten()
-                    });
-                    (origin.clone(), result, cert)
+                    (origin.clone(), traced.0, traced.1)
                 })
             })
             .collect();
@@ -54,58 +60,87 @@ pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
             .map(|h| h.join().expect("probe thread"))
             .collect()
     });
-    for (origin, result, cert) in results {
-        let intercepted = cert.as_ref().and_then(|c| c.interceptor().map(|p| (p, c)));
-        match result {
-            Ok((elapsed, date)) => {
-                findings.push(Finding::new(
+    for (origin, answer, trace) in results {
+        findings.extend(judge(&origin, answer, &trace));
+    }
+    findings
+}
+
+/// The findings for one origin, from its answer and its trace.
+fn judge(origin: &str, answer: Answer, trace: &Trace) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let route = trace.summary();
+    let cert = trace.certificate.as_ref();
+    let intercepted = cert.and_then(|c| c.interceptor().map(|p| (p, c)));
+    match answer {
+        Ok((elapsed, status, date)) => {
+            findings.push(
+                Finding::new(
                     AREA,
                     "network.reachable",
                     Severity::Ok,
-                    format!("{origin} answered in {} ms", elapsed.as_millis()),
-                ));
-                if let Some((product, cert)) = intercepted {
-                    findings.push(
-                        Finding::new(AREA, "network.tls_intercepted", Severity::Warning,
-                            format!("{origin} is reached through {product}, which re-signs TLS traffic"))
-                            .evidence(format!("certificate issued by {}", cert.issuer))
-                            .fix(format!("it works here because {product}'s CA is trusted by this system; a Postiz backend behind the same proxy needs it too (Node: NODE_EXTRA_CA_CERTS=/path/to/{}-ca.pem)", product.split_whitespace().next().unwrap_or(product).to_lowercase())),
-                    );
-                }
-                if let Some(f) = date.and_then(|d| skew(&origin, &d)) {
-                    findings.push(f);
-                }
-            }
-            Err(e) if e.kind == crate::http::NetworkKind::Tls && cert.is_some() => {
-                let cert = cert.as_ref().expect("checked");
-                let finding = match (intercepted, cert.self_signed) {
-                    (Some((product, _)), _) => Finding::new(AREA, "network.tls_intercepted", Severity::Problem,
-                        format!("TLS to {origin} is intercepted by {product}, whose CA this system does not trust"))
-                        .evidence(format!("certificate issued by {}\n{e}", cert.issuer))
-                        .fix(format!("install {product}'s root CA in the system trust store (postiz-connect reads it), or ask for {origin} to be exempted from TLS inspection")),
-                    (None, true) => Finding::new(AREA, "network.tls_self_signed", Severity::Problem,
-                        format!("{origin} presents a self-signed certificate ({})", cert.subject))
-                        .evidence(e.to_string())
-                        .fix("check the URL (a wrong host or port serves another certificate); a local test server needs its certificate in the system trust store"),
-                    (None, false) => Finding::new(AREA, "network.tls", Severity::Problem, e.to_string())
-                        .evidence(format!("certificate issued by {}; {}", cert.issuer, e.cause()))
-                        .fix(e.fix()),
-                };
-                findings.push(finding);
-            }
-            Err(e) => {
-                let kind = format!("{:?}", e.kind).to_lowercase();
+                    format!(
+                        "{origin} answered HTTP {status} in {} ms",
+                        elapsed.as_millis()
+                    ),
+                )
+                .evidence(route),
+            );
+            if let Some((product, cert)) = intercepted {
                 findings.push(
-                    Finding::new(
-                        AREA,
-                        format!("network.{kind}"),
-                        Severity::Problem,
-                        e.to_string(),
-                    )
-                    .evidence(e.cause())
-                    .fix(e.fix()),
+                    Finding::new(AREA, "network.tls_intercepted", Severity::Warning,
+                        format!("{origin} is reached through {product}, which re-signs TLS traffic"))
+                        .evidence(format!("certificate issued by {}", cert.issuer))
+                        .fix(format!("it works here because {product}'s CA is trusted by this system; a Postiz backend behind the same proxy needs it too (Node: NODE_EXTRA_CA_CERTS=/path/to/{}-ca.pem)", product.split_whitespace().next().unwrap_or(product).to_lowercase())),
                 );
             }
+            if let Some(f) = date.and_then(|d| skew(origin, &d)) {
+                findings.push(f);
+            }
+        }
+        // The proxy refused the tunnel: that, not the request's generic error, is the cause.
+        Err(_) if matches!(trace.failed, Some((route::Step::Tunnel, _))) => {
+            let (_, why) = trace.failed.as_ref().expect("matched");
+            findings.push(
+                Finding::new(
+                    AREA,
+                    "network.proxy_refused",
+                    Severity::Problem,
+                    format!("the proxy does not let {origin} through: {why}"),
+                )
+                .evidence(route)
+                .fix("fix the proxy URL or its credentials in HTTPS_PROXY, or exempt this host with NO_PROXY if it is reachable directly"),
+            );
+        }
+        Err(e) if e.kind == crate::http::NetworkKind::Tls && cert.is_some() => {
+            let cert = cert.expect("checked");
+            let finding = match (intercepted, cert.self_signed) {
+                (Some((product, _)), _) => Finding::new(AREA, "network.tls_intercepted", Severity::Problem,
+                    format!("TLS to {origin} is intercepted by {product}, whose CA this system does not trust"))
+                    .evidence(format!("certificate issued by {}\n{e}\n{route}", cert.issuer))
+                    .fix(format!("install {product}'s root CA in the system trust store (postiz-connect reads it), or ask for {origin} to be exempted from TLS inspection")),
+                (None, true) => Finding::new(AREA, "network.tls_self_signed", Severity::Problem,
+                    format!("{origin} presents a self-signed certificate ({})", cert.subject))
+                    .evidence(format!("{e}\n{route}"))
+                    .fix("check the URL (a wrong host or port serves another certificate); a local test server needs its certificate in the system trust store"),
+                (None, false) => Finding::new(AREA, "network.tls", Severity::Problem, e.to_string())
+                    .evidence(format!("certificate issued by {}; {}\n{route}", cert.issuer, e.cause()))
+                    .fix(e.fix()),
+            };
+            findings.push(finding);
+        }
+        Err(e) => {
+            let kind = format!("{:?}", e.kind).to_lowercase();
+            findings.push(
+                Finding::new(
+                    AREA,
+                    format!("network.{kind}"),
+                    Severity::Problem,
+                    e.to_string(),
+                )
+                .evidence(format!("{}\n{route}", e.cause()))
+                .fix(e.fix()),
+            );
         }
     }
     findings
@@ -152,7 +187,7 @@ fn proxy_findings() -> Vec<Finding> {
         AREA,
         "network.proxy",
         Severity::Ok,
-        "requests go through the configured proxy",
+        "proxy settings found in the environment (each origin below says whether they apply)",
     )
     .evidence(set.join("\n"))]
 }

@@ -3,9 +3,9 @@
 //! self-signed certificate can be named instead of a bare "TLS handshake failed".
 
 use std::io::ErrorKind;
-use std::net::{TcpStream, ToSocketAddrs};
+use std::net::TcpStream;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
@@ -60,17 +60,19 @@ impl Presented {
     }
 }
 
-/// Handshake with `host:port` and describe its certificate.
-pub fn inspect(host: &str, port: u16, timeout: Duration) -> Result<Presented, String> {
-    let started = Instant::now();
-    let addr = (host, port)
-        .to_socket_addrs()
-        .map_err(|e| e.to_string())?
-        .next()
-        .ok_or("no address")?;
-    let mut stream = TcpStream::connect_timeout(&addr, timeout).map_err(|e| e.to_string())?;
-    stream.set_read_timeout(Some(timeout)).ok();
-    stream.set_write_timeout(Some(timeout)).ok();
+/// A TLS handshake over `stream` (already connected, through a proxy's tunnel or not)
+/// for `host`, describing the certificate presented. Gives up at `deadline`.
+pub fn handshake(
+    mut stream: TcpStream,
+    host: &str,
+    deadline: Instant,
+) -> Result<Presented, String> {
+    let left = deadline.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Err("no time left for the handshake".into());
+    }
+    stream.set_read_timeout(Some(left)).ok();
+    stream.set_write_timeout(Some(left)).ok();
     let recorder = Arc::new(Recorder::default());
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
@@ -79,16 +81,20 @@ pub fn inspect(host: &str, port: u16, timeout: Duration) -> Result<Presented, St
         .dangerous()
         .with_custom_certificate_verifier(recorder.clone())
         .with_no_client_auth();
-    let name = ServerName::try_from(host.to_string()).map_err(|e| e.to_string())?;
+    let name = ServerName::try_from(host.trim_matches(['[', ']']).to_string())
+        .map_err(|e| e.to_string())?;
     let mut conn =
         rustls::ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
     while conn.is_handshaking() {
-        if started.elapsed() > timeout {
+        if Instant::now() > deadline {
             return Err("the handshake timed out".into());
         }
         match conn.complete_io(&mut stream) {
             Ok(_) => {}
             Err(e) if e.kind() == ErrorKind::WouldBlock => continue,
+            Err(e) if e.kind() == ErrorKind::TimedOut => {
+                return Err("the handshake timed out".into())
+            }
             Err(e) => {
                 // The chain may have been seen before a later failure.
                 if recorder.chain.lock().map(|c| c.is_empty()).unwrap_or(true) {
