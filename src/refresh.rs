@@ -600,7 +600,9 @@ mod tests {
                     gate.pass(|| {
                         let now = inside.fetch_add(1, Ordering::SeqCst) + 1;
                         peak.fetch_max(now, Ordering::SeqCst);
-                        std::thread::sleep(Duration::from_millis(20));
+                        // Long enough that the permits are all taken at once even
+                        // when threads start slowly on a loaded machine.
+                        std::thread::sleep(Duration::from_millis(50));
                         inside.fetch_sub(1, Ordering::SeqCst);
                     })
                 });

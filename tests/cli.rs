@@ -117,14 +117,7 @@ fn user_defined_provider_becomes_a_subcommand_and_a_broken_catalog_is_exit_6() {
         "[acme]\nname = \"Acme\"\nauthorize_url = \"https://acme.example/auth\"\ntoken_url = \"https://acme.example/token\"\nscopes = [\"post\"]\nscope_separator = \",\"\nclient_auth = \"post\"\n\n[acme.scope_purposes]\npost = \"publish\"\n",
     )
     .unwrap();
-    let out = sb.run(&[
-        "acme",
-        "--sandbox",
-        "--auto-approve",
-        "--insecure-storage",
-        "--timeout",
-        "20s",
-    ]);
+    let out = sb.sandbox_connect("acme", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("Connected acme:sandbox-user"));
     std::fs::write(home.join("providers.toml"), "[acme]\nname = 3\n").unwrap();

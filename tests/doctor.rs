@@ -245,14 +245,7 @@ fn credential_probe_tells_wrong_secret_from_wrong_method() {
 #[test]
 fn keychain_and_stored_channels() {
     let sb = Sandbox::new();
-    let out = sb.run(&[
-        "twitter",
-        "--sandbox",
-        "--auto-approve",
-        "--insecure-storage",
-        "--timeout",
-        "20s",
-    ]);
+    let out = sb.sandbox_connect("twitter", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Make the stored channel expired with no refresh token.
     let path = sb

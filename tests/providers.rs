@@ -453,28 +453,32 @@ fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
     );
 }
 
+/// `tumblr --sandbox` with a terminal (script(1)): what is written to its stdin is typed.
+fn tumblr_on_a_terminal(sb: &Sandbox) -> std::process::Child {
+    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
+    let mut cmd = std::process::Command::new("script");
+    sb.apply_env(&mut cmd);
+    cmd.args([
+        "-qec",
+        // `exec`: with no shell left between script and the tool, the exit code is the
+        // tool's. A non-exec'ing shell (dash) would die of a SIGINT itself (130).
+        &format!(
+            "exec {} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
+            bin.display()
+        ),
+        "/dev/null",
+    ])
+    .stdin(std::process::Stdio::piped())
+    .stdout(std::process::Stdio::piped())
+    .spawn()
+    .expect("script (util-linux) is installed")
+}
+
 #[test]
 fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
     // `script` gives the command a terminal; what is typed goes through it.
     let sb = Sandbox::new();
-    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
-    let mut cmd = std::process::Command::new("script");
-    sb.apply_env(&mut cmd);
-    let mut child = cmd
-        .args([
-            "-qec",
-            // `exec`: with no shell left between script and the tool, the exit code is
-            // the tool's. A non-exec'ing shell (dash) would die of the SIGINT itself (130).
-            &format!(
-                "exec {} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
-                bin.display()
-            ),
-            "/dev/null",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) is installed");
+    let mut child = tumblr_on_a_terminal(&sb);
     use std::io::Write;
     child.stdin.take().unwrap().write_all(b"7\n2\n").unwrap();
     let out = child.wait_with_output().unwrap();
@@ -488,24 +492,7 @@ fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
 #[test]
 fn ctrl_c_at_the_page_prompt_cancels_at_once() {
     let sb = Sandbox::new();
-    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
-    let mut cmd = std::process::Command::new("script");
-    sb.apply_env(&mut cmd);
-    let mut child = cmd
-        .args([
-            "-qec",
-            // `exec`: with no shell left between script and the tool, the exit code is
-            // the tool's. A non-exec'ing shell (dash) would die of the SIGINT itself (130).
-            &format!(
-                "exec {} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
-                bin.display()
-            ),
-            "/dev/null",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) is installed");
+    let mut child = tumblr_on_a_terminal(&sb);
     let mut stdin = child.stdin.take().unwrap();
     std::thread::sleep(std::time::Duration::from_secs(2));
     use std::io::Write;

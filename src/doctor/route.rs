@@ -322,18 +322,23 @@ mod tests {
 
     #[test]
     fn a_proxy_is_used_as_reqwest_would_and_its_password_is_masked() {
+        let closed = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let proxies = Matcher::builder()
-            .https("http://alice:s3cret@127.0.0.1:9")
+            .https(format!("http://alice:s3cret@127.0.0.1:{closed}"))
             .no("skip.example")
             .build();
         let origin = url::Url::parse("https://api.example/").unwrap();
         let trace = trace(&origin, &proxies, Duration::from_secs(2));
         let proxy = trace.proxy.clone().unwrap();
         assert!(
-            proxy.contains("127.0.0.1:9") && !proxy.contains("s3cret"),
+            proxy.contains(&format!("127.0.0.1:{closed}")) && !proxy.contains("s3cret"),
             "{proxy}"
         );
-        // Port 9 (discard) is closed here: the failure is at the proxy's TCP step.
+        // Nothing listens on the proxy's port: the failure is at the proxy's TCP step.
         assert_eq!(
             trace.failed.as_ref().map(|f| f.0),
             Some(Step::Tcp),

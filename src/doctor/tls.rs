@@ -16,8 +16,6 @@ use rustls::{DigitallySignedStruct, SignatureScheme};
 pub struct Presented {
     pub subject: String,
     pub issuer: String,
-    /// Organisation or common name of the issuer, for matching.
-    pub issuer_name: String,
     pub self_signed: bool,
 }
 
@@ -112,18 +110,9 @@ pub fn handshake(
 fn describe(der: &[u8]) -> Result<Presented, String> {
     let (_, cert) = x509_parser::parse_x509_certificate(der).map_err(|e| e.to_string())?;
     let issuer = cert.issuer();
-    let name_of = |n: &x509_parser::x509::X509Name<'_>| {
-        n.iter_organization()
-            .chain(n.iter_common_name())
-            .filter_map(|a| a.as_str().ok())
-            .next()
-            .unwrap_or_default()
-            .to_string()
-    };
     Ok(Presented {
         subject: cert.subject().to_string(),
         issuer: issuer.to_string(),
-        issuer_name: name_of(issuer),
         self_signed: cert.subject() == issuer,
     })
 }
@@ -184,7 +173,6 @@ mod tests {
         let p = |issuer: &str| Presented {
             subject: "CN=api.x.com".into(),
             issuer: issuer.into(),
-            issuer_name: String::new(),
             self_signed: false,
         };
         assert_eq!(
