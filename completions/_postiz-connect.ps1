@@ -93,7 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             break
         }
         'postiz-connect;refresh' {
-            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead)')
+            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead), or at half its lifetime if sooner')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many token requests to have in flight at once')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every stored channel that is due')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Refresh even if not due')

@@ -87,7 +87,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --version 'Print version'
         }
         &'postiz-connect;refresh'= {
-            cand --within 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead)'
+            cand --within 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead), or at half its lifetime if sooner'
             cand --jobs 'How many token requests to have in flight at once'
             cand --all 'Every stored channel that is due'
             cand --force 'Refresh even if not due'

@@ -75,7 +75,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l within -d 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l within -d 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead), or at half its lifetime if sooner' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l jobs -d 'How many token requests to have in flight at once' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l all -d 'Every stored channel that is due'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l force -d 'Refresh even if not due'

@@ -76,7 +76,7 @@ pub enum Command {
         /// Every stored channel that is due
         #[arg(long, conflicts_with = "channels")]
         all: bool,
-        /// Due when the access token expires within this window (Postiz refreshes 1 hour ahead)
+        /// Due when the access token expires within this window (Postiz refreshes 1 hour ahead), or at half its lifetime if sooner
         #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = humantime::parse_duration)]
         within: Duration,
         /// Refresh even if not due

@@ -123,13 +123,32 @@ impl Outcome {
     }
 }
 
+/// When the channel becomes due: `within` before expiry (Postiz refreshes one hour
+/// ahead), but never earlier than half the token's lifetime, so a token that lives an
+/// hour or less (Google's 3599 s) is not due the moment it is issued, and each refresh
+/// buys at least half a lifetime before the next. `None`: it never expires.
+pub fn due_at(channel: &Channel, within: Duration) -> Option<DateTime<Utc>> {
+    let expires_at = channel.expires_at?;
+    let within = chrono::Duration::from_std(within).unwrap_or(chrono::Duration::MAX);
+    let window = match channel.token_issued_at {
+        Some(issued) if issued < expires_at => within.min((expires_at - issued) / 2),
+        _ => within,
+    };
+    Some(
+        expires_at
+            .checked_sub_signed(window)
+            .unwrap_or(DateTime::<Utc>::MIN_UTC),
+    )
+}
+
 /// Is the channel due under this policy?
 pub fn is_due(channel: &Channel, within: Duration, now: DateTime<Utc>) -> bool {
-    match channel.expires_at {
-        Some(at) => at - chrono::Duration::from_std(within).unwrap_or(chrono::Duration::MAX) <= now,
-        None => false,
-    }
+    due_at(channel, within).is_some_and(|at| at <= now)
 }
+
+/// Below this lifetime a fresh token is due at once by any rule: such an answer is
+/// backed off like a failure, so a server that issues expired tokens is not hammered.
+const SHORTEST_SANE_LIFETIME: chrono::Duration = chrono::Duration::seconds(2);
 
 /// When the watcher should next retry each channel after a failed or early attempt.
 #[derive(Debug, Default)]
@@ -147,17 +166,28 @@ impl Backoff {
                 self.retry_at.insert(name.to_string(), (*allowed_from, 0));
             }
             Outcome::Transient(_) | Outcome::Misconfigured(_) | Outcome::Failed(_) => {
-                let failures = self.retry_at.get(name).map_or(0, |(_, n)| *n) + 1;
-                let wait = 30i64.saturating_mul(1 << failures.min(5));
-                self.retry_at.insert(
-                    name.to_string(),
-                    (now + chrono::Duration::seconds(wait), failures),
-                );
+                self.back_off(name, now);
+            }
+            Outcome::Refreshed {
+                expires_at: Some(at),
+                ..
+            } if *at - now < SHORTEST_SANE_LIFETIME => {
+                self.back_off(name, now);
             }
             _ => {
                 self.retry_at.remove(name);
             }
         }
+    }
+
+    /// 30 s, doubling with each failure in a row, up to 16 min.
+    fn back_off(&mut self, name: &str, now: DateTime<Utc>) {
+        let failures = self.retry_at.get(name).map_or(0, |(_, n)| *n) + 1;
+        let wait = 30i64.saturating_mul(1 << failures.min(5));
+        self.retry_at.insert(
+            name.to_string(),
+            (now + chrono::Duration::seconds(wait), failures),
+        );
     }
 
     fn until(&self, name: &str) -> Option<DateTime<Utc>> {
@@ -193,7 +223,7 @@ pub fn schedule(
     let next = live
         .iter()
         .filter_map(|c| {
-            let due_at = c.expires_at? - chrono::Duration::from_std(within).ok()?;
+            let due_at = due_at(c, within)?;
             Some(
                 backoff
                     .until(&c.channel)
@@ -282,9 +312,8 @@ pub fn refresh_channel(
         _ => {}
     }
     if let (Some(min_age), Some(issued)) = (rule.min_age, channel.token_issued_at) {
-        let allowed_from =
-            issued + chrono::Duration::seconds(i64::try_from(min_age).unwrap_or(i64::MAX / 1000));
-        if allowed_from > Utc::now() {
+        let allowed_from = crate::oauth::token::expiry(issued, min_age);
+        if let Some(allowed_from) = allowed_from.filter(|at| *at > Utc::now()) {
             return Outcome::TooYoung {
                 allowed_from,
                 expires_at: channel.expires_at,
@@ -361,12 +390,9 @@ pub fn refresh_channel(
     };
     let now = Utc::now();
     let mut updated = channel.clone();
-    updated.expires_at = token
-        .expires_in
-        .map(|s| now + chrono::Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1000)));
-    if let Some(s) = token.refresh_expires_in() {
-        updated.refresh_expires_at =
-            Some(now + chrono::Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1000)));
+    updated.expires_at = token.expires_at(now);
+    if token.refresh_expires_in().is_some() {
+        updated.refresh_expires_at = token.refresh_expires_at(now);
     }
     if let Some(granted) = token.granted_scopes() {
         updated.missing_scopes = crate::oauth::scopes::missing(&updated.requested_scopes, &granted);
@@ -615,6 +641,73 @@ mod tests {
         }));
         assert!(caught.is_err());
         assert_eq!(*gate.free.lock().unwrap(), 3);
+    }
+
+    /// A channel whose token was issued at `issued` and lives `lifetime`.
+    fn issued(lifetime: chrono::Duration, issued: DateTime<Utc>) -> Channel {
+        let mut c = crate::store::tests::sample("c:a", crate::store::Backend::File);
+        c.token_issued_at = Some(issued);
+        c.expires_at = Some(issued + lifetime);
+        c
+    }
+
+    #[test]
+    fn due_at_the_earlier_of_an_hour_before_expiry_and_half_life() {
+        let hour = Duration::from_secs(3600);
+        let t0 = Utc::now();
+        let m = chrono::Duration::minutes;
+        // (lifetime, when it becomes due, counted from issue)
+        let cases = [
+            (m(60), m(30)), // 1 h: half-life, not at once
+            (
+                chrono::Duration::seconds(3599),
+                chrono::Duration::milliseconds(1_799_500),
+            ),
+            (m(30), m(15)), // 30 min
+            (m(2), m(1)),   // 2 min
+            (
+                chrono::Duration::days(60),
+                chrono::Duration::days(60) - m(60),
+            ), // Postiz's hour
+        ];
+        for (lifetime, due_after) in cases {
+            let c = issued(lifetime, t0);
+            assert_eq!(due_at(&c, hour), Some(t0 + due_after), "{lifetime}");
+            assert!(!is_due(&c, hour, t0), "a fresh {lifetime} token is not due");
+            assert!(!is_due(
+                &c,
+                hour,
+                t0 + due_after - chrono::Duration::seconds(1)
+            ));
+            assert!(is_due(&c, hour, t0 + due_after), "{lifetime}");
+        }
+        let mut forever = issued(m(60), t0);
+        forever.expires_at = None;
+        assert_eq!(due_at(&forever, hour), None, "no expiry: never due");
+        assert!(!is_due(&forever, hour, t0 + chrono::Duration::days(9999)));
+        // Channels stored before token_issued_at existed keep the plain window.
+        let mut legacy = issued(m(60), t0);
+        legacy.token_issued_at = None;
+        assert!(is_due(&legacy, hour, t0));
+        // A window of any size, and dates at the calendar's ends, never panic.
+        let mut edge = issued(m(60), t0);
+        edge.expires_at = Some(DateTime::<Utc>::MIN_UTC);
+        assert!(is_due(&edge, Duration::MAX, t0));
+    }
+
+    #[test]
+    fn a_refresh_that_returns_an_expired_token_backs_off() {
+        let t0 = Utc::now();
+        let mut backoff = Backoff::default();
+        backoff.after(
+            "a",
+            &Outcome::Refreshed {
+                expires_at: Some(t0),
+                rotated: true,
+            },
+            t0,
+        );
+        assert_eq!(backoff.until("a"), Some(t0 + chrono::Duration::seconds(60)));
     }
 
     #[test]

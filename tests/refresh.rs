@@ -185,6 +185,46 @@ fn watcher_refreshes_on_schedule_with_short_lifetimes() {
     assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
 }
 
+#[test]
+fn a_fresh_one_hour_token_is_not_refreshed_by_the_watcher() {
+    // Google's tokens live 3599 s, many OIDC servers' 3600 s: inside Postiz's one-hour
+    // window from the moment they are issued. The watcher must wait for half-life, not
+    // refresh (and rotate) in a loop.
+    let server = AuthServer::start(&[("ROTATE", "1"), ("ACCESS_TTL", "3599")]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let before = refresh_token(&sb);
+    let mut child = sb
+        .std_cmd()
+        .args(["refresh", "--watch", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let refreshes = out.lines().filter(|l| l.contains("\"refreshed\"")).count();
+    assert_eq!(refreshes, 0, "a fresh 1-hour token was refreshed: {out}");
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(refresh_token(&sb), before, "nothing was rotated");
+    // `refresh --all` follows the same rule.
+    let out = sb.run(&["refresh", "--all", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("not_due"), "{}", stdout(&out));
+    assert_eq!(refresh_token(&sb), before);
+}
+
 /// One scripted answer: status, headers, body.
 type Scripted = (u16, Vec<(&'static str, &'static str)>, &'static str);
 

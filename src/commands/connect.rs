@@ -205,7 +205,7 @@ fn finish(
             "Exchanged the short-lived token for a long-lived one{}",
             token
                 .expires_in
-                .map(|s| format!(" ({})", humantime::format_duration(Duration::from_secs(s))))
+                .map(|s| format!(" ({})", crate::oauth::token::lifetime_words(s)))
                 .unwrap_or_default()
         ));
         // The short-lived answer may carry what the long-lived one does not.
@@ -294,7 +294,6 @@ fn finish(
         handle = choice.id.clone();
     }
     let now = Utc::now();
-    let secs = |s: u64| chrono::Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1000));
     // A page's own token (Meta) is not the one the token response describes: its expiry
     // and refresh token are the user's. What the catalog knows of it is shown instead.
     let own_page_token = page.as_ref().is_some_and(|p| p.own_token);
@@ -305,11 +304,8 @@ fn finish(
         scopes: granted,
         requested_scopes: requested,
         missing_scopes: missing.clone(),
-        expires_at: token
-            .expires_in
-            .filter(|_| !own_page_token)
-            .map(|s| now + secs(s)),
-        refresh_expires_at: token.refresh_expires_in().map(|s| now + secs(s)),
+        expires_at: token.expires_at(now).filter(|_| !own_page_token),
+        refresh_expires_at: token.refresh_expires_at(now),
         has_refresh_token: token.refresh_token.is_some() && !own_page_token,
         store: backend,
         created_at: now,
