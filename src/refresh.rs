@@ -76,8 +76,11 @@ pub enum Outcome {
     Transient(Error),
     /// invalid_client / unauthorized_client: the app's settings need fixing.
     Misconfigured(Error),
-    /// Anything else (the store, a malformed answer).
+    /// Anything else (the store, a malformed answer), before the provider issued tokens.
     Failed(Error),
+    /// The provider issued new tokens (so the old refresh token may be spent) but the
+    /// store refused them; the error names the file that keeps them.
+    NotStored(Error),
 }
 
 impl Outcome {
@@ -92,6 +95,7 @@ impl Outcome {
             Outcome::Transient(_) => "transient_failure",
             Outcome::Misconfigured(_) => "client_misconfigured",
             Outcome::Failed(_) => "failed",
+            Outcome::NotStored(_) => "not_stored",
         }
     }
 
@@ -108,7 +112,7 @@ impl Outcome {
             Outcome::DeadGrant(_) => ExitCode::Rejected,
             Outcome::Transient(_) => ExitCode::Network,
             Outcome::Misconfigured(_) => ExitCode::Config,
-            Outcome::Failed(e) => e.exit_code(),
+            Outcome::Failed(e) | Outcome::NotStored(e) => e.exit_code(),
         }
     }
 
@@ -117,7 +121,8 @@ impl Outcome {
             Outcome::DeadGrant(e)
             | Outcome::Transient(e)
             | Outcome::Misconfigured(e)
-            | Outcome::Failed(e) => Some(e),
+            | Outcome::Failed(e)
+            | Outcome::NotStored(e) => Some(e),
             _ => None,
         }
     }
@@ -165,7 +170,10 @@ impl Backoff {
             Outcome::TooYoung { allowed_from, .. } => {
                 self.retry_at.insert(name.to_string(), (*allowed_from, 0));
             }
-            Outcome::Transient(_) | Outcome::Misconfigured(_) | Outcome::Failed(_) => {
+            Outcome::Transient(_)
+            | Outcome::Misconfigured(_)
+            | Outcome::Failed(_)
+            | Outcome::NotStored(_) => {
                 self.back_off(name, now);
             }
             Outcome::Refreshed {
@@ -282,7 +290,11 @@ pub fn refresh_channel(
         Ok(lock) => lock,
         Err(e) => return Outcome::Failed(e),
     };
-    // Re-read inside the lock: another process may have refreshed (and rotated) already.
+    // Finish a write a killed refresher left, then re-read inside the lock: another
+    // process may have refreshed (and rotated) already.
+    if let Err(e) = store.finish_interrupted_locked(name) {
+        return Outcome::Failed(e);
+    }
     let channel = match store.get(name) {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
@@ -402,25 +414,8 @@ pub fn refresh_channel(
     updated.needs_reconnect = false;
     updated.updated_at = now;
     updated.token_issued_at = Some(now);
-    if let Err(store_err) = store.save(&updated, &new_secrets, None) {
-        return Outcome::Failed(match store.write_recovery(&updated, &new_secrets) {
-            Ok(path) => Error::Store {
-                what: format!(
-                    "{name} was refreshed but the new tokens could not be stored ({store_err})"
-                ),
-                fix: format!(
-                    "the new tokens are safe in {} (0600); once the store works again, restore them with: postiz-connect restore {}",
-                    path.display(),
-                    path.display()
-                ),
-            },
-            Err(recovery_err) => Error::Store {
-                what: format!(
-                    "{name} was refreshed but neither the store ({store_err}) nor a recovery file ({recovery_err}) could keep the new tokens"
-                ),
-                fix: format!("reconnect: postiz-connect {}", channel.provider),
-            },
-        });
+    if let Err(store_err) = store.commit(&updated, &new_secrets, None, "was refreshed") {
+        return Outcome::NotStored(store_err);
     }
     Outcome::Refreshed {
         expires_at: updated.expires_at,

@@ -74,12 +74,16 @@ fn not_due_is_left_alone_and_dry_run_changes_nothing() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
     assert_eq!(line["outcome"], "not_due");
-    let out = sb.run(&["refresh", "--all", "--within", "2h", "--dry-run", "--json"]);
+    let out = sb.run(&["refresh", "--all", "--force", "--dry-run", "--json"]);
     let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
     assert_eq!(line["outcome"], "would_refresh");
     assert_eq!(refresh_token(&sb), before);
-    // Within 2h (the token lives 1h): due, so refreshed.
-    let out = sb.run(&["refresh", "--all", "--within", "2h"]);
+    // Within 2h, but the token lives 1h: it is due at half-life, not yet.
+    let out = sb.run(&["refresh", "--all", "--within", "2h", "--json"]);
+    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(line["outcome"], "not_due");
+    assert_eq!(refresh_token(&sb), before);
+    let out = sb.run(&["refresh", "--all", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_ne!(refresh_token(&sb), before);
 }
@@ -335,7 +339,7 @@ fn token_refreshes_an_expired_access_token_first() {
 }
 
 #[test]
-fn store_failure_after_rotation_saves_a_recovery_file_that_restores() {
+fn store_failure_after_rotation_keeps_the_tokens_and_the_next_read_stores_them() {
     let server = AuthServer::start(&[]);
     let sb = Sandbox::new();
     connect(&sb, &server);
@@ -365,7 +369,8 @@ fn store_failure_after_rotation_saves_a_recovery_file_that_restores() {
     let err = stderr(&out);
     assert!(err.contains("postiz-connect restore"), "{err}");
     assert!(!err.contains("rotated-rt"), "the secret leaked: {err}");
-    let recovery: Vec<_> = std::fs::read_dir(home.join("recovery"))
+    assert!(!err.contains("unchanged"), "the old token was spent: {err}");
+    let recovery: Vec<_> = std::fs::read_dir(home.join("pending"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
@@ -379,13 +384,19 @@ fn store_failure_after_rotation_saves_a_recovery_file_that_restores() {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    // The store works again: restore puts the rotated tokens back.
+    assert!(err.contains(&recovery[0].display().to_string()), "{err}");
+    // While the store still refuses, `restore` by hand says why and keeps the file.
+    let out = sb.run(&["restore", recovery[0].to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(recovery[0].exists());
+    // The store works again: the next command that reads the channel stores the tokens.
     std::fs::remove_file(&secrets_dir).unwrap();
     std::fs::rename(&moved, &secrets_dir).unwrap();
-    let out = sb.run(&["restore", recovery[0].to_str().unwrap()]);
+    let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(secrets(&sb)["refresh_token"], "rotated-rt");
     assert_eq!(secrets(&sb)["access_token"], "rotated-at");
+    assert!(!recovery[0].exists(), "the record went once stored");
 }
 
 #[test]

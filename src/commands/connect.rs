@@ -291,7 +291,7 @@ fn finish(
             name: Some(choice.name.clone()),
             source: format!("{} list", pages.kind),
         };
-        handle = choice.id.clone();
+        handle = identity::channel_handle(&choice.id);
     }
     let now = Utc::now();
     // A page's own token (Meta) is not the one the token response describes: its expiry
@@ -356,7 +356,8 @@ fn finish(
     };
     // A refresher of a previous connection of this channel must not interleave.
     let _lock = ctx.store.lock_channel(&channel.channel)?;
-    ctx.store.save(&channel, &secrets, preference)?;
+    ctx.store
+        .commit(&channel, &secrets, preference, "was connected")?;
     let scope_error = (!missing.is_empty()).then(|| Error::ScopesMissing {
         channel: channel.channel.clone(),
         missing: missing

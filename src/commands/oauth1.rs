@@ -163,7 +163,8 @@ fn finish(
         _ => None,
     };
     let _lock = ctx.store.lock_channel(&channel.channel)?;
-    ctx.store.save(&channel, &secrets, preference)?;
+    ctx.store
+        .commit(&channel, &secrets, preference, "was connected")?;
     Ok((channel, None))
 }
 

@@ -182,6 +182,12 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
             ));
             ui.error(e);
         }
+        Outcome::NotStored(e) => {
+            ui.warn(format!(
+                "{name}: refreshed, but the new tokens are not in the store yet (the old refresh token may already be spent)"
+            ));
+            ui.error(e);
+        }
     }
 }
 

@@ -6,11 +6,15 @@ use super::Context;
 
 pub fn run(ctx: &Context, file: &Path) -> Result<ExitCode, Error> {
     let channel = ctx.store.restore(file)?;
-    ctx.ui.step(format!(
-        "Restored {} into the {}; you can now delete {}",
-        channel.channel,
-        channel.store.as_str(),
-        file.display()
-    ));
+    let store = channel.store.as_str();
+    ctx.ui.step(if file.exists() {
+        format!(
+            "Restored {} into the {store}; you can now delete {}",
+            channel.channel,
+            file.display()
+        )
+    } else {
+        format!("Restored {} into the {store}", channel.channel)
+    });
     Ok(ExitCode::Ok)
 }

@@ -31,7 +31,8 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             Outcome::DeadGrant(e)
             | Outcome::Transient(e)
             | Outcome::Misconfigured(e)
-            | Outcome::Failed(e) => {
+            | Outcome::Failed(e)
+            | Outcome::NotStored(e) => {
                 ctx.ui.warn(format!(
                     "{name} expired and could not be refreshed; no token printed"
                 ));

@@ -29,18 +29,26 @@ impl Account {
             .clone()
             .or_else(|| self.id.clone())
             .or_else(|| self.name.clone())
-            .map(|h| {
-                h.chars()
-                    .map(|c| {
-                        if c.is_whitespace() || c.is_control() {
-                            '_'
-                        } else {
-                            c
-                        }
-                    })
-                    .collect()
-            })
+            .map(|h| channel_handle(&h))
     }
+}
+
+/// An account or page id as the part of a channel name after `provider:`. Whitespace,
+/// control characters and `%` are percent-escaped, not folded: "Jane Doe" and "Jane_Doe"
+/// are two accounts and stay two channels, and the name stays one shell word.
+pub fn channel_handle(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_whitespace() || c.is_control() || c == '%' {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Look up the account: `identity.url` with the catalog's pointers, falling back to the
@@ -264,6 +272,16 @@ mod tests {
             name: Some("Jane Doe".into()),
             ..Default::default()
         };
-        assert_eq!(a.handle().as_deref(), Some("Jane_Doe"));
+        assert_eq!(a.handle().as_deref(), Some("Jane%20Doe"));
+        let b = Account {
+            name: Some("Jane_Doe".into()),
+            ..Default::default()
+        };
+        assert_ne!(a.handle(), b.handle(), "two accounts, two channels");
+        let c = Account {
+            name: Some("Jane%20Doe\u{1b}[2J".into()),
+            ..Default::default()
+        };
+        assert_eq!(c.handle().as_deref(), Some("Jane%2520Doe%1B[2J"));
     }
 }

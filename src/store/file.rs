@@ -33,12 +33,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         what: format!("cannot write {}: {e}", path.display()),
         fix: "check free disk space and the permissions of the directory".into(),
     };
-    // tempfile creates with 0600 on Unix.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    // tempfile creates with 0600 on Unix. The name tells whose temp file it is, so one a
+    // killed process left behind can be found and removed.
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(&name))
+        .tempfile_in(dir)
+        .map_err(|e| fail(&e))?;
     tmp.write_all(bytes).map_err(|e| fail(&e))?;
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
+}
+
+/// The start of the temp file names used while `name` is replaced.
+pub fn temp_prefix(name: &str) -> String {
+    format!(".{name}.tmp")
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod file;
 pub mod keychain;
+pub mod pending;
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
@@ -186,6 +187,7 @@ impl Default for Settings {
 pub struct Store {
     home: PathBuf,
     keychain: Keychain,
+    journal: pending::Journal,
 }
 
 /// The default config dir: `$POSTIZ_CONNECT_HOME`, else the platform's config dir.
@@ -229,22 +231,41 @@ impl Listing {
 
 const CONNECT_AGAIN: &str = "connect that channel again";
 
-/// The channel a metadata file belongs to (the inverse of `file_key`).
+/// The channel a metadata file belongs to (the inverse of `file_key`; a long name's
+/// file only gives its readable beginning).
 fn channel_of_file(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if stem.contains(HASHED) {
+        return stem;
+    }
     url::form_urlencoded::parse(stem.as_bytes())
         .next()
         .map(|(name, _)| name.into_owned())
         .unwrap_or(stem)
 }
 
-/// A file name for a channel: percent-encoded, so distinct names never collide and
-/// `:` (invalid on Windows) never reaches the file system.
+/// Longest file key: file names stay under the usual 255-byte limit with the suffixes
+/// the store adds (`.json`, a temp file's, a pending record's time stamp).
+const LONGEST_KEY: usize = 200;
+/// Marks a shortened key; `~` never appears in a form-urlencoded name.
+const HASHED: char = '~';
+
+/// A file name for a channel: form-urlencoded, so distinct names never collide and `:`
+/// (invalid on Windows) or `/` never reach the file system. A name too long for a file
+/// name keeps its beginning and gets a hash of the whole name, so it stays distinct.
 fn file_key(name: &str) -> String {
-    url::form_urlencoded::byte_serialize(name.as_bytes()).collect()
+    let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
+    if encoded.len() <= LONGEST_KEY {
+        return encoded;
+    }
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(name.as_bytes());
+    let hash: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    // The encoding is ASCII, so any byte index is a character boundary.
+    format!("{}{HASHED}{hash}", &encoded[..LONGEST_KEY - 1 - hash.len()])
 }
 
 impl Store {
@@ -256,6 +277,7 @@ impl Store {
             "postiz-connect".to_string()
         };
         Store {
+            journal: pending::Journal::new(&home),
             home,
             keychain: Keychain { service },
         }
@@ -274,8 +296,9 @@ impl Store {
     }
 
     fn app_path(&self, instance: &str) -> PathBuf {
-        let name: String = url::form_urlencoded::byte_serialize(instance.as_bytes()).collect();
-        self.home.join("apps").join(format!("{name}.json"))
+        self.home
+            .join("apps")
+            .join(format!("{}.json", file_key(instance)))
     }
 
     pub fn home(&self) -> &Path {
@@ -326,6 +349,7 @@ impl Store {
     /// Every stored channel. One unreadable file does not hide the others: it is
     /// listed apart, for the caller to report.
     pub fn list(&self) -> Result<Listing, Error> {
+        self.finish_interrupted(None);
         let dir = self.home.join("channels");
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -353,6 +377,7 @@ impl Store {
     }
 
     pub fn get(&self, name: &str) -> Result<Channel, Error> {
+        self.finish_interrupted(Some(name));
         if let Some(channel) = read_json::<Channel>(&self.channel_path(name), CONNECT_AGAIN)? {
             return Ok(channel);
         }
@@ -444,31 +469,140 @@ impl Store {
     pub fn lock_channel(&self, name: &str) -> Result<File, Error> {
         let dir = self.home.join("locks");
         file::ensure_dir(&dir)?;
-        lock_file(&dir.join(format!("{}.lock", file_key(name))))
+        lock_file(&dir.join(format!("{}.lock", file_key(name))), true)
+            .map(|lock| lock.expect("a blocking lock is always taken"))
     }
 
-    /// Last resort when the store refuses tokens the provider already rotated: a 0600
-    /// file holding the channel and its secrets, for `postiz-connect restore`.
-    pub fn write_recovery(&self, channel: &Channel, secrets: &Secrets) -> Result<PathBuf, Error> {
-        let path = self.home.join("recovery").join(format!(
-            "{}-{}.json",
-            file_key(&channel.channel),
-            Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
-        ));
-        let record = Recovery {
+    /// The channel's lock if no one holds it (`None` when someone does).
+    fn try_lock_key(&self, key: &str) -> Result<Option<File>, Error> {
+        let dir = self.home.join("locks");
+        file::ensure_dir(&dir)?;
+        lock_file(&dir.join(format!("{key}.lock")), false)
+    }
+
+    /// Store tokens a provider has just issued, so that nothing can lose them: a pending
+    /// record first (durable, see `pending`), then the store, then the record goes. The
+    /// caller holds `lock_channel`. `event` says what happened ("was refreshed"), for the
+    /// error when the store refuses them: it names the file that keeps them.
+    pub fn commit(
+        &self,
+        channel: &Channel,
+        secrets: &Secrets,
+        preference: Option<Backend>,
+        event: &str,
+    ) -> Result<(), Error> {
+        let key = file_key(&channel.channel);
+        let record = pending::Record {
             channel: channel.clone(),
             secrets: secrets.clone(),
+            home: Some(self.home.clone()),
+            written_at: Some(Utc::now()),
         };
-        file::write_atomic(
-            &path,
-            &serde_json::to_vec_pretty(&record).expect("serializes"),
-        )?;
-        Ok(path)
+        let kept = pending::write(&self.journal, &key, &record);
+        match self.save(channel, secrets, preference) {
+            Ok(()) => {
+                // This write supersedes every earlier record of the channel.
+                for found in pending::find(&self.journal, Some(&key)) {
+                    pending::remove(&found.path);
+                }
+                self.remove_stale_temp_files(&key);
+                Ok(())
+            }
+            Err(store_error) => Err(match kept {
+                Ok(path) => Error::Store {
+                    what: format!(
+                        "{} {event}, but the new tokens could not be stored: {store_error}",
+                        channel.channel
+                    ),
+                    fix: format!(
+                        "they are kept in {0} (0600) and go into the store by themselves the next time postiz-connect reads this channel, once the store works again ({1}); or run: postiz-connect restore '{0}'",
+                        path.display(),
+                        store_error.fix().unwrap_or_else(|| "see the error above".into()),
+                    ),
+                },
+                Err(journal_error) => Error::Store {
+                    what: format!(
+                        "{} {event}, but neither the store ({store_error}) nor a recovery file ({journal_error}) could keep the new tokens",
+                        channel.channel
+                    ),
+                    fix: format!(
+                        "connect it again once disk space is freed: postiz-connect {}",
+                        channel.provider
+                    ),
+                },
+            }),
+        }
+    }
+
+    /// Finish writes that a killed or failed process left as pending records: for each
+    /// channel (all, or `only`) whose lock is free, put its newest complete record into
+    /// the store and remove its records. A channel being written by another process is
+    /// left to it. Failures leave the records for next time (`pending()` lists them).
+    fn finish_interrupted(&self, only: Option<&str>) {
+        let key = only.map(file_key);
+        let found = pending::find(&self.journal, key.as_deref());
+        if found.is_empty() {
+            return;
+        }
+        let mut keys: Vec<String> = found
+            .iter()
+            .filter_map(|f| pending::key_of(&f.path))
+            .collect();
+        keys.dedup();
+        for key in keys {
+            let Ok(Some(_lock)) = self.try_lock_key(&key) else {
+                continue;
+            };
+            let _ = self.replay(&key);
+        }
+    }
+
+    /// `finish_interrupted` for one channel whose lock the caller already holds.
+    pub fn finish_interrupted_locked(&self, name: &str) -> Result<(), Error> {
+        self.replay(&file_key(name))
+    }
+
+    /// Under the channel's lock: apply the newest complete record, then remove them all
+    /// (an incomplete one is a write its process never finished: nothing durable).
+    fn replay(&self, key: &str) -> Result<(), Error> {
+        let found = pending::find(&self.journal, Some(key));
+        if let Some(newest) = found.iter().rev().find_map(|f| f.record.as_ref()) {
+            self.save(&newest.channel, &newest.secrets, None)?;
+        }
+        for f in &found {
+            pending::remove(&f.path);
+        }
+        self.remove_stale_temp_files(key);
+        Ok(())
+    }
+
+    /// Records that could not be put back yet (the store still refuses them).
+    pub fn pending(&self) -> Vec<PathBuf> {
+        pending::find(&self.journal, None)
+            .into_iter()
+            .map(|f| f.path)
+            .collect()
+    }
+
+    /// Temp files of a channel's atomic writes whose process died before the rename.
+    /// Called under the channel's lock, when no write of it can be in progress.
+    fn remove_stale_temp_files(&self, key: &str) {
+        for dir in ["channels", "secrets"] {
+            let Ok(entries) = std::fs::read_dir(self.home.join(dir)) else {
+                continue;
+            };
+            let prefix = file::temp_prefix(&format!("{key}.json"));
+            for entry in entries.flatten() {
+                if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
     }
 
     /// Put a recovery file's channel back into the store (then the file can go).
     pub fn restore(&self, path: &Path) -> Result<Channel, Error> {
-        let record: Recovery = read_json(
+        let record: pending::Record = read_json(
             path,
             "look for a newer recovery file, or reconnect the channel",
         )?
@@ -478,11 +612,22 @@ impl Store {
         })?;
         let _lock = self.lock_channel(&record.channel.channel)?;
         self.save(&record.channel, &record.secrets, None)?;
+        // A pending record, once stored, must not be replayed over later refreshes.
+        if pending::find(&self.journal, None)
+            .iter()
+            .any(|found| found.path == path)
+        {
+            pending::remove(path);
+        }
         Ok(record.channel)
     }
 
-    /// Remove a channel: its secrets, then its metadata.
+    /// Remove a channel: its pending records (or the next read would bring it back), its
+    /// secrets, then its metadata.
     pub fn remove(&self, channel: &Channel) -> Result<(), Error> {
+        for found in pending::find(&self.journal, Some(&file_key(&channel.channel))) {
+            pending::remove(&found.path);
+        }
         self.delete_secrets(channel)?;
         remove_if_present(&self.channel_path(&channel.channel))
     }
@@ -497,7 +642,7 @@ impl Store {
     /// An exclusive lock across processes for read-modify-write of the settings.
     fn lock(&self) -> Result<File, Error> {
         file::ensure_dir(&self.home)?;
-        lock_file(&self.home.join(LOCK_FILE))
+        lock_file(&self.home.join(LOCK_FILE), true).map(|lock| lock.expect("blocking"))
     }
 
     fn read_settings(&self) -> Result<Settings, Error> {
@@ -555,13 +700,8 @@ fn remove_if_present(path: &Path) -> Result<(), Error> {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Recovery {
-    channel: Channel,
-    secrets: Secrets,
-}
-
-fn lock_file(path: &Path) -> Result<File, Error> {
+/// Open (creating) and lock `path`; with `wait` false, `None` when another holds it.
+fn lock_file(path: &Path, wait: bool) -> Result<Option<File>, Error> {
     let fail = |e: std::io::Error| Error::Store {
         what: format!("cannot lock {}: {e}", path.display()),
         fix: "check the permissions of the config dir".into(),
@@ -572,8 +712,15 @@ fn lock_file(path: &Path) -> Result<File, Error> {
         .write(true)
         .open(path)
         .map_err(fail)?;
-    lock.lock().map_err(fail)?;
-    Ok(lock)
+    if wait {
+        lock.lock().map_err(fail)?;
+        return Ok(Some(lock));
+    }
+    match lock.try_lock() {
+        Ok(()) => Ok(Some(lock)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(fail(e)),
+    }
 }
 
 #[cfg(test)]
@@ -678,35 +825,140 @@ pub(crate) mod tests {
     #[test]
     fn names_map_to_distinct_files() {
         assert_ne!(file_key("a:b"), file_key("a_b"));
+        assert_ne!(file_key("a b"), file_key("a_b"));
+        assert_eq!(channel_of_file(Path::new("x/a+b.json")), "a b");
         assert_ne!(file_key("a b"), file_key("a+b"));
         assert!(!file_key("x:y/../z").contains(['/', ':']));
     }
 
+    fn secrets(access: &str, refresh: &str) -> Secrets {
+        Secrets {
+            access_token: access.into(),
+            refresh_token: Some(refresh.into()),
+            ..Default::default()
+        }
+    }
+
     #[test]
-    fn recovery_file_restores_the_channel() {
+    fn a_refused_commit_is_kept_and_finished_by_the_next_read() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().to_path_buf());
         let ch = sample("custom:alice", Backend::File);
-        let secrets = Secrets {
-            access_token: "AT2".into(),
-            refresh_token: Some("RT2".into()),
-            ..Default::default()
-        };
-        let path = store.write_recovery(&ch, &secrets).unwrap();
+        store.save(&ch, &secrets("AT1", "RT1"), None).unwrap();
+        // The store breaks: `secrets` becomes a file, so no secret can be written.
+        std::fs::rename(dir.path().join("secrets"), dir.path().join("moved")).unwrap();
+        std::fs::write(dir.path().join("secrets"), b"").unwrap();
+        let _lock = store.lock_channel(&ch.channel).unwrap();
+        let err = store
+            .commit(&ch, &secrets("AT2", "RT2"), None, "was refreshed")
+            .unwrap_err();
+        drop(_lock);
+        let fix = err.fix().unwrap();
+        assert!(err.to_string().contains("was refreshed"), "{err}");
+        assert!(!err.to_string().contains("RT2") && !fix.contains("RT2"));
+        let kept = store.pending();
+        assert_eq!(kept.len(), 1);
+        assert!(fix.contains(&kept[0].display().to_string()), "{fix}");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-                0o600
-            );
+            let mode = std::fs::metadata(&kept[0]).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
         }
-        assert!(store.get("custom:alice").is_err());
+        // While the store is still broken, reading keeps the record.
+        assert!(store.list().is_ok());
+        assert_eq!(store.pending().len(), 1);
+        // Fixed: the next read puts the new tokens in and removes the record.
+        std::fs::remove_file(dir.path().join("secrets")).unwrap();
+        std::fs::rename(dir.path().join("moved"), dir.path().join("secrets")).unwrap();
+        let back = store.get("custom:alice").unwrap();
+        assert_eq!(store.secrets(&back).unwrap(), secrets("AT2", "RT2"));
+        assert!(store.pending().is_empty());
+    }
+
+    #[test]
+    fn a_record_left_by_a_killed_process_is_finished_unless_its_channel_is_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let ch = sample("custom:alice", Backend::File);
+        store.save(&ch, &secrets("AT1", "RT1"), None).unwrap();
+        // What a refresher killed after its record, before the store, leaves behind: the
+        // record and an orphaned temp file of the secrets it was writing.
+        let record = pending::Record {
+            channel: ch.clone(),
+            secrets: secrets("AT2", "RT2"),
+            home: Some(dir.path().to_path_buf()),
+            written_at: None,
+        };
+        pending::write(&store.journal, &file_key(&ch.channel), &record).unwrap();
+        let orphan = dir.path().join("secrets/.custom%3Aalice.json.tmpAbC123");
+        std::fs::write(&orphan, b"{\"access_token\":").unwrap();
+        // Another process holds the lock (it is writing this channel): left to it.
+        let held = store.lock_channel(&ch.channel).unwrap();
+        let c = store.get("custom:alice").unwrap();
+        assert_eq!(store.secrets(&c).unwrap(), secrets("AT1", "RT1"));
+        drop(held);
+        let c = store.get("custom:alice").unwrap();
+        assert_eq!(store.secrets(&c).unwrap(), secrets("AT2", "RT2"));
+        assert!(store.pending().is_empty() && !orphan.exists());
+    }
+
+    #[test]
+    fn restore_takes_a_record_or_an_old_recovery_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let ch = sample("custom:alice", Backend::File);
+        // The shape older versions wrote under recovery/.
+        let old = serde_json::json!({"channel": ch, "secrets": secrets("AT2", "RT2")});
+        let path = dir.path().join("old-recovery.json");
+        std::fs::write(&path, serde_json::to_vec(&old).unwrap()).unwrap();
         store.restore(&path).unwrap();
         assert_eq!(
             store.secrets(&store.get("custom:alice").unwrap()).unwrap(),
-            secrets
+            secrets("AT2", "RT2")
         );
+    }
+
+    #[test]
+    fn logout_removes_pending_records_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let ch = sample("custom:alice", Backend::File);
+        store.save(&ch, &secrets("AT1", "RT1"), None).unwrap();
+        let record = pending::Record {
+            channel: ch.clone(),
+            secrets: secrets("AT2", "RT2"),
+            home: None,
+            written_at: None,
+        };
+        pending::write(&store.journal, &file_key(&ch.channel), &record).unwrap();
+        store.remove(&ch).unwrap();
+        assert!(
+            store.list().unwrap().channels.is_empty(),
+            "not brought back"
+        );
+    }
+
+    #[test]
+    fn long_names_fit_a_file_name_and_stay_distinct() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let long_a = format!("custom:{}a", "é".repeat(200));
+        let long_b = format!("custom:{}b", "é".repeat(200));
+        assert!(file_key(&long_a).len() <= LONGEST_KEY);
+        assert_ne!(file_key(&long_a), file_key(&long_b));
+        for name in [&long_a, &long_b] {
+            let ch = sample(name, Backend::File);
+            store.save(&ch, &secrets(name, "RT"), None).unwrap();
+            let _lock = store.lock_channel(name).unwrap();
+            store
+                .commit(&ch, &secrets(name, "RT2"), None, "was refreshed")
+                .unwrap();
+        }
+        let listing = store.list().unwrap();
+        assert_eq!(listing.channels.len(), 2, "{:?}", listing.unreadable);
+        let a = store.get(&long_a).unwrap();
+        assert_eq!(store.secrets(&a).unwrap().access_token, long_a);
     }
 
     #[test]

@@ -6,3 +6,4 @@
 mod common;
 mod lifetimes;
 mod provider;
+mod store;

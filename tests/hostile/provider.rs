@@ -26,6 +26,7 @@ impl Answer {
 }
 
 type Handler = dyn Fn(&Form) -> Answer + Send + Sync;
+type Hook = dyn Fn(&Form) + Send + Sync;
 
 pub struct HostileProvider {
     pub base: String,
@@ -39,14 +40,37 @@ impl HostileProvider {
         token: impl Fn(&Form) -> Answer + Send + Sync + 'static,
         identity: &str,
     ) -> HostileProvider {
+        Self::start_with_hook(token, |_| {}, identity)
+    }
+
+    /// A provider whose refresh tokens rotate strictly (see `Rotation`).
+    pub fn rotating(identity: &str) -> (HostileProvider, Arc<Rotation>) {
+        let rotation = Arc::new(Rotation::default());
+        let (answer, hook) = (rotation.clone(), rotation.clone());
+        let provider = Self::start_with_hook(
+            move |form| answer.answer(form),
+            move |form| hook.answered(form),
+            identity,
+        );
+        (provider, rotation)
+    }
+
+    /// `start`, with `after` called once each token answer has been written.
+    pub fn start_with_hook(
+        token: impl Fn(&Form) -> Answer + Send + Sync + 'static,
+        after: impl Fn(&Form) + Send + Sync + 'static,
+        identity: &str,
+    ) -> HostileProvider {
         let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
         let base = format!("http://{}", server.server_addr().to_ip().unwrap());
         let token_requests = Arc::new(Mutex::new(Vec::new()));
         let seen = token_requests.clone();
         let token: Arc<Handler> = Arc::new(token);
+        let after: Arc<Hook> = Arc::new(after);
         let identity = identity.to_string();
         std::thread::spawn(move || {
             for mut request in server.incoming_requests() {
+                let mut answered = None;
                 let url = url::Url::parse(&format!("http://h{}", request.url())).unwrap();
                 let query: Form = url.query_pairs().into_owned().collect();
                 let response = match url.path() {
@@ -68,6 +92,7 @@ impl HostileProvider {
                             .collect();
                         seen.lock().unwrap().push(form.clone());
                         let answer = token(&form);
+                        answered = Some(form);
                         tiny_http::Response::from_data(answer.body)
                             .with_status_code(answer.status)
                             .with_header(header("Content-Type", answer.content_type))
@@ -80,7 +105,11 @@ impl HostileProvider {
                         .with_status_code(404)
                         .boxed(),
                 };
-                let _ = request.respond(response);
+                if request.respond(response).is_ok() {
+                    if let Some(form) = answered {
+                        after(&form);
+                    }
+                }
             }
         });
         HostileProvider {
@@ -112,7 +141,85 @@ impl HostileProvider {
     }
 }
 
+/// A strictly rotating grant per family, as a provider with reuse detection runs it:
+/// refresh tokens are `rt-<family>-<generation>`; only the newest generation is valid,
+/// and presenting an older one revokes the family (RFC 9700 §4.14.2). Families the
+/// server has not seen start at generation 0 (channels a test wrote by hand).
+#[derive(Default)]
+pub struct Rotation {
+    pub families: Mutex<HashMap<String, Family>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Family {
+    pub generation: u64,
+    pub revoked: bool,
+    /// When the newest generation's answer was written to the socket.
+    pub answered_at: Option<std::time::Instant>,
+}
+
+impl Rotation {
+    /// The token endpoint's answer to `form`.
+    pub fn answer(&self, form: &Form) -> Answer {
+        let mut families = self.families.lock().unwrap();
+        let (family, presented) = match form.get("grant_type").map(String::as_str) {
+            Some("authorization_code") => (format!("f{}", families.len()), None),
+            _ => {
+                let token = form.get("refresh_token").cloned().unwrap_or_default();
+                let Some((family, generation)) = token
+                    .strip_prefix("rt-")
+                    .and_then(|t| t.rsplit_once('-'))
+                    .and_then(|(f, g)| Some((f.to_string(), g.parse::<u64>().ok()?)))
+                else {
+                    return invalid_grant();
+                };
+                (family, Some(generation))
+            }
+        };
+        let entry = families.entry(family.clone()).or_insert(Family {
+            generation: 0,
+            revoked: false,
+            answered_at: None,
+        });
+        if let Some(presented) = presented {
+            if entry.revoked || presented != entry.generation {
+                entry.revoked = true;
+                return invalid_grant();
+            }
+            entry.generation += 1;
+        }
+        entry.answered_at = None;
+        let generation = entry.generation;
+        Answer::json(format!(
+            r#"{{"access_token":"at-{family}-{generation}","token_type":"Bearer","expires_in":3600,"refresh_token":"rt-{family}-{generation}"}}"#
+        ))
+    }
+
+    /// Called once an answer has been written: when it reached the client (loopback).
+    pub fn answered(&self, form: &Form) {
+        let token = form.get("refresh_token").cloned().unwrap_or_default();
+        let family = token
+            .strip_prefix("rt-")
+            .and_then(|t| t.rsplit_once('-'))
+            .map(|(f, _)| f.to_string());
+        let mut families = self.families.lock().unwrap();
+        if let Some(entry) = family.and_then(|f| families.get_mut(&f)) {
+            entry
+                .answered_at
+                .get_or_insert_with(std::time::Instant::now);
+        }
+    }
+}
+
+fn invalid_grant() -> Answer {
+    Answer {
+        status: 400,
+        content_type: "application/json",
+        body: br#"{"error":"invalid_grant","error_description":"refresh token reused or revoked"}"#
+            .to_vec(),
+    }
+}
+
 fn header(name: &str, value: &str) -> tiny_http::Header {
     tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap()
 }
-

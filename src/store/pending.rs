@@ -1,0 +1,313 @@
+//! Tokens a provider returned that are not in the store yet: a write-ahead record.
+//!
+//! A provider that rotates refresh tokens spends the old one the moment it answers, so
+//! its answer must outlive a `kill -9`, a full disk or a broken keychain. Before the
+//! store is touched, the channel and its new secrets are written to one new file (0600,
+//! created exclusively, fsynced with its directory) under `pending/` in the config dir,
+//! or, when that cannot be written (a full disk), in a private directory on another file
+//! system (`$XDG_RUNTIME_DIR`, else the temp dir). The record is removed once the store
+//! holds the tokens. Whatever command next reads the channel finds a record left by an
+//! interrupted write and finishes it; `postiz-connect restore FILE` does the same by hand.
+//!
+//! The one window no file can close is between the provider's answer arriving and the
+//! record's `write` returning (microseconds); from then on a `kill -9` loses nothing,
+//! and from the fsync on, neither does a power cut.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Channel, Secrets};
+use crate::error::Error;
+
+/// One record: what the store should hold for a channel.
+#[derive(Serialize, Deserialize)]
+pub struct Record {
+    pub channel: Channel,
+    pub secrets: Secrets,
+    /// The config dir it belongs to (records outside it may belong to another home).
+    #[serde(default)]
+    pub home: Option<PathBuf>,
+    #[serde(default)]
+    pub written_at: Option<DateTime<Utc>>,
+}
+
+/// A record found on disk.
+pub struct Found {
+    pub path: PathBuf,
+    /// `None`: a record whose writer died before it was complete (nothing durable in it).
+    pub record: Option<Record>,
+}
+
+/// Where a store's records go: its home first, a fallback on another file system next.
+#[derive(Debug, Clone)]
+pub struct Journal {
+    pub home: PathBuf,
+    pub fallback: PathBuf,
+}
+
+impl Journal {
+    pub fn new(home: &Path) -> Journal {
+        Journal {
+            home: home.to_path_buf(),
+            fallback: fallback_dir(),
+        }
+    }
+
+    fn dirs(&self) -> [PathBuf; 2] {
+        [self.home.join("pending"), self.fallback.clone()]
+    }
+}
+
+/// A private directory on the runtime dir (tmpfs on most Linux systems) or the temp dir,
+/// for when the home's file system refuses a record.
+fn fallback_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|dir| dir.is_absolute() && dir.is_dir());
+    match base {
+        Some(dir) => dir.join("postiz-connect").join("pending"),
+        None => std::env::temp_dir()
+            .join(format!("postiz-connect-{}", user_id()))
+            .join("pending"),
+    }
+}
+
+#[cfg(unix)]
+fn user_id() -> u32 {
+    rustix::process::geteuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn user_id() -> u32 {
+    0
+}
+
+/// The file name prefix of a channel's records.
+fn prefix(key: &str) -> String {
+    format!("{key}.")
+}
+
+/// Write `record` durably, in the home if possible, else in the fallback dir. Returns
+/// where it went, or both errors.
+pub fn write(journal: &Journal, key: &str, record: &Record) -> Result<PathBuf, Error> {
+    let bytes = serde_json::to_vec_pretty(record).expect("a record serializes");
+    let name = format!(
+        "{}{}.json",
+        prefix(key),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    let [first, second] = journal.dirs();
+    let first_error = match write_new(&first, &name, &bytes) {
+        Ok(path) => return Ok(path),
+        Err(e) => e,
+    };
+    write_new(&second, &name, &bytes).map_err(|second_error| Error::Store {
+        what: format!(
+            "cannot write {} ({first_error}) nor {} ({second_error})",
+            first.join(&name).display(),
+            second.join(&name).display()
+        ),
+        fix: "free disk space".into(),
+    })
+}
+
+/// Create `dir/name` exclusively (never through a symlink), 0600, write and fsync it
+/// and its directory. A partial file is removed.
+fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    private_dir(dir)?;
+    let path = dir.join(name);
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&path)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = fs::remove_file(&path);
+        return Err(e);
+    }
+    // The directory entry must be durable too, or a power cut forgets the file.
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(path)
+}
+
+/// Create `dir` (0700) if missing; refuse one that is a symlink, or that another user
+/// owns or can write (the fallback lives in a shared temp dir).
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let meta = fs::symlink_metadata(dir)?;
+        if meta.file_type().is_symlink() || meta.uid() != user_id() || meta.mode() & 0o022 != 0 {
+            return Err(std::io::Error::other(format!(
+                "{} is not a private directory of this user (mode {:o})",
+                dir.display(),
+                meta.permissions().mode() & 0o777
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Every record of this home, in both places, grouped by file name prefix (the channel
+/// key), oldest first within a channel.
+pub fn find(journal: &Journal, key: Option<&str>) -> Vec<Found> {
+    let mut found = Vec::new();
+    for dir in journal.dirs() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".json") || key.is_some_and(|k| !name.starts_with(&prefix(k))) {
+                continue;
+            }
+            let path = entry.path();
+            let record = fs::read(&path)
+                .ok()
+                .and_then(|bytes| serde_json::from_slice::<Record>(&bytes).ok());
+            // A record in the shared fallback dir may be another home's.
+            if record
+                .as_ref()
+                .and_then(|r| r.home.as_deref())
+                .is_some_and(|h| h != journal.home)
+            {
+                continue;
+            }
+            found.push(Found { path, record });
+        }
+    }
+    found.sort_by_key(|f| sequence(&f.path));
+    found
+}
+
+/// The write time in a record's file name (`<key>.<nanos>.json`).
+fn sequence(path: &Path) -> i64 {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.rsplit('.').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The channel key a record's file name starts with.
+pub fn key_of(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let (key, _) = stem.rsplit_once('.')?;
+    Some(key.to_string())
+}
+
+pub fn remove(path: &Path) {
+    let _ = fs::remove_file(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::sample;
+    use crate::store::Backend;
+
+    fn journal(home: &Path) -> Journal {
+        Journal {
+            home: home.to_path_buf(),
+            fallback: home.join("elsewhere"),
+        }
+    }
+
+    fn record(home: &Path, access: &str) -> Record {
+        Record {
+            channel: sample("custom:alice", Backend::File),
+            secrets: Secrets {
+                access_token: access.into(),
+                ..Default::default()
+            },
+            home: Some(home.to_path_buf()),
+            written_at: Some(Utc::now()),
+        }
+    }
+
+    #[test]
+    fn records_are_private_ordered_and_found_by_channel() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path();
+        let j = journal(home);
+        let first = write(&j, "custom%3Aalice", &record(home, "one")).unwrap();
+        let second = write(&j, "custom%3Aalice", &record(home, "two")).unwrap();
+        write(&j, "custom%3Abob", &record(home, "bob")).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&first).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        assert!(first.starts_with(home.join("pending")));
+        let found = find(&j, Some("custom%3Aalice"));
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].path, second, "newest last");
+        assert_eq!(
+            found[1].record.as_ref().unwrap().secrets.access_token,
+            "two"
+        );
+        assert_eq!(key_of(&second).as_deref(), Some("custom%3Aalice"));
+        assert_eq!(find(&j, None).len(), 3);
+    }
+
+    #[test]
+    fn a_partial_record_is_found_as_incomplete() {
+        let dir = tempfile::tempdir().unwrap();
+        let pending = dir.path().join("pending");
+        fs::create_dir_all(&pending).unwrap();
+        fs::write(pending.join("custom%3Aalice.17.json"), b"{\"channel\": {").unwrap();
+        let found = find(&journal(dir.path()), Some("custom%3Aalice"));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].record.is_none());
+    }
+
+    #[test]
+    fn a_refusing_home_falls_back_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the pending dir should be: the home refuses the record.
+        fs::write(dir.path().join("pending"), b"").unwrap();
+        let j = journal(dir.path());
+        let path = write(&j, "k", &record(dir.path(), "x")).unwrap();
+        assert!(path.starts_with(&j.fallback), "{}", path.display());
+        assert_eq!(find(&j, Some("k")).len(), 1);
+        // Another home's records in a shared fallback are not this home's.
+        let other = Journal {
+            home: dir.path().join("other"),
+            fallback: j.fallback.clone(),
+        };
+        assert!(find(&other, Some("k")).is_empty());
+    }
+
+    #[test]
+    fn a_shared_directory_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = dir.path().join("open");
+        fs::create_dir(&open).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
+            assert!(write_new(&open, "x.json", b"{}").is_err());
+        }
+    }
+}
