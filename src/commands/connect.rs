@@ -354,10 +354,9 @@ fn finish(
     } else {
         None
     };
-    // A refresher of a previous connection of this channel must not interleave.
-    let _lock = ctx.store.lock_channel(&channel.channel)?;
+    // Under the channel's lock: a refresher of a previous connection must not interleave.
     ctx.store
-        .commit(&channel, &secrets, preference, "was connected")?;
+        .commit_locking(&channel, &secrets, preference, "was connected")?;
     let scope_error = (!missing.is_empty()).then(|| Error::ScopesMissing {
         channel: channel.channel.clone(),
         missing: missing

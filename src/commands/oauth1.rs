@@ -162,9 +162,8 @@ fn finish(
         (_, true) => Some(Backend::Keychain),
         _ => None,
     };
-    let _lock = ctx.store.lock_channel(&channel.channel)?;
     ctx.store
-        .commit(&channel, &secrets, preference, "was connected")?;
+        .commit_locking(&channel, &secrets, preference, "was connected")?;
     Ok((channel, None))
 }
 

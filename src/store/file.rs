@@ -7,10 +7,14 @@ use std::path::Path;
 
 use crate::error::Error;
 
+/// Make sure `dir` exists and only its owner can enter it: created 0700, and an existing
+/// one that others can read or enter (0755, 0777...) is tightened to its owner's bits.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
     // Called before every write: a stat is cheaper than a mkdir that fails with EEXIST.
-    if dir.is_dir() {
-        return Ok(());
+    if let Ok(meta) = fs::metadata(dir) {
+        if meta.is_dir() {
+            return make_private(dir, &meta);
+        }
     }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
@@ -23,6 +27,32 @@ pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
         what: format!("cannot create {}: {e}", dir.display()),
         fix: "check the permissions, or point POSTIZ_CONNECT_HOME elsewhere".into(),
     })
+}
+
+#[cfg(unix)]
+fn make_private(dir: &Path, meta: &fs::Metadata) -> Result<(), Error> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 == 0 {
+        return Ok(());
+    }
+    fs::set_permissions(dir, fs::Permissions::from_mode(mode & 0o700)).map_err(|e| {
+        Error::Store {
+            what: format!(
+                "{} is mode {mode:o}: other users can read the tokens in it, and it cannot be made private ({e})",
+                dir.display()
+            ),
+            fix: format!(
+                "chmod 700 '{}' as its owner, or point POSTIZ_CONNECT_HOME at a directory of your own",
+                dir.display()
+            ),
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn make_private(_dir: &Path, _meta: &fs::Metadata) -> Result<(), Error> {
+    Ok(())
 }
 
 /// Replace `path` with `bytes` atomically; the file is 0600 before any byte is written.
@@ -79,5 +109,18 @@ mod tests {
         }
         // No temp files left behind.
         assert_eq!(fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loose_directory_is_made_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let loose = dir.path().join("secrets");
+        fs::create_dir(&loose).unwrap();
+        fs::set_permissions(&loose, fs::Permissions::from_mode(0o777)).unwrap();
+        write_atomic(&loose.join("a.json"), b"{}").unwrap();
+        let mode = fs::metadata(&loose).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
     }
 }

@@ -403,6 +403,7 @@ impl Store {
         secrets: &Secrets,
         preference: Option<Backend>,
     ) -> Result<(), Error> {
+        file::ensure_dir(&self.home)?;
         let previous = read_json::<Channel>(&self.channel_path(&channel.channel), CONNECT_AGAIN)?;
         match channel.store {
             Backend::Keychain => {
@@ -467,6 +468,7 @@ impl Store {
     /// An exclusive lock on one channel across processes, held while it is refreshed,
     /// so two refreshers never spend the same rotating token.
     pub fn lock_channel(&self, name: &str) -> Result<File, Error> {
+        file::ensure_dir(&self.home)?;
         let dir = self.home.join("locks");
         file::ensure_dir(&dir)?;
         lock_file(&dir.join(format!("{}.lock", file_key(name))), true)
@@ -491,6 +493,29 @@ impl Store {
         preference: Option<Backend>,
         event: &str,
     ) -> Result<(), Error> {
+        self.commit_inner(channel, secrets, preference, event, false)
+    }
+
+    /// `commit` for a new login: the record is written before the channel's lock is
+    /// taken, so not even a lock that cannot be taken loses the tokens.
+    pub fn commit_locking(
+        &self,
+        channel: &Channel,
+        secrets: &Secrets,
+        preference: Option<Backend>,
+        event: &str,
+    ) -> Result<(), Error> {
+        self.commit_inner(channel, secrets, preference, event, true)
+    }
+
+    fn commit_inner(
+        &self,
+        channel: &Channel,
+        secrets: &Secrets,
+        preference: Option<Backend>,
+        event: &str,
+        take_lock: bool,
+    ) -> Result<(), Error> {
         let key = file_key(&channel.channel);
         let record = pending::Record {
             channel: channel.clone(),
@@ -499,39 +524,45 @@ impl Store {
             written_at: Some(Utc::now()),
         };
         let kept = pending::write(&self.journal, &key, &record);
-        match self.save(channel, secrets, preference) {
-            Ok(()) => {
-                // This write supersedes every earlier record of the channel.
-                for found in pending::find(&self.journal, Some(&key)) {
-                    pending::remove(&found.path);
-                }
-                self.remove_stale_temp_files(&key);
-                Ok(())
-            }
-            Err(store_error) => Err(match kept {
-                Ok(path) => Error::Store {
-                    what: format!(
-                        "{} {event}, but the new tokens could not be stored: {store_error}",
-                        channel.channel
-                    ),
-                    fix: format!(
-                        "they are kept in {0} (0600) and go into the store by themselves the next time postiz-connect reads this channel, once the store works again ({1}); or run: postiz-connect restore '{0}'",
-                        path.display(),
-                        store_error.fix().unwrap_or_else(|| "see the error above".into()),
-                    ),
-                },
-                Err(journal_error) => Error::Store {
-                    what: format!(
-                        "{} {event}, but neither the store ({store_error}) nor a recovery file ({journal_error}) could keep the new tokens",
-                        channel.channel
-                    ),
-                    fix: format!(
-                        "connect it again once disk space is freed: postiz-connect {}",
-                        channel.provider
-                    ),
-                },
-            }),
+        let stored = match take_lock {
+            true => self.lock_channel(&channel.channel).map(Some),
+            false => Ok(None),
         }
+        .and_then(|_lock| {
+            self.save(channel, secrets, preference)?;
+            // This write supersedes every earlier record of the channel.
+            for found in pending::find(&self.journal, Some(&key)) {
+                pending::remove(&found.path);
+            }
+            self.remove_stale_temp_files(&key);
+            Ok(())
+        });
+        let Err(store_error) = stored else {
+            return Ok(());
+        };
+        Err(match kept {
+            Ok(path) => Error::Store {
+                what: format!(
+                    "{} {event}, but the new tokens could not be stored: {store_error}",
+                    channel.channel
+                ),
+                fix: format!(
+                    "they are kept in {0} (0600) and go into the store by themselves the next time postiz-connect reads this channel, once the store works again ({1}); or run: postiz-connect restore '{0}'",
+                    path.display(),
+                    store_error.fix().unwrap_or_else(|| "see the error above".into()),
+                ),
+            },
+            Err(journal_error) => Error::Store {
+                what: format!(
+                    "{} {event}, but neither the store ({store_error}) nor a recovery file ({journal_error}) could keep the new tokens",
+                    channel.channel
+                ),
+                fix: format!(
+                    "connect it again once disk space is freed: postiz-connect {}",
+                    channel.provider
+                ),
+            },
+        })
     }
 
     /// Finish writes that a killed or failed process left as pending records: for each
@@ -706,12 +737,17 @@ fn lock_file(path: &Path, wait: bool) -> Result<Option<File>, Error> {
         what: format!("cannot lock {}: {e}", path.display()),
         fix: "check the permissions of the config dir".into(),
     };
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .map_err(fail)?;
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        // 0600 whatever the umask, and never through a symlink planted at the lock's path.
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o600)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    let lock = options.open(path).map_err(fail)?;
     if wait {
         lock.lock().map_err(fail)?;
         return Ok(Some(lock));

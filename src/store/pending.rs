@@ -101,6 +101,8 @@ pub fn write(journal: &Journal, key: &str, record: &Record) -> Result<PathBuf, E
         Utc::now().timestamp_nanos_opt().unwrap_or_default()
     );
     let [first, second] = journal.dirs();
+    // The home's own dir is made private if it was not; the shared fallback is refused.
+    let _ = super::file::ensure_dir(&journal.home).and_then(|()| super::file::ensure_dir(&first));
     let first_error = match write_new(&first, &name, &bytes) {
         Ok(path) => return Ok(path),
         Err(e) => e,

@@ -312,3 +312,53 @@ fn kill_9_during_refresh_all_loses_no_channel() {
     assert_eq!(durable.len(), CHANNELS, "no record left over: {durable:?}");
     assert!(orphaned.is_empty(), "no temp file left over: {orphaned:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn loose_directories_are_tightened_and_locks_are_private_and_never_followed() {
+    use std::os::unix::fs::PermissionsExt;
+    let (provider, _rotation) = HostileProvider::rotating(&identity("alice"));
+    let sb = Sandbox::new();
+    let home = sb.path("home");
+    for dir in [home.clone(), home.join("secrets")] {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    // A symlink planted where a lock will go must not be followed to its target.
+    std::fs::create_dir_all(home.join("locks")).unwrap();
+    let target = sb.path("victim");
+    std::os::unix::fs::symlink(&target, home.join("locks/custom%3Aalice.lock")).unwrap();
+    // Under umask 000, as a careless service manager runs it.
+    let binary = assert_cmd::cargo::cargo_bin("postiz-connect");
+    let mut cmd = Command::new("sh");
+    sb.apply_env(&mut cmd);
+    let out = cmd
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg(&binary)
+        .args(provider.connect_args())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "a planted symlink is refused: {err}"
+    );
+    assert!(err.contains("custom%3Aalice.lock"), "{err}");
+    assert!(!target.exists(), "the symlink was followed");
+    // The login was not thrown away: its tokens wait in a record, stored once the lock
+    // can be taken.
+    assert!(err.contains("postiz-connect restore"), "{err}");
+    std::fs::remove_file(home.join("locks/custom%3Aalice.lock")).unwrap();
+    assert_eq!(sb.token("custom:alice"), "at-f0-0");
+
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&home), 0o700, "the home was made private");
+    assert_eq!(mode(&home.join("secrets")), 0o700);
+    assert_eq!(mode(&home.join("locks/custom%3Aalice.lock")), 0o600);
+    assert_eq!(mode(&home.join("secrets/custom%3Aalice.json")), 0o600);
+    assert_eq!(sb.token("custom:alice"), "at-f1-0");
+}
