@@ -115,10 +115,7 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     if let Some(client) = &client {
         ui.debug(format!("client authentication: {}", client.auth.as_str()));
     }
-    let requested: Vec<String> = match &args.scopes {
-        Some(list) => scopes::parse_list(list),
-        None => provider.scopes.clone(),
-    };
+    let requested = requested_scopes(&provider, args);
 
     // 2. The store must work before the user spends a login on it.
     let backend = prepare_store(ctx, args)?;
@@ -551,6 +548,15 @@ fn client_or_registration(
         Some(issuer) => {
             let meta = providers::discover(issuer, http)?;
             ui.step(format!("Read the metadata of {}", meta.issuer));
+            let unlisted = meta.unlisted_scopes(&requested_scopes(provider, args));
+            if !unlisted.is_empty() {
+                ui.warn(format!(
+                    "{} does not list {} among its scopes_supported ({}); it may refuse the login with invalid_scope or grant less",
+                    meta.issuer,
+                    unlisted.join(", "),
+                    meta.scopes_supported.as_deref().unwrap_or_default().join(" ")
+                ));
+            }
             Some(meta)
         }
         None => None,
@@ -645,6 +651,14 @@ fn page_for(outcome: &Result<(Channel, Option<Error>), Error>) -> Page {
                 err.fix().map(|f| format!("Fix: {f}")).unwrap_or_default()
             )),
         ),
+    }
+}
+
+/// `--scopes`, else the provider's defaults.
+fn requested_scopes(provider: &Provider, args: &ConnectArgs) -> Vec<String> {
+    match &args.scopes {
+        Some(list) => scopes::parse_list(list),
+        None => provider.scopes.clone(),
     }
 }
 

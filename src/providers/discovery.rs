@@ -1,4 +1,5 @@
-//! Server metadata: OpenID Connect Discovery, then RFC 8414.
+//! Server metadata: OpenID Connect Discovery 1.0 §4 and RFC 8414 §3, both read and
+//! merged, since a server may name an endpoint (often `revocation_endpoint`) in only one.
 
 use serde::Deserialize;
 
@@ -14,6 +15,10 @@ pub struct ServerMetadata {
     pub userinfo_endpoint: Option<String>,
     pub revocation_endpoint: Option<String>,
     #[serde(default)]
+    pub introspection_endpoint: Option<String>,
+    #[serde(default)]
+    pub jwks_uri: Option<String>,
+    #[serde(default)]
     pub token_endpoint_auth_methods_supported: Option<Vec<String>>,
     #[serde(default)]
     pub code_challenge_methods_supported: Option<Vec<String>>,
@@ -26,7 +31,58 @@ pub struct ServerMetadata {
     pub openid: bool,
 }
 
-/// Fetch the issuer's metadata; the `issuer` inside must equal the one asked for.
+impl ServerMetadata {
+    /// Fill what this document leaves out from `other` (same issuer, checked by the
+    /// caller); this one's values win.
+    fn merge(mut self, other: ServerMetadata) -> ServerMetadata {
+        fn fill<T>(mine: &mut Option<T>, theirs: Option<T>) {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        }
+        fill(
+            &mut self.authorization_endpoint,
+            other.authorization_endpoint,
+        );
+        fill(&mut self.token_endpoint, other.token_endpoint);
+        fill(&mut self.userinfo_endpoint, other.userinfo_endpoint);
+        fill(&mut self.revocation_endpoint, other.revocation_endpoint);
+        fill(
+            &mut self.introspection_endpoint,
+            other.introspection_endpoint,
+        );
+        fill(&mut self.jwks_uri, other.jwks_uri);
+        fill(
+            &mut self.token_endpoint_auth_methods_supported,
+            other.token_endpoint_auth_methods_supported,
+        );
+        fill(
+            &mut self.code_challenge_methods_supported,
+            other.code_challenge_methods_supported,
+        );
+        fill(&mut self.scopes_supported, other.scopes_supported);
+        self.authorization_response_iss_parameter_supported |=
+            other.authorization_response_iss_parameter_supported;
+        self.openid |= other.openid;
+        self
+    }
+
+    /// Requested scopes the server does not list in `scopes_supported` (RFC 8414 §2:
+    /// the list may be partial, so this warns; it does not refuse).
+    pub fn unlisted_scopes(&self, requested: &[String]) -> Vec<String> {
+        let Some(supported) = &self.scopes_supported else {
+            return Vec::new();
+        };
+        requested
+            .iter()
+            .filter(|s| !supported.contains(s))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Fetch the issuer's metadata from both well-known locations and merge what answers;
+/// the `issuer` inside each must equal the one asked for.
 pub fn discover(issuer: &str, http: &HttpClient) -> Result<ServerMetadata, Error> {
     let issuer = issuer.trim_end_matches('/');
     let parsed = url::Url::parse(issuer)
@@ -41,6 +97,7 @@ pub fn discover(issuer: &str, http: &HttpClient) -> Result<ServerMetadata, Error
             false,
         ),
     ];
+    let mut found: Option<ServerMetadata> = None;
     let mut last_error = None;
     for (url, openid) in candidates {
         let response = http.get(&url, None, &[])?;
@@ -67,13 +124,48 @@ pub fn discover(issuer: &str, http: &HttpClient) -> Result<ServerMetadata, Error
             });
         }
         meta.openid = openid;
-        return Ok(meta);
+        found = Some(match found {
+            Some(first) => first.merge(meta),
+            None => meta,
+        });
     }
-    Err(Error::Config {
+    found.ok_or_else(|| Error::Config {
         what: format!(
             "no server metadata found for issuer {issuer} ({})",
             last_error.map(|e| e.to_string()).unwrap_or_default()
         ),
         fix: "check --issuer (no trailing path such as /authorize), or give --auth-url and --token-url".into(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(json: serde_json::Value) -> ServerMetadata {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn the_two_documents_merge_and_the_first_wins() {
+        let oidc = meta(serde_json::json!({
+            "issuer": "https://a", "token_endpoint": "https://a/token",
+            "userinfo_endpoint": "https://a/me", "scopes_supported": ["openid"]
+        }));
+        let oauth = meta(serde_json::json!({
+            "issuer": "https://a", "token_endpoint": "https://a/other",
+            "revocation_endpoint": "https://a/revoke", "jwks_uri": "https://a/jwks",
+            "authorization_response_iss_parameter_supported": true
+        }));
+        let merged = oidc.merge(oauth);
+        assert_eq!(merged.token_endpoint.as_deref(), Some("https://a/token"));
+        assert_eq!(
+            merged.revocation_endpoint.as_deref(),
+            Some("https://a/revoke")
+        );
+        assert_eq!(merged.jwks_uri.as_deref(), Some("https://a/jwks"));
+        assert!(merged.authorization_response_iss_parameter_supported);
+        let requested = vec!["openid".to_string(), "email".to_string()];
+        assert_eq!(merged.unlisted_scopes(&requested), ["email"]);
+    }
 }
