@@ -35,8 +35,7 @@ pub fn run(
     );
     if ctx.ui.json {
         // One line, so a script can read it while the sandbox keeps running.
-        ctx.ui.data(
-            json!({
+        ctx.ui.json_line(&json!({
                 "provider": provider.id,
                 "base_url": sb.base_url(),
                 "authorize_url": endpoints.authorize_url,
@@ -49,9 +48,7 @@ pub fn run(
                 "faults": faults.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
                 "connect_command": command,
                 "connect_command_oauth1": provider.oauth1.as_ref().map(|_| format!("{command} --oauth1")),
-            })
-            .to_string(),
-        );
+        }));
     } else {
         ctx.ui.data(format!(
             "Sandbox of {} listening on {} (Ctrl-C to stop){}\nConnect to it with:\n  {command}{}",
