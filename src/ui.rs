@@ -337,8 +337,7 @@ mod tests {
             .text("next");
         let shown = text.terminal_text();
         assert_eq!(
-            shown,
-            "\x1b[1m\\x1b[31mname\x1b[0m (\\u{202e}x)\nnext",
+            shown, "\x1b[1m\\x1b[31mname\x1b[0m (\\u{202e}x)\nnext",
             "the tool's own SGR codes survive, the remote ones are escaped"
         );
         // Plain text given to an output function is escaped once, styled text never again.
