@@ -458,6 +458,30 @@ fn provider_error_bodies_are_shown_escaped_and_kept_in_json() {
 }
 
 #[test]
+fn a_token_response_too_deep_to_parse_is_never_shown() {
+    // serde_json refuses JSON nested past 128 levels; the body was then quoted raw, in
+    // the -v transcript, the error, --json and the browser's result page.
+    let body = format!(
+        r#"{{"access_token":"at-DEEP-LEAK","refreshToken":"rt-DEEP-LEAK","n":{}0{}}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let base = hostile_provider(move |req| match req.path.as_str() {
+        "/token" => Reply::raw(200, "application/json", body.clone()),
+        _ => happy(req),
+    });
+    for extra in [&["-v"][..], &["--json"]] {
+        let sb = Sandbox::new();
+        catalog(&sb, &base);
+        let out = connect(&sb, "hostile", extra);
+        let all = format!("{}{}{}", stdout(&out), stderr(&out), sb.page());
+        assert_eq!(out.status.code(), Some(4), "{extra:?}: {all}");
+        assert!(!all.contains("DEEP-LEAK"), "{extra:?}: {all}");
+        assert!(all.contains("unparseable body"), "{extra:?}: {all}");
+    }
+}
+
+#[test]
 fn an_env_file_that_does_not_parse_is_named_never_quoted() {
     let sb = Sandbox::new();
     let env = sb.path("postiz.env");
