@@ -76,7 +76,7 @@ pub fn is_secret_key(key: &str) -> bool {
     SECRET_KEYS.contains(&key.as_str()) || SECRET_SUFFIXES.iter().any(|s| key.ends_with(s))
 }
 
-/// Whether a value under `key` is shown only after masking its token-shaped words.
+/// Whether a value under `key` is public by design, and shown as it is.
 fn is_public_key(key: &str) -> bool {
     PUBLIC_KEYS.contains(&normalize(key).as_str())
 }
@@ -270,7 +270,7 @@ pub fn body(bytes: &[u8]) -> String {
     unparseable(bytes.len())
 }
 
-pub fn unparseable(len: usize) -> String {
+fn unparseable(len: usize) -> String {
     format!("unparseable body, {len} bytes")
 }
 
@@ -292,8 +292,16 @@ pub fn html_title(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     let start = lower.find("<title>")? + "<title>".len();
     let end = lower[start..].find("</title>")? + start;
+    // One line; a `name=value` word is masked as a form field would be.
     let title = text[start..end]
         .split_whitespace()
+        .map(|word| {
+            if looks_like_form(word) {
+                Cow::Owned(form(word))
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let title = truncate(&self::text(&title), 100);
@@ -471,6 +479,11 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("Login [redacted]"), "{shown}");
+        let shown = body(b"<html><title>Error for code=PAGESECRET&x=1</title></html>");
+        assert_eq!(
+            shown,
+            "an HTML page titled \"Error for code=[redacted]&x=1\" (57 bytes)"
+        );
         let untitled = body(b"<html><body>access_token=PAGESECRET</body></html>");
         assert_eq!(untitled, "an HTML page (49 bytes)");
         let long = format!("<html><title>{}</title></html>", "word ".repeat(100));
