@@ -297,7 +297,10 @@ fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>)
         }
         // The about comes after the flags: a flattened struct's doc comment would replace it.
         let sub = ConnectArgs::augment_args(clap::Command::new(provider.id.clone()))
-            .about(format!("Connect a channel: {}", provider.name))
+            .about(format!(
+                "Connect a channel: {}",
+                crate::ui::terminal_safe(&provider.name)
+            ))
             .visible_aliases(provider.aliases.clone())
             .after_help(EXIT_CODES_HELP);
         cmd = cmd.subcommand(sub);

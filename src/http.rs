@@ -373,7 +373,7 @@ impl HttpClient {
         if !body.is_empty() {
             lines.push(format!(">\n{body}"));
         }
-        eprintln!("{}", lines.join("\n"));
+        eprintln!("{}", crate::ui::terminal_safe(&lines.join("\n")));
     }
 }
 
@@ -439,7 +439,8 @@ fn trace_response(
     if !body.is_empty() {
         lines.push(format!("<\n{body}"));
     }
-    eprintln!("{}\n", lines.join("\n"));
+    // A body is remote text: escaped, like everything else that reaches the terminal.
+    eprintln!("{}\n", crate::ui::terminal_safe(&lines.join("\n")));
 }
 
 impl oauth2::SyncHttpClient for HttpClient {

@@ -1,10 +1,20 @@
 //! Everything the terminal sees: styled progress on stderr, data on stdout, errors with
 //! their cause and fix. Honours `NO_COLOR`, non-TTY output, `-q` and `--json`.
+//!
+//! Text shown on a terminal often comes from outside (a provider's `error_description`,
+//! an account or page name, an error body, a user catalog): it is data, never terminal
+//! control. Every output function here passes its text through [`terminal_safe`] once,
+//! before adding the tool's own styling, so an ESC/OSC sequence or a bidi override sent by
+//! a server shows up escaped (`\x1b`, `\u{202e}`) instead of acting on the terminal. Text
+//! the tool styles itself is built as [`Styled`], from pieces escaped the same way.
+//! `--json` output is written as serde_json made it: JSON escapes control characters.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
-use console::style;
+use console::{style, Style};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use chrono::{DateTime, Utc};
@@ -32,9 +42,9 @@ impl Ui {
     }
 
     /// Progress and notes go to stderr, unless quiet.
-    fn note(&self, line: String) {
+    fn note(&self, mark: console::StyledObject<&str>, msg: impl TerminalText) {
         if !self.quiet {
-            eprintln!("{line}");
+            eprintln!("{mark} {}", msg.terminal_text());
         }
     }
 
@@ -47,9 +57,13 @@ impl Ui {
     /// (caught by the tool's handler) or end of input cancels it.
     pub fn select(&self, question: &str, items: &[String]) -> Result<usize, Error> {
         let term = console::Term::stderr();
-        term.write_line(&format!("{} {question}", style("?").cyan().bold()))?;
+        term.write_line(&format!(
+            "{} {}",
+            style("?").cyan().bold(),
+            terminal_safe(question)
+        ))?;
         for (i, item) in items.iter().enumerate() {
-            term.write_line(&format!("  {:>2}) {item}", i + 1))?;
+            term.write_line(&format!("  {:>2}) {}", i + 1, terminal_safe(item)))?;
         }
         // Lines are read on their own thread, so Ctrl-C is noticed while waiting.
         let (tx, rx) = std::sync::mpsc::channel();
@@ -77,49 +91,56 @@ impl Ui {
             };
             match line.trim().parse::<usize>() {
                 Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
-                _ => term.write_line(&format!("'{}' is not one of the numbers", line.trim()))?,
+                _ => term.write_line(&format!(
+                    "'{}' is not one of the numbers",
+                    terminal_safe(line.trim())
+                ))?,
             }
         }
     }
 
-    pub fn step(&self, msg: impl AsRef<str>) {
-        self.note(format!("{} {}", style("✓").green(), msg.as_ref()));
+    pub fn step(&self, msg: impl TerminalText) {
+        self.note(style("✓").green(), msg);
     }
 
-    pub fn info(&self, msg: impl AsRef<str>) {
-        self.note(format!("{} {}", style("•").cyan(), msg.as_ref()));
+    pub fn info(&self, msg: impl TerminalText) {
+        self.note(style("•").cyan(), msg);
     }
 
     /// Warnings show even with -q: they are about the user's data.
-    pub fn warn(&self, msg: impl AsRef<str>) {
-        eprintln!("{} {}", style("!").yellow().bold(), msg.as_ref());
+    pub fn warn(&self, msg: impl TerminalText) {
+        eprintln!("{} {}", style("!").yellow().bold(), msg.terminal_text());
     }
 
     /// Always shown: the user must act on it (a URL to open, a prompt).
-    pub fn action(&self, msg: impl AsRef<str>) {
-        eprintln!("{}", msg.as_ref());
+    pub fn action(&self, msg: impl TerminalText) {
+        eprintln!("{}", msg.terminal_text());
     }
 
     /// Debug detail, only with -v.
-    pub fn debug(&self, msg: impl AsRef<str>) {
+    pub fn debug(&self, msg: impl TerminalText) {
         if self.verbose > 0 {
-            eprintln!("{} {}", style("debug:").dim(), msg.as_ref());
+            eprintln!("{} {}", style("debug:").dim(), msg.terminal_text());
         }
     }
 
     /// Data for scripts: stdout.
-    pub fn data(&self, text: impl AsRef<str>) {
-        let mut out = std::io::stdout().lock();
-        // A closed pipe (`| head`) is not an error worth a panic.
-        let _ = writeln!(out, "{}", text.as_ref());
+    pub fn data(&self, text: impl TerminalText) {
+        stdout_line(&text.terminal_text());
     }
 
+    /// `--json` output, pretty: as serde_json wrote it (it escapes control characters).
     pub fn json_data(&self, value: &serde_json::Value) {
-        self.data(serde_json::to_string_pretty(value).expect("JSON serializes"));
+        stdout_line(&serde_json::to_string_pretty(value).expect("JSON serializes"));
+    }
+
+    /// `--json` output on one line (a stream of events a script reads as they come).
+    pub fn json_line(&self, value: &serde_json::Value) {
+        stdout_line(&value.to_string());
     }
 
     /// A spinner on stderr, only on a TTY and when not quiet.
-    pub fn spinner(&self, msg: impl Into<String>) -> Option<ProgressBar> {
+    pub fn spinner(&self, msg: impl TerminalText) -> Option<ProgressBar> {
         if self.quiet || self.json || !std::io::stderr().is_terminal() {
             return None;
         }
@@ -127,7 +148,7 @@ impl Ui {
         bar.set_style(
             ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"),
         );
-        bar.set_message(msg.into());
+        bar.set_message(msg.terminal_text().into_owned());
         bar.enable_steady_tick(Duration::from_millis(100));
         Some(bar)
     }
@@ -137,13 +158,110 @@ impl Ui {
             eprintln!("{}", serde_json::json!({ "error": error_json(err) }));
             return;
         }
-        eprintln!("{} {}", style("error:").red().bold(), err);
+        eprintln!(
+            "{} {}",
+            style("error:").red().bold(),
+            terminal_safe(&err.to_string())
+        );
         if let Some(cause) = err.cause() {
-            eprintln!("  {} {}", style("cause:").bold(), cause);
+            eprintln!("  {} {}", style("cause:").bold(), terminal_safe(&cause));
         }
         if let Some(fix) = err.fix() {
-            eprintln!("  {} {}", style("fix:").bold(), fix);
+            eprintln!("  {} {}", style("fix:").bold(), terminal_safe(&fix));
         }
+    }
+}
+
+fn stdout_line(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = writeln!(out, "{text}");
+}
+
+/// Whether a character would act on a terminal instead of being shown: C0 controls but
+/// `\n` and `\t` (ESC starts CSI/OSC sequences, `\r` overwrites a line), DEL, the C1
+/// controls (U+009B is a one-character CSI, ECMA-48 §5.3), and the Unicode bidi and
+/// format controls that reorder what is displayed (Trojan Source, CVE-2021-42574;
+/// Unicode UAX #9: LRM, RLM, ALM, the embeddings, overrides and isolates).
+fn is_terminal_control(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    }
+}
+
+/// `text` with every terminal control escaped visibly: `\x1b` for ASCII ones,
+/// `\u{202e}` for the others. Borrowed when there is nothing to escape.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_terminal_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c as u32 {
+            _ if !is_terminal_control(c) => out.push(c),
+            n @ 0..=0x7f => {
+                let _ = write!(out, "\\x{n:02x}");
+            }
+            n => {
+                let _ = write!(out, "\\u{{{n:x}}}");
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// What the output functions accept: any text, escaped on the way out, or [`Styled`]
+/// text the tool built itself, printed as it is.
+pub trait TerminalText {
+    fn terminal_text(&self) -> Cow<'_, str>;
+}
+
+impl<T: AsRef<str> + ?Sized> TerminalText for T {
+    fn terminal_text(&self) -> Cow<'_, str> {
+        terminal_safe(self.as_ref())
+    }
+}
+
+/// Text styled by the tool: every piece is escaped with [`terminal_safe`] as it is added,
+/// then styled, so the tool's colours survive and nothing else can act on the terminal.
+#[derive(Debug, Clone, Default)]
+pub struct Styled(String);
+
+impl Styled {
+    pub fn new() -> Styled {
+        Styled::default()
+    }
+
+    /// Appends `text`, escaped.
+    pub fn text(&mut self, text: &str) -> &mut Styled {
+        self.0.push_str(&terminal_safe(text));
+        self
+    }
+
+    /// Appends `text`, escaped, then styled.
+    pub fn styled(&mut self, text: &str, with: &Style) -> &mut Styled {
+        let _ = write!(self.0, "{}", with.apply_to(terminal_safe(text)));
+        self
+    }
+
+    pub fn bold(&mut self, text: &str) -> &mut Styled {
+        self.styled(text, &Style::new().bold())
+    }
+
+    /// Ends the current line.
+    pub fn newline(&mut self) -> &mut Styled {
+        self.0.push('\n');
+        self
+    }
+}
+
+impl TerminalText for Styled {
+    fn terminal_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.0)
     }
 }
 
@@ -157,10 +275,6 @@ pub fn error_json(err: &Error) -> serde_json::Value {
         "fix": err.fix(),
         "exit_code": err.exit_code() as i32,
     })
-}
-
-pub fn bold(s: &str) -> String {
-    style(s).bold().to_string()
 }
 
 /// A moment for people, to the second: "2026-11-23 15:03:40 UTC".
@@ -188,6 +302,47 @@ pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn terminal_controls_are_escaped_visibly() {
+        // Clear screen, an OSC 52 clipboard write, a carriage return that overwrites the line.
+        let hostile = "a\x1b[2J\x1b]52;c;ZXZpbA==\x07b\rc";
+        let safe = terminal_safe(hostile);
+        assert_eq!(safe, "a\\x1b[2J\\x1b]52;c;ZXZpbA==\\x07b\\x0dc");
+        assert!(!safe.chars().any(is_terminal_control));
+        assert_eq!(terminal_safe("\u{0}\u{7f}"), "\\x00\\x7f");
+        // C1: U+009B is a one-character CSI.
+        assert_eq!(terminal_safe("\u{9b}31m\u{85}"), "\\u{9b}31m\\u{85}");
+        // Trojan Source bidi controls and the marks.
+        assert_eq!(
+            terminal_safe("x\u{202e}y\u{2066}z\u{200f}\u{61c}"),
+            "x\\u{202e}y\\u{2066}z\\u{200f}\\u{61c}"
+        );
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_unchanged() {
+        for text in ["line one\n\tline two", "Zoë ✓ 日本語 🎉", "", "back\\slash"] {
+            assert!(matches!(terminal_safe(text), Cow::Borrowed(t) if t == text));
+        }
+    }
+
+    #[test]
+    fn styled_keeps_the_tools_styling_and_escapes_the_pieces() {
+        let bold = Style::new().bold().force_styling(true);
+        let mut text = Styled::new();
+        text.styled("\x1b[31mname", &bold)
+            .text(" (\u{202e}x)")
+            .newline()
+            .text("next");
+        let shown = text.terminal_text();
+        assert_eq!(
+            shown, "\x1b[1m\\x1b[31mname\x1b[0m (\\u{202e}x)\nnext",
+            "the tool's own SGR codes survive, the remote ones are escaped"
+        );
+        // Plain text given to an output function is escaped once, styled text never again.
+        assert_eq!("\x1b[1m".terminal_text(), "\\x1b[1m");
+    }
 
     #[test]
     fn expiry_reads_to_the_minute_with_the_moment() {

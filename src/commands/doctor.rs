@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use console::style;
+use console::Style;
 use serde_json::json;
 
 use crate::cli::{ConnectArgs, DoctorArgs};
@@ -12,6 +12,7 @@ use crate::doctor::{
 use crate::error::{Error, ExitCode};
 use crate::http::{origin_of, HttpClient};
 use crate::providers::{EnvFile, Provider};
+use crate::ui::Styled;
 
 use super::{connect, Context};
 
@@ -183,38 +184,46 @@ fn render(ctx: &Context, findings: &[Finding]) {
         ctx.ui.json_data(&json!(findings));
         return;
     }
-    let mut text = Vec::new();
+    // Findings quote what servers, files and the environment said: each field is escaped
+    // before the tool's own styling goes around it.
+    let mut text = Styled::new();
     for (area, list) in doctor::grouped(findings) {
-        text.push(style(area).bold().underlined().to_string());
+        text.styled(area, &Style::new().bold().underlined())
+            .newline();
         for f in list {
             if ctx.ui.quiet && f.severity == Severity::Ok {
                 continue;
             }
-            let mark = match f.severity {
-                Severity::Problem => style("✗").red().bold(),
-                Severity::Warning => style("!").yellow().bold(),
-                Severity::Ok => style("✓").green(),
+            let (mark, with) = match f.severity {
+                Severity::Problem => ("✗", Style::new().red().bold()),
+                Severity::Warning => ("!", Style::new().yellow().bold()),
+                Severity::Ok => ("✓", Style::new().green()),
             };
-            text.push(format!(
-                "{mark} {} {}",
-                f.title,
-                style(format!("[{}]", f.id)).dim()
-            ));
+            text.styled(mark, &with)
+                .text(" ")
+                .text(&f.title)
+                .text(" ")
+                .styled(&format!("[{}]", f.id), &Style::new().dim())
+                .newline();
             // A passed check's evidence (each origin's route and step times) with -v.
             if f.severity != Severity::Ok || ctx.ui.verbose > 0 {
                 if let Some(e) = &f.evidence {
                     for line in e.lines() {
-                        text.push(format!("    {line}"));
+                        text.text("    ").text(line).newline();
                     }
                 }
             }
             if f.severity != Severity::Ok {
                 if let Some(fix) = &f.fix {
-                    text.push(format!("    {} {fix}", style("fix:").bold()));
+                    text.text("    ")
+                        .styled("fix:", &Style::new().bold())
+                        .text(" ")
+                        .text(fix)
+                        .newline();
                 }
             }
         }
-        text.push(String::new());
+        text.newline();
     }
     let problems = findings
         .iter()
@@ -224,6 +233,6 @@ fn render(ctx: &Context, findings: &[Finding]) {
         .iter()
         .filter(|f| f.severity == Severity::Warning)
         .count();
-    text.push(format!("{problems} problem(s), {warnings} warning(s)"));
-    ctx.ui.data(text.join("\n"));
+    text.text(&format!("{problems} problem(s), {warnings} warning(s)"));
+    ctx.ui.data(text);
 }

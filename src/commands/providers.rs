@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::doctor::envfile::postiz_redirect;
 use crate::error::{Error, ExitCode};
 use crate::providers::{self, Provider, RefreshStyle};
-use crate::ui::bold;
+use crate::ui::Styled;
 
 use super::Context;
 
@@ -113,7 +113,7 @@ pub fn run(
         } else {
             format!(" (alias {})", p.aliases.join(", "))
         };
-        let mut lines = vec![format!("{}{aliases}: {}", bold(&p.id), p.name)];
+        let mut lines: Vec<String> = Vec::new();
         if let (None, Some(uri)) = (one, postiz(p)) {
             lines.push(format!("  Postiz sends:  {uri}"));
         }
@@ -207,7 +207,13 @@ pub fn run(
                     .unwrap_or_default()
             ));
         }
-        ctx.ui.data(lines.join("\n"));
+        // A user catalog's id and name are shown escaped; the id is bold.
+        let mut text = Styled::new();
+        text.bold(&p.id).text(&format!("{aliases}: {}", p.name));
+        for line in &lines {
+            text.newline().text(line);
+        }
+        ctx.ui.data(text);
     }
     Ok(ExitCode::Ok)
 }

@@ -132,7 +132,7 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
             "expires_at": expires_at.map(|t| t.to_rfc3339()),
             "error": outcome.error().map(|e| json!({"message": e.to_string(), "cause": e.cause(), "fix": e.fix()})),
         });
-        ui.data(line.to_string());
+        ui.json_line(&line);
         return;
     }
     match outcome {

@@ -35,23 +35,20 @@ pub fn run(
     );
     if ctx.ui.json {
         // One line, so a script can read it while the sandbox keeps running.
-        ctx.ui.data(
-            json!({
-                "provider": provider.id,
-                "base_url": sb.base_url(),
-                "authorize_url": endpoints.authorize_url,
-                "token_url": endpoints.token_url,
-                "userinfo_url": endpoints.userinfo_url,
-                "revoke_url": endpoints.revoke_url,
-                "client_id": client.id,
-                "client_secret": client.secret.as_ref().map(|_| sandbox::CLIENT_SECRET),
-                "client_auth": client.auth.as_str(),
-                "faults": faults.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
-                "connect_command": command,
-                "connect_command_oauth1": provider.oauth1.as_ref().map(|_| format!("{command} --oauth1")),
-            })
-            .to_string(),
-        );
+        ctx.ui.json_line(&json!({
+            "provider": provider.id,
+            "base_url": sb.base_url(),
+            "authorize_url": endpoints.authorize_url,
+            "token_url": endpoints.token_url,
+            "userinfo_url": endpoints.userinfo_url,
+            "revoke_url": endpoints.revoke_url,
+            "client_id": client.id,
+            "client_secret": client.secret.as_ref().map(|_| sandbox::CLIENT_SECRET),
+            "client_auth": client.auth.as_str(),
+            "faults": faults.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+            "connect_command": command,
+            "connect_command_oauth1": provider.oauth1.as_ref().map(|_| format!("{command} --oauth1")),
+        }));
     } else {
         ctx.ui.data(format!(
             "Sandbox of {} listening on {} (Ctrl-C to stop){}\nConnect to it with:\n  {command}{}",

@@ -3,7 +3,7 @@ use serde_json::{json, Value};
 
 use crate::error::{Error, ExitCode};
 use crate::store::Channel;
-use crate::ui::bold;
+use crate::ui::Styled;
 
 use super::Context;
 use crate::providers::RefreshStyle;
@@ -78,11 +78,6 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
     }
     for c in &channels {
         let mut lines = vec![format!(
-            "{}{}",
-            bold(&c.channel),
-            if c.sandbox { " (sandbox)" } else { "" }
-        )];
-        lines.push(format!(
             "  account:  {}{}",
             c.account.handle().unwrap_or_default(),
             c.account
@@ -90,7 +85,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
                 .as_deref()
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default()
-        ));
+        )];
         if let Some(page) = &c.page {
             lines.push(format!(
                 "  {:<9} {} ({}), chosen by {}{}",
@@ -158,7 +153,13 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
                 ""
             }
         ));
-        ctx.ui.data(lines.join("\n"));
+        let mut text = Styled::new();
+        text.bold(&c.channel)
+            .text(if c.sandbox { " (sandbox)" } else { "" });
+        for line in &lines {
+            text.newline().text(line);
+        }
+        ctx.ui.data(text);
     }
     Ok(code)
 }

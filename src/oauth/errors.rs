@@ -104,13 +104,16 @@ impl ProviderError {
             Ok(value) => {
                 let (code, description) = parse_json_error(&value);
                 err.code = code;
-                err.description = description;
+                // A description may quote the token it rejects.
+                err.description = description.map(|d| redact::text(&d).into_owned());
                 if err.code.is_none() && err.description.is_none() {
                     err.excerpt = Some(redact::truncate(&redact::json(&value).to_string(), 300));
                 }
             }
             Err(_) => {
-                err.excerpt = Some(match html_title(text) {
+                // Never the raw text: JSON too deep for serde_json, or anything else,
+                // may still carry a token (redact::body describes what it cannot parse).
+                err.excerpt = Some(match redact::html_title(text) {
                     Some(title) => format!("an HTML page titled \"{title}\" (a proxy or an error page, not an OAuth answer)"),
                     None => redact::truncate(&redact::body(text.as_bytes()), 200),
                 });
@@ -267,16 +270,6 @@ fn parse_json_error(value: &Value) -> (Option<String>, Option<String>) {
     }
 }
 
-fn html_title(text: &str) -> Option<String> {
-    let lower = text.to_ascii_lowercase();
-    if !(lower.starts_with("<!doctype") || lower.starts_with("<html") || lower.contains("<body")) {
-        return None;
-    }
-    let start = lower.find("<title>")? + "<title>".len();
-    let end = lower[start..].find("</title>")? + start;
-    Some(text[start..end].trim().to_string()).filter(|t| !t.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,6 +348,32 @@ mod tests {
     fn json_without_error_fields_is_redacted() {
         let e = parse(400, r#"{"access_token":"LEAK","weird":true}"#);
         assert!(!e.to_string().contains("LEAK"), "{e}");
+    }
+
+    #[test]
+    fn a_token_response_too_deep_to_parse_is_never_quoted() {
+        // Past serde_json's depth limit (128) the body was quoted as text, token first.
+        let body = format!(
+            r#"{{"access_token":"DEEPLEAK","n":{}1{}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let e = parse(200, &body);
+        let shown = format!("{e} {}", e.explain().cause);
+        assert!(!shown.contains("DEEPLEAK"), "{shown}");
+        assert!(shown.contains("unparseable body"), "{shown}");
+    }
+
+    #[test]
+    fn a_description_quoting_a_token_is_masked() {
+        let e = parse(
+            401,
+            r#"{"error":"invalid_token","error_description":"token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln is expired"}"#,
+        );
+        assert_eq!(
+            e.description.as_deref(),
+            Some("token [redacted] is expired")
+        );
     }
 
     #[test]

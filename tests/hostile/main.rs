@@ -6,4 +6,5 @@
 mod common;
 mod lifetimes;
 mod provider;
+mod remote_text;
 mod store;
