@@ -258,7 +258,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__connect)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,6 +313,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -340,7 +344,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -395,6 +399,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -422,7 +430,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__discord)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,6 +485,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -578,7 +590,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__dribbble)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +645,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -660,7 +676,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__facebook)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,6 +731,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -742,7 +762,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__gmb)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -797,6 +817,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1314,7 +1338,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__instagram)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,6 +1393,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1396,7 +1424,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__instagram__subcmd__standalone)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1451,6 +1479,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1478,7 +1510,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__kick)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1533,6 +1565,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1560,7 +1596,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__linkedin)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1615,6 +1651,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1642,7 +1682,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__linkedin__subcmd__page)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1697,6 +1737,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1738,7 +1782,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__mastodon)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1793,6 +1837,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1820,7 +1868,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__pinterest)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1875,6 +1923,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1924,7 +1976,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__reddit)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1979,6 +2031,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2072,7 +2128,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__slack)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2127,6 +2183,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2168,7 +2228,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__threads)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2223,6 +2283,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2250,7 +2314,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__tiktok)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2305,6 +2369,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2332,7 +2400,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__tiktok__subcmd__business)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2387,6 +2455,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2428,7 +2500,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__tumblr)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2483,6 +2555,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2510,7 +2586,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__twitch)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2565,6 +2641,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2592,7 +2672,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2647,6 +2727,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2674,7 +2758,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__vk)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2729,6 +2813,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2756,7 +2844,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__whop)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2811,6 +2899,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2838,7 +2930,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__youtube)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --oauth1 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2893,6 +2985,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -157,6 +157,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -188,6 +189,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -219,6 +221,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -250,6 +253,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -281,6 +285,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -312,6 +317,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l re
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -343,6 +349,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -374,6 +381,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -405,6 +413,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -436,6 +445,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -467,6 +477,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -498,6 +509,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -529,6 +541,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -560,6 +573,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -591,6 +605,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -622,6 +637,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -653,6 +669,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -684,6 +701,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -715,6 +733,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -746,6 +765,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -777,6 +797,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -808,6 +829,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revo
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -839,6 +861,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l rev
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -870,6 +893,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l timeout -d 'Give up waiting for the browser after this long' -r
@@ -901,6 +925,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l timeout -d 'Give up waiting for the browser after this long' -r

@@ -192,6 +192,10 @@ pub struct ConnectArgs {
     /// (default: ask; without a terminal, list them and exit 6)
     #[arg(long, value_name = "ID|NAME")]
     pub page: Option<String>,
+    /// Name the account yourself: for servers that cannot say whose account it is (no
+    /// identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
     /// X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic
     /// when only those are set
     #[arg(long)]

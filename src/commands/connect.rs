@@ -241,17 +241,9 @@ fn finish(
         ));
     }
 
-    let mut account = identity::fetch(
-        &provider.identity,
-        endpoints.userinfo_url.as_deref(),
-        &token,
-        &client.id,
-        http,
-    )?;
-    let mut handle = account.handle().ok_or_else(|| Error::Config {
-        what: "the provider did not say whose account this is".into(),
-        fix: "give the identity endpoint with --userinfo-url, or request the `openid` scope".into(),
-    })?;
+    let mut account = name_account(provider, endpoints, client, &token, args, http)
+        .map_err(|e| revoke_issued(ui, e, &token, endpoints, client, http))?;
+    let mut handle = account.handle().expect("name_account names the account");
     ui.step(format!(
         "Confirmed the account: {handle} (from the {})",
         account.source
@@ -363,6 +355,81 @@ fn finish(
         provider: provider.id.clone(),
     });
     Ok((channel, scope_error))
+}
+
+/// Whose account the tokens are for: `--account` when given, else the provider's
+/// identity (endpoint, standard claims, validated id_token), else RFC 7662
+/// introspection. An error when none names it.
+fn name_account(
+    provider: &Provider,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    token: &crate::oauth::token::TokenResponse,
+    args: &ConnectArgs,
+    http: &HttpClient,
+) -> Result<identity::Account, Error> {
+    if let Some(name) = args.account.as_deref().filter(|n| !n.trim().is_empty()) {
+        return Ok(identity::Account {
+            username: Some(name.trim().to_string()),
+            source: "--account flag".into(),
+            ..Default::default()
+        });
+    }
+    let account = identity::fetch(&provider.identity, endpoints, token, &client.id, http)?;
+    if account.handle().is_some() {
+        return Ok(account);
+    }
+    if let Some(value) = flow::introspect(token.access_token().secret(), endpoints, client, http)? {
+        let account = identity::from_json(&provider.identity, &value, "introspection endpoint");
+        if account.handle().is_some() {
+            return Ok(account);
+        }
+    }
+    Err(Error::Config {
+        what: "the server did not say whose account this is (no identity endpoint, id_token or introspection names it)".into(),
+        fix: format!(
+            "name it yourself: postiz-connect {} --account NAME (or give its identity endpoint with --userinfo-url)",
+            provider.id
+        ),
+    })
+}
+
+/// A login that cannot be stored must not leave live tokens behind: revoke what was
+/// issued (RFC 7009), and say so in the error.
+fn revoke_issued(
+    ui: &crate::ui::Ui,
+    error: Error,
+    token: &crate::oauth::token::TokenResponse,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Error {
+    let mut revoked = Ok(endpoints.revoke_url.is_some());
+    if let Some(refresh) = &token.refresh_token {
+        revoked = flow::revoke(
+            refresh.secret(),
+            flow::TokenHint::RefreshToken,
+            endpoints,
+            client,
+            http,
+        );
+    }
+    if revoked.as_ref().is_ok_and(|done| *done) {
+        revoked = flow::revoke(
+            token.access_token().secret(),
+            flow::TokenHint::AccessToken,
+            endpoints,
+            client,
+            http,
+        );
+    }
+    let note = match revoked {
+        Ok(true) => "the tokens it issued were revoked".to_string(),
+        Ok(false) => "the server has no revocation endpoint, so the tokens it issued stay valid until they expire; revoke the app's access in your account settings there".into(),
+        Err(e) => format!("revoking the tokens it issued failed too ({e}); revoke the app's access in your account settings there"),
+    };
+    ui.warn(format!("Nothing was stored: {note}"));
+    error
 }
 
 /// Credentials for `provider` from the flags, `--env-file`, then the environment.
@@ -730,6 +797,8 @@ fn resolve_endpoints(
             .or(provider.issuer.clone()),
         require_iss: metadata.is_some_and(|m| m.authorization_response_iss_parameter_supported)
             || provider.require_iss,
+        introspection_url: metadata.and_then(|m| m.introspection_endpoint.clone()),
+        jwks_uri: metadata.and_then(|m| m.jwks_uri.clone()),
     })
 }
 

@@ -133,8 +133,7 @@ fn finish(
             token_url: rules.access_token_url.clone(),
             revoke_url: rules.invalidate_url.clone(),
             userinfo_url: Some(rules.identity_url.clone()),
-            issuer: None,
-            require_iss: false,
+            ..Endpoints::default()
         },
         redirect_uri: String::new(),
         wire: Default::default(),

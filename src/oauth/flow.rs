@@ -35,7 +35,7 @@ type OAuthClient = oauth2::Client<
 
 /// The endpoints of one connection, resolved from the catalog, flags or discovery.
 /// Stored with the channel so refresh and logout need no flags.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Endpoints {
     pub authorize_url: String,
     pub token_url: String,
@@ -48,6 +48,12 @@ pub struct Endpoints {
     pub issuer: Option<String>,
     #[serde(default)]
     pub require_iss: bool,
+    /// RFC 7662 token introspection (names the account when nothing else does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introspection_url: Option<String>,
+    /// The server's signing keys, to verify an id_token (OIDC Core §3.1.3.7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwks_uri: Option<String>,
 }
 
 /// The OAuth client: id, optional secret (redacted in Debug), and how it authenticates.
@@ -418,6 +424,80 @@ fn hex_sha256(input: &str) -> String {
         .collect()
 }
 
+/// POST `form` to an endpoint of the authorization server, the client authenticated as
+/// at the token endpoint (RFC 7009 §2.1, RFC 7662 §2.1); plain http only on loopback.
+fn post_as_client(
+    url: &str,
+    mut form: Vec<(String, String)>,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Result<oauth2::HttpResponse, Error> {
+    let parsed = url::Url::parse(url).map_err(|e| Error::Config {
+        what: format!("the endpoint URL '{url}' is invalid: {e}"),
+        fix: "check the provider's endpoints".into(),
+    })?;
+    let loopback = matches!(
+        parsed.host_str(),
+        Some("127.0.0.1") | Some("localhost") | Some("[::1]")
+    );
+    if parsed.scheme() != "https" && !loopback {
+        return Err(Error::Config {
+            what: format!(
+                "refusing to send a token over plain http to {}",
+                crate::http::origin_of(url)
+            ),
+            fix: "use the provider's https endpoint".into(),
+        });
+    }
+    let basic = match (client.auth, &client.secret) {
+        (ClientAuth::Basic, Some(secret)) => Some((client.id.as_str(), secret.secret().as_str())),
+        (ClientAuth::Post, Some(secret)) => {
+            form.push(("client_id".into(), client.id.clone()));
+            form.push(("client_secret".into(), secret.secret().clone()));
+            None
+        }
+        _ => {
+            form.push(("client_id".into(), client.id.clone()));
+            None
+        }
+    };
+    Ok(http.send("POST", url, RequestBody::Form(form), basic)?)
+}
+
+/// RFC 7662 introspection of an access token: what the server says of it (`username`,
+/// `sub`...), `None` without an introspection endpoint. An inactive token is an error.
+pub fn introspect(
+    access_token: &str,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    http: &HttpClient,
+) -> Result<Option<serde_json::Value>, Error> {
+    let Some(url) = &endpoints.introspection_url else {
+        return Ok(None);
+    };
+    let form = vec![
+        ("token".to_string(), access_token.to_string()),
+        ("token_type_hint".to_string(), "access_token".to_string()),
+    ];
+    let response = post_as_client(url, form, client, http)?;
+    let status = response.status().as_u16();
+    let parsed = (status == 200)
+        .then(|| serde_json::from_slice::<serde_json::Value>(response.body()).ok())
+        .flatten();
+    match parsed {
+        Some(value) if value["active"] == true => Ok(Some(value)),
+        Some(_) => Err(Error::Rejected {
+            what: "the introspection endpoint says the new access token is not active".into(),
+            fix: "connect again; if it repeats, check the client's settings on the server".into(),
+        }),
+        None => Err(Error::Token(ProviderError::from_response(
+            Stage::Identity,
+            status,
+            response.body(),
+        ))),
+    }
+}
+
 /// RFC 7009 revocation. Returns Ok(false) when the provider has no revocation endpoint.
 ///
 /// Done here rather than through oauth2, which refuses plain-http endpoints outright; this
@@ -432,40 +512,11 @@ pub fn revoke(
     let Some(url) = &endpoints.revoke_url else {
         return Ok(false);
     };
-    let parsed = url::Url::parse(url).map_err(|e| Error::Config {
-        what: format!("the revocation URL '{url}' is invalid: {e}"),
-        fix: "check the provider's revoke_url".into(),
-    })?;
-    let loopback = matches!(
-        parsed.host_str(),
-        Some("127.0.0.1") | Some("localhost") | Some("[::1]")
-    );
-    if parsed.scheme() != "https" && !loopback {
-        return Err(Error::Config {
-            what: format!(
-                "refusing to send a token over plain http to {}",
-                crate::http::origin_of(url)
-            ),
-            fix: "use the provider's https revocation endpoint".into(),
-        });
-    }
-    let mut form = vec![
+    let form = vec![
         ("token".to_string(), token.to_string()),
         ("token_type_hint".to_string(), hint.as_str().to_string()),
     ];
-    let basic = match (client.auth, &client.secret) {
-        (ClientAuth::Basic, Some(secret)) => Some((client.id.as_str(), secret.secret().as_str())),
-        (ClientAuth::Post, Some(secret)) => {
-            form.push(("client_id".into(), client.id.clone()));
-            form.push(("client_secret".into(), secret.secret().clone()));
-            None
-        }
-        _ => {
-            form.push(("client_id".into(), client.id.clone()));
-            None
-        }
-    };
-    let response = http.send("POST", url, RequestBody::Form(form), basic)?;
+    let response = post_as_client(url, form, client, http)?;
     let status = response.status().as_u16();
     // RFC 7009 §2.2: 200 for success, also when the token was already invalid.
     if status == 200 {
@@ -536,8 +587,7 @@ mod tests {
             token_url: "https://auth.test/token".into(),
             revoke_url: None,
             userinfo_url: None,
-            issuer: None,
-            require_iss: false,
+            ..Endpoints::default()
         }
     }
 

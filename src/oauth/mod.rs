@@ -3,6 +3,7 @@
 pub mod callback;
 pub mod errors;
 pub mod flow;
+pub mod id_token;
 pub mod listener;
 pub mod oauth1;
 pub mod page;

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -52,10 +51,12 @@ pub fn channel_handle(raw: &str) -> String {
 }
 
 /// Look up the account: `identity.url` with the catalog's pointers, falling back to the
-/// standard OIDC claims, then to the id_token.
+/// standard OIDC claims, then to the id_token (validated first: `iss`, `aud`, `exp`, and
+/// its signature when the server publishes its keys). An account with no handle means
+/// the provider did not say whose account this is.
 pub fn fetch(
     identity: &Identity,
-    userinfo_url: Option<&str>,
+    endpoints: &crate::oauth::flow::Endpoints,
     token: &TokenResponse,
     client_id: &str,
     http: &HttpClient,
@@ -70,7 +71,10 @@ pub fn fetch(
             return Ok(account);
         }
     }
-    let url = identity.url.as_deref().or(userinfo_url);
+    let url = identity
+        .url
+        .as_deref()
+        .or(endpoints.userinfo_url.as_deref());
     if let Some(url) = url.filter(|_| !identity.in_token_response) {
         let response = call(
             identity,
@@ -100,7 +104,16 @@ pub fn fetch(
             return Ok(account);
         }
     }
-    if let Some(claims) = token.id_token.as_deref().and_then(id_token_claims) {
+    if let Some(jwt) = token.id_token.as_deref() {
+        let keys = match &endpoints.jwks_uri {
+            Some(url) => Some(crate::oauth::id_token::fetch_keys(url, http)?),
+            None => None,
+        };
+        let expect = crate::oauth::id_token::Expect {
+            issuer: endpoints.issuer.as_deref(),
+            client_id,
+        };
+        let claims = crate::oauth::id_token::validated_claims(jwt, &expect, keys.as_ref())?;
         return Ok(from_json(&Identity::default(), &claims, "id_token"));
     }
     Ok(Account::default())
@@ -216,16 +229,6 @@ pub fn from_json(identity: &Identity, value: &Value, source: &str) -> Account {
     }
 }
 
-/// The payload of a JWT, unverified: used only to name the account. The token came
-/// straight from the token endpoint over the client's own connection (OIDC Core §3.1.3.7).
-fn id_token_claims(jwt: &str) -> Option<Value> {
-    let payload = jwt.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .ok()?;
-    serde_json::from_slice(&bytes).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,15 +258,6 @@ mod tests {
         assert_eq!(a.handle().as_deref(), Some("alice"));
         let a = from_json(&Identity::default(), &json!({"sub": 7}), "t");
         assert_eq!(a.handle().as_deref(), Some("7"));
-    }
-
-    #[test]
-    fn id_token_payload() {
-        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .encode(br#"{"sub":"bob","email":"b@x.test"}"#);
-        let claims = id_token_claims(&format!("h.{payload}.s")).unwrap();
-        assert_eq!(claims["sub"], "bob");
-        assert!(id_token_claims("garbage").is_none());
     }
 
     #[test]

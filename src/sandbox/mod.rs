@@ -89,8 +89,7 @@ pub fn endpoints_of(provider: &Provider) -> Endpoints {
         token_url: provider.token_url.clone().unwrap_or_default(),
         revoke_url: provider.revoke_url.clone(),
         userinfo_url: provider.identity.url.clone(),
-        issuer: None,
-        require_iss: false,
+        ..Endpoints::default()
     }
 }
 

@@ -791,8 +791,7 @@ pub(crate) mod tests {
                 token_url: "http://127.0.0.1:1/token".into(),
                 revoke_url: None,
                 userinfo_url: None,
-                issuer: None,
-                require_iss: false,
+                ..Endpoints::default()
             },
             redirect_uri: "http://127.0.0.1:2/callback".into(),
             wire: Wire::default(),

@@ -4,6 +4,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod generic_servers;
 mod lifetimes;
 mod provider;
 mod remote_text;

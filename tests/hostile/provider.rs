@@ -32,6 +32,10 @@ pub struct HostileProvider {
     pub base: String,
     /// Every form the token endpoint received, in order.
     pub token_requests: Arc<Mutex<Vec<Form>>>,
+    /// More paths a test serves (metadata, keys, introspection...): status and JSON.
+    pub routes: Arc<Mutex<HashMap<String, (u16, String)>>>,
+    /// Each request to one of `routes`: its path and form (body, else query).
+    pub hits: Arc<Mutex<Vec<(String, Form)>>>,
 }
 
 impl HostileProvider {
@@ -68,6 +72,9 @@ impl HostileProvider {
         let token: Arc<Handler> = Arc::new(token);
         let after: Arc<Hook> = Arc::new(after);
         let identity = identity.to_string();
+        let routes: Arc<Mutex<HashMap<String, (u16, String)>>> = Arc::default();
+        let hits: Arc<Mutex<Vec<(String, Form)>>> = Arc::default();
+        let (served, logged) = (routes.clone(), hits.clone());
         std::thread::spawn(move || {
             for mut request in server.incoming_requests() {
                 let mut answered = None;
@@ -101,9 +108,24 @@ impl HostileProvider {
                     "/me" => tiny_http::Response::from_string(identity.clone())
                         .with_header(header("Content-Type", "application/json"))
                         .boxed(),
-                    _ => tiny_http::Response::from_string("")
-                        .with_status_code(404)
-                        .boxed(),
+                    path => match served.lock().unwrap().get(path).cloned() {
+                        Some((status, json)) => {
+                            let mut body = String::new();
+                            let _ = request.as_reader().read_to_string(&mut body);
+                            let mut form: Form = url::form_urlencoded::parse(body.as_bytes())
+                                .into_owned()
+                                .collect();
+                            form.extend(query);
+                            logged.lock().unwrap().push((path.to_string(), form));
+                            tiny_http::Response::from_string(json)
+                                .with_status_code(status)
+                                .with_header(header("Content-Type", "application/json"))
+                                .boxed()
+                        }
+                        None => tiny_http::Response::from_string("")
+                            .with_status_code(404)
+                            .boxed(),
+                    },
                 };
                 if request.respond(response).is_ok() {
                     if let Some(form) = answered {
@@ -115,7 +137,27 @@ impl HostileProvider {
         HostileProvider {
             base,
             token_requests,
+            routes,
+            hits,
         }
+    }
+
+    /// Serve `json` at `path`.
+    pub fn serve(&self, path: &str, status: u16, json: serde_json::Value) {
+        self.routes
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), (status, json.to_string()));
+    }
+
+    /// The paths of the requests `routes` answered.
+    pub fn hit_paths(&self) -> Vec<String> {
+        self.hits
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect()
     }
 
     /// `custom` pointed at this provider by hand, public client, tokens in files.
