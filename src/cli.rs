@@ -240,6 +240,54 @@ pub struct ConnectArgs {
     pub faults: Vec<crate::sandbox::Fault>,
 }
 
+impl ConnectArgs {
+    /// The flags that say which app, endpoints and account a connection used, to connect
+    /// the same way again; never a secret (a client secret comes from the environment or
+    /// the .env file again).
+    pub fn reconnect_args(&self) -> Vec<String> {
+        let c = &self.client;
+        let mut args = Vec::new();
+        let mut push = |flag: &str, value: Option<&str>| {
+            if let Some(value) = value {
+                args.push(format!("--{flag}"));
+                args.push(value.to_string());
+            }
+        };
+        push("client-id", c.client_id.as_deref());
+        push("client-auth", c.client_auth.map(|a| a.as_str()));
+        let env_file = c.env_file.as_ref().map(|p| {
+            std::path::absolute(p)
+                .unwrap_or_else(|_| p.clone())
+                .display()
+                .to_string()
+        });
+        push("env-file", env_file.as_deref());
+        push("instance", c.instance.as_deref());
+        push("issuer", c.issuer.as_deref());
+        push("auth-url", c.auth_url.as_deref());
+        push("token-url", c.token_url.as_deref());
+        push("userinfo-url", c.userinfo_url.as_deref());
+        push("revoke-url", c.revoke_url.as_deref());
+        push("sandbox-at", c.sandbox_at.as_deref());
+        push("scopes", self.scopes.as_deref());
+        push("account", self.account.as_deref());
+        let port = self.port.map(|p| p.to_string());
+        push("port", port.as_deref());
+        push("redirect-uri", self.redirect_uri.as_deref());
+        for (flag, on) in [
+            ("oauth1", self.oauth1),
+            ("paste", self.paste),
+            ("sandbox", self.sandbox),
+            ("auto-approve", self.auto_approve),
+        ] {
+            if on {
+                args.push(format!("--{flag}"));
+            }
+        }
+        args
+    }
+}
+
 #[derive(Debug, Clone, Args, Default)]
 pub struct DoctorArgs {
     /// Focus on these providers (checks their endpoints, credentials and redirect URIs)

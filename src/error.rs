@@ -70,7 +70,8 @@ pub enum Error {
     ScopesMissing {
         channel: String,
         missing: Vec<(String, Option<String>)>,
-        provider: String,
+        /// The command that connects the channel again.
+        reconnect: String,
     },
 
     #[error("{what}")]
@@ -159,8 +160,8 @@ impl Error {
                  with --timeout"
                     .into(),
             ),
-            Error::ScopesMissing { provider, .. } => Some(format!(
-                "connect again and approve every permission (postiz-connect {provider}); if the \
+            Error::ScopesMissing { reconnect, .. } => Some(format!(
+                "connect again and approve every permission ({reconnect}); if the \
                  consent screen does not offer a scope, enable it for the app in the provider's \
                  console"
             )),

@@ -308,8 +308,8 @@ pub fn refresh_channel(
         return Outcome::Failed(Error::Rejected {
             what: format!("{name} was connected to the built-in sandbox, which stopped when that command ended"),
             fix: format!(
-                "connect it again (postiz-connect {} --sandbox); to try refreshes, run `postiz-connect sandbox` and connect with the command it prints",
-                channel.provider
+                "connect it again ({}); to try refreshes, run `postiz-connect sandbox` and connect with the command it prints",
+                channel.reconnect_command()
             ),
         });
     }

@@ -20,7 +20,7 @@ fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let connected: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(connected["channel"], "custom:alice");
+    assert_eq!(connected["channel"], server.channel("alice"));
     assert_eq!(connected["store"], "keychain");
     assert_eq!(connected["has_refresh_token"], true);
     assert_eq!(
@@ -29,7 +29,8 @@ fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
     );
     assert!(connected["expires_at"].as_str().unwrap().contains('T'));
     assert!(
-        sb.page().contains("custom:alice is connected"),
+        sb.page()
+            .contains(&format!("{} is connected", server.channel("alice"))),
         "{}",
         sb.page()
     );
@@ -38,15 +39,19 @@ fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
     let status = sb.status_json();
     assert_eq!(status.as_array().unwrap().len(), 1);
     assert_eq!(status[0]["account"], "alice");
-    let token = sb.token("custom:alice");
+    let token = sb.token(&server.channel("alice"));
     assert_eq!(server.userinfo_status(&token), 200);
     // The secrets are in the keychain, not on disk.
     let home = sb.home.path().join("home");
     assert!(!home.join("secrets").exists());
-    let index = std::fs::read_to_string(home.join("channels/custom%3Aalice.json")).unwrap();
+    let index = std::fs::read_to_string(home.join(format!(
+        "channels/{}.json",
+        file_key(&server.channel("alice"))
+    )))
+    .unwrap();
     assert!(!index.contains(&token));
 
-    let out = sb.run(&["logout", "custom:alice"]);
+    let out = sb.run(&["logout", &server.channel("alice")]);
     assert_failed_with(&out, 0, "revoked at the provider");
     assert_eq!(
         server.userinfo_status(&token),
@@ -54,7 +59,7 @@ fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
         "logout must revoke the grant"
     );
     assert_eq!(sb.status_json(), serde_json::json!([]));
-    let out = sb.run(&["token", "custom:alice"]);
+    let out = sb.run(&["token", &server.channel("alice")]);
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -300,7 +305,7 @@ fn paste_mode_finishes_with_the_url_and_a_reused_code_is_invalid_grant() {
         url.to_string()
     });
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Connected custom:alice"));
+    assert!(stdout(&out).contains(&format!("Connected {}", server.channel("alice"))));
 
     // The same code again (pasted bare, so it reaches the token endpoint): single use.
     let code = url::Url::parse(&first_url)
@@ -344,7 +349,11 @@ fn no_secret_reaches_any_output_even_verbose() {
         "the transcript shows the exchange: {all}"
     );
     let secrets: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(sb.home.path().join("home/secrets/custom%3Aalice.json")).unwrap(),
+        &std::fs::read(sb.home.path().join(format!(
+            "home/secrets/{}.json",
+            file_key(&server.channel("alice"))
+        )))
+        .unwrap(),
     )
     .unwrap();
     let s = &secrets;
@@ -371,10 +380,13 @@ fn no_secret_reaches_any_output_even_verbose() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(sb.home.path().join("home/secrets/custom%3Aalice.json"))
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(sb.home.path().join(format!(
+            "home/secrets/{}.json",
+            file_key(&server.channel("alice"))
+        )))
+        .unwrap()
+        .permissions()
+        .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
 }

@@ -286,7 +286,11 @@ fn live_identity_check_catches_a_revoked_grant() {
     let (_, f, _) = doctor(&sb, &["--timeout", "3s"]);
     assert!(has(&f, "channel.live", "ok"), "{:?}", ids(&f));
     let secrets: Value = serde_json::from_slice(
-        &std::fs::read(sb.home.path().join("home/secrets/custom%3Aalice.json")).unwrap(),
+        &std::fs::read(sb.home.path().join(format!(
+            "home/secrets/{}.json",
+            file_key(&server.channel("alice"))
+        )))
+        .unwrap(),
     )
     .unwrap();
     reqwest::blocking::Client::new()

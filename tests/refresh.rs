@@ -22,9 +22,19 @@ fn connect(sb: &Sandbox, server: &AuthServer) {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
+/// The file of the one channel these tests connect, in `dir` of the home.
+fn only_file(sb: &Sandbox, dir: &str) -> std::path::PathBuf {
+    let mut files: Vec<_> = std::fs::read_dir(sb.home.path().join("home").join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .collect();
+    files.sort();
+    files.remove(0)
+}
+
 fn secrets(sb: &Sandbox) -> Value {
-    let bytes = std::fs::read(sb.home.path().join("home/secrets/custom%3Aalice.json")).unwrap();
-    serde_json::from_slice::<Value>(&bytes).unwrap()
+    serde_json::from_slice::<Value>(&std::fs::read(only_file(sb, "secrets")).unwrap()).unwrap()
 }
 
 fn refresh_token(sb: &Sandbox) -> String {
@@ -52,11 +62,14 @@ fn forced_refresh_rotates_persists_and_the_old_token_is_refused() {
     let sb = Sandbox::new();
     connect(&sb, &server);
     let old = refresh_token(&sb);
-    let out = sb.run(&["refresh", "custom:alice", "--force"]);
+    let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert_failed_with(&out, 0, "rotated and saved");
     let new = refresh_token(&sb);
     assert_ne!(old, new, "the rotated refresh token was persisted");
-    assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
+    assert_eq!(
+        server.userinfo_status(&sb.token(&server.channel("alice"))),
+        200
+    );
     assert_eq!(
         spend(&server, &old),
         400,
@@ -96,7 +109,7 @@ fn concurrent_forced_refreshes_of_one_channel_both_succeed_and_leave_one_valid_t
     let children: Vec<_> = (0..2)
         .map(|_| {
             sb.std_cmd()
-                .args(["refresh", "custom:alice", "--force"])
+                .args(["refresh", &server.channel("alice"), "--force"])
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap()
@@ -107,9 +120,12 @@ fn concurrent_forced_refreshes_of_one_channel_both_succeed_and_leave_one_valid_t
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     }
     // Had a rotated token been spent twice, the server would have revoked the whole grant.
-    let out = sb.run(&["refresh", "custom:alice", "--force"]);
+    let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
+    assert_eq!(
+        server.userinfo_status(&sb.token(&server.channel("alice"))),
+        200
+    );
 }
 
 #[test]
@@ -127,7 +143,7 @@ fn revoked_grant_marks_the_channel_for_reconnect() {
         .unwrap()
         .status();
     assert!(status.is_success());
-    let out = sb.run(&["refresh", "custom:alice", "--force"]);
+    let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -186,7 +202,10 @@ fn watcher_refreshes_on_schedule_with_short_lifetimes() {
         "refreshed too early: {elapsed:?}"
     );
     assert_eq!(status.code(), Some(0), "{err}");
-    assert_eq!(server.userinfo_status(&sb.token("custom:alice")), 200);
+    assert_eq!(
+        server.userinfo_status(&sb.token(&server.channel("alice"))),
+        200
+    );
 }
 
 #[test]
@@ -259,7 +278,7 @@ fn scripted(responses: Vec<Scripted>) -> ScriptedTokenEndpoint {
 
 /// Point the stored channel's token endpoint at `url` (a fixture edit of the index).
 fn retarget(sb: &Sandbox, url: &str) {
-    let path = sb.home.path().join("home/channels/custom%3Aalice.json");
+    let path = only_file(sb, "channels");
     let mut channel: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     channel["endpoints"]["token_url"] = Value::String(url.into());
     std::fs::write(&path, serde_json::to_vec(&channel).unwrap()).unwrap();
@@ -285,7 +304,7 @@ fn rate_limit_with_retry_after_is_retried() {
     retarget(&sb, &endpoint.url);
     let old_rt = refresh_token(&sb);
     let started = Instant::now();
-    let out = sb.run(&["refresh", "custom:alice", "--force"]);
+    let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         started.elapsed() >= Duration::from_millis(900),
@@ -313,7 +332,7 @@ fn persistent_server_errors_leave_the_channel_untouched() {
     ]);
     retarget(&sb, &endpoint.url);
     let before = secrets(&sb);
-    let out = sb.run(&["refresh", "custom:alice", "--force"]);
+    let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("503 Service Unavailable"), "{err}");
@@ -330,10 +349,10 @@ fn token_refreshes_an_expired_access_token_first() {
     connect(&sb, &server);
     let first = secrets(&sb)["access_token"].as_str().unwrap().to_string();
     std::thread::sleep(Duration::from_millis(2200));
-    let out = sb.run(&["token", "custom:alice", "--no-refresh"]);
+    let out = sb.run(&["token", &server.channel("alice"), "--no-refresh"]);
     assert_eq!(stdout(&out).trim(), first);
     assert!(stderr(&out).contains("expired"), "{}", stderr(&out));
-    let fresh = sb.token("custom:alice");
+    let fresh = sb.token(&server.channel("alice"));
     assert_ne!(fresh, first);
     assert_eq!(server.userinfo_status(&fresh), 200);
 }
@@ -364,7 +383,7 @@ fn store_failure_after_rotation_keeps_the_tokens_and_the_next_read_stores_them()
         }
     });
     retarget(&sb, &url);
-    let out = sb.run(&["refresh", "custom:alice", "--force"]);
+    let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("postiz-connect restore"), "{err}");
@@ -409,7 +428,11 @@ fn a_corrupt_channel_file_is_reported_and_the_other_channels_keep_working() {
 
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stdout(&out).contains("custom:alice"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&server.channel("alice")),
+        "{}",
+        stdout(&out)
+    );
     assert!(
         stderr(&out).contains("custom%3Abob.json is corrupt") && stderr(&out).contains("mv "),
         "{}",

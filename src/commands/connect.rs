@@ -89,6 +89,8 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         }),
         _ => None,
     };
+    // What the user typed, before the loopback path or a remembered app changes it.
+    let reconnect_args = args.reconnect_args();
     let mut effective_args = args.clone();
     if let (Some(path), None) = (&provider.loopback_path, &args.redirect_uri) {
         effective_args.redirect_uri =
@@ -151,6 +153,7 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         &http,
         backend,
         args,
+        reconnect_args,
     );
     report(ctx, outcome, received.responder)
 }
@@ -169,6 +172,7 @@ fn finish(
     http: &HttpClient,
     backend: Backend,
     args: &ConnectArgs,
+    mut connect_args: Vec<String>,
 ) -> Result<(Channel, Option<Error>), Error> {
     let ui = &ctx.ui;
     let requested = request.scopes.clone();
@@ -287,7 +291,7 @@ fn finish(
     // and refresh token are the user's. What the catalog knows of it is shown instead.
     let own_page_token = page.as_ref().is_some_and(|p| p.own_token);
     let channel = Channel {
-        channel: format!("{}:{handle}", provider.id),
+        channel: channel_name(provider, &handle, endpoints, args.account.is_some()),
         provider: provider.id.clone(),
         account,
         scopes: granted,
@@ -322,6 +326,12 @@ fn finish(
         callback_params,
         token_fields: identity::token_fields(&provider.identity, &token),
         token_issued_at: Some(now),
+        connect_args: {
+            if let Some(page) = &page {
+                connect_args.extend(["--page".to_string(), page.id.clone()]);
+            }
+            connect_args
+        },
         page,
         oauth1: false,
     };
@@ -352,9 +362,31 @@ fn finish(
             .iter()
             .map(|s| (s.clone(), provider.scope_purpose(s).map(str::to_string)))
             .collect(),
-        provider: provider.id.clone(),
+        reconnect: channel.reconnect_command(),
     });
     Ok((channel, scope_error))
+}
+
+/// `provider:handle`; for an entry that serves many servers, `provider:handle@host`
+/// (the issuer's or the authorization endpoint's host and port), unless the user named
+/// the account with `--account`.
+fn channel_name(provider: &Provider, handle: &str, endpoints: &Endpoints, named: bool) -> String {
+    let host = endpoints
+        .issuer
+        .as_deref()
+        .and_then(|issuer| url::Url::parse(issuer).ok())
+        .or_else(|| url::Url::parse(&endpoints.authorize_url).ok())
+        .and_then(|url| {
+            let host = url.host_str()?.to_string();
+            Some(match url.port() {
+                Some(port) => format!("{host}:{port}"),
+                None => host,
+            })
+        });
+    match host.filter(|_| provider.channel_host && !named) {
+        Some(host) => format!("{}:{handle}@{host}", provider.id),
+        None => format!("{}:{handle}", provider.id),
+    }
 }
 
 /// Whose account the tokens are for: `--account` when given, else the provider's

@@ -149,6 +149,13 @@ fn finish(
         token_issued_at: Some(now),
         page: None,
         oauth1: true,
+        connect_args: {
+            let mut words = args.reconnect_args();
+            if !args.oauth1 {
+                words.push("--oauth1".into());
+            }
+            words
+        },
     };
     let secrets = Secrets {
         access_token: access.token.clone(),

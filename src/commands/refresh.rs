@@ -116,6 +116,12 @@ fn when(at: Option<DateTime<Utc>>) -> String {
 fn report(ctx: &Context, name: &str, outcome: &Outcome) {
     let ui = &ctx.ui;
     let provider = name.split(':').next().unwrap_or(name);
+    let reconnect = || {
+        ctx.store
+            .get(name)
+            .map(|c| c.reconnect_command())
+            .unwrap_or_else(|_| format!("postiz-connect {provider}"))
+    };
     if ui.json {
         let expires_at = match outcome {
             Outcome::Refreshed { expires_at, .. }
@@ -155,9 +161,10 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
         Outcome::CannotRefresh { expires_at, reason } => match (reason, expires_at) {
             (Some(reason), None) => ui.info(format!("{name}: not refreshable: {reason}")),
             (reason, _) => ui.warn(format!(
-                "{name}: {}, {}; reconnect when it expires: postiz-connect {provider}",
+                "{name}: {}, {}; reconnect when it expires: {}",
                 reason.as_deref().unwrap_or("has no refresh token"),
-                when(*expires_at)
+                when(*expires_at),
+                reconnect()
             )),
         },
         Outcome::TooYoung {
@@ -171,9 +178,7 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
             when(*expires_at)
         )),
         Outcome::DeadGrant(e) => {
-            ui.warn(format!(
-                "{name}: needs reconnect: postiz-connect {provider}"
-            ));
+            ui.warn(format!("{name}: needs reconnect: {}", reconnect()));
             ui.error(e);
         }
         Outcome::Transient(e) | Outcome::Misconfigured(e) | Outcome::Failed(e) => {

@@ -139,10 +139,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
             ));
         }
         if c.needs_reconnect {
-            lines.push(format!(
-                "  ! needs reconnect: postiz-connect {}",
-                c.provider
-            ));
+            lines.push(format!("  ! needs reconnect: {}", c.reconnect_command()));
         }
         lines.push(format!(
             "  store:    {}{}",

@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
                 if channel.can_refresh() {
                     "run without --no-refresh to refresh it".to_string()
                 } else {
-                    format!("connect again: postiz-connect {}", channel.provider)
+                    format!("connect again: {}", channel.reconnect_command())
                 }
             ));
         }

@@ -84,7 +84,7 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         Ok(r) if matches!(r.status().as_u16(), 401 | 403) => Finding::new(AREA, "channel.refused", Severity::Problem,
             format!("{name}: the provider refuses the access token (HTTP {})", r.status().as_u16()))
             .evidence("the grant was revoked (logout elsewhere, password change, app removed) or the token expired early")
-            .fix(if c.can_refresh() { format!("postiz-connect refresh --force {name}; if that fails, reconnect: postiz-connect {}", c.provider) } else { format!("reconnect: postiz-connect {}", c.provider) }),
+            .fix(if c.can_refresh() { format!("postiz-connect refresh --force {name}; if that fails, reconnect: {}", c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
         Ok(r) => Finding::new(AREA, "channel.identity_error", Severity::Warning, format!("{name}: the identity endpoint answered HTTP {}", r.status().as_u16())),
         Err(e) => Finding::new(AREA, "channel.unreachable", Severity::Warning, format!("{name}: {e}")).fix(e.fix()),
     }
@@ -115,11 +115,7 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in channels {
         let name = &c.channel;
-        let reconnect = format!(
-            "reconnect: postiz-connect {}{}",
-            c.provider,
-            if c.sandbox { " --sandbox" } else { "" }
-        );
+        let reconnect = format!("reconnect: {}", c.reconnect_command());
         if c.needs_reconnect {
             out.push(
                 Finding::new(

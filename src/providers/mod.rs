@@ -344,6 +344,11 @@ pub struct Provider {
     /// OpenID Connect server: `offline_access` needs `prompt=consent` (OIDC Core §11).
     #[serde(default)]
     pub openid: bool,
+    /// One entry serves many servers (any OAuth server, any instance): channel names
+    /// carry the server's host (`custom:alice@auth.example.com`), so the same user name
+    /// on two servers makes two channels.
+    #[serde(default)]
+    pub channel_host: bool,
     /// Extra query parameters on the authorization request.
     #[serde(default)]
     pub authorize_params: BTreeMap<String, String>,

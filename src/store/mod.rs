@@ -115,9 +115,27 @@ pub struct Channel {
     /// OAuth 1.0a channel: the secrets hold a token and token secret, never expiring.
     #[serde(default)]
     pub oauth1: bool,
+    /// The flags it was connected with that locate the app and the account (never a
+    /// secret), so a "reconnect" hint is a command that works as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connect_args: Vec<String>,
 }
 
 impl Channel {
+    /// The command that connects this channel again, shell-quoted.
+    pub fn reconnect_command(&self) -> String {
+        let words = ["postiz-connect", self.provider.as_str()]
+            .into_iter()
+            .chain(self.connect_args.iter().map(String::as_str));
+        shlex::try_join(words).unwrap_or_else(|_| {
+            format!(
+                "postiz-connect {} {}",
+                self.provider,
+                self.connect_args.join(" ")
+            )
+        })
+    }
+
     /// Whether refreshing can renew this channel's tokens at all.
     pub fn can_refresh(&self) -> bool {
         match self.refresh.style {
@@ -439,7 +457,7 @@ impl Store {
                 channel.channel,
                 channel.store.as_str()
             ),
-            fix: format!("connect it again: postiz-connect {}", channel.provider),
+            fix: format!("connect it again: {}", channel.reconnect_command()),
         };
         match channel.store {
             Backend::Keychain => match self.keychain.get(&channel.channel) {
@@ -448,7 +466,7 @@ impl Store {
                         "the keychain entry of {} is not in the expected format",
                         channel.channel
                     ),
-                    fix: format!("connect it again: postiz-connect {}", channel.provider),
+                    fix: format!("connect it again: {}", channel.reconnect_command()),
                 }),
                 Err(KeychainError::NotFound) => Err(missing()),
                 Err(KeychainError::Failed(e)) => Err(e),
@@ -558,8 +576,8 @@ impl Store {
                     channel.channel
                 ),
                 fix: format!(
-                    "connect it again once disk space is freed: postiz-connect {}",
-                    channel.provider
+                    "connect it again once disk space is freed: {}",
+                    channel.reconnect_command()
                 ),
             },
         })
@@ -801,6 +819,7 @@ pub(crate) mod tests {
             token_issued_at: None,
             page: None,
             oauth1: false,
+            connect_args: Vec::new(),
         }
     }
 

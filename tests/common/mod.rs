@@ -52,6 +52,11 @@ impl AuthServer {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// The channel `custom` stores for `user` on this server (names carry the host).
+    pub fn channel(&self, user: &str) -> String {
+        format!("custom:{user}@127.0.0.1:{}", self.port)
+    }
+
     /// Status of GET /me with this access token (200 valid, 401 revoked/invalid).
     pub fn userinfo_status(&self, access_token: &str) -> u16 {
         reqwest::blocking::Client::new()
@@ -222,6 +227,11 @@ impl EnvClear for assert_cmd::Command {
             .env_remove("X_CLIENT_ID")
             .env_remove("X_CLIENT_SECRET")
     }
+}
+
+/// The file name the store gives a channel (`channels/<key>.json`, `secrets/<key>.json`).
+pub fn file_key(channel: &str) -> String {
+    url::form_urlencoded::byte_serialize(channel.as_bytes()).collect()
 }
 
 /// The command failed with this exit code, and its stderr says `needle`.

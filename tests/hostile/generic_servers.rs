@@ -232,3 +232,64 @@ fn an_oauth_only_server_names_the_account_by_introspection_or_by_flag() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(channel_names(&sb), ["custom:carol"]);
 }
+
+#[test]
+fn the_same_user_on_two_servers_is_two_channels() {
+    let sb = Sandbox::new();
+    let mut expected = Vec::new();
+    for _ in 0..2 {
+        let provider = HostileProvider::start(
+            tokens(json!({})),
+            r#"{"sub":"1","preferred_username":"alice"}"#,
+        );
+        split_metadata(
+            &provider,
+            json!({"userinfo_endpoint": format!("{}/me", provider.base)}),
+        );
+        let out = connect(&sb, &provider, &["--scopes", "openid"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        expected.push(provider.channel("alice"));
+    }
+    expected.sort();
+    assert_eq!(channel_names(&sb), expected);
+}
+
+#[test]
+fn a_reconnect_hint_is_a_command_that_works_as_printed() {
+    // Refreshes are refused (a dead grant): the hint must reconnect the same server.
+    let provider = HostileProvider::start(
+        |form: &Form| match form.get("grant_type").map(String::as_str) {
+            Some("refresh_token") => Answer {
+                status: 400,
+                content_type: "application/json",
+                body: br#"{"error":"invalid_grant"}"#.to_vec(),
+            },
+            _ => tokens(json!({}))(form),
+        },
+        r#"{"sub":"1","preferred_username":"alice"}"#,
+    );
+    split_metadata(
+        &provider,
+        json!({"userinfo_endpoint": format!("{}/me", provider.base)}),
+    );
+    let sb = Sandbox::new();
+    let out = connect(&sb, &provider, &["--scopes", "openid"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = provider.channel("alice");
+    let out = sb.run(&["refresh", "--force", &channel]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    let hint = err
+        .lines()
+        .find_map(|l| l.split("needs reconnect: ").nth(1))
+        .unwrap_or_else(|| panic!("{err}"));
+    let words = shlex::split(hint).unwrap();
+    assert_eq!(words[0], "postiz-connect");
+    assert!(
+        hint.contains("--issuer") && hint.contains("--client-id"),
+        "{hint}"
+    );
+    let out = sb.cmd().args(&words[1..]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{hint}: {}", stderr(&out));
+    assert_eq!(channel_names(&sb), [channel]);
+}

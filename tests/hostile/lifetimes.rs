@@ -34,15 +34,15 @@ fn absurd_lifetimes_keep_the_tokens_on_connect_and_refresh() {
         assert_eq!(out.status.code(), Some(0), "{lifetime}: {}", stderr(&out));
         let status = sb.status_json();
         let channel = &status[0];
-        assert_eq!(channel["channel"], "custom:alice", "{status}");
+        assert_eq!(channel["channel"], provider.channel("alice"), "{status}");
         assert!(channel["expires_at"].is_null(), "{lifetime}: {status}");
         let text = stdout(&sb.run(&["status"]));
         assert!(text.contains("does not expire"), "{text}");
 
         // The refresh answer is as absurd: the rotated token is kept, nothing aborts.
-        let out = sb.run(&["refresh", "--force", "custom:alice"]);
+        let out = sb.run(&["refresh", "--force", &provider.channel("alice")]);
         assert_eq!(out.status.code(), Some(0), "{lifetime}: {}", stderr(&out));
-        assert_eq!(sb.token("custom:alice"), "at-1");
+        assert_eq!(sb.token(&provider.channel("alice")), "at-1");
         assert_eq!(provider.token_requests.lock().unwrap().len(), 2);
     }
 }

@@ -36,6 +36,8 @@ pub struct HostileProvider {
     pub routes: Arc<Mutex<HashMap<String, (u16, String)>>>,
     /// Each request to one of `routes`: its path and form (body, else query).
     pub hits: Arc<Mutex<Vec<(String, Form)>>>,
+    /// What `/me` answers (JSON).
+    pub identity: Arc<Mutex<String>>,
 }
 
 impl HostileProvider {
@@ -71,7 +73,8 @@ impl HostileProvider {
         let seen = token_requests.clone();
         let token: Arc<Handler> = Arc::new(token);
         let after: Arc<Hook> = Arc::new(after);
-        let identity = identity.to_string();
+        let identity = Arc::new(Mutex::new(identity.to_string()));
+        let me = identity.clone();
         let routes: Arc<Mutex<HashMap<String, (u16, String)>>> = Arc::default();
         let hits: Arc<Mutex<Vec<(String, Form)>>> = Arc::default();
         let (served, logged) = (routes.clone(), hits.clone());
@@ -105,7 +108,7 @@ impl HostileProvider {
                             .with_header(header("Content-Type", answer.content_type))
                             .boxed()
                     }
-                    "/me" => tiny_http::Response::from_string(identity.clone())
+                    "/me" => tiny_http::Response::from_string(me.lock().unwrap().clone())
                         .with_header(header("Content-Type", "application/json"))
                         .boxed(),
                     path => match served.lock().unwrap().get(path).cloned() {
@@ -139,7 +142,13 @@ impl HostileProvider {
             token_requests,
             routes,
             hits,
+            identity,
         }
+    }
+
+    /// The channel `custom` stores for `user` on this provider (names carry the host).
+    pub fn channel(&self, user: &str) -> String {
+        format!("custom:{user}@{}", self.base.trim_start_matches("http://"))
     }
 
     /// Serve `json` at `path`.

@@ -19,7 +19,7 @@ fn an_account_name_too_long_for_a_file_name_is_stored() {
     let sb = Sandbox::new();
     let out = sb.cmd().args(provider.connect_args()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = format!("custom:{name}");
+    let channel = provider.channel(&name);
     assert_eq!(sb.token(&channel), "at-f0-0");
     let out = sb.run(&["refresh", "--force", &channel]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -29,8 +29,9 @@ fn an_account_name_too_long_for_a_file_name_is_stored() {
 #[test]
 fn accounts_whose_names_differ_by_a_space_are_two_channels() {
     let sb = Sandbox::new();
+    let (provider, _rotation) = HostileProvider::rotating(&identity("a b"));
     for name in ["a b", "a_b"] {
-        let (provider, _rotation) = HostileProvider::rotating(&identity(name));
+        *provider.identity.lock().unwrap() = identity(name);
         let out = sb.cmd().args(provider.connect_args()).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     }
@@ -41,7 +42,11 @@ fn accounts_whose_names_differ_by_a_space_are_two_channels() {
         .iter()
         .map(|c| c["channel"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["custom:a%20b", "custom:a_b"], "{status}");
+    assert_eq!(
+        names,
+        [provider.channel("a%20b"), provider.channel("a_b")],
+        "{status}"
+    );
 }
 
 /// A small tmpfs mounted over a directory for the test's lifetime (root only).
@@ -130,7 +135,7 @@ fn a_full_disk_after_rotation_keeps_the_new_tokens_and_says_where() {
     let filler = disk.fill();
 
     // The provider rotates (rt-f0-0 is spent), and the disk takes nothing.
-    let out = run(&["refresh", "--force", "custom:alice"]);
+    let out = run(&["refresh", "--force", &provider.channel("alice")]);
     let err = stderr(&out);
     assert_ne!(out.status.code(), Some(0), "{err}");
     assert!(!err.contains("unchanged"), "the old token was spent: {err}");
@@ -155,9 +160,9 @@ fn a_full_disk_after_rotation_keeps_the_new_tokens_and_says_where() {
             .count(),
         0
     );
-    let out = run(&["refresh", "--force", "custom:alice"]);
+    let out = run(&["refresh", "--force", &provider.channel("alice")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let token = run(&["token", "custom:alice"]);
+    let token = run(&["token", &provider.channel("alice")]);
     assert_eq!(stdout(&token).trim(), "at-f0-2");
 }
 
@@ -194,13 +199,15 @@ fn refresh_tokens_on_disk(home: &Path, runtime: &Path) -> (Vec<String>, Vec<Stri
 }
 
 /// Copy the connected channel under another name, with its own grant (`rt-<family>-0`).
-fn add_channel(home: &Path, name: &str, family: &str) {
+fn add_channel(home: &Path, alice: &str, name: &str, family: &str) {
     let edit = |dir: &str, change: &dyn Fn(&mut serde_json::Value)| {
-        let from = home.join(dir).join("custom%3Aalice.json");
+        let from = home.join(dir).join(format!("{}.json", file_key(alice)));
         let mut value: serde_json::Value =
             serde_json::from_slice(&std::fs::read(from).unwrap()).unwrap();
         change(&mut value);
-        let to = home.join(dir).join(format!("custom%3A{name}.json"));
+        let to = home
+            .join(dir)
+            .join(format!("{}.json", file_key(&format!("custom:{name}"))));
         std::fs::write(to, serde_json::to_vec(&value).unwrap()).unwrap();
     };
     edit("channels", &|v| {
@@ -226,7 +233,12 @@ fn kill_9_during_refresh_all_loses_no_channel() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let home = sb.path("home");
     for i in 1..CHANNELS {
-        add_channel(&home, &format!("u{i}"), &format!("u{i}"));
+        add_channel(
+            &home,
+            &provider.channel("alice"),
+            &format!("u{i}"),
+            &format!("u{i}"),
+        );
     }
     let families: Vec<String> = std::iter::once("f0".to_string())
         .chain((1..CHANNELS).map(|i| format!("u{i}")))
@@ -327,7 +339,14 @@ fn loose_directories_are_tightened_and_locks_are_private_and_never_followed() {
     // A symlink planted where a lock will go must not be followed to its target.
     std::fs::create_dir_all(home.join("locks")).unwrap();
     let target = sb.path("victim");
-    std::os::unix::fs::symlink(&target, home.join("locks/custom%3Aalice.lock")).unwrap();
+    std::os::unix::fs::symlink(
+        &target,
+        home.join(format!(
+            "locks/{}.lock",
+            file_key(&provider.channel("alice"))
+        )),
+    )
+    .unwrap();
     // Under umask 000, as a careless service manager runs it.
     let binary = assert_cmd::cargo::cargo_bin("postiz-connect");
     let mut cmd = Command::new("sh");
@@ -345,20 +364,36 @@ fn loose_directories_are_tightened_and_locks_are_private_and_never_followed() {
         Some(0),
         "a planted symlink is refused: {err}"
     );
-    assert!(err.contains("custom%3Aalice.lock"), "{err}");
+    assert!(err.contains(&file_key(&provider.channel("alice"))), "{err}");
     assert!(!target.exists(), "the symlink was followed");
     // The login was not thrown away: its tokens wait in a record, stored once the lock
     // can be taken.
     assert!(err.contains("postiz-connect restore"), "{err}");
-    std::fs::remove_file(home.join("locks/custom%3Aalice.lock")).unwrap();
-    assert_eq!(sb.token("custom:alice"), "at-f0-0");
+    std::fs::remove_file(home.join(format!(
+        "locks/{}.lock",
+        file_key(&provider.channel("alice"))
+    )))
+    .unwrap();
+    assert_eq!(sb.token(&provider.channel("alice")), "at-f0-0");
 
     let out = cmd.output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&home), 0o700, "the home was made private");
     assert_eq!(mode(&home.join("secrets")), 0o700);
-    assert_eq!(mode(&home.join("locks/custom%3Aalice.lock")), 0o600);
-    assert_eq!(mode(&home.join("secrets/custom%3Aalice.json")), 0o600);
-    assert_eq!(sb.token("custom:alice"), "at-f1-0");
+    assert_eq!(
+        mode(&home.join(format!(
+            "locks/{}.lock",
+            file_key(&provider.channel("alice"))
+        ))),
+        0o600
+    );
+    assert_eq!(
+        mode(&home.join(format!(
+            "secrets/{}.json",
+            file_key(&provider.channel("alice"))
+        ))),
+        0o600
+    );
+    assert_eq!(sb.token(&provider.channel("alice")), "at-f1-0");
 }
