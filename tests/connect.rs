@@ -460,10 +460,11 @@ fn real_browser_chromium_headless() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Connected custom:carol"));
+    let channel = server.channel("carol");
+    assert!(stdout(&out).contains(&format!("Connected {channel}")));
     let page = sb.page();
     assert!(
-        page.contains("custom:carol is connected"),
+        page.contains(&format!("{channel} is connected")),
         "chromium rendered: {page}"
     );
 }

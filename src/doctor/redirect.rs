@@ -30,8 +30,13 @@ pub fn check(sent: &str, registered: &[String], rules: Option<&str>) -> Vec<Find
             evidence.push_str(&format!("\nprovider rule: {rules}"));
         }
         for (id, what) in causes {
+            // The port alone on a loopback redirect is fine for an RFC 8252 server.
+            let severity = match id {
+                "loopback_port" => Severity::Warning,
+                _ => Severity::Problem,
+            };
             findings.push(
-                Finding::new(AREA, format!("redirect.{id}"), Severity::Problem, what)
+                Finding::new(AREA, format!("redirect.{id}"), severity, what)
                     .evidence(evidence.clone())
                     .fix(advice(id, sent, reg)),
             );
@@ -71,6 +76,18 @@ fn advice(id: &str, sent: &str, reg: &str) -> String {
             "change the sent side: {sent} is not an absolute URL; check FRONTEND_URL (scheme and host, e.g. https://postiz.example.com) or --redirect-uri"
         ),
         "unparsable" => format!("change the registered side: register {sent}"),
+        // Never advise `--redirect-uri` with a port-less loopback URI: it would listen on
+        // port 80. The port is what to align, with --port.
+        "loopback_port" => match Url::parse(reg.trim()).ok().and_then(|r| r.port()) {
+            Some(port) => format!(
+                "if the server matches exactly, send the registered port: postiz-connect --port {port}"
+            ),
+            None => format!(
+                "nothing to change if the server follows RFC 8252 §7.3 (the registered URI has no port, as that section suggests); if it matches exactly, pick a fixed port, register http://{}:<port>{} and pass --port <port>",
+                Url::parse(sent.trim()).ok().and_then(|s| s.host_str().map(str::to_string)).unwrap_or_else(|| "127.0.0.1".into()),
+                Url::parse(reg.trim()).map(|r| r.path().to_string()).unwrap_or_default()
+            ),
+        },
         _ => format!(
             "make the two identical: register exactly {sent} in the provider's console, or send the registered one (postiz-connect: --redirect-uri {reg}; Postiz: FRONTEND_URL)"
         ),
@@ -156,6 +173,25 @@ pub fn differences(sent: &str, registered: &str) -> Vec<(&'static str, String)> 
     let implicit_ports = s.port().is_none() && r.port().is_none();
     if s.scheme() != r.scheme() && implicit_ports {
         // The default port follows the scheme: already reported.
+    } else if s.port_or_known_default() != r.port_or_known_default()
+        && s.scheme() == "http"
+        && loopback(sh)
+        && sh == rh
+    {
+        out.push((
+            "loopback_port",
+            format!(
+                "only the loopback port differs: {} vs {} (a server following RFC 8252 §7.3 accepts any port on a loopback redirect; one that matches exactly does not)",
+                s.port_or_known_default()
+                    .map_or("none".into(), |p| p.to_string()),
+                if explicit_port(registered) {
+                    r.port_or_known_default()
+                        .map_or("none".into(), |p| p.to_string())
+                } else {
+                    "none".to_string()
+                }
+            ),
+        ));
     } else if s.port_or_known_default() != r.port_or_known_default() {
         out.push((
             "port",
@@ -267,6 +303,28 @@ mod tests {
     }
 
     #[test]
+    fn a_loopback_port_is_a_warning_and_never_advised_into_port_80() {
+        let findings = check(
+            "http://127.0.0.1:53117/callback",
+            &["http://127.0.0.1/callback".to_string()],
+            None,
+        );
+        assert_eq!(findings.len(), 1);
+        let f = &findings[0];
+        assert_eq!(f.id, "redirect.loopback_port");
+        assert!(matches!(f.severity, Severity::Warning));
+        let fix = f.fix.as_deref().unwrap();
+        assert!(!fix.contains("--redirect-uri"), "{fix}");
+        assert!(fix.contains("RFC 8252") && fix.contains("--port"), "{fix}");
+        let pinned = check(
+            "http://127.0.0.1:53117/callback",
+            &["http://127.0.0.1:8765/callback".to_string()],
+            None,
+        );
+        assert!(pinned[0].fix.as_deref().unwrap().contains("--port 8765"));
+    }
+
+    #[test]
     fn each_named_cause() {
         assert_eq!(ids("http://x.test/cb", "https://x.test/cb"), ["scheme"]);
         assert_eq!(
@@ -276,6 +334,10 @@ mod tests {
         assert_eq!(ids("https://www.x.test/cb", "https://x.test/cb"), ["www"]);
         assert_eq!(
             ids("http://127.0.0.1:8080/cb", "http://127.0.0.1:8081/cb"),
+            ["loopback_port"]
+        );
+        assert_eq!(
+            ids("http://x.test:8080/cb", "http://x.test:8081/cb"),
             ["port"]
         );
         assert_eq!(
