@@ -120,6 +120,9 @@ pub enum Verdict {
     ProviderError(ProviderError),
     /// Not for our request (forged, stale, or from another tab): reject, keep waiting.
     StateMismatch,
+    /// An error without this login's state: any web page can send one to the loopback
+    /// listener, so it proves nothing about our request. Reject, keep waiting.
+    UnboundError,
     /// For our request, but from another issuer than expected (RFC 9207 mix-up defence).
     IssuerMismatch { got: Option<String> },
     /// Neither code nor error.
@@ -143,10 +146,11 @@ pub fn validate(params: &CallbackParams, expected: &Expected<'_>) -> Verdict {
         .as_deref()
         .is_some_and(|s| states_match(expected.state, s));
     if let Some(error) = &params.error {
-        // A provider error without any state can only end the wait, never inject a token;
-        // some providers drop state on errors, so accept it. A wrong state is rejected.
-        if params.state.is_some() && !state_ok {
-            return Verdict::StateMismatch;
+        // RFC 6749 §4.1.2.1 returns `state` with errors too. Without it, the error could
+        // come from any page that opened the listener's URL: ending the login on it would
+        // let that page cancel the user's login, so it is ignored like a forged callback.
+        if !state_ok {
+            return Verdict::UnboundError;
         }
         return Verdict::ProviderError(ProviderError::from_callback(
             error,
@@ -221,7 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn provider_error_with_and_without_state() {
+    fn provider_error_only_with_the_right_state() {
         let p = CallbackParams::from_query(&format!(
             "error=access_denied&error_description=User+said+no&state={STATE}"
         ));
@@ -232,13 +236,16 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // Without this login's state an error proves nothing: any page can send it.
         let p = CallbackParams::from_query("error=access_denied");
-        assert!(matches!(
-            validate(&p, &expected()),
-            Verdict::ProviderError(_)
-        ));
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
         let p = CallbackParams::from_query("error=access_denied&state=forged");
-        assert_eq!(validate(&p, &expected()), Verdict::StateMismatch);
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
+        let p = CallbackParams::from_query(&format!("error=x&state={STATE}x&code=c"));
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
+        // X's OAuth 1.0a `denied=` carries the request token, which is the state.
+        let p = CallbackParams::from_query("denied=another-token");
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
     }
 
     #[test]

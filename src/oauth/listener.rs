@@ -100,6 +100,8 @@ pub enum Note {
     Stray(String),
     /// A callback whose state did not match: rejected, still waiting.
     StateMismatch,
+    /// A callback reporting an error without this login's state: rejected, still waiting.
+    UnboundError,
     /// Pasted text that could not be used.
     BadPaste(String),
     /// IPv6 could not be bound for `localhost` (IPv4 still works).
@@ -331,6 +333,9 @@ fn wait_loop(
                     Verdict::StateMismatch => notes(Note::BadPaste(
                         "its state does not match this login (an older or another attempt's URL); paste the URL from this attempt".into(),
                     )),
+                    Verdict::UnboundError => notes(Note::BadPaste(
+                        "it reports an error but does not carry this login's state, so it does not belong to this login; paste the URL from this attempt, or press Ctrl-C if you declined".into(),
+                    )),
                     verdict => {
                         return conclude(verdict, None).map(|code| Received {
                             code,
@@ -376,6 +381,16 @@ fn handle_request(
             "Invalid state",
             "This callback does not belong to the login postiz-connect started (its state parameter does not match). It was ignored; postiz-connect is still waiting for the right one.",
             Some("If you started the login more than once, finish it in the newest tab.".into()),
+        );
+        respond(request, 400, &page);
+        return Ok(None);
+    }
+    if verdict == Verdict::UnboundError {
+        notes(Note::UnboundError);
+        let page = Page::failure(
+            "Not for this login",
+            "This response reports an error, but it does not belong to the login postiz-connect started (it does not carry that login's state parameter). It was ignored; postiz-connect is still waiting.",
+            Some("If you did decline the request, press Ctrl-C in the terminal to stop postiz-connect.".into()),
         );
         respond(request, 400, &page);
         return Ok(None);
@@ -431,7 +446,7 @@ fn conclude(verdict: Verdict, responder: Option<&mut Responder>) -> Result<Strin
                 page,
             )
         }
-        Verdict::StateMismatch => unreachable!("handled by the callers"),
+        Verdict::StateMismatch | Verdict::UnboundError => unreachable!("handled by the callers"),
     };
     if let Some(responder) = responder {
         if let Some(request) = responder.request.take() {
@@ -497,5 +512,135 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.fix().unwrap().contains("--port"), "{err}");
+    }
+
+    const STATE: &str = "the-state-of-this-login";
+
+    /// One GET over a fresh connection; the status code and the body.
+    fn get(addr: &str, target: &str) -> (u16, String) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        let status = answer
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, answer)
+    }
+
+    /// A listener waiting in a thread for `STATE`; its address and the wait's outcome.
+    fn waiting() -> (
+        String,
+        thread::JoinHandle<(Result<(String, Option<Responder>), String>, Vec<Note>)>,
+    ) {
+        let url = Url::parse("http://127.0.0.1:0/callback").unwrap();
+        let listener = Listener::bind(&url, &mut |_| {}).unwrap();
+        let addr = format!(
+            "127.0.0.1:{}",
+            listener.redirect_uri().port().expect("a bound port")
+        );
+        let handle = thread::spawn(move || {
+            let mut notes = Vec::new();
+            let expected = Expected {
+                state: STATE,
+                issuer: None,
+            };
+            let deadline = Instant::now() + Duration::from_secs(30);
+            let result = listener
+                .wait(&expected, deadline, None, &mut |n| notes.push(n))
+                .map(|r| (r.code, r.responder))
+                .map_err(|e| e.to_string());
+            (result, notes)
+        });
+        (addr, handle)
+    }
+
+    #[test]
+    fn an_error_without_this_logins_state_is_rejected_and_the_wait_goes_on() {
+        let (addr, waiter) = waiting();
+        for forged in [
+            "/callback?error=access_denied&error_description=%3Cb%3Eno%3C/b%3E",
+            "/callback?error=access_denied&state=another-login",
+            "/callback?denied=another-token",
+        ] {
+            let (status, page) = get(&addr, forged);
+            assert_eq!(status, 400, "{forged}: {page}");
+            assert!(page.contains("does not belong to the login"), "{page}");
+            assert!(page.contains("press Ctrl-C"), "{page}");
+            assert!(!page.contains("<b>no"), "nothing is echoed raw: {page}");
+        }
+        // The real callback still ends the wait; its page waits for the outcome.
+        let real = thread::spawn({
+            let addr = addr.clone();
+            move || get(&addr, &format!("/callback?code=the-code&state={STATE}"))
+        });
+        let (result, notes) = waiter.join().unwrap();
+        let (code, responder) = result.expect("the real callback completes the login");
+        assert_eq!(code, "the-code");
+        responder.unwrap().finish(&Page::success("done"));
+        assert_eq!(real.join().unwrap().0, 200);
+        assert_eq!(
+            notes.iter().filter(|n| **n == Note::UnboundError).count(),
+            3,
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn an_error_with_this_logins_state_still_ends_the_login() {
+        let (addr, waiter) = waiting();
+        let (status, page) = get(
+            &addr,
+            &format!("/callback?error=access_denied&state={STATE}"),
+        );
+        assert_eq!(status, 400, "{page}");
+        assert!(page.contains("access_denied"), "{page}");
+        match waiter.join().unwrap().0 {
+            Err(e) => assert!(e.contains("access_denied"), "{e}"),
+            Ok((code, _)) => panic!("the login went on with {code}"),
+        }
+    }
+
+    #[test]
+    fn a_pasted_error_without_this_logins_state_is_refused_and_asked_again() {
+        let mut lines = vec![
+            format!("http://127.0.0.1:1/callback?code=c&state={STATE}"),
+            "http://127.0.0.1:1/callback?error=access_denied&state=other".to_string(),
+            "http://127.0.0.1:1/callback?error=access_denied".to_string(),
+        ];
+        let read_line = Box::new(move || lines.pop());
+        let expected = Expected {
+            state: STATE,
+            issuer: None,
+        };
+        let mut notes = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let received = wait_for_paste(&expected, deadline, read_line, &mut |n| notes.push(n))
+            .expect("the pasted URL with the right state completes the login");
+        assert_eq!(received.code, "c");
+        let refusals: Vec<_> = notes
+            .iter()
+            .filter_map(|n| match n {
+                Note::BadPaste(why) => Some(why.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(refusals.len(), 2, "{notes:?}");
+        assert!(
+            refusals
+                .iter()
+                .all(|why| why.contains("does not belong to this login")),
+            "{refusals:?}"
+        );
     }
 }
