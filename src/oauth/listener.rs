@@ -538,11 +538,11 @@ mod tests {
         (status, answer)
     }
 
+    /// What a wait in a thread ends with: the code and its browser tab, and the notes.
+    type Waited = (Result<(String, Option<Responder>), String>, Vec<Note>);
+
     /// A listener waiting in a thread for `STATE`; its address and the wait's outcome.
-    fn waiting() -> (
-        String,
-        thread::JoinHandle<(Result<(String, Option<Responder>), String>, Vec<Note>)>,
-    ) {
+    fn waiting() -> (String, thread::JoinHandle<Waited>) {
         let url = Url::parse("http://127.0.0.1:0/callback").unwrap();
         let listener = Listener::bind(&url, &mut |_| {}).unwrap();
         let addr = format!(
