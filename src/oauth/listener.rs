@@ -3,8 +3,10 @@
 //! Bound before the browser opens. Stray requests get 404 and the wait goes on; a callback
 //! whose `state` does not match gets an error page and the wait goes on; the first valid
 //! callback ends it. Its browser response is held until the caller knows the real outcome.
+//! Connections reach tiny_http through a front that bounds each request head's size and
+//! time (`front.rs`).
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::thread;
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 use url::Url;
 
 use super::callback::{self, CallbackParams, Expected, Pasted, Verdict};
+use super::front::{Front, Hub};
 use super::page::Page;
 use crate::error::Error;
 use crate::interrupt;
@@ -87,9 +90,12 @@ pub fn plan_redirect(
     })
 }
 
-/// One or two bound HTTP servers (`localhost` listens on IPv4 and IPv6).
+/// The HTTP server, behind one or two bound fronts (`localhost` listens on IPv4 and IPv6).
 pub struct Listener {
-    servers: Vec<Arc<tiny_http::Server>>,
+    /// Held for their `Drop`, which stops them accepting; declared first, so they stop
+    /// before the server goes.
+    _fronts: Vec<Front>,
+    hub: Arc<Hub>,
     redirect_uri: Url,
 }
 
@@ -169,7 +175,7 @@ impl Listener {
         let port = uri.port().unwrap_or(80);
         let host = uri.host_str().unwrap_or_default();
         let bind = |ip: IpAddr, port: u16| {
-            tiny_http::Server::http(SocketAddr::new(ip, port)).map_err(|e| Error::Config {
+            TcpListener::bind(SocketAddr::new(ip, port)).map_err(|e| Error::Config {
                 what: format!("cannot listen on {ip} port {port}: {e}"),
                 fix: if port == 0 {
                     "check that loopback networking works on this machine".into()
@@ -184,25 +190,35 @@ impl Listener {
             Ipv4Addr::LOCALHOST.into()
         };
         let first = bind(first_ip, port)?;
-        let actual_port = first
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .unwrap_or(port);
-        let mut servers = vec![Arc::new(first)];
+        let actual_port = first.local_addr().map(|a| a.port()).unwrap_or(port);
+        let mut publics = vec![first];
         if host == "localhost" {
             // `localhost` may resolve to ::1 in the browser: listen there too.
             match bind(Ipv6Addr::LOCALHOST.into(), actual_port) {
-                Ok(server) => servers.push(Arc::new(server)),
+                Ok(listener) => publics.push(listener),
                 Err(e) => notes(Note::NoIpv6(e.to_string())),
             }
         }
+        let cannot_start = |e: std::io::Error| Error::Config {
+            what: format!("cannot start the loopback listener: {e}"),
+            fix: format!(
+                "check that the temporary directory ({}) is writable",
+                std::env::temp_dir().display()
+            ),
+        };
+        let hub = Arc::new(Hub::start().map_err(cannot_start)?);
+        let fronts = publics
+            .into_iter()
+            .map(|public| Front::start(public, Arc::clone(&hub)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(cannot_start)?;
         let mut redirect_uri = uri.clone();
         redirect_uri
             .set_port(Some(actual_port))
             .expect("http URLs take a port");
         Ok(Listener {
-            servers,
+            _fronts: fronts,
+            hub,
             redirect_uri,
         })
     }
@@ -220,9 +236,7 @@ impl Listener {
         notes: &mut dyn FnMut(Note),
     ) -> Result<Received, Error> {
         let (tx, rx) = mpsc::channel();
-        for server in &self.servers {
-            spawn_acceptor(Arc::clone(server), tx.clone());
-        }
+        spawn_acceptor(Arc::clone(&self.hub), tx.clone());
         if let Some(read_line) = paste {
             spawn_paste_reader(read_line, tx.clone());
         }
@@ -235,9 +249,7 @@ impl Listener {
             true,
             notes,
         );
-        for server in &self.servers {
-            server.unblock();
-        }
+        self.hub.server.unblock();
         result.map_err(|e| match e {
             Error::TimedOut { waited, .. } => Error::TimedOut {
                 waited,
@@ -260,10 +272,10 @@ pub fn wait_for_paste(
     wait_loop(&rx, expected, deadline, DEFAULT_PATH, false, notes)
 }
 
-fn spawn_acceptor(server: Arc<tiny_http::Server>, tx: Sender<Event>) {
+fn spawn_acceptor(hub: Arc<Hub>, tx: Sender<Event>) {
     thread::spawn(move || {
         // `recv` fails once `unblock` is called: that ends the thread.
-        while let Ok(request) = server.recv() {
+        while let Ok(request) = hub.server.recv() {
             if tx.send(Event::Request(request)).is_err() {
                 break;
             }
@@ -459,6 +471,7 @@ fn conclude(verdict: Verdict, responder: Option<&mut Responder>) -> Result<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::oauth::front;
 
     #[test]
     fn default_plan_is_random_port_on_ipv4_loopback() {
@@ -642,5 +655,100 @@ mod tests {
                 .all(|why| why.contains("does not belong to this login")),
             "{refusals:?}"
         );
+    }
+
+    /// Sends `head` a byte every `every` (the slowloris attack) while reading: the answer,
+    /// and how long the connection stayed open. Gives up after `limit`.
+    fn trickle(addr: &str, head: &[u8], every: Duration, limit: Duration) -> (String, Duration) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream.set_read_timeout(Some(every)).unwrap();
+        let started = Instant::now();
+        let mut answer = Vec::new();
+        let mut bytes = head.iter().cycle();
+        while started.elapsed() < limit {
+            let _ = stream.write_all(&[*bytes.next().unwrap()]);
+            let mut buf = [0u8; 1024];
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(_) => break,
+            }
+        }
+        (
+            String::from_utf8_lossy(&answer).into_owned(),
+            started.elapsed(),
+        )
+    }
+
+    #[test]
+    fn huge_and_slow_heads_are_cut_and_the_real_callback_still_gets_through() {
+        use std::io::{Read, Write};
+        let (addr, waiter) = waiting();
+        // A flood of idle connections.
+        let idle: Vec<_> = (0..200)
+            .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+            .collect();
+        // Slowloris: a head that never ends, a byte every 250 ms.
+        let slow = thread::spawn({
+            let addr = addr.clone();
+            move || {
+                trickle(
+                    &addr,
+                    b"GET /callback?code=x&state=y HTTP/1.1\r\nX-Slow: aaaa",
+                    Duration::from_millis(250),
+                    front::HEAD_TIME * 2,
+                )
+            }
+        });
+        // A head line of 1 MiB that never ends; the answer is read after sending it.
+        let huge = thread::spawn({
+            let addr = addr.clone();
+            move || {
+                let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+                stream.set_read_timeout(Some(front::HEAD_TIME * 2)).unwrap();
+                let mut sent = 0;
+                let line = [b'a'; 64 * 1024];
+                let _ = stream.write_all(b"GET /callback?code=");
+                while sent < 1024 * 1024 && stream.write_all(&line).is_ok() {
+                    sent += line.len();
+                }
+                let mut answer = Vec::new();
+                let _ = stream.read_to_end(&mut answer);
+                String::from_utf8_lossy(&answer).into_owned()
+            }
+        });
+        thread::sleep(Duration::from_millis(300));
+        let sent = Instant::now();
+        let real = thread::spawn({
+            let addr = addr.clone();
+            move || get(&addr, &format!("/callback?code=the-code&state={STATE}"))
+        });
+        let (result, _) = waiter.join().unwrap();
+        assert!(
+            sent.elapsed() < Duration::from_secs(3),
+            "the callback waited {:?} behind the attack",
+            sent.elapsed()
+        );
+        let (code, responder) = result.expect("the real callback completes the login");
+        assert_eq!(code, "the-code");
+        responder.unwrap().finish(&Page::success("done"));
+        assert_eq!(real.join().unwrap().0, 200);
+
+        let answer = huge.join().unwrap();
+        assert!(answer.starts_with("HTTP/1.1 431 "), "{answer:?}");
+        let (answer, open) = slow.join().unwrap();
+        assert!(answer.starts_with("HTTP/1.1 408 "), "{answer:?}");
+        assert!(
+            open >= front::HEAD_TIME - Duration::from_millis(500)
+                && open < front::HEAD_TIME + Duration::from_secs(2),
+            "cut after {open:?}"
+        );
+        drop(idle);
     }
 }

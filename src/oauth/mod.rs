@@ -3,6 +3,7 @@
 pub mod callback;
 pub mod errors;
 pub mod flow;
+mod front;
 pub mod listener;
 pub mod oauth1;
 pub mod page;
