@@ -522,6 +522,79 @@ pub(crate) fn get_json(
         })
 }
 
+/// The longest provider id or alias.
+const MAX_NAME: usize = 64;
+
+const NAME_RULE: &str = "an id or alias is lowercase letters a-z, digits 0-9, '-' and '_', \
+     starting with a letter or a digit, at most 64 characters";
+
+/// A user catalog's id (or, with `of`, an alias of provider `of`) is a plain lowercase
+/// name and not one of the `reserved` command names; else an error naming it, the file,
+/// and a name to use instead.
+fn check_name(
+    name: &str,
+    of: Option<&str>,
+    reserved: &[String],
+    origin: &str,
+) -> Result<(), Error> {
+    let plain = name.len() <= MAX_NAME
+        && name.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    let taken = reserved.iter().any(|r| r == name);
+    if plain && !taken {
+        return Ok(());
+    }
+    // Debug formatting quotes the name and escapes anything unprintable in it.
+    let shown = format!("{name:?}");
+    let what = match of {
+        None => format!("provider id {shown}"),
+        Some(id) => format!("alias {shown} of provider {id:?}"),
+    };
+    let why = if taken {
+        format!("is the name of the built-in command `{name}`, which it would replace")
+    } else if name.starts_with('-') {
+        "starts with '-', so the command line would read it as a flag".to_string()
+    } else {
+        "is not a plain lowercase name".to_string()
+    };
+    let instead = suggest_name(name, reserved);
+    let fix = match of {
+        None => format!("rename the table [{shown}] to [{instead}] in {origin}; {NAME_RULE}"),
+        Some(_) => format!("replace the alias {shown} with \"{instead}\" in {origin}; {NAME_RULE}"),
+    };
+    Err(Error::Config {
+        what: format!("{origin}: {what} {why}"),
+        fix,
+    })
+}
+
+/// A plain, unreserved name close to `name`, to offer in the error.
+fn suggest_name(name: &str, reserved: &[String]) -> String {
+    let mut out = String::new();
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out: String = out
+        .trim_matches(['-', '_'])
+        .chars()
+        .take(MAX_NAME - "-provider".len())
+        .collect();
+    out = out.trim_end_matches(['-', '_']).to_string();
+    if out.is_empty() {
+        return "my-provider".into();
+    }
+    if reserved.contains(&out) {
+        out.push_str("-provider");
+    }
+    out
+}
+
 /// The placeholder for a provider's instance URL in catalog endpoints.
 pub const BASE: &str = "{base}";
 
@@ -544,7 +617,17 @@ impl Catalog {
         let path = config_dir.join("providers.toml");
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let user = Catalog::parse(&text, &path.display().to_string())?;
+                let origin = path.display().to_string();
+                let user = Catalog::parse(&text, &origin)?;
+                // Every entry becomes a subcommand: one named like a command or a flag
+                // would take its place.
+                let reserved = crate::cli::reserved_names();
+                for p in user.providers.values() {
+                    check_name(&p.id, None, &reserved, &origin)?;
+                    for alias in &p.aliases {
+                        check_name(alias, Some(&p.id), &reserved, &origin)?;
+                    }
+                }
                 catalog.providers.extend(user.providers);
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -652,6 +735,97 @@ client_auth = "post"
         let err = Catalog::load(dir.path()).unwrap_err();
         assert!(err.to_string().contains("providers.toml"), "{err}");
         assert_eq!(err.exit_code(), crate::error::ExitCode::Config);
+    }
+
+    /// `Catalog::load` of a providers.toml with this text.
+    fn load_user(text: &str) -> Result<Catalog, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("providers.toml"), text).unwrap();
+        Catalog::load(dir.path())
+    }
+
+    const ENTRY: &str = "name = \"N\"\nauthorize_url = \"https://a.test/auth\"\ntoken_url = \"https://a.test/token\"\nscopes = [\"s\"]\n";
+
+    #[test]
+    fn user_ids_named_like_a_command_or_a_flag_are_refused() {
+        for (table, shown, instead) in [
+            ("[status]", "\"status\"", "status-provider"),
+            ("[help]", "\"help\"", "help-provider"),
+            ("[token]", "\"token\"", "token-provider"),
+            ("[\"--help\"]", "\"--help\"", "help-provider"),
+            ("[\"-x\"]", "\"-x\"", "x"),
+            ("[completions]", "\"completions\"", "completions-provider"),
+        ] {
+            let err = load_user(&format!("{table}\n{ENTRY}")).unwrap_err();
+            let text = format!("{err}\n{}", err.fix().unwrap_or_default());
+            assert_eq!(err.exit_code(), crate::error::ExitCode::Config, "{text}");
+            assert!(text.contains(&format!("provider id {shown}")), "{text}");
+            assert!(text.contains("providers.toml"), "names the file: {text}");
+            assert!(
+                text.contains(&format!("[{instead}]")),
+                "offers {instead}: {text}"
+            );
+        }
+        let err = load_user(&format!("[\"--help\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("flag"), "{err}");
+        let err = load_user(&format!("[status]\n{ENTRY}")).unwrap_err();
+        assert!(
+            err.to_string().contains("built-in command `status`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn user_ids_must_be_plain_lowercase_names() {
+        for (table, instead) in [
+            ("[Acme]", "acme"),
+            ("[\"my site\"]", "my-site"),
+            ("[\"a:b\"]", "a-b"),
+            ("[\"x\\u001b[2J\"]", "x-2j"),
+            ("[\"\"]", "my-provider"),
+            ("[\"_x\"]", "x"),
+        ] {
+            let err = load_user(&format!("{table}\n{ENTRY}")).unwrap_err();
+            let fix = err.fix().unwrap_or_default();
+            assert!(
+                err.to_string().contains("not a plain lowercase name"),
+                "{table}: {err}"
+            );
+            assert!(fix.contains(&format!("[{instead}]")), "{table}: {fix}");
+            assert!(fix.contains("lowercase letters a-z, digits 0-9"), "{fix}");
+            assert!(!format!("{err}{fix}").contains('\u{1b}'), "escaped: {err}");
+        }
+        let long = "a".repeat(65);
+        assert!(load_user(&format!("[{long}]\n{ENTRY}")).is_err());
+        for ok in ["acme", "acme-2", "9gag", "a_b", "twitter"] {
+            let catalog = load_user(&format!("[{ok}]\n{ENTRY}")).unwrap();
+            assert!(catalog.get(ok).is_some(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn user_aliases_follow_the_same_rules() {
+        let err = load_user(&format!("[acme]\naliases = [\"doctor\"]\n{ENTRY}")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("alias \"doctor\" of provider \"acme\""),
+            "{err}"
+        );
+        assert!(err.fix().unwrap().contains("\"doctor-provider\""));
+        let err = load_user(&format!("[acme]\naliases = [\"-V\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("flag"), "{err}");
+        assert!(load_user(&format!("[acme]\naliases = [\"ac\"]\n{ENTRY}")).is_ok());
+    }
+
+    #[test]
+    fn embedded_ids_and_aliases_follow_the_rules() {
+        let reserved = crate::cli::reserved_names();
+        for p in Catalog::embedded().iter() {
+            check_name(&p.id, None, &reserved, "embedded").unwrap();
+            for alias in &p.aliases {
+                check_name(alias, Some(&p.id), &reserved, "embedded").unwrap();
+            }
+        }
     }
 
     #[test]
