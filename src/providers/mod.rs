@@ -628,7 +628,11 @@ impl Catalog {
                         check_name(alias, Some(&p.id), &reserved, &origin)?;
                     }
                 }
+                let added: Vec<String> = user.providers.keys().cloned().collect();
                 catalog.providers.extend(user.providers);
+                for id in &added {
+                    catalog.check_unique(id, &origin)?;
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
@@ -654,6 +658,53 @@ impl Catalog {
             })
             .collect();
         Ok(Catalog { providers })
+    }
+
+    /// Each of provider `id`'s names (id and aliases) names no other provider: a shared
+    /// name would make one provider's command run another's (or two commands collide).
+    fn check_unique(&self, id: &str, origin: &str) -> Result<(), Error> {
+        let Some(provider) = self.providers.get(id) else {
+            return Ok(());
+        };
+        let names: Vec<&String> = std::iter::once(&provider.id)
+            .chain(&provider.aliases)
+            .collect();
+        if let Some(twice) = names
+            .iter()
+            .enumerate()
+            .find_map(|(i, n)| names[..i].contains(n).then_some(n))
+        {
+            return Err(Error::Config {
+                what: format!("{origin}: provider {id:?} names {twice:?} twice (id and aliases)"),
+                fix: format!("remove the repeated alias {twice:?} in {origin}"),
+            });
+        }
+        for name in names {
+            let other = self
+                .providers
+                .values()
+                .find(|o| o.id != provider.id && (&o.id == name || o.aliases.contains(name)));
+            if let Some(other) = other {
+                let (what, instead) = if name == &provider.id {
+                    (format!("provider id {name:?}"), format!("{id}-provider"))
+                } else {
+                    (
+                        format!("alias {name:?} of provider {id:?}"),
+                        format!("{id}-{name}"),
+                    )
+                };
+                return Err(Error::Config {
+                    what: format!(
+                        "{origin}: {what} is already a name of provider {:?}, whose command it would take",
+                        other.id
+                    ),
+                    fix: format!(
+                        "rename it in {origin} (for example to \"{instead}\"), or remove it if it is an alias; each id and alias names one provider"
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Look up by id or alias.
@@ -815,6 +866,32 @@ client_auth = "post"
         let err = load_user(&format!("[acme]\naliases = [\"-V\"]\n{ENTRY}")).unwrap_err();
         assert!(err.to_string().contains("flag"), "{err}");
         assert!(load_user(&format!("[acme]\naliases = [\"ac\"]\n{ENTRY}")).is_ok());
+    }
+
+    #[test]
+    fn a_user_name_taken_by_another_provider_is_refused() {
+        // An alias `twitter` would run acme for `postiz-connect twitter`; an id `x` would
+        // collide with twitter's alias.
+        let err = load_user(&format!("[acme]\naliases = [\"twitter\"]\n{ENTRY}")).unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "alias \"twitter\" of provider \"acme\" is already a name of provider \"twitter\""
+            ),
+            "{err}"
+        );
+        assert!(err.fix().unwrap().contains("providers.toml"));
+        assert!(err.fix().unwrap().contains("\"acme-twitter\""));
+        let err = load_user(&format!("[x]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("provider id \"x\""), "{err}");
+        assert!(err.fix().unwrap().contains("\"x-provider\""));
+        // Replacing a built-in provider under its own id and alias is the documented way.
+        let catalog = load_user(&format!("[twitter]\naliases = [\"x\"]\n{ENTRY}")).unwrap();
+        assert_eq!(catalog.get("x").unwrap().name, "N");
+        crate::cli::build_command(&catalog).debug_assert();
+        let err = load_user(&format!("[acme]\naliases = [\"acme\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("twice"), "{err}");
+        let err = load_user(&format!("[acme]\naliases = [\"a\", \"a\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("twice"), "{err}");
     }
 
     #[test]
