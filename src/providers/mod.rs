@@ -929,4 +929,148 @@ client_auth = "post"
         let err = Catalog::embedded().require("myspace").unwrap_err();
         assert!(err.to_string().contains("twitter"));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A table name: fine, reserved, colliding, flag-like, quoted, or garbage.
+        fn table() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => prop::sample::select(vec![
+                    "acme", "twitter", "x", "status", "help", "connect", "\"--help\"", "\"-x\"",
+                    "\"a b\"", "\"\"", "Acme", "\"acme\\u001b\"", "acme.identity",
+                ])
+                .prop_map(String::from),
+                2 => "[a-z][a-z0-9_-]{0,8}",
+                1 => any::<String>().prop_map(|s| toml::Value::String(s).to_string()),
+                1 => any::<String>(),
+            ]
+        }
+
+        /// A `key = value` line: catalog fields (other than those of `ENTRY`) with values
+        /// of every type, or garbage.
+        fn line() -> impl Strategy<Value = String> {
+            let key = prop_oneof![
+                8 => prop::sample::select(vec![
+                    "aliases", "revoke_url", "scope_separator", "pkce", "client_auth",
+                    "token_format", "granted_scopes", "error_format", "base_url", "identity",
+                    "refresh", "openid", "callback_params", "code_param",
+                ])
+                .prop_map(String::from),
+                1 => "[a-z_]{1,12}",
+            ];
+            let value = prop_oneof![
+                12 => prop::sample::select(vec![
+                    "\"N\"", "\"https://a.test/x\"", "\"{base}/oauth\"", "[\"s\"]", "[]",
+                    "[\"status\"]", "[\"x\"]", "[\"twitter\"]", "[\"-V\"]", "[\"a\", \"a\"]",
+                    "[\"acme\"]", "[\"ac\", \"acme-2\"]", "true", "3", "\"required\"",
+                    "\"post\"", "\"json\"", "{ url = \"u\", id = \"/id\" }",
+                    "{ style = \"none\" }", "\"\\u001b[2J\"", "'''multi\nline'''",
+                ])
+                .prop_map(String::from),
+                2 => prop::collection::vec(any::<String>(), 0..3)
+                    .prop_map(|v| toml::Value::from(v).to_string()),
+                2 => any::<String>().prop_map(|s| toml::Value::String(s).to_string()),
+                1 => any::<i64>().prop_map(|n| n.to_string()),
+                1 => any::<String>(),
+            ];
+            prop_oneof![
+                30 => (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
+                1 => any::<String>(),
+            ]
+        }
+
+        /// An id or alias: plain, reserved, colliding, flag-like, or anything.
+        fn name() -> impl Strategy<Value = String> {
+            prop_oneof![
+                3 => prop::sample::select(vec![
+                    "acme", "acme-2", "twitter", "x", "status", "help", "refresh", "--help",
+                    "-V", "a b", "", "Acme", "a:b", "9gag", "_a",
+                ])
+                .prop_map(String::from),
+                3 => "[a-z0-9][a-z0-9_-]{0,6}",
+                1 => any::<String>(),
+            ]
+        }
+
+        /// Valid entries whose ids and aliases are the variable part.
+        fn named_entries() -> impl Strategy<Value = String> {
+            prop::collection::vec((name(), prop::collection::vec(name(), 0..3)), 1..4).prop_map(
+                |entries| {
+                    entries
+                        .into_iter()
+                        .map(|(id, aliases)| {
+                            format!(
+                                "[{}]\n{ENTRY}aliases = {}\n",
+                                toml::Value::String(id),
+                                toml::Value::from(aliases)
+                            )
+                        })
+                        .collect()
+                },
+            )
+        }
+
+        /// Tables, most with the fields a provider needs, then random lines; or valid
+        /// entries with random names.
+        fn toml_ish() -> impl Strategy<Value = String> {
+            prop_oneof![loose_tables(), named_entries()]
+        }
+
+        fn loose_tables() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                (
+                    table(),
+                    prop::bool::weighted(0.8),
+                    prop::collection::vec(line(), 0..4),
+                ),
+                0..4,
+            )
+            .prop_map(|tables| {
+                tables
+                    .into_iter()
+                    .map(|(name, complete, lines)| {
+                        let base = if complete { ENTRY } else { "" };
+                        format!("[{name}]\n{base}{}\n", lines.join("\n"))
+                    })
+                    .collect()
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            #[test]
+            fn any_text_is_a_catalog_or_an_error_naming_the_file(text in any::<String>()) {
+                if let Err(e) = Catalog::parse(&text, "providers.toml") {
+                    prop_assert!(e.to_string().contains("providers.toml"), "{}", e);
+                }
+            }
+
+            #[test]
+            fn toml_ish_catalogs_load_into_a_consistent_command_line_or_fail_with_a_fix(
+                text in toml_ish()
+            ) {
+                match load_user(&text) {
+                    // Whatever loads gives each command one meaning (clap asserts it).
+                    Ok(catalog) => crate::cli::build_command(&catalog).debug_assert(),
+                    Err(e) => {
+                        prop_assert!(e.to_string().contains("providers.toml"), "{}", e);
+                        prop_assert!(e.fix().is_some(), "{}", e);
+                    }
+                }
+            }
+
+            #[test]
+            fn the_name_offered_instead_is_always_accepted(name in any::<String>()) {
+                let reserved = crate::cli::reserved_names();
+                let offered = suggest_name(&name, &reserved);
+                prop_assert!(
+                    check_name(&offered, None, &reserved, "f").is_ok(),
+                    "{:?} -> {:?}", name, offered
+                );
+            }
+        }
+    }
 }
