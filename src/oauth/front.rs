@@ -7,10 +7,11 @@
 //! [`HEAD_TIME`], and only a complete head is handed to tiny_http, over a socket no other
 //! program can reach; its answer is copied back. One request per connection.
 
+use std::collections::HashSet;
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -34,13 +35,101 @@ const WRITE_TIME: Duration = Duration::from_secs(10);
 /// first, so it is dropped (and its socket closed) before the directory goes.
 pub struct Hub {
     pub server: tiny_http::Server,
+    pub deliveries: Arc<Deliveries>,
     inner: private::Inner,
 }
 
 impl Hub {
     pub fn start() -> io::Result<Hub> {
         let (server, inner) = private::start()?;
-        Ok(Hub { server, inner })
+        Ok(Hub {
+            server,
+            deliveries: Arc::default(),
+            inner,
+        })
+    }
+}
+
+/// Answers on their way from tiny_http to a client. tiny_http writes an answer to the
+/// private socket and a thread of the front copies it on: before the process exits, the
+/// browser's last page must have gone out. Each forwarded request carries its number in
+/// [`DELIVERY_HEADER`], so one answer can be waited for.
+#[derive(Default)]
+pub struct Deliveries {
+    in_flight: Mutex<HashSet<u64>>,
+    done: Condvar,
+    next: AtomicU64,
+}
+
+/// Added by the front as the request's first header; a client's own copy comes later
+/// and is never the one read.
+const DELIVERY_HEADER: &str = "X-Postiz-Connect-Delivery";
+
+impl Deliveries {
+    pub(super) fn begin(self: &Arc<Self>) -> Delivery {
+        let id = self.next.fetch_add(1, Ordering::SeqCst);
+        self.in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(id);
+        Delivery {
+            id,
+            deliveries: Arc::clone(self),
+        }
+    }
+
+    /// The delivery a request came through.
+    pub fn of(request: &tiny_http::Request) -> Option<u64> {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(DELIVERY_HEADER))
+            .and_then(|h| h.value.as_str().parse().ok())
+    }
+
+    /// Wait until the answer of delivery `id` has been passed on, or `limit` has passed.
+    pub fn settle(&self, id: u64, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let mut in_flight = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        while in_flight.contains(&id) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            in_flight = self
+                .done
+                .wait_timeout(in_flight, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+}
+
+/// One answer in flight; passed on (or given up) when dropped.
+pub(super) struct Delivery {
+    id: u64,
+    deliveries: Arc<Deliveries>,
+}
+
+impl Delivery {
+    /// The header that names this delivery, as the front adds it.
+    #[cfg(test)]
+    pub(super) fn header(&self) -> tiny_http::Header {
+        tiny_http::Header::from_bytes(DELIVERY_HEADER, self.id.to_string()).expect("ASCII")
+    }
+}
+
+impl Drop for Delivery {
+    fn drop(&mut self) {
+        self.deliveries
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&self.id);
+        self.deliveries.done.notify_all();
     }
 }
 
@@ -246,6 +335,9 @@ fn serve(mut client: TcpStream, hub: &Hub) {
         Err(HeadError::Closed) => return,
     };
     client.set_write_timeout(Some(WRITE_TIME)).ok();
+    // Counted from before tiny_http sees the request, so that no answer to it is missed.
+    let delivery = hub.deliveries.begin();
+    let head = with_delivery_header(&head, delivery.id);
     let Ok(mut upstream) = hub.inner.connect() else {
         return refuse(
             client,
@@ -262,6 +354,19 @@ fn serve(mut client: TcpStream, hub: &Hub) {
     // on reading it, only on writing it to a client that does not read.
     let _ = io::copy(&mut upstream, &mut client);
     let _ = client.shutdown(Shutdown::Both);
+}
+
+/// `head` with the delivery's number as its first header (after the request line).
+fn with_delivery_header(head: &[u8], id: u64) -> Vec<u8> {
+    let line_end = head
+        .windows(2)
+        .position(|w| w == b"\r\n")
+        .map_or(head.len(), |i| i + 2);
+    let mut out = Vec::with_capacity(head.len() + 48);
+    out.extend_from_slice(&head[..line_end]);
+    out.extend_from_slice(format!("{DELIVERY_HEADER}: {id}\r\n").as_bytes());
+    out.extend_from_slice(&head[line_end..]);
+    out
 }
 
 /// A plain-text error answer, then a close that lets the client read it.
@@ -360,6 +465,40 @@ mod tests {
         assert!(started.elapsed() < Duration::from_millis(600));
         drop(server);
         writer.join().unwrap();
+    }
+
+    #[test]
+    fn settling_waits_for_that_answer_only_and_no_longer_than_its_limit() {
+        let deliveries = Arc::new(Deliveries::default());
+        let other = deliveries.begin();
+        let mine = deliveries.begin();
+        let id = mine.id;
+        let finisher = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(200));
+            drop(mine);
+        });
+        let started = Instant::now();
+        deliveries.settle(id, Duration::from_secs(5));
+        let waited = started.elapsed();
+        assert!(waited >= Duration::from_millis(150), "{waited:?}");
+        assert!(
+            waited < Duration::from_secs(2),
+            "another answer is not waited for: {waited:?}"
+        );
+        finisher.join().unwrap();
+        let started = Instant::now();
+        deliveries.settle(other.id, Duration::from_millis(200));
+        assert!(started.elapsed() < Duration::from_secs(1));
+    }
+
+    #[test]
+    fn the_delivery_header_comes_first() {
+        let head = b"GET /callback?code=a HTTP/1.1\r\nX-Postiz-Connect-Delivery: 99\r\n\r\n";
+        let out = with_delivery_header(head, 7);
+        assert_eq!(
+            out,
+            b"GET /callback?code=a HTTP/1.1\r\nX-Postiz-Connect-Delivery: 7\r\nX-Postiz-Connect-Delivery: 99\r\n\r\n"
+        );
     }
 
     #[cfg(unix)]

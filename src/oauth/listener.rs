@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use url::Url;
 
 use super::callback::{self, CallbackParams, Expected, Pasted, Verdict};
-use super::front::{Front, Hub};
+use super::front::{Deliveries, Front, Hub};
 use super::page::Page;
 use crate::error::Error;
 use crate::interrupt;
@@ -122,15 +122,24 @@ pub struct Received {
     pub responder: Option<Responder>,
 }
 
+/// How long the process waits for the browser's last page to go out before it ends.
+const SETTLE_TIME: Duration = Duration::from_secs(3);
+
 /// Holds the browser's request until the outcome is known.
 pub struct Responder {
     request: Option<tiny_http::Request>,
+    deliveries: Arc<Deliveries>,
 }
 
 impl Responder {
     pub fn finish(mut self, page: &Page) {
         if let Some(request) = self.request.take() {
-            respond(request, if page.ok { 200 } else { 400 }, page);
+            respond_last(
+                request,
+                if page.ok { 200 } else { 400 },
+                page,
+                &self.deliveries,
+            );
         }
     }
 }
@@ -139,8 +148,18 @@ impl Drop for Responder {
     fn drop(&mut self) {
         if let Some(request) = self.request.take() {
             let page = Page::failure("Stopped", "postiz-connect stopped before finishing.", None);
-            respond(request, 500, &page);
+            respond_last(request, 500, &page, &self.deliveries);
         }
+    }
+}
+
+/// The page that ends the login: the process may exit right after, so wait (briefly)
+/// until the front has passed it on to the browser.
+fn respond_last(request: tiny_http::Request, status: u16, page: &Page, deliveries: &Deliveries) {
+    let delivery = Deliveries::of(&request);
+    respond(request, status, page);
+    if let Some(id) = delivery {
+        deliveries.settle(id, SETTLE_TIME);
     }
 }
 
@@ -246,7 +265,7 @@ impl Listener {
             expected,
             deadline,
             self.redirect_uri.path(),
-            true,
+            Some(&self.hub.deliveries),
             notes,
         );
         self.hub.server.unblock();
@@ -269,7 +288,7 @@ pub fn wait_for_paste(
 ) -> Result<Received, Error> {
     let (tx, rx) = mpsc::channel();
     spawn_paste_reader(read_line, tx);
-    wait_loop(&rx, expected, deadline, DEFAULT_PATH, false, notes)
+    wait_loop(&rx, expected, deadline, DEFAULT_PATH, None, notes)
 }
 
 fn spawn_acceptor(hub: Arc<Hub>, tx: Sender<Event>) {
@@ -304,7 +323,8 @@ fn wait_loop(
     expected: &Expected<'_>,
     deadline: Instant,
     callback_path: &str,
-    listening: bool,
+    // The listener's answers in flight, when listening.
+    listening: Option<&Arc<Deliveries>>,
     notes: &mut dyn FnMut(Note),
 ) -> Result<Received, Error> {
     let started = Instant::now();
@@ -328,7 +348,10 @@ fn wait_loop(
         };
         match event {
             Event::Request(request) => {
-                if let Some(done) = handle_request(request, expected, callback_path, notes)? {
+                let deliveries = listening.map(Arc::clone).unwrap_or_default();
+                if let Some(done) =
+                    handle_request(request, expected, callback_path, deliveries, notes)?
+                {
                     return Ok(done);
                 }
             }
@@ -358,7 +381,7 @@ fn wait_loop(
                 },
             },
             Event::PasteClosed => {
-                if !listening {
+                if listening.is_none() {
                     return Err(Error::Cancelled);
                 }
             }
@@ -371,6 +394,7 @@ fn handle_request(
     request: tiny_http::Request,
     expected: &Expected<'_>,
     callback_path: &str,
+    deliveries: Arc<Deliveries>,
     notes: &mut dyn FnMut(Note),
 ) -> Result<Option<Received>, Error> {
     let raw = request.url().to_string();
@@ -409,6 +433,7 @@ fn handle_request(
     }
     let mut responder = Responder {
         request: Some(request),
+        deliveries,
     };
     match conclude(verdict, Some(&mut responder)) {
         Ok(code) => Ok(Some(Received {
@@ -462,7 +487,7 @@ fn conclude(verdict: Verdict, responder: Option<&mut Responder>) -> Result<Strin
     };
     if let Some(responder) = responder {
         if let Some(request) = responder.request.take() {
-            respond(request, 400, &page);
+            respond_last(request, 400, &page, &responder.deliveries);
         }
     }
     Err(error)
@@ -750,5 +775,56 @@ mod tests {
             "cut after {open:?}"
         );
         drop(idle);
+    }
+
+    #[test]
+    fn the_last_page_is_waited_for_until_the_front_has_passed_it_on() {
+        // The process may exit right after the last page: `finish` returns only once the
+        // front (src/oauth/front.rs) has copied it to the browser, here 300 ms later.
+        let deliveries = Arc::new(Deliveries::default());
+        let delivery = deliveries.begin();
+        let request: tiny_http::Request = tiny_http::TestRequest::new()
+            .with_path("/callback")
+            .with_header(delivery.header())
+            .into();
+        let passed_on = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(300));
+            drop(delivery);
+        });
+        let responder = Responder {
+            request: Some(request),
+            deliveries,
+        };
+        let started = Instant::now();
+        responder.finish(&Page::success("done"));
+        let waited = started.elapsed();
+        passed_on.join().unwrap();
+        assert!(waited >= Duration::from_millis(250), "{waited:?}");
+        assert!(waited < SETTLE_TIME, "{waited:?}");
+    }
+
+    #[test]
+    fn the_last_page_has_reached_the_browser_when_finish_returns() {
+        use std::io::{Read, Write};
+        // The process may exit right after `finish`: the page must already be out of the
+        // front (src/oauth/front.rs), not in its copying thread.
+        let (addr, waiter) = waiting();
+        let mut tab = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            tab,
+            "GET /callback?code=c&state={STATE} HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+        )
+        .unwrap();
+        let (result, _) = waiter.join().unwrap();
+        let (_, responder) = result.unwrap();
+        responder.unwrap().finish(&Page::success("the-last-page"));
+        // Nothing more is waited for: the whole answer, and the end of the connection,
+        // were sent before `finish` returned.
+        tab.set_nonblocking(true).unwrap();
+        let mut answer = Vec::new();
+        let ended = tab.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(ended.is_ok(), "{ended:?} after {answer:?}");
+        assert!(answer.contains("the-last-page"), "{answer:?}");
     }
 }
