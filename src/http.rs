@@ -299,6 +299,23 @@ impl HttpClient {
         self.execute(request)
     }
 
+    /// GET a URL for its status and `Date` header only, leaving the body unread: a
+    /// reachability probe, which a large page must not fail.
+    pub fn status_of(&self, url: &str) -> Result<(u16, Option<String>), NetworkError> {
+        let response = self
+            .inner
+            .get(url)
+            .header("accept", "application/json")
+            .send()
+            .map_err(|e| NetworkError::from_reqwest(&e, url))?;
+        let date = response
+            .headers()
+            .get("date")
+            .and_then(|d| d.to_str().ok())
+            .map(str::to_string);
+        Ok((response.status().as_u16(), date))
+    }
+
     /// A request with a body and optional Bearer token and headers.
     pub fn send_with_headers(
         &self,
@@ -719,6 +736,20 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_status_probe_does_not_read_the_body() {
+        let (url, server) = body_server(
+            "HTTP/1.1 200 OK\r\nDate: Tue, 01 Jul 2025 10:00:00 GMT\r\nConnection: close\r\n\r\n",
+            64 * 1024 * 1024,
+        );
+        let client = HttpClient::new(Duration::from_secs(20), false);
+        let (status, date) = client.status_of(&url).unwrap();
+        assert_eq!(status, 200);
+        assert_eq!(date.as_deref(), Some("Tue, 01 Jul 2025 10:00:00 GMT"));
+        drop(client);
+        assert!(server.join().unwrap() < 32 * 1024 * 1024);
     }
 
     #[test]
