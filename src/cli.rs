@@ -319,6 +319,19 @@ pub struct Invocation {
     pub command: Command,
 }
 
+/// The words a provider id or alias may not take: each built-in subcommand's name and
+/// aliases, and clap's own `help`. Taken from the command itself, so a new subcommand is
+/// reserved without a list to keep up.
+pub fn reserved_names() -> Vec<String> {
+    let mut cmd = Cli::command();
+    // Building adds the generated `help` subcommand.
+    cmd.build();
+    cmd.get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
+        .map(str::to_string)
+        .collect()
+}
+
 /// The full command: the derive surface plus one subcommand per catalog provider.
 pub fn build_command(catalog: &Catalog) -> clap::Command {
     build_command_for(Cli::command(), catalog, None)
@@ -490,6 +503,31 @@ mod tests {
             ["postiz-connect", "refresh", "--all", "--jobs", "0"]
         )
         .is_err());
+    }
+
+    #[test]
+    fn every_builtin_command_is_reserved_and_no_builtin_provider_uses_one() {
+        let reserved = reserved_names();
+        for word in [
+            "connect",
+            "status",
+            "token",
+            "refresh",
+            "restore",
+            "logout",
+            "providers",
+            "doctor",
+            "sandbox",
+            "completions",
+            "help",
+        ] {
+            assert!(reserved.iter().any(|r| r == word), "{word}: {reserved:?}");
+        }
+        for p in Catalog::embedded().iter() {
+            for name in std::iter::once(&p.id).chain(&p.aliases) {
+                assert!(!reserved.contains(name), "{name}");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use std::error::Error as StdError;
 use std::fmt;
+use std::io::{ErrorKind, Read};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,11 @@ use crate::redact;
 
 const USER_AGENT: &str = concat!("postiz-connect/", env!("CARGO_PKG_VERSION"));
 
+/// The most read from any response. Token, identity, discovery and page-listing answers
+/// are a few KB; past this a body is broken or hostile, and reading it whole (an endless
+/// body) would exhaust memory.
+pub const MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
+
 /// What kind of network failure, each with its own message and fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NetworkKind {
@@ -22,6 +28,8 @@ pub enum NetworkKind {
     Refused,
     Timeout,
     Tls,
+    /// The body went past [`MAX_RESPONSE_BYTES`]; `detail` names the endpoint.
+    TooLarge,
     Other,
 }
 
@@ -35,12 +43,20 @@ pub struct NetworkError {
 
 impl fmt::Display for NetworkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == NetworkKind::TooLarge {
+            return write!(
+                f,
+                "response too large: {} sent more than {}, the limit for any response; stopped reading there",
+                self.detail,
+                limit_text()
+            );
+        }
         let what = match self.kind {
             NetworkKind::Dns => "DNS lookup failed for",
             NetworkKind::Refused => "connection refused by",
             NetworkKind::Timeout => "timed out talking to",
             NetworkKind::Tls => "TLS handshake failed with",
-            NetworkKind::Other => "request failed to",
+            NetworkKind::TooLarge | NetworkKind::Other => "request failed to",
         };
         write!(f, "fetch failed: {what} {} ({})", self.origin, self.detail)
     }
@@ -55,6 +71,7 @@ impl NetworkError {
             NetworkKind::Refused => "nothing listens on that port, or a firewall rejects the connection".into(),
             NetworkKind::Timeout => "the host did not answer in time (egress filtering, a proxy that swallows traffic, or an overloaded server)".into(),
             NetworkKind::Tls => "the certificate was not trusted or the handshake failed (a TLS-intercepting proxy, a self-signed certificate, or a wrong port)".into(),
+            NetworkKind::TooLarge => "no OAuth or identity answer is that large: the URL points at something else (a file, a stream, a portal page), or the server is broken or hostile".into(),
             NetworkKind::Other => "the request could not be completed".into(),
         }
     }
@@ -67,7 +84,27 @@ impl NetworkError {
             NetworkKind::Refused => format!("check the port and that the server is running; {proxy}"),
             NetworkKind::Timeout => format!("retry; if it persists, check firewalls and egress rules; {proxy}"),
             NetworkKind::Tls => "check the system clock and the CA certificates; if a proxy intercepts TLS, install its CA in the system trust store".into(),
+            NetworkKind::TooLarge => format!("check that endpoint's URL (flag, catalog or the issuer's metadata); run with -v to see its headers; {proxy}"),
             NetworkKind::Other => format!("retry; run with -v to see the exchange; {proxy}"),
+        }
+    }
+
+    /// A failure while reading a body: reqwest's own error inside, when it is one.
+    fn from_io(err: &std::io::Error, url: &str) -> NetworkError {
+        if let Some(inner) = err
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<reqwest::Error>())
+        {
+            return NetworkError::from_reqwest(inner, url);
+        }
+        let kind = match err.kind() {
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => NetworkKind::Timeout,
+            _ => NetworkKind::Other,
+        };
+        NetworkError {
+            kind,
+            origin: origin_of(url),
+            detail: redact::truncate(&error_chain(err), 300),
         }
     }
 
@@ -122,6 +159,62 @@ fn error_chain(err: &dyn StdError) -> String {
         .join(": ")
 }
 
+/// The limit, for messages.
+fn limit_text() -> String {
+    format!("{} MiB", MAX_RESPONSE_BYTES / (1024 * 1024))
+}
+
+/// `scheme://host:port/path` of a URL: names an endpoint without its query (which may carry
+/// a token) or any user:password.
+pub fn endpoint_of(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(u) => format!(
+            "{}{}",
+            u.origin().ascii_serialization(),
+            redact::truncate(u.path(), 200)
+        ),
+        Err(_) => "<invalid url>".into(),
+    }
+}
+
+/// Why a capped read stopped.
+#[derive(Debug)]
+enum ReadFailure {
+    TooLarge,
+    /// Past the deadline (a body that trickles in).
+    Deadline,
+    Io(std::io::Error),
+}
+
+/// Read a body up to `limit` bytes, until `deadline`: never more than `limit + 1` bytes
+/// are taken from `reader`, however much it has.
+fn read_capped(
+    reader: &mut impl Read,
+    limit: usize,
+    deadline: Instant,
+) -> Result<Vec<u8>, ReadFailure> {
+    let mut body = Vec::new();
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        if Instant::now() > deadline {
+            return Err(ReadFailure::Deadline);
+        }
+        // One byte more than allowed tells "exactly the limit" from "over it".
+        let room = (limit + 1 - body.len()).min(chunk.len());
+        match reader.read(&mut chunk[..room]) {
+            Ok(0) => return Ok(body),
+            Ok(n) => {
+                body.extend_from_slice(&chunk[..n]);
+                if body.len() > limit {
+                    return Err(ReadFailure::TooLarge);
+                }
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(ReadFailure::Io(e)),
+        }
+    }
+}
+
 /// `scheme://host:port` of a URL, for messages.
 pub fn origin_of(url: &str) -> String {
     match url::Url::parse(url) {
@@ -141,6 +234,8 @@ pub struct LastResponse {
 
 pub struct HttpClient {
     inner: reqwest::blocking::Client,
+    /// Also the limit for reading a body (reqwest's applies to each read of it only).
+    timeout: Duration,
     verbose: bool,
     last: Mutex<Option<LastResponse>>,
 }
@@ -157,6 +252,7 @@ impl HttpClient {
             .expect("the TLS backend initialises");
         HttpClient {
             inner,
+            timeout,
             verbose,
             last: Mutex::new(None),
         }
@@ -167,6 +263,7 @@ impl HttpClient {
     pub fn sibling(&self) -> HttpClient {
         HttpClient {
             inner: self.inner.clone(),
+            timeout: self.timeout,
             verbose: self.verbose,
             last: Mutex::new(None),
         }
@@ -200,6 +297,23 @@ impl HttpClient {
             detail: e.to_string(),
         })?;
         self.execute(request)
+    }
+
+    /// GET a URL for its status and `Date` header only, leaving the body unread: a
+    /// reachability probe, which a large page must not fail.
+    pub fn status_of(&self, url: &str) -> Result<(u16, Option<String>), NetworkError> {
+        let response = self
+            .inner
+            .get(url)
+            .header("accept", "application/json")
+            .send()
+            .map_err(|e| NetworkError::from_reqwest(&e, url))?;
+        let date = response
+            .headers()
+            .get("date")
+            .and_then(|d| d.to_str().ok())
+            .map(str::to_string);
+        Ok((response.status().as_u16(), date))
     }
 
     /// A request with a body and optional Bearer token and headers.
@@ -315,15 +429,43 @@ impl HttpClient {
         for (name, value) in request.headers() {
             builder = builder.header(name, value);
         }
-        let response = builder
+        let mut response = builder
             .send()
             .map_err(|e| NetworkError::from_reqwest(&e, &url))?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response
-            .bytes()
-            .map_err(|e| NetworkError::from_reqwest(&e, &url))?
-            .to_vec();
+        // Every response body of the tool (oauth2's token requests included, as this is
+        // its HTTP client) is read here, and only up to the limit.
+        let too_large = || NetworkError {
+            kind: NetworkKind::TooLarge,
+            origin: origin_of(&url),
+            detail: endpoint_of(&url),
+        };
+        if response
+            .content_length()
+            .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
+        {
+            return Err(too_large());
+        }
+        let body = match read_capped(
+            &mut response,
+            MAX_RESPONSE_BYTES,
+            Instant::now() + self.timeout,
+        ) {
+            Ok(body) => body,
+            Err(ReadFailure::TooLarge) => return Err(too_large()),
+            Err(ReadFailure::Deadline) => {
+                return Err(NetworkError {
+                    kind: NetworkKind::Timeout,
+                    origin: origin_of(&url),
+                    detail: format!(
+                        "the response body did not arrive within {}",
+                        humantime::format_duration(self.timeout)
+                    ),
+                })
+            }
+            Err(ReadFailure::Io(e)) => return Err(NetworkError::from_io(&e, &url)),
+        };
         if self.verbose {
             trace_response(status, &headers, &body, started.elapsed());
         }
@@ -455,6 +597,7 @@ impl oauth2::SyncHttpClient for HttpClient {
 mod tests {
     use super::*;
     use std::net::TcpListener;
+    use std::thread;
 
     #[test]
     fn success_bodies_are_normalized_to_json() {
@@ -504,6 +647,135 @@ mod tests {
         let err = client.get(&url, None, &[]).unwrap_err();
         assert_eq!(err.kind, NetworkKind::Timeout, "{err}");
         drop(listener);
+    }
+
+    /// A server on 127.0.0.1 answering one request with `head` and then `body_len` bytes
+    /// of body (or until the client hangs up); its URL, and how many body bytes it wrote.
+    fn body_server(head: &'static str, body_len: usize) -> (String, thread::JoinHandle<usize>) {
+        use std::io::Write;
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/oauth/token", listener.local_addr().unwrap());
+        let handle = thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            if stream.write_all(head.as_bytes()).is_err() {
+                return 0;
+            }
+            let chunk = vec![b'a'; 64 * 1024];
+            let mut written = 0;
+            while written < body_len {
+                let n = chunk.len().min(body_len - written);
+                if stream.write_all(&chunk[..n]).is_err() {
+                    break;
+                }
+                written += n;
+            }
+            written
+        });
+        (url, handle)
+    }
+
+    const STREAM_HEAD: &str =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
+
+    #[test]
+    fn a_body_past_the_limit_stops_the_read_and_names_the_endpoint() {
+        // 64 MiB standing in for an endless body: enough to tell a capped read from a
+        // whole one, bounded so the old code's failure costs no more than that.
+        let (url, server) = body_server(STREAM_HEAD, 64 * 1024 * 1024);
+        let client = HttpClient::new(Duration::from_secs(20), false);
+        let err = client
+            .get(&format!("{url}?access_token=SECRET"), None, &[])
+            .unwrap_err();
+        assert_eq!(err.kind, NetworkKind::TooLarge, "{err}");
+        let text = err.to_string();
+        assert!(text.contains(&url), "names the endpoint: {text}");
+        assert!(text.contains("4 MiB"), "names the limit: {text}");
+        assert!(!text.contains("SECRET"), "{text}");
+        assert!(err.fix().contains("URL"), "{}", err.fix());
+        drop(client);
+        // The client hung up long before the end: its socket buffers, not the body.
+        assert!(server.join().unwrap() < 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn a_declared_length_past_the_limit_fails_before_any_body_is_read() {
+        let (url, _server) =
+            body_server("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n", 0);
+        let started = Instant::now();
+        let client = HttpClient::new(Duration::from_secs(20), false);
+        let err = client.get(&url, None, &[]).unwrap_err();
+        assert_eq!(err.kind, NetworkKind::TooLarge, "{err}");
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_body_of_exactly_the_limit_is_read_whole() {
+        let (url, server) = body_server(STREAM_HEAD, MAX_RESPONSE_BYTES);
+        let client = HttpClient::new(Duration::from_secs(20), false);
+        let response = client.get(&url, None, &[]).unwrap();
+        assert_eq!(response.body().len(), MAX_RESPONSE_BYTES);
+        assert_eq!(server.join().unwrap(), MAX_RESPONSE_BYTES);
+    }
+
+    #[test]
+    fn oauth2_token_requests_are_capped_too() {
+        use oauth2::basic::BasicClient;
+        use oauth2::{AuthorizationCode, ClientId, TokenUrl};
+        let (url, _server) = body_server(STREAM_HEAD, 64 * 1024 * 1024);
+        let http = HttpClient::new(Duration::from_secs(20), false);
+        let err = BasicClient::new(ClientId::new("client".into()))
+            .set_token_uri(TokenUrl::new(url.clone()).unwrap())
+            .exchange_code(AuthorizationCode::new("code".into()))
+            .request(&http)
+            .unwrap_err();
+        match err {
+            oauth2::RequestTokenError::Request(net) => {
+                assert_eq!(net.kind, NetworkKind::TooLarge, "{net}");
+                assert!(net.to_string().contains(&url), "{net}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_status_probe_does_not_read_the_body() {
+        let (url, server) = body_server(
+            "HTTP/1.1 200 OK\r\nDate: Tue, 01 Jul 2025 10:00:00 GMT\r\nConnection: close\r\n\r\n",
+            64 * 1024 * 1024,
+        );
+        let client = HttpClient::new(Duration::from_secs(20), false);
+        let (status, date) = client.status_of(&url).unwrap();
+        assert_eq!(status, 200);
+        assert_eq!(date.as_deref(), Some("Tue, 01 Jul 2025 10:00:00 GMT"));
+        drop(client);
+        assert!(server.join().unwrap() < 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn a_trickling_body_is_cut_at_the_deadline() {
+        struct Trickle;
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                thread::sleep(Duration::from_millis(20));
+                buf[0] = b'a';
+                Ok(1)
+            }
+        }
+        let deadline = Instant::now() + Duration::from_millis(200);
+        assert!(matches!(
+            read_capped(&mut Trickle, 1024, deadline),
+            Err(ReadFailure::Deadline)
+        ));
+        let mut exact = &b"abcd"[..];
+        let far = Instant::now() + Duration::from_secs(5);
+        assert_eq!(read_capped(&mut exact, 4, far).unwrap(), b"abcd");
+        let mut over = &b"abcde"[..];
+        assert!(matches!(
+            read_capped(&mut over, 4, far),
+            Err(ReadFailure::TooLarge)
+        ));
     }
 
     #[test]

@@ -891,13 +891,18 @@ pub(super) fn browser_round_trip<T>(
     let ui = &ctx.ui;
     // The listener, bound before the browser opens.
     let plan = listener::plan_redirect(args.port, args.redirect_uri.as_deref(), args.paste)?;
-    let mut notes = |note: Note| match note {
+    let mut notes = |note: Note| {
+        match note {
         Note::Stray(path) => ui.debug(format!("ignored a request for {path} (not the callback)")),
         Note::StateMismatch => {
             ui.warn("rejected a callback whose state did not match this login (still waiting)")
         }
+        Note::UnboundError => ui.warn(
+            "rejected a callback reporting an error without this login's state (still waiting; if you declined, press Ctrl-C)",
+        ),
         Note::BadPaste(why) => ui.warn(format!("could not use what was pasted: {why}. Try again:")),
         Note::NoIpv6(why) => ui.debug(format!("listening on IPv4 only: {why}")),
+    }
     };
     let (listener, redirect_uri) = match &plan {
         RedirectPlan::Loopback(url) => {

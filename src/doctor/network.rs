@@ -41,14 +41,11 @@ pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
                             },
                         });
                         let started = Instant::now();
-                        let answer = http.get(origin, None, &[]).map(|response| {
-                            let date = response
-                                .headers()
-                                .get("date")
-                                .and_then(|d| d.to_str().ok())
-                                .map(str::to_string);
-                            (started.elapsed(), response.status().as_u16(), date)
-                        });
+                        // Status and date only: a home page past the body limit still
+                        // means the host answered.
+                        let answer = http
+                            .status_of(origin)
+                            .map(|(status, date)| (started.elapsed(), status, date));
                         (answer, tracer.join().expect("trace thread"))
                     });
                     (origin.clone(), traced.0, traced.1)

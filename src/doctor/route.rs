@@ -3,7 +3,7 @@
 //! reqwest applies to the real requests (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
 //! `NO_PROXY`), through the same matcher.
 
-use std::io::{BufRead, BufReader, ErrorKind, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -239,22 +239,8 @@ fn tunnel(
     stream
         .write_all(request.as_bytes())
         .map_err(|e| format!("the proxy closed the connection ({e})"))?;
-    // Read the answer's head only: the origin's TLS bytes follow it on this stream, so
-    // nothing past the blank line may be consumed (hence one byte at a time).
-    let mut reader = BufReader::with_capacity(1, &*stream);
-    let mut status_line = String::new();
-    reader
-        .read_line(&mut status_line)
-        .map_err(|e| format!("no answer from the proxy ({e})"))?;
-    loop {
-        let mut line = String::new();
-        let read = reader
-            .read_line(&mut line)
-            .map_err(|e| format!("the proxy's answer broke off ({e})"))?;
-        if read == 0 || line == "\r\n" || line == "\n" {
-            break;
-        }
-    }
+    let head = read_proxy_head(stream, deadline)?;
+    let status_line = head.lines().next().unwrap_or_default();
     let status = status_line.split_whitespace().nth(1).unwrap_or_default();
     match status {
         "200" => Ok(()),
@@ -269,9 +255,45 @@ fn tunnel(
     }
 }
 
+/// The most read of a proxy's answer to CONNECT: a status line and a few headers.
+const PROXY_HEAD_LIMIT: usize = 16 * 1024;
+
+/// The head of the proxy's answer, up to its blank line. The origin's TLS bytes follow it
+/// on this stream, so nothing past that line may be consumed (hence one byte at a time);
+/// an answer that never ends is cut at the limit or the deadline.
+fn read_proxy_head(stream: &mut TcpStream, deadline: Instant) -> Result<String, String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !(head.ends_with(b"\r\n\r\n") || head.ends_with(b"\n\n")) {
+        if head.len() >= PROXY_HEAD_LIMIT {
+            return Err(format!(
+                "the proxy's answer went on past {} KiB without ending its head; stopped reading",
+                PROXY_HEAD_LIMIT / 1024
+            ));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err("no full answer from the proxy in time".into());
+        }
+        stream.set_read_timeout(Some(left)).ok();
+        match stream.read(&mut byte) {
+            Ok(0) if head.is_empty() => {
+                return Err("the proxy closed the connection without answering".into())
+            }
+            Ok(0) => return Err("the proxy's answer broke off".into()),
+            Ok(_) => head.push(byte[0]),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if head.is_empty() => return Err(format!("no answer from the proxy ({e})")),
+            Err(e) => return Err(format!("the proxy's answer broke off ({e})")),
+        }
+    }
+    Ok(String::from_utf8_lossy(&head).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{BufRead, BufReader};
     use std::net::TcpListener;
 
     fn no_proxy() -> Matcher {
@@ -395,5 +417,39 @@ mod tests {
                 assert!(result.unwrap_err().contains("credentials"));
             }
         }
+    }
+
+    #[test]
+    fn an_endless_proxy_answer_is_cut_at_the_limit() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = std::thread::spawn(move || {
+            let (mut client, _) = listener.accept().unwrap();
+            client.write_all(b"HTTP/1.1 200 OK\r\nX-Pad: ").unwrap();
+            let mut sent = 0usize;
+            // 64 MiB standing in for an endless header; stops when the reader hangs up.
+            while sent < 64 * 1024 * 1024 && client.write_all(&[b'a'; 8192]).is_ok() {
+                sent += 8192;
+            }
+            sent
+        });
+        let proxies = Matcher::builder().https(format!("http://{addr}")).build();
+        let intercept = proxies
+            .intercept(&"https://api.example/".parse().unwrap())
+            .unwrap();
+        let mut stream = TcpStream::connect(addr).unwrap();
+        let started = Instant::now();
+        let result = tunnel(
+            &mut stream,
+            "api.example",
+            443,
+            &intercept,
+            Instant::now() + Duration::from_secs(20),
+        );
+        let why = result.unwrap_err();
+        assert!(why.contains("16 KiB"), "{why}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        drop(stream);
+        assert!(server.join().unwrap() < 32 * 1024 * 1024);
     }
 }

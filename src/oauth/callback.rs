@@ -120,6 +120,9 @@ pub enum Verdict {
     ProviderError(ProviderError),
     /// Not for our request (forged, stale, or from another tab): reject, keep waiting.
     StateMismatch,
+    /// An error without this login's state: any web page can send one to the loopback
+    /// listener, so it proves nothing about our request. Reject, keep waiting.
+    UnboundError,
     /// For our request, but from another issuer than expected (RFC 9207 mix-up defence).
     IssuerMismatch { got: Option<String> },
     /// Neither code nor error.
@@ -143,10 +146,11 @@ pub fn validate(params: &CallbackParams, expected: &Expected<'_>) -> Verdict {
         .as_deref()
         .is_some_and(|s| states_match(expected.state, s));
     if let Some(error) = &params.error {
-        // A provider error without any state can only end the wait, never inject a token;
-        // some providers drop state on errors, so accept it. A wrong state is rejected.
-        if params.state.is_some() && !state_ok {
-            return Verdict::StateMismatch;
+        // RFC 6749 §4.1.2.1 returns `state` with errors too. Without it, the error could
+        // come from any page that opened the listener's URL: ending the login on it would
+        // let that page cancel the user's login, so it is ignored like a forged callback.
+        if !state_ok {
+            return Verdict::UnboundError;
         }
         return Verdict::ProviderError(ProviderError::from_callback(
             error,
@@ -221,7 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn provider_error_with_and_without_state() {
+    fn provider_error_only_with_the_right_state() {
         let p = CallbackParams::from_query(&format!(
             "error=access_denied&error_description=User+said+no&state={STATE}"
         ));
@@ -232,13 +236,16 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // Without this login's state an error proves nothing: any page can send it.
         let p = CallbackParams::from_query("error=access_denied");
-        assert!(matches!(
-            validate(&p, &expected()),
-            Verdict::ProviderError(_)
-        ));
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
         let p = CallbackParams::from_query("error=access_denied&state=forged");
-        assert_eq!(validate(&p, &expected()), Verdict::StateMismatch);
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
+        let p = CallbackParams::from_query(&format!("error=x&state={STATE}x&code=c"));
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
+        // X's OAuth 1.0a `denied=` carries the request token, which is the state.
+        let p = CallbackParams::from_query("denied=another-token");
+        assert_eq!(validate(&p, &expected()), Verdict::UnboundError);
     }
 
     #[test]
@@ -299,5 +306,137 @@ mod tests {
         assert!(states_match("abc", "abc"));
         assert!(!states_match("abc", "abd"));
         assert!(!states_match("abc", "ab"));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Parameter names: those the parser gives a meaning to, and anything else.
+        fn key() -> impl Strategy<Value = String> {
+            prop_oneof![
+                3 => prop::sample::select(vec![
+                    "code",
+                    "state",
+                    "error",
+                    "error_description",
+                    "iss",
+                    "auth_code",
+                    "oauth_verifier",
+                    "oauth_token",
+                    "denied",
+                ])
+                .prop_map(String::from),
+                1 => any::<String>(),
+            ]
+        }
+
+        /// Values: this login's state, near misses of it, and anything.
+        fn value() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just(STATE.to_string()),
+                Just(format!("{STATE}x")),
+                Just(STATE[..STATE.len() - 1].to_string()),
+                Just(STATE.to_uppercase()),
+                Just(format!(" {STATE}")),
+                Just(String::new()),
+                any::<String>(),
+            ]
+        }
+
+        /// A query string: pairs joined by `&`, each form-encoded or written raw (so `&`,
+        /// `=`, `%` and `+` inside a name or value break it up in every way).
+        fn query() -> impl Strategy<Value = String> {
+            prop::collection::vec((key(), value(), any::<bool>()), 0..8).prop_map(|pairs| {
+                pairs
+                    .into_iter()
+                    .map(|(k, v, encode)| {
+                        if encode {
+                            url::form_urlencoded::Serializer::new(String::new())
+                                .append_pair(&k, &v)
+                                .finish()
+                        } else {
+                            format!("{k}={v}")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("&")
+            })
+        }
+
+        /// Whether the raw query carries this login's state under a name that can hold it,
+        /// decoded independently of the parser.
+        fn carries_state(query: &str) -> bool {
+            url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, v)| {
+                matches!(k.as_ref(), "state" | "oauth_token" | "denied") && v == STATE
+            })
+        }
+
+        /// A code or an error is taken only with this login's state; everything else is
+        /// rejected and the wait goes on.
+        fn check(params: &CallbackParams, query: &str) -> Result<(), TestCaseError> {
+            match validate(params, &expected()) {
+                Verdict::Code(_)
+                | Verdict::ProviderError(_)
+                | Verdict::IssuerMismatch { .. }
+                | Verdict::Malformed => {
+                    prop_assert_eq!(params.state.as_deref(), Some(STATE));
+                    prop_assert!(
+                        carries_state(query),
+                        "accepted without the state: {query:?}"
+                    );
+                }
+                Verdict::StateMismatch | Verdict::UnboundError => {
+                    prop_assert_ne!(params.state.as_deref(), Some(STATE));
+                }
+            }
+            Ok(())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn any_text_parses_and_validates_without_panicking(text in any::<String>()) {
+                let params = CallbackParams::from_query(&text);
+                check(&params, &text)?;
+                let _ = parse_pasted(&text);
+            }
+
+            #[test]
+            fn a_query_yields_a_code_or_an_error_only_with_the_right_state(query in query()) {
+                let params = CallbackParams::from_query(&query);
+                check(&params, &query)?;
+                // The right state and a code, with no error: the code is taken.
+                let clean = format!("state={STATE}&code=c&{query}");
+                let params = CallbackParams::from_query(&clean);
+                if params.error.is_none() {
+                    prop_assert_eq!(validate(&params, &expected()), Verdict::Code("c".into()));
+                }
+            }
+
+            #[test]
+            fn a_pasted_url_yields_a_code_only_with_the_right_state(
+                query in query(),
+                in_fragment in any::<bool>(),
+                port in 1u16..,
+                padding in "[ \t\r\n]{0,3}",
+            ) {
+                let separator = if in_fragment { '#' } else { '?' };
+                let url = format!("{padding}http://127.0.0.1:{port}/callback{separator}{query}{padding}");
+                match parse_pasted(&url) {
+                    Ok(Pasted::Params(params)) => {
+                        // What the parser saw: the URL's query or fragment, decoded by `url`.
+                        let seen = Url::parse(url.trim()).ok().map(|u| {
+                            u.query().filter(|q| q.contains('=')).or(u.fragment()).unwrap_or_default().to_string()
+                        });
+                        check(&params, seen.as_deref().unwrap_or(url.trim()))?;
+                    }
+                    // A code typed alone is the user's own choice; a URL never becomes one.
+                    Ok(Pasted::BareCode(code)) => prop_assert!(false, "{url:?} taken as the code {code:?}"),
+                    Err(_) => {}
+                }
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 pub mod callback;
 pub mod errors;
 pub mod flow;
+mod front;
 pub mod id_token;
 pub mod listener;
 pub mod oauth1;

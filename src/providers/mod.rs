@@ -527,6 +527,79 @@ pub(crate) fn get_json(
         })
 }
 
+/// The longest provider id or alias.
+const MAX_NAME: usize = 64;
+
+const NAME_RULE: &str = "an id or alias is lowercase letters a-z, digits 0-9, '-' and '_', \
+     starting with a letter or a digit, at most 64 characters";
+
+/// A user catalog's id (or, with `of`, an alias of provider `of`) is a plain lowercase
+/// name and not one of the `reserved` command names; else an error naming it, the file,
+/// and a name to use instead.
+fn check_name(
+    name: &str,
+    of: Option<&str>,
+    reserved: &[String],
+    origin: &str,
+) -> Result<(), Error> {
+    let plain = name.len() <= MAX_NAME
+        && name.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    let taken = reserved.iter().any(|r| r == name);
+    if plain && !taken {
+        return Ok(());
+    }
+    // Debug formatting quotes the name and escapes anything unprintable in it.
+    let shown = format!("{name:?}");
+    let what = match of {
+        None => format!("provider id {shown}"),
+        Some(id) => format!("alias {shown} of provider {id:?}"),
+    };
+    let why = if taken {
+        format!("is the name of the built-in command `{name}`, which it would replace")
+    } else if name.starts_with('-') {
+        "starts with '-', so the command line would read it as a flag".to_string()
+    } else {
+        "is not a plain lowercase name".to_string()
+    };
+    let instead = suggest_name(name, reserved);
+    let fix = match of {
+        None => format!("rename the table [{shown}] to [{instead}] in {origin}; {NAME_RULE}"),
+        Some(_) => format!("replace the alias {shown} with \"{instead}\" in {origin}; {NAME_RULE}"),
+    };
+    Err(Error::Config {
+        what: format!("{origin}: {what} {why}"),
+        fix,
+    })
+}
+
+/// A plain, unreserved name close to `name`, to offer in the error.
+fn suggest_name(name: &str, reserved: &[String]) -> String {
+    let mut out = String::new();
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out: String = out
+        .trim_matches(['-', '_'])
+        .chars()
+        .take(MAX_NAME - "-provider".len())
+        .collect();
+    out = out.trim_end_matches(['-', '_']).to_string();
+    if out.is_empty() {
+        return "my-provider".into();
+    }
+    if reserved.contains(&out) {
+        out.push_str("-provider");
+    }
+    out
+}
+
 /// The placeholder for a provider's instance URL in catalog endpoints.
 pub const BASE: &str = "{base}";
 
@@ -549,8 +622,22 @@ impl Catalog {
         let path = config_dir.join("providers.toml");
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let user = Catalog::parse(&text, &path.display().to_string())?;
+                let origin = path.display().to_string();
+                let user = Catalog::parse(&text, &origin)?;
+                // Every entry becomes a subcommand: one named like a command or a flag
+                // would take its place.
+                let reserved = crate::cli::reserved_names();
+                for p in user.providers.values() {
+                    check_name(&p.id, None, &reserved, &origin)?;
+                    for alias in &p.aliases {
+                        check_name(alias, Some(&p.id), &reserved, &origin)?;
+                    }
+                }
+                let added: Vec<String> = user.providers.keys().cloned().collect();
                 catalog.providers.extend(user.providers);
+                for id in &added {
+                    catalog.check_unique(id, &origin)?;
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
@@ -576,6 +663,53 @@ impl Catalog {
             })
             .collect();
         Ok(Catalog { providers })
+    }
+
+    /// Each of provider `id`'s names (id and aliases) names no other provider: a shared
+    /// name would make one provider's command run another's (or two commands collide).
+    fn check_unique(&self, id: &str, origin: &str) -> Result<(), Error> {
+        let Some(provider) = self.providers.get(id) else {
+            return Ok(());
+        };
+        let names: Vec<&String> = std::iter::once(&provider.id)
+            .chain(&provider.aliases)
+            .collect();
+        if let Some(twice) = names
+            .iter()
+            .enumerate()
+            .find_map(|(i, n)| names[..i].contains(n).then_some(n))
+        {
+            return Err(Error::Config {
+                what: format!("{origin}: provider {id:?} names {twice:?} twice (id and aliases)"),
+                fix: format!("remove the repeated alias {twice:?} in {origin}"),
+            });
+        }
+        for name in names {
+            let other = self
+                .providers
+                .values()
+                .find(|o| o.id != provider.id && (&o.id == name || o.aliases.contains(name)));
+            if let Some(other) = other {
+                let (what, instead) = if name == &provider.id {
+                    (format!("provider id {name:?}"), format!("{id}-provider"))
+                } else {
+                    (
+                        format!("alias {name:?} of provider {id:?}"),
+                        format!("{id}-{name}"),
+                    )
+                };
+                return Err(Error::Config {
+                    what: format!(
+                        "{origin}: {what} is already a name of provider {:?}, whose command it would take",
+                        other.id
+                    ),
+                    fix: format!(
+                        "rename it in {origin} (for example to \"{instead}\"), or remove it if it is an alias; each id and alias names one provider"
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Look up by id or alias.
@@ -659,6 +793,123 @@ client_auth = "post"
         assert_eq!(err.exit_code(), crate::error::ExitCode::Config);
     }
 
+    /// `Catalog::load` of a providers.toml with this text.
+    fn load_user(text: &str) -> Result<Catalog, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("providers.toml"), text).unwrap();
+        Catalog::load(dir.path())
+    }
+
+    const ENTRY: &str = "name = \"N\"\nauthorize_url = \"https://a.test/auth\"\ntoken_url = \"https://a.test/token\"\nscopes = [\"s\"]\n";
+
+    #[test]
+    fn user_ids_named_like_a_command_or_a_flag_are_refused() {
+        for (table, shown, instead) in [
+            ("[status]", "\"status\"", "status-provider"),
+            ("[help]", "\"help\"", "help-provider"),
+            ("[token]", "\"token\"", "token-provider"),
+            ("[\"--help\"]", "\"--help\"", "help-provider"),
+            ("[\"-x\"]", "\"-x\"", "x"),
+            ("[completions]", "\"completions\"", "completions-provider"),
+        ] {
+            let err = load_user(&format!("{table}\n{ENTRY}")).unwrap_err();
+            let text = format!("{err}\n{}", err.fix().unwrap_or_default());
+            assert_eq!(err.exit_code(), crate::error::ExitCode::Config, "{text}");
+            assert!(text.contains(&format!("provider id {shown}")), "{text}");
+            assert!(text.contains("providers.toml"), "names the file: {text}");
+            assert!(
+                text.contains(&format!("[{instead}]")),
+                "offers {instead}: {text}"
+            );
+        }
+        let err = load_user(&format!("[\"--help\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("flag"), "{err}");
+        let err = load_user(&format!("[status]\n{ENTRY}")).unwrap_err();
+        assert!(
+            err.to_string().contains("built-in command `status`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn user_ids_must_be_plain_lowercase_names() {
+        for (table, instead) in [
+            ("[Acme]", "acme"),
+            ("[\"my site\"]", "my-site"),
+            ("[\"a:b\"]", "a-b"),
+            ("[\"x\\u001b[2J\"]", "x-2j"),
+            ("[\"\"]", "my-provider"),
+            ("[\"_x\"]", "x"),
+        ] {
+            let err = load_user(&format!("{table}\n{ENTRY}")).unwrap_err();
+            let fix = err.fix().unwrap_or_default();
+            assert!(
+                err.to_string().contains("not a plain lowercase name"),
+                "{table}: {err}"
+            );
+            assert!(fix.contains(&format!("[{instead}]")), "{table}: {fix}");
+            assert!(fix.contains("lowercase letters a-z, digits 0-9"), "{fix}");
+            assert!(!format!("{err}{fix}").contains('\u{1b}'), "escaped: {err}");
+        }
+        let long = "a".repeat(65);
+        assert!(load_user(&format!("[{long}]\n{ENTRY}")).is_err());
+        for ok in ["acme", "acme-2", "9gag", "a_b", "twitter"] {
+            let catalog = load_user(&format!("[{ok}]\n{ENTRY}")).unwrap();
+            assert!(catalog.get(ok).is_some(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn user_aliases_follow_the_same_rules() {
+        let err = load_user(&format!("[acme]\naliases = [\"doctor\"]\n{ENTRY}")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("alias \"doctor\" of provider \"acme\""),
+            "{err}"
+        );
+        assert!(err.fix().unwrap().contains("\"doctor-provider\""));
+        let err = load_user(&format!("[acme]\naliases = [\"-V\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("flag"), "{err}");
+        assert!(load_user(&format!("[acme]\naliases = [\"ac\"]\n{ENTRY}")).is_ok());
+    }
+
+    #[test]
+    fn a_user_name_taken_by_another_provider_is_refused() {
+        // An alias `twitter` would run acme for `postiz-connect twitter`; an id `x` would
+        // collide with twitter's alias.
+        let err = load_user(&format!("[acme]\naliases = [\"twitter\"]\n{ENTRY}")).unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "alias \"twitter\" of provider \"acme\" is already a name of provider \"twitter\""
+            ),
+            "{err}"
+        );
+        assert!(err.fix().unwrap().contains("providers.toml"));
+        assert!(err.fix().unwrap().contains("\"acme-twitter\""));
+        let err = load_user(&format!("[x]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("provider id \"x\""), "{err}");
+        assert!(err.fix().unwrap().contains("\"x-provider\""));
+        // Replacing a built-in provider under its own id and alias is the documented way.
+        let catalog = load_user(&format!("[twitter]\naliases = [\"x\"]\n{ENTRY}")).unwrap();
+        assert_eq!(catalog.get("x").unwrap().name, "N");
+        crate::cli::build_command(&catalog).debug_assert();
+        let err = load_user(&format!("[acme]\naliases = [\"acme\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("twice"), "{err}");
+        let err = load_user(&format!("[acme]\naliases = [\"a\", \"a\"]\n{ENTRY}")).unwrap_err();
+        assert!(err.to_string().contains("twice"), "{err}");
+    }
+
+    #[test]
+    fn embedded_ids_and_aliases_follow_the_rules() {
+        let reserved = crate::cli::reserved_names();
+        for p in Catalog::embedded().iter() {
+            check_name(&p.id, None, &reserved, "embedded").unwrap();
+            for alias in &p.aliases {
+                check_name(alias, Some(&p.id), &reserved, "embedded").unwrap();
+            }
+        }
+    }
+
     #[test]
     fn instance_placeholder_is_replaced_everywhere() {
         let mut m = Catalog::embedded().get("mastodon").unwrap().clone();
@@ -682,5 +933,149 @@ client_auth = "post"
     fn unknown_provider_lists_known_ones() {
         let err = Catalog::embedded().require("myspace").unwrap_err();
         assert!(err.to_string().contains("twitter"));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A table name: fine, reserved, colliding, flag-like, quoted, or garbage.
+        fn table() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => prop::sample::select(vec![
+                    "acme", "twitter", "x", "status", "help", "connect", "\"--help\"", "\"-x\"",
+                    "\"a b\"", "\"\"", "Acme", "\"acme\\u001b\"", "acme.identity",
+                ])
+                .prop_map(String::from),
+                2 => "[a-z][a-z0-9_-]{0,8}",
+                1 => any::<String>().prop_map(|s| toml::Value::String(s).to_string()),
+                1 => any::<String>(),
+            ]
+        }
+
+        /// A `key = value` line: catalog fields (other than those of `ENTRY`) with values
+        /// of every type, or garbage.
+        fn line() -> impl Strategy<Value = String> {
+            let key = prop_oneof![
+                8 => prop::sample::select(vec![
+                    "aliases", "revoke_url", "scope_separator", "pkce", "client_auth",
+                    "token_format", "granted_scopes", "error_format", "base_url", "identity",
+                    "refresh", "openid", "callback_params", "code_param",
+                ])
+                .prop_map(String::from),
+                1 => "[a-z_]{1,12}",
+            ];
+            let value = prop_oneof![
+                12 => prop::sample::select(vec![
+                    "\"N\"", "\"https://a.test/x\"", "\"{base}/oauth\"", "[\"s\"]", "[]",
+                    "[\"status\"]", "[\"x\"]", "[\"twitter\"]", "[\"-V\"]", "[\"a\", \"a\"]",
+                    "[\"acme\"]", "[\"ac\", \"acme-2\"]", "true", "3", "\"required\"",
+                    "\"post\"", "\"json\"", "{ url = \"u\", id = \"/id\" }",
+                    "{ style = \"none\" }", "\"\\u001b[2J\"", "'''multi\nline'''",
+                ])
+                .prop_map(String::from),
+                2 => prop::collection::vec(any::<String>(), 0..3)
+                    .prop_map(|v| toml::Value::from(v).to_string()),
+                2 => any::<String>().prop_map(|s| toml::Value::String(s).to_string()),
+                1 => any::<i64>().prop_map(|n| n.to_string()),
+                1 => any::<String>(),
+            ];
+            prop_oneof![
+                30 => (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
+                1 => any::<String>(),
+            ]
+        }
+
+        /// An id or alias: plain, reserved, colliding, flag-like, or anything.
+        fn name() -> impl Strategy<Value = String> {
+            prop_oneof![
+                3 => prop::sample::select(vec![
+                    "acme", "acme-2", "twitter", "x", "status", "help", "refresh", "--help",
+                    "-V", "a b", "", "Acme", "a:b", "9gag", "_a",
+                ])
+                .prop_map(String::from),
+                3 => "[a-z0-9][a-z0-9_-]{0,6}",
+                1 => any::<String>(),
+            ]
+        }
+
+        /// Valid entries whose ids and aliases are the variable part.
+        fn named_entries() -> impl Strategy<Value = String> {
+            prop::collection::vec((name(), prop::collection::vec(name(), 0..3)), 1..4).prop_map(
+                |entries| {
+                    entries
+                        .into_iter()
+                        .map(|(id, aliases)| {
+                            format!(
+                                "[{}]\n{ENTRY}aliases = {}\n",
+                                toml::Value::String(id),
+                                toml::Value::from(aliases)
+                            )
+                        })
+                        .collect()
+                },
+            )
+        }
+
+        /// Tables, most with the fields a provider needs, then random lines; or valid
+        /// entries with random names.
+        fn toml_ish() -> impl Strategy<Value = String> {
+            prop_oneof![loose_tables(), named_entries()]
+        }
+
+        fn loose_tables() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                (
+                    table(),
+                    prop::bool::weighted(0.8),
+                    prop::collection::vec(line(), 0..4),
+                ),
+                0..4,
+            )
+            .prop_map(|tables| {
+                tables
+                    .into_iter()
+                    .map(|(name, complete, lines)| {
+                        let base = if complete { ENTRY } else { "" };
+                        format!("[{name}]\n{base}{}\n", lines.join("\n"))
+                    })
+                    .collect()
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            #[test]
+            fn any_text_is_a_catalog_or_an_error_naming_the_file(text in any::<String>()) {
+                if let Err(e) = Catalog::parse(&text, "providers.toml") {
+                    prop_assert!(e.to_string().contains("providers.toml"), "{}", e);
+                }
+            }
+
+            #[test]
+            fn toml_ish_catalogs_load_into_a_consistent_command_line_or_fail_with_a_fix(
+                text in toml_ish()
+            ) {
+                match load_user(&text) {
+                    // Whatever loads gives each command one meaning (clap asserts it).
+                    Ok(catalog) => crate::cli::build_command(&catalog).debug_assert(),
+                    Err(e) => {
+                        prop_assert!(e.to_string().contains("providers.toml"), "{}", e);
+                        prop_assert!(e.fix().is_some(), "{}", e);
+                    }
+                }
+            }
+
+            #[test]
+            fn the_name_offered_instead_is_always_accepted(name in any::<String>()) {
+                let reserved = crate::cli::reserved_names();
+                let offered = suggest_name(&name, &reserved);
+                prop_assert!(
+                    check_name(&offered, None, &reserved, "f").is_ok(),
+                    "{:?} -> {:?}", name, offered
+                );
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! token, panic, leak a secret, or write control characters to the terminal. Each module
 //! covers one kind of attack; the servers are in-process and listen on 127.0.0.1 only.
 
+mod bounds;
 #[path = "../common/mod.rs"]
 mod common;
 mod generic_servers;
