@@ -517,3 +517,98 @@ fn ctrl_c_at_the_page_prompt_cancels_at_once() {
     assert_eq!(status.code(), Some(3), "{text}");
     assert!(text.contains("cancelled"), "{text}");
 }
+
+/// The redirect URI Postiz builds for each provider, read off its source
+/// (gitroomhq/postiz-app, libraries/nestjs-libraries/src/integrations/social/*.provider.ts):
+/// `${FRONTEND_URL}/integrations/social/<id>`, wrapped as `https://redirectmeto.com/...` by
+/// the providers that test `FRONTEND_URL.indexOf('https') === -1`, X on `X_URL ||
+/// FRONTEND_URL`, TikTok Business with a trailing slash. `None`: not a Postiz provider.
+/// (provider, Postiz id, wrapped when FRONTEND_URL is http, trailing slash)
+const POSTIZ_REDIRECTS: &[(&str, Option<&str>, bool, bool)] = &[
+    ("twitter", Some("x"), false, false),
+    ("custom", None, false, false),
+    ("linkedin", Some("linkedin"), false, false),
+    ("linkedin-page", Some("linkedin-page"), false, false),
+    ("reddit", Some("reddit"), false, false),
+    ("pinterest", Some("pinterest"), false, false),
+    ("discord", Some("discord"), false, false),
+    ("kick", Some("kick"), false, false),
+    ("twitch", Some("twitch"), false, false),
+    ("mastodon", Some("mastodon"), false, false),
+    ("slack", Some("slack"), true, false),
+    ("facebook", Some("facebook"), false, false),
+    ("instagram", Some("instagram"), false, false),
+    ("instagram-standalone", Some("instagram-standalone"), true, false),
+    ("threads", Some("threads"), true, false),
+    ("youtube", Some("youtube"), false, false),
+    ("gmb", Some("gmb"), false, false),
+    ("tiktok", Some("tiktok"), true, false),
+    ("tiktok-business", Some("tiktok-business"), true, true),
+    ("dribbble", Some("dribbble"), false, false),
+    ("vk", Some("vk"), true, false),
+    ("tumblr", Some("tumblr"), false, false),
+    ("whop", Some("whop"), false, false),
+];
+
+#[test]
+fn every_providers_postiz_redirect_matches_what_postiz_builds() {
+    let sb = Sandbox::new();
+    for frontend in ["https://postiz.example.com", "http://localhost:4200"] {
+        let out = sb.run(&["providers", "--json", "--frontend-url", frontend]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let listed = listed.as_array().unwrap();
+        assert_eq!(
+            listed.len(),
+            POSTIZ_REDIRECTS.len(),
+            "every catalog provider has a row: {:?}",
+            listed.iter().map(|p| &p["id"]).collect::<Vec<_>>()
+        );
+        for (id, postiz_id, wrapped, slash) in POSTIZ_REDIRECTS {
+            let p = listed
+                .iter()
+                .find(|p| p["id"] == *id)
+                .unwrap_or_else(|| panic!("{id} is not in the catalog"));
+            let expected = postiz_id.map(|pid| {
+                let mut uri = format!("{frontend}/integrations/social/{pid}");
+                if *wrapped && !frontend.contains("https") {
+                    uri = format!("https://redirectmeto.com/{uri}");
+                }
+                if *slash {
+                    uri.push('/');
+                }
+                uri
+            });
+            assert_eq!(
+                p["postiz_redirect_uri"].as_str(),
+                expected.as_deref(),
+                "{id} with FRONTEND_URL={frontend}"
+            );
+        }
+    }
+    // X alone follows X_URL when it is set (x.provider.ts: X_URL || FRONTEND_URL).
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        "FRONTEND_URL=http://localhost:4200\nX_URL=https://x.example.com\n",
+    )
+    .unwrap();
+    let out = sb.run(&["providers", "--json", "--env-file", env.to_str().unwrap()]);
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uri = |id: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()["postiz_redirect_uri"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(uri("twitter"), "https://x.example.com/integrations/social/x");
+    assert_eq!(
+        uri("slack"),
+        "https://redirectmeto.com/http://localhost:4200/integrations/social/slack"
+    );
+}
