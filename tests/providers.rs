@@ -157,6 +157,80 @@ fn vk_sends_device_id_back_on_exchange_and_refresh() {
     assert!(stderr(&out).contains("device_id"), "{}", stderr(&out));
 }
 
+/// The authorization request `provider --sandbox -v` sent, as its query parameters.
+fn authorize_query(
+    sb: &Sandbox,
+    provider: &str,
+    extra: &[&str],
+) -> std::collections::HashMap<String, String> {
+    let out = sb.sandbox_connect(provider, &[&["-v"], extra].concat());
+    assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("/oauth/authorize?"))
+        .unwrap_or_else(|| panic!("{provider}: no authorization request in {err}"));
+    let url = url::Url::parse(line.trim().trim_start_matches("> GET ")).unwrap();
+    url.query_pairs().into_owned().collect()
+}
+
+#[test]
+fn authorization_requests_carry_what_postiz_sends() {
+    // generateAuthUrl() of each *.provider.ts in gitroomhq/postiz-app: Slack sends no
+    // PKCE; LinkedIn and LinkedIn Page send prompt=none; VK, Kick and Whop send an S256
+    // challenge. (provider, --page, parameters present, parameters absent)
+    let rows: &[(&str, Option<&str>, &[(&str, Option<&str>)], &[&str])] = &[
+        ("slack", None, &[("scope", Some("channels:read,chat:write,users:read,groups:read,channels:join,chat:write.customize"))], &["code_challenge", "code_challenge_method"]),
+        ("linkedin", None, &[("prompt", Some("none"))], &["code_challenge"]),
+        ("linkedin-page", Some("2001"), &[("prompt", Some("none"))], &["code_challenge"]),
+        ("vk", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
+        ("kick", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
+        ("whop", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
+    ];
+    let sb = Sandbox::new();
+    for (provider, page, present, absent) in rows {
+        let extra: Vec<&str> = page.iter().flat_map(|p| ["--page", *p]).collect();
+        let q = authorize_query(&sb, provider, &extra);
+        for (key, value) in *present {
+            let got = q.get(*key).unwrap_or_else(|| panic!("{provider}: no {key} in {q:?}"));
+            if let Some(value) = value {
+                assert_eq!(got, value, "{provider}: {key}");
+            }
+        }
+        for key in *absent {
+            assert!(!q.contains_key(*key), "{provider}: {key} must not be sent: {q:?}");
+        }
+    }
+}
+
+#[test]
+fn the_emulation_refuses_what_postiz_does_not_send() {
+    // Slack as Postiz runs it sends no PKCE: an entry that adds it is refused.
+    let out = connect_with_entry(
+        "slack",
+        "[slack]\nname = \"Slack (PKCE)\"\nauthorize_url = \"https://slack.com/oauth/v2/authorize\"\ntoken_url = \"https://slack.com/api/oauth.v2.access\"\nscopes = [\"chat:write\"]\nscope_separator = \",\"\npkce = \"accepted\"\nclient_auth = \"post\"\nerror_format = \"slack\"\n[slack.identity]\nin_token_response = true\nid = \"/team/id\"\nname = \"/team/name\"\n",
+    );
+    assert_failed_with(&out, 4, "code_challenge is not supported");
+    // LinkedIn as Postiz runs it sends prompt=none: an entry without it is refused.
+    let out = connect_with_entry(
+        "linkedin",
+        "[linkedin]\nname = \"LinkedIn (no prompt)\"\nauthorize_url = \"https://www.linkedin.com/oauth/v2/authorization\"\ntoken_url = \"https://www.linkedin.com/oauth/v2/accessToken\"\nscopes = [\"openid\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\n[linkedin.identity]\nurl = \"https://api.linkedin.com/v2/userinfo\"\nid = \"/sub\"\n",
+    );
+    assert_failed_with(&out, 4, "prompt=none is required");
+}
+
+#[test]
+fn threads_authorizes_on_the_host_postiz_uses() {
+    // threads.provider.ts: https://www.threads.net/oauth/authorize.
+    let sb = Sandbox::new();
+    let out = sb.run(&["providers", "threads", "--json"]);
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        p[0]["authorize_url"], "https://www.threads.net/oauth/authorize",
+        "{p}"
+    );
+}
+
 #[test]
 fn tiktok_uses_client_key_and_a_hex_challenge() {
     let sb = Sandbox::new();

@@ -34,7 +34,8 @@ pub enum PkceRule {
     Required,
     /// Sent anyway: PKCE costs nothing where it is ignored.
     Accepted,
-    /// The provider rejects the parameters; never send them.
+    /// Never sent: the provider rejects the parameters, or Postiz does not send them and
+    /// the provider does not require them (Slack), so neither does the tool.
     Unsupported,
 }
 
