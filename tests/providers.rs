@@ -232,19 +232,51 @@ fn threads_authorizes_on_the_host_postiz_uses() {
 }
 
 #[test]
-fn tiktok_uses_client_key_and_a_hex_challenge() {
+fn tiktok_token_request_is_the_one_postiz_sends() {
+    // tiktok.provider.ts: client_key, no code_challenge; the token request carries
+    // code_verifier = the state (the emulation checks it is exactly that).
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("tiktok", &["-v"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let err = stderr(&out);
-    let url_line = err
-        .lines()
-        .find(|l| l.contains("/oauth/authorize?"))
-        .unwrap();
-    let url = url::Url::parse(url_line.trim().trim_start_matches("> GET ")).unwrap();
-    let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+    let q = authorize_query(&sb, "tiktok", &[]);
     assert_eq!(q["client_key"], "sandbox-client");
-    assert!(!q.contains_key("client_id"));
+    assert!(!q.contains_key("client_id"), "{q:?}");
+    assert!(!q.contains_key("code_challenge"), "{q:?}");
+    let entry = |pkce: &str, token_params: &str| {
+        format!("[tiktok]\nname = \"TikTok\"\nauthorize_url = \"https://www.tiktok.com/v2/auth/authorize/\"\ntoken_url = \"https://open.tiktokapis.com/v2/oauth/token/\"\nscopes = [\"user.info.basic\"]\nscope_separator = \",\"\n{pkce}\n{token_params}\nclient_auth = \"post\"\nclient_id_param = \"client_key\"\n[tiktok.identity]\nurl = \"https://open.tiktokapis.com/v2/user/info/\"\nid = \"/data/user/open_id\"\nusername = \"/data/user/username\"\n")
+    };
+    // A challenge is refused; so is a token request without the verifier, or with
+    // another one than the state.
+    assert_failed_with(
+        &connect_with_entry("tiktok", &entry("pkce = \"required\"\npkce_encoding = \"hex\"", "")),
+        4,
+        "code_challenge is not supported",
+    );
+    assert_failed_with(
+        &connect_with_entry("tiktok", &entry("pkce = \"unsupported\"", "")),
+        4,
+        "code_verifier is required by this provider",
+    );
+    assert_failed_with(
+        &connect_with_entry(
+            "tiktok",
+            &entry("pkce = \"unsupported\"", "token_params = { code_verifier = \"{redirect_uri}\" }"),
+        ),
+        4,
+        "code_verifier must be the state of the authorization request",
+    );
+}
+
+#[test]
+fn tiktok_desktop_entry_uses_a_hex_challenge() {
+    // TikTok's desktop apps want PKCE with a hex-encoded challenge: an entry saying so,
+    // emulated as written, connects with one.
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("home")).unwrap();
+    std::fs::write(
+        sb.path("home").join("providers.toml"),
+        "[tiktok]\nname = \"TikTok (desktop)\"\nauthorize_url = \"https://www.tiktok.com/v2/auth/authorize/\"\ntoken_url = \"https://open.tiktokapis.com/v2/oauth/token/\"\nscopes = [\"user.info.basic\"]\nscope_separator = \",\"\npkce = \"required\"\npkce_encoding = \"hex\"\nclient_auth = \"post\"\nclient_id_param = \"client_key\"\n[tiktok.identity]\nurl = \"https://open.tiktokapis.com/v2/user/info/\"\nid = \"/data/user/open_id\"\nusername = \"/data/user/username\"\n",
+    )
+    .unwrap();
+    let q = authorize_query(&sb, "tiktok", &[]);
     let challenge = &q["code_challenge"];
     assert_eq!(challenge.len(), 64);
     assert!(challenge
@@ -267,13 +299,142 @@ fn tiktok_business_errors_inside_an_http_200_envelope_are_failures() {
 /// Connect with a user catalog entry that differs from the embedded one, against an
 /// emulation of the embedded one: what the real provider would say to that entry.
 fn connect_with_entry(provider: &str, entry: &str) -> std::process::Output {
+    let (_provider_side, _server, client_side, base) = with_entry(provider, entry);
+    connect_at(&client_side, provider, &base, &[])
+}
+
+/// An emulation of the embedded entry, and a client home whose catalog has `entry`:
+/// (provider's side, its emulator, client's side, the emulator's base URL).
+fn with_entry(provider: &str, entry: &str) -> (Sandbox, Emulator, Sandbox, String) {
     let provider_side = Sandbox::new();
     let server = provider_side.emulator(&["--provider", provider, "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let client_side = Sandbox::new();
     std::fs::create_dir_all(client_side.path("home")).unwrap();
     std::fs::write(client_side.path("home").join("providers.toml"), entry).unwrap();
-    connect_at(&client_side, provider, &base, &[])
+    (provider_side, server, client_side, base)
+}
+
+/// Connect through the emulation of the embedded entry, then refresh with `-v`.
+fn connect_and_refresh(sb: &Sandbox, base: &str, provider: &str, channel: &str) -> String {
+    let out = connect_at(sb, provider, base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+    let out = sb.run(&["refresh", channel, "--force", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+    stderr(&out)
+}
+
+/// The body of the last request the `-v` transcript shows to a URL containing `path`.
+fn last_request_body(transcript: &str, path: &str) -> String {
+    let start = transcript
+        .rfind(&format!("{path}"))
+        .unwrap_or_else(|| panic!("no request to {path} in {transcript}"));
+    let rest = &transcript[start..];
+    let body_at = rest.find(">\n").expect("a request body") + 2;
+    rest[body_at..].lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn vk_refresh_sends_state_and_scope_as_postiz_does() {
+    // vk.provider.ts refreshToken(): a multipart body with grant_type, refresh_token,
+    // client_id, device_id, a random state and the scopes joined with spaces.
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let t = connect_and_refresh(&sb, &base, "vk", "vk:1001");
+    let body = last_request_body(&t, "/oauth/token");
+    let q: std::collections::HashMap<String, String> =
+        url::form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+    assert_eq!(q["grant_type"], "refresh_token", "{body}");
+    assert_eq!(
+        q["scope"], "vkid.personal_info email wall status docs photos video",
+        "{body}"
+    );
+    assert!(!q["state"].is_empty() && q.contains_key("device_id"), "{body}");
+    assert!(
+        t.contains("content-type: multipart/form-data"),
+        "{t}"
+    );
+    // An entry that leaves them out is refused on refresh.
+    let (_p, _server, client, base) = with_entry(
+        "vk",
+        "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n",
+    );
+    let out = connect_at(&client, "vk", &base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = client.run(&["refresh", "vk:1001", "--force"]);
+    assert!(
+        stderr(&out).contains("is required by this provider"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
+    // pinterest.provider.ts refreshToken(): HTTP Basic and a form with grant_type,
+    // refresh_token, scope (comma-joined) and redirect_uri.
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "pinterest", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox-user");
+    let body = last_request_body(&t, "/oauth/token");
+    let q: std::collections::HashMap<String, String> =
+        url::form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+    assert_eq!(q["grant_type"], "refresh_token", "{body}");
+    assert_eq!(
+        q["scope"], "boards:read,boards:write,pins:read,pins:write,user_accounts:read",
+        "{body}"
+    );
+    let stored = channel(&sb, "pinterest:sandbox-user");
+    assert_eq!(q["redirect_uri"], stored["redirect_uri"].as_str().unwrap(), "{body}");
+    // An entry that leaves them out is refused on refresh.
+    let (_p, _server, client, base) = with_entry(
+        "pinterest",
+        "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n",
+    );
+    let out = connect_at(&client, "pinterest", &base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = client.run(&["refresh", "pinterest:sandbox-user", "--force"]);
+    assert!(
+        stderr(&out).contains("is required by this provider"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn mastodon_exchanges_the_code_in_a_multipart_request_with_scope() {
+    // mastodon.provider.ts dynamicAuthenticate(): FormData with client_id,
+    // client_secret, code, grant_type, redirect_uri and scope (space-joined).
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("mastodon", &["-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let t = stderr(&out);
+    let body = last_request_body(&t, "/oauth/token");
+    let q: std::collections::HashMap<String, String> =
+        url::form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+    assert_eq!(q["grant_type"], "authorization_code", "{body}");
+    assert_eq!(q["scope"], "write:statuses profile write:media", "{body}");
+    let token_call = &t[t.rfind("/oauth/token").unwrap()..];
+    assert!(
+        token_call.contains("content-type: multipart/form-data"),
+        "{token_call}"
+    );
+    // The emulation refuses a form body, and a multipart one without the scope.
+    let entry = |format: &str| {
+        format!("[mastodon]\nname = \"Mastodon ({format})\"\nbase_url = \"https://mastodon.social\"\nauthorize_url = \"{{base}}/oauth/authorize\"\ntoken_url = \"{{base}}/oauth/token\"\nscopes = [\"profile\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\ntoken_format = \"{format}\"\n[mastodon.refresh]\nstyle = \"none\"\n[mastodon.identity]\nurl = \"{{base}}/api/v1/accounts/verify_credentials\"\nid = \"/id\"\nusername = \"/acct\"\n")
+    };
+    assert_failed_with(
+        &connect_with_entry("mastodon", &entry("form")),
+        4,
+        "expects the token request as multipart, not form",
+    );
+    assert_failed_with(
+        &connect_with_entry("mastodon", &entry("multipart")),
+        4,
+        "scope is required by this provider",
+    );
 }
 
 #[test]

@@ -297,6 +297,9 @@ fn finish(
     // A page's own token (Meta) is not the one the token response describes: its expiry
     // and refresh token are the user's. What the catalog knows of it is shown instead.
     let own_page_token = page.as_ref().is_some_and(|p| p.own_token);
+    let refresh_rule = provider
+        .refresh
+        .bind(&requested.join(&provider.scope_separator), &redirect_uri);
     let channel = Channel {
         channel: format!("{}:{handle}", provider.id),
         provider: provider.id.clone(),
@@ -328,7 +331,7 @@ fn finish(
                 ..RefreshRule::default()
             }
         } else {
-            provider.refresh.clone()
+            refresh_rule
         },
         callback_params,
         token_fields: identity::token_fields(&provider.identity, &token),

@@ -146,13 +146,30 @@ pub struct RefreshRule {
     pub style: RefreshStyle,
     /// Another endpoint than the token endpoint.
     pub url: Option<String>,
-    /// Extra parameters (`{placeholders}` as in long-lived exchanges).
+    /// Extra parameters (`{placeholders}` as in long-lived exchanges, plus `{scopes}` and
+    /// `{redirect_uri}` of the connection, bound when it is stored, and `{state}`, a fresh
+    /// random value for each refresh: VK's `state` and `scope`, Pinterest's `scope` and
+    /// `redirect_uri`).
     #[serde(default)]
     pub params: BTreeMap<String, String>,
     /// The provider refuses to refresh a token younger than this (seconds).
     pub min_age: Option<u64>,
     /// Shown when refresh is impossible or limited.
     pub note: Option<String>,
+}
+
+impl RefreshRule {
+    /// The rule as stored with one connection: `{scopes}` (the requested scopes joined
+    /// the provider's way) and `{redirect_uri}` filled in; other placeholders stay for
+    /// refresh time.
+    pub fn bind(&self, scopes: &str, redirect_uri: &str) -> RefreshRule {
+        let values = BTreeMap::from([("scopes", scopes), ("redirect_uri", redirect_uri)]);
+        let mut bound = self.clone();
+        for template in bound.params.values_mut() {
+            *template = wire::fill_known(template, &values);
+        }
+        bound
+    }
 }
 
 /// Two-step providers: after the login, the user picks a page, channel, blog or location.
@@ -326,6 +343,12 @@ pub struct Provider {
     /// `device_id`).
     #[serde(default)]
     pub callback_params: Vec<String>,
+    /// Extra parameters of the code exchange, as the provider (or Postiz) sends them:
+    /// `{state}` (the authorization request's), `{scopes}` (the requested scopes joined
+    /// with `scope_separator`) and `{redirect_uri}` are filled in (Mastodon's `scope`,
+    /// TikTok's `code_verifier` equal to the state).
+    #[serde(default)]
+    pub token_params: BTreeMap<String, String>,
     /// Exchange the first access token for a long-lived one (Meta).
     pub long_lived: Option<Exchange>,
     #[serde(default)]
@@ -672,6 +695,19 @@ client_auth = "post"
         let mut m = Catalog::embedded().get("mastodon").unwrap().clone();
         assert!(m.apply_base("fosstodon.org").is_err());
         assert!(!Catalog::embedded().get("twitter").unwrap().needs_base());
+    }
+
+    #[test]
+    fn refresh_rule_binds_the_connections_scopes_and_redirect_uri() {
+        let vk = Catalog::embedded().get("vk").unwrap().refresh.clone();
+        let bound = vk.bind("a b", "http://127.0.0.1:5/callback");
+        assert_eq!(bound.params["scope"], "a b");
+        // What only refresh time knows stays a placeholder.
+        assert_eq!(bound.params["state"], "{state}");
+        assert_eq!(bound.params["device_id"], "{device_id}");
+        let pinterest = Catalog::embedded().get("pinterest").unwrap().refresh.clone();
+        let bound = pinterest.bind("x,y", "http://127.0.0.1:5/callback");
+        assert_eq!(bound.params["redirect_uri"], "http://127.0.0.1:5/callback");
     }
 
     #[test]

@@ -20,6 +20,8 @@ struct AuthRequest {
     redirect_uri: String,
     state: Option<String>,
     scopes: Vec<String>,
+    /// The `scope` parameter as it was sent (what `{scopes}` must equal later).
+    scope_raw: String,
     challenge: Option<String>,
     /// Parameters added to the callback and required back (VK's `device_id`).
     extra: Vec<(String, String)>,
@@ -31,12 +33,16 @@ struct CodeGrant {
     family: u64,
 }
 
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Grant {
     scopes: Vec<String>,
     family: u64,
     /// Callback parameters the refresh must carry again (VK's device_id).
     extra: Vec<(String, String)>,
+    /// The authorization request's `scope` and redirect URI, for refresh parameters that
+    /// must repeat them (Pinterest's `scope` and `redirect_uri`, VK's `scope`).
+    scope_raw: String,
+    redirect_uri: String,
 }
 
 #[derive(Default)]
@@ -394,6 +400,7 @@ fn authorize(q: &HashMap<String, String>, state: &mut State, config: &Config, ba
             q.get("scope").map(String::as_str).unwrap_or_default(),
             &provider.scope_separator,
         ),
+        scope_raw: q.get("scope").cloned().unwrap_or_default(),
         challenge,
         extra: provider
             .callback_params
@@ -627,6 +634,18 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
                     );
                 }
             }
+            let declared = declared_params(
+                &provider.token_params,
+                form,
+                &[
+                    ("state", entry.request.state.as_deref()),
+                    ("scopes", Some(&entry.request.scope_raw)),
+                    ("redirect_uri", Some(&entry.request.redirect_uri)),
+                ],
+            );
+            if let Err(description) = declared {
+                return failure(400, "invalid_request", &description);
+            }
             if let Some(challenge) = &entry.request.challenge {
                 let verifier = form.get("code_verifier").cloned().unwrap_or_default();
                 let digest = sha2::Sha256::digest(verifier.as_bytes());
@@ -648,6 +667,8 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
                 scopes: entry.request.scopes.clone(),
                 family: entry.family,
                 extra: entry.request.extra.clone(),
+                scope_raw: entry.request.scope_raw.clone(),
+                redirect_uri: entry.request.redirect_uri.clone(),
             }
         }
         Some("refresh_token") => {
@@ -671,6 +692,21 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
                         &format!("{name} must be sent again on refresh"),
                     );
                 }
+            }
+            // The refresh parameters the provider declares (VK's `state` and `scope`,
+            // Pinterest's `scope` and `redirect_uri`); a refresh has no state of its own,
+            // so any `state` will do.
+            let declared = declared_params(
+                &provider.refresh.params,
+                form,
+                &[
+                    ("state", None),
+                    ("scopes", Some(&grant.scope_raw)),
+                    ("redirect_uri", Some(&grant.redirect_uri)),
+                ],
+            );
+            if let Err(description) = declared {
+                return failure(400, "invalid_request", &format!("on refresh, {description}"));
             }
             if has(config, &Fault::RotateRefresh) {
                 state.refresh.remove(&presented);
@@ -716,6 +752,39 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
         return Reply::json(200, json!({"code": 0, "message": "OK", "data": body}));
     }
     Reply::json(200, body)
+}
+
+/// The extra parameters a catalog entry declares for a token request must all be there:
+/// a literal as written, a `{placeholder}` named in `known` with the value it stands for
+/// (`None`: any non-empty value), any other placeholder with some value.
+fn declared_params(
+    declared: &std::collections::BTreeMap<String, String>,
+    form: &HashMap<String, String>,
+    known: &[(&str, Option<&str>)],
+) -> Result<(), String> {
+    for (key, template) in declared {
+        let Some(got) = form.get(key).filter(|v| !v.is_empty()) else {
+            return Err(format!("{key} is required by this provider"));
+        };
+        let placeholder = template
+            .strip_prefix('{')
+            .and_then(|t| t.strip_suffix('}'))
+            .filter(|t| !t.contains(['{', '}']));
+        let expected = match placeholder {
+            Some(name) => known
+                .iter()
+                .find(|(k, _)| *k == name)
+                .and_then(|(_, v)| *v)
+                .map(|v| (v, format!("the {name} of the authorization request"))),
+            None => Some((template.as_str(), template.clone())),
+        };
+        if let Some((value, what)) = expected {
+            if got != value {
+                return Err(format!("{key} must be {what}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A new access token for the grant, in the provider's token-response shape.
@@ -792,7 +861,7 @@ fn long_lived(incoming: &Incoming, state: &mut State, config: &Config) -> Reply 
                 Grant {
                     scopes: state.access_scopes.get(&token).cloned().unwrap_or_default(),
                     family: *family,
-                    extra: vec![],
+                    ..Grant::default()
                 }
             }
             _ => {
