@@ -81,6 +81,27 @@ fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
 }
 
 #[test]
+fn instagram_lists_business_manager_pages_as_facebook_does() {
+    // instagram.provider.ts pages(): /me/accounts, then each business's owned_pages and
+    // client_pages, each page once, only those with an Instagram business account.
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("instagram", &[]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Business Page 0") && err.contains("Business Page 1"),
+        "{err}"
+    );
+    assert_eq!(err.matches("2001").count(), 1, "{err}");
+    assert!(!err.contains("Not eligible"), "{err}");
+    let out = sb.sandbox_connect("instagram", &["--page", "Business Page 1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let c = channel(&sb, "instagram:3001");
+    assert_eq!(c["page"]["kind"], "account");
+    assert_eq!(sb.token("instagram:3001"), "page-token-3001");
+}
+
+#[test]
 fn granted_scopes_come_from_permissions_endpoint_and_tokeninfo() {
     let sb = Sandbox::new();
     let out = sb.sandbox_connect(
