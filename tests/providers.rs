@@ -73,7 +73,6 @@ fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
     let c = channel(&sb, "instagram:2001");
     assert_eq!(c["page"]["kind"], "account");
     assert_eq!(c["page"]["own_token"], true);
-    assert!(c["expires_at"].is_null(), "{c}");
     assert_eq!(sb.token("instagram:2001"), "page-token-2001");
     // The page without an Instagram account was not offered.
     let out = sb.sandbox_connect("instagram", &["--page", "2999"]);
@@ -99,6 +98,41 @@ fn instagram_lists_business_manager_pages_as_facebook_does() {
     let c = channel(&sb, "instagram:3001");
     assert_eq!(c["page"]["kind"], "account");
     assert_eq!(sb.token("instagram:3001"), "page-token-3001");
+}
+
+#[test]
+fn meta_page_channels_expire_after_59_days_and_are_not_refreshed_as_in_postiz() {
+    // facebook.provider.ts and instagram.provider.ts: expiresIn = 59 days, and a
+    // refreshToken() that returns nothing, so Postiz asks for a reconnect after 59 days.
+    let sb = Sandbox::new();
+    for (provider, page) in [("facebook", "2001"), ("instagram", "2001")] {
+        let described: Value =
+            serde_json::from_slice(&sb.run(&["providers", provider, "--json"]).stdout).unwrap();
+        assert_eq!(described[0]["refresh"], "none", "{provider}: {described}");
+        assert!(
+            described[0]["refresh_description"]
+                .as_str()
+                .unwrap()
+                .contains("59 days"),
+            "{provider}: {described}"
+        );
+        let server = sb.emulator(&["--provider", provider, "--auto-approve"]);
+        let base = server.url("base_url").to_string();
+        let out = connect_at(&sb, provider, &base, &["--page", page]);
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        let name = format!("{provider}:{page}");
+        let c = channel(&sb, &name);
+        assert_eq!(c["refresh"], "none", "{c}");
+        assert_eq!(c["has_refresh_token"], false, "{c}");
+        let expires: chrono::DateTime<chrono::Utc> =
+            c["expires_at"].as_str().unwrap().parse().unwrap();
+        let days = (expires - chrono::Utc::now()).num_hours() as f64 / 24.0;
+        assert!((58.9..=59.0).contains(&days), "{provider}: {days} days: {c}");
+        let out = sb.run(&["refresh", &name, "--force"]);
+        let err = stderr(&out);
+        assert!(err.contains("59 days") && err.contains("reconnect"), "{err}");
+        assert_eq!(sb.token(&name), format!("page-token-{page}"));
+    }
 }
 
 #[test]

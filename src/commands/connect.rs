@@ -307,7 +307,12 @@ fn finish(
         scopes: granted,
         requested_scopes: requested,
         missing_scopes: missing.clone(),
-        expires_at: token.expires_at(now).filter(|_| !own_page_token),
+        expires_at: match &provider.pages {
+            Some(pages) if own_page_token => pages
+                .token_expires_in
+                .and_then(|s| crate::oauth::token::expiry(now, s)),
+            _ => token.expires_at(now),
+        },
         refresh_expires_at: token.refresh_expires_at(now),
         has_refresh_token: token.refresh_token.is_some() && !own_page_token,
         store: backend,

@@ -132,7 +132,7 @@ pub enum RefreshStyle {
     #[default]
     RefreshToken,
     /// The long-lived access token itself is exchanged for a new one (Meta's
-    /// `ig_refresh_token`, `th_refresh_token`, `fb_exchange_token`): `url` + `params`.
+    /// `ig_refresh_token`, `th_refresh_token`): `url` + `params`.
     AccessToken,
     /// Tokens cannot be refreshed; reconnect when they stop working.
     None,
@@ -188,6 +188,10 @@ pub struct Pages {
     /// What is known of a page's own token's lifetime, shown instead of refreshing it
     /// (the token response's expiry is the user's, not the page's).
     pub token_note: Option<String>,
+    /// The lifetime to record for a page's own token, in seconds, when its issuer gives
+    /// none: Postiz records Meta page channels as expiring 59 days after the connect and
+    /// asks for a reconnect then. Without it, a page token is recorded as not expiring.
+    pub token_expires_in: Option<u64>,
     /// Only items where this pointer exists are choices (Instagram accounts of pages).
     pub require: Option<String>,
     /// Only items whose value at each pointer is one of the listed ones are choices
