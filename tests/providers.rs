@@ -658,6 +658,80 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
 }
 
 #[test]
+fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
+    // Postiz connects X only with OAuth 1.0a (x.provider.ts) and never reads X_CLIENT_ID:
+    // with its .env, the tool does the same even when OAuth 2.0 ids are there too, says
+    // which protocol and why, and keeps OAuth 2.0 + PKCE behind --oauth2.
+    let provider_side = Sandbox::new();
+    let server = provider_side.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("home")).unwrap();
+    // The real entry's shape, every URL on the emulation.
+    std::fs::write(
+        sb.path("home").join("providers.toml"),
+        format!(
+            "[twitter]\nname = \"X (Twitter)\"\naliases = [\"x\"]\nauthorize_url = \"{base}/oauth/authorize\"\ntoken_url = \"{base}/oauth/token\"\nscopes = [\"tweet.read\", \"users.read\"]\npkce = \"required\"\nclient_auth = \"basic\"\nclient_id_env = [\"X_CLIENT_ID\"]\nclient_secret_env = [\"X_CLIENT_SECRET\"]\npostiz_id = \"x\"\n[twitter.identity]\nurl = \"{base}/identity\"\nid = \"/data/id\"\nusername = \"/data/username\"\nname = \"/data/name\"\n[twitter.oauth1]\npostiz = true\nrequest_token_url = \"{base}/oauth1/request_token\"\nauthorize_url = \"{base}/oauth1/authorize\"\naccess_token_url = \"{base}/oauth1/access_token\"\nconsumer_key_env = [\"X_API_KEY\"]\nconsumer_secret_env = [\"X_API_SECRET\"]\nidentity_url = \"{base}/identity\"\n"
+        ),
+    )
+    .unwrap();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        "FRONTEND_URL=https://postiz.example.com\nX_API_KEY=sandbox-client\nX_API_SECRET=sandbox-secret\nX_CLIENT_ID=sandbox-client\nX_CLIENT_SECRET=sandbox-secret\n",
+    )
+    .unwrap();
+    let connect = |extra: &[&str]| {
+        sb.cmd()
+            .args(["twitter", "--env-file", env.to_str().unwrap()])
+            .args(["--insecure-storage", "--timeout", "20s"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = connect(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("OAuth 1.0a: X_API_KEY comes from the Postiz .env")
+            && err.contains("X_CLIENT_ID there is not read by Postiz"),
+        "{err}"
+    );
+    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], true);
+    let out = connect(&["--oauth2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("OAuth 2.0 + PKCE: asked for with --oauth2"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], false);
+}
+
+#[test]
+fn providers_name_the_x_variables_postiz_reads() {
+    // Postiz reads X_API_KEY / X_API_SECRET for X, never X_CLIENT_ID.
+    let sb = Sandbox::new();
+    let out = sb.run(&["providers", "x", "--json"]);
+    let x: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(x[0]["postiz_env"], serde_json::json!(["X_API_KEY", "X_API_SECRET"]));
+    let text = stdout(&sb.run(&["providers", "x"]));
+    let env_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("env:") && l.contains("X_CLIENT_ID"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(env_line.contains("Postiz does not read them"), "{text}");
+    assert!(text.contains("X_API_SECRET (what Postiz reads)"), "{text}");
+    // Other providers: Postiz reads the catalog's variables.
+    let out = sb.run(&["providers", "linkedin", "--json"]);
+    let l: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        l[0]["postiz_env"],
+        serde_json::json!(["LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET"])
+    );
+}
+
+#[test]
 fn x_oauth1_callback_outside_the_allow_list_is_explained() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);

@@ -270,6 +270,10 @@ pub struct OAuth1 {
     pub callback_rules: Option<String>,
     /// Invalidates an access token (X: POST oauth/invalidate_token), used by `logout`.
     pub invalidate_url: Option<String>,
+    /// Postiz connects this provider with OAuth 1.0a only (X): its OAuth 2.0 variables
+    /// are this tool's own, and a Postiz `.env` with the consumer key means OAuth 1.0a.
+    #[serde(default)]
+    pub postiz: bool,
 }
 
 /// Where the account behind a token is looked up, and which JSON fields name it.
