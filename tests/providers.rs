@@ -340,6 +340,22 @@ fn tiktok_desktop_entry_uses_a_hex_challenge() {
 }
 
 #[test]
+fn tiktok_channels_keep_the_account_id_postiz_stores() {
+    // tiktok.provider.ts stores open_id without hyphens; tiktok.business.provider.ts
+    // stores the token response's open_id (the business/get answer has no id at all).
+    let sb = Sandbox::new();
+    for (provider, name) in [
+        ("tiktok", "tiktok:sandbox-user"),
+        ("tiktok-business", "tiktok-business:sandbox-user"),
+    ] {
+        let out = sb.sandbox_connect(provider, &[]);
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        let c = channel(&sb, name);
+        assert_eq!(c["account_id"], "1001", "{provider}: {c}");
+    }
+}
+
+#[test]
 fn tiktok_business_errors_inside_an_http_200_envelope_are_failures() {
     let sb = Sandbox::new();
     let out = sb.sandbox_connect("tiktok-business", &["--fault", "invalid-grant"]);

@@ -301,6 +301,11 @@ pub struct Identity {
     /// Extra parameters; `{client_id}` is filled in.
     #[serde(default)]
     pub params: BTreeMap<String, String>,
+    /// A JSON pointer into the token response for the id, when Postiz takes it from
+    /// there (TikTok Business's `open_id`).
+    pub token_id: Option<String>,
+    /// Characters Postiz removes from the id before storing it (TikTok: `-`).
+    pub id_remove: Option<String>,
 }
 
 /// One catalog entry.

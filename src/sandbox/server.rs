@@ -747,6 +747,10 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
         state.refresh.insert(refresh.clone(), grant.clone());
         body["refresh_token"] = Value::String(refresh);
     }
+    if let Some(pointer) = &provider.identity.token_id {
+        // The account id lives in the token response (TikTok Business's open_id).
+        set_pointer(&mut body, pointer, json!("1001"));
+    }
     if provider.token_envelope.is_some() {
         body["open_id"] = Value::String("1001".into());
         return Reply::json(200, json!({"code": 0, "message": "OK", "data": body}));
@@ -1177,8 +1181,14 @@ fn identity(incoming: &Incoming, state: &State, config: &Config) -> Reply {
 /// catalog names none).
 pub(super) fn identity_fields(body: &mut Value, config: &Config) {
     let id = &config.provider.identity;
+    // An id in the provider's own shape: with the characters Postiz removes from it
+    // (TikTok's open_id has hyphens), so the stored one shows they were removed.
+    let account_id = match id.id_remove.as_deref() {
+        Some(chars) if !chars.is_empty() => format!("10{chars}01"),
+        _ => "1001".to_string(),
+    };
     let fields = [
-        (&id.id, "1001"),
+        (&id.id, account_id.as_str()),
         (&id.username, ACCOUNT),
         (&id.name, "Sandbox User"),
     ];
