@@ -127,10 +127,16 @@ fn meta_page_channels_expire_after_59_days_and_are_not_refreshed_as_in_postiz() 
         let expires: chrono::DateTime<chrono::Utc> =
             c["expires_at"].as_str().unwrap().parse().unwrap();
         let days = (expires - chrono::Utc::now()).num_hours() as f64 / 24.0;
-        assert!((58.9..=59.0).contains(&days), "{provider}: {days} days: {c}");
+        assert!(
+            (58.9..=59.0).contains(&days),
+            "{provider}: {days} days: {c}"
+        );
         let out = sb.run(&["refresh", &name, "--force"]);
         let err = stderr(&out);
-        assert!(err.contains("59 days") && err.contains("reconnect"), "{err}");
+        assert!(
+            err.contains("59 days") && err.contains("reconnect"),
+            "{err}"
+        );
         assert_eq!(sb.token(&name), format!("page-token-{page}"));
     }
 }
@@ -234,7 +240,13 @@ fn authorization_requests_carry_what_postiz_sends() {
     // generateAuthUrl() of each *.provider.ts in gitroomhq/postiz-app: Slack sends no
     // PKCE; LinkedIn and LinkedIn Page send prompt=none; VK, Kick and Whop send an S256
     // challenge. (provider, --page, parameters present, parameters absent)
-    let rows: &[(&str, Option<&str>, &[(&str, Option<&str>)], &[&str])] = &[
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        &'a [(&'a str, Option<&'a str>)],
+        &'a [&'a str],
+    );
+    let rows: &[Row] = &[
         ("slack", None, &[("scope", Some("channels:read,chat:write,users:read,groups:read,channels:join,chat:write.customize"))], &["code_challenge", "code_challenge_method"]),
         ("linkedin", None, &[("prompt", Some("none"))], &["code_challenge"]),
         ("linkedin-page", Some("2001"), &[("prompt", Some("none"))], &["code_challenge"]),
@@ -247,13 +259,18 @@ fn authorization_requests_carry_what_postiz_sends() {
         let extra: Vec<&str> = page.iter().flat_map(|p| ["--page", *p]).collect();
         let q = authorize_query(&sb, provider, &extra);
         for (key, value) in *present {
-            let got = q.get(*key).unwrap_or_else(|| panic!("{provider}: no {key} in {q:?}"));
+            let got = q
+                .get(*key)
+                .unwrap_or_else(|| panic!("{provider}: no {key} in {q:?}"));
             if let Some(value) = value {
                 assert_eq!(got, value, "{provider}: {key}");
             }
         }
         for key in *absent {
-            assert!(!q.contains_key(*key), "{provider}: {key} must not be sent: {q:?}");
+            assert!(
+                !q.contains_key(*key),
+                "{provider}: {key} must not be sent: {q:?}"
+            );
         }
     }
 }
@@ -301,7 +318,10 @@ fn tiktok_token_request_is_the_one_postiz_sends() {
     // A challenge is refused; so is a token request without the verifier, or with
     // another one than the state.
     assert_failed_with(
-        &connect_with_entry("tiktok", &entry("pkce = \"required\"\npkce_encoding = \"hex\"", "")),
+        &connect_with_entry(
+            "tiktok",
+            &entry("pkce = \"required\"\npkce_encoding = \"hex\"", ""),
+        ),
         4,
         "code_challenge is not supported",
     );
@@ -313,7 +333,10 @@ fn tiktok_token_request_is_the_one_postiz_sends() {
     assert_failed_with(
         &connect_with_entry(
             "tiktok",
-            &entry("pkce = \"unsupported\"", "token_params = { code_verifier = \"{redirect_uri}\" }"),
+            &entry(
+                "pkce = \"unsupported\"",
+                "token_params = { code_verifier = \"{redirect_uri}\" }",
+            ),
         ),
         4,
         "code_verifier must be the state of the authorization request",
@@ -398,11 +421,15 @@ fn connect_and_refresh(sb: &Sandbox, base: &str, provider: &str, channel: &str) 
 /// The body of the last request the `-v` transcript shows to a URL containing `path`.
 fn last_request_body(transcript: &str, path: &str) -> String {
     let start = transcript
-        .rfind(&format!("{path}"))
+        .rfind(path)
         .unwrap_or_else(|| panic!("no request to {path} in {transcript}"));
     let rest = &transcript[start..];
     let body_at = rest.find(">\n").expect("a request body") + 2;
-    rest[body_at..].lines().next().unwrap_or_default().to_string()
+    rest[body_at..]
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
@@ -414,18 +441,19 @@ fn vk_refresh_sends_state_and_scope_as_postiz_does() {
     let base = server.url("base_url").to_string();
     let t = connect_and_refresh(&sb, &base, "vk", "vk:1001");
     let body = last_request_body(&t, "/oauth/token");
-    let q: std::collections::HashMap<String, String> =
-        url::form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+    let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect();
     assert_eq!(q["grant_type"], "refresh_token", "{body}");
     assert_eq!(
         q["scope"], "vkid.personal_info email wall status docs photos video",
         "{body}"
     );
-    assert!(!q["state"].is_empty() && q.contains_key("device_id"), "{body}");
     assert!(
-        t.contains("content-type: multipart/form-data"),
-        "{t}"
+        !q["state"].is_empty() && q.contains_key("device_id"),
+        "{body}"
     );
+    assert!(t.contains("content-type: multipart/form-data"), "{t}");
     // An entry that leaves them out is refused on refresh.
     let (_p, _server, client, base) = with_entry(
         "vk",
@@ -450,15 +478,20 @@ fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
     let base = server.url("base_url").to_string();
     let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox-user");
     let body = last_request_body(&t, "/oauth/token");
-    let q: std::collections::HashMap<String, String> =
-        url::form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+    let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect();
     assert_eq!(q["grant_type"], "refresh_token", "{body}");
     assert_eq!(
         q["scope"], "boards:read,boards:write,pins:read,pins:write,user_accounts:read",
         "{body}"
     );
     let stored = channel(&sb, "pinterest:sandbox-user");
-    assert_eq!(q["redirect_uri"], stored["redirect_uri"].as_str().unwrap(), "{body}");
+    assert_eq!(
+        q["redirect_uri"],
+        stored["redirect_uri"].as_str().unwrap(),
+        "{body}"
+    );
     // An entry that leaves them out is refused on refresh.
     let (_p, _server, client, base) = with_entry(
         "pinterest",
@@ -483,8 +516,9 @@ fn mastodon_exchanges_the_code_in_a_multipart_request_with_scope() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let t = stderr(&out);
     let body = last_request_body(&t, "/oauth/token");
-    let q: std::collections::HashMap<String, String> =
-        url::form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+    let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect();
     assert_eq!(q["grant_type"], "authorization_code", "{body}");
     assert_eq!(q["scope"], "write:statuses profile write:media", "{body}");
     let token_call = &t[t.rfind("/oauth/token").unwrap()..];
@@ -730,7 +764,10 @@ fn providers_name_the_x_variables_postiz_reads() {
     let sb = Sandbox::new();
     let out = sb.run(&["providers", "x", "--json"]);
     let x: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(x[0]["postiz_env"], serde_json::json!(["X_API_KEY", "X_API_SECRET"]));
+    assert_eq!(
+        x[0]["postiz_env"],
+        serde_json::json!(["X_API_KEY", "X_API_SECRET"])
+    );
     let text = stdout(&sb.run(&["providers", "x"]));
     let env_line = text
         .lines()
@@ -918,7 +955,12 @@ const POSTIZ_REDIRECTS: &[(&str, Option<&str>, bool, bool)] = &[
     ("slack", Some("slack"), true, false),
     ("facebook", Some("facebook"), false, false),
     ("instagram", Some("instagram"), false, false),
-    ("instagram-standalone", Some("instagram-standalone"), true, false),
+    (
+        "instagram-standalone",
+        Some("instagram-standalone"),
+        true,
+        false,
+    ),
     ("threads", Some("threads"), true, false),
     ("youtube", Some("youtube"), false, false),
     ("gmb", Some("gmb"), false, false),
@@ -986,7 +1028,10 @@ fn every_providers_postiz_redirect_matches_what_postiz_builds() {
             .unwrap()
             .to_string()
     };
-    assert_eq!(uri("twitter"), "https://x.example.com/integrations/social/x");
+    assert_eq!(
+        uri("twitter"),
+        "https://x.example.com/integrations/social/x"
+    );
     assert_eq!(
         uri("slack"),
         "https://redirectmeto.com/http://localhost:4200/integrations/social/slack"

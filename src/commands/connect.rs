@@ -501,10 +501,16 @@ fn wants_oauth1(
         return (false, format!("{two}: asked for with --oauth2"));
     }
     if args.client.client_id.is_some() {
-        return (false, format!("{two}: --client-id was given (--oauth1 for {one}, as Postiz)"));
+        return (
+            false,
+            format!("{two}: --client-id was given (--oauth1 for {one}, as Postiz)"),
+        );
     }
     if args.sandbox || args.client.sandbox_at.is_some() {
-        return (false, format!("{two}, the sandbox's default (--oauth1 for {one}, as Postiz)"));
+        return (
+            false,
+            format!("{two}, the sandbox's default (--oauth1 for {one}, as Postiz)"),
+        );
     }
     let in_file = |names: &[String]| {
         env_file.and_then(|f| {
@@ -1001,7 +1007,10 @@ mod tests {
             why.contains("X_API_KEY") && why.contains("Postiz") && why.contains("--oauth2"),
             "{why}"
         );
-        assert!(why.contains("X_CLIENT_ID there is not read by Postiz"), "{why}");
+        assert!(
+            why.contains("X_CLIENT_ID there is not read by Postiz"),
+            "{why}"
+        );
         // OAuth 2.0 + PKCE stays available explicitly.
         args.oauth2 = true;
         let (oauth1, why) = wants_oauth1(x, &args, Some(&both));

@@ -215,7 +215,11 @@ pub fn run(
                 "  env (OAuth 1.0a): {} {}{}",
                 o.consumer_key_env.join(","),
                 o.consumer_secret_env.join(","),
-                if postiz_oauth1 { " (what Postiz reads)" } else { "" }
+                if postiz_oauth1 {
+                    " (what Postiz reads)"
+                } else {
+                    ""
+                }
             ));
         }
         if one.is_none() {

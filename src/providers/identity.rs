@@ -290,49 +290,181 @@ mod tests {
     #[allow(clippy::type_complexity)]
     const POSTIZ_IDS: &[(&str, &str, &str, Option<&str>, &str)] = &[
         // x.provider.ts: String(id) of client.v2.me().
-        ("twitter", "{}", r#"{"data":{"id":"2244994945","username":"XDevelopers","name":"Developers"}}"#, None, "2244994945"),
+        (
+            "twitter",
+            "{}",
+            r#"{"data":{"id":"2244994945","username":"XDevelopers","name":"Developers"}}"#,
+            None,
+            "2244994945",
+        ),
         // linkedin.provider.ts: `sub` of /v2/userinfo.
-        ("linkedin", "{}", r#"{"sub":"782bbtaQ","name":"John Doe","picture":"https://p"}"#, None, "782bbtaQ"),
+        (
+            "linkedin",
+            "{}",
+            r#"{"sub":"782bbtaQ","name":"John Doe","picture":"https://p"}"#,
+            None,
+            "782bbtaQ",
+        ),
         // linkedin.page.provider.ts: the organization's id (organizationalTarget's last part).
-        ("linkedin-page", "{}", r#"{"role":"ADMINISTRATOR","organizationalTarget":"urn:li:organization:2414183","organizationalTarget~":{"id":2414183,"localizedName":"Acme","vanityName":"acme"}}"#, None, "2414183"),
+        (
+            "linkedin-page",
+            "{}",
+            r#"{"role":"ADMINISTRATOR","organizationalTarget":"urn:li:organization:2414183","organizationalTarget~":{"id":2414183,"localizedName":"Acme","vanityName":"acme"}}"#,
+            None,
+            "2414183",
+        ),
         // reddit.provider.ts: `id` of /api/v1/me.
-        ("reddit", "{}", r#"{"id":"1w72","name":"spez","icon_img":"https://i"}"#, None, "1w72"),
+        (
+            "reddit",
+            "{}",
+            r#"{"id":"1w72","name":"spez","icon_img":"https://i"}"#,
+            None,
+            "1w72",
+        ),
         // pinterest.provider.ts: `id` of /v5/user_account.
-        ("pinterest", "{}", r#"{"id":"549755885175","username":"pinterest","profile_image":"https://i"}"#, None, "549755885175"),
+        (
+            "pinterest",
+            "{}",
+            r#"{"id":"549755885175","username":"pinterest","profile_image":"https://i"}"#,
+            None,
+            "549755885175",
+        ),
         // discord.provider.ts: guild.id of the token response.
-        ("discord", r#"{"access_token":"a","guild":{"id":"290926798626357999","name":"Server"}}"#, "{}", None, "290926798626357999"),
+        (
+            "discord",
+            r#"{"access_token":"a","guild":{"id":"290926798626357999","name":"Server"}}"#,
+            "{}",
+            None,
+            "290926798626357999",
+        ),
         // kick.provider.ts: String(user.user_id) of /public/v1/users.
-        ("kick", "{}", r#"{"data":[{"user_id":123456,"name":"kicker","email":"k@x"}],"message":"OK"}"#, None, "123456"),
+        (
+            "kick",
+            "{}",
+            r#"{"data":[{"user_id":123456,"name":"kicker","email":"k@x"}],"message":"OK"}"#,
+            None,
+            "123456",
+        ),
         // twitch.provider.ts: String(user.id) of helix/users.
-        ("twitch", "{}", r#"{"data":[{"id":"141981764","login":"twitchdev","display_name":"TwitchDev"}]}"#, None, "141981764"),
+        (
+            "twitch",
+            "{}",
+            r#"{"data":[{"id":"141981764","login":"twitchdev","display_name":"TwitchDev"}]}"#,
+            None,
+            "141981764",
+        ),
         // mastodon.provider.ts: `id` of verify_credentials.
-        ("mastodon", "{}", r#"{"id":"109348186451337012","username":"alice","acct":"alice","display_name":"Alice"}"#, None, "109348186451337012"),
+        (
+            "mastodon",
+            "{}",
+            r#"{"id":"109348186451337012","username":"alice","acct":"alice","display_name":"Alice"}"#,
+            None,
+            "109348186451337012",
+        ),
         // slack.provider.ts: team.id of the token response.
-        ("slack", r#"{"ok":true,"access_token":"xoxb","bot_user_id":"U0KRQLJ9H","team":{"id":"T9TK3CUKW","name":"Softball"}}"#, "{}", None, "T9TK3CUKW"),
+        (
+            "slack",
+            r#"{"ok":true,"access_token":"xoxb","bot_user_id":"U0KRQLJ9H","team":{"id":"T9TK3CUKW","name":"Softball"}}"#,
+            "{}",
+            None,
+            "T9TK3CUKW",
+        ),
         // facebook.provider.ts: the page's id.
-        ("facebook", "{}", r#"{"id":"101330001","name":"Acme","username":"acme","access_token":"PT"}"#, None, "101330001"),
+        (
+            "facebook",
+            "{}",
+            r#"{"id":"101330001","name":"Acme","username":"acme","access_token":"PT"}"#,
+            None,
+            "101330001",
+        ),
         // instagram.provider.ts: the Instagram business account's id.
-        ("instagram", "{}", r#"{"id":"101330001","name":"Acme","access_token":"PT","instagram_business_account":{"id":"17841400008460056","username":"acme"}}"#, None, "17841400008460056"),
+        (
+            "instagram",
+            "{}",
+            r#"{"id":"101330001","name":"Acme","access_token":"PT","instagram_business_account":{"id":"17841400008460056","username":"acme"}}"#,
+            None,
+            "17841400008460056",
+        ),
         // instagram.standalone.provider.ts: `user_id` of graph.instagram.com/me.
-        ("instagram-standalone", "{}", r#"{"user_id":"17841405822304914","username":"jayposiris","name":"Jay","id":"7590"}"#, None, "17841405822304914"),
+        (
+            "instagram-standalone",
+            "{}",
+            r#"{"user_id":"17841405822304914","username":"jayposiris","name":"Jay","id":"7590"}"#,
+            None,
+            "17841405822304914",
+        ),
         // threads.provider.ts: `id` of graph.threads.net/v1.0/me.
-        ("threads", "{}", r#"{"id":"1234567","username":"threadsapitestuser"}"#, None, "1234567"),
+        (
+            "threads",
+            "{}",
+            r#"{"id":"1234567","username":"threadsapitestuser"}"#,
+            None,
+            "1234567",
+        ),
         // youtube.provider.ts: the channel's id.
-        ("youtube", "{}", r#"{"id":"UC_x5XG1OV2P6uZZ5FSM9Ttw","snippet":{"title":"Google for Developers"}}"#, None, "UC_x5XG1OV2P6uZZ5FSM9Ttw"),
+        (
+            "youtube",
+            "{}",
+            r#"{"id":"UC_x5XG1OV2P6uZZ5FSM9Ttw","snippet":{"title":"Google for Developers"}}"#,
+            None,
+            "UC_x5XG1OV2P6uZZ5FSM9Ttw",
+        ),
         // gmb.provider.ts: accounts/{account}/locations/{location}, for v4 local posts.
-        ("gmb", "{}", r#"{"name":"locations/1111","title":"Acme Shop"}"#, Some("accounts/2222"), "accounts/2222/locations/1111"),
+        (
+            "gmb",
+            "{}",
+            r#"{"name":"locations/1111","title":"Acme Shop"}"#,
+            Some("accounts/2222"),
+            "accounts/2222/locations/1111",
+        ),
         // tiktok.provider.ts: open_id.replace(/-/g, '').
-        ("tiktok", r#"{"access_token":"a","open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4"}"#, r#"{"data":{"user":{"open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","display_name":"Tik","username":"tiktoker"}},"error":{"code":"ok"}}"#, None, "723f24d7e71740f8a2b6cb8464cd23b4"),
+        (
+            "tiktok",
+            r#"{"access_token":"a","open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4"}"#,
+            r#"{"data":{"user":{"open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","display_name":"Tik","username":"tiktoker"}},"error":{"code":"ok"}}"#,
+            None,
+            "723f24d7e71740f8a2b6cb8464cd23b4",
+        ),
         // tiktok.business.provider.ts: the token response's open_id, as it is.
-        ("tiktok-business", r#"{"access_token":"a","open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","scope":"user.info.basic"}"#, r#"{"code":0,"message":"OK","data":{"username":"biz","display_name":"Biz"}}"#, None, "723f24d7-e717-40f8-a2b6-cb8464cd23b4"),
+        (
+            "tiktok-business",
+            r#"{"access_token":"a","open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","scope":"user.info.basic"}"#,
+            r#"{"code":0,"message":"OK","data":{"username":"biz","display_name":"Biz"}}"#,
+            None,
+            "723f24d7-e717-40f8-a2b6-cb8464cd23b4",
+        ),
         // dribbble.provider.ts: `id` of /v2/user (a number).
-        ("dribbble", "{}", r#"{"id":1,"name":"Dan Cederholm","login":"simplebits"}"#, None, "1"),
+        (
+            "dribbble",
+            "{}",
+            r#"{"id":1,"name":"Dan Cederholm","login":"simplebits"}"#,
+            None,
+            "1",
+        ),
         // vk.provider.ts: user.user_id of oauth2/user_info.
-        ("vk", r#"{"access_token":"a","user_id":1234567890}"#, r#"{"user":{"user_id":"1234567890","first_name":"Ivan","last_name":"Ivanov"}}"#, None, "1234567890"),
+        (
+            "vk",
+            r#"{"access_token":"a","user_id":1234567890}"#,
+            r#"{"user":{"user_id":"1234567890","first_name":"Ivan","last_name":"Ivanov"}}"#,
+            None,
+            "1234567890",
+        ),
         // tumblr.provider.ts: the blog's name.
-        ("tumblr", "{}", r#"{"name":"staff","title":"Tumblr Staff","url":"https://staff.tumblr.com/"}"#, None, "staff"),
+        (
+            "tumblr",
+            "{}",
+            r#"{"name":"staff","title":"Tumblr Staff","url":"https://staff.tumblr.com/"}"#,
+            None,
+            "staff",
+        ),
         // whop.provider.ts: `sub` of oauth/userinfo.
-        ("whop", "{}", r#"{"sub":"user_v9KUoZvTGm9Ob","name":"W","preferred_username":"w"}"#, None, "user_v9KUoZvTGm9Ob"),
+        (
+            "whop",
+            "{}",
+            r#"{"sub":"user_v9KUoZvTGm9Ob","name":"W","preferred_username":"w"}"#,
+            None,
+            "user_v9KUoZvTGm9Ob",
+        ),
     ];
 
     #[test]
@@ -344,9 +476,11 @@ mod tests {
             let answer: Value = serde_json::from_str(answer).unwrap();
             let stored = match &p.pages {
                 // Two-step: the chosen page's id is the channel's.
-                Some(pages) => crate::providers::pages::choice(pages, &answer, *parent)
-                    .unwrap_or_else(|| panic!("{id}: not a choice"))
-                    .id,
+                Some(pages) => {
+                    crate::providers::pages::choice(pages, &answer, *parent)
+                        .unwrap_or_else(|| panic!("{id}: not a choice"))
+                        .id
+                }
                 None => {
                     let value = if p.identity.in_token_response {
                         &token

@@ -718,7 +718,11 @@ client_auth = "post"
         // What only refresh time knows stays a placeholder.
         assert_eq!(bound.params["state"], "{state}");
         assert_eq!(bound.params["device_id"], "{device_id}");
-        let pinterest = Catalog::embedded().get("pinterest").unwrap().refresh.clone();
+        let pinterest = Catalog::embedded()
+            .get("pinterest")
+            .unwrap()
+            .refresh
+            .clone();
         let bound = pinterest.bind("x,y", "http://127.0.0.1:5/callback");
         assert_eq!(bound.params["redirect_uri"], "http://127.0.0.1:5/callback");
     }

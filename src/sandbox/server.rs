@@ -706,7 +706,11 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
                 ],
             );
             if let Err(description) = declared {
-                return failure(400, "invalid_request", &format!("on refresh, {description}"));
+                return failure(
+                    400,
+                    "invalid_request",
+                    &format!("on refresh, {description}"),
+                );
             }
             if has(config, &Fault::RotateRefresh) {
                 state.refresh.remove(&presented);
