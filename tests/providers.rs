@@ -581,7 +581,7 @@ fn linkedin_page_lists_only_organizations_the_login_may_post_to() {
     // The listing needs LinkedIn's Rest.li headers: an entry without them is refused.
     let out = connect_with_entry(
         "linkedin-page",
-        "[linkedin-page]\nname = \"LinkedIn Page (no headers)\"\nauthorize_url = \"https://www.linkedin.com/oauth/v2/authorization\"\ntoken_url = \"https://www.linkedin.com/oauth/v2/accessToken\"\nscopes = [\"openid\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\n[linkedin-page.pages]\nkind = \"page\"\nurl = \"https://api.linkedin.com/v2/organizationalEntityAcls\"\nitems = \"/elements\"\nid = \"/organizationalTarget~0/id\"\nname = \"/organizationalTarget~0/localizedName\"\n",
+        "[linkedin-page]\nname = \"LinkedIn Page (no headers)\"\nauthorize_url = \"https://www.linkedin.com/oauth/v2/authorization\"\ntoken_url = \"https://www.linkedin.com/oauth/v2/accessToken\"\nscopes = [\"openid\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\nauthorize_params = { prompt = \"none\" }\n[linkedin-page.pages]\nkind = \"page\"\nurl = \"https://api.linkedin.com/v2/organizationalEntityAcls\"\nitems = \"/elements\"\nid = \"/organizationalTarget~0/id\"\nname = \"/organizationalTarget~0/localizedName\"\n",
     );
     assert_failed_with(&out, 4, "X-Restli-Protocol-Version");
 }
