@@ -162,7 +162,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -194,7 +195,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -226,7 +228,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -258,7 +261,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -290,7 +294,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -322,7 +327,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l po
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -354,7 +360,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -386,7 +393,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -418,7 +426,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -450,7 +459,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -482,7 +492,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -514,7 +525,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -546,7 +558,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -578,7 +591,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -610,7 +624,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -642,7 +657,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -674,7 +690,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -706,7 +723,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -738,7 +756,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -770,7 +789,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -802,7 +822,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -834,7 +855,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -866,7 +888,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l por
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -898,7 +921,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -930,7 +954,8 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'

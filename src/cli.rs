@@ -197,9 +197,13 @@ pub struct ConnectArgs {
     #[arg(long, value_name = "NAME")]
     pub account: Option<String>,
     /// X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic
-    /// when only those are set
+    /// with a Postiz --env-file that has them, or when only those are set
     #[arg(long)]
     pub oauth1: bool,
+    /// X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool's own;
+    /// Postiz does not read them) even when the OAuth 1.0a keys are set
+    #[arg(long, conflicts_with = "oauth1")]
+    pub oauth2: bool,
 
     /// Listen on this port of 127.0.0.1 (default: a random free port)
     #[arg(long, value_name = "PORT", help_heading = "Redirect")]

@@ -418,7 +418,7 @@ impl HttpClient {
     ) -> Result<HttpResponse, NetworkError> {
         let url = request.uri().to_string();
         if self.verbose {
-            self.trace_request(&request);
+            self.trace_request(&request, multipart.is_some());
         }
         let started = Instant::now();
         let mut builder = self.inner.request(request.method().clone(), &url);
@@ -497,7 +497,7 @@ impl HttpClient {
         Ok(out.body(body).expect("a response rebuilt from a valid one"))
     }
 
-    fn trace_request(&self, request: &HttpRequest) {
+    fn trace_request(&self, request: &HttpRequest, multipart: bool) {
         let mut lines = vec![format!(
             "> {} {}",
             request.method(),
@@ -510,6 +510,10 @@ impl HttpClient {
                 value.to_str().unwrap_or("<binary>").to_string()
             };
             lines.push(format!("> {name}: {shown}"));
+        }
+        if multipart {
+            // reqwest adds the header, with its boundary, when it writes the body.
+            lines.push("> content-type: multipart/form-data (fields shown form-encoded)".into());
         }
         let body = redact::body(request.body());
         if !body.is_empty() {

@@ -135,6 +135,31 @@ fn postiz_redirect_from_the_env_file_is_compared() {
 }
 
 #[test]
+fn slack_redirect_with_an_http_frontend_is_compared_through_redirectmeto() {
+    // slack.provider.ts wraps an http FRONTEND_URL in https://redirectmeto.com/ (as
+    // threads, tiktok and vk do): that is the URI registered with Slack, and a match.
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        "FRONTEND_URL=http://localhost:4200\nNEXT_PUBLIC_BACKEND_URL=http://localhost:3000\nSLACK_ID=a\nSLACK_SECRET=b\n",
+    )
+    .unwrap();
+    let (_, f, err) = doctor(
+        &sb,
+        &[
+            "slack",
+            "--env-file",
+            env.to_str().unwrap(),
+            "--offline",
+            "--registered",
+            "https://redirectmeto.com/http://localhost:4200/integrations/social/slack",
+        ],
+    );
+    assert!(has(&f, "redirect.match", "ok"), "{:?} {err}", ids(&f));
+}
+
+#[test]
 fn explains_the_url_the_browser_ended_on() {
     let sb = Sandbox::new();
     let (_, f, _) = doctor(&sb, &["--offline", "--url", "http://127.0.0.1:5/callback?error=access_denied&error_description=User+cancelled&state=x"]);

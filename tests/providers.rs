@@ -73,11 +73,72 @@ fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
     let c = channel(&sb, "instagram:2001");
     assert_eq!(c["page"]["kind"], "account");
     assert_eq!(c["page"]["own_token"], true);
-    assert!(c["expires_at"].is_null(), "{c}");
     assert_eq!(sb.token("instagram:2001"), "page-token-2001");
     // The page without an Instagram account was not offered.
     let out = sb.sandbox_connect("instagram", &["--page", "2999"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn instagram_lists_business_manager_pages_as_facebook_does() {
+    // instagram.provider.ts pages(): /me/accounts, then each business's owned_pages and
+    // client_pages, each page once, only those with an Instagram business account.
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("instagram", &[]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Business Page 0") && err.contains("Business Page 1"),
+        "{err}"
+    );
+    assert_eq!(err.matches("2001").count(), 1, "{err}");
+    assert!(!err.contains("Not eligible"), "{err}");
+    let out = sb.sandbox_connect("instagram", &["--page", "Business Page 1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let c = channel(&sb, "instagram:3001");
+    assert_eq!(c["page"]["kind"], "account");
+    assert_eq!(sb.token("instagram:3001"), "page-token-3001");
+}
+
+#[test]
+fn meta_page_channels_expire_after_59_days_and_are_not_refreshed_as_in_postiz() {
+    // facebook.provider.ts and instagram.provider.ts: expiresIn = 59 days, and a
+    // refreshToken() that returns nothing, so Postiz asks for a reconnect after 59 days.
+    let sb = Sandbox::new();
+    for (provider, page) in [("facebook", "2001"), ("instagram", "2001")] {
+        let described: Value =
+            serde_json::from_slice(&sb.run(&["providers", provider, "--json"]).stdout).unwrap();
+        assert_eq!(described[0]["refresh"], "none", "{provider}: {described}");
+        assert!(
+            described[0]["refresh_description"]
+                .as_str()
+                .unwrap()
+                .contains("59 days"),
+            "{provider}: {described}"
+        );
+        let server = sb.emulator(&["--provider", provider, "--auto-approve"]);
+        let base = server.url("base_url").to_string();
+        let out = connect_at(&sb, provider, &base, &["--page", page]);
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        let name = format!("{provider}:{page}");
+        let c = channel(&sb, &name);
+        assert_eq!(c["refresh"], "none", "{c}");
+        assert_eq!(c["has_refresh_token"], false, "{c}");
+        let expires: chrono::DateTime<chrono::Utc> =
+            c["expires_at"].as_str().unwrap().parse().unwrap();
+        let days = (expires - chrono::Utc::now()).num_hours() as f64 / 24.0;
+        assert!(
+            (58.9..=59.0).contains(&days),
+            "{provider}: {days} days: {c}"
+        );
+        let out = sb.run(&["refresh", &name, "--force"]);
+        let err = stderr(&out);
+        assert!(
+            err.contains("59 days") && err.contains("reconnect"),
+            "{err}"
+        );
+        assert_eq!(sb.token(&name), format!("page-token-{page}"));
+    }
 }
 
 #[test]
@@ -157,25 +218,164 @@ fn vk_sends_device_id_back_on_exchange_and_refresh() {
     assert!(stderr(&out).contains("device_id"), "{}", stderr(&out));
 }
 
-#[test]
-fn tiktok_uses_client_key_and_a_hex_challenge() {
-    let sb = Sandbox::new();
-    let out = sb.sandbox_connect("tiktok", &["-v"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+/// The authorization request `provider --sandbox -v` sent, as its query parameters.
+fn authorize_query(
+    sb: &Sandbox,
+    provider: &str,
+    extra: &[&str],
+) -> std::collections::HashMap<String, String> {
+    let out = sb.sandbox_connect(provider, &[&["-v"], extra].concat());
+    assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
     let err = stderr(&out);
-    let url_line = err
+    let line = err
         .lines()
         .find(|l| l.contains("/oauth/authorize?"))
-        .unwrap();
-    let url = url::Url::parse(url_line.trim().trim_start_matches("> GET ")).unwrap();
-    let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
+        .unwrap_or_else(|| panic!("{provider}: no authorization request in {err}"));
+    let url = url::Url::parse(line.trim().trim_start_matches("> GET ")).unwrap();
+    url.query_pairs().into_owned().collect()
+}
+
+#[test]
+fn authorization_requests_carry_what_postiz_sends() {
+    // generateAuthUrl() of each *.provider.ts in gitroomhq/postiz-app: Slack sends no
+    // PKCE; LinkedIn and LinkedIn Page send prompt=none; VK, Kick and Whop send an S256
+    // challenge. (provider, --page, parameters present, parameters absent)
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        &'a [(&'a str, Option<&'a str>)],
+        &'a [&'a str],
+    );
+    let rows: &[Row] = &[
+        ("slack", None, &[("scope", Some("channels:read,chat:write,users:read,groups:read,channels:join,chat:write.customize"))], &["code_challenge", "code_challenge_method"]),
+        ("linkedin", None, &[("prompt", Some("none"))], &["code_challenge"]),
+        ("linkedin-page", Some("2001"), &[("prompt", Some("none"))], &["code_challenge"]),
+        ("vk", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
+        ("kick", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
+        ("whop", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
+    ];
+    let sb = Sandbox::new();
+    for (provider, page, present, absent) in rows {
+        let extra: Vec<&str> = page.iter().flat_map(|p| ["--page", *p]).collect();
+        let q = authorize_query(&sb, provider, &extra);
+        for (key, value) in *present {
+            let got = q
+                .get(*key)
+                .unwrap_or_else(|| panic!("{provider}: no {key} in {q:?}"));
+            if let Some(value) = value {
+                assert_eq!(got, value, "{provider}: {key}");
+            }
+        }
+        for key in *absent {
+            assert!(
+                !q.contains_key(*key),
+                "{provider}: {key} must not be sent: {q:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_emulation_refuses_what_postiz_does_not_send() {
+    // Slack as Postiz runs it sends no PKCE: an entry that adds it is refused.
+    let out = connect_with_entry(
+        "slack",
+        "[slack]\nname = \"Slack (PKCE)\"\nauthorize_url = \"https://slack.com/oauth/v2/authorize\"\ntoken_url = \"https://slack.com/api/oauth.v2.access\"\nscopes = [\"chat:write\"]\nscope_separator = \",\"\npkce = \"accepted\"\nclient_auth = \"post\"\nerror_format = \"slack\"\n[slack.identity]\nin_token_response = true\nid = \"/team/id\"\nname = \"/team/name\"\n",
+    );
+    assert_failed_with(&out, 4, "code_challenge is not supported");
+    // LinkedIn as Postiz runs it sends prompt=none: an entry without it is refused.
+    let out = connect_with_entry(
+        "linkedin",
+        "[linkedin]\nname = \"LinkedIn (no prompt)\"\nauthorize_url = \"https://www.linkedin.com/oauth/v2/authorization\"\ntoken_url = \"https://www.linkedin.com/oauth/v2/accessToken\"\nscopes = [\"openid\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\n[linkedin.identity]\nurl = \"https://api.linkedin.com/v2/userinfo\"\nid = \"/sub\"\n",
+    );
+    assert_failed_with(&out, 4, "prompt=none is required");
+}
+
+#[test]
+fn threads_authorizes_on_the_host_postiz_uses() {
+    // threads.provider.ts: https://www.threads.net/oauth/authorize.
+    let sb = Sandbox::new();
+    let out = sb.run(&["providers", "threads", "--json"]);
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        p[0]["authorize_url"], "https://www.threads.net/oauth/authorize",
+        "{p}"
+    );
+}
+
+#[test]
+fn tiktok_token_request_is_the_one_postiz_sends() {
+    // tiktok.provider.ts: client_key, no code_challenge; the token request carries
+    // code_verifier = the state (the emulation checks it is exactly that).
+    let sb = Sandbox::new();
+    let q = authorize_query(&sb, "tiktok", &[]);
     assert_eq!(q["client_key"], "sandbox-client");
-    assert!(!q.contains_key("client_id"));
+    assert!(!q.contains_key("client_id"), "{q:?}");
+    assert!(!q.contains_key("code_challenge"), "{q:?}");
+    let entry = |pkce: &str, token_params: &str| {
+        format!("[tiktok]\nname = \"TikTok\"\nauthorize_url = \"https://www.tiktok.com/v2/auth/authorize/\"\ntoken_url = \"https://open.tiktokapis.com/v2/oauth/token/\"\nscopes = [\"user.info.basic\"]\nscope_separator = \",\"\n{pkce}\n{token_params}\nclient_auth = \"post\"\nclient_id_param = \"client_key\"\n[tiktok.identity]\nurl = \"https://open.tiktokapis.com/v2/user/info/\"\nid = \"/data/user/open_id\"\nusername = \"/data/user/username\"\n")
+    };
+    // A challenge is refused; so is a token request without the verifier, or with
+    // another one than the state.
+    assert_failed_with(
+        &connect_with_entry(
+            "tiktok",
+            &entry("pkce = \"required\"\npkce_encoding = \"hex\"", ""),
+        ),
+        4,
+        "code_challenge is not supported",
+    );
+    assert_failed_with(
+        &connect_with_entry("tiktok", &entry("pkce = \"unsupported\"", "")),
+        4,
+        "code_verifier is required by this provider",
+    );
+    assert_failed_with(
+        &connect_with_entry(
+            "tiktok",
+            &entry(
+                "pkce = \"unsupported\"",
+                "token_params = { code_verifier = \"{redirect_uri}\" }",
+            ),
+        ),
+        4,
+        "code_verifier must be the state of the authorization request",
+    );
+}
+
+#[test]
+fn tiktok_desktop_entry_uses_a_hex_challenge() {
+    // TikTok's desktop apps want PKCE with a hex-encoded challenge: an entry saying so,
+    // emulated as written, connects with one.
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("home")).unwrap();
+    std::fs::write(
+        sb.path("home").join("providers.toml"),
+        "[tiktok]\nname = \"TikTok (desktop)\"\nauthorize_url = \"https://www.tiktok.com/v2/auth/authorize/\"\ntoken_url = \"https://open.tiktokapis.com/v2/oauth/token/\"\nscopes = [\"user.info.basic\"]\nscope_separator = \",\"\npkce = \"required\"\npkce_encoding = \"hex\"\nclient_auth = \"post\"\nclient_id_param = \"client_key\"\n[tiktok.identity]\nurl = \"https://open.tiktokapis.com/v2/user/info/\"\nid = \"/data/user/open_id\"\nusername = \"/data/user/username\"\n",
+    )
+    .unwrap();
+    let q = authorize_query(&sb, "tiktok", &[]);
     let challenge = &q["code_challenge"];
     assert_eq!(challenge.len(), 64);
     assert!(challenge
         .chars()
         .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+}
+
+#[test]
+fn tiktok_channels_keep_the_account_id_postiz_stores() {
+    // tiktok.provider.ts stores open_id without hyphens; tiktok.business.provider.ts
+    // stores the token response's open_id (the business/get answer has no id at all).
+    let sb = Sandbox::new();
+    for (provider, name) in [
+        ("tiktok", "tiktok:sandbox-user"),
+        ("tiktok-business", "tiktok-business:sandbox-user"),
+    ] {
+        let out = sb.sandbox_connect(provider, &[]);
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        let c = channel(&sb, name);
+        assert_eq!(c["account_id"], "1001", "{provider}: {c}");
+    }
 }
 
 #[test]
@@ -193,13 +393,153 @@ fn tiktok_business_errors_inside_an_http_200_envelope_are_failures() {
 /// Connect with a user catalog entry that differs from the embedded one, against an
 /// emulation of the embedded one: what the real provider would say to that entry.
 fn connect_with_entry(provider: &str, entry: &str) -> std::process::Output {
+    let (_provider_side, _server, client_side, base) = with_entry(provider, entry);
+    connect_at(&client_side, provider, &base, &[])
+}
+
+/// An emulation of the embedded entry, and a client home whose catalog has `entry`:
+/// (provider's side, its emulator, client's side, the emulator's base URL).
+fn with_entry(provider: &str, entry: &str) -> (Sandbox, Emulator, Sandbox, String) {
     let provider_side = Sandbox::new();
     let server = provider_side.emulator(&["--provider", provider, "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let client_side = Sandbox::new();
     std::fs::create_dir_all(client_side.path("home")).unwrap();
     std::fs::write(client_side.path("home").join("providers.toml"), entry).unwrap();
-    connect_at(&client_side, provider, &base, &[])
+    (provider_side, server, client_side, base)
+}
+
+/// Connect through the emulation of the embedded entry, then refresh with `-v`.
+fn connect_and_refresh(sb: &Sandbox, base: &str, provider: &str, channel: &str) -> String {
+    let out = connect_at(sb, provider, base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+    let out = sb.run(&["refresh", channel, "--force", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+    stderr(&out)
+}
+
+/// The body of the last request the `-v` transcript shows to a URL containing `path`.
+fn last_request_body(transcript: &str, path: &str) -> String {
+    let start = transcript
+        .rfind(path)
+        .unwrap_or_else(|| panic!("no request to {path} in {transcript}"));
+    let rest = &transcript[start..];
+    let body_at = rest.find(">\n").expect("a request body") + 2;
+    rest[body_at..]
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn vk_refresh_sends_state_and_scope_as_postiz_does() {
+    // vk.provider.ts refreshToken(): a multipart body with grant_type, refresh_token,
+    // client_id, device_id, a random state and the scopes joined with spaces.
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let t = connect_and_refresh(&sb, &base, "vk", "vk:1001");
+    let body = last_request_body(&t, "/oauth/token");
+    let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect();
+    assert_eq!(q["grant_type"], "refresh_token", "{body}");
+    assert_eq!(
+        q["scope"], "vkid.personal_info email wall status docs photos video",
+        "{body}"
+    );
+    assert!(
+        !q["state"].is_empty() && q.contains_key("device_id"),
+        "{body}"
+    );
+    assert!(t.contains("content-type: multipart/form-data"), "{t}");
+    // An entry that leaves them out is refused on refresh.
+    let (_p, _server, client, base) = with_entry(
+        "vk",
+        "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n",
+    );
+    let out = connect_at(&client, "vk", &base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = client.run(&["refresh", "vk:1001", "--force"]);
+    assert!(
+        stderr(&out).contains("is required by this provider"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
+    // pinterest.provider.ts refreshToken(): HTTP Basic and a form with grant_type,
+    // refresh_token, scope (comma-joined) and redirect_uri.
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "pinterest", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox-user");
+    let body = last_request_body(&t, "/oauth/token");
+    let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect();
+    assert_eq!(q["grant_type"], "refresh_token", "{body}");
+    assert_eq!(
+        q["scope"], "boards:read,boards:write,pins:read,pins:write,user_accounts:read",
+        "{body}"
+    );
+    let stored = channel(&sb, "pinterest:sandbox-user");
+    assert_eq!(
+        q["redirect_uri"],
+        stored["redirect_uri"].as_str().unwrap(),
+        "{body}"
+    );
+    // An entry that leaves them out is refused on refresh.
+    let (_p, _server, client, base) = with_entry(
+        "pinterest",
+        "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n",
+    );
+    let out = connect_at(&client, "pinterest", &base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = client.run(&["refresh", "pinterest:sandbox-user", "--force"]);
+    assert!(
+        stderr(&out).contains("is required by this provider"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn mastodon_exchanges_the_code_in_a_multipart_request_with_scope() {
+    // mastodon.provider.ts dynamicAuthenticate(): FormData with client_id,
+    // client_secret, code, grant_type, redirect_uri and scope (space-joined).
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("mastodon", &["-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let t = stderr(&out);
+    let body = last_request_body(&t, "/oauth/token");
+    let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect();
+    assert_eq!(q["grant_type"], "authorization_code", "{body}");
+    assert_eq!(q["scope"], "write:statuses profile write:media", "{body}");
+    let token_call = &t[t.rfind("/oauth/token").unwrap()..];
+    assert!(
+        token_call.contains("content-type: multipart/form-data"),
+        "{token_call}"
+    );
+    // The emulation refuses a form body, and a multipart one without the scope.
+    let entry = |format: &str| {
+        format!("[mastodon]\nname = \"Mastodon ({format})\"\nbase_url = \"https://mastodon.social\"\nauthorize_url = \"{{base}}/oauth/authorize\"\ntoken_url = \"{{base}}/oauth/token\"\nscopes = [\"profile\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\ntoken_format = \"{format}\"\n[mastodon.refresh]\nstyle = \"none\"\n[mastodon.identity]\nurl = \"{{base}}/api/v1/accounts/verify_credentials\"\nid = \"/id\"\nusername = \"/acct\"\n")
+    };
+    assert_failed_with(
+        &connect_with_entry("mastodon", &entry("form")),
+        4,
+        "expects the token request as multipart, not form",
+    );
+    assert_failed_with(
+        &connect_with_entry("mastodon", &entry("multipart")),
+        4,
+        "scope is required by this provider",
+    );
 }
 
 #[test]
@@ -241,7 +581,7 @@ fn linkedin_page_lists_only_organizations_the_login_may_post_to() {
     // The listing needs LinkedIn's Rest.li headers: an entry without them is refused.
     let out = connect_with_entry(
         "linkedin-page",
-        "[linkedin-page]\nname = \"LinkedIn Page (no headers)\"\nauthorize_url = \"https://www.linkedin.com/oauth/v2/authorization\"\ntoken_url = \"https://www.linkedin.com/oauth/v2/accessToken\"\nscopes = [\"openid\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\n[linkedin-page.pages]\nkind = \"page\"\nurl = \"https://api.linkedin.com/v2/organizationalEntityAcls\"\nitems = \"/elements\"\nid = \"/organizationalTarget~0/id\"\nname = \"/organizationalTarget~0/localizedName\"\n",
+        "[linkedin-page]\nname = \"LinkedIn Page (no headers)\"\nauthorize_url = \"https://www.linkedin.com/oauth/v2/authorization\"\ntoken_url = \"https://www.linkedin.com/oauth/v2/accessToken\"\nscopes = [\"openid\"]\npkce = \"unsupported\"\nclient_auth = \"post\"\nauthorize_params = { prompt = \"none\" }\n[linkedin-page.pages]\nkind = \"page\"\nurl = \"https://api.linkedin.com/v2/organizationalEntityAcls\"\nitems = \"/elements\"\nid = \"/organizationalTarget~0/id\"\nname = \"/organizationalTarget~0/localizedName\"\n",
     );
     assert_failed_with(&out, 4, "X-Restli-Protocol-Version");
 }
@@ -365,6 +705,83 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
     }
     let findings = live(&sb);
     assert!(has_finding(&findings, "channel.refused"), "{findings}");
+}
+
+#[test]
+fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
+    // Postiz connects X only with OAuth 1.0a (x.provider.ts) and never reads X_CLIENT_ID:
+    // with its .env, the tool does the same even when OAuth 2.0 ids are there too, says
+    // which protocol and why, and keeps OAuth 2.0 + PKCE behind --oauth2.
+    let provider_side = Sandbox::new();
+    let server = provider_side.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("home")).unwrap();
+    // The real entry's shape, every URL on the emulation.
+    std::fs::write(
+        sb.path("home").join("providers.toml"),
+        format!(
+            "[twitter]\nname = \"X (Twitter)\"\naliases = [\"x\"]\nauthorize_url = \"{base}/oauth/authorize\"\ntoken_url = \"{base}/oauth/token\"\nscopes = [\"tweet.read\", \"users.read\"]\npkce = \"required\"\nclient_auth = \"basic\"\nclient_id_env = [\"X_CLIENT_ID\"]\nclient_secret_env = [\"X_CLIENT_SECRET\"]\npostiz_id = \"x\"\n[twitter.identity]\nurl = \"{base}/identity\"\nid = \"/data/id\"\nusername = \"/data/username\"\nname = \"/data/name\"\n[twitter.oauth1]\npostiz = true\nrequest_token_url = \"{base}/oauth1/request_token\"\nauthorize_url = \"{base}/oauth1/authorize\"\naccess_token_url = \"{base}/oauth1/access_token\"\nconsumer_key_env = [\"X_API_KEY\"]\nconsumer_secret_env = [\"X_API_SECRET\"]\nidentity_url = \"{base}/identity\"\n"
+        ),
+    )
+    .unwrap();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        "FRONTEND_URL=https://postiz.example.com\nX_API_KEY=sandbox-client\nX_API_SECRET=sandbox-secret\nX_CLIENT_ID=sandbox-client\nX_CLIENT_SECRET=sandbox-secret\n",
+    )
+    .unwrap();
+    let connect = |extra: &[&str]| {
+        sb.cmd()
+            .args(["twitter", "--env-file", env.to_str().unwrap()])
+            .args(["--insecure-storage", "--timeout", "20s"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = connect(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("OAuth 1.0a: X_API_KEY comes from the Postiz .env")
+            && err.contains("X_CLIENT_ID there is not read by Postiz"),
+        "{err}"
+    );
+    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], true);
+    let out = connect(&["--oauth2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("OAuth 2.0 + PKCE: asked for with --oauth2"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], false);
+}
+
+#[test]
+fn providers_name_the_x_variables_postiz_reads() {
+    // Postiz reads X_API_KEY / X_API_SECRET for X, never X_CLIENT_ID.
+    let sb = Sandbox::new();
+    let out = sb.run(&["providers", "x", "--json"]);
+    let x: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        x[0]["postiz_env"],
+        serde_json::json!(["X_API_KEY", "X_API_SECRET"])
+    );
+    let text = stdout(&sb.run(&["providers", "x"]));
+    let env_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("env:") && l.contains("X_CLIENT_ID"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(env_line.contains("Postiz does not read them"), "{text}");
+    assert!(text.contains("X_API_SECRET (what Postiz reads)"), "{text}");
+    // Other providers: Postiz reads the catalog's variables.
+    let out = sb.run(&["providers", "linkedin", "--json"]);
+    let l: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        l[0]["postiz_env"],
+        serde_json::json!(["LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET"])
+    );
 }
 
 #[test]
@@ -516,4 +933,107 @@ fn ctrl_c_at_the_page_prompt_cancels_at_once() {
     let status = status.unwrap_or_else(|| panic!("Ctrl-C did not end the prompt: {text}"));
     assert_eq!(status.code(), Some(3), "{text}");
     assert!(text.contains("cancelled"), "{text}");
+}
+
+/// The redirect URI Postiz builds for each provider, read off its source
+/// (gitroomhq/postiz-app, libraries/nestjs-libraries/src/integrations/social/*.provider.ts):
+/// `${FRONTEND_URL}/integrations/social/<id>`, wrapped as `https://redirectmeto.com/...` by
+/// the providers that test `FRONTEND_URL.indexOf('https') === -1`, X on `X_URL ||
+/// FRONTEND_URL`, TikTok Business with a trailing slash. `None`: not a Postiz provider.
+/// (provider, Postiz id, wrapped when FRONTEND_URL is http, trailing slash)
+const POSTIZ_REDIRECTS: &[(&str, Option<&str>, bool, bool)] = &[
+    ("twitter", Some("x"), false, false),
+    ("custom", None, false, false),
+    ("linkedin", Some("linkedin"), false, false),
+    ("linkedin-page", Some("linkedin-page"), false, false),
+    ("reddit", Some("reddit"), false, false),
+    ("pinterest", Some("pinterest"), false, false),
+    ("discord", Some("discord"), false, false),
+    ("kick", Some("kick"), false, false),
+    ("twitch", Some("twitch"), false, false),
+    ("mastodon", Some("mastodon"), false, false),
+    ("slack", Some("slack"), true, false),
+    ("facebook", Some("facebook"), false, false),
+    ("instagram", Some("instagram"), false, false),
+    (
+        "instagram-standalone",
+        Some("instagram-standalone"),
+        true,
+        false,
+    ),
+    ("threads", Some("threads"), true, false),
+    ("youtube", Some("youtube"), false, false),
+    ("gmb", Some("gmb"), false, false),
+    ("tiktok", Some("tiktok"), true, false),
+    ("tiktok-business", Some("tiktok-business"), true, true),
+    ("dribbble", Some("dribbble"), false, false),
+    ("vk", Some("vk"), true, false),
+    ("tumblr", Some("tumblr"), false, false),
+    ("whop", Some("whop"), false, false),
+];
+
+#[test]
+fn every_providers_postiz_redirect_matches_what_postiz_builds() {
+    let sb = Sandbox::new();
+    for frontend in ["https://postiz.example.com", "http://localhost:4200"] {
+        let out = sb.run(&["providers", "--json", "--frontend-url", frontend]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let listed = listed.as_array().unwrap();
+        assert_eq!(
+            listed.len(),
+            POSTIZ_REDIRECTS.len(),
+            "every catalog provider has a row: {:?}",
+            listed.iter().map(|p| &p["id"]).collect::<Vec<_>>()
+        );
+        for (id, postiz_id, wrapped, slash) in POSTIZ_REDIRECTS {
+            let p = listed
+                .iter()
+                .find(|p| p["id"] == *id)
+                .unwrap_or_else(|| panic!("{id} is not in the catalog"));
+            let expected = postiz_id.map(|pid| {
+                let mut uri = format!("{frontend}/integrations/social/{pid}");
+                if *wrapped && !frontend.contains("https") {
+                    uri = format!("https://redirectmeto.com/{uri}");
+                }
+                if *slash {
+                    uri.push('/');
+                }
+                uri
+            });
+            assert_eq!(
+                p["postiz_redirect_uri"].as_str(),
+                expected.as_deref(),
+                "{id} with FRONTEND_URL={frontend}"
+            );
+        }
+    }
+    // X alone follows X_URL when it is set (x.provider.ts: X_URL || FRONTEND_URL).
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        "FRONTEND_URL=http://localhost:4200\nX_URL=https://x.example.com\n",
+    )
+    .unwrap();
+    let out = sb.run(&["providers", "--json", "--env-file", env.to_str().unwrap()]);
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uri = |id: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()["postiz_redirect_uri"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        uri("twitter"),
+        "https://x.example.com/integrations/social/x"
+    );
+    assert_eq!(
+        uri("slack"),
+        "https://redirectmeto.com/http://localhost:4200/integrations/social/slack"
+    );
 }

@@ -68,9 +68,13 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
             provider.id, provider.id
         )));
     }
-    if provider.oauth1.is_some() && wants_oauth1(&provider, args, env_file) {
-        let sandboxed = sandbox_base.is_some();
-        return super::oauth1::run(ctx, &provider, args, env_file, sandboxed, &http);
+    if provider.oauth1.is_some() {
+        let (oauth1, why) = wants_oauth1(&provider, args, env_file);
+        ui.info(why);
+        if oauth1 {
+            let sandboxed = sandbox_base.is_some();
+            return super::oauth1::run(ctx, &provider, args, env_file, sandboxed, &http);
+        }
     }
     let (endpoints, client) = match &sandbox_base {
         Some(_) => (
@@ -290,6 +294,9 @@ fn finish(
     // A page's own token (Meta) is not the one the token response describes: its expiry
     // and refresh token are the user's. What the catalog knows of it is shown instead.
     let own_page_token = page.as_ref().is_some_and(|p| p.own_token);
+    let refresh_rule = provider
+        .refresh
+        .bind(&requested.join(&provider.scope_separator), &redirect_uri);
     let channel = Channel {
         channel: channel_name(provider, &handle, endpoints, args.account.is_some()),
         provider: provider.id.clone(),
@@ -297,7 +304,12 @@ fn finish(
         scopes: granted,
         requested_scopes: requested,
         missing_scopes: missing.clone(),
-        expires_at: token.expires_at(now).filter(|_| !own_page_token),
+        expires_at: match &provider.pages {
+            Some(pages) if own_page_token => pages
+                .token_expires_in
+                .and_then(|s| crate::oauth::token::expiry(now, s)),
+            _ => token.expires_at(now),
+        },
         refresh_expires_at: token.refresh_expires_at(now),
         has_refresh_token: token.refresh_token.is_some() && !own_page_token,
         store: backend,
@@ -321,7 +333,7 @@ fn finish(
                 ..RefreshRule::default()
             }
         } else {
-            provider.refresh.clone()
+            refresh_rule
         },
         callback_params,
         token_fields: identity::token_fields(&provider.identity, &token),
@@ -564,20 +576,70 @@ fn register(
     })
 }
 
-/// X over OAuth 1.0a: asked for, or the only credentials available are the API key and
-/// secret Postiz uses.
-fn wants_oauth1(provider: &Provider, args: &ConnectArgs, env_file: Option<&EnvFile>) -> bool {
-    if args.oauth1 {
-        return true;
-    }
+/// OAuth 1.0a or 2.0 for a provider that has both (X), and why, in one line: asked for;
+/// a Postiz `.env` with the consumer key, for a provider Postiz connects only with OAuth
+/// 1.0a (whatever OAuth 2.0 ids it holds too: Postiz never reads them); else OAuth 2.0
+/// unless only the consumer key and secret are set.
+fn wants_oauth1(
+    provider: &Provider,
+    args: &ConnectArgs,
+    env_file: Option<&EnvFile>,
+) -> (bool, String) {
     let Some(oauth1) = &provider.oauth1 else {
-        return false;
+        return (false, String::new());
     };
-    if args.client.client_id.is_some() || args.sandbox || args.client.sandbox_at.is_some() {
-        return false;
+    let (one, two) = ("OAuth 1.0a", "OAuth 2.0 + PKCE");
+    let key = oauth1.consumer_key_env.join("/");
+    if args.oauth1 {
+        return (true, format!("{one}: asked for with --oauth1"));
     }
-    let set = |names: &[String]| setting(names, env_file).is_some();
-    !set(&provider.client_id_env) && set(&oauth1.consumer_key_env)
+    if args.oauth2 {
+        return (false, format!("{two}: asked for with --oauth2"));
+    }
+    if args.client.client_id.is_some() {
+        return (
+            false,
+            format!("{two}: --client-id was given (--oauth1 for {one}, as Postiz)"),
+        );
+    }
+    if args.sandbox || args.client.sandbox_at.is_some() {
+        return (
+            false,
+            format!("{two}, the sandbox's default (--oauth1 for {one}, as Postiz)"),
+        );
+    }
+    let in_file = |names: &[String]| {
+        env_file.and_then(|f| {
+            names
+                .iter()
+                .find(|n| f.vars.get(*n).is_some_and(|v| !v.is_empty()))
+                .map(|n| (n.clone(), f.path.display().to_string()))
+        })
+    };
+    if let (true, Some((name, path))) = (oauth1.postiz, in_file(&oauth1.consumer_key_env)) {
+        let ignored = in_file(&provider.client_id_env)
+            .map(|(id, _)| format!("; {id} there is not read by Postiz"))
+            .unwrap_or_default();
+        return (
+            true,
+            format!("{one}: {name} comes from the Postiz .env {path}, and Postiz connects {} only with {one}{ignored} (--oauth2 for {two})", provider.name),
+        );
+    }
+    let set = |names: &[String]| setting(names, env_file);
+    match (set(&provider.client_id_env), set(&oauth1.consumer_key_env)) {
+        (Some((_, source)), _) => (
+            false,
+            format!("{two}: client id from {source} (--oauth1 for {one} with {key}, as Postiz)"),
+        ),
+        (None, Some((_, source))) => (
+            true,
+            format!("{one}: only {key} is set ({source}), the keys Postiz uses"),
+        ),
+        (None, None) => (
+            false,
+            format!("{two} (no {key} set for {one}, which Postiz uses)"),
+        ),
+    }
 }
 
 /// Credentials and endpoints for a real provider.
@@ -1043,7 +1105,7 @@ mod tests {
     }
 
     #[test]
-    fn oauth1_is_chosen_when_only_the_api_key_is_configured() {
+    fn x_follows_postiz_with_a_postiz_env_file() {
         let catalog = Catalog::embedded();
         let x = catalog.get("twitter").unwrap();
         let file = |text: &[(&str, &str)]| EnvFile {
@@ -1055,19 +1117,42 @@ mod tests {
         };
         let keys_only = file(&[("X_API_KEY", "key"), ("X_API_SECRET", "secret")]);
         let mut args = ConnectArgs::default();
-        assert!(wants_oauth1(x, &args, Some(&keys_only)));
+        assert!(wants_oauth1(x, &args, Some(&keys_only)).0);
+        // A Postiz .env with both: Postiz connects X only with OAuth 1.0a, so does the tool,
+        // and says why.
         let both = file(&[("X_API_KEY", "key"), ("X_CLIENT_ID", "cid")]);
+        let (oauth1, why) = wants_oauth1(x, &args, Some(&both));
+        assert!(oauth1, "{why}");
         assert!(
-            !wants_oauth1(x, &args, Some(&both)),
-            "an OAuth 2.0 client id wins"
+            why.contains("X_API_KEY") && why.contains("Postiz") && why.contains("--oauth2"),
+            "{why}"
         );
+        assert!(
+            why.contains("X_CLIENT_ID there is not read by Postiz"),
+            "{why}"
+        );
+        // OAuth 2.0 + PKCE stays available explicitly.
+        args.oauth2 = true;
+        let (oauth1, why) = wants_oauth1(x, &args, Some(&both));
+        assert!(!oauth1 && why.contains("--oauth2"), "{why}");
+        args.oauth2 = false;
+        args.client.client_id = Some("cid".into());
+        assert!(!wants_oauth1(x, &args, Some(&both)).0);
+        args.client.client_id = None;
+        // Without a .env: an OAuth 2.0 client id wins (names only; values from the file).
+        let only_id = file(&[("X_CLIENT_ID", "cid")]);
+        let (oauth1, why) = wants_oauth1(x, &args, Some(&only_id));
+        assert!(!oauth1 && why.contains("OAuth 2.0"), "{why}");
         args.oauth1 = true;
-        assert!(wants_oauth1(x, &args, Some(&both)));
-        assert!(!wants_oauth1(
-            catalog.get("linkedin").unwrap(),
-            &ConnectArgs::default(),
-            Some(&keys_only)
-        ));
+        assert!(wants_oauth1(x, &args, Some(&only_id)).0);
+        assert!(
+            !wants_oauth1(
+                catalog.get("linkedin").unwrap(),
+                &ConnectArgs::default(),
+                Some(&keys_only)
+            )
+            .0
+        );
     }
 
     #[test]

@@ -13,9 +13,23 @@ use super::Context;
 /// The protocol(s), in words.
 fn protocol(p: &Provider) -> String {
     match &p.oauth1 {
+        Some(o) if o.postiz => format!(
+            "OAuth 1.0a as Postiz ({}: --oauth1, or automatic with a Postiz .env that has them or when only they are set); otherwise OAuth 2.0 + PKCE ({}, this tool's own: Postiz does not read them; --oauth2 forces it)",
+            [o.consumer_key_env.clone(), o.consumer_secret_env.clone()].concat().join("/"),
+            [p.client_id_env.clone(), p.client_secret_env.clone()].concat().join("/"),
+        ),
         Some(_) => "OAuth 2.0 (default), OAuth 1.0a with --oauth1".into(),
         None => "OAuth 2.0".into(),
     }
+}
+
+/// The environment variables Postiz itself reads for this provider's credentials.
+fn postiz_env(p: &Provider) -> Option<Vec<String>> {
+    p.postiz_id.as_ref()?;
+    Some(match &p.oauth1 {
+        Some(o) if o.postiz => [o.consumer_key_env.clone(), o.consumer_secret_env.clone()].concat(),
+        _ => [p.client_id_env.clone(), p.client_secret_env.clone()].concat(),
+    })
 }
 
 /// How tokens are renewed, in words.
@@ -61,6 +75,7 @@ fn provider_json(p: &Provider, postiz: Option<String>) -> serde_json::Value {
         "oauth1_env": p.oauth1.as_ref().map(|o| [o.consumer_key_env.clone(), o.consumer_secret_env.clone()].concat()),
         "registration": p.registration.is_some(),
         "postiz_id": p.postiz_id,
+        "postiz_env": postiz_env(p),
         "postiz_redirect_uri": postiz,
         "base_url": p.base_url,
         "id": p.id,
@@ -182,18 +197,29 @@ pub fn run(
                 lines.push(format!("  docs:          {docs}"));
             }
         }
+        let postiz_oauth1 = p.oauth1.as_ref().is_some_and(|o| o.postiz);
         if !p.client_id_env.is_empty() {
             lines.push(format!(
-                "  env:           {} {}",
+                "  env:           {} {}{}",
                 p.client_id_env.join(","),
-                p.client_secret_env.join(",")
+                p.client_secret_env.join(","),
+                if postiz_oauth1 {
+                    " (OAuth 2.0, this tool's own: Postiz does not read them)"
+                } else {
+                    ""
+                }
             ));
         }
         if let Some(o) = &p.oauth1 {
             lines.push(format!(
-                "  env (OAuth 1.0a): {} {}",
+                "  env (OAuth 1.0a): {} {}{}",
                 o.consumer_key_env.join(","),
-                o.consumer_secret_env.join(",")
+                o.consumer_secret_env.join(","),
+                if postiz_oauth1 {
+                    " (what Postiz reads)"
+                } else {
+                    ""
+                }
             ));
         }
         if one.is_none() {

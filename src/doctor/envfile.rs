@@ -10,7 +10,9 @@ use crate::providers::{credentials, Catalog, Provider};
 
 const AREA: &str = "Postiz .env";
 
-/// The redirect URI Postiz sends for a provider (PROVIDERS.md §7), if it can be built.
+/// The redirect URI Postiz sends for a provider, if it can be built: what each
+/// `libraries/nestjs-libraries/src/integrations/social/*.provider.ts` of gitroomhq/postiz-app
+/// writes as `redirect_uri`.
 pub fn postiz_redirect(provider: &Provider, vars: &HashMap<String, String>) -> Option<String> {
     let id = provider.postiz_id.as_deref()?;
     let base = provider
@@ -20,7 +22,9 @@ pub fn postiz_redirect(provider: &Provider, vars: &HashMap<String, String>) -> O
     // Postiz concatenates: a trailing slash in FRONTEND_URL becomes `//integrations`.
     let mut uri = format!("{base}/integrations/social/{id}");
     if provider.postiz_https_wrapper && !base.contains("https") {
-        // PROVIDERS.md §0.3(c): providers that refuse http get it through redirectmeto.
+        // `FRONTEND_URL.indexOf('https') === -1`: Postiz sends these providers' callbacks
+        // through redirectmeto.com (slack, threads, tiktok, tiktok-business, vk,
+        // instagram-standalone).
         uri = format!("https://redirectmeto.com/{uri}");
     }
     if provider.postiz_trailing_slash {
@@ -402,7 +406,7 @@ mod tests {
             postiz_redirect(c.get("linkedin").unwrap(), &v).unwrap(),
             "https://p.example.com//integrations/social/linkedin"
         );
-        // PROVIDERS.md §0.3: the redirectmeto wrapper for http, TikTok Business's slash.
+        // The redirectmeto wrapper for http, TikTok Business's slash.
         let v = vars(&[("FRONTEND_URL", "http://localhost:4200")]);
         assert_eq!(
             postiz_redirect(c.get("tiktok-business").unwrap(), &v).unwrap(),

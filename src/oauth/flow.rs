@@ -103,6 +103,8 @@ pub struct AuthorizationRequest {
     pub redirect_uri: String,
     pub scopes: Vec<String>,
     pkce_verifier: Option<PkceCodeVerifier>,
+    /// The provider's extra code-exchange parameters, filled in (`token_params`).
+    token_params: Vec<(String, String)>,
 }
 
 impl AuthorizationRequest {
@@ -165,12 +167,24 @@ impl AuthorizationRequest {
                 .collect();
             url.query_pairs_mut().clear().extend_pairs(pairs);
         }
+        let joined = scopes.join(&provider.scope_separator);
+        let values = BTreeMap::from([
+            ("state", state.secret().as_str()),
+            ("scopes", joined.as_str()),
+            ("redirect_uri", redirect_uri),
+        ]);
+        let token_params = provider
+            .token_params
+            .iter()
+            .map(|(key, template)| Ok((key.clone(), fill_param(template, &values)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
         Ok(AuthorizationRequest {
             url: url.to_string(),
             state,
             redirect_uri: redirect_uri.to_string(),
             scopes: scopes.to_vec(),
             pkce_verifier,
+            token_params,
         })
     }
 
@@ -185,10 +199,11 @@ impl AuthorizationRequest {
         wire: &Wire,
         http: &HttpClient,
     ) -> Result<TokenResponse, Error> {
-        if !wire.is_standard() || !extra.is_empty() {
+        if !wire.is_standard() || !extra.is_empty() || !self.token_params.is_empty() {
             let verifier = self.pkce_verifier.as_ref().map(|v| v.secret().as_str());
             let mut params = code_grant(wire, code, &self.redirect_uri, verifier);
             params.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+            params.extend(self.token_params.iter().cloned());
             return wire::send(
                 wire,
                 &endpoints.token_url,
@@ -297,13 +312,10 @@ pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse
                 url,
                 params: rule.params.clone(),
             };
-            call_exchange(
-                &exchange,
-                &placeholder_values(renewal),
-                renewal.wire,
-                Stage::Refresh,
-                http,
-            )
+            let state = fresh_state();
+            let mut values = placeholder_values(renewal);
+            values.insert("state", &state);
+            call_exchange(&exchange, &values, renewal.wire, Stage::Refresh, http)
         }
         RefreshStyle::RefreshToken => {
             let refresh_token = renewal.refresh_token.ok_or_else(|| Error::Rejected {
@@ -318,7 +330,9 @@ pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse
                     .request(http)
                     .map_err(|e| token_error(e, Stage::Refresh, http));
             }
-            let values = placeholder_values(renewal);
+            let state = fresh_state();
+            let mut values = placeholder_values(renewal);
+            values.insert("state", &state);
             let mut params = vec![
                 ("grant_type".to_string(), "refresh_token".to_string()),
                 ("refresh_token".to_string(), refresh_token.to_string()),
@@ -337,6 +351,12 @@ pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse
             )
         }
     }
+}
+
+/// A new random `{state}` for a refresh request (VK ID wants one on every token call):
+/// 32 bytes from the OS CSPRNG, base64url.
+fn fresh_state() -> String {
+    CsrfToken::new_random_len(32).secret().clone()
 }
 
 fn placeholder_values<'a>(renewal: &'a Renewal<'a>) -> BTreeMap<&'a str, &'a str> {

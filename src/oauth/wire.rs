@@ -131,6 +131,26 @@ pub fn fill(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, Str
     Ok(out)
 }
 
+/// Replace the `{name}` placeholders `values` knows; leave the others as written.
+pub fn fill_known(template: &str, values: &BTreeMap<&str, &str>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let name = &rest[start + 1..start + len];
+        out.push_str(&rest[..start]);
+        match values.get(name) {
+            Some(value) => out.push_str(value),
+            None => out.push_str(&rest[start..start + len + 1]),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Send one token-endpoint request the way `wire` says, with the client's authentication,
 /// and read the answer (envelope, odd body shapes, errors) into a token response.
 pub fn send(
@@ -243,6 +263,10 @@ mod tests {
         assert_eq!(fill("x={client_secret}&y", &values).unwrap(), "x=S&y");
         assert_eq!(fill("plain", &values).unwrap(), "plain");
         assert_eq!(fill("{device_id}", &values).unwrap_err(), "device_id");
+        assert_eq!(
+            fill_known("{access_token}:{device_id}", &values),
+            "AT:{device_id}"
+        );
     }
 
     #[test]

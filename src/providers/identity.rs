@@ -61,11 +61,12 @@ pub fn fetch(
     client_id: &str,
     http: &HttpClient,
 ) -> Result<Account, Error> {
+    let token_json = Value::Object(token.extra.clone());
     if identity.in_token_response {
-        let account = from_json(
+        let account = as_stored(
             identity,
-            &Value::Object(token.extra.clone()),
-            "token response",
+            from_json(identity, &token_json, "token response"),
+            &token_json,
         );
         if account.handle().is_some() {
             return Ok(account);
@@ -99,7 +100,11 @@ pub fn fetch(
                 response.body(),
             ))
         })?;
-        let account = from_json(identity, &value, "identity endpoint");
+        let account = as_stored(
+            identity,
+            from_json(identity, &value, "identity endpoint"),
+            &token_json,
+        );
         if account.handle().is_some() {
             return Ok(account);
         }
@@ -117,6 +122,31 @@ pub fn fetch(
         return Ok(from_json(&Identity::default(), &claims, "id_token"));
     }
     Ok(Account::default())
+}
+
+/// The account with its id as Postiz stores it in the Integration row's `internalId`: from
+/// the token response when the entry says so, without the characters Postiz removes.
+pub fn as_stored(identity: &Identity, mut account: Account, token: &Value) -> Account {
+    if let Some(id) = identity
+        .token_id
+        .as_deref()
+        .and_then(|p| token.pointer(p))
+        .and_then(text)
+    {
+        account.id = Some(id);
+    }
+    if let (Some(remove), Some(id)) = (&identity.id_remove, &mut account.id) {
+        id.retain(|c| !remove.contains(c));
+    }
+    account
+}
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 /// The token-response fields the identity URL names as `{token.FIELD}` (TikTok
@@ -206,11 +236,6 @@ pub fn call(
 /// The account named by an identity answer: the catalog's pointers, then the standard
 /// claims.
 pub fn from_json(identity: &Identity, value: &Value, source: &str) -> Account {
-    let text = |v: &Value| match v {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    };
     let pick = |pointer: &Option<String>, fallbacks: &[&str]| {
         pointer
             .as_deref()
@@ -258,6 +283,228 @@ mod tests {
         assert_eq!(a.handle().as_deref(), Some("alice"));
         let a = from_json(&Identity::default(), &json!({"sub": 7}), "t");
         assert_eq!(a.handle().as_deref(), Some("7"));
+    }
+
+    /// The id Postiz stores as the Integration row's `internalId`, for each provider, from
+    /// the shapes its APIs answer (gitroomhq/postiz-app,
+    /// libraries/nestjs-libraries/src/integrations/social/*.provider.ts: `authenticate()`
+    /// returns `id`, `fetchPageInformation()` the page's). (provider, token response,
+    /// identity answer or the chosen page's list item, parent, stored id)
+    #[allow(clippy::type_complexity)]
+    const POSTIZ_IDS: &[(&str, &str, &str, Option<&str>, &str)] = &[
+        // x.provider.ts: String(id) of client.v2.me().
+        (
+            "twitter",
+            "{}",
+            r#"{"data":{"id":"2244994945","username":"XDevelopers","name":"Developers"}}"#,
+            None,
+            "2244994945",
+        ),
+        // linkedin.provider.ts: `sub` of /v2/userinfo.
+        (
+            "linkedin",
+            "{}",
+            r#"{"sub":"782bbtaQ","name":"John Doe","picture":"https://p"}"#,
+            None,
+            "782bbtaQ",
+        ),
+        // linkedin.page.provider.ts: the organization's id (organizationalTarget's last part).
+        (
+            "linkedin-page",
+            "{}",
+            r#"{"role":"ADMINISTRATOR","organizationalTarget":"urn:li:organization:2414183","organizationalTarget~":{"id":2414183,"localizedName":"Acme","vanityName":"acme"}}"#,
+            None,
+            "2414183",
+        ),
+        // reddit.provider.ts: `id` of /api/v1/me.
+        (
+            "reddit",
+            "{}",
+            r#"{"id":"1w72","name":"spez","icon_img":"https://i"}"#,
+            None,
+            "1w72",
+        ),
+        // pinterest.provider.ts: `id` of /v5/user_account.
+        (
+            "pinterest",
+            "{}",
+            r#"{"id":"549755885175","username":"pinterest","profile_image":"https://i"}"#,
+            None,
+            "549755885175",
+        ),
+        // discord.provider.ts: guild.id of the token response.
+        (
+            "discord",
+            r#"{"access_token":"a","guild":{"id":"290926798626357999","name":"Server"}}"#,
+            "{}",
+            None,
+            "290926798626357999",
+        ),
+        // kick.provider.ts: String(user.user_id) of /public/v1/users.
+        (
+            "kick",
+            "{}",
+            r#"{"data":[{"user_id":123456,"name":"kicker","email":"k@x"}],"message":"OK"}"#,
+            None,
+            "123456",
+        ),
+        // twitch.provider.ts: String(user.id) of helix/users.
+        (
+            "twitch",
+            "{}",
+            r#"{"data":[{"id":"141981764","login":"twitchdev","display_name":"TwitchDev"}]}"#,
+            None,
+            "141981764",
+        ),
+        // mastodon.provider.ts: `id` of verify_credentials.
+        (
+            "mastodon",
+            "{}",
+            r#"{"id":"109348186451337012","username":"alice","acct":"alice","display_name":"Alice"}"#,
+            None,
+            "109348186451337012",
+        ),
+        // slack.provider.ts: team.id of the token response.
+        (
+            "slack",
+            r#"{"ok":true,"access_token":"xoxb","bot_user_id":"U0KRQLJ9H","team":{"id":"T9TK3CUKW","name":"Softball"}}"#,
+            "{}",
+            None,
+            "T9TK3CUKW",
+        ),
+        // facebook.provider.ts: the page's id.
+        (
+            "facebook",
+            "{}",
+            r#"{"id":"101330001","name":"Acme","username":"acme","access_token":"PT"}"#,
+            None,
+            "101330001",
+        ),
+        // instagram.provider.ts: the Instagram business account's id.
+        (
+            "instagram",
+            "{}",
+            r#"{"id":"101330001","name":"Acme","access_token":"PT","instagram_business_account":{"id":"17841400008460056","username":"acme"}}"#,
+            None,
+            "17841400008460056",
+        ),
+        // instagram.standalone.provider.ts: `user_id` of graph.instagram.com/me.
+        (
+            "instagram-standalone",
+            "{}",
+            r#"{"user_id":"17841405822304914","username":"jayposiris","name":"Jay","id":"7590"}"#,
+            None,
+            "17841405822304914",
+        ),
+        // threads.provider.ts: `id` of graph.threads.net/v1.0/me.
+        (
+            "threads",
+            "{}",
+            r#"{"id":"1234567","username":"threadsapitestuser"}"#,
+            None,
+            "1234567",
+        ),
+        // youtube.provider.ts: the channel's id.
+        (
+            "youtube",
+            "{}",
+            r#"{"id":"UC_x5XG1OV2P6uZZ5FSM9Ttw","snippet":{"title":"Google for Developers"}}"#,
+            None,
+            "UC_x5XG1OV2P6uZZ5FSM9Ttw",
+        ),
+        // gmb.provider.ts: accounts/{account}/locations/{location}, for v4 local posts.
+        (
+            "gmb",
+            "{}",
+            r#"{"name":"locations/1111","title":"Acme Shop"}"#,
+            Some("accounts/2222"),
+            "accounts/2222/locations/1111",
+        ),
+        // tiktok.provider.ts: open_id.replace(/-/g, '').
+        (
+            "tiktok",
+            r#"{"access_token":"a","open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4"}"#,
+            r#"{"data":{"user":{"open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","display_name":"Tik","username":"tiktoker"}},"error":{"code":"ok"}}"#,
+            None,
+            "723f24d7e71740f8a2b6cb8464cd23b4",
+        ),
+        // tiktok.business.provider.ts: the token response's open_id, as it is.
+        (
+            "tiktok-business",
+            r#"{"access_token":"a","open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","scope":"user.info.basic"}"#,
+            r#"{"code":0,"message":"OK","data":{"username":"biz","display_name":"Biz"}}"#,
+            None,
+            "723f24d7-e717-40f8-a2b6-cb8464cd23b4",
+        ),
+        // dribbble.provider.ts: `id` of /v2/user (a number).
+        (
+            "dribbble",
+            "{}",
+            r#"{"id":1,"name":"Dan Cederholm","login":"simplebits"}"#,
+            None,
+            "1",
+        ),
+        // vk.provider.ts: user.user_id of oauth2/user_info.
+        (
+            "vk",
+            r#"{"access_token":"a","user_id":1234567890}"#,
+            r#"{"user":{"user_id":"1234567890","first_name":"Ivan","last_name":"Ivanov"}}"#,
+            None,
+            "1234567890",
+        ),
+        // tumblr.provider.ts: the blog's name.
+        (
+            "tumblr",
+            "{}",
+            r#"{"name":"staff","title":"Tumblr Staff","url":"https://staff.tumblr.com/"}"#,
+            None,
+            "staff",
+        ),
+        // whop.provider.ts: `sub` of oauth/userinfo.
+        (
+            "whop",
+            "{}",
+            r#"{"sub":"user_v9KUoZvTGm9Ob","name":"W","preferred_username":"w"}"#,
+            None,
+            "user_v9KUoZvTGm9Ob",
+        ),
+    ];
+
+    #[test]
+    fn the_stored_account_id_is_postizs_internal_id() {
+        let catalog = crate::providers::Catalog::embedded();
+        for (id, token, answer, parent, expected) in POSTIZ_IDS {
+            let p = catalog.get(id).unwrap_or_else(|| panic!("{id}"));
+            let token: Value = serde_json::from_str(token).unwrap();
+            let answer: Value = serde_json::from_str(answer).unwrap();
+            let stored = match &p.pages {
+                // Two-step: the chosen page's id is the channel's.
+                Some(pages) => {
+                    crate::providers::pages::choice(pages, &answer, *parent)
+                        .unwrap_or_else(|| panic!("{id}: not a choice"))
+                        .id
+                }
+                None => {
+                    let value = if p.identity.in_token_response {
+                        &token
+                    } else {
+                        &answer
+                    };
+                    as_stored(&p.identity, from_json(&p.identity, value, "t"), &token)
+                        .id
+                        .unwrap_or_else(|| panic!("{id}: no id"))
+                }
+            };
+            assert_eq!(&stored, expected, "{id}");
+        }
+        // Every provider Postiz has is in the table.
+        for p in catalog.iter().filter(|p| p.postiz_id.is_some()) {
+            assert!(
+                POSTIZ_IDS.iter().any(|(id, ..)| *id == p.id),
+                "{} has no row",
+                p.id
+            );
+        }
     }
 
     #[test]

@@ -34,7 +34,8 @@ pub enum PkceRule {
     Required,
     /// Sent anyway: PKCE costs nothing where it is ignored.
     Accepted,
-    /// The provider rejects the parameters; never send them.
+    /// Never sent: the provider rejects the parameters, or Postiz does not send them and
+    /// the provider does not require them (Slack), so neither does the tool.
     Unsupported,
 }
 
@@ -131,7 +132,7 @@ pub enum RefreshStyle {
     #[default]
     RefreshToken,
     /// The long-lived access token itself is exchanged for a new one (Meta's
-    /// `ig_refresh_token`, `th_refresh_token`, `fb_exchange_token`): `url` + `params`.
+    /// `ig_refresh_token`, `th_refresh_token`): `url` + `params`.
     AccessToken,
     /// Tokens cannot be refreshed; reconnect when they stop working.
     None,
@@ -145,13 +146,30 @@ pub struct RefreshRule {
     pub style: RefreshStyle,
     /// Another endpoint than the token endpoint.
     pub url: Option<String>,
-    /// Extra parameters (`{placeholders}` as in long-lived exchanges).
+    /// Extra parameters (`{placeholders}` as in long-lived exchanges, plus `{scopes}` and
+    /// `{redirect_uri}` of the connection, bound when it is stored, and `{state}`, a fresh
+    /// random value for each refresh: VK's `state` and `scope`, Pinterest's `scope` and
+    /// `redirect_uri`).
     #[serde(default)]
     pub params: BTreeMap<String, String>,
     /// The provider refuses to refresh a token younger than this (seconds).
     pub min_age: Option<u64>,
     /// Shown when refresh is impossible or limited.
     pub note: Option<String>,
+}
+
+impl RefreshRule {
+    /// The rule as stored with one connection: `{scopes}` (the requested scopes joined
+    /// the provider's way) and `{redirect_uri}` filled in; other placeholders stay for
+    /// refresh time.
+    pub fn bind(&self, scopes: &str, redirect_uri: &str) -> RefreshRule {
+        let values = BTreeMap::from([("scopes", scopes), ("redirect_uri", redirect_uri)]);
+        let mut bound = self.clone();
+        for template in bound.params.values_mut() {
+            *template = wire::fill_known(template, &values);
+        }
+        bound
+    }
 }
 
 /// Two-step providers: after the login, the user picks a page, channel, blog or location.
@@ -170,6 +188,10 @@ pub struct Pages {
     /// What is known of a page's own token's lifetime, shown instead of refreshing it
     /// (the token response's expiry is the user's, not the page's).
     pub token_note: Option<String>,
+    /// The lifetime to record for a page's own token, in seconds, when its issuer gives
+    /// none: Postiz records Meta page channels as expiring 59 days after the connect and
+    /// asks for a reconnect then. Without it, a page token is recorded as not expiring.
+    pub token_expires_in: Option<u64>,
     /// Only items where this pointer exists are choices (Instagram accounts of pages).
     pub require: Option<String>,
     /// Only items whose value at each pointer is one of the listed ones are choices
@@ -248,6 +270,10 @@ pub struct OAuth1 {
     pub callback_rules: Option<String>,
     /// Invalidates an access token (X: POST oauth/invalidate_token), used by `logout`.
     pub invalidate_url: Option<String>,
+    /// Postiz connects this provider with OAuth 1.0a only (X): its OAuth 2.0 variables
+    /// are this tool's own, and a Postiz `.env` with the consumer key means OAuth 1.0a.
+    #[serde(default)]
+    pub postiz: bool,
 }
 
 /// Where the account behind a token is looked up, and which JSON fields name it.
@@ -275,6 +301,11 @@ pub struct Identity {
     /// Extra parameters; `{client_id}` is filled in.
     #[serde(default)]
     pub params: BTreeMap<String, String>,
+    /// A JSON pointer into the token response for the id, when Postiz takes it from
+    /// there (TikTok Business's `open_id`).
+    pub token_id: Option<String>,
+    /// Characters Postiz removes from the id before storing it (TikTok: `-`).
+    pub id_remove: Option<String>,
 }
 
 /// One catalog entry.
@@ -325,6 +356,12 @@ pub struct Provider {
     /// `device_id`).
     #[serde(default)]
     pub callback_params: Vec<String>,
+    /// Extra parameters of the code exchange, as the provider (or Postiz) sends them:
+    /// `{state}` (the authorization request's), `{scopes}` (the requested scopes joined
+    /// with `scope_separator`) and `{redirect_uri}` are filled in (Mastodon's `scope`,
+    /// TikTok's `code_verifier` equal to the state).
+    #[serde(default)]
+    pub token_params: BTreeMap<String, String>,
     /// Exchange the first access token for a long-lived one (Meta).
     pub long_lived: Option<Exchange>,
     #[serde(default)]
@@ -927,6 +964,23 @@ client_auth = "post"
         let mut m = Catalog::embedded().get("mastodon").unwrap().clone();
         assert!(m.apply_base("fosstodon.org").is_err());
         assert!(!Catalog::embedded().get("twitter").unwrap().needs_base());
+    }
+
+    #[test]
+    fn refresh_rule_binds_the_connections_scopes_and_redirect_uri() {
+        let vk = Catalog::embedded().get("vk").unwrap().refresh.clone();
+        let bound = vk.bind("a b", "http://127.0.0.1:5/callback");
+        assert_eq!(bound.params["scope"], "a b");
+        // What only refresh time knows stays a placeholder.
+        assert_eq!(bound.params["state"], "{state}");
+        assert_eq!(bound.params["device_id"], "{device_id}");
+        let pinterest = Catalog::embedded()
+            .get("pinterest")
+            .unwrap()
+            .refresh
+            .clone();
+        let bound = pinterest.bind("x,y", "http://127.0.0.1:5/callback");
+        assert_eq!(bound.params["redirect_uri"], "http://127.0.0.1:5/callback");
     }
 
     #[test]

@@ -38,36 +38,46 @@ pub fn list(pages: &Pages, access_token: &str, http: &HttpClient) -> Result<Vec<
     let mut choices: Vec<Choice> = Vec::new();
     for (url, parent) in urls {
         for item in fetch_items(&url, &pages.items, &paging, &call)? {
-            if !eligible(pages, &item) {
-                continue;
-            }
-            let Some(id) = item.pointer(&pages.id).and_then(text) else {
+            let Some(choice) = choice(pages, &item, parent.as_deref()) else {
                 continue;
             };
-            let id = match &pages.id_format {
-                Some(format) => format
-                    .replace("{parent}", parent.as_deref().unwrap_or_default())
-                    .replace("{id}", &id),
-                None => id,
-            };
-            if choices.iter().any(|c| c.id == id) {
+            if choices.iter().any(|c| c.id == choice.id) {
                 continue; // Listed by more than one source.
             }
-            let name = printable(
-                item.pointer(&pages.name)
-                    .and_then(text)
-                    .unwrap_or_else(|| id.clone()),
-            );
-            let id = printable(id);
-            let token = pages
-                .token
-                .as_deref()
-                .and_then(|p| item.pointer(p))
-                .and_then(text);
-            choices.push(Choice { id, name, token });
+            choices.push(choice);
         }
     }
     Ok(choices)
+}
+
+/// One listed item as a choice, its id the one Postiz stores for the page (the
+/// Integration row's `internalId`); none when the item is not eligible.
+pub fn choice(pages: &Pages, item: &Value, parent: Option<&str>) -> Option<Choice> {
+    if !eligible(pages, item) {
+        return None;
+    }
+    let id = item.pointer(&pages.id).and_then(text)?;
+    let id = match &pages.id_format {
+        Some(format) => format
+            .replace("{parent}", parent.unwrap_or_default())
+            .replace("{id}", &id),
+        None => id,
+    };
+    let name = printable(
+        item.pointer(&pages.name)
+            .and_then(text)
+            .unwrap_or_else(|| id.clone()),
+    );
+    let token = pages
+        .token
+        .as_deref()
+        .and_then(|p| item.pointer(p))
+        .and_then(text);
+    Some(Choice {
+        id: printable(id),
+        name,
+        token,
+    })
 }
 
 /// How every listing call is made.

@@ -20,6 +20,8 @@ struct AuthRequest {
     redirect_uri: String,
     state: Option<String>,
     scopes: Vec<String>,
+    /// The `scope` parameter as it was sent (what `{scopes}` must equal later).
+    scope_raw: String,
     challenge: Option<String>,
     /// Parameters added to the callback and required back (VK's `device_id`).
     extra: Vec<(String, String)>,
@@ -31,12 +33,16 @@ struct CodeGrant {
     family: u64,
 }
 
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Grant {
     scopes: Vec<String>,
     family: u64,
     /// Callback parameters the refresh must carry again (VK's device_id).
     extra: Vec<(String, String)>,
+    /// The authorization request's `scope` and redirect URI, for refresh parameters that
+    /// must repeat them (Pinterest's `scope` and `redirect_uri`, VK's `scope`).
+    scope_raw: String,
+    redirect_uri: String,
 }
 
 #[derive(Default)]
@@ -394,6 +400,7 @@ fn authorize(q: &HashMap<String, String>, state: &mut State, config: &Config, ba
             q.get("scope").map(String::as_str).unwrap_or_default(),
             &provider.scope_separator,
         ),
+        scope_raw: q.get("scope").cloned().unwrap_or_default(),
         challenge,
         extra: provider
             .callback_params
@@ -627,6 +634,18 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
                     );
                 }
             }
+            let declared = declared_params(
+                &provider.token_params,
+                form,
+                &[
+                    ("state", entry.request.state.as_deref()),
+                    ("scopes", Some(&entry.request.scope_raw)),
+                    ("redirect_uri", Some(&entry.request.redirect_uri)),
+                ],
+            );
+            if let Err(description) = declared {
+                return failure(400, "invalid_request", &description);
+            }
             if let Some(challenge) = &entry.request.challenge {
                 let verifier = form.get("code_verifier").cloned().unwrap_or_default();
                 let digest = sha2::Sha256::digest(verifier.as_bytes());
@@ -648,6 +667,8 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
                 scopes: entry.request.scopes.clone(),
                 family: entry.family,
                 extra: entry.request.extra.clone(),
+                scope_raw: entry.request.scope_raw.clone(),
+                redirect_uri: entry.request.redirect_uri.clone(),
             }
         }
         Some("refresh_token") => {
@@ -671,6 +692,25 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
                         &format!("{name} must be sent again on refresh"),
                     );
                 }
+            }
+            // The refresh parameters the provider declares (VK's `state` and `scope`,
+            // Pinterest's `scope` and `redirect_uri`); a refresh has no state of its own,
+            // so any `state` will do.
+            let declared = declared_params(
+                &provider.refresh.params,
+                form,
+                &[
+                    ("state", None),
+                    ("scopes", Some(&grant.scope_raw)),
+                    ("redirect_uri", Some(&grant.redirect_uri)),
+                ],
+            );
+            if let Err(description) = declared {
+                return failure(
+                    400,
+                    "invalid_request",
+                    &format!("on refresh, {description}"),
+                );
             }
             if has(config, &Fault::RotateRefresh) {
                 state.refresh.remove(&presented);
@@ -711,11 +751,48 @@ fn token(incoming: &Incoming, state: &mut State, config: &Config) -> Reply {
         state.refresh.insert(refresh.clone(), grant.clone());
         body["refresh_token"] = Value::String(refresh);
     }
+    if let Some(pointer) = &provider.identity.token_id {
+        // The account id lives in the token response (TikTok Business's open_id).
+        set_pointer(&mut body, pointer, json!("1001"));
+    }
     if provider.token_envelope.is_some() {
         body["open_id"] = Value::String("1001".into());
         return Reply::json(200, json!({"code": 0, "message": "OK", "data": body}));
     }
     Reply::json(200, body)
+}
+
+/// The extra parameters a catalog entry declares for a token request must all be there:
+/// a literal as written, a `{placeholder}` named in `known` with the value it stands for
+/// (`None`: any non-empty value), any other placeholder with some value.
+fn declared_params(
+    declared: &std::collections::BTreeMap<String, String>,
+    form: &HashMap<String, String>,
+    known: &[(&str, Option<&str>)],
+) -> Result<(), String> {
+    for (key, template) in declared {
+        let Some(got) = form.get(key).filter(|v| !v.is_empty()) else {
+            return Err(format!("{key} is required by this provider"));
+        };
+        let placeholder = template
+            .strip_prefix('{')
+            .and_then(|t| t.strip_suffix('}'))
+            .filter(|t| !t.contains(['{', '}']));
+        let expected = match placeholder {
+            Some(name) => known
+                .iter()
+                .find(|(k, _)| *k == name)
+                .and_then(|(_, v)| *v)
+                .map(|v| (v, format!("the {name} of the authorization request"))),
+            None => Some((template.as_str(), template.clone())),
+        };
+        if let Some((value, what)) = expected {
+            if got != value {
+                return Err(format!("{key} must be {what}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A new access token for the grant, in the provider's token-response shape.
@@ -792,7 +869,7 @@ fn long_lived(incoming: &Incoming, state: &mut State, config: &Config) -> Reply 
                 Grant {
                     scopes: state.access_scopes.get(&token).cloned().unwrap_or_default(),
                     family: *family,
-                    extra: vec![],
+                    ..Grant::default()
                 }
             }
             _ => {
@@ -1108,8 +1185,14 @@ fn identity(incoming: &Incoming, state: &State, config: &Config) -> Reply {
 /// catalog names none).
 pub(super) fn identity_fields(body: &mut Value, config: &Config) {
     let id = &config.provider.identity;
+    // An id in the provider's own shape: with the characters Postiz removes from it
+    // (TikTok's open_id has hyphens), so the stored one shows they were removed.
+    let account_id = match id.id_remove.as_deref() {
+        Some(chars) if !chars.is_empty() => format!("10{chars}01"),
+        _ => "1001".to_string(),
+    };
     let fields = [
-        (&id.id, "1001"),
+        (&id.id, account_id.as_str()),
         (&id.username, ACCOUNT),
         (&id.name, "Sandbox User"),
     ];
