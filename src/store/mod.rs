@@ -893,6 +893,22 @@ pub(crate) mod tests {
         }
     }
 
+    /// A channel stored with AT1/RT1, and a pending record of AT2/RT2 for it.
+    fn stored_with_a_pending_record() -> (tempfile::TempDir, Store, Channel) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let ch = sample("custom:alice", Backend::File);
+        store.save(&ch, &secrets("AT1", "RT1"), None).unwrap();
+        let record = pending::Record {
+            channel: ch.clone(),
+            secrets: secrets("AT2", "RT2"),
+            home: Some(dir.path().to_path_buf()),
+            written_at: None,
+        };
+        pending::write(&store.journal, &file_key(&ch.channel), &record).unwrap();
+        (dir, store, ch)
+    }
+
     #[test]
     fn a_refused_commit_is_kept_and_finished_by_the_next_read() {
         let dir = tempfile::tempdir().unwrap();
@@ -932,19 +948,9 @@ pub(crate) mod tests {
 
     #[test]
     fn a_record_left_by_a_killed_process_is_finished_unless_its_channel_is_locked() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path().to_path_buf());
-        let ch = sample("custom:alice", Backend::File);
-        store.save(&ch, &secrets("AT1", "RT1"), None).unwrap();
         // What a refresher killed after its record, before the store, leaves behind: the
         // record and an orphaned temp file of the secrets it was writing.
-        let record = pending::Record {
-            channel: ch.clone(),
-            secrets: secrets("AT2", "RT2"),
-            home: Some(dir.path().to_path_buf()),
-            written_at: None,
-        };
-        pending::write(&store.journal, &file_key(&ch.channel), &record).unwrap();
+        let (dir, store, ch) = stored_with_a_pending_record();
         let orphan = dir.path().join("secrets/.custom%3Aalice.json.tmpAbC123");
         std::fs::write(&orphan, b"{\"access_token\":").unwrap();
         // Another process holds the lock (it is writing this channel): left to it.
@@ -975,17 +981,7 @@ pub(crate) mod tests {
 
     #[test]
     fn logout_removes_pending_records_too() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path().to_path_buf());
-        let ch = sample("custom:alice", Backend::File);
-        store.save(&ch, &secrets("AT1", "RT1"), None).unwrap();
-        let record = pending::Record {
-            channel: ch.clone(),
-            secrets: secrets("AT2", "RT2"),
-            home: None,
-            written_at: None,
-        };
-        pending::write(&store.journal, &file_key(&ch.channel), &record).unwrap();
+        let (_dir, store, ch) = stored_with_a_pending_record();
         store.remove(&ch).unwrap();
         assert!(
             store.list().unwrap().channels.is_empty(),

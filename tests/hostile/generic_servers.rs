@@ -83,16 +83,19 @@ fn split_metadata(provider: &HostileProvider, oidc_extra: serde_json::Value) {
     );
 }
 
-#[test]
-fn metadata_in_either_document_is_used_and_logout_revokes() {
-    let provider = HostileProvider::start(
-        tokens(json!({})),
-        r#"{"sub":"1","preferred_username":"alice"}"#,
-    );
+/// A server whose userinfo names alice, its token endpoint answering with `token`.
+fn alices_server(token: impl Fn(&Form) -> Answer + Send + Sync + 'static) -> HostileProvider {
+    let provider = HostileProvider::start(token, r#"{"sub":"1","preferred_username":"alice"}"#);
     split_metadata(
         &provider,
         json!({"userinfo_endpoint": format!("{}/me", provider.base)}),
     );
+    provider
+}
+
+#[test]
+fn metadata_in_either_document_is_used_and_logout_revokes() {
+    let provider = alices_server(tokens(json!({})));
     let sb = Sandbox::new();
     let out = connect(&sb, &provider, &["--scopes", "openid read write"]);
     let err = stderr(&out);
@@ -238,14 +241,7 @@ fn the_same_user_on_two_servers_is_two_channels() {
     let sb = Sandbox::new();
     let mut expected = Vec::new();
     for _ in 0..2 {
-        let provider = HostileProvider::start(
-            tokens(json!({})),
-            r#"{"sub":"1","preferred_username":"alice"}"#,
-        );
-        split_metadata(
-            &provider,
-            json!({"userinfo_endpoint": format!("{}/me", provider.base)}),
-        );
+        let provider = alices_server(tokens(json!({})));
         let out = connect(&sb, &provider, &["--scopes", "openid"]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         expected.push(provider.channel("alice"));
@@ -257,7 +253,7 @@ fn the_same_user_on_two_servers_is_two_channels() {
 #[test]
 fn a_reconnect_hint_is_a_command_that_works_as_printed() {
     // Refreshes are refused (a dead grant): the hint must reconnect the same server.
-    let provider = HostileProvider::start(
+    let provider = alices_server(
         |form: &Form| match form.get("grant_type").map(String::as_str) {
             Some("refresh_token") => Answer {
                 status: 400,
@@ -266,11 +262,6 @@ fn a_reconnect_hint_is_a_command_that_works_as_printed() {
             },
             _ => tokens(json!({}))(form),
         },
-        r#"{"sub":"1","preferred_username":"alice"}"#,
-    );
-    split_metadata(
-        &provider,
-        json!({"userinfo_endpoint": format!("{}/me", provider.base)}),
     );
     let sb = Sandbox::new();
     let out = connect(&sb, &provider, &["--scopes", "openid"]);
