@@ -1,6 +1,7 @@
 //! Provider errors: parsed from whatever the provider sent (RFC 6749 JSON, Meta's nested
 //! `error` object, Slack's `ok:false`, `{code,message}` envelopes, HTML from a proxy, an
-//! empty body) and explained with the cause and fix from shared/ERRORS.md.
+//! empty body) and explained: the cause and the fix for each error code of RFC 6749
+//! §4.1.2.1 and §5.2, and for the providers' own codes.
 
 use std::fmt;
 

@@ -22,10 +22,7 @@ pub struct AuthServer {
 impl AuthServer {
     pub fn start(env: &[(&str, &str)]) -> AuthServer {
         let dir = root().join("tests/oidc-server");
-        assert!(
-            dir.join("node_modules/oidc-provider").exists(),
-            "the test authorization server is not installed: run `npm ci` in tests/oidc-server (bash tests/run.sh does)"
-        );
+        install_auth_server(&dir);
         let mut cmd = Command::new("node");
         cmd.arg("server.js")
             .current_dir(&dir)
@@ -66,6 +63,29 @@ impl AuthServer {
             .unwrap()
             .status()
             .as_u16()
+    }
+}
+
+/// `npm ci` from the committed lockfile the first time a test needs the server, so plain
+/// `cargo test` works on a fresh clone (it needs the npm registry once).
+fn install_auth_server(dir: &Path) {
+    static INSTALLED: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    let result = INSTALLED.get_or_init(|| {
+        if dir.join("node_modules/oidc-provider").exists() {
+            return Ok(());
+        }
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(dir)
+            .status()
+            .map_err(|e| format!("npm could not be run ({e}): install nodejs and npm"))?;
+        match status.success() {
+            true => Ok(()),
+            false => Err(format!("`npm ci` in {} failed ({status})", dir.display())),
+        }
+    });
+    if let Err(why) = result {
+        panic!("the test authorization server is not installed: {why}");
     }
 }
 
