@@ -224,3 +224,22 @@ fn consent_page_escapes_and_posts_a_decision() {
         .unwrap();
     assert_eq!(again.status().as_u16(), 400);
 }
+
+#[test]
+fn logout_of_a_sandbox_channel_needs_no_provider() {
+    // The sandbox stopped with the connect command; logout must not try to reach it
+    // (Discord has a revocation endpoint, emulated by the sandbox while it ran).
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("discord", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let status = sb.status_json();
+    let name = status[0]["channel"].as_str().unwrap();
+    let out = sb.run(&["logout", name]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing to revoke"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(sb.status_json().as_array().unwrap().is_empty());
+}

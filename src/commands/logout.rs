@@ -11,6 +11,14 @@ use super::Context;
 pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Error> {
     let channel = ctx.store.get(name)?;
     let mut revoked = false;
+    // A channel of the built-in sandbox: its provider was the tool's own emulation, gone
+    // with the command that started it; there is nothing to revoke anywhere.
+    let local_only = local_only || channel.sandbox;
+    if channel.sandbox {
+        ctx.ui.info(format!(
+            "{name} is a sandbox channel: nothing to revoke at a provider"
+        ));
+    }
     if !local_only {
         let secrets = ctx.store.secrets(&channel)?;
         let client = ClientCredentials {
