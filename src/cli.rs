@@ -196,6 +196,10 @@ pub struct ConnectArgs {
     /// identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME
     #[arg(long, value_name = "NAME")]
     pub account: Option<String>,
+    /// Replace a stored channel of the same name connected another way (the other
+    /// protocol, another app); without it the new one gets a name of its own
+    #[arg(long)]
+    pub replace: bool,
     /// X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic
     /// with a Postiz --env-file that has them, or when only those are set
     #[arg(long)]

@@ -243,3 +243,38 @@ fn logout_of_a_sandbox_channel_needs_no_provider() {
     );
     assert!(sb.status_json().as_array().unwrap().is_empty());
 }
+
+#[test]
+fn the_same_account_connected_another_way_never_replaces_the_stored_channel() {
+    let sb = Sandbox::new();
+    let names = |sb: &Sandbox| -> Vec<String> {
+        sb.status_json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["channel"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let out = sb.sandbox_connect("twitter", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let first = names(&sb);
+    // Again the same way: a reconnect, still one channel.
+    let out = sb.sandbox_connect("twitter", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names(&sb), first);
+    // Over OAuth 1.0a: kept apart, and said so.
+    let out = sb.sandbox_connect("twitter", &["--oauth1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is already stored"),
+        "{}",
+        stderr(&out)
+    );
+    let both = names(&sb);
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(both.iter().any(|n| n.ends_with("+oauth1")), "{both:?}");
+    // --replace replaces.
+    let out = sb.sandbox_connect("twitter", &["--oauth1", "--replace"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names(&sb).len(), 2, "the +oauth1 one was not duplicated");
+}

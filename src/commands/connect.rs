@@ -297,7 +297,7 @@ fn finish(
     let refresh_rule = provider
         .refresh
         .bind(&requested.join(&provider.scope_separator), &redirect_uri);
-    let channel = Channel {
+    let mut channel = Channel {
         channel: channel_name(provider, &handle, endpoints, args.account.is_some()),
         provider: provider.id.clone(),
         account,
@@ -366,6 +366,14 @@ fn finish(
         None
     };
     // Under the channel's lock: a refresher of a previous connection must not interleave.
+    if !args.replace {
+        if let Some(kept) = ctx.store.keep_apart(&mut channel) {
+            ctx.ui.warn(format!(
+                "{kept} is already stored, connected another way (another protocol, app or server): it is kept, and this login is stored as {}; pass --replace to replace it",
+                channel.channel
+            ));
+        }
+    }
     ctx.store
         .commit_locking(&channel, &secrets, preference, "was connected")?;
     let scope_error = (!missing.is_empty()).then(|| Error::ScopesMissing {

@@ -111,7 +111,7 @@ fn finish(
     })?;
     ui.step(format!("Confirmed the account: {handle}"));
     let now = Utc::now();
-    let channel = Channel {
+    let mut channel = Channel {
         channel: format!("{}:{handle}", provider.id),
         provider: provider.id.clone(),
         account,
@@ -168,6 +168,14 @@ fn finish(
         (_, true) => Some(Backend::Keychain),
         _ => None,
     };
+    if !args.replace {
+        if let Some(kept) = ctx.store.keep_apart(&mut channel) {
+            ctx.ui.warn(format!(
+                "{kept} is already stored, connected another way (another protocol, app or server): it is kept, and this login is stored as {}; pass --replace to replace it",
+                channel.channel
+            ));
+        }
+    }
     ctx.store
         .commit_locking(&channel, &secrets, preference, "was connected")?;
     Ok((channel, None))

@@ -500,6 +500,40 @@ impl Store {
         lock_file(&dir.join(format!("{key}.lock")), false)
     }
 
+    /// A new login whose name is taken by a channel connected another way (the other
+    /// protocol, another app, another server) must not replace it silently: it gets a
+    /// name of its own, `name+oauth1` or `name+<client id>`. Returns the channel it was
+    /// kept apart from. Reconnecting the same way keeps the name (that is a reconnect).
+    pub fn keep_apart(&self, channel: &mut Channel) -> Option<String> {
+        let taken = |name: &str| {
+            read_json::<Channel>(&self.channel_path(name), CONNECT_AGAIN)
+                .ok()
+                .flatten()
+                .filter(|old| {
+                    // A sandbox's endpoints move with every run: the same sandbox app.
+                    let same_server = (old.sandbox && channel.sandbox)
+                        || old.endpoints.token_url == channel.endpoints.token_url;
+                    old.oauth1 != channel.oauth1
+                        || old.client_id != channel.client_id
+                        || !same_server
+                })
+        };
+        let original = channel.channel.clone();
+        taken(&original)?;
+        let way = match channel.oauth1 {
+            true => "oauth1".to_string(),
+            false => channel.client_id.chars().take(12).collect(),
+        };
+        let mut name = format!("{original}+{way}");
+        let mut n = 2;
+        while taken(&name).is_some() {
+            name = format!("{original}+{way}-{n}");
+            n += 1;
+        }
+        channel.channel = name;
+        Some(original)
+    }
+
     /// Store tokens a provider has just issued, so that nothing can lose them: a pending
     /// record first (durable, see `pending`), then the store, then the record goes. The
     /// caller holds `lock_channel`. `event` says what happened ("was refreshed"), for the
@@ -874,6 +908,32 @@ pub(crate) mod tests {
         let err = store.get("custom:alice").unwrap_err();
         assert!(err.to_string().contains("corrupt"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{not json");
+    }
+
+    #[test]
+    fn a_login_connected_another_way_is_kept_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let stored = sample("twitter:jack", Backend::File);
+        store.save(&stored, &secrets("AT", "RT"), None).unwrap();
+        // The same way again: a reconnect, same name.
+        let mut again = stored.clone();
+        assert_eq!(store.keep_apart(&mut again), None);
+        assert_eq!(again.channel, "twitter:jack");
+        // OAuth 1.0a, then another app: names of their own, the stored one untouched.
+        let mut oauth1 = stored.clone();
+        oauth1.oauth1 = true;
+        assert_eq!(
+            store.keep_apart(&mut oauth1).as_deref(),
+            Some("twitter:jack")
+        );
+        assert_eq!(oauth1.channel, "twitter:jack+oauth1");
+        store.save(&oauth1, &secrets("T", "S"), None).unwrap();
+        let mut other_app = stored.clone();
+        other_app.client_id = "second-app".into();
+        store.keep_apart(&mut other_app);
+        assert_eq!(other_app.channel, "twitter:jack+second-app");
+        assert_eq!(store.list().unwrap().channels.len(), 2);
     }
 
     #[test]
