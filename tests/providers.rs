@@ -748,7 +748,8 @@ fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
         "{err}"
     );
     assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], true);
-    let out = connect(&["--oauth2"]);
+    // The same account over the other protocol replaces the channel only when asked to.
+    let out = connect(&["--oauth2", "--replace"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("OAuth 2.0 + PKCE: asked for with --oauth2"),
@@ -904,6 +905,42 @@ fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
     assert!(text.contains("'7' is not one of the numbers"), "{text}");
     assert!(text.contains("Chose the blog Sandbox Page Two"), "{text}");
     assert_eq!(channel(&sb, "tumblr:2002")["page"]["kind"], "blog");
+    // The browser tab was finished before the prompt: it pointed at the terminal instead
+    // of hanging until the answer.
+    assert!(sb.page().contains("in the terminal"), "{}", sb.page());
+}
+
+#[test]
+fn a_two_step_login_without_a_choice_is_kept_for_the_page_given_next() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("facebook", &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(6), "{err}");
+    assert!(err.contains("this login is kept"), "{err}");
+    // The printed command is the one to run: the sandbox flags included.
+    assert!(
+        err.contains("--sandbox") && err.contains("--page ID"),
+        "{err}"
+    );
+    // The browser's page lists the choices one a line.
+    let page = sb.page();
+    assert!(page.contains("2001  Sandbox Page<br>"), "{page}");
+    sb.browser_log(); // written in the background: wait for it, then clear it
+    std::fs::remove_file(sb.path("browser.log")).unwrap();
+    // Right after: no second browser login.
+    let out = sb.sandbox_connect("facebook", &["--page", "2001"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("no second browser login"), "{err}");
+    assert!(
+        !sb.path("browser.log").exists(),
+        "a browser was opened again"
+    );
+    assert_eq!(channel(&sb, "facebook:2001")["page"]["id"], "2001");
+    // The held login was used up: the next --page logs in again.
+    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("no second browser login"));
 }
 
 #[test]

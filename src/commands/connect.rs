@@ -34,6 +34,16 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     let http = HttpClient::new(HTTP_TIMEOUT, ui.verbose > 0);
     let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
     let env_file = env_file.as_ref();
+    // `--page` right after a two-step login that could not ask: finish that login.
+    if let Some(wanted) = args.page.as_deref() {
+        if let Some(held) = ctx
+            .store
+            .held_login(&provider.id)
+            .filter(|held| held.channel.sandbox == args.sandbox)
+        {
+            return complete_held_login(ctx, &provider, held, wanted, args);
+        }
+    }
 
     // 1. Credentials, endpoints, client authentication, scopes: from the built-in
     // sandbox, or from flags, the environment, a Postiz .env and the catalog.
@@ -146,6 +156,7 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         })?;
 
     // 6. Exchange, check scopes, confirm the account, store; then tell the browser.
+    let mut responder = received.responder;
     let outcome = finish(
         ctx,
         &provider,
@@ -158,8 +169,9 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
         backend,
         args,
         reconnect_args,
+        &mut responder,
     );
-    report(ctx, outcome, received.responder)
+    report(ctx, outcome, responder)
 }
 
 /// Everything after the callback. Ok carries the stored channel and, when scopes are
@@ -176,7 +188,8 @@ fn finish(
     http: &HttpClient,
     backend: Backend,
     args: &ConnectArgs,
-    mut connect_args: Vec<String>,
+    connect_args: Vec<String>,
+    responder: &mut Option<listener::Responder>,
 ) -> Result<(Channel, Option<Error>), Error> {
     let ui = &ctx.ui;
     let requested = request.scopes.clone();
@@ -249,69 +262,26 @@ fn finish(
         ));
     }
 
-    let mut account = name_account(provider, endpoints, client, &token, args, http)
+    let account = name_account(provider, endpoints, client, &token, args, http)
         .map_err(|e| revoke_issued(ui, e, &token, endpoints, client, http))?;
-    let mut handle = account.handle().expect("name_account names the account");
+    let handle = account.handle().expect("name_account names the account");
     ui.step(format!(
         "Confirmed the account: {handle} (from the {})",
         account.source
     ));
 
-    let mut access_token = token.access_token().secret().clone();
-    let mut page = None;
-    if let Some(pages) = &provider.pages {
-        let choices = pages::list(pages, &access_token, http)?;
-        let choice = choose_page(
-            ui,
-            &pages.kind,
-            &choices,
-            args.page.as_deref(),
-            &provider.id,
-        )?;
-        ui.step(format!(
-            "Chose the {} {} ({})",
-            pages.kind, choice.name, choice.id
-        ));
-        if let Some(own) = &choice.token {
-            access_token = own.clone();
-        }
-        page = Some(PageRef {
-            kind: pages.kind.clone(),
-            id: choice.id.clone(),
-            name: choice.name.clone(),
-            own_token: choice.token.is_some(),
-            user: handle.clone(),
-        });
-        account = identity::Account {
-            id: Some(choice.id.clone()),
-            username: None,
-            name: Some(choice.name.clone()),
-            source: format!("{} list", pages.kind),
-        };
-        handle = identity::channel_handle(&choice.id);
-    }
+    // The channel as stored for the user; a two-step provider then applies a page.
     let now = Utc::now();
-    // A page's own token (Meta) is not the one the token response describes: its expiry
-    // and refresh token are the user's. What the catalog knows of it is shown instead.
-    let own_page_token = page.as_ref().is_some_and(|p| p.own_token);
-    let refresh_rule = provider
-        .refresh
-        .bind(&requested.join(&provider.scope_separator), &redirect_uri);
     let mut channel = Channel {
         channel: channel_name(provider, &handle, endpoints, args.account.is_some()),
         provider: provider.id.clone(),
         account,
         scopes: granted,
-        requested_scopes: requested,
-        missing_scopes: missing.clone(),
-        expires_at: match &provider.pages {
-            Some(pages) if own_page_token => pages
-                .token_expires_in
-                .and_then(|s| crate::oauth::token::expiry(now, s)),
-            _ => token.expires_at(now),
-        },
+        requested_scopes: requested.clone(),
+        missing_scopes: missing,
+        expires_at: token.expires_at(now),
         refresh_expires_at: token.refresh_expires_at(now),
-        has_refresh_token: token.refresh_token.is_some() && !own_page_token,
+        has_refresh_token: token.refresh_token.is_some(),
         store: backend,
         created_at: now,
         updated_at: now,
@@ -320,44 +290,201 @@ fn finish(
         client_id: client.id.clone(),
         client_auth: client.auth,
         endpoints: endpoints.clone(),
+        refresh: provider
+            .refresh
+            .bind(&requested.join(&provider.scope_separator), &redirect_uri),
         redirect_uri,
         wire,
-        refresh: if own_page_token {
-            RefreshRule {
-                style: RefreshStyle::None,
-                note: provider
-                    .pages
-                    .as_ref()
-                    .and_then(|p| p.token_note.clone())
-                    .or_else(|| Some("renew it by connecting again".into())),
-                ..RefreshRule::default()
-            }
-        } else {
-            refresh_rule
-        },
         callback_params,
         token_fields: identity::token_fields(&provider.identity, &token),
         token_issued_at: Some(now),
-        connect_args: {
-            if let Some(page) = &page {
-                connect_args.extend(["--page".to_string(), page.id.clone()]);
-            }
-            connect_args
-        },
-        page,
+        connect_args,
+        page: None,
         oauth1: false,
     };
-    let secrets = Secrets {
-        access_token,
-        refresh_token: token
-            .refresh_token
-            .as_ref()
-            .filter(|_| !own_page_token)
-            .map(|t| t.secret().clone()),
+    let mut secrets = Secrets {
+        access_token: token.access_token().secret().clone(),
+        refresh_token: token.refresh_token.as_ref().map(|t| t.secret().clone()),
         id_token: token.id_token.clone(),
         client_secret: client.secret.as_ref().map(|s| s.secret().clone()),
         token_secret: None,
     };
+    if let Some(pages) = &provider.pages {
+        let choices = pages::list(pages, &secrets.access_token, http)?;
+        let choice = match choose_page(ui, &pages.kind, &choices, args.page.as_deref(), responder) {
+            Pick::Chosen(choice) => choice.clone(),
+            Pick::Ask(error) => {
+                return Err(hold_for_a_choice(
+                    ctx,
+                    channel,
+                    secrets,
+                    &pages.kind,
+                    choices,
+                    error,
+                ))
+            }
+        };
+        apply_page(
+            provider,
+            pages,
+            &choice,
+            &mut channel,
+            &mut secrets,
+            args.account.is_some(),
+        );
+        ui.step(format!(
+            "Chose the {} {} ({})",
+            pages.kind, choice.name, choice.id
+        ));
+    }
+    store_channel(ctx, provider, channel, &secrets, args)
+}
+
+/// Point a user's channel at the page (channel, blog, location) it posts to: the page's
+/// id names it, and a page's own token (Meta) replaces the user's, with what the catalog
+/// knows of its lifetime (the token response describes the user's token, not the page's).
+fn apply_page(
+    provider: &Provider,
+    pages: &providers::Pages,
+    choice: &Choice,
+    channel: &mut Channel,
+    secrets: &mut Secrets,
+    named: bool,
+) {
+    let user = channel.account.handle().unwrap_or_default();
+    if let Some(own) = &choice.token {
+        secrets.access_token = own.clone();
+        secrets.refresh_token = None;
+        channel.has_refresh_token = false;
+        channel.expires_at = pages
+            .token_expires_in
+            .and_then(|s| crate::oauth::token::expiry(channel.created_at, s));
+        channel.refresh = RefreshRule {
+            style: RefreshStyle::None,
+            note: pages
+                .token_note
+                .clone()
+                .or_else(|| Some("renew it by connecting again".into())),
+            ..RefreshRule::default()
+        };
+    }
+    channel.page = Some(PageRef {
+        kind: pages.kind.clone(),
+        id: choice.id.clone(),
+        name: choice.name.clone(),
+        own_token: choice.token.is_some(),
+        user,
+    });
+    channel.account = identity::Account {
+        id: Some(choice.id.clone()),
+        username: None,
+        name: Some(choice.name.clone()),
+        source: format!("{} list", pages.kind),
+    };
+    channel.channel = channel_name(
+        provider,
+        &identity::channel_handle(&choice.id),
+        &channel.endpoints,
+        named,
+    );
+    channel
+        .connect_args
+        .extend(["--page".to_string(), choice.id.clone()]);
+}
+
+/// No terminal to ask which page: keep the finished login for a while, so that the
+/// command the error prints (`--page ID`) completes it without a second browser login.
+fn hold_for_a_choice(
+    ctx: &Context,
+    channel: Channel,
+    secrets: Secrets,
+    kind: &str,
+    choices: Vec<Choice>,
+    error: Error,
+) -> Error {
+    let again = channel.reconnect_command();
+    if choices.is_empty() || !matches!(error, Error::Config { .. } | Error::Usage(_)) {
+        return error;
+    }
+    let held = crate::store::HeldLogin {
+        expires_at: Utc::now() + crate::store::HELD_FOR,
+        channel,
+        secrets,
+        kind: kind.to_string(),
+        choices,
+    };
+    let kept = ctx.store.hold_login(&held).is_ok();
+    let next = match kept {
+        true => format!(
+            "within {} minutes run: {again} --page ID (or NAME); this login is kept until then, so no second browser login is needed",
+            crate::store::HELD_FOR.num_minutes()
+        ),
+        false => format!("run again with --page ID or NAME: {again} --page ..."),
+    };
+    match error {
+        Error::Config { what, .. } => Error::Config { what, fix: next },
+        Error::Usage(what) => Error::Usage(format!("{what}\n{next}")),
+        other => other,
+    }
+}
+
+/// `--page` right after a two-step login that ended without a choice: complete it.
+fn complete_held_login(
+    ctx: &Context,
+    provider: &Provider,
+    mut held: crate::store::HeldLogin,
+    wanted: &str,
+    args: &ConnectArgs,
+) -> Result<ExitCode, Error> {
+    let pages = provider
+        .pages
+        .as_ref()
+        .ok_or_else(|| Error::Usage(format!("{} has no pages to choose from", provider.id)))?;
+    let Some(choice) = pages::find(&held.choices, wanted).cloned() else {
+        let listing: Vec<String> = held
+            .choices
+            .iter()
+            .map(|c| format!("  {}  {}", c.id, c.name))
+            .collect();
+        return Err(Error::Usage(format!(
+            "no {} matches '{wanted}'; the choices are:\n{}",
+            held.kind,
+            listing.join("\n")
+        )));
+    };
+    ctx.ui.step(format!(
+        "Using the login of {} from {} (no second browser login)",
+        held.channel.account.handle().unwrap_or_default(),
+        crate::ui::moment(held.channel.created_at)
+    ));
+    apply_page(
+        provider,
+        pages,
+        &choice,
+        &mut held.channel,
+        &mut held.secrets,
+        args.account.is_some(),
+    );
+    ctx.ui.step(format!(
+        "Chose the {} {} ({})",
+        held.kind, choice.name, choice.id
+    ));
+    let outcome = store_channel(ctx, provider, held.channel, &held.secrets, args);
+    if outcome.is_ok() {
+        ctx.store.drop_held_login(&provider.id);
+    }
+    report(ctx, outcome, None)
+}
+
+/// Store a new channel (never silently over one connected another way), and the error
+/// to report after it when scopes are missing.
+fn store_channel(
+    ctx: &Context,
+    provider: &Provider,
+    mut channel: Channel,
+    secrets: &Secrets,
+    args: &ConnectArgs,
+) -> Result<(Channel, Option<Error>), Error> {
     let preference = if args.insecure_storage {
         Some(Backend::File)
     } else if args.keychain {
@@ -365,7 +492,6 @@ fn finish(
     } else {
         None
     };
-    // Under the channel's lock: a refresher of a previous connection must not interleave.
     if !args.replace {
         if let Some(kept) = ctx.store.keep_apart(&mut channel) {
             ctx.ui.warn(format!(
@@ -374,11 +500,13 @@ fn finish(
             ));
         }
     }
+    // Under the channel's lock: a refresher of a previous connection must not interleave.
     ctx.store
-        .commit_locking(&channel, &secrets, preference, "was connected")?;
-    let scope_error = (!missing.is_empty()).then(|| Error::ScopesMissing {
+        .commit_locking(&channel, secrets, preference, "was connected")?;
+    let scope_error = (!channel.missing_scopes.is_empty()).then(|| Error::ScopesMissing {
         channel: channel.channel.clone(),
-        missing: missing
+        missing: channel
+            .missing_scopes
             .iter()
             .map(|s| (s.clone(), provider.scope_purpose(s).map(str::to_string)))
             .collect(),
@@ -744,14 +872,22 @@ fn client_or_registration(
     Ok((endpoints, client))
 }
 
-/// The page to connect: `--page`, else a prompt on a terminal, else the list and exit 6.
+/// What `choose_page` decided.
+enum Pick<'a> {
+    Chosen(&'a Choice),
+    /// No `--page` and no terminal to ask on: the error lists the choices.
+    Ask(Error),
+}
+
+/// The page to connect: `--page`, else a prompt on a terminal (the browser tab is told
+/// to look there first, so it does not hang), else the list and exit 6.
 fn choose_page<'a>(
     ui: &crate::ui::Ui,
     kind: &str,
     choices: &'a [Choice],
     wanted: Option<&str>,
-    provider: &str,
-) -> Result<&'a Choice, Error> {
+    responder: &mut Option<listener::Responder>,
+) -> Pick<'a> {
     let listing = || {
         choices
             .iter()
@@ -760,39 +896,50 @@ fn choose_page<'a>(
             .join("\n")
     };
     if choices.is_empty() {
-        return Err(Error::Config {
+        return Pick::Ask(Error::Config {
             what: format!("this login has no {kind} to connect"),
             fix: format!("log in with an account that manages a {kind}, or check that the app was granted access to it"),
         });
     }
     if let Some(wanted) = wanted {
-        return pages::find(choices, wanted).ok_or_else(|| {
-            Error::Usage(format!(
+        return match pages::find(choices, wanted) {
+            Some(choice) => Pick::Chosen(choice),
+            None => Pick::Ask(Error::Usage(format!(
                 "no {kind} matches '{wanted}'; the choices are:\n{}",
                 listing()
-            ))
-        });
+            ))),
+        };
     }
     if !ui.can_prompt() {
-        return Err(Error::Config {
+        return Pick::Ask(Error::Config {
             what: format!(
                 "choose the {kind} to connect; this login can connect:\n{}",
                 listing()
             ),
-            fix: format!(
-                "run again with --page ID or --page NAME (postiz-connect {provider} --page ...)"
+            fix: String::new(),
+        });
+    }
+    if let Some(responder) = responder.take() {
+        responder.finish(&Page {
+            ok: true,
+            title: "Logged in".into(),
+            message: format!(
+                "Choose the {kind} to connect in the terminal; you can close this tab."
             ),
+            detail: None,
         });
     }
     let items: Vec<String> = choices
         .iter()
         .map(|c| format!("{} ({})", c.name, c.id))
         .collect();
-    let index = ui.select(
+    match ui.select(
         &format!("Which {kind} should this channel post to?"),
         &items,
-    )?;
-    Ok(&choices[index])
+    ) {
+        Ok(index) => Pick::Chosen(&choices[index]),
+        Err(e) => Pick::Ask(e),
+    }
 }
 
 fn page_for(outcome: &Result<(Channel, Option<Error>), Error>) -> Page {

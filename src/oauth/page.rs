@@ -52,7 +52,8 @@ h1{{color:{colour}}}pre{{background:#f6f8fa;padding:1rem;white-space:pre-wrap;wo
 <p>Return to the terminal: postiz-connect has the details. You can close this tab.</p>\
 </body></html>\n",
             title = esc(&self.title),
-            message = esc(&self.message),
+            // A list in the message (the pages to choose from) stays one item a line.
+            message = esc(&self.message).replace('\n', "<br>\n"),
         )
     }
 }

@@ -11,7 +11,7 @@ use crate::http::HttpClient;
 const MAX_PAGES: usize = 20;
 
 /// One thing the user can connect.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     pub id: String,
     pub name: String,

@@ -179,6 +179,22 @@ pub struct PageRef {
     pub user: String,
 }
 
+/// A finished login of a two-step provider whose page was not chosen yet (no terminal to
+/// ask on): kept for `HELD_FOR`, so `--page ID` right after completes it without a
+/// second browser login. Holds the user's tokens and the pages' own: a 0600 file.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct HeldLogin {
+    /// The channel as it would be stored for the user, before a page is applied.
+    pub channel: Channel,
+    pub secrets: Secrets,
+    pub kind: String,
+    pub choices: Vec<crate::providers::pages::Choice>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// How long a two-step login waits for its page choice.
+pub const HELD_FOR: chrono::Duration = chrono::Duration::minutes(10);
+
 /// Store-wide settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Settings {
@@ -299,6 +315,34 @@ impl Store {
             home,
             keychain: Keychain { service },
         }
+    }
+
+    /// Keep a two-step login until its page is chosen (see `HeldLogin`).
+    pub fn hold_login(&self, held: &HeldLogin) -> Result<(), Error> {
+        let json = serde_json::to_vec_pretty(held).expect("a held login serializes");
+        file::write_atomic(&self.held_path(&held.channel.provider), &json)
+    }
+
+    /// The held login of `provider`, if one is waiting and not expired (an expired one is
+    /// deleted: its tokens are the provider's to expire).
+    pub fn held_login(&self, provider: &str) -> Option<HeldLogin> {
+        let path = self.held_path(provider);
+        let held: HeldLogin = read_json(&path, "").ok().flatten()?;
+        if held.expires_at <= Utc::now() {
+            let _ = std::fs::remove_file(&path);
+            return None;
+        }
+        Some(held)
+    }
+
+    pub fn drop_held_login(&self, provider: &str) {
+        let _ = std::fs::remove_file(self.held_path(provider));
+    }
+
+    fn held_path(&self, provider: &str) -> PathBuf {
+        self.home
+            .join("held")
+            .join(format!("{}.json", file_key(provider)))
     }
 
     /// A client registered on an instance (Mastodon), remembered per instance.
