@@ -265,6 +265,12 @@ impl TerminalText for Styled {
     }
 }
 
+/// `word` as one shell word in a command the user is told to run (channel names come
+/// from the provider: `$(...)` in one must not run).
+pub fn shell_word(word: &str) -> std::borrow::Cow<'_, str> {
+    shlex::try_quote(word).unwrap_or(std::borrow::Cow::Borrowed("''"))
+}
+
 /// An error as `--json` output shows it.
 pub fn error_json(err: &Error) -> serde_json::Value {
     serde_json::json!({

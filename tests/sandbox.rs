@@ -278,3 +278,49 @@ fn the_same_account_connected_another_way_never_replaces_the_stored_channel() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(names(&sb).len(), 2, "the +oauth1 one was not duplicated");
 }
+
+#[test]
+fn logout_while_a_refresh_rotates_never_brings_the_channel_back() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&[
+        "--provider",
+        "discord",
+        "--auto-approve",
+        "--fault",
+        "rotate-refresh",
+        "--fault",
+        "slow:1000",
+    ]);
+    let base = server.url("base_url").to_string();
+    let out = sb
+        .cmd()
+        .args([
+            "discord",
+            "--sandbox-at",
+            &base,
+            "--insecure-storage",
+            "--timeout",
+            "30s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let name = sb.status_json()[0]["channel"].as_str().unwrap().to_string();
+    // A refresher holds the channel while the slow provider answers...
+    let refresher = sb
+        .std_cmd()
+        .args(["refresh", "--force", &name])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    // ... and logout, meanwhile, waits for it, then deletes the rotated channel.
+    let out = sb.run(&["logout", "--local-only", &name]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    refresher.wait_with_output().unwrap();
+    assert!(
+        sb.status_json().as_array().unwrap().is_empty(),
+        "the refresher brought {name} back"
+    );
+}

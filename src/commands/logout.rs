@@ -9,6 +9,11 @@ use crate::store::{Channel, Secrets};
 use super::Context;
 
 pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Error> {
+    ctx.store.get(name)?;
+    // Under the channel's lock, re-read: a refresher that was rotating it has finished,
+    // so the tokens revoked are the newest, and nothing brings the channel back after.
+    let _lock = ctx.store.lock_channel(name)?;
+    ctx.store.finish_interrupted_locked(name)?;
     let channel = ctx.store.get(name)?;
     let mut revoked = false;
     // A channel of the built-in sandbox: its provider was the tool's own emulation, gone
@@ -35,7 +40,10 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
         match result {
             Ok(done) => revoked = done,
             Err(e) => {
-                ctx.ui.warn(format!("{name} was kept: revoking at the provider failed. To delete it here anyway: postiz-connect logout {name} --local-only"));
+                ctx.ui.warn(format!(
+                    "{name} was kept: revoking at the provider failed. To delete it here anyway: postiz-connect logout {} --local-only",
+                    crate::ui::shell_word(name)
+                ));
                 return Err(e);
             }
         }

@@ -84,7 +84,7 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         Ok(r) if matches!(r.status().as_u16(), 401 | 403) => Finding::new(AREA, "channel.refused", Severity::Problem,
             format!("{name}: the provider refuses the access token (HTTP {})", r.status().as_u16()))
             .evidence("the grant was revoked (logout elsewhere, password change, app removed) or the token expired early")
-            .fix(if c.can_refresh() { format!("postiz-connect refresh --force {name}; if that fails, reconnect: {}", c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
+            .fix(if c.can_refresh() { format!("postiz-connect refresh --force {}; if that fails, reconnect: {}", crate::ui::shell_word(name), c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
         Ok(r) => Finding::new(AREA, "channel.identity_error", Severity::Warning, format!("{name}: the identity endpoint answered HTTP {}", r.status().as_u16())),
         Err(e) => Finding::new(AREA, "channel.unreachable", Severity::Warning, format!("{name}: {e}")).fix(e.fix()),
     }
@@ -154,7 +154,10 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
                     Severity::Warning,
                     format!("{name}: the access token expired"),
                 )
-                .fix(format!("postiz-connect refresh {name}")),
+                .fix(format!(
+                    "postiz-connect refresh {}",
+                    crate::ui::shell_word(name)
+                )),
             ),
             (false, _) if soon => out.push(
                 Finding::new(
@@ -163,7 +166,10 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
                     Severity::Warning,
                     format!("{name}: the access token expires within the hour"),
                 )
-                .fix(format!("postiz-connect refresh {name}")),
+                .fix(format!(
+                    "postiz-connect refresh {}",
+                    crate::ui::shell_word(name)
+                )),
             ),
             _ => {}
         }

@@ -49,9 +49,14 @@ pub fn validated_claims(jwt: &str, expect: &Expect, keys: Option<&JwkSet>) -> Re
         .map_err(|e| fail("header", format!("not a signed JWT ({e})")))?;
     let mut validation = Validation::new(header.alg);
     validation.set_audience(&[expect.client_id]);
+    // jsonwebtoken checks iss and aud only when present: they are required here (OIDC
+    // Core §2 makes iss, sub, aud and exp mandatory).
+    let mut required = vec!["exp", "aud", "sub"];
     if let Some(issuer) = expect.issuer {
         validation.set_issuer(&[issuer]);
+        required.push("iss");
     }
+    validation.set_required_spec_claims(&required);
     validation.leeway = LEEWAY_SECS;
     let key = match keys {
         Some(keys) => {
@@ -140,24 +145,32 @@ mod tests {
             json!({"iss": "https://issuer.example", "aud": "cid", "exp": later(), "sub": "alice"});
         let claims = validated_claims(&token(good), &expect(), None).unwrap();
         assert_eq!(claims["sub"], "alice");
-        let in_list =
-            json!({"iss": "https://issuer.example", "aud": ["other", "cid"], "exp": later()});
+        let in_list = json!({"iss": "https://issuer.example", "aud": ["other", "cid"], "exp": later(), "sub": "a"});
         assert!(validated_claims(&token(in_list), &expect(), None).is_ok());
 
-        let wrong_iss =
-            refused_for(json!({"iss": "https://evil.example", "aud": "cid", "exp": later()}));
+        let wrong_iss = refused_for(
+            json!({"iss": "https://evil.example", "aud": "cid", "exp": later(), "sub": "a"}),
+        );
         assert!(wrong_iss.contains("iss"), "{wrong_iss}");
-        let wrong_aud =
-            refused_for(json!({"iss": "https://issuer.example", "aud": "else", "exp": later()}));
+        let wrong_aud = refused_for(
+            json!({"iss": "https://issuer.example", "aud": "else", "exp": later(), "sub": "a"}),
+        );
         assert!(
             wrong_aud.contains("aud") && wrong_aud.contains("cid"),
             "{wrong_aud}"
         );
-        let expired =
-            refused_for(json!({"iss": "https://issuer.example", "aud": "cid", "exp": 1000}));
+        let expired = refused_for(
+            json!({"iss": "https://issuer.example", "aud": "cid", "exp": 1000, "sub": "a"}),
+        );
         assert!(expired.contains("exp"), "{expired}");
-        let no_exp = refused_for(json!({"iss": "https://issuer.example", "aud": "cid"}));
+        let no_exp =
+            refused_for(json!({"iss": "https://issuer.example", "aud": "cid", "sub": "a"}));
         assert!(no_exp.contains("exp"), "{no_exp}");
+        let no_iss = refused_for(json!({"aud": "cid", "exp": later(), "sub": "a"}));
+        assert!(no_iss.contains("iss"), "{no_iss}");
+        let no_aud =
+            refused_for(json!({"iss": "https://issuer.example", "exp": later(), "sub": "a"}));
+        assert!(no_aud.contains("aud"), "{no_aud}");
         let garbage = validated_claims("not.a.jwt", &expect(), None).unwrap_err();
         assert!(garbage.to_string().contains("header"), "{garbage}");
     }
@@ -169,7 +182,8 @@ mod tests {
             "k": base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, SECRET)
         }]}))
         .unwrap();
-        let claims = json!({"iss": "https://issuer.example", "aud": "cid", "exp": later()});
+        let claims =
+            json!({"iss": "https://issuer.example", "aud": "cid", "exp": later(), "sub": "a"});
         let mut header = Header::new(Algorithm::HS256);
         header.kid = Some("k1".into());
         let signed = encode(&header, &claims, &EncodingKey::from_secret(SECRET)).unwrap();

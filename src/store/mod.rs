@@ -592,8 +592,8 @@ impl Store {
         self.commit_inner(channel, secrets, preference, event, false)
     }
 
-    /// `commit` for a new login: the record is written before the channel's lock is
-    /// taken, so not even a lock that cannot be taken loses the tokens.
+    /// `commit` for a new login: takes the channel's lock itself; a lock that cannot be
+    /// taken still leaves the tokens in a record.
     pub fn commit_locking(
         &self,
         channel: &Channel,
@@ -616,19 +616,29 @@ impl Store {
         let record = pending::Record {
             channel: channel.clone(),
             secrets: secrets.clone(),
-            home: Some(self.home.clone()),
+            home: Some(self.journal.home.clone()),
             written_at: Some(Utc::now()),
         };
-        let kept = pending::write(&self.journal, &key, &record);
-        let stored = match take_lock {
+        // The lock first (when the caller does not hold it): a record written before it
+        // could be replayed and rotated by a refresher holding the lock, then overwritten
+        // here with the spent token. The record is written either way, so a lock that
+        // cannot be taken still leaves the tokens recoverable.
+        let lock = match take_lock {
             true => self.lock_channel(&channel.channel).map(Some),
             false => Ok(None),
-        }
-        .and_then(|_lock| {
+        };
+        let kept = pending::write(&self.journal, &key, &record);
+        // Records up to this one are superseded once it is stored.
+        let written = kept
+            .as_ref()
+            .map(|path| pending::sequence(path))
+            .unwrap_or(i64::MAX);
+        let stored = lock.and_then(|_lock| {
             self.save(channel, secrets, preference)?;
-            // This write supersedes every earlier record of the channel.
             for found in pending::find(&self.journal, Some(&key)) {
-                pending::remove(&found.path);
+                if pending::sequence(&found.path) <= written {
+                    pending::remove(&found.path);
+                }
             }
             self.remove_stale_temp_files(&key);
             Ok(())
@@ -693,7 +703,13 @@ impl Store {
     /// (an incomplete one is a write its process never finished: nothing durable).
     fn replay(&self, key: &str) -> Result<(), Error> {
         let found = pending::find(&self.journal, Some(key));
-        if let Some(newest) = found.iter().rev().find_map(|f| f.record.as_ref()) {
+        // A record whose channel is not the one its file is named for is not applied.
+        let newest = found
+            .iter()
+            .rev()
+            .filter_map(|f| f.record.as_ref())
+            .find(|r| file_key(&r.channel.channel) == key);
+        if let Some(newest) = newest {
             self.save(&newest.channel, &newest.secrets, None)?;
         }
         for f in &found {

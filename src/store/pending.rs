@@ -45,15 +45,23 @@ pub struct Found {
 /// Where a store's records go: its home first, a fallback on another file system next.
 #[derive(Debug, Clone)]
 pub struct Journal {
+    /// The home, canonical where it exists, so every process spells it the same.
     pub home: PathBuf,
     pub fallback: PathBuf,
+    /// The shared directory the fallback lives under (the runtime or temp dir): every
+    /// directory below it must be this user's alone, or its records are not trusted.
+    pub fallback_base: PathBuf,
 }
 
 impl Journal {
     pub fn new(home: &Path) -> Journal {
+        let (fallback_base, fallback) = fallback_dir();
         Journal {
-            home: home.to_path_buf(),
-            fallback: fallback_dir(),
+            home: fs::canonicalize(home)
+                .or_else(|_| std::path::absolute(home))
+                .unwrap_or_else(|_| home.to_path_buf()),
+            fallback,
+            fallback_base,
         }
     }
 
@@ -63,16 +71,45 @@ impl Journal {
 }
 
 /// A private directory on the runtime dir (tmpfs on most Linux systems) or the temp dir,
-/// for when the home's file system refuses a record.
-fn fallback_dir() -> PathBuf {
+/// for when the home's file system refuses a record; and the shared dir it is under.
+fn fallback_dir() -> (PathBuf, PathBuf) {
     let base = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
         .filter(|dir| dir.is_absolute() && dir.is_dir());
     match base {
-        Some(dir) => dir.join("postiz-connect").join("pending"),
-        None => std::env::temp_dir()
-            .join(format!("postiz-connect-{}", user_id()))
-            .join("pending"),
+        Some(dir) => (dir.clone(), dir.join("postiz-connect").join("pending")),
+        None => {
+            let tmp = std::env::temp_dir();
+            let dir = tmp
+                .join(format!("postiz-connect-{}", user_id()))
+                .join("pending");
+            (tmp, dir)
+        }
+    }
+}
+
+/// Every directory from `dir` up to (not including) `base` is a real directory of this
+/// user that no one else can write: otherwise another local user could plant records.
+fn trusted_below(base: &Path, dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mut current = Some(dir);
+        while let Some(level) = current.filter(|l| *l != base && l.starts_with(base)) {
+            let Ok(meta) = fs::symlink_metadata(level) else {
+                return false;
+            };
+            if !meta.is_dir() || meta.uid() != user_id() || meta.mode() & 0o022 != 0 {
+                return false;
+            }
+            current = level.parent();
+        }
+        current == Some(base)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (base, dir);
+        true
     }
 }
 
@@ -101,20 +138,34 @@ pub fn write(journal: &Journal, key: &str, record: &Record) -> Result<PathBuf, E
         Utc::now().timestamp_nanos_opt().unwrap_or_default()
     );
     let [first, second] = journal.dirs();
-    // The home's own dir is made private if it was not; the shared fallback is refused.
+    // The home's own dir is made private if it was not; the shared fallback is refused
+    // unless every level of it below the shared dir is this user's alone.
     let _ = super::file::ensure_dir(&journal.home).and_then(|()| super::file::ensure_dir(&first));
     let first_error = match write_new(&first, &name, &bytes) {
         Ok(path) => return Ok(path),
         Err(e) => e,
     };
-    write_new(&second, &name, &bytes).map_err(|second_error| Error::Store {
-        what: format!(
-            "cannot write {} ({first_error}) nor {} ({second_error})",
-            first.join(&name).display(),
-            second.join(&name).display()
-        ),
-        fix: "free disk space".into(),
-    })
+    write_new(&second, &name, &bytes)
+        .and_then(
+            |path| match trusted_below(&journal.fallback_base, &second) {
+                true => Ok(path),
+                false => {
+                    let _ = fs::remove_file(&path);
+                    Err(std::io::Error::other(format!(
+                        "{} or a directory above it is not this user's alone",
+                        second.display()
+                    )))
+                }
+            },
+        )
+        .map_err(|second_error| Error::Store {
+            what: format!(
+                "cannot write {} ({first_error}) nor {} ({second_error})",
+                first.join(&name).display(),
+                second.join(&name).display()
+            ),
+            fix: "free disk space".into(),
+        })
 }
 
 /// Create `dir/name` exclusively (never through a symlink), 0600, write and fsync it
@@ -173,25 +224,28 @@ fn private_dir(dir: &Path) -> std::io::Result<()> {
 /// key), oldest first within a channel.
 pub fn find(journal: &Journal, key: Option<&str>) -> Vec<Found> {
     let mut found = Vec::new();
-    for dir in journal.dirs() {
+    let [home_dir, fallback] = journal.dirs();
+    let fallback_trusted = trusted_below(&journal.fallback_base, &fallback);
+    for (dir, shared) in [(home_dir, false), (fallback, true)] {
+        if shared && !fallback_trusted {
+            continue;
+        }
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };
         for entry in entries.flatten() {
+            let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".json") || key.is_some_and(|k| !name.starts_with(&prefix(k))) {
+            // Exact keys: `x%3Ajohn` must not take the records of `x%3Ajohn.doe`.
+            if !name.ends_with(".json") || key.is_some_and(|k| key_of(&path).as_deref() != Some(k))
+            {
                 continue;
             }
-            let path = entry.path();
             let record = fs::read(&path)
                 .ok()
                 .and_then(|bytes| serde_json::from_slice::<Record>(&bytes).ok());
-            // A record in the shared fallback dir may be another home's.
-            if record
-                .as_ref()
-                .and_then(|r| r.home.as_deref())
-                .is_some_and(|h| h != journal.home)
-            {
+            // The shared fallback holds every home's records: only this home's count.
+            if shared && record.as_ref().and_then(|r| r.home.as_deref()) != Some(&journal.home) {
                 continue;
             }
             found.push(Found { path, record });
@@ -202,7 +256,7 @@ pub fn find(journal: &Journal, key: Option<&str>) -> Vec<Found> {
 }
 
 /// The write time in a record's file name (`<key>.<nanos>.json`).
-fn sequence(path: &Path) -> i64 {
+pub fn sequence(path: &Path) -> i64 {
     path.file_stem()
         .and_then(|s| s.to_str())
         .and_then(|s| s.rsplit('.').next())
@@ -231,6 +285,7 @@ mod tests {
         Journal {
             home: home.to_path_buf(),
             fallback: home.join("elsewhere"),
+            fallback_base: home.to_path_buf(),
         }
     }
 
@@ -296,8 +351,59 @@ mod tests {
         let other = Journal {
             home: dir.path().join("other"),
             fallback: j.fallback.clone(),
+            fallback_base: j.fallback_base.clone(),
         };
         assert!(find(&other, Some("k")).is_empty());
+    }
+
+    #[test]
+    fn a_key_never_takes_the_records_of_a_longer_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(dir.path());
+        write(&j, "reddit%3Ajohn", &record(dir.path(), "john")).unwrap();
+        write(&j, "reddit%3Ajohn.doe", &record(dir.path(), "john.doe")).unwrap();
+        let john = find(&j, Some("reddit%3Ajohn"));
+        assert_eq!(john.len(), 1);
+        assert_eq!(
+            john[0].record.as_ref().unwrap().secrets.access_token,
+            "john"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn records_planted_in_a_shared_fallback_are_ignored() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(dir.path());
+        // Another user made the fallback dir, open to all, and dropped a record in it.
+        fs::create_dir_all(&j.fallback).unwrap();
+        fs::set_permissions(&j.fallback, fs::Permissions::from_mode(0o777)).unwrap();
+        let planted = record(dir.path(), "ATTACKER");
+        fs::write(
+            j.fallback.join("k.1.json"),
+            serde_json::to_vec(&planted).unwrap(),
+        )
+        .unwrap();
+        assert!(
+            find(&j, Some("k")).is_empty(),
+            "a planted record was trusted"
+        );
+        // Nor is a record without a home in a private fallback.
+        fs::set_permissions(&j.fallback, fs::Permissions::from_mode(0o700)).unwrap();
+        let mut homeless = record(dir.path(), "x");
+        homeless.home = None;
+        fs::write(
+            j.fallback.join("k.2.json"),
+            serde_json::to_vec(&homeless).unwrap(),
+        )
+        .unwrap();
+        let found = find(&j, Some("k"));
+        assert_eq!(found.len(), 1, "only this home's record");
+        assert_eq!(
+            found[0].record.as_ref().unwrap().secrets.access_token,
+            "ATTACKER"
+        );
     }
 
     #[test]
