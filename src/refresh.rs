@@ -293,7 +293,14 @@ pub fn refresh_channel(
     // Finish a write a killed refresher left, then re-read inside the lock: another
     // process may have refreshed (and rotated) already.
     if let Err(e) = store.finish_interrupted_locked(name) {
-        return Outcome::Failed(e);
+        // Newer tokens wait in a record the store refuses: the stored ones may be spent.
+        return Outcome::NotStored(Error::Store {
+            what: format!("{name} has newer tokens waiting in a pending record that the store refuses: {e}"),
+            fix: format!(
+                "they go into the store by themselves once it works again; see: postiz-connect status ({})",
+                e.fix().unwrap_or_default()
+            ),
+        });
     }
     let channel = match store.get(name) {
         Ok(c) => c,

@@ -404,7 +404,22 @@ fn store_failure_after_rotation_keeps_the_tokens_and_the_next_read_stores_them()
         assert_eq!(mode & 0o777, 0o600);
     }
     assert!(err.contains(&recovery[0].display().to_string()), "{err}");
-    // While the store still refuses, `restore` by hand says why and keeps the file.
+    // While the store still refuses, `status` and `doctor` name the waiting record...
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&recovery[0].display().to_string()),
+        "{}",
+        stderr(&out)
+    );
+    let out = sb.run(&["doctor", "--offline", "--json"]);
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(has_finding(&findings, "channel.pending"), "{findings}");
+    // ... a refresh does not spend the stored (already spent) token again...
+    let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
+    assert!(!stderr(&out).contains("unchanged"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("waiting"), "{}", stderr(&out));
+    // ... and `restore` by hand says why it cannot and keeps the file.
     let out = sb.run(&["restore", recovery[0].to_str().unwrap()]);
     assert_ne!(out.status.code(), Some(0));
     assert!(recovery[0].exists());

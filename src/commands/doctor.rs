@@ -68,6 +68,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         .collect();
     findings.extend(channels::check(&stored));
     findings.extend(channels::unreadable(&listing.unreadable));
+    findings.extend(channels::waiting(&listing.waiting));
 
     if !args.offline {
         let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);

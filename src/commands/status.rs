@@ -48,7 +48,7 @@ pub(super) fn describe_expiry(c: &Channel) -> String {
 pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
     let listing = ctx.store.list()?;
     // An unreadable channel is reported, and the others are still shown.
-    let code = if listing.unreadable.is_empty() {
+    let code = if listing.unreadable.is_empty() && listing.waiting.is_empty() {
         ExitCode::Ok
     } else {
         ExitCode::Failure
@@ -58,18 +58,27 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
             .unreadable
             .iter()
             .map(|u| json!({"channel": u.channel, "unreadable": crate::ui::error_json(&u.error)}));
+        let waiting = listing.waiting.iter().map(|w| {
+            let (what, fix) = w.advice();
+            json!({"channel": w.channel, "pending": {"path": w.path, "message": what, "fix": fix}})
+        });
         ctx.ui.json_data(&Value::Array(
             listing
                 .channels
                 .iter()
                 .map(channel_json)
                 .chain(unreadable)
+                .chain(waiting)
                 .collect(),
         ));
         return Ok(code);
     }
     for u in &listing.unreadable {
         ctx.ui.error(&u.error);
+    }
+    for w in &listing.waiting {
+        let (what, fix) = w.advice();
+        ctx.ui.warn(format!("{what}\n  fix: {fix}"));
     }
     let channels = listing.channels;
     if channels.is_empty() && code == ExitCode::Ok {

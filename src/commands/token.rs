@@ -31,10 +31,15 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             Outcome::DeadGrant(e)
             | Outcome::Transient(e)
             | Outcome::Misconfigured(e)
-            | Outcome::Failed(e)
-            | Outcome::NotStored(e) => {
+            | Outcome::Failed(e) => {
                 ctx.ui.warn(format!(
                     "{name} expired and could not be refreshed; no token printed"
+                ));
+                return Err(e);
+            }
+            Outcome::NotStored(e) => {
+                ctx.ui.warn(format!(
+                    "{name} has new tokens that are not in the store yet; no token printed"
                 ));
                 return Err(e);
             }

@@ -90,6 +90,18 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
     }
 }
 
+/// Tokens a provider issued that the store still refuses: they are safe in a pending
+/// record, and the channel's stored tokens may be spent.
+pub fn waiting(waiting: &[crate::store::Waiting]) -> Vec<Finding> {
+    waiting
+        .iter()
+        .map(|w| {
+            let (what, fix) = w.advice();
+            Finding::new(AREA, "channel.pending", Severity::Problem, what).fix(fix)
+        })
+        .collect()
+}
+
 /// A channel whose file cannot be read: the store cannot use it until it is moved aside.
 pub fn unreadable(unreadable: &[crate::store::Unreadable]) -> Vec<Finding> {
     unreadable

@@ -239,6 +239,33 @@ pub fn default_home() -> PathBuf {
 pub struct Listing {
     pub channels: Vec<Channel>,
     pub unreadable: Vec<Unreadable>,
+    /// Tokens a provider issued that the store still refuses: pending records that
+    /// could not be finished (the store is full or locked), by channel.
+    pub waiting: Vec<Waiting>,
+}
+
+/// A pending record the store could not take yet.
+#[derive(Debug)]
+pub struct Waiting {
+    pub channel: String,
+    pub path: PathBuf,
+}
+
+impl Waiting {
+    /// What to tell the user: where the tokens are, and how they get into the store.
+    pub fn advice(&self) -> (String, String) {
+        (
+            format!(
+                "{}: newer tokens are waiting in {} (the store refused them)",
+                self.channel,
+                self.path.display()
+            ),
+            format!(
+                "they go into the store by themselves once it works again (free disk space, unlock the keychain); or run: postiz-connect restore {}",
+                crate::ui::shell_word(&self.path.display().to_string())
+            ),
+        )
+    }
 }
 
 /// A channel whose metadata file cannot be read or parsed.
@@ -435,6 +462,15 @@ impl Store {
         }
         listing.channels.sort_by(|a, b| a.channel.cmp(&b.channel));
         listing.unreadable.sort_by(|a, b| a.channel.cmp(&b.channel));
+        listing.waiting = pending::find(&self.journal, None)
+            .into_iter()
+            .filter_map(|found| {
+                Some(Waiting {
+                    channel: found.record?.channel.channel,
+                    path: found.path,
+                })
+            })
+            .collect();
         Ok(listing)
     }
 
