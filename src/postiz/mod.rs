@@ -21,6 +21,9 @@ pub mod redis_state;
 pub mod report;
 pub mod watch;
 
+use std::time::Duration;
+
+use crate::error::Error;
 use crate::providers::{Catalog, Provider};
 
 /// The Postiz source these facts were read from (gitroomhq/postiz-app).
@@ -88,6 +91,40 @@ pub fn catalog_entry<'a>(catalog: &'a Catalog, identifier: &str) -> Option<&'a P
 /// `isBetweenSteps = true` (facebook, instagram, linkedin-page, youtube, gmb, tumblr).
 pub fn is_two_step(catalog: &Catalog, identifier: &str) -> bool {
     catalog_entry(catalog, identifier).is_some_and(|p| p.pages.is_some())
+}
+
+/// A deployment's stores, open.
+pub struct Opened {
+    pub db: db::Database,
+    /// `None` when no REDIS_URL was found: Postiz then keeps connect state in memory.
+    pub redis: Option<redis_state::RedisState>,
+}
+
+/// Open the database and Redis at once, each within `timeout`. The database is required;
+/// Redis only when located. Either failing is an error naming which one.
+pub fn open(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened, Error> {
+    let Some(database) = &deployment.database else {
+        return Err(Error::Config {
+            what: "no Postiz database to read: no --database-url, no DATABASE_URL in the .env \
+                   or the environment"
+                .into(),
+            fix: format!(
+                "pass --env-file with Postiz's .env, or --database-url; {}",
+                locate::reach_advice(locate::Store::Database, "postiz-postgres")
+            ),
+        });
+    };
+    let (db, redis) = std::thread::scope(|scope| {
+        let redis = deployment.redis.as_ref().map(|r| {
+            scope.spawn(move || redis_state::RedisState::connect(r, timeout))
+        });
+        let db = db::Database::connect(database, timeout);
+        (db, redis.map(|h| h.join().expect("redis connect")))
+    });
+    Ok(Opened {
+        db: db?,
+        redis: redis.transpose()?,
+    })
 }
 
 /// The start of a connect state, enough to tell connects apart on screen. The state in a

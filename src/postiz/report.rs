@@ -175,6 +175,38 @@ fn duplicates<'a>(
     out
 }
 
+/// Read the deployment and build its report.
+pub fn read(
+    opened: &mut super::Opened,
+    deployment: &super::locate::Deployment,
+    catalog: &Catalog,
+    org_filter: Option<&str>,
+) -> Result<Report, Error> {
+    let snapshot = opened.db.snapshot()?;
+    let connects = opened.redis.as_mut().map(|r| r.connects()).transpose()?;
+    let database = deployment
+        .database
+        .as_ref()
+        .map(|d| d.shown())
+        .unwrap_or_default();
+    let redis = deployment.redis.as_ref().map(|r| r.shown());
+    let env_file = deployment.env_file.as_ref().map(|p| p.display().to_string());
+    build(
+        Sources {
+            database: &database,
+            redis: redis.as_deref(),
+            snapshot: &snapshot,
+            connects: connects.as_deref(),
+        },
+        catalog,
+        Utc::now(),
+        org_filter,
+        Advice {
+            env_file: env_file.as_deref(),
+        },
+    )
+}
+
 /// What a report is built from.
 #[derive(Debug, Clone, Copy)]
 pub struct Sources<'a> {
