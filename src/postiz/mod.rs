@@ -114,17 +114,65 @@ pub fn open(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened
             ),
         });
     };
-    let (db, redis) = std::thread::scope(|scope| {
-        let redis = deployment.redis.as_ref().map(|r| {
-            scope.spawn(move || redis_state::RedisState::connect(r, timeout))
+    // Each connect runs on its own thread and is waited for at most a little longer than
+    // `timeout`: the drivers' timeouts cover the TCP connect, not a DNS lookup that hangs or
+    // a server that accepts and then says nothing.
+    let wait = timeout + Duration::from_secs(1);
+    let redis = deployment.redis.clone().map(|r| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(redis_state::RedisState::connect(&r, timeout));
         });
-        let db = db::Database::connect(database, timeout);
-        (db, redis.map(|h| h.join().expect("redis connect")))
+        rx
     });
-    Ok(Opened {
-        db: db?,
-        redis: redis.transpose()?,
-    })
+    let db = {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let database = database.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(db::Database::connect(&database, timeout));
+        });
+        rx
+    };
+    let started = std::time::Instant::now();
+    let db = db
+        .recv_timeout(wait)
+        .unwrap_or_else(|_| Err(silent(locate::Store::Database, database, wait)))?;
+    let redis = match (redis, &deployment.redis) {
+        (Some(rx), Some(located)) => Some(
+            rx.recv_timeout(
+                wait.saturating_sub(started.elapsed())
+                    .max(Duration::from_millis(200)),
+            )
+            .unwrap_or_else(|_| Err(silent(locate::Store::Redis, located, wait)))?,
+        ),
+        _ => None,
+    };
+    Ok(Opened { db, redis })
+}
+
+/// A store that did not answer within the time allowed.
+fn silent(store: locate::Store, located: &locate::Located, waited: Duration) -> Error {
+    let (default_port, name) = match store {
+        locate::Store::Database => (5432, "postiz-postgres"),
+        locate::Store::Redis => (6379, "postiz-redis"),
+    };
+    let place = locate::host_port(&located.url, default_port);
+    let host = place.rsplit_once(':').map(|(h, _)| h).unwrap_or(name);
+    Error::Unreachable {
+        what: format!(
+            "{} at {place} ({}, from {}) did not answer within {}",
+            store.name(),
+            located.shown(),
+            located.from,
+            humantime::format_duration(waited)
+        ),
+        cause: format!(
+            "the host name {host} did not resolve in time, or something at {place} accepted the \
+             connection and never answered (not PostgreSQL/Redis, or a firewall that swallows \
+             traffic)"
+        ),
+        fix: locate::reach_advice(store, host),
+    }
 }
 
 /// The start of a connect state, enough to tell connects apart on screen. The state in a

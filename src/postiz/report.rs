@@ -190,7 +190,10 @@ pub fn read(
         .map(|d| d.shown())
         .unwrap_or_default();
     let redis = deployment.redis.as_ref().map(|r| r.shown());
-    let env_file = deployment.env_file.as_ref().map(|p| p.display().to_string());
+    let env_file = deployment
+        .env_file
+        .as_ref()
+        .map(|p| p.display().to_string());
     build(
         Sources {
             database: &database,

@@ -114,6 +114,7 @@ struct Waiting {
     organization_id: Option<String>,
     reconnect: Option<String>,
     ttl: Option<i64>,
+    /// When `ttl` was read.
     seen_at: DateTime<Utc>,
 }
 
@@ -230,6 +231,7 @@ impl Watcher {
                         );
                     } else if let Some(w) = self.waiting.get_mut(&c.state) {
                         w.ttl = c.ttl;
+                        w.seen_at = obs.at;
                         if w.organization_id.is_none() {
                             w.organization_id = c.organization_id.clone();
                         }
