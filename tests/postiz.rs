@@ -188,7 +188,8 @@ fn start_cluster() -> Option<Cluster> {
             .args(["-w", "start"]),
         "pg_ctl start",
     );
-    // Stop it when this test binary is gone (statics are never dropped).
+    // Stop it when this test binary is gone (statics are never dropped): a watcher process
+    // that outlives us on purpose, so it is never waited for.
     let stop = format!(
         "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {runas}{pg_ctl} -D {data} -m immediate stop; rm -rf {dir}",
         pid = std::process::id(),
@@ -197,6 +198,7 @@ fn start_cluster() -> Option<Cluster> {
         data = data.display(),
         dir = dir.display(),
     );
+    #[allow(clippy::zombie_processes)]
     Command::new("sh")
         .arg("-c")
         .arg(stop)

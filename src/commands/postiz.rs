@@ -27,14 +27,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             timeout,
             grace,
             interval,
-        } => watch(
-            ctx,
-            deployment,
-            org.as_deref(),
-            *timeout,
-            *grace,
-            *interval,
-        ),
+        } => watch(ctx, deployment, org.as_deref(), *timeout, *grace, *interval),
     }
 }
 
@@ -86,7 +79,12 @@ fn render(report: &Report, quiet: bool) -> Styled {
             .text(&report.database)
             .newline();
         text.styled("Postiz Redis:    ", &dim)
-            .text(report.redis.as_deref().unwrap_or("(none: REDIS_URL not set)"))
+            .text(
+                report
+                    .redis
+                    .as_deref()
+                    .unwrap_or("(none: REDIS_URL not set)"),
+            )
             .newline()
             .newline();
     }
@@ -97,11 +95,7 @@ fn render(report: &Report, quiet: bool) -> Styled {
         text.styled(&org.name, &Style::new().bold().underlined())
             .text(" ")
             .styled(
-                &format!(
-                    "({}{})",
-                    org.id,
-                    if org.deleted { ", deleted" } else { "" }
-                ),
+                &format!("({}{})", org.id, if org.deleted { ", deleted" } else { "" }),
                 &dim,
             )
             .newline();
@@ -347,18 +341,11 @@ fn watch(
 
 fn event_line(event: &Event, at: chrono::DateTime<Utc>) -> Styled {
     let mut text = Styled::new();
-    text.styled(
-        &at.format("%H:%M:%S").to_string(),
-        &Style::new().dim(),
-    )
-    .text("  ");
+    text.styled(&at.format("%H:%M:%S").to_string(), &Style::new().dim())
+        .text("  ");
     let good = Style::new().green();
     let bad = Style::new().red().bold();
-    let org = |o: &Option<String>| {
-        o.as_ref()
-            .map(|o| format!(" in {o}"))
-            .unwrap_or_default()
-    };
+    let org = |o: &Option<String>| o.as_ref().map(|o| format!(" in {o}")).unwrap_or_default();
     match event {
         Event::StateCreated {
             state,
@@ -387,11 +374,12 @@ fn event_line(event: &Event, at: chrono::DateTime<Utc>) -> Styled {
             organization,
             after_seconds,
         } => {
-            text.styled("• state consumed", &Style::new().cyan()).text(&format!(
-                " {state}{} after {}: the callback reached Postiz, exchanging the code",
-                org(organization),
-                span(*after_seconds)
-            ));
+            text.styled("• state consumed", &Style::new().cyan())
+                .text(&format!(
+                    " {state}{} after {}: the callback reached Postiz, exchanging the code",
+                    org(organization),
+                    span(*after_seconds)
+                ));
         }
         Event::ChannelWritten {
             new,

@@ -11,9 +11,7 @@ use crate::providers::{Catalog, EnvFile};
 const AREA: &str = "Postiz deployment";
 
 pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Finding> {
-    let deployment = locate::locate(None, None, Some(env_file), &|name| {
-        std::env::var(name).ok()
-    });
+    let deployment = locate::locate(None, None, Some(env_file), &|name| std::env::var(name).ok());
     let Some(database) = &deployment.database else {
         return Vec::new();
     };
@@ -48,7 +46,10 @@ pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Fi
                         health::Severity::Problem => Severity::Problem,
                         health::Severity::Warning => Severity::Warning,
                     },
-                    format!("{} / {} \"{}\": {}", org.name, c.provider, c.name, issue.title),
+                    format!(
+                        "{} / {} \"{}\": {}",
+                        org.name, c.provider, c.name, issue.title
+                    ),
                 )
                 .fix(issue.fix.clone());
                 let mut evidence = format!("row {} (internal id {})", c.id, c.internal_id);

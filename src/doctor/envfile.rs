@@ -258,7 +258,10 @@ fn not_secured(vars: &HashMap<String, String>) -> Vec<Finding> {
     let mut out = Vec::new();
     match value {
         Some(v) => {
-            let falsy = matches!(v.trim().to_ascii_lowercase().as_str(), "false" | "0" | "no" | "off");
+            let falsy = matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "false" | "0" | "no" | "off"
+            );
             if falsy {
                 out.push(
                     Finding::new(AREA, "env.not_secured.falsy", Severity::Warning, format!("NOT_SECURED={v} still counts as set: Postiz's cookies are not Secure"))
@@ -276,11 +279,19 @@ fn not_secured(vars: &HashMap<String, String>) -> Vec<Finding> {
                         .fix("delete the NOT_SECURED line: over https the secure cookies work"),
                 );
             } else {
-                out.push(Finding::new(AREA, "env.not_secured.ok", Severity::Ok, "NOT_SECURED is set: Postiz's cookies work over http"));
+                out.push(Finding::new(
+                    AREA,
+                    "env.not_secured.ok",
+                    Severity::Ok,
+                    "NOT_SECURED is set: Postiz's cookies work over http",
+                ));
             }
         }
         None if http_remote => {
-            let host = front.as_ref().and_then(|u| u.host_str()).unwrap_or_default();
+            let host = front
+                .as_ref()
+                .and_then(|u| u.host_str())
+                .unwrap_or_default();
             out.push(
                 Finding::new(AREA, "env.not_secured.missing", Severity::Problem, format!("FRONTEND_URL is http on {host} but NOT_SECURED is not set: a login loop"))
                     .evidence(format!(
@@ -511,7 +522,9 @@ mod tests {
         let https = ("FRONTEND_URL", "https://p.example.com");
         assert!(with(&[https, ("NOT_SECURED", "1")]).contains(&"env.not_secured.https".to_string()));
         assert!(with(&[https, ("NOT_SECURED", "0")]).contains(&"env.not_secured.falsy".to_string()));
-        assert!(!with(&[https]).iter().any(|i| i.starts_with("env.not_secured")));
+        assert!(!with(&[https])
+            .iter()
+            .any(|i| i.starts_with("env.not_secured")));
     }
 
     #[test]
