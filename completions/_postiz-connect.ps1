@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the providers in the catalog')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Find the cause of a failing connection and print the fix')
+            [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)')
@@ -175,6 +176,73 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'postiz-connect;postiz' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every channel''s health, grouped by organization, and the connects in progress')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'postiz-connect;postiz;status' {
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up reaching the database or Redis after this long')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Only this organization, by name or id')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'postiz-connect;postiz;watch' {
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up reaching the database or Redis after this long')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Only this organization, by name or id')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long (default: until Ctrl-C)')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'A state consumed with no channel row written within this long is a failed token exchange')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often Redis and the channel rows are read')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'postiz-connect;postiz;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every channel''s health, grouped by organization, and the connects in progress')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'postiz-connect;postiz;help;status' {
+            break
+        }
+        'postiz-connect;postiz;help;watch' {
+            break
+        }
+        'postiz-connect;postiz;help;help' {
             break
         }
         'postiz-connect;sandbox' {
@@ -1189,6 +1257,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the providers in the catalog')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Find the cause of a failing connection and print the fix')
+            [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)')
@@ -1237,6 +1306,17 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             break
         }
         'postiz-connect;help;doctor' {
+            break
+        }
+        'postiz-connect;help;postiz' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every channel''s health, grouped by organization, and the connects in progress')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
+            break
+        }
+        'postiz-connect;help;postiz;status' {
+            break
+        }
+        'postiz-connect;help;postiz;watch' {
             break
         }
         'postiz-connect;help;sandbox' {

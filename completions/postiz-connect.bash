@@ -67,6 +67,9 @@ _postiz__connect() {
             postiz__connect,pinterest)
                 cmd="postiz__connect__subcmd__pinterest"
                 ;;
+            postiz__connect,postiz)
+                cmd="postiz__connect__subcmd__postiz"
+                ;;
             postiz__connect,providers)
                 cmd="postiz__connect__subcmd__providers"
                 ;;
@@ -172,6 +175,9 @@ _postiz__connect() {
             postiz__connect__subcmd__help,pinterest)
                 cmd="postiz__connect__subcmd__help__subcmd__pinterest"
                 ;;
+            postiz__connect__subcmd__help,postiz)
+                cmd="postiz__connect__subcmd__help__subcmd__postiz"
+                ;;
             postiz__connect__subcmd__help,providers)
                 cmd="postiz__connect__subcmd__help__subcmd__providers"
                 ;;
@@ -223,6 +229,30 @@ _postiz__connect() {
             postiz__connect__subcmd__help,youtube)
                 cmd="postiz__connect__subcmd__help__subcmd__youtube"
                 ;;
+            postiz__connect__subcmd__help__subcmd__postiz,status)
+                cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__status"
+                ;;
+            postiz__connect__subcmd__help__subcmd__postiz,watch)
+                cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__watch"
+                ;;
+            postiz__connect__subcmd__postiz,help)
+                cmd="postiz__connect__subcmd__postiz__subcmd__help"
+                ;;
+            postiz__connect__subcmd__postiz,status)
+                cmd="postiz__connect__subcmd__postiz__subcmd__status"
+                ;;
+            postiz__connect__subcmd__postiz,watch)
+                cmd="postiz__connect__subcmd__postiz__subcmd__watch"
+                ;;
+            postiz__connect__subcmd__postiz__subcmd__help,help)
+                cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__help"
+                ;;
+            postiz__connect__subcmd__postiz__subcmd__help,status)
+                cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__status"
+                ;;
+            postiz__connect__subcmd__postiz__subcmd__help,watch)
+                cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__watch"
+                ;;
             *)
                 ;;
         esac
@@ -230,7 +260,7 @@ _postiz__connect() {
 
     case "${cmd}" in
         postiz__connect)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -848,7 +878,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__help)
-            opts="status token refresh restore logout providers doctor sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help"
+            opts="status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1088,6 +1118,48 @@ _postiz__connect() {
         postiz__subcmd__connect__subcmd__help__subcmd__pinterest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__postiz)
+            opts="status watch"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1943,6 +2015,156 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz)
+            opts="-q -v -h -V --json --quiet --verbose --help --version status watch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__help)
+            opts="status watch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__status)
+            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --org --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__watch)
+            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --org --timeout --grace --interval --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
             cand doctor 'Find the cause of a failing connection and print the fix'
+            cand postiz 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)'
             cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
@@ -165,6 +166,66 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'postiz-connect;postiz'= {
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Every channel''s health, grouped by organization, and the connects in progress'
+            cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'postiz-connect;postiz;status'= {
+            cand --env-file 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it'
+            cand --database-url 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)'
+            cand --redis-url 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)'
+            cand --connect-timeout 'Give up reaching the database or Redis after this long'
+            cand --org 'Only this organization, by name or id'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'postiz-connect;postiz;watch'= {
+            cand --env-file 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it'
+            cand --database-url 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)'
+            cand --redis-url 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)'
+            cand --connect-timeout 'Give up reaching the database or Redis after this long'
+            cand --org 'Only this organization, by name or id'
+            cand --timeout 'Stop after this long (default: until Ctrl-C)'
+            cand --grace 'A state consumed with no channel row written within this long is a failed token exchange'
+            cand --interval 'How often Redis and the channel rows are read'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'postiz-connect;postiz;help'= {
+            cand status 'Every channel''s health, grouped by organization, and the connects in progress'
+            cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'postiz-connect;postiz;help;status'= {
+        }
+        &'postiz-connect;postiz;help;watch'= {
+        }
+        &'postiz-connect;postiz;help;help'= {
         }
         &'postiz-connect;sandbox'= {
             cand --provider 'The provider to emulate (its catalog entry drives the emulation)'
@@ -1151,6 +1212,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
             cand doctor 'Find the cause of a failing connection and print the fix'
+            cand postiz 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)'
             cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
@@ -1192,6 +1254,14 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         &'postiz-connect;help;providers'= {
         }
         &'postiz-connect;help;doctor'= {
+        }
+        &'postiz-connect;help;postiz'= {
+            cand status 'Every channel''s health, grouped by organization, and the connects in progress'
+            cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
+        }
+        &'postiz-connect;help;postiz;status'= {
+        }
+        &'postiz-connect;help;postiz;watch'= {
         }
         &'postiz-connect;help;sandbox'= {
         }

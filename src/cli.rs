@@ -118,6 +118,11 @@ pub enum Command {
     },
     /// Find the cause of a failing connection and print the fix
     Doctor(DoctorArgs),
+    /// See inside a self-hosted Postiz: its channels' health and its connects (read-only)
+    Postiz {
+        #[command(subcommand)]
+        command: PostizCommand,
+    },
     /// Run a local emulation of a provider's OAuth endpoints, until Ctrl-C
     Sandbox {
         /// The provider to emulate (its catalog entry drives the emulation)
@@ -141,6 +146,78 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// `postiz-connect postiz ...`: read a Postiz deployment's own state.
+#[derive(Debug, Subcommand)]
+pub enum PostizCommand {
+    /// Every channel's health, grouped by organization, and the connects in progress
+    #[command(after_help = POSTIZ_STATUS_HELP)]
+    Status {
+        #[command(flatten)]
+        deployment: DeploymentArgs,
+        /// Only this organization, by name or id
+        #[arg(long, value_name = "NAME|ID")]
+        org: Option<String>,
+    },
+    /// Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C
+    #[command(after_help = POSTIZ_WATCH_HELP)]
+    Watch {
+        #[command(flatten)]
+        deployment: DeploymentArgs,
+        /// Only this organization, by name or id
+        #[arg(long, value_name = "NAME|ID")]
+        org: Option<String>,
+        /// Stop after this long (default: until Ctrl-C)
+        #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
+        timeout: Option<Duration>,
+        /// A state consumed with no channel row written within this long is a failed token exchange
+        #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = humantime::parse_duration)]
+        grace: Duration,
+        /// How often Redis and the channel rows are read
+        #[arg(long, value_name = "DURATION", default_value = "250ms", value_parser = parse_interval)]
+        interval: Duration,
+    },
+}
+
+const POSTIZ_STATUS_HELP: &str = "\
+Reads only: read-only transactions on the database; SCAN, TTL and GET of non-secret keys
+on Redis. Never shows tokens, refresh tokens, API keys or Redis values.
+
+Exit codes: 0 every channel healthy (warnings allowed), 1 a channel has a problem,
+5 the database or Redis cannot be reached, 6 a URL, login or database that is not Postiz's.";
+
+const POSTIZ_WATCH_HELP: &str = "\
+Prints each connect as Postiz makes it: state created, state consumed, channel row written,
+page chosen; and the verdicts: a state consumed with no row within --grace (the token
+exchange failed), a state that expired unconsumed (the provider never sent the browser back).
+
+Exit codes: 0 no connect failed, 1 a connect failed, 5 the database or Redis cannot be
+reached, 6 a URL, login or database that is not Postiz's.";
+
+fn parse_interval(text: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(text).map_err(|e| e.to_string())?;
+    if d < Duration::from_millis(50) || d > Duration::from_secs(60) {
+        return Err("give an interval between 50ms and 60s".into());
+    }
+    Ok(d)
+}
+
+/// Where a Postiz deployment's PostgreSQL and Redis are.
+#[derive(Debug, Clone, Args, Default)]
+pub struct DeploymentArgs {
+    /// Postiz's .env: DATABASE_URL and REDIS_URL are read from it
+    #[arg(long, value_name = "PATH")]
+    pub env_file: Option<PathBuf>,
+    /// Postiz's PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Postiz's Redis (default: REDIS_URL from --env-file, then from the environment)
+    #[arg(long, value_name = "URL")]
+    pub redis_url: Option<String>,
+    /// Give up reaching the database or Redis after this long
+    #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = humantime::parse_duration)]
+    pub connect_timeout: Duration,
 }
 
 /// Which client and which endpoints: shared by connecting and `doctor`.
@@ -526,6 +603,7 @@ mod tests {
             "providers",
             "doctor",
             "sandbox",
+            "postiz",
             "completions",
             "help",
         ] {
@@ -536,6 +614,52 @@ mod tests {
                 assert!(!reserved.contains(name), "{name}");
             }
         }
+    }
+
+    #[test]
+    fn postiz_status_and_watch() {
+        match parse_ok(&[
+            "postiz-connect",
+            "postiz",
+            "status",
+            "--env-file",
+            "/srv/.env",
+            "--org",
+            "Acme",
+            "--json",
+        ])
+        .command
+        {
+            Command::Postiz {
+                command: PostizCommand::Status { deployment, org },
+            } => {
+                assert_eq!(deployment.env_file.unwrap(), PathBuf::from("/srv/.env"));
+                assert_eq!(deployment.connect_timeout, Duration::from_secs(3));
+                assert_eq!(org.as_deref(), Some("Acme"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse_ok(&["postiz-connect", "postiz", "watch", "--timeout", "30s"]).command {
+            Command::Postiz {
+                command:
+                    PostizCommand::Watch {
+                        timeout,
+                        grace,
+                        interval,
+                        ..
+                    },
+            } => {
+                assert_eq!(timeout, Some(Duration::from_secs(30)));
+                assert_eq!(grace, Duration::from_secs(10));
+                assert_eq!(interval, Duration::from_millis(250));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(parse(
+            &Catalog::embedded(),
+            ["postiz-connect", "postiz", "watch", "--interval", "1ms"]
+        )
+        .is_err());
     }
 
     #[test]

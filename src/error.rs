@@ -32,12 +32,13 @@ pub enum ExitCode {
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  success
-  1  other failure (I/O, token store)
+  1  other failure (I/O, token store); postiz status/watch: a channel or connect has a problem
   2  usage error
   3  cancelled, denied by the user, or timed out
   4  rejected by the provider or the listener (state mismatch, invalid_grant, invalid_client, ...)
-  5  network failure (DNS, connection refused, timeout, TLS) or provider unavailable (5xx, 429)
-  6  configuration problem (credentials, redirect URI, keychain)
+  5  network failure (DNS, connection refused, timeout, TLS), provider unavailable (5xx, 429),
+     or a Postiz database or Redis that cannot be reached
+  6  configuration problem (credentials, redirect URI, keychain, a Postiz database URL or login)
   7  connected, but required scopes were not granted";
 
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +78,15 @@ pub enum Error {
     #[error("{what}")]
     Store { what: String, fix: String },
 
+    /// A store of a Postiz deployment (its PostgreSQL or Redis) could not be reached: the
+    /// message names which one and the URL (password masked).
+    #[error("{what}")]
+    Unreachable {
+        what: String,
+        cause: String,
+        fix: String,
+    },
+
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -92,7 +102,7 @@ impl Error {
             Error::Authorization(_) | Error::Token(_) | Error::Rejected { .. } => {
                 ExitCode::Rejected
             }
-            Error::Network(_) => ExitCode::Network,
+            Error::Network(_) | Error::Unreachable { .. } => ExitCode::Network,
             Error::ScopesMissing { .. } => ExitCode::ScopesMissing,
             Error::Store { .. } | Error::Io(_) => ExitCode::Failure,
         }
@@ -109,6 +119,7 @@ impl Error {
             Error::Token(_) => "token_error",
             Error::Rejected { .. } => "rejected",
             Error::Network(_) => "network",
+            Error::Unreachable { .. } => "unreachable",
             Error::ScopesMissing { .. } => "scopes_missing",
             Error::Store { .. } => "store",
             Error::Io(_) => "io",
@@ -128,6 +139,7 @@ impl Error {
         match self {
             Error::Authorization(e) | Error::Token(e) => Some(e.explain().cause),
             Error::Network(e) => Some(e.cause()),
+            Error::Unreachable { cause, .. } => Some(cause.clone()),
             Error::TimedOut { listener, .. } => Some(format!(
                 "no valid callback reached {listener}: the browser was not opened, the login was \
                  not finished, or the provider redirected somewhere else"
@@ -149,9 +161,10 @@ impl Error {
     /// What to do about it.
     pub fn fix(&self) -> Option<String> {
         match self {
-            Error::Config { fix, .. } | Error::Rejected { fix, .. } | Error::Store { fix, .. } => {
-                Some(fix.clone())
-            }
+            Error::Config { fix, .. }
+            | Error::Rejected { fix, .. }
+            | Error::Store { fix, .. }
+            | Error::Unreachable { fix, .. } => Some(fix.clone()),
             Error::Authorization(e) | Error::Token(e) => Some(e.explain().fix),
             Error::Network(e) => Some(e.fix()),
             Error::TimedOut { .. } => Some(

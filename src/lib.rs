@@ -12,6 +12,7 @@ pub mod error;
 pub mod http;
 pub mod interrupt;
 pub mod oauth;
+pub mod postiz;
 pub mod providers;
 pub mod redact;
 pub mod refresh;

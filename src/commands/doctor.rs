@@ -7,7 +7,8 @@ use serde_json::json;
 
 use crate::cli::{ConnectArgs, DoctorArgs};
 use crate::doctor::{
-    self, channels, envfile, explain, local, network, probe, redirect, Finding, Severity,
+    self, channels, deployment, envfile, explain, local, network, probe, redirect, Finding,
+    Severity,
 };
 use crate::error::{Error, ExitCode};
 use crate::http::{origin_of, HttpClient};
@@ -134,8 +135,12 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         }
         let origins: Vec<String> = origins.into_iter().filter(|o| o != "null").collect();
         // Everything at once: the network part takes about one timeout, never the sum.
-        let (net, creds, live) = std::thread::scope(|scope| {
+        let (net, creds, live, postiz) = std::thread::scope(|scope| {
             let net = scope.spawn(|| network::probe(&origins, args.timeout));
+            // The Postiz deployment behind the .env, when its stores are reachable.
+            let postiz = env_file.as_ref().map(|file| {
+                scope.spawn(move || deployment::check(file, &ctx.catalog, args.timeout))
+            });
             let live =
                 scope.spawn(|| channels::live(&stored, &ctx.store, &ctx.catalog, args.timeout));
             let oauth1: Vec<_> = oauth1_probes
@@ -165,11 +170,15 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                     .flat_map(|h| h.join().expect("credential probe"))
                     .collect::<Vec<_>>(),
                 live.join().expect("identity probes"),
+                postiz
+                    .map(|h| h.join().expect("deployment check"))
+                    .unwrap_or_default(),
             )
         });
         findings.extend(net);
         findings.extend(creds);
         findings.extend(live);
+        findings.extend(postiz);
     }
 
     render(ctx, &findings);

@@ -5,6 +5,7 @@ pub(super) mod connect;
 mod doctor;
 mod logout;
 pub(super) mod oauth1;
+mod postiz;
 mod providers;
 mod refresh;
 mod restore;
@@ -73,6 +74,7 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
             env_file,
         } => providers::run(&ctx, provider.as_deref(), frontend_url, env_file.as_deref()),
         Command::Doctor(args) => doctor::run(&ctx, &args),
+        Command::Postiz { command } => postiz::run(&ctx, &command),
         Command::Sandbox {
             provider,
             port,

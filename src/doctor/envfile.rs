@@ -40,6 +40,8 @@ pub fn lint(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     findings.extend(urls(vars));
+    findings.extend(redis_url(vars));
+    findings.extend(not_secured(vars));
     let providers: Vec<&Provider> = if focus.is_empty() {
         catalog.iter().collect()
     } else {
@@ -211,6 +213,95 @@ fn urls(vars: &HashMap<String, String>) -> Vec<Finding> {
                     .fix("make MAIN_URL the same origin as FRONTEND_URL unless you serve Postiz under two names on purpose"),
             );
         }
+    }
+    out
+}
+
+/// Postiz's Redis: without REDIS_URL it silently uses an in-memory stand-in
+/// (`libraries/nestjs-libraries/src/redis/redis.service.ts`, `MockRedis`), one per process.
+fn redis_url(vars: &HashMap<String, String>) -> Vec<Finding> {
+    match vars.get("REDIS_URL").map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        None => vec![Finding::new(AREA, "env.redis_url.missing", Severity::Warning, "REDIS_URL is not set: Postiz keeps connect state in process memory")
+            .evidence("without REDIS_URL Postiz uses an in-memory stand-in for Redis (redis.service.ts); each process has its own, so once two processes serve Postiz (replicas, or a restart between \"Add Channel\" and the callback) the callback finds no state: \"Invalid state\"")
+            .fix("run Redis and set REDIS_URL (the docker-compose's: REDIS_URL=redis://postiz-redis:6379), then restart Postiz")],
+        Some(url) if !(url.starts_with("redis://") || url.starts_with("rediss://")) => vec![
+            Finding::new(AREA, "env.redis_url.invalid", Severity::Problem, "REDIS_URL is not a redis:// or rediss:// URL")
+                .evidence(format!("REDIS_URL={}", crate::postiz::locate::display_url(url)))
+                .fix("REDIS_URL=redis://HOST:6379 (rediss:// for TLS; redis://:PASSWORD@HOST:6379 with a password)"),
+        ],
+        Some(url) => vec![Finding::new(
+            AREA,
+            "env.redis_url.ok",
+            Severity::Ok,
+            format!("REDIS_URL is set ({})", crate::postiz::locate::display_url(url)),
+        )],
+    }
+}
+
+/// `NOT_SECURED`: Postiz tests only `!process.env.NOT_SECURED` (`apps/backend/src/api/routes/
+/// auth.controller.ts`, `apps/frontend/src/proxy.ts`), so any non-empty value, "false"
+/// included, turns its cookies' Secure, HttpOnly and SameSite=None off and sends the auth
+/// token in a header; an empty value is unset. Over http on a host other than localhost,
+/// browsers drop Secure cookies: a login loop.
+fn not_secured(vars: &HashMap<String, String>) -> Vec<Finding> {
+    let value = vars.get("NOT_SECURED").filter(|v| !v.is_empty());
+    let front = vars
+        .get("FRONTEND_URL")
+        .and_then(|f| Url::parse(f).ok())
+        .filter(|u| u.has_host());
+    let http_remote = front.as_ref().is_some_and(|u| {
+        u.scheme() == "http"
+            && !matches!(u.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"))
+            && !u.host_str().is_some_and(|h| h.ends_with(".localhost"))
+    });
+    let https = front.as_ref().is_some_and(|u| u.scheme() == "https");
+    let mut out = Vec::new();
+    match value {
+        Some(v) => {
+            let falsy = matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "false" | "0" | "no" | "off"
+            );
+            if falsy {
+                out.push(
+                    Finding::new(AREA, "env.not_secured.falsy", Severity::Warning, format!("NOT_SECURED={v} still counts as set: Postiz's cookies are not Secure"))
+                        .evidence("Postiz checks only that NOT_SECURED is non-empty (!process.env.NOT_SECURED): any value, \"false\" included, drops Secure, HttpOnly and SameSite=None from its cookies and sends the auth token in a response header")
+                        .fix(if http_remote {
+                            "keep it only because FRONTEND_URL is http; better: serve Postiz over https and delete the NOT_SECURED line"
+                        } else {
+                            "delete the NOT_SECURED line (or leave it empty) to keep secure cookies"
+                        }),
+                );
+            } else if https {
+                out.push(
+                    Finding::new(AREA, "env.not_secured.https", Severity::Warning, "NOT_SECURED is set on an https deployment: Postiz's cookies are not Secure or HttpOnly")
+                        .evidence(format!("NOT_SECURED={v}; any non-empty value turns secure cookies off"))
+                        .fix("delete the NOT_SECURED line: over https the secure cookies work"),
+                );
+            } else {
+                out.push(Finding::new(
+                    AREA,
+                    "env.not_secured.ok",
+                    Severity::Ok,
+                    "NOT_SECURED is set: Postiz's cookies work over http",
+                ));
+            }
+        }
+        None if http_remote => {
+            let host = front
+                .as_ref()
+                .and_then(|u| u.host_str())
+                .unwrap_or_default();
+            out.push(
+                Finding::new(AREA, "env.not_secured.missing", Severity::Problem, format!("FRONTEND_URL is http on {host} but NOT_SECURED is not set: a login loop"))
+                    .evidence(format!(
+                        "Postiz sets its auth cookie Secure unless NOT_SECURED is non-empty{}; browsers drop Secure cookies over http except on localhost, so the login never sticks",
+                        if vars.contains_key("NOT_SECURED") { " (it is present but empty, which counts as unset)" } else { "" }
+                    ))
+                    .fix("serve Postiz over https (then FRONTEND_URL=https://...), or set NOT_SECURED=true and restart Postiz"),
+            );
+        }
+        None => {}
     }
     out
 }
@@ -389,6 +480,51 @@ mod tests {
         let x = c.get("twitter").unwrap();
         let f = lint(&v, &c, &[x]);
         assert!(f.iter().any(|f| f.title.contains("X_API_KEY")), "{f:?}");
+    }
+
+    #[test]
+    fn redis_url_unset_is_named() {
+        let c = Catalog::embedded();
+        let base = [("FRONTEND_URL", "https://p.example.com")];
+        let f = lint(&vars(&base), &c, &[]);
+        let r = f.iter().find(|f| f.id == "env.redis_url.missing").unwrap();
+        assert_eq!(r.severity, Severity::Warning);
+        assert!(r.evidence.as_deref().unwrap().contains("Invalid state"));
+        let mut v = vars(&base);
+        v.insert("REDIS_URL".into(), "  ".into());
+        assert!(ids(&lint(&v, &c, &[])).contains(&"env.redis_url.missing".to_string()));
+        v.insert("REDIS_URL".into(), "postiz-redis:6379".into());
+        assert!(ids(&lint(&v, &c, &[])).contains(&"env.redis_url.invalid".to_string()));
+        v.insert("REDIS_URL".into(), "redis://:pw@postiz-redis:6379".into());
+        let f = lint(&v, &c, &[]);
+        let ok = f.iter().find(|f| f.id == "env.redis_url.ok").unwrap();
+        assert!(!ok.title.contains("pw@"), "{}", ok.title);
+    }
+
+    #[test]
+    fn not_secured_any_non_empty_value_counts_as_set() {
+        let c = Catalog::embedded();
+        let with = |pairs: &[(&str, &str)]| ids(&lint(&vars(pairs), &c, &[]));
+        let http = ("FRONTEND_URL", "http://postiz.lan:4200");
+        // http on a LAN host: unset or empty is a login loop.
+        assert!(with(&[http]).contains(&"env.not_secured.missing".to_string()));
+        assert!(with(&[http, ("NOT_SECURED", "")]).contains(&"env.not_secured.missing".to_string()));
+        // "false" is set: no loop, but a warning that it is not what it says.
+        let f = with(&[http, ("NOT_SECURED", "false")]);
+        assert!(f.contains(&"env.not_secured.falsy".to_string()), "{f:?}");
+        assert!(!f.contains(&"env.not_secured.missing".to_string()), "{f:?}");
+        assert!(with(&[http, ("NOT_SECURED", "true")]).contains(&"env.not_secured.ok".to_string()));
+        // localhost is a secure context: no finding without NOT_SECURED.
+        assert!(!with(&[("FRONTEND_URL", "http://localhost:4200")])
+            .iter()
+            .any(|i| i.starts_with("env.not_secured")));
+        // https with NOT_SECURED set (to anything) drops secure cookies.
+        let https = ("FRONTEND_URL", "https://p.example.com");
+        assert!(with(&[https, ("NOT_SECURED", "1")]).contains(&"env.not_secured.https".to_string()));
+        assert!(with(&[https, ("NOT_SECURED", "0")]).contains(&"env.not_secured.falsy".to_string()));
+        assert!(!with(&[https])
+            .iter()
+            .any(|i| i.starts_with("env.not_secured")));
     }
 
     #[test]

@@ -246,6 +246,9 @@ impl EnvClear for assert_cmd::Command {
             .env_remove("OAUTH_CLIENT_SECRET")
             .env_remove("X_CLIENT_ID")
             .env_remove("X_CLIENT_SECRET")
+            // A Postiz deployment of the machine's own must not leak into doctor's findings.
+            .env_remove("DATABASE_URL")
+            .env_remove("REDIS_URL")
     }
 }
 

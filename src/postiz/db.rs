@@ -1,0 +1,569 @@
+//! The Postiz database, read-only: every read runs in a `BEGIN READ ONLY` transaction with a
+//! statement timeout, and selects named columns only (never `token`, `refreshToken`,
+//! `customInstanceDetails` or `apiKey`).
+//!
+//! The URL is Prisma's (`DATABASE_URL`): `postgresql://user:password@host:port/db?...`.
+//! `sslmode` is read as libpq and Prisma read it: `disable`; `prefer` (the default) and
+//! `require` encrypt when asked without checking the certificate, as Prisma does unless
+//! `sslaccept=strict`; `verify-ca`/`verify-full` (or `sslaccept=strict`) check it against the
+//! system's roots and `sslrootcert`. Prisma's `schema` selects the schema; its pool
+//! parameters are ignored. TLS is rustls (the stack the rest of the tool uses).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use postgres::{Client, Config, NoTls};
+
+use super::locate::{host_port, reach_advice, Located, Store};
+use super::model::{ChannelRow, DatabaseSnapshot, FailedPost, Organization, RefreshNotice};
+use crate::error::Error;
+
+/// How the connection is encrypted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tls {
+    Off,
+    /// Encrypted when the server offers it (`prefer`) or always (`require`), certificate
+    /// not checked.
+    Unverified {
+        required: bool,
+    },
+    /// Encrypted, the certificate checked (system roots, plus `sslrootcert`).
+    Verified {
+        root_cert: Option<String>,
+    },
+}
+
+/// A database URL taken apart.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub config: Config,
+    pub tls: Tls,
+    /// Prisma's `?schema=`: where the tables are (default `public`).
+    pub schema: Option<String>,
+    /// host:port, for messages.
+    pub place: String,
+}
+
+/// Parse a Prisma database URL.
+pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
+    let bad = |why: String| Error::Config {
+        what: format!(
+            "the database URL {} is not a PostgreSQL URL: {why}",
+            super::locate::display_url(url)
+        ),
+        fix: "give --database-url (or DATABASE_URL) as Postiz has it: \
+              postgresql://USER:PASSWORD@HOST:5432/DATABASE"
+            .into(),
+    };
+    let parsed = url::Url::parse(url).map_err(|e| bad(e.to_string()))?;
+    if !matches!(parsed.scheme(), "postgresql" | "postgres") {
+        return Err(bad(format!("the scheme is {}:", parsed.scheme())));
+    }
+    let mut config = Config::new();
+    config
+        .connect_timeout(timeout)
+        .application_name("postiz-connect (read-only)");
+    #[cfg(target_os = "linux")]
+    config.tcp_user_timeout(timeout.max(Duration::from_secs(5)) * 2);
+    if !parsed.username().is_empty() {
+        config.user(&percent_decode(parsed.username()));
+    }
+    if let Some(password) = parsed.password() {
+        config.password(percent_decode(password));
+    }
+    let mut place_host = parsed.host_str().unwrap_or("localhost").to_string();
+    if let Some(host) = parsed.host_str() {
+        config.host(host.trim_matches(['[', ']']));
+    }
+    let port = parsed.port().unwrap_or(5432);
+    config.port(port);
+    let db = percent_decode(parsed.path().trim_start_matches('/'));
+    if !db.is_empty() {
+        config.dbname(&db);
+    }
+    let mut sslmode = None;
+    let mut strict = false;
+    let mut root_cert = None;
+    let mut schema = None;
+    for (key, value) in parsed.query_pairs() {
+        match key.as_ref() {
+            "sslmode" => sslmode = Some(value.into_owned()),
+            "sslaccept" => strict = value == "strict",
+            "sslrootcert" => root_cert = Some(value.into_owned()),
+            "schema" if !value.is_empty() => schema = Some(value.into_owned()),
+            "host" if value.starts_with('/') => {
+                config.host_path(value.as_ref());
+                place_host = value.into_owned();
+            }
+            "user" | "username" => {
+                config.user(value.as_ref());
+            }
+            "password" => {
+                config.password(value.as_ref());
+            }
+            "dbname" | "database" => {
+                config.dbname(value.as_ref());
+            }
+            // Prisma's pool settings and libpq options this read does not need.
+            _ => {}
+        }
+    }
+    if parsed.host_str().is_none() && place_host == "localhost" {
+        config.host("localhost");
+    }
+    let tls = match sslmode.as_deref() {
+        Some("disable") => Tls::Off,
+        Some("verify-ca" | "verify-full") => Tls::Verified { root_cert },
+        _ if strict || root_cert.is_some() => Tls::Verified { root_cert },
+        None | Some("prefer" | "allow") => Tls::Unverified { required: false },
+        Some("require" | "no-verify") => Tls::Unverified { required: true },
+        Some(other) => {
+            return Err(bad(format!(
+                "sslmode={other} is not one of disable, prefer, require, verify-ca, verify-full"
+            )))
+        }
+    };
+    config.ssl_mode(match tls {
+        Tls::Off => postgres::config::SslMode::Disable,
+        Tls::Unverified { required: false } => postgres::config::SslMode::Prefer,
+        _ => postgres::config::SslMode::Require,
+    });
+    Ok(Target {
+        config,
+        tls,
+        schema,
+        place: format!("{place_host}:{port}"),
+    })
+}
+
+/// A URL part percent-decoded (`+` stays a plus, as in a URL's user info and path).
+fn percent_decode(s: &str) -> String {
+    let escaped = s
+        .replace('+', "%2B")
+        .replace('&', "%26")
+        .replace('=', "%3D");
+    url::form_urlencoded::parse(format!("x={escaped}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// An open, read-only connection to the Postiz database.
+pub struct Database {
+    client: Client,
+    schema: Option<String>,
+    statement_timeout: Duration,
+    located: Located,
+}
+
+impl Database {
+    /// Connect within `timeout` (each address tried gets it), or say which database could
+    /// not be reached and how to reach it.
+    pub fn connect(located: &Located, timeout: Duration) -> Result<Database, Error> {
+        let target = parse_url(&located.url, timeout)?;
+        let client = match &target.tls {
+            Tls::Off => target.config.connect(NoTls),
+            tls => target.config.connect(tls_connector(tls)?),
+        }
+        .map_err(|e| describe(&e, located, &target.place))?;
+        let mut db = Database {
+            client,
+            schema: target.schema,
+            statement_timeout: timeout.max(Duration::from_secs(5)),
+            located: located.clone(),
+        };
+        // Not Postiz's database (or not its schema): say so now, not as a failed query.
+        db.read(|tx| {
+            let row = tx.query_one("SELECT to_regclass('\"Integration\"') IS NOT NULL", &[])?;
+            Ok(row.get::<_, bool>(0))
+        })
+        .and_then(|found| {
+            if found {
+                Ok(db)
+            } else {
+                Err(Error::Config {
+                    what: format!(
+                        "{} has no \"Integration\" table: it is not a Postiz database{}",
+                        located.shown(),
+                        db_schema_note(&db.schema)
+                    ),
+                    fix: "give the DATABASE_URL the Postiz container has (docker compose \
+                          exec postiz env | grep DATABASE_URL); Postiz creates its tables at \
+                          start (prisma db push)"
+                        .into(),
+                })
+            }
+        })
+    }
+
+    /// Run `f` in a read-only transaction with a statement timeout; rolled back after.
+    fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T, postgres::Error>,
+    ) -> Result<T, Error> {
+        let located = self.located.clone();
+        let place = host_port(&located.url, 5432);
+        let run = |client: &mut Client| -> Result<T, postgres::Error> {
+            let mut tx = client.build_transaction().read_only(true).start()?;
+            tx.batch_execute(&format!(
+                "SET LOCAL statement_timeout = {}",
+                self.statement_timeout.as_millis()
+            ))?;
+            if let Some(schema) = &self.schema {
+                tx.execute(
+                    "SELECT set_config('search_path', $1, true)",
+                    &[&quote_ident(schema)],
+                )?;
+            }
+            let out = f(&mut tx)?;
+            tx.rollback()?;
+            Ok(out)
+        };
+        run(&mut self.client).map_err(|e| describe(&e, &located, &place))
+    }
+
+    /// Organizations, live channels, the latest refresh notices, the posts that failed
+    /// with "Refresh channel needed": one consistent read.
+    pub fn snapshot(&mut self) -> Result<DatabaseSnapshot, Error> {
+        self.read(|tx| {
+            let organizations = organizations(tx)?;
+            let channels = channels(tx)?;
+            let notices = tx
+                .query(
+                    "SELECT DISTINCT ON (\"organizationId\", content) \"organizationId\", \
+                     content, \"createdAt\" FROM \"Notifications\" \
+                     WHERE content LIKE 'Could not refresh your %' AND \"deletedAt\" IS NULL \
+                     ORDER BY \"organizationId\", content, \"createdAt\" DESC LIMIT 2000",
+                    &[],
+                )?
+                .iter()
+                .filter_map(|r| RefreshNotice::parse(r.get(0), r.get::<_, &str>(1), utc(r.get(2))))
+                .collect();
+            let failed_posts = tx
+                .query(
+                    "SELECT p.id, p.\"integrationId\", p.\"publishDate\" FROM \"Post\" p \
+                     JOIN \"Integration\" i ON i.id = p.\"integrationId\" \
+                     WHERE p.state = 'ERROR' AND p.error = 'Refresh channel needed' \
+                     AND p.\"deletedAt\" IS NULL AND i.\"deletedAt\" IS NULL \
+                     ORDER BY p.\"publishDate\" DESC LIMIT 2000",
+                    &[],
+                )?
+                .iter()
+                .map(|r| FailedPost {
+                    id: r.get(0),
+                    integration_id: r.get(1),
+                    publish_date: utc(r.get(2)),
+                })
+                .collect();
+            Ok(DatabaseSnapshot {
+                organizations,
+                channels,
+                notices,
+                failed_posts,
+            })
+        })
+    }
+
+    /// The live channels and the organizations only (what `watch` polls).
+    pub fn channels(&mut self) -> Result<(Vec<Organization>, Vec<ChannelRow>), Error> {
+        self.read(|tx| Ok((organizations(tx)?, channels(tx)?)))
+    }
+}
+
+fn db_schema_note(schema: &Option<String>) -> String {
+    match schema {
+        Some(s) => format!(" (looked in the schema {s})"),
+        None => String::new(),
+    }
+}
+
+/// `"name"` with inner quotes doubled, for `search_path`.
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn organizations(tx: &mut postgres::Transaction<'_>) -> Result<Vec<Organization>, postgres::Error> {
+    Ok(tx
+        .query(
+            "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" ORDER BY name, id",
+            &[],
+        )?
+        .iter()
+        .map(|r| Organization {
+            id: r.get(0),
+            name: r.get(1),
+            deleted: r.get(2),
+        })
+        .collect())
+}
+
+/// The live channels; the columns are named one by one, so no secret is ever read.
+fn channels(tx: &mut postgres::Transaction<'_>) -> Result<Vec<ChannelRow>, postgres::Error> {
+    Ok(tx
+        .query(
+            "SELECT id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
+             \"providerIdentifier\", type, profile, disabled, \"inBetweenSteps\", \
+             \"refreshNeeded\", \"tokenExpiration\", \"createdAt\", \"updatedAt\", \
+             \"deletedAt\", \"postingTimes\" \
+             FROM \"Integration\" WHERE \"deletedAt\" IS NULL \
+             ORDER BY \"organizationId\", \"providerIdentifier\", name, id",
+            &[],
+        )?
+        .iter()
+        .map(|r| ChannelRow {
+            id: r.get(0),
+            internal_id: r.get(1),
+            root_internal_id: r.get(2),
+            organization_id: r.get(3),
+            name: r.get(4),
+            provider: r.get(5),
+            kind: r.get(6),
+            profile: r.get(7),
+            disabled: r.get(8),
+            in_between_steps: r.get(9),
+            refresh_needed: r.get(10),
+            token_expiration: r.get::<_, Option<NaiveDateTime>>(11).map(utc),
+            created_at: utc(r.get(12)),
+            updated_at: r.get::<_, Option<NaiveDateTime>>(13).map(utc),
+            deleted_at: r.get::<_, Option<NaiveDateTime>>(14).map(utc),
+            posting_times_valid: serde_json::from_str::<serde_json::Value>(r.get(15)).is_ok(),
+        })
+        .collect())
+}
+
+/// Prisma stores `DateTime` as `timestamp(3)` holding UTC.
+fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
+    naive.and_utc()
+}
+
+/// The rustls connector for this mode.
+fn tls_connector(tls: &Tls) -> Result<tokio_postgres_rustls::MakeRustlsConnect, Error> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Config {
+            what: format!("TLS set-up failed: {e}"),
+            fix: "report this as a bug".into(),
+        })?;
+    let config = match tls {
+        Tls::Verified { root_cert } => {
+            let mut roots = rustls::RootCertStore::empty();
+            for cert in rustls_native_certs::load_native_certs().certs {
+                let _ = roots.add(cert);
+            }
+            if let Some(path) = root_cert {
+                use rustls::pki_types::{pem::PemObject, CertificateDer};
+                let certs: Vec<_> = CertificateDer::pem_file_iter(path)
+                    .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+                    .map_err(|e| Error::Config {
+                        what: format!("sslrootcert={path} could not be read: {e}"),
+                        fix: "point sslrootcert at the PEM file of the CA that signed the \
+                              database's certificate"
+                            .into(),
+                    })?;
+                for cert in certs {
+                    let _ = roots.add(cert);
+                }
+            }
+            builder.with_root_certificates(roots).with_no_client_auth()
+        }
+        _ => builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(Unverified(provider)))
+            .with_no_client_auth(),
+    };
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+/// `sslmode=require` as libpq and Prisma read it: encrypted, the certificate not checked
+/// (the handshake's signatures still are).
+#[derive(Debug)]
+struct Unverified(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for Unverified {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// A PostgreSQL failure as the user needs it: which database, why, what to do.
+fn describe(err: &postgres::Error, located: &Located, place: &str) -> Error {
+    let shown = located.shown();
+    let host = place.rsplit_once(':').map(|(h, _)| h).unwrap_or(place);
+    if let Some(db) = err.as_db_error() {
+        let code = db.code().code();
+        let message = db.message();
+        let (what, fix) = match code {
+            // invalid_password, invalid_authorization_specification
+            "28P01" | "28000" => (
+                format!("the Postiz database at {place} refused the login: {message}"),
+                format!(
+                    "use the user and password Postiz has in its DATABASE_URL (from {}); \
+                     the default docker-compose uses postiz-user / postiz-password",
+                    located.from
+                ),
+            ),
+            // invalid_catalog_name
+            "3D000" => (
+                format!("the Postiz database at {place}: {message}"),
+                "name the database Postiz uses (the default docker-compose: postiz-db-local)"
+                    .into(),
+            ),
+            // undefined_table, undefined_column: not Postiz's schema (or a much older one).
+            "42P01" | "42703" => (
+                format!("{shown} does not have Postiz's tables as expected: {message}"),
+                "point --database-url at Postiz's own database; if Postiz is older than \
+                 v1.16, upgrade it"
+                    .into(),
+            ),
+            // query_canceled: the statement timeout.
+            "57014" => {
+                return Error::Unreachable {
+                    what: format!("the Postiz database at {place} did not answer in time"),
+                    cause: message.to_string(),
+                    fix: "retry when the database is less busy".into(),
+                }
+            }
+            _ => (
+                format!("the Postiz database at {place} refused the read: {message}"),
+                format!("check {} ({})", located.from, shown),
+            ),
+        };
+        return Error::Config { what, fix };
+    }
+    let detail = chain(err);
+    let lower = detail.to_ascii_lowercase();
+    let cause = if lower.contains("lookup address") || lower.contains("name or service") {
+        format!("the host name {host} does not resolve from this machine")
+    } else if lower.contains("refused") {
+        format!("nothing listens on {place} (or a firewall refuses the connection)")
+    } else if lower.contains("timed out") || lower.contains("timeout") {
+        format!("{place} did not answer in time")
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("ssl") {
+        "the TLS handshake failed: the certificate is not trusted, or the server does not \
+         speak TLS (sslmode in the URL)"
+            .to_string()
+    } else {
+        detail.clone()
+    };
+    let mut fix = reach_advice(Store::Database, host);
+    if lower.contains("certificate") {
+        fix = "trust the database's CA with sslrootcert=/path/ca.pem in the URL, or use \
+               sslmode=require (encrypted, certificate not checked, as Prisma does by default)"
+            .into();
+    }
+    Error::Unreachable {
+        what: format!(
+            "could not reach {} at {place} ({shown}, from {}): {detail}",
+            Store::Database.name(),
+            located.from
+        ),
+        cause,
+        fix,
+    }
+}
+
+/// An error and its sources, joined: tokio-postgres puts the useful part in a source.
+pub(super) fn chain(err: &dyn std::error::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(url: &str) -> Target {
+        parse_url(url, Duration::from_secs(3)).unwrap()
+    }
+
+    #[test]
+    fn prisma_urls_are_read_like_libpq_and_prisma() {
+        let t = target("postgresql://postiz-user:p%40ss@postiz-postgres:5433/postiz-db-local");
+        assert_eq!(t.config.get_user(), Some("postiz-user"));
+        assert_eq!(t.config.get_password(), Some(&b"p@ss"[..]));
+        assert_eq!(t.config.get_dbname(), Some("postiz-db-local"));
+        assert_eq!(t.config.get_ports(), &[5433]);
+        assert_eq!(t.tls, Tls::Unverified { required: false });
+        assert_eq!(t.place, "postiz-postgres:5433");
+        assert_eq!(
+            t.config.get_connect_timeout(),
+            Some(&Duration::from_secs(3))
+        );
+
+        let t = target("postgres://u@db/x?sslmode=require&schema=postiz&connection_limit=5");
+        assert_eq!(t.tls, Tls::Unverified { required: true });
+        assert_eq!(t.schema.as_deref(), Some("postiz"));
+        assert_eq!(
+            target("postgres://u@db/x?sslmode=require&sslaccept=strict").tls,
+            Tls::Verified { root_cert: None }
+        );
+        assert_eq!(
+            target("postgres://u@db/x?sslmode=verify-full&sslrootcert=/ca.pem").tls,
+            Tls::Verified {
+                root_cert: Some("/ca.pem".into())
+            }
+        );
+        assert_eq!(target("postgres://u@db/x?sslmode=disable").tls, Tls::Off);
+    }
+
+    #[test]
+    fn other_urls_are_configuration_errors_without_the_password() {
+        for url in [
+            "redis://:hunter2@db:6379",
+            "postgresql://u:hunter2@db/x?sslmode=sometimes",
+        ] {
+            let err = parse_url(url, Duration::from_secs(1)).unwrap_err();
+            assert_eq!(err.exit_code(), crate::ExitCode::Config, "{err}");
+            assert!(!err.to_string().contains("hunter2"), "{err}");
+        }
+    }
+}

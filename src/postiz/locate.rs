@@ -1,0 +1,228 @@
+//! Where the deployment's PostgreSQL and Redis are: `--database-url` / `--redis-url`, else
+//! `DATABASE_URL` / `REDIS_URL` from the Postiz `.env`, else from the environment. URLs are
+//! shown with their password masked, and the advice for an unreachable one knows Postiz's
+//! default docker-compose (`docker-compose.yaml` of gitroomhq/postiz-app: services
+//! `postiz-postgres` and `postiz-redis` on the network `postiz-network`, neither published).
+
+use crate::providers::{credentials, EnvFile};
+
+/// One located URL and where it came from (a flag, a file, the environment).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub url: String,
+    /// "--database-url", "DATABASE_URL in /srv/postiz/.env", "environment variable REDIS_URL".
+    pub from: String,
+}
+
+impl Located {
+    /// The URL as it may be shown: the password masked.
+    pub fn shown(&self) -> String {
+        display_url(&self.url)
+    }
+}
+
+/// The deployment's two stores, as far as they were found.
+#[derive(Debug, Clone, Default)]
+pub struct Deployment {
+    pub database: Option<Located>,
+    pub redis: Option<Located>,
+    /// The `.env` read, for advice (`doctor <provider> --env-file ...`).
+    pub env_file: Option<std::path::PathBuf>,
+}
+
+/// Locate the deployment. Flags win over the `.env`, which wins over the environment.
+pub fn locate(
+    database_url: Option<&str>,
+    redis_url: Option<&str>,
+    env_file: Option<&EnvFile>,
+    process_env: &dyn Fn(&str) -> Option<String>,
+) -> Deployment {
+    let find = |flag: Option<&str>, flag_name: &str, var: &str| -> Option<Located> {
+        if let Some(url) = flag.filter(|u| !u.is_empty()) {
+            return Some(Located {
+                url: url.to_string(),
+                from: flag_name.to_string(),
+            });
+        }
+        credentials::lookup(&[var.to_string()], env_file, process_env)
+            .map(|(url, from)| Located { url, from })
+    };
+    Deployment {
+        database: find(database_url, "--database-url", "DATABASE_URL"),
+        redis: find(redis_url, "--redis-url", "REDIS_URL"),
+        env_file: env_file.map(|f| f.path.clone()),
+    }
+}
+
+/// A URL with its password replaced by `***` (user names stay: they help to debug). Text
+/// that does not parse as a URL is not shown at all, since it may be a secret.
+pub fn display_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) => {
+            if parsed.password().is_some() {
+                let _ = parsed.set_password(Some("***"));
+            }
+            // Query parameters may carry a password too (`?password=`).
+            if parsed.query().is_some() {
+                let pairs: Vec<(String, String)> = parsed
+                    .query_pairs()
+                    .map(|(k, v)| {
+                        let secret = k.eq_ignore_ascii_case("password")
+                            || k.to_ascii_lowercase().contains("key");
+                        (
+                            k.into_owned(),
+                            if secret { "***".into() } else { v.into_owned() },
+                        )
+                    })
+                    .collect();
+                parsed.query_pairs_mut().clear().extend_pairs(pairs);
+            }
+            parsed.to_string()
+        }
+        Err(_) => "(a value that is not a URL)".to_string(),
+    }
+}
+
+/// `host:port` of a URL, for messages.
+pub fn host_port(url: &str, default_port: u16) -> String {
+    match url::Url::parse(url) {
+        Ok(u) => format!(
+            "{}:{}",
+            u.host_str().unwrap_or("localhost"),
+            u.port().unwrap_or(default_port)
+        ),
+        Err(_) => "(unparsable URL)".into(),
+    }
+}
+
+/// Which store, for messages and the advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Store {
+    Database,
+    Redis,
+}
+
+impl Store {
+    pub fn name(self) -> &'static str {
+        match self {
+            Store::Database => "the Postiz database (PostgreSQL)",
+            Store::Redis => "Postiz's Redis",
+        }
+    }
+
+    pub fn flag(self) -> &'static str {
+        match self {
+            Store::Database => "--database-url",
+            Store::Redis => "--redis-url",
+        }
+    }
+
+    fn var(self) -> &'static str {
+        match self {
+            Store::Database => "DATABASE_URL",
+            Store::Redis => "REDIS_URL",
+        }
+    }
+}
+
+/// How to reach a store Postiz's docker-compose keeps on its own network. `host` is the
+/// host the URL named: a compose service name (`postiz-postgres`) gets the compose advice
+/// first.
+pub fn reach_advice(store: Store, host: &str) -> String {
+    let (service, port, url) = match store {
+        Store::Database => (
+            "postiz-postgres",
+            5432,
+            "postgresql://postiz-user:postiz-password@127.0.0.1:5432/postiz-db-local",
+        ),
+        Store::Redis => ("postiz-redis", 6379, "redis://127.0.0.1:6379"),
+    };
+    let compose = format!(
+        "Postiz's docker-compose does not publish it: add a compose override that publishes \
+         {service} on 127.0.0.1 (services: {service}: ports: [\"127.0.0.1:{port}:{port}\"]), \
+         `docker compose up -d`, then pass {flag} {url}; or run this tool on the compose \
+         network (docker run --rm --network <project>_postiz-network ...)",
+        flag = store.flag()
+    );
+    let compose_host = !host.contains('.') && host != "localhost" && !host.contains(':');
+    if compose_host {
+        format!(
+            "{host} is a name only the compose network resolves. {compose}; see README \
+             \"Inspecting a self-hosted Postiz\""
+        )
+    } else {
+        format!(
+            "check that {} is running and listens on {host}, and that {} (or {}) is right. \
+             {compose}",
+            store.name(),
+            store.flag(),
+            store.var()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn flags_win_over_the_env_file_which_wins_over_the_environment() {
+        let file = EnvFile {
+            path: "/srv/postiz/.env".into(),
+            vars: HashMap::from([
+                (
+                    "DATABASE_URL".to_string(),
+                    "postgresql://file/db".to_string(),
+                ),
+                ("REDIS_URL".to_string(), String::new()),
+            ]),
+        };
+        let env = |name: &str| match name {
+            "DATABASE_URL" => Some("postgresql://env/db".to_string()),
+            "REDIS_URL" => Some("redis://env:6379".to_string()),
+            _ => None,
+        };
+        let d = locate(None, None, Some(&file), &env);
+        assert_eq!(d.database.as_ref().unwrap().url, "postgresql://file/db");
+        assert_eq!(d.database.unwrap().from, "DATABASE_URL in /srv/postiz/.env");
+        // Empty in the file: the environment's.
+        assert_eq!(d.redis.unwrap().from, "environment variable REDIS_URL");
+        let d = locate(Some("postgresql://flag/db"), None, Some(&file), &env);
+        assert_eq!(d.database.unwrap().from, "--database-url");
+        let d = locate(None, None, None, &|_| None);
+        assert!(d.database.is_none() && d.redis.is_none());
+    }
+
+    #[test]
+    fn passwords_are_masked() {
+        assert_eq!(
+            display_url("postgresql://postiz-user:postiz-password@db:5432/postiz?sslmode=require&password=x"),
+            "postgresql://postiz-user:***@db:5432/postiz?sslmode=require&password=***"
+        );
+        assert_eq!(
+            display_url("redis://:s3cret@cache:6379/0"),
+            "redis://:***@cache:6379/0"
+        );
+        assert_eq!(
+            display_url("not a url with hunter2"),
+            "(a value that is not a URL)"
+        );
+    }
+
+    #[test]
+    fn compose_service_names_get_the_compose_advice() {
+        let advice = reach_advice(Store::Database, "postiz-postgres");
+        assert!(
+            advice.contains("only the compose network resolves"),
+            "{advice}"
+        );
+        assert!(advice.contains("127.0.0.1:5432:5432"), "{advice}");
+        let advice = reach_advice(Store::Redis, "cache.example.com");
+        assert!(advice.starts_with("check that Postiz's Redis"), "{advice}");
+        assert!(
+            advice.contains("--redis-url redis://127.0.0.1:6379"),
+            "{advice}"
+        );
+    }
+}

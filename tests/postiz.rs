@@ -1,0 +1,1259 @@
+//! `postiz status`, `postiz watch` and doctor's deployment checks against a real PostgreSQL
+//! and Redis (Debian's `postgresql` and `redis-server`), with the tables of
+//! `tests/fixtures/postiz-schema.sql` (Postiz's Prisma schema at 74b01ada154a), rows seeded
+//! in every state and Redis keys written as Postiz writes them.
+//!
+//! One PostgreSQL cluster serves the whole binary (each test its own database); it logs
+//! every statement, so a test can check that the tool only reads. Each test that needs
+//! Redis starts its own (a few milliseconds). Everything listens on 127.0.0.1 only. Without
+//! the packages the tests say why and pass, unless CI is set.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use common::*;
+use redis::Commands;
+use serde_json::Value;
+
+/// Every secret seeded contains this; no output may.
+const SECRET: &str = "s3cr3t-never-shown";
+
+fn skip(reason: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{reason} (CI must have it: .ci/run installs postgresql and redis-server)");
+    }
+    eprintln!("SKIPPED: {reason}");
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The shared PostgreSQL cluster.
+struct Cluster {
+    port: u16,
+    log: PathBuf,
+    /// TLS is on (openssl made a certificate): the database `tlsonly` refuses plain
+    /// connections.
+    tls: bool,
+}
+
+static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
+
+fn cluster() -> Option<&'static Cluster> {
+    CLUSTER.get_or_init(start_cluster).as_ref()
+}
+
+fn pg_bin() -> Option<PathBuf> {
+    let mut bins: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let version = e.file_name().to_str()?.parse().ok()?;
+            let bin = e.path().join("bin");
+            bin.join("initdb").exists().then_some((version, bin))
+        })
+        .collect();
+    bins.sort();
+    bins.pop().map(|(_, b)| b)
+}
+
+fn is_root() -> bool {
+    rustix::process::geteuid().is_root()
+}
+
+/// A PostgreSQL program, as the `postgres` user when we are root (PostgreSQL refuses root).
+fn pg_command(program: &Path) -> Command {
+    if is_root() {
+        let mut c = Command::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(program);
+        c
+    } else {
+        Command::new(program)
+    }
+}
+
+fn run_ok(cmd: &mut Command, what: &str) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(
+        out.status.success(),
+        "{what}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn start_cluster() -> Option<Cluster> {
+    let Some(bin) = pg_bin() else {
+        skip("PostgreSQL is not installed (apt-get install postgresql)");
+        return None;
+    };
+    if is_root() && Command::new("runuser").arg("--help").output().is_err() {
+        skip("runuser (util-linux) is missing: PostgreSQL cannot start as root");
+        return None;
+    }
+    let dir = tempfile::Builder::new()
+        .prefix("postiz-connect-pg-")
+        .tempdir()
+        .unwrap()
+        .keep();
+    if is_root() {
+        run_ok(Command::new("chown").arg("postgres").arg(&dir), "chown");
+    }
+    let data = dir.join("data");
+    run_ok(
+        pg_command(&bin.join("initdb")).arg("-D").arg(&data).args([
+            "-A",
+            "trust",
+            "-U",
+            "postiz",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+        ]),
+        "initdb",
+    );
+    // A self-signed certificate, so sslmode can be tested against the real server.
+    let tls = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+        ])
+        .arg("-keyout")
+        .arg(data.join("server.key"))
+        .arg("-out")
+        .arg(data.join("server.crt"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if tls {
+        run_ok(
+            Command::new("chmod")
+                .arg("600")
+                .arg(data.join("server.key")),
+            "chmod",
+        );
+        if is_root() {
+            run_ok(
+                Command::new("chown")
+                    .arg("postgres")
+                    .arg(data.join("server.key"))
+                    .arg(data.join("server.crt")),
+                "chown",
+            );
+        }
+    }
+    std::fs::write(
+        data.join("pg_hba.conf"),
+        "local all all trust\n\
+         hostnossl tlsonly all 127.0.0.1/32 reject\n\
+         host all all 127.0.0.1/32 trust\n",
+    )
+    .unwrap();
+    let port = free_port();
+    let log = dir.join("log");
+    let options = format!(
+        "-k {} -p {port} -h 127.0.0.1 -c fsync=off -c log_statement=all -c log_line_prefix='%a|%d|' -c ssl={}",
+        dir.display(),
+        if tls { "on" } else { "off" }
+    );
+    run_ok(
+        pg_command(&bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(&data)
+            .arg("-o")
+            .arg(&options)
+            .arg("-l")
+            .arg(&log)
+            .args(["-w", "start"]),
+        "pg_ctl start",
+    );
+    // Stop it when this test binary is gone (statics are never dropped): a watcher process
+    // that outlives us on purpose, so it is never waited for.
+    let stop = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {runas}{pg_ctl} -D {data} -m immediate stop; rm -rf {dir}",
+        pid = std::process::id(),
+        runas = if is_root() { "runuser -u postgres -- " } else { "" },
+        pg_ctl = bin.join("pg_ctl").display(),
+        data = data.display(),
+        dir = dir.display(),
+    );
+    #[allow(clippy::zombie_processes)]
+    Command::new("sh")
+        .arg("-c")
+        .arg(stop)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    Some(Cluster { port, log, tls })
+}
+
+/// A client of the cluster, for seeding.
+fn client(cluster: &Cluster, db: &str) -> postgres::Client {
+    postgres::Client::connect(
+        &format!(
+            "host=127.0.0.1 port={} user=postiz dbname={db}",
+            cluster.port
+        ),
+        postgres::NoTls,
+    )
+    .unwrap()
+}
+
+/// A fresh database with Postiz's tables; its URL and a client.
+fn database(cluster: &Cluster, name: &str) -> (String, postgres::Client) {
+    let mut admin = client(cluster, "postgres");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\""))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+        .unwrap();
+    let mut c = client(cluster, name);
+    c.batch_execute(
+        &std::fs::read_to_string(root().join("tests/fixtures/postiz-schema.sql")).unwrap(),
+    )
+    .unwrap();
+    (
+        format!("postgresql://postiz@127.0.0.1:{}/{name}", cluster.port),
+        c,
+    )
+}
+
+/// A Redis of its own for one test; stopped on drop.
+struct Redis {
+    port: u16,
+    child: Child,
+}
+
+impl Redis {
+    fn start() -> Option<Redis> {
+        if Command::new("redis-server")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            skip("redis-server is not installed (apt-get install redis-server)");
+            return None;
+        }
+        let port = free_port();
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let redis = Redis { port, child };
+        for _ in 0..100 {
+            if redis.conn_result().is_ok() {
+                return Some(redis);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("redis-server did not start on {port}");
+    }
+
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
+    }
+
+    fn conn_result(&self) -> redis::RedisResult<redis::Connection> {
+        redis::Client::open(self.url())?.get_connection()
+    }
+
+    fn conn(&self) -> redis::Connection {
+        self.conn_result().unwrap()
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `GET /integrations/social/:provider` (integrations.controller.ts): refresh:, then
+/// organization:, login: (the PKCE verifier) and external:, each `EX 3600` (or `ttl`).
+fn create_state(
+    r: &mut redis::Connection,
+    state: &str,
+    org: &str,
+    reconnect: Option<&str>,
+    ttl: u64,
+) {
+    if let Some(internal) = reconnect {
+        let _: () = r.set_ex(format!("refresh:{state}"), internal, ttl).unwrap();
+    }
+    let _: () = r.set_ex(format!("organization:{state}"), org, ttl).unwrap();
+    let _: () = r
+        .set_ex(format!("login:{state}"), format!("verifier-{SECRET}"), ttl)
+        .unwrap();
+    let _: () = r.set_ex(format!("external:{state}"), "", ttl).unwrap();
+}
+
+/// `POST /integrations/social-connect/:provider` (no.auth.integrations.controller.ts), up
+/// to the token exchange: GET login:, GET organization:, DEL login:, then refresh: read
+/// and deleted.
+fn consume_state(r: &mut redis::Connection, state: &str) {
+    let _: Option<String> = r.get(format!("login:{state}")).unwrap();
+    let _: Option<String> = r.get(format!("organization:{state}")).unwrap();
+    let _: () = r.del(format!("login:{state}")).unwrap();
+    let refresh: Option<String> = r.get(format!("refresh:{state}")).unwrap();
+    if refresh.is_some() {
+        let _: () = r.del(format!("refresh:{state}")).unwrap();
+    }
+}
+
+fn org(c: &mut postgres::Client, id: &str, name: &str) {
+    c.execute(
+        "INSERT INTO \"Organization\" (id, name, \"apiKey\", \"updatedAt\") VALUES ($1, $2, $3, now())",
+        &[&id, &name, &format!("apikey-{SECRET}")],
+    )
+    .unwrap();
+}
+
+/// A channel row as `createOrUpdateIntegration` writes it (plus the state flags).
+struct Row<'a> {
+    id: &'a str,
+    org: &'a str,
+    provider: &'a str,
+    internal: &'a str,
+    name: &'a str,
+    /// An interval relative to now, e.g. "30 days" or "-5 hours".
+    expires: &'a str,
+    refresh_needed: bool,
+    between: bool,
+    disabled: bool,
+    deleted: bool,
+}
+
+impl<'a> Row<'a> {
+    fn new(
+        id: &'a str,
+        org: &'a str,
+        provider: &'a str,
+        internal: &'a str,
+        name: &'a str,
+    ) -> Row<'a> {
+        Row {
+            id,
+            org,
+            provider,
+            internal,
+            name,
+            expires: "30 days",
+            refresh_needed: false,
+            between: false,
+            disabled: false,
+            deleted: false,
+        }
+    }
+}
+
+fn insert(c: &mut postgres::Client, r: &Row) {
+    c.execute(
+        "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
+         \"providerIdentifier\", type, token, \"refreshToken\", \"customInstanceDetails\", profile, \
+         \"tokenExpiration\", \"refreshNeeded\", \"inBetweenSteps\", disabled, \"deletedAt\", \"updatedAt\") \
+         VALUES ($1, $2, $2, $3, $4, $5, 'social', $6, $7, $8, $9, \
+         (now() AT TIME ZONE 'UTC') + $10::text::interval, $11, $12, $13, \
+         CASE WHEN $14 THEN (now() AT TIME ZONE 'UTC') END, (now() AT TIME ZONE 'UTC'))",
+        &[
+            &r.id,
+            &r.internal,
+            &r.org,
+            &r.name,
+            &r.provider,
+            &format!("token-{SECRET}-{}", r.id),
+            &format!("refresh-{SECRET}-{}", r.id),
+            &format!("custom-{SECRET}"),
+            &format!("{}_handle", r.provider),
+            &r.expires,
+            &r.refresh_needed,
+            &r.between,
+            &r.disabled,
+            &r.deleted,
+        ],
+    )
+    .unwrap();
+}
+
+fn assert_no_secret(text: &str) {
+    assert!(!text.contains(SECRET), "a secret was shown:\n{text}");
+    assert!(!text.contains("s3cr3t"), "a secret was shown:\n{text}");
+}
+
+fn output_text(out: &std::process::Output) -> String {
+    format!("{}\n{}", stdout(out), stderr(out))
+}
+
+/// Every state the issue lists, in two organizations, plus Postiz's Redis keys.
+fn seed_every_state(c: &mut postgres::Client, r: &mut redis::Connection) {
+    org(c, "org-acme", "Acme");
+    org(c, "org-beta", "Beta");
+    let mut rows = vec![
+        Row::new("c-healthy", "org-acme", "x", "1001", "Acme on X"),
+        Row {
+            refresh_needed: true,
+            ..Row::new("c-refresh", "org-acme", "linkedin", "2002", "Acme LinkedIn")
+        },
+        Row {
+            between: true,
+            ..Row::new("c-page", "org-acme", "facebook", "3003", "Acme FB login")
+        },
+        Row {
+            between: true,
+            ..Row::new("c-crash", "org-acme", "pinterest", "4004", "Acme Pins")
+        },
+        Row {
+            expires: "-5 hours",
+            ..Row::new("c-threads", "org-acme", "threads", "5005", "Acme Threads")
+        },
+        Row {
+            expires: "-2 days",
+            ..Row::new("c-yt", "org-acme", "youtube", "6006", "Acme YouTube")
+        },
+        Row {
+            disabled: true,
+            ..Row::new("c-off", "org-acme", "reddit", "7007", "Acme Reddit")
+        },
+        Row::new("c-unknown", "org-acme", "myspace", "8008", "Acme MySpace"),
+        Row::new("c-dup", "org-beta", "x", "1001", "Beta on X"),
+        Row {
+            deleted: true,
+            ..Row::new("c-deleted", "org-acme", "tiktok", "9009", "Deleted TikTok")
+        },
+    ];
+    rows.push(Row::new(
+        "c-fine",
+        "org-beta",
+        "tiktok",
+        "1212",
+        "Beta TikTok",
+    ));
+    rows.push(Row {
+        expires: "-1 hours",
+        ..Row::new(
+            "c-igs",
+            "org-beta",
+            "instagram-standalone",
+            "1111",
+            "Beta IG",
+        )
+    });
+    for row in &rows {
+        insert(c, row);
+    }
+    // What Postiz leaves behind for the failed refresh.
+    c.execute(
+        "INSERT INTO \"Notifications\" (id, \"organizationId\", content, \"createdAt\", \"updatedAt\") VALUES \
+         ('n1', 'org-acme', 'Could not refresh your linkedin channel invalid_grant. Please go back to the system and connect it again https://p.example.com/launches', (now() AT TIME ZONE 'UTC') - interval '3 hours', now()), \
+         ('n0', 'org-acme', 'Could not refresh your linkedin channel older cause. Please go back to the system and connect it again https://p.example.com/launches', (now() AT TIME ZONE 'UTC') - interval '3 days', now())",
+        &[],
+    )
+    .unwrap();
+    for (id, hours) in [("post-a", 2), ("post-b", 1)] {
+        c.execute(
+            "INSERT INTO \"Post\" (id, state, \"publishDate\", \"organizationId\", \"integrationId\", content, \"group\", error, \"updatedAt\") \
+             VALUES ($1, 'ERROR', (now() AT TIME ZONE 'UTC') - $2::text::interval, 'org-acme', 'c-refresh', 'hello', 'g', 'Refresh channel needed', now())",
+            &[&id, &format!("{hours} hours")],
+        )
+        .unwrap();
+    }
+    // A connect waiting for its callback, a reconnect waiting, one consumed.
+    create_state(r, "waitingstate0001", "org-acme", None, 3600);
+    create_state(r, "reconnectstate02", "org-acme", Some("2002"), 3600);
+    create_state(r, "consumedstate003", "org-beta", None, 3600);
+    consume_state(r, "consumedstate003");
+}
+
+fn status(sb: &Sandbox, db: &str, redis: Option<&str>, extra: &[&str]) -> std::process::Output {
+    let mut cmd = sb.cmd();
+    cmd.env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["postiz", "status", "--database-url", db]);
+    if let Some(r) = redis {
+        cmd.args(["--redis-url", r]);
+    }
+    cmd.args(extra).output().unwrap()
+}
+
+#[test]
+fn status_shows_every_state_with_its_fix_and_never_a_secret() {
+    let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "every_state");
+    seed_every_state(&mut c, &mut redis.conn());
+    let sb = Sandbox::new();
+
+    let out = status(&sb, &db, Some(&redis.url()), &[]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    assert_no_secret(&output_text(&out));
+    for needle in [
+        "Acme (org-acme)",
+        "Beta (org-beta)",
+        "Acme on X (@x_handle)",
+        "internal id 1001  row c-healthy",
+        "needs reconnect: Postiz could not refresh it (refreshNeeded)",
+        "\"Could not refresh your linkedin channel\" 3h ago (",
+        "UTC): invalid_grant",
+        "2 post(s) failed with \"Refresh channel needed\": post-b",
+        "postiz-connect doctor linkedin --env-file",
+        "page choice unfinished (inBetweenSteps)",
+        "a refresh crashed (inBetweenSteps on a provider without a page step)",
+        "refresh workflow did not keep it alive",
+        "refresh_c-threads",
+        "access token expired 2days ago",
+        "disabled: posts to it fail with \"Channel disabled\"",
+        "unknown provider \"myspace\": Postiz's whole channel list breaks",
+        "the same account is also a channel of Beta",
+        "the same account is also a channel of Acme",
+        "waiting   waitings…  Acme  started",
+        "reconnecting \"Acme LinkedIn\" (internal id 2002)",
+        "consumed  consumed…  Beta",
+        "11 channel(s): 1 healthy, 4 with warnings, 6 with problems",
+        "2 connect(s) waiting, 1 consumed in the last hour",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
+    }
+    assert!(
+        !text.contains("Deleted TikTok"),
+        "a deleted channel is shown:\n{text}"
+    );
+    // The healthy channel is shown healthy.
+    let healthy = text
+        .lines()
+        .skip_while(|l| !l.contains("Beta TikTok"))
+        .nth(2)
+        .unwrap();
+    assert_eq!(healthy.trim(), "healthy", "{text}");
+
+    // --json: the same data, no secrets.
+    let out = status(&sb, &db, Some(&redis.url()), &["--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_no_secret(&output_text(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let channel = |id: &str| -> Value {
+        report["organizations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|o| o["channels"].as_array().unwrap().clone())
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {report}"))
+    };
+    let codes = |id: &str| -> Vec<String> {
+        channel(id)["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes("c-fine"), Vec::<String>::new());
+    assert_eq!(channel("c-fine")["health"], "healthy");
+    assert_eq!(channel("c-healthy")["health"], "warning");
+    assert_eq!(codes("c-healthy"), ["duplicate_account"]);
+    assert_eq!(codes("c-refresh"), ["needs_reconnect"]);
+    assert_eq!(codes("c-page"), ["page_choice_unfinished"]);
+    assert_eq!(codes("c-crash"), ["refresh_crashed"]);
+    assert_eq!(codes("c-threads"), ["expired"]);
+    assert_eq!(channel("c-threads")["health"], "problem");
+    assert_eq!(codes("c-igs"), ["expired"]);
+    assert_eq!(channel("c-igs")["health"], "problem");
+    assert_eq!(codes("c-yt"), ["expired"]);
+    assert_eq!(channel("c-yt")["health"], "warning");
+    assert_eq!(codes("c-off"), ["disabled"]);
+    assert_eq!(codes("c-unknown"), ["unknown_provider"]);
+    assert_eq!(channel("c-healthy")["catalog_provider"], "twitter");
+    assert_eq!(report["summary"]["channels"], 11);
+    assert_eq!(report["summary"]["problems"], 6);
+    let connects = report["connects"].as_array().unwrap();
+    assert_eq!(connects.len(), 3, "{connects:?}");
+    let reconnect = connects.iter().find(|c| c["reconnect"] == "2002").unwrap();
+    assert_eq!(reconnect["status"], "waiting");
+    assert_eq!(reconnect["organization"], "Acme");
+    assert_eq!(reconnect["state_prefix"], "reconnec…");
+    assert!(reconnect["expires_in_seconds"].as_i64().unwrap() > 3500);
+    let consumed = connects.iter().find(|c| c["status"] == "consumed").unwrap();
+    assert_eq!(consumed["organization"], "Beta");
+    // No state is ever shown whole.
+    assert!(!report.to_string().contains("waitingstate0001"));
+}
+
+#[test]
+fn status_reads_only_and_reads_no_secret_from_either_store() {
+    let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "read_only");
+    seed_every_state(&mut c, &mut redis.conn());
+    // Every command Redis receives during the run.
+    let monitor_file = tempfile::NamedTempFile::new().unwrap();
+    let mut monitor = Command::new("redis-cli")
+        .args(["-p", &redis.port.to_string(), "monitor"])
+        .stdout(Stdio::from(monitor_file.reopen().unwrap()))
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let sb = Sandbox::new();
+    let out = status(&sb, &db, Some(&redis.url()), &["--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    std::thread::sleep(Duration::from_millis(200));
+    let _ = monitor.kill();
+    let _ = monitor.wait();
+
+    // PostgreSQL: the statements of this database by this tool.
+    let log = std::fs::read_to_string(&cluster.log).unwrap();
+    // "statement: ..." (simple protocol) and "execute <name>: ..." (extended protocol).
+    let statements: Vec<&str> = log
+        .lines()
+        .filter_map(|l| l.strip_prefix("postiz-connect (read-only)|read_only|LOG:  "))
+        .filter_map(|l| {
+            l.strip_prefix("statement: ").or_else(|| {
+                l.strip_prefix("execute ")
+                    .and_then(|e| e.split_once(": ").map(|(_, s)| s))
+            })
+        })
+        .collect();
+    assert!(statements.len() >= 5, "{log}");
+    for s in &statements {
+        let upper = s.trim_start().to_ascii_uppercase();
+        assert!(
+            [
+                "SELECT",
+                "START TRANSACTION",
+                "BEGIN",
+                "SET LOCAL STATEMENT_TIMEOUT",
+                "ROLLBACK"
+            ]
+            .iter()
+            .any(|ok| upper.starts_with(ok)),
+            "not a read: {s}"
+        );
+        let listed = upper.split(" FROM ").next().unwrap_or_default();
+        for secret in [
+            "\"TOKEN\"",
+            " TOKEN,",
+            "REFRESHTOKEN\"",
+            "CUSTOMINSTANCEDETAILS",
+            "APIKEY",
+            "*",
+        ] {
+            assert!(!listed.contains(secret), "selects {secret}: {s}");
+        }
+    }
+    assert!(
+        statements.iter().any(|s| s.contains("READ ONLY")),
+        "no read-only transaction: {statements:?}"
+    );
+
+    // Redis: SCAN, TTL, GET of organization:/refresh: only (plus the client's hello).
+    let monitored = std::fs::read_to_string(monitor_file.path()).unwrap();
+    let commands: Vec<&str> = monitored.lines().filter(|l| l.contains('"')).collect();
+    assert!(
+        commands.iter().any(|l| l.contains("\"SCAN\"")),
+        "{monitored}"
+    );
+    for line in &commands {
+        let cmd = line
+            .split('"')
+            .nth(1)
+            .unwrap_or_default()
+            .to_ascii_uppercase();
+        assert!(
+            ["SCAN", "TTL", "GET", "CLIENT", "HELLO", "PING", "SELECT"].contains(&cmd.as_str()),
+            "unexpected Redis command: {line}"
+        );
+        if cmd == "GET" {
+            assert!(
+                line.contains("\"organization:") || line.contains("\"refresh:"),
+                "read a secret value: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn status_exit_zero_when_healthy_org_filter_and_env_file_without_redis() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "healthy");
+    org(&mut c, "org-one", "Solo");
+    org(&mut c, "org-two", "Broken");
+    insert(
+        &mut c,
+        &Row::new("c1", "org-one", "linkedin", "1", "Solo LinkedIn"),
+    );
+    insert(
+        &mut c,
+        &Row {
+            refresh_needed: true,
+            ..Row::new("c2", "org-two", "x", "2", "Broken X")
+        },
+    );
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        format!("DATABASE_URL={db}\nFRONTEND_URL=https://p.example.com\n"),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        sb.cmd()
+            .env_remove("DATABASE_URL")
+            .env_remove("REDIS_URL")
+            .args(["postiz", "status", "--env-file", env.to_str().unwrap()])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // Both organizations: a problem.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    assert!(
+        stdout(&out).contains("no REDIS_URL: Postiz then keeps connect state"),
+        "{}",
+        stdout(&out)
+    );
+    // The healthy one, by name (any case) or id: exit 0.
+    for filter in ["solo", "org-one"] {
+        let out = run(&["--org", filter, "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["organizations"].as_array().unwrap().len(), 1);
+        assert_eq!(report["organizations"][0]["name"], "Solo");
+        assert_eq!(report["summary"]["healthy"], 1);
+        assert!(report["connects"].is_null());
+        assert!(report["redis"].is_null());
+    }
+    let out = run(&["--org", "Nobody"]);
+    assert_failed_with(&out, 2, "Solo (org-one)");
+    // The DATABASE_URL of the environment is the last resort.
+    let out = sb
+        .cmd()
+        .env("DATABASE_URL", &db)
+        .env_remove("REDIS_URL")
+        .args(["postiz", "status", "--org", "Solo"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+}
+
+#[test]
+fn unreachable_or_wrong_stores_fail_fast_naming_which() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, _c) = database(cluster, "unreachable");
+    let sb = Sandbox::new();
+    let refused = free_port();
+    let timed = |args: &[&str]| {
+        let started = Instant::now();
+        let out = sb
+            .cmd()
+            .env_remove("DATABASE_URL")
+            .env_remove("REDIS_URL")
+            .args(["postiz", "status"])
+            .args(args)
+            .output()
+            .unwrap();
+        (out, started.elapsed())
+    };
+    // Nothing on the database's port.
+    let (out, took) = timed(&[
+        "--database-url",
+        &format!("postgresql://postiz-user:hunter2@127.0.0.1:{refused}/postiz-db-local"),
+    ]);
+    assert_failed_with(&out, 5, "could not reach the Postiz database (PostgreSQL)");
+    let err = stderr(&out);
+    assert!(err.contains("postiz-user:***@"), "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+    assert!(
+        err.contains("127.0.0.1:5432:5432"),
+        "the compose advice: {err}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+
+    // A port that accepts and never answers: the wall-clock limit.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_port = silent.local_addr().unwrap().port();
+    let (out, took) = timed(&[
+        "--database-url",
+        &format!("postgresql://u@127.0.0.1:{silent_port}/x"),
+        "--connect-timeout",
+        "1s",
+    ]);
+    assert_failed_with(&out, 5, "did not answer within");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+
+    // The database is fine, Redis is not there.
+    let (out, took) = timed(&[
+        "--database-url",
+        &db,
+        "--redis-url",
+        &format!("redis://127.0.0.1:{refused}"),
+    ]);
+    assert_failed_with(&out, 5, "could not reach Postiz's Redis");
+    assert!(stderr(&out).contains("postiz-redis"), "{}", stderr(&out));
+    assert!(took < Duration::from_secs(5), "{took:?}");
+
+    // A database without Postiz's tables, a database that does not exist, a bad URL: 6.
+    let (out, _) = timed(&[
+        "--database-url",
+        &format!("postgresql://postiz@127.0.0.1:{}/postgres", cluster.port),
+    ]);
+    assert_failed_with(&out, 6, "not a Postiz database");
+    let (out, _) = timed(&[
+        "--database-url",
+        &format!("postgresql://postiz@127.0.0.1:{}/nope", cluster.port),
+    ]);
+    assert_failed_with(&out, 6, "does not exist");
+    let (out, _) = timed(&["--database-url", "mysql://root:hunter2@db/postiz"]);
+    assert_failed_with(&out, 6, "not a PostgreSQL URL");
+    assert!(!stderr(&out).contains("hunter2"));
+    // Nothing located at all.
+    let (out, _) = timed(&[]);
+    assert_failed_with(&out, 6, "no Postiz database to read");
+    // --json errors on stderr.
+    let (out, _) = timed(&[
+        "--json",
+        "--database-url",
+        &format!("postgresql://u@127.0.0.1:{refused}/x"),
+    ]);
+    let err: Value = serde_json::from_str(stderr(&out).trim()).unwrap();
+    assert_eq!(err["error"]["kind"], "unreachable");
+    assert_eq!(err["error"]["exit_code"], 5);
+    drop(silent);
+}
+
+#[test]
+fn sslmode_is_honoured_against_a_tls_server() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    if !cluster.tls {
+        skip("openssl could not make a certificate for the TLS test");
+        return;
+    }
+    // Seeded without TLS, then copied: the server refuses plain connections to `tlsonly`.
+    let (_, seed) = database(cluster, "tls_template");
+    drop(seed);
+    let mut admin = client(cluster, "postgres");
+    admin
+        .batch_execute("DROP DATABASE IF EXISTS tlsonly")
+        .unwrap();
+    admin
+        .batch_execute("CREATE DATABASE tlsonly TEMPLATE tls_template")
+        .unwrap();
+    let url = format!("postgresql://postiz@127.0.0.1:{}/tlsonly", cluster.port);
+    let sb = Sandbox::new();
+    let run = |query: &str| {
+        sb.cmd()
+            .env_remove("DATABASE_URL")
+            .env_remove("REDIS_URL")
+            .args([
+                "postiz",
+                "status",
+                "--database-url",
+                &format!("{url}{query}"),
+            ])
+            .output()
+            .unwrap()
+    };
+    // The server refuses plain connections to this database (pg_hba hostnossl ... reject).
+    let out = run("?sslmode=disable");
+    assert_failed_with(&out, 6, "refused the login");
+    // require (and the default, prefer): encrypted, certificate not checked, as Prisma does.
+    for query in ["?sslmode=require", "", "?sslmode=prefer&schema=public"] {
+        let out = run(query);
+        assert_eq!(out.status.code(), Some(0), "{query}: {}", output_text(&out));
+    }
+    // verify-full: the self-signed certificate is not trusted.
+    let out = run("?sslmode=verify-full");
+    assert_failed_with(&out, 5, "TLS");
+    assert!(stderr(&out).contains("sslrootcert"), "{}", stderr(&out));
+}
+
+/// Lines of a running command's stdout and stderr, as they come.
+struct Running {
+    child: Child,
+    stdout: mpsc::Receiver<String>,
+    stderr: mpsc::Receiver<String>,
+}
+
+impl Running {
+    fn spawn(mut cmd: Command) -> Running {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pipe = |r: Box<dyn std::io::Read + Send>| {
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || {
+                for line in BufReader::new(r).lines().map_while(Result::ok) {
+                    if tx.send(line).is_err() {
+                        return;
+                    }
+                }
+            });
+            rx
+        };
+        let stdout = pipe(Box::new(child.stdout.take().unwrap()));
+        let stderr = pipe(Box::new(child.stderr.take().unwrap()));
+        Running {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// Wait (bounded) for a stderr line containing `needle`.
+    fn stderr_until(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut seen = String::new();
+        while Instant::now() < deadline {
+            if let Ok(line) = self.stderr.recv_timeout(Duration::from_millis(100)) {
+                seen.push_str(&line);
+                seen.push('\n');
+                if line.contains(needle) {
+                    return seen;
+                }
+            }
+        }
+        panic!("{needle:?} never came on stderr: {seen}");
+    }
+
+    /// The stdout event (JSON line) matching `pred`, waiting at most `limit`.
+    fn event(&self, limit: Duration, all: &mut Vec<Value>, pred: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + limit;
+        if let Some(found) = all.iter().find(|v| pred(v)) {
+            return found.clone();
+        }
+        while Instant::now() < deadline {
+            if let Ok(line) = self.stdout.recv_timeout(Duration::from_millis(50)) {
+                let v: Value =
+                    serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+                all.push(v.clone());
+                if pred(&v) {
+                    return v;
+                }
+            }
+        }
+        panic!("no such event within {limit:?}; events: {all:#?}");
+    }
+
+    fn finish(mut self, all: &mut Vec<Value>) -> (Option<i32>, String) {
+        let status = self.child.wait().unwrap();
+        while let Ok(line) = self.stdout.recv_timeout(Duration::from_millis(200)) {
+            all.push(serde_json::from_str(&line).unwrap());
+        }
+        let mut err = String::new();
+        while let Ok(line) = self.stderr.recv_timeout(Duration::from_millis(50)) {
+            err.push_str(&line);
+            err.push('\n');
+        }
+        (status.code(), err)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn watch_traces_connects_in_postizs_order_with_verdicts() {
+    let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "watch");
+    org(&mut c, "org-acme", "Acme");
+    insert(
+        &mut c,
+        &Row::new("c-li", "org-acme", "linkedin", "li-1", "Acme LinkedIn"),
+    );
+    let mut r = redis.conn();
+    // A connect consumed before the watch began is not judged.
+    create_state(&mut r, "oldconsumedstate", "org-acme", None, 3600);
+    consume_state(&mut r, "oldconsumedstate");
+
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        format!("DATABASE_URL={db}\nREDIS_URL={}\n", redis.url()),
+    )
+    .unwrap();
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args([
+            "postiz",
+            "watch",
+            "--json",
+            "--env-file",
+            env.to_str().unwrap(),
+        ])
+        .args(["--grace", "2s", "--interval", "100ms", "--timeout", "15s"]);
+    let watch = Running::spawn(cmd);
+    let intro = watch.stderr_until("watching");
+    assert!(intro.contains("1 channel(s)"), "{intro}");
+    let mut events = Vec::new();
+    let wait = Duration::from_secs(5);
+
+    // 1. A single-step connect that works: state, consume, row.
+    create_state(&mut r, "xconnectstate001", "org-acme", None, 3600);
+    let e = watch.event(wait, &mut events, |v| v["event"] == "state_created");
+    assert_eq!(e["state"], "xconnect…");
+    assert_eq!(e["organization"], "Acme");
+    consume_state(&mut r, "xconnectstate001");
+    insert(
+        &mut c,
+        &Row::new("c-x", "org-acme", "x", "x-42", "Acme on X"),
+    );
+    let e = watch.event(wait, &mut events, |v| {
+        v["event"] == "state_consumed" && v["state"] == "xconnect…"
+    });
+    assert_eq!(e["organization"], "Acme");
+    let e = watch.event(wait, &mut events, |v| {
+        v["event"] == "channel_written" && v["id"] == "c-x"
+    });
+    assert_eq!(e["new"], true);
+    assert_eq!(e["state"], "xconnect…");
+    assert_eq!(e["provider"], "x");
+
+    // 2. A two-step connect: the row first holds the login, then the page.
+    create_state(&mut r, "fbconnectstate02", "org-acme", None, 3600);
+    watch.event(wait, &mut events, |v| {
+        v["event"] == "state_created" && v["state"] == "fbconnec…"
+    });
+    consume_state(&mut r, "fbconnectstate02");
+    insert(
+        &mut c,
+        &Row {
+            between: true,
+            ..Row::new("c-fb", "org-acme", "facebook", "fb-user-1", "Acme FB login")
+        },
+    );
+    let e = watch.event(wait, &mut events, |v| {
+        v["event"] == "channel_written" && v["id"] == "c-fb"
+    });
+    assert_eq!(e["waiting_for_page"], true);
+    assert_eq!(e["state"], "fbconnec…");
+    // saveProviderPage: the page's id, name and token; inBetweenSteps false.
+    c.execute(
+        "UPDATE \"Integration\" SET \"internalId\" = 'page-9', name = 'Acme Page', token = $1, \
+         \"inBetweenSteps\" = false, \"updatedAt\" = (now() AT TIME ZONE 'UTC') WHERE id = 'c-fb'",
+        &[&format!("page-token-{SECRET}")],
+    )
+    .unwrap();
+    let e = watch.event(wait, &mut events, |v| v["event"] == "page_chosen");
+    assert_eq!(e["name"], "Acme Page");
+    assert_eq!(e["internal_id"], "page-9");
+
+    // 3. A reconnect whose token exchange fails: consumed, no row within the grace.
+    create_state(&mut r, "lireconnectstat3", "org-acme", Some("li-1"), 3600);
+    let e = watch.event(wait, &mut events, |v| {
+        v["event"] == "state_created" && v["state"] == "lireconn…"
+    });
+    assert_eq!(e["reconnect"], "li-1");
+    assert_eq!(e["reconnect_channel"], "Acme LinkedIn");
+    consume_state(&mut r, "lireconnectstat3");
+    let e = watch.event(wait, &mut events, |v| v["event"] == "exchange_failed");
+    assert_eq!(e["state"], "lireconn…");
+    let advice = e["advice"].as_str().unwrap();
+    let env_abs = std::path::absolute(&env).unwrap();
+    assert!(
+        advice.contains(&format!(
+            "postiz-connect doctor linkedin --env-file {}",
+            env_abs.display()
+        )),
+        "{advice}"
+    );
+    assert!(e["waited_seconds"].as_i64().unwrap() >= 2);
+
+    // 4. A state nobody comes back for: it expires.
+    create_state(&mut r, "expiringstate004", "org-acme", None, 2);
+    watch.event(wait, &mut events, |v| {
+        v["event"] == "state_created" && v["state"] == "expiring…"
+    });
+    watch.event(wait, &mut events, |v| {
+        v["event"] == "expired" && v["state"] == "expiring…"
+    });
+
+    // Ctrl-C ends it, as a user would.
+    Command::new("kill")
+        .args(["-INT", &watch.child.id().to_string()])
+        .status()
+        .unwrap();
+    let (code, err) = watch.finish(&mut events);
+    assert_eq!(code, Some(1), "a connect failed: {err}");
+    let all = serde_json::to_string(&events).unwrap();
+    assert_no_secret(&all);
+    assert_no_secret(&err);
+    assert!(
+        !all.contains("oldconsum"),
+        "judged a connect from before the watch: {all}"
+    );
+    // The order Postiz makes them in, for the first connect.
+    let order: Vec<&str> = events
+        .iter()
+        .filter(|e| e["state"] == "xconnect…")
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        ["state_created", "state_consumed", "channel_written"]
+    );
+    assert!(events.iter().all(|e| e["at"].is_string()));
+}
+
+#[test]
+fn watch_names_a_postiz_without_redis_and_ends_at_the_timeout() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "watch_no_redis");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let started = Instant::now();
+    let out = sb
+        .cmd()
+        .env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["postiz", "watch", "--database-url", &db, "--timeout", "1s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(
+        stderr(&out).contains("Postiz runs without Redis here"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(started.elapsed() < Duration::from_secs(6));
+}
+
+#[test]
+fn doctor_with_a_postiz_env_reports_the_deployment() {
+    let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "doctor");
+    seed_every_state(&mut c, &mut redis.conn());
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        format!(
+            "FRONTEND_URL=http://postiz.lan:4200\nNEXT_PUBLIC_BACKEND_URL=http://postiz.lan:3000\nNOT_SECURED=false\nDATABASE_URL={db}\nREDIS_URL={}\n",
+            redis.url()
+        ),
+    )
+    .unwrap();
+    let doctor = |env: &Path| {
+        sb.cmd()
+            .env_remove("DATABASE_URL")
+            .env_remove("REDIS_URL")
+            .args(["doctor", "--json", "--env-file", env.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let out = doctor(&env);
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    assert_no_secret(&output_text(&out));
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for id in [
+        "deployment.needs_reconnect",
+        "deployment.page_choice_unfinished",
+        "deployment.refresh_crashed",
+        "deployment.expired",
+        "deployment.unknown_provider",
+        "deployment.duplicate_account",
+        "deployment.disabled",
+        "deployment.read",
+        "env.not_secured.falsy",
+        "env.redis_url.ok",
+    ] {
+        assert!(has_finding(&findings, id), "{id}: {findings:#}");
+    }
+    // "false" counts as set: no login-loop finding.
+    assert!(!has_finding(&findings, "env.not_secured.missing"));
+    let needs = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "deployment.needs_reconnect")
+        .unwrap();
+    assert_eq!(needs["severity"], "problem");
+    assert!(needs["title"]
+        .as_str()
+        .unwrap()
+        .contains("Acme / linkedin \"Acme LinkedIn\""));
+
+    // No REDIS_URL, no NOT_SECURED, a database that is not reachable from here: the lint
+    // names them, and the deployment is a warning, not a problem.
+    let env2 = sb.path("compose.env");
+    std::fs::write(
+        &env2,
+        format!(
+            "FRONTEND_URL=http://postiz.lan:4200\nNEXT_PUBLIC_BACKEND_URL=http://postiz.lan:3000\nNOT_SECURED=\nDATABASE_URL=postgresql://postiz-user:changed-pw-{SECRET}@127.0.0.1:{}/postiz-db-local\n",
+            free_port()
+        ),
+    )
+    .unwrap();
+    let out = doctor(&env2);
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (id, severity) in [
+        ("env.redis_url.missing", "warning"),
+        ("env.not_secured.missing", "problem"),
+        ("deployment.unreachable", "warning"),
+    ] {
+        let f = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap_or_else(|| panic!("{id}: {findings:#}"));
+        assert_eq!(f["severity"], severity, "{f}");
+    }
+    assert_no_secret(&output_text(&out));
+}
