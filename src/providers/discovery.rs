@@ -99,35 +99,25 @@ pub fn discover(issuer: &str, http: &HttpClient) -> Result<ServerMetadata, Error
     ];
     let mut found: Option<ServerMetadata> = None;
     let mut last_error = None;
+    let mut first_error: Option<Error> = None;
     for (url, openid) in candidates {
-        let response = http.get(&url, None, &[])?;
-        if response.status().as_u16() != 200 {
-            last_error = Some(ProviderError::from_response(
-                Stage::Identity,
-                response.status().as_u16(),
-                response.body(),
-            ));
-            continue;
+        // One usable document is enough: the other may be absent, an app's catch-all
+        // HTML page, or unreachable.
+        match fetch_document(&url, issuer, openid, http) {
+            Ok(meta) => {
+                found = Some(match found {
+                    Some(first) => first.merge(meta),
+                    None => meta,
+                })
+            }
+            Err(DocumentError::Missing(e)) => last_error = Some(e),
+            Err(DocumentError::Unusable(e)) => {
+                first_error.get_or_insert(e);
+            }
         }
-        let mut meta: ServerMetadata =
-            serde_json::from_slice(response.body()).map_err(|e| Error::Config {
-                what: format!("the metadata at {url} is not valid server metadata: {e}"),
-                fix: "check --issuer, or give --auth-url and --token-url instead".into(),
-            })?;
-        if meta.issuer.trim_end_matches('/') != issuer {
-            return Err(Error::Rejected {
-                what: format!(
-                    "the metadata at {url} names issuer '{}', not '{issuer}'",
-                    meta.issuer
-                ),
-                fix: "use the exact issuer the server names (RFC 8414 §3.3 forbids using mismatched metadata)".into(),
-            });
-        }
-        meta.openid = openid;
-        found = Some(match found {
-            Some(first) => first.merge(meta),
-            None => meta,
-        });
+    }
+    if let (None, Some(e)) = (&found, first_error) {
+        return Err(e);
     }
     found.ok_or_else(|| Error::Config {
         what: format!(
@@ -136,6 +126,48 @@ pub fn discover(issuer: &str, http: &HttpClient) -> Result<ServerMetadata, Error
         ),
         fix: "check --issuer (no trailing path such as /authorize), or give --auth-url and --token-url".into(),
     })
+}
+
+enum DocumentError {
+    /// Not there (404...): look at the other location.
+    Missing(ProviderError),
+    /// There, but unusable (not metadata, another issuer, unreachable).
+    Unusable(Error),
+}
+
+fn fetch_document(
+    url: &str,
+    issuer: &str,
+    openid: bool,
+    http: &HttpClient,
+) -> Result<ServerMetadata, DocumentError> {
+    let response = http
+        .get(url, None, &[])
+        .map_err(|e| DocumentError::Unusable(e.into()))?;
+    if response.status().as_u16() != 200 {
+        return Err(DocumentError::Missing(ProviderError::from_response(
+            Stage::Identity,
+            response.status().as_u16(),
+            response.body(),
+        )));
+    }
+    let mut meta: ServerMetadata = serde_json::from_slice(response.body()).map_err(|e| {
+        DocumentError::Unusable(Error::Config {
+            what: format!("the metadata at {url} is not valid server metadata: {e}"),
+            fix: "check --issuer, or give --auth-url and --token-url instead".into(),
+        })
+    })?;
+    if meta.issuer.trim_end_matches('/') != issuer {
+        return Err(DocumentError::Unusable(Error::Rejected {
+            what: format!(
+                "the metadata at {url} names issuer '{}', not '{issuer}'",
+                meta.issuer
+            ),
+            fix: "use the exact issuer the server names (RFC 8414 §3.3 forbids using mismatched metadata)".into(),
+        }));
+    }
+    meta.openid = openid;
+    Ok(meta)
 }
 
 #[cfg(test)]

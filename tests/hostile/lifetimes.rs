@@ -46,3 +46,31 @@ fn absurd_lifetimes_keep_the_tokens_on_connect_and_refresh() {
         assert_eq!(provider.token_requests.lock().unwrap().len(), 2);
     }
 }
+
+#[test]
+fn a_refresh_answer_without_a_lifetime_keeps_the_channel_expiring() {
+    // expires_in is optional (RFC 6749 §5.1); "no expiry" would stop refreshing it.
+    let provider = HostileProvider::start(
+        |form: &crate::provider::Form| match form.get("grant_type").map(String::as_str) {
+            Some("refresh_token") => Answer::json(
+                r#"{"access_token":"at-2","token_type":"Bearer","refresh_token":"rt-2"}"#,
+            ),
+            _ => Answer::json(
+                r#"{"access_token":"at-1","token_type":"Bearer","refresh_token":"rt-1","expires_in":3600}"#,
+            ),
+        },
+        r#"{"sub":"42","preferred_username":"alice"}"#,
+    );
+    let sb = Sandbox::new();
+    let out = sb.cmd().args(provider.connect_args()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sb.run(&["refresh", "--force", &provider.channel("alice")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let status = sb.status_json();
+    let expires = status[0]["expires_at"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{status}"));
+    let at = chrono::DateTime::parse_from_rfc3339(expires).unwrap();
+    let left = at.signed_duration_since(chrono::Utc::now()).num_minutes();
+    assert!((55..=60).contains(&left), "about an hour: {left} min");
+}
