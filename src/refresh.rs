@@ -430,14 +430,15 @@ pub fn refresh_channel(
     }
 }
 
-enum Class {
+pub(crate) enum Class {
     Transient,
     DeadGrant,
     Misconfigured,
     Other,
 }
 
-fn classify(err: &Error) -> Class {
+/// How a refresh failure is handled: only `invalid_grant` is a dead grant.
+pub(crate) fn classify(err: &Error) -> Class {
     match err {
         Error::Network(_) => Class::Transient,
         Error::Token(e) => match e.code.as_deref() {
@@ -452,7 +453,7 @@ fn classify(err: &Error) -> Class {
 
 /// `Retry-After` (seconds, capped at a minute) when the provider sent one, else
 /// exponential backoff.
-fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
+pub(crate) fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
     let header = http
         .last_response()
         .and_then(|r| r.retry_after)
