@@ -170,10 +170,7 @@ fn refresh_one(
     if two_step && row.in_between_steps {
         return Err(Error::Rejected {
             what: format!("{label}: its page choice never finished in Postiz"),
-            fix: format!(
-                "finish it (or connect again) from {}",
-                launches(env_file)
-            ),
+            fix: format!("finish it (or connect again) from {}", launches(env_file)),
         });
     }
     if provider.pages.as_ref().is_some_and(|p| p.token.is_some()) {
@@ -200,7 +197,8 @@ fn refresh_one(
                 env_file,
                 &|name| std::env::var(name).ok(),
             )?;
-            ctx.ui.info(format!("client id from {}", creds.client_id_source));
+            ctx.ui
+                .info(format!("client id from {}", creds.client_id_source));
             ClientCredentials {
                 id: creds.client_id,
                 secret: creds.client_secret,
@@ -473,8 +471,9 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                 "Postiz has no {} provider: a row for it would break Postiz's whole channel list",
                 provider.name
             ),
-            fix: "only channels of providers Postiz knows can be adopted (postiz-connect providers)"
-                .into(),
+            fix:
+                "only channels of providers Postiz knows can be adopted (postiz-connect providers)"
+                    .into(),
         });
     }
     let located = locate_from(args.deployment)?;
@@ -561,7 +560,9 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             }
         }
     }
-    if channel.sandbox {
+    // `--sandbox` channels are flagged; `--sandbox-at` ones are known by their connect flags.
+    let sandbox = channel.sandbox || channel.connect_args.iter().any(|a| a == "--sandbox-at");
+    if sandbox {
         notes.push(format!(
             "{} is a sandbox channel (connected to postiz-connect's built-in emulation, not {}): \
              Postiz cannot post with it",
@@ -577,8 +578,16 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                 "{} is a {} login without a chosen {}: Postiz posts to a {} of it",
                 channel.channel,
                 provider.name,
-                provider.pages.as_ref().map(|p| p.kind.as_str()).unwrap_or("page"),
-                provider.pages.as_ref().map(|p| p.kind.as_str()).unwrap_or("page"),
+                provider
+                    .pages
+                    .as_ref()
+                    .map(|p| p.kind.as_str())
+                    .unwrap_or("page"),
+                provider
+                    .pages
+                    .as_ref()
+                    .map(|p| p.kind.as_str())
+                    .unwrap_or("page"),
             ),
             fix: format!(
                 "connect again choosing it (postiz-connect {} --page ID), then adopt that channel",
@@ -690,7 +699,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     let mut out = json!({
         "channel": channel.channel,
         "organization": {"id": org.id, "name": org.name},
-        "sandbox": channel.sandbox,
+        "sandbox": sandbox,
         "dry_run": args.dry_run,
         "row": shown,
         "existing": existing,
@@ -741,7 +750,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         ctx.ui.step(format!(
             "{} {}{} {} \"{}\" in {} ({}) as row {row_id}",
             if inserted { "added" } else { "updated" },
-            if channel.sandbox { "the sandbox channel " } else { "" },
+            if sandbox { "the sandbox channel " } else { "" },
             channel.channel,
             identifier,
             row.name,

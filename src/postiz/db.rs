@@ -283,7 +283,9 @@ pub(super) fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-pub(super) fn organizations(tx: &mut postgres::Transaction<'_>) -> Result<Vec<Organization>, postgres::Error> {
+pub(super) fn organizations(
+    tx: &mut postgres::Transaction<'_>,
+) -> Result<Vec<Organization>, postgres::Error> {
     Ok(tx
         .query(
             "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" ORDER BY name, id",

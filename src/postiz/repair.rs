@@ -196,7 +196,7 @@ impl Writer {
     }
 
     pub fn organizations(&mut self) -> Result<Vec<Organization>, Error> {
-        self.transaction(true, |tx| db::organizations(tx))
+        self.transaction(true, db::organizations)
     }
 
     /// One row with its tokens (soft-deleted rows too, flagged).
