@@ -715,6 +715,71 @@ mod tests {
     }
 
     #[test]
+    fn postiz_refresh_and_adopt() {
+        let catalog = Catalog::embedded();
+        assert!(parse(&catalog, ["postiz-connect", "postiz", "refresh"]).is_err());
+        assert!(parse(
+            &catalog,
+            [
+                "postiz-connect",
+                "postiz",
+                "refresh",
+                "c1",
+                "--sandbox-at",
+                "http://127.0.0.1:9",
+                "--client-id",
+                "x"
+            ]
+        )
+        .is_err());
+        match parse_ok(&[
+            "postiz-connect",
+            "postiz",
+            "refresh",
+            "c1",
+            "c2",
+            "--dry-run",
+        ])
+        .command
+        {
+            Command::Postiz {
+                command: PostizCommand::Refresh { ids, dry_run, .. },
+            } => {
+                assert_eq!(ids, ["c1", "c2"]);
+                assert!(dry_run);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(parse(&catalog, ["postiz-connect", "postiz", "adopt", "x:jane"]).is_err());
+        match parse_ok(&[
+            "postiz-connect",
+            "postiz",
+            "adopt",
+            "x:jane",
+            "--org",
+            "Acme",
+        ])
+        .command
+        {
+            Command::Postiz {
+                command:
+                    PostizCommand::Adopt {
+                        channel,
+                        org,
+                        dry_run,
+                        ..
+                    },
+            } => {
+                assert_eq!(
+                    (channel.as_str(), org.as_str(), dry_run),
+                    ("x:jane", "Acme", false)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn bad_timeout_is_a_usage_error() {
         let err = parse(
             &Catalog::embedded(),
