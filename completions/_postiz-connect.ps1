@@ -37,7 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the providers in the catalog')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Find the cause of a failing connection and print the fix')
-            [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)')
+            [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects; repair a channel')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)')
@@ -190,6 +190,8 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every channel''s health, grouped by organization, and the connects in progress')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -230,9 +232,49 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'postiz-connect;postiz;refresh' {
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up reaching the database or Redis after this long')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The deployment''s client id (default: the provider''s variable in --env-file, then the environment)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'The deployment''s client secret (default: as --client-id)')
+            [CompletionResult]::new('--sandbox-at', '--sandbox-at', [CompletionResultType]::ParameterName, 'Refresh against a sandbox running at this URL (`postiz-connect sandbox`), with its client')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would change; call no provider, write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'postiz-connect;postiz;adopt' {
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The organization to add it to, by name or id')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up reaching the database or Redis after this long')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the row it would write (secrets masked); write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'postiz-connect;postiz;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every channel''s health, grouped by organization, and the connects in progress')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -240,6 +282,12 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             break
         }
         'postiz-connect;postiz;help;watch' {
+            break
+        }
+        'postiz-connect;postiz;help;refresh' {
+            break
+        }
+        'postiz-connect;postiz;help;adopt' {
             break
         }
         'postiz-connect;postiz;help;help' {
@@ -1257,7 +1305,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List the providers in the catalog')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Find the cause of a failing connection and print the fix')
-            [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)')
+            [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects; repair a channel')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)')
@@ -1311,12 +1359,20 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
         'postiz-connect;help;postiz' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every channel''s health, grouped by organization, and the connects in progress')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does')
             break
         }
         'postiz-connect;help;postiz;status' {
             break
         }
         'postiz-connect;help;postiz;watch' {
+            break
+        }
+        'postiz-connect;help;postiz;refresh' {
+            break
+        }
+        'postiz-connect;help;postiz;adopt' {
             break
         }
         'postiz-connect;help;sandbox' {

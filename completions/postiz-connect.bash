@@ -229,14 +229,26 @@ _postiz__connect() {
             postiz__connect__subcmd__help,youtube)
                 cmd="postiz__connect__subcmd__help__subcmd__youtube"
                 ;;
+            postiz__connect__subcmd__help__subcmd__postiz,adopt)
+                cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__adopt"
+                ;;
+            postiz__connect__subcmd__help__subcmd__postiz,refresh)
+                cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__refresh"
+                ;;
             postiz__connect__subcmd__help__subcmd__postiz,status)
                 cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__status"
                 ;;
             postiz__connect__subcmd__help__subcmd__postiz,watch)
                 cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__watch"
                 ;;
+            postiz__connect__subcmd__postiz,adopt)
+                cmd="postiz__connect__subcmd__postiz__subcmd__adopt"
+                ;;
             postiz__connect__subcmd__postiz,help)
                 cmd="postiz__connect__subcmd__postiz__subcmd__help"
+                ;;
+            postiz__connect__subcmd__postiz,refresh)
+                cmd="postiz__connect__subcmd__postiz__subcmd__refresh"
                 ;;
             postiz__connect__subcmd__postiz,status)
                 cmd="postiz__connect__subcmd__postiz__subcmd__status"
@@ -244,8 +256,14 @@ _postiz__connect() {
             postiz__connect__subcmd__postiz,watch)
                 cmd="postiz__connect__subcmd__postiz__subcmd__watch"
                 ;;
+            postiz__connect__subcmd__postiz__subcmd__help,adopt)
+                cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__adopt"
+                ;;
             postiz__connect__subcmd__postiz__subcmd__help,help)
                 cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__help"
+                ;;
+            postiz__connect__subcmd__postiz__subcmd__help,refresh)
+                cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__refresh"
                 ;;
             postiz__connect__subcmd__postiz__subcmd__help,status)
                 cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__status"
@@ -1130,8 +1148,36 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__help__subcmd__postiz)
-            opts="status watch"
+            opts="status watch refresh adopt"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__adopt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__refresh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2026,7 +2072,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__subcmd__connect__subcmd__postiz)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status watch help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status watch refresh adopt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2039,8 +2085,42 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__adopt)
+            opts="-q -v -h -V --org --env-file --database-url --redis-url --connect-timeout --dry-run --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__postiz__subcmd__help)
-            opts="status watch help"
+            opts="status watch refresh adopt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2053,7 +2133,35 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__adopt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__refresh)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2088,6 +2196,48 @@ _postiz__connect() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__subcmd__connect__subcmd__postiz__subcmd__refresh)
+            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --client-id --client-secret --sandbox-at --dry-run --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

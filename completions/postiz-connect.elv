@@ -34,7 +34,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
             cand doctor 'Find the cause of a failing connection and print the fix'
-            cand postiz 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)'
+            cand postiz 'See inside a self-hosted Postiz: its channels'' health and its connects; repair a channel'
             cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
@@ -179,6 +179,8 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --version 'Print version'
             cand status 'Every channel''s health, grouped by organization, and the connects in progress'
             cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
+            cand refresh 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
+            cand adopt 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'postiz-connect;postiz;status'= {
@@ -216,14 +218,56 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'postiz-connect;postiz;refresh'= {
+            cand --env-file 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it'
+            cand --database-url 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)'
+            cand --redis-url 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)'
+            cand --connect-timeout 'Give up reaching the database or Redis after this long'
+            cand --client-id 'The deployment''s client id (default: the provider''s variable in --env-file, then the environment)'
+            cand --client-secret 'The deployment''s client secret (default: as --client-id)'
+            cand --sandbox-at 'Refresh against a sandbox running at this URL (`postiz-connect sandbox`), with its client'
+            cand --dry-run 'Say what would change; call no provider, write nothing'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'postiz-connect;postiz;adopt'= {
+            cand --org 'The organization to add it to, by name or id'
+            cand --env-file 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it'
+            cand --database-url 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)'
+            cand --redis-url 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)'
+            cand --connect-timeout 'Give up reaching the database or Redis after this long'
+            cand --dry-run 'Print the row it would write (secrets masked); write nothing'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'postiz-connect;postiz;help'= {
             cand status 'Every channel''s health, grouped by organization, and the connects in progress'
             cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
+            cand refresh 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
+            cand adopt 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'postiz-connect;postiz;help;status'= {
         }
         &'postiz-connect;postiz;help;watch'= {
+        }
+        &'postiz-connect;postiz;help;refresh'= {
+        }
+        &'postiz-connect;postiz;help;adopt'= {
         }
         &'postiz-connect;postiz;help;help'= {
         }
@@ -1212,7 +1256,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand logout 'Revoke a channel''s tokens at the provider and delete them here'
             cand providers 'List the providers in the catalog'
             cand doctor 'Find the cause of a failing connection and print the fix'
-            cand postiz 'See inside a self-hosted Postiz: its channels'' health and its connects (read-only)'
+            cand postiz 'See inside a self-hosted Postiz: its channels'' health and its connects; repair a channel'
             cand sandbox 'Run a local emulation of a provider''s OAuth endpoints, until Ctrl-C'
             cand completions 'Print a shell completion script'
             cand connect 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
@@ -1258,10 +1302,16 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         &'postiz-connect;help;postiz'= {
             cand status 'Every channel''s health, grouped by organization, and the connects in progress'
             cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
+            cand refresh 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
+            cand adopt 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does'
         }
         &'postiz-connect;help;postiz;status'= {
         }
         &'postiz-connect;help;postiz;watch'= {
+        }
+        &'postiz-connect;help;postiz;refresh'= {
+        }
+        &'postiz-connect;help;postiz;adopt'= {
         }
         &'postiz-connect;help;sandbox'= {
         }

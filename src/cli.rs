@@ -118,7 +118,7 @@ pub enum Command {
     },
     /// Find the cause of a failing connection and print the fix
     Doctor(DoctorArgs),
-    /// See inside a self-hosted Postiz: its channels' health and its connects (read-only)
+    /// See inside a self-hosted Postiz: its channels' health and its connects; repair a channel
     Postiz {
         #[command(subcommand)]
         command: PostizCommand,
@@ -178,7 +178,59 @@ pub enum PostizCommand {
         #[arg(long, value_name = "DURATION", default_value = "250ms", value_parser = parse_interval)]
         interval: Duration,
     },
+    /// Refresh channels of the deployment in place, with its own client credentials (writes their rows)
+    #[command(after_help = POSTIZ_REFRESH_HELP)]
+    Refresh {
+        /// The channels' row ids (`postiz status` shows them as "row ...")
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[command(flatten)]
+        deployment: DeploymentArgs,
+        /// The deployment's client id (default: the provider's variable in --env-file, then the environment)
+        #[arg(long, value_name = "ID")]
+        client_id: Option<String>,
+        /// The deployment's client secret (default: as --client-id)
+        #[arg(long, value_name = "SECRET")]
+        client_secret: Option<String>,
+        /// Refresh against a sandbox running at this URL (`postiz-connect sandbox`), with its client
+        #[arg(long, value_name = "URL", conflicts_with_all = ["client_id", "client_secret"])]
+        sandbox_at: Option<String>,
+        /// Say what would change; call no provider, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Hand a channel connected by this tool to the deployment: write its row as Postiz's own connect does
+    #[command(after_help = POSTIZ_ADOPT_HELP)]
+    Adopt {
+        /// The local channel (`postiz-connect status` lists them)
+        channel: String,
+        /// The organization to add it to, by name or id
+        #[arg(long, value_name = "NAME|ID")]
+        org: String,
+        #[command(flatten)]
+        deployment: DeploymentArgs,
+        /// Print the row it would write (secrets masked); write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
+
+const POSTIZ_REFRESH_HELP: &str = "\
+Writes: each row in one transaction, only if it still holds the tokens read (if Postiz
+changed it meanwhile, nothing is written). The new tokens go to a 0600 file first
+(postiz-pending/ in the config dir), removed once the row holds them. Never prints tokens.
+
+Exit codes: 0 refreshed (or nothing to do), 1 the row changed meanwhile or the write
+failed, 4 the provider refused the grant (reconnect from Postiz), 5 network or database
+unreachable, 6 credentials or database misconfigured.";
+
+const POSTIZ_ADOPT_HELP: &str = "\
+Writes one row as Postiz's createOrUpdateIntegration does (upsert on organization and
+internal id: an existing row is updated in place and keeps its id). Refuses a token from
+another app than the deployment's. Never prints tokens; --dry-run masks them.
+
+Exit codes: 0 adopted, 2 no such organization, 4 refused by a guard, 5 database
+unreachable, 6 configuration (no client id in the .env, not a Postiz database).";
 
 const POSTIZ_STATUS_HELP: &str = "\
 Reads only: read-only transactions on the database; SCAN, TTL and GET of non-secret keys
@@ -660,6 +712,71 @@ mod tests {
             ["postiz-connect", "postiz", "watch", "--interval", "1ms"]
         )
         .is_err());
+    }
+
+    #[test]
+    fn postiz_refresh_and_adopt() {
+        let catalog = Catalog::embedded();
+        assert!(parse(&catalog, ["postiz-connect", "postiz", "refresh"]).is_err());
+        assert!(parse(
+            &catalog,
+            [
+                "postiz-connect",
+                "postiz",
+                "refresh",
+                "c1",
+                "--sandbox-at",
+                "http://127.0.0.1:9",
+                "--client-id",
+                "x"
+            ]
+        )
+        .is_err());
+        match parse_ok(&[
+            "postiz-connect",
+            "postiz",
+            "refresh",
+            "c1",
+            "c2",
+            "--dry-run",
+        ])
+        .command
+        {
+            Command::Postiz {
+                command: PostizCommand::Refresh { ids, dry_run, .. },
+            } => {
+                assert_eq!(ids, ["c1", "c2"]);
+                assert!(dry_run);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(parse(&catalog, ["postiz-connect", "postiz", "adopt", "x:jane"]).is_err());
+        match parse_ok(&[
+            "postiz-connect",
+            "postiz",
+            "adopt",
+            "x:jane",
+            "--org",
+            "Acme",
+        ])
+        .command
+        {
+            Command::Postiz {
+                command:
+                    PostizCommand::Adopt {
+                        channel,
+                        org,
+                        dry_run,
+                        ..
+                    },
+            } => {
+                assert_eq!(
+                    (channel.as_str(), org.as_str(), dry_run),
+                    ("x:jane", "Acme", false)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -441,14 +441,15 @@ fn previous_lifetime(channel: &Channel) -> Option<chrono::Duration> {
     (lifetime > chrono::Duration::zero()).then_some(lifetime)
 }
 
-enum Class {
+pub(crate) enum Class {
     Transient,
     DeadGrant,
     Misconfigured,
     Other,
 }
 
-fn classify(err: &Error) -> Class {
+/// How a refresh failure is handled: only `invalid_grant` is a dead grant.
+pub(crate) fn classify(err: &Error) -> Class {
     match err {
         Error::Network(_) => Class::Transient,
         Error::Token(e) => match e.code.as_deref() {
@@ -463,7 +464,7 @@ fn classify(err: &Error) -> Class {
 
 /// `Retry-After` (seconds, capped at a minute) when the provider sent one, else
 /// exponential backoff.
-fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
+pub(crate) fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
     let header = http
         .last_response()
         .and_then(|r| r.retry_after)

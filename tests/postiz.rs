@@ -1257,3 +1257,586 @@ fn doctor_with_a_postiz_env_reports_the_deployment() {
     }
     assert_no_secret(&output_text(&out));
 }
+
+// ---- postiz refresh / postiz adopt: the repair commands, the only writes -------------------
+
+/// A Postiz `.env` for the repair commands: the database, FRONTEND_URL, and these settings.
+fn env_file(sb: &Sandbox, db: &str, settings: &[(&str, &str)]) -> PathBuf {
+    let mut text = format!("DATABASE_URL={db}\nFRONTEND_URL=http://localhost:4200\n");
+    for (name, value) in settings {
+        text.push_str(&format!("{name}={value}\n"));
+    }
+    let path = sb.path("postiz.env");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `postiz-connect postiz <args>` with no deployment from the environment.
+fn postiz(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+    sb.cmd()
+        .env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .env_remove("DISCORD_CLIENT_ID")
+        .env_remove("DISCORD_CLIENT_SECRET")
+        .env_remove("X_API_KEY")
+        .env_remove("X_API_SECRET")
+        .arg("postiz")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The one local channel's name.
+fn only_channel(sb: &Sandbox) -> String {
+    let status = sb.status_json();
+    let list = status.as_array().unwrap();
+    assert_eq!(list.len(), 1, "{status}");
+    list[0]["channel"].as_str().unwrap().to_string()
+}
+
+/// The secrets a row holds, and its flags.
+struct Stored {
+    id: String,
+    token: String,
+    refresh: Option<String>,
+    refresh_needed: bool,
+    between: bool,
+    posting_times: String,
+    settings: Option<String>,
+    provider: String,
+    internal: String,
+}
+
+fn stored(c: &mut postgres::Client, org: &str) -> Vec<Stored> {
+    c.query(
+        "SELECT id, token, \"refreshToken\", \"refreshNeeded\", \"inBetweenSteps\", \"postingTimes\", \
+         \"additionalSettings\", \"providerIdentifier\", \"internalId\" FROM \"Integration\" \
+         WHERE \"organizationId\" = $1 ORDER BY id",
+        &[&org],
+    )
+    .unwrap()
+    .iter()
+    .map(|r| Stored {
+        id: r.get(0),
+        token: r.get(1),
+        refresh: r.get(2),
+        refresh_needed: r.get(3),
+        between: r.get(4),
+        posting_times: r.get(5),
+        settings: r.get(6),
+        provider: r.get(7),
+        internal: r.get(8),
+    })
+    .collect()
+}
+
+/// No token, refresh token or client secret of these appears in `text`.
+fn assert_none_of(text: &str, secrets: &[&str]) {
+    for s in secrets.iter().filter(|s| s.len() > 4) {
+        assert!(!text.contains(s), "a secret was shown ({s}):\n{text}");
+    }
+    assert_no_secret(text);
+}
+
+/// The records `postiz refresh` keeps aside, in this home.
+fn records(sb: &Sandbox) -> Vec<PathBuf> {
+    std::fs::read_dir(sb.home.path().join("home/postiz-pending"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn adopt_then_refresh_through_a_rotating_sandbox() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "adopt_refresh");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let server = sb.emulator(&[
+        "--provider",
+        "discord",
+        "--auto-approve",
+        "--fault",
+        "rotate-refresh",
+    ]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "discord",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "20s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let local_token = sb.token(&channel);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("DISCORD_CLIENT_ID", "sandbox-client"),
+            ("DISCORD_CLIENT_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap();
+
+    // --dry-run: the row, masked; nothing written.
+    let out = postiz(
+        &sb,
+        &[
+            "adopt",
+            &channel,
+            "--org",
+            "Acme",
+            "--env-file",
+            env,
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_none_of(&output_text(&out), &[&local_token, "sandbox-secret"]);
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(shown["outcome"], "would_insert", "{shown}");
+    assert_eq!(shown["sandbox"], true);
+    assert!(shown["row"]["token"].as_str().unwrap().starts_with("***"));
+    assert_eq!(shown["row"]["provider"], "discord");
+    assert!(stored(&mut c, "org-acme").is_empty(), "a dry run wrote");
+
+    // Adopt: inserted as Postiz's upsert would, labelled a sandbox channel.
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "Acme", "--env-file", env],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(stderr(&out).contains("sandbox channel"), "{}", stderr(&out));
+    assert_none_of(&output_text(&out), &[&local_token]);
+    let rows = stored(&mut c, "org-acme");
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert!(row.id.starts_with('c') && row.id.len() == 25, "{}", row.id);
+    assert_eq!(row.provider, "discord");
+    assert_eq!(row.token, local_token);
+    assert!(row.refresh.as_deref().is_some_and(|r| !r.is_empty()));
+    assert!(!row.refresh_needed && !row.between);
+    serde_json::from_str::<Value>(&row.posting_times).unwrap();
+    assert_eq!(row.settings.as_deref(), Some("[]"));
+    let id = row.id.clone();
+    let first_refresh = row.refresh.clone().unwrap();
+
+    // Adopting again updates the same row in place (its id, so its posts, kept).
+    let out = postiz(
+        &sb,
+        &[
+            "adopt",
+            &channel,
+            "--org",
+            "org-acme",
+            "--env-file",
+            env,
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done["outcome"], "updated");
+    assert_eq!(done["row_id"], id.as_str());
+    assert_eq!(stored(&mut c, "org-acme").len(), 1);
+
+    // A refresh that crashed in Postiz: refreshNeeded and inBetweenSteps set.
+    c.execute(
+        "UPDATE \"Integration\" SET \"refreshNeeded\" = true, \"inBetweenSteps\" = true WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    // --dry-run calls nothing and writes nothing.
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            &id,
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let dry: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(dry[0]["outcome"], "would_refresh", "{dry}");
+    let row = &stored(&mut c, "org-acme")[0];
+    assert_eq!(row.refresh.as_deref(), Some(first_refresh.as_str()));
+    assert!(row.refresh_needed && row.between);
+
+    // Refresh: rotated twice in a row, each rotation written, the flags cleared.
+    let mut previous = first_refresh.clone();
+    for _ in 0..2 {
+        let out = postiz(
+            &sb,
+            &[
+                "refresh",
+                &id,
+                "--env-file",
+                env,
+                "--sandbox-at",
+                &base,
+                "--json",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+        let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(done[0]["outcome"], "refreshed", "{done}");
+        assert_eq!(done[0]["rotated"], true, "{done}");
+        let row = &stored(&mut c, "org-acme")[0];
+        let now_refresh = row.refresh.clone().unwrap();
+        assert_ne!(
+            now_refresh, previous,
+            "the rotated refresh token was not written"
+        );
+        assert_ne!(row.token, local_token);
+        assert!(!row.refresh_needed && !row.between);
+        assert_none_of(
+            &output_text(&out),
+            &[&row.token, &now_refresh, &previous, "sandbox-secret"],
+        );
+        previous = now_refresh;
+    }
+    assert!(records(&sb).is_empty(), "records left: {:?}", records(&sb));
+
+    // The spent refresh token back in the row: a dead grant, exit 4, the row untouched,
+    // and the way to reconnect from Postiz.
+    c.execute(
+        "UPDATE \"Integration\" SET \"refreshToken\" = $2 WHERE id = $1",
+        &[&id, &first_refresh],
+    )
+    .unwrap();
+    let before = stored(&mut c, "org-acme").remove(0).token;
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 4, "http://localhost:4200/launches");
+    assert_none_of(&output_text(&out), &[&first_refresh, &before]);
+    let row = &stored(&mut c, "org-acme")[0];
+    assert_eq!(row.refresh.as_deref(), Some(first_refresh.as_str()));
+    assert_eq!(row.token, before);
+    assert!(!row.refresh_needed);
+
+    // No such row: a usage error naming where ids are.
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            "no-such-row",
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+        ],
+    );
+    assert_failed_with(&out, 2, "postiz status");
+}
+
+#[test]
+fn refresh_writes_nothing_when_postiz_changed_the_row_meanwhile() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refresh_race");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let server = sb.emulator(&[
+        "--provider",
+        "discord",
+        "--auto-approve",
+        "--fault",
+        "rotate-refresh",
+        "--fault",
+        "slow:1500",
+    ]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "discord",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "Acme", "--env-file", env],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+
+    // While the provider answers slowly, Postiz refreshes the row itself.
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL").args([
+        "postiz",
+        "refresh",
+        &id,
+        "--env-file",
+        env,
+        "--sandbox-at",
+        &base,
+    ]);
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    c.execute(
+        "UPDATE \"Integration\" SET token = 'postiz-token', \"refreshToken\" = 'postiz-refresh' WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_failed_with(&out, 1, "changed in Postiz while it was being refreshed");
+    let row = &stored(&mut c, "org-acme")[0];
+    assert_eq!(row.token, "postiz-token", "the row was overwritten");
+    assert_eq!(row.refresh.as_deref(), Some("postiz-refresh"));
+    // The provider's new tokens are kept, privately, where the message says.
+    let kept = records(&sb);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        stderr(&out).contains(&kept[0].display().to_string()),
+        "{}",
+        stderr(&out)
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let record: Value = serde_json::from_slice(&std::fs::read(&kept[0]).unwrap()).unwrap();
+    assert_eq!(record["row"]["id"], id.as_str());
+    let new_token = record["token"].as_str().unwrap();
+    assert!(!new_token.is_empty());
+    assert_none_of(
+        &output_text(&out),
+        &[new_token, record["refreshToken"].as_str().unwrap()],
+    );
+}
+
+#[test]
+fn adopt_refuses_another_app_an_unknown_org_and_a_deployment_without_the_provider() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "adopt_guards");
+    org(&mut c, "org-one", "Twin");
+    org(&mut c, "org-two", "Twin");
+    org(&mut c, "org-solo", "Solo");
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("discord", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+
+    // The deployment's app is another one: Postiz could not refresh the token.
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "postiz-own-app")]);
+    let env = env.to_str().unwrap().to_string();
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "Solo", "--env-file", &env],
+    );
+    assert_failed_with(&out, 4, "not the deployment's");
+    assert!(stderr(&out).contains("invalid_grant"), "{}", stderr(&out));
+
+    // The deployment does not offer the provider at all.
+    let env = env_file(&sb, &db, &[]);
+    let env = env.to_str().unwrap().to_string();
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "Solo", "--env-file", &env],
+    );
+    assert_failed_with(&out, 6, "Postiz does not offer Discord");
+
+    // No such organization; an ambiguous name lists both.
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap().to_string();
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "Nope", "--env-file", &env],
+    );
+    assert_failed_with(&out, 2, "no organization has the name or id \"Nope\"");
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "Twin", "--env-file", &env],
+    );
+    assert_failed_with(&out, 2, "several organizations");
+    assert!(stderr(&out).contains("org-one") && stderr(&out).contains("org-two"));
+    for o in ["org-one", "org-two", "org-solo"] {
+        assert!(stored(&mut c, o).is_empty(), "a refused adopt wrote");
+    }
+    // By id it works.
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "org-two", "--env-file", &env],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_eq!(stored(&mut c, "org-two").len(), 1);
+}
+
+#[test]
+fn adopt_x_needs_oauth1_with_the_deployments_key_and_refresh_says_x_has_none() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "adopt_x");
+    org(&mut c, "org-acme", "Acme");
+    // OAuth 2.0: Postiz's X provider cannot use it.
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("X_API_KEY", "sandbox-client"),
+            ("X_API_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap().to_string();
+    let out = postiz(
+        &sb,
+        &[
+            "adopt",
+            &only_channel(&sb),
+            "--org",
+            "Acme",
+            "--env-file",
+            &env,
+        ],
+    );
+    assert_failed_with(&out, 4, "only over OAuth 1.0a");
+
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &["--oauth1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let local = sb.token(&channel);
+    // Another consumer key in the .env: refused.
+    let other = env_file(&sb, &db, &[("X_API_KEY", "postiz-key")]);
+    let out = postiz(
+        &sb,
+        &[
+            "adopt",
+            &channel,
+            "--org",
+            "Acme",
+            "--env-file",
+            other.to_str().unwrap(),
+        ],
+    );
+    assert_failed_with(&out, 4, "another X app");
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("X_API_KEY", "sandbox-client"),
+            ("X_API_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap().to_string();
+    let out = postiz(
+        &sb,
+        &[
+            "adopt",
+            &channel,
+            "--org",
+            "Acme",
+            "--env-file",
+            &env,
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_none_of(&output_text(&out), &[&local]);
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(row.provider, "x");
+    // X stores `token:secret` (what `token` prints for an OAuth 1.0a channel).
+    assert!(local.contains(':'), "{local}");
+    assert_eq!(row.token, local);
+    assert_eq!(row.refresh.as_deref(), Some(""));
+    let settings: Value = serde_json::from_str(row.settings.as_deref().unwrap()).unwrap();
+    assert_eq!(settings[0]["title"], "Verified");
+    assert_eq!(settings[0]["type"], "checkbox");
+    assert_eq!(settings[0]["value"], false);
+    // Refresh: X has none, and says so; the row is untouched.
+    let out = postiz(&sb, &["refresh", &row.id, "--env-file", &env]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(stderr(&out).contains("OAuth 1.0a"), "{}", stderr(&out));
+    assert_eq!(stored(&mut c, "org-acme")[0].token, row.token);
+}
+
+#[test]
+fn adopt_two_step_pages_and_the_threads_refresh_note() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "adopt_pages");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let page_token = sb.token(&channel);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("FACEBOOK_APP_ID", "sandbox-client"),
+            ("THREADS_APP_ID", "sandbox-client"),
+        ],
+    );
+    let env = env.to_str().unwrap().to_string();
+    let out = postiz(
+        &sb,
+        &["adopt", &channel, "--org", "Acme", "--env-file", &env],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(
+        (row.provider.as_str(), row.internal.as_str()),
+        ("facebook", "2002")
+    );
+    assert_eq!(row.token, page_token, "the page's own token");
+    assert!(!row.between, "the page is chosen");
+
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("threads", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let out = postiz(
+        &sb,
+        &[
+            "adopt",
+            &channel,
+            "--org",
+            "Acme",
+            "--env-file",
+            &env,
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let text = output_text(&out);
+    assert!(
+        text.contains("will not be refreshed by Postiz until it is reconnected"),
+        "{text}"
+    );
+    assert!(text.contains("postiz refresh"), "{text}");
+    assert_none_of(&text, &[&sb.token(&channel)]);
+    assert_eq!(stored(&mut c, "org-acme").len(), 1, "a dry run wrote");
+}

@@ -6,6 +6,7 @@ mod doctor;
 mod logout;
 pub(super) mod oauth1;
 mod postiz;
+mod postiz_repair;
 mod providers;
 mod refresh;
 mod restore;

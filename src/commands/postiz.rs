@@ -1,4 +1,5 @@
-//! `postiz-connect postiz status|watch`: read a Postiz deployment and show it.
+//! `postiz-connect postiz status|watch`: read a Postiz deployment and show it (`refresh` and
+//! `adopt` are in `postiz_repair`).
 
 use std::time::{Duration, Instant};
 
@@ -28,6 +29,38 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             grace,
             interval,
         } => watch(ctx, deployment, org.as_deref(), *timeout, *grace, *interval),
+        PostizCommand::Refresh {
+            ids,
+            deployment,
+            client_id,
+            client_secret,
+            sandbox_at,
+            dry_run,
+        } => super::postiz_repair::refresh(
+            ctx,
+            &super::postiz_repair::RefreshArgs {
+                ids,
+                deployment,
+                client_id: client_id.as_deref(),
+                client_secret: client_secret.as_deref(),
+                sandbox_at: sandbox_at.as_deref(),
+                dry_run: *dry_run,
+            },
+        ),
+        PostizCommand::Adopt {
+            channel,
+            org,
+            deployment,
+            dry_run,
+        } => super::postiz_repair::adopt(
+            ctx,
+            &super::postiz_repair::AdoptArgs {
+                channel,
+                org,
+                deployment,
+                dry_run: *dry_run,
+            },
+        ),
     }
 }
 

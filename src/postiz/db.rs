@@ -138,7 +138,7 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
 }
 
 /// A URL part percent-decoded (`+` stays a plus, as in a URL's user info and path).
-fn percent_decode(s: &str) -> String {
+pub(super) fn percent_decode(s: &str) -> String {
     let escaped = s
         .replace('+', "%2B")
         .replace('&', "%26")
@@ -279,11 +279,13 @@ fn db_schema_note(schema: &Option<String>) -> String {
 }
 
 /// `"name"` with inner quotes doubled, for `search_path`.
-fn quote_ident(name: &str) -> String {
+pub(super) fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-fn organizations(tx: &mut postgres::Transaction<'_>) -> Result<Vec<Organization>, postgres::Error> {
+pub(super) fn organizations(
+    tx: &mut postgres::Transaction<'_>,
+) -> Result<Vec<Organization>, postgres::Error> {
     Ok(tx
         .query(
             "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" ORDER BY name, id",
@@ -333,12 +335,12 @@ fn channels(tx: &mut postgres::Transaction<'_>) -> Result<Vec<ChannelRow>, postg
 }
 
 /// Prisma stores `DateTime` as `timestamp(3)` holding UTC.
-fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
+pub(super) fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
     naive.and_utc()
 }
 
 /// The rustls connector for this mode.
-fn tls_connector(tls: &Tls) -> Result<tokio_postgres_rustls::MakeRustlsConnect, Error> {
+pub(super) fn tls_connector(tls: &Tls) -> Result<tokio_postgres_rustls::MakeRustlsConnect, Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
@@ -427,7 +429,7 @@ impl rustls::client::danger::ServerCertVerifier for Unverified {
 }
 
 /// A PostgreSQL failure as the user needs it: which database, why, what to do.
-fn describe(err: &postgres::Error, located: &Located, place: &str) -> Error {
+pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) -> Error {
     let shown = located.shown();
     let host = place.rsplit_once(':').map(|(h, _)| h).unwrap_or(place);
     if let Some(db) = err.as_db_error() {

@@ -1,5 +1,5 @@
 //! A self-hosted Postiz deployment, seen from its own state: the `"Integration"` rows in its
-//! PostgreSQL and the connect state Postiz keeps in Redis. Read-only throughout.
+//! PostgreSQL and the connect state Postiz keeps in Redis. Read-only, except [`repair`].
 //!
 //! Facts are from gitroomhq/postiz-app at commit [`POSTIZ_COMMIT`]; each item names the file
 //! it comes from. The rooms:
@@ -12,12 +12,15 @@
 //! - [`health`]: what each row's flags mean, in words, with the fix.
 //! - [`report`]: everything `postiz status` shows (and doctor reuses), as data.
 //! - [`watch`]: successive observations turned into the events of a connect.
+//! - [`repair`]: the one write path (`postiz refresh`, `postiz adopt`), on a connection of
+//!   its own, each change one transaction; everything else here only reads.
 
 pub mod db;
 pub mod health;
 pub mod locate;
 pub mod model;
 pub mod redis_state;
+pub mod repair;
 pub mod report;
 pub mod watch;
 

@@ -317,7 +317,7 @@ const HASHED: char = '~';
 /// A file name for a channel: form-urlencoded, so distinct names never collide and `:`
 /// (invalid on Windows) or `/` never reach the file system. A name too long for a file
 /// name keeps its beginning and gets a hash of the whole name, so it stays distinct.
-fn file_key(name: &str) -> String {
+pub(crate) fn file_key(name: &str) -> String {
     let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
     if encoded.len() <= LONGEST_KEY {
         return encoded;
@@ -388,6 +388,11 @@ impl Store {
         self.home
             .join("apps")
             .join(format!("{}.json", file_key(instance)))
+    }
+
+    /// Where crash-safe records go (`pending/`, or the fallback).
+    pub fn journal(&self) -> &pending::Journal {
+        &self.journal
     }
 
     pub fn home(&self) -> &Path {

@@ -168,6 +168,49 @@ pub fn write(journal: &Journal, key: &str, record: &Record) -> Result<PathBuf, E
         })
 }
 
+/// Write `bytes` durably as a new record `name` in `subdir` of the home (0700), else in
+/// `subdir` next to the fallback (on another file system), trusted only when every level
+/// of it is this user's alone. For records that are not a local channel's (a Postiz
+/// deployment's row): they never mix with `pending/`, which the store replays.
+pub fn write_aside(
+    journal: &Journal,
+    subdir: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, Error> {
+    let first = journal.home.join(subdir);
+    let second = journal
+        .fallback
+        .parent()
+        .map(|p| p.join(subdir))
+        .unwrap_or_else(|| journal.fallback.join(subdir));
+    let _ = super::file::ensure_dir(&journal.home);
+    let first_error = match write_new(&first, name, bytes) {
+        Ok(path) => return Ok(path),
+        Err(e) => e,
+    };
+    write_new(&second, name, bytes)
+        .and_then(|path| {
+            if trusted_below(&journal.fallback_base, &second) {
+                Ok(path)
+            } else {
+                let _ = fs::remove_file(&path);
+                Err(std::io::Error::other(format!(
+                    "{} or a directory above it is not this user's alone",
+                    second.display()
+                )))
+            }
+        })
+        .map_err(|second_error| Error::Store {
+            what: format!(
+                "cannot write {} ({first_error}) nor {} ({second_error})",
+                first.join(name).display(),
+                second.join(name).display()
+            ),
+            fix: "free disk space".into(),
+        })
+}
+
 /// Create `dir/name` exclusively (never through a symlink), 0600, write and fsync it
 /// and its directory. A partial file is removed.
 fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
@@ -325,6 +368,24 @@ mod tests {
         );
         assert_eq!(key_of(&second).as_deref(), Some("custom%3Aalice"));
         assert_eq!(find(&j, None).len(), 3);
+    }
+
+    #[test]
+    fn records_aside_are_private_and_never_taken_for_channel_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(dir.path());
+        let path = write_aside(&j, "postiz-pending", "row.1.json", b"{}").unwrap();
+        assert!(path.starts_with(dir.path().join("postiz-pending")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        assert!(find(&j, None).is_empty());
+        // A name already taken is never overwritten.
+        let _ = write_aside(&j, "postiz-pending", "row.1.json", b"other");
+        assert_eq!(fs::read(&path).unwrap(), b"{}");
     }
 
     #[test]

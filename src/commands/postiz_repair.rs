@@ -1,0 +1,773 @@
+//! `postiz-connect postiz refresh|adopt`: the repair commands, the only ones that write to a
+//! Postiz deployment (through [`crate::postiz::repair`]).
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use oauth2::TokenResponse as _;
+use serde_json::{json, Value};
+
+use crate::cli::DeploymentArgs;
+use crate::error::{Error, ExitCode};
+use crate::http::HttpClient;
+use crate::oauth::flow::{self, ClientCredentials};
+use crate::postiz::locate::{self, Deployment};
+use crate::postiz::repair::{self, AdoptRow, RefreshWrite, SecretRow, Writer, Written};
+use crate::postiz::{self, report};
+use crate::providers::{credentials, EnvFile, Provider, RefreshStyle};
+use crate::refresh::{classify, retry_delay, Class};
+
+use super::Context;
+
+/// Where the new tokens wait, in the config dir, until the row holds them.
+const RECORDS: &str = "postiz-pending";
+
+struct Located {
+    deployment: Deployment,
+    env_file: Option<EnvFile>,
+}
+
+fn locate_from(args: &DeploymentArgs) -> Result<Located, Error> {
+    let env_file = EnvFile::read_if_given(args.env_file.as_deref())?;
+    let deployment = locate::locate(
+        args.database_url.as_deref(),
+        args.redis_url.as_deref(),
+        env_file.as_ref(),
+        &|name| std::env::var(name).ok(),
+    );
+    Ok(Located {
+        deployment,
+        env_file,
+    })
+}
+
+fn writer(located: &Located, args: &DeploymentArgs) -> Result<Writer, Error> {
+    let Some(database) = &located.deployment.database else {
+        return Err(Error::Config {
+            what: "no Postiz database to write to: no --database-url, no DATABASE_URL in the \
+                   .env or the environment"
+                .into(),
+            fix: "pass --env-file with Postiz's .env, or --database-url".into(),
+        });
+    };
+    Writer::connect(database, args.connect_timeout)
+}
+
+/// A setting of the deployment: its `.env` first, then the environment.
+fn setting(names: &[String], env_file: Option<&EnvFile>) -> Option<(String, String)> {
+    credentials::lookup(names, env_file, &|name| std::env::var(name).ok())
+}
+
+/// Where a channel is reconnected in Postiz: `FRONTEND_URL/launches`, as Postiz's own
+/// refresh notification says (`integration.service.ts`, `informAboutRefreshError`).
+fn launches(env_file: Option<&EnvFile>) -> String {
+    match setting(&["FRONTEND_URL".to_string()], env_file) {
+        Some((url, _)) => format!("{}/launches", url.trim_end_matches('/')),
+        None => "Postiz's Launches page (FRONTEND_URL/launches)".into(),
+    }
+}
+
+pub struct RefreshArgs<'a> {
+    pub ids: &'a [String],
+    pub deployment: &'a DeploymentArgs,
+    pub client_id: Option<&'a str>,
+    pub client_secret: Option<&'a str>,
+    pub sandbox_at: Option<&'a str>,
+    pub dry_run: bool,
+}
+
+/// One row's result, as `--json` prints it.
+fn result(row_id: &str, outcome: &str) -> Value {
+    json!({"id": row_id, "outcome": outcome})
+}
+
+pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error> {
+    let located = locate_from(args.deployment)?;
+    let mut writer = writer(&located, args.deployment)?;
+    let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
+    let mut results = Vec::new();
+    let mut worst = ExitCode::Ok;
+    for id in args.ids {
+        match refresh_one(ctx, args, &located, &mut writer, &http, id) {
+            Ok(value) => results.push(value),
+            Err(e) => {
+                if (e.exit_code() as i32) > (worst as i32) || worst == ExitCode::Ok {
+                    worst = e.exit_code();
+                }
+                let mut value = result(id, "failed");
+                value["error"] = Value::String(e.to_string());
+                if let Some(fix) = e.fix() {
+                    value["fix"] = Value::String(fix);
+                }
+                if !ctx.ui.json {
+                    ctx.ui.error(&e);
+                }
+                results.push(value);
+            }
+        }
+    }
+    if ctx.ui.json {
+        ctx.ui.json_data(&Value::Array(results));
+    }
+    Ok(worst)
+}
+
+fn refresh_one(
+    ctx: &Context,
+    args: &RefreshArgs<'_>,
+    located: &Located,
+    writer: &mut Writer,
+    http: &HttpClient,
+    id: &str,
+) -> Result<Value, Error> {
+    let env_file = located.env_file.as_ref();
+    let row = writer.secret_row(id)?.ok_or_else(|| {
+        Error::Usage(format!(
+            "no channel row has the id {id} (postiz-connect postiz status shows each row's id)"
+        ))
+    })?;
+    let label = format!("{} \"{}\" (row {})", row.provider, row.name, row.id);
+    if row.deleted {
+        return Err(Error::Rejected {
+            what: format!("{label} was deleted in Postiz"),
+            fix: format!("connect it again from {}", launches(env_file)),
+        });
+    }
+    let mut provider = postiz::catalog_entry(&ctx.catalog, &row.provider)
+        .cloned()
+        .ok_or_else(|| Error::Config {
+            what: format!(
+                "{label}: this tool does not know how to refresh Postiz's {} provider",
+                row.provider
+            ),
+            fix: format!(
+                "reconnect it from {} when it stops working",
+                launches(env_file)
+            ),
+        })?;
+    let mut value = result(&row.id, "");
+    value["provider"] = json!(row.provider);
+    value["name"] = json!(row.name);
+    let nothing = |mut value: Value, why: String| -> Result<Value, Error> {
+        ctx.ui.info(format!("{label}: {why}"));
+        value["outcome"] = json!("cannot_refresh");
+        value["reason"] = json!(why);
+        Ok(value)
+    };
+    if provider.oauth1.as_ref().is_some_and(|o| o.postiz) {
+        return nothing(
+            value,
+            format!(
+                "{} channels are connected over OAuth 1.0a (X_API_KEY): their tokens do not \
+                 expire and there is no refresh; if posting fails, reconnect it from {}",
+                provider.name,
+                launches(env_file)
+            ),
+        );
+    }
+    let two_step = postiz::is_two_step(&ctx.catalog, &row.provider);
+    if two_step && row.in_between_steps {
+        return Err(Error::Rejected {
+            what: format!("{label}: its page choice never finished in Postiz"),
+            fix: format!("finish it (or connect again) from {}", launches(env_file)),
+        });
+    }
+    if provider.pages.as_ref().is_some_and(|p| p.token.is_some()) {
+        return nothing(
+            value,
+            format!(
+                "the row holds the {}'s own token, which has no refresh; connect again from {} when it expires",
+                provider.pages.as_ref().map(|p| p.kind.as_str()).unwrap_or("page"),
+                launches(env_file)
+            ),
+        );
+    }
+    // The client: the sandbox's, or the deployment's own (flags, its .env, the environment).
+    let client = match args.sandbox_at {
+        Some(base) => {
+            provider = crate::sandbox::rewrite(&provider, base);
+            crate::sandbox::client_for(&provider)
+        }
+        None => {
+            let creds = credentials::resolve(
+                &provider,
+                args.client_id,
+                args.client_secret,
+                env_file,
+                &|name| std::env::var(name).ok(),
+            )?;
+            ctx.ui
+                .info(format!("client id from {}", creds.client_id_source));
+            ClientCredentials {
+                id: creds.client_id,
+                secret: creds.client_secret,
+                auth: provider.client_auth,
+            }
+        }
+    };
+    if provider.needs_base() {
+        let base = setting(&provider.base_url_env, env_file)
+            .map(|(v, _)| v)
+            .or_else(|| provider.base_url.clone())
+            .ok_or_else(|| Error::Config {
+                what: format!("{label}: the instance URL is not known"),
+                fix: format!("set {} in the .env", provider.base_url_env.join(" or ")),
+            })?;
+        provider.apply_base(&base)?;
+    }
+    let scopes = provider.scopes.join(&provider.scope_separator);
+    let redirect = located
+        .env_file
+        .as_ref()
+        .and_then(|f| crate::doctor::envfile::postiz_redirect(&provider, &f.vars))
+        .unwrap_or_default();
+    let rule = provider.refresh.bind(&scopes, &redirect);
+    match rule.style {
+        RefreshStyle::None => {
+            let note = rule.note.clone().unwrap_or_else(|| {
+                format!(
+                    "{} tokens cannot be refreshed; reconnect it from {} when it expires",
+                    provider.name,
+                    launches(env_file)
+                )
+            });
+            return nothing(value, note);
+        }
+        RefreshStyle::RefreshToken if !row.has_refresh_token() => {
+            return nothing(
+                value,
+                format!(
+                    "the row has no refresh token; reconnect it from {} when the token expires",
+                    launches(env_file)
+                ),
+            );
+        }
+        _ => {}
+    }
+    let clear_between_steps = row.in_between_steps && !two_step;
+    if args.dry_run {
+        let mut changes = vec!["token", "refreshToken", "tokenExpiration"];
+        if row.refresh_needed {
+            changes.push("refreshNeeded=false");
+        }
+        if clear_between_steps {
+            changes.push("inBetweenSteps=false");
+        }
+        ctx.ui.info(format!(
+            "dry run: would refresh {label} with client {} and set {} (nothing called, nothing written)",
+            client.id,
+            changes.join(", ")
+        ));
+        value["outcome"] = json!("would_refresh");
+        value["would_set"] = json!(changes);
+        return Ok(value);
+    }
+
+    // Postiz refreshes Meta's long-lived tokens with `integration.refreshToken`, which holds
+    // the access token itself (threads.provider.ts, instagram.standalone.provider.ts).
+    let refresh_token = row.refresh_token.clone().filter(|t| !t.is_empty());
+    let access_token = match rule.style {
+        RefreshStyle::AccessToken => refresh_token.clone().unwrap_or_else(|| row.token.clone()),
+        _ => row.token.clone(),
+    };
+    let endpoints = crate::sandbox::endpoints_of(&provider);
+    let wire = provider.wire();
+    let no_params = BTreeMap::new();
+    let renewal = flow::Renewal {
+        refresh_token: refresh_token.as_deref(),
+        access_token: &access_token,
+        endpoints: &endpoints,
+        client: &client,
+        wire: &wire,
+        rule: &rule,
+        callback_params: &no_params,
+    };
+    let mut attempt = 0;
+    let token = loop {
+        attempt += 1;
+        match flow::refresh(&renewal, http) {
+            Ok(token) => break token,
+            Err(err) => match classify(&err) {
+                Class::Transient if attempt < 3 => {
+                    std::thread::sleep(retry_delay(http, Duration::from_millis(500), attempt));
+                }
+                Class::DeadGrant => {
+                    return Err(Error::Rejected {
+                        what: format!(
+                            "{label}: the provider refused the refresh ({err}); the grant is \
+                             dead (revoked, expired, or its refresh token already spent)"
+                        ),
+                        fix: format!(
+                            "reconnect the channel from Postiz: {} (the row was left as it is)",
+                            launches(env_file)
+                        ),
+                    })
+                }
+                Class::Misconfigured => {
+                    return Err(Error::Config {
+                        what: format!(
+                            "{label}: the provider refused the client {} ({err})",
+                            client.id
+                        ),
+                        fix: "check the provider's client id and secret in Postiz's .env: they \
+                              must be those of the app that connected the channel"
+                            .into(),
+                    })
+                }
+                _ => return Err(err),
+            },
+        }
+    };
+
+    // The provider may have spent the old refresh token: the new tokens go to a private
+    // record before the row is touched.
+    let now = Utc::now();
+    let new_token = token.access_token().secret().clone();
+    let new_refresh = match rule.style {
+        RefreshStyle::AccessToken => new_token.clone(),
+        _ => token
+            .refresh_token
+            .as_ref()
+            .map(|t| t.secret().clone())
+            .or(refresh_token.clone())
+            .unwrap_or_default(),
+    };
+    let rotated = refresh_token.as_deref() != Some(new_refresh.as_str());
+    let expiration = token
+        .expires_at(now)
+        .unwrap_or_else(|| now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS));
+    let record = write_record(ctx, located, &row, &new_token, &new_refresh, expiration);
+    let record_path = match &record {
+        Ok(path) => Some(path.clone()),
+        Err(e) => {
+            ctx.ui.warn(format!(
+                "the new tokens could not be kept aside before the database write: {e}"
+            ));
+            None
+        }
+    };
+    let kept = |path: &Option<std::path::PathBuf>| match path {
+        Some(p) => format!("the new tokens are kept in {} (0600)", p.display()),
+        None => "the new tokens could not be kept anywhere".into(),
+    };
+    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
+        .contains(&row.provider.as_str())
+        .then_some(row.root_internal_id.as_deref())
+        .flatten();
+    let written = writer.write_refresh(&RefreshWrite {
+        id: &row.id,
+        read_token: &row.token,
+        read_refresh_token: row.refresh_token.as_deref(),
+        token: &new_token,
+        refresh_token: &new_refresh,
+        token_expiration: expiration,
+        clear_between_steps,
+        share_with_root,
+    });
+    match written {
+        Ok(Written::Updated { shared }) => {
+            if let Some(p) = &record_path {
+                crate::store::pending::remove(p);
+            }
+            ctx.ui.step(format!(
+                "refreshed {label}: token valid until {}{}{}{}",
+                expiration.format("%Y-%m-%d %H:%M UTC"),
+                if rotated {
+                    "; refresh token rotated and saved"
+                } else {
+                    ""
+                },
+                if clear_between_steps {
+                    "; the crashed refresh's inBetweenSteps cleared"
+                } else {
+                    ""
+                },
+                if shared > 0 {
+                    format!("; {shared} row(s) of the same login updated too, as Postiz does")
+                } else {
+                    String::new()
+                }
+            ));
+            value["outcome"] = json!("refreshed");
+            value["token_expiration"] = json!(expiration.to_rfc3339());
+            value["rotated"] = json!(rotated);
+            value["shared_rows"] = json!(shared);
+            Ok(value)
+        }
+        Ok(Written::ChangedMeanwhile) => Err(Error::Store {
+            what: format!(
+                "{label} changed in Postiz while it was being refreshed (its tokens are not the \
+                 ones read): nothing was written; {}",
+                kept(&record_path)
+            ),
+            fix: format!(
+                "run postiz-connect postiz status; if the channel fails, reconnect it from {} \
+                 (if the provider rotates refresh tokens, only one of the two refreshes holds a \
+                 live one)",
+                launches(env_file)
+            ),
+        }),
+        Err(e) => Err(Error::Store {
+            what: format!(
+                "{label}: the provider issued new tokens but the database write failed ({e}); {}",
+                kept(&record_path)
+            ),
+            fix: "the old refresh token may be spent: once the database works, put the token, \
+                  refreshToken and tokenExpiration of that file into the row, or reconnect the \
+                  channel from Postiz"
+                .into(),
+        }),
+    }
+}
+
+/// The new tokens of a deployment's row, in a new 0600 file naming the row.
+fn write_record(
+    ctx: &Context,
+    located: &Located,
+    row: &SecretRow,
+    token: &str,
+    refresh_token: &str,
+    expiration: DateTime<Utc>,
+) -> Result<std::path::PathBuf, Error> {
+    let record = json!({
+        "what": "tokens a provider issued for a Postiz channel row, written before the row",
+        "database": located.deployment.database.as_ref().map(|d| d.shown()),
+        "row": {"id": row.id, "organizationId": row.organization_id, "internalId": row.internal_id,
+                "providerIdentifier": row.provider, "name": row.name},
+        "token": token,
+        "refreshToken": refresh_token,
+        "tokenExpiration": expiration.to_rfc3339(),
+        "written_at": Utc::now().to_rfc3339(),
+    });
+    let name = format!(
+        "{}.{}.json",
+        crate::store::file_key(&row.id),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    let bytes = serde_json::to_vec_pretty(&record).expect("a record serializes");
+    crate::store::pending::write_aside(ctx.store.journal(), RECORDS, &name, &bytes)
+}
+
+pub struct AdoptArgs<'a> {
+    pub channel: &'a str,
+    pub org: &'a str,
+    pub deployment: &'a DeploymentArgs,
+    pub dry_run: bool,
+}
+
+/// The id Postiz knows a catalog provider by.
+fn postiz_id(provider: &Provider) -> &str {
+    provider.postiz_id.as_deref().unwrap_or(&provider.id)
+}
+
+pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
+    let channel = ctx.store.get(args.channel)?;
+    let provider = ctx.catalog.require(&channel.provider)?.clone();
+    let identifier = postiz_id(&provider).to_string();
+    if !postiz::POSTIZ_PROVIDERS.contains(&identifier.as_str()) {
+        return Err(Error::Rejected {
+            what: format!(
+                "Postiz has no {} provider: a row for it would break Postiz's whole channel list",
+                provider.name
+            ),
+            fix:
+                "only channels of providers Postiz knows can be adopted (postiz-connect providers)"
+                    .into(),
+        });
+    }
+    let located = locate_from(args.deployment)?;
+    let env_file = located.env_file.as_ref();
+    let secrets = ctx.store.secrets(&channel)?;
+    let mut notes: Vec<String> = Vec::new();
+
+    // The token must come from the deployment's own app.
+    let x = provider.oauth1.as_ref().filter(|o| o.postiz);
+    if let Some(oauth1) = x {
+        if !channel.oauth1 {
+            return Err(Error::Rejected {
+                what: format!(
+                    "{} was connected over OAuth 2.0, but Postiz connects {} only over OAuth 1.0a \
+                     (X_API_KEY): its X provider signs every call with the app's key and the \
+                     user's token:secret, so an OAuth 2.0 token is useless to it",
+                    channel.channel, provider.name
+                ),
+                fix: format!(
+                    "connect again with OAuth 1.0a and the deployment's keys: postiz-connect {} \
+                     --oauth1 --env-file <Postiz .env>",
+                    provider.id
+                ),
+            });
+        }
+        let key = setting(&oauth1.consumer_key_env, env_file);
+        match key {
+            Some((key, _)) if key == channel.client_id => {}
+            Some((_, source)) => {
+                return Err(Error::Rejected {
+                    what: format!(
+                        "{} was connected with another X app than the deployment's ({source}): \
+                         an OAuth 1.0a token works only with the consumer key that issued it, so \
+                         Postiz could not post with it",
+                        channel.channel
+                    ),
+                    fix: format!(
+                        "connect again with the deployment's keys: postiz-connect {} --oauth1 \
+                         --env-file <Postiz .env>",
+                        provider.id
+                    ),
+                });
+            }
+            None => {
+                return Err(Error::Config {
+                    what: format!(
+                        "the deployment has no {} set: Postiz does not offer {}",
+                        oauth1.consumer_key_env.join(" or "),
+                        provider.name
+                    ),
+                    fix: "pass --env-file with the Postiz .env that has the provider's keys".into(),
+                })
+            }
+        }
+    } else {
+        match setting(&provider.client_id_env, env_file) {
+            Some((id, _)) if id == channel.client_id => {}
+            Some((_, source)) => {
+                return Err(Error::Rejected {
+                    what: format!(
+                        "{} was connected with the client id {}, not the deployment's ({source}): \
+                         a token belongs to the app that issued it, so Postiz, refreshing with its \
+                         own client id and secret, would be refused (invalid_grant or \
+                         invalid_client) and mark the channel for reconnection",
+                        channel.channel, channel.client_id
+                    ),
+                    fix: format!(
+                        "connect again with the deployment's app: postiz-connect {} --env-file \
+                         <Postiz .env> (see README \"Fix a channel in your Postiz\")",
+                        provider.id
+                    ),
+                });
+            }
+            None => {
+                return Err(Error::Config {
+                    what: format!(
+                        "the deployment has no {} set: Postiz does not offer {} (its channel \
+                         would not work there)",
+                        provider.client_id_env.join(" or "),
+                        provider.name
+                    ),
+                    fix: "pass --env-file with the Postiz .env that has the provider's app".into(),
+                })
+            }
+        }
+    }
+    // `--sandbox` channels are flagged; `--sandbox-at` ones are known by their connect flags.
+    let sandbox = channel.sandbox || channel.connect_args.iter().any(|a| a == "--sandbox-at");
+    if sandbox {
+        notes.push(format!(
+            "{} is a sandbox channel (connected to postiz-connect's built-in emulation, not {}): \
+             Postiz cannot post with it",
+            channel.channel, provider.name
+        ));
+    }
+
+    // Two-step providers: the chosen page, with its token.
+    let two_step = provider.pages.is_some();
+    if two_step && channel.page.is_none() {
+        return Err(Error::Rejected {
+            what: format!(
+                "{} is a {} login without a chosen {}: Postiz posts to a {} of it",
+                channel.channel,
+                provider.name,
+                provider
+                    .pages
+                    .as_ref()
+                    .map(|p| p.kind.as_str())
+                    .unwrap_or("page"),
+                provider
+                    .pages
+                    .as_ref()
+                    .map(|p| p.kind.as_str())
+                    .unwrap_or("page"),
+            ),
+            fix: format!(
+                "connect again choosing it (postiz-connect {} --page ID), then adopt that channel",
+                provider.id
+            ),
+        });
+    }
+    let internal_id = match &channel.page {
+        Some(page) => page.id.clone(),
+        None => channel.account.id.clone().ok_or_else(|| Error::Rejected {
+            what: format!(
+                "{} has no account id: Postiz keys its rows on it",
+                channel.channel
+            ),
+            fix: format!("connect it again: {}", channel.reconnect_command()),
+        })?,
+    };
+    if postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&identifier.as_str()) {
+        notes.push(format!(
+            "Postiz refreshes {} channels with a workflow it starts only when it connects a \
+             channel itself: this adopted channel will not be refreshed by Postiz until it is \
+             reconnected there. Meanwhile, keep it alive with postiz-connect postiz refresh ROW \
+             (e.g. from cron, well before {})",
+            provider.name,
+            channel
+                .expires_at
+                .map(|e| e.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "it expires".into())
+        ));
+    }
+
+    let now = Utc::now();
+    let no_expiry = now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS);
+    let (token, refresh_token, expiration) = if x.is_some() {
+        // X stores `token:secret` and no refresh token (x.provider.ts, authenticate).
+        (
+            format!(
+                "{}:{}",
+                secrets.access_token,
+                secrets.token_secret.clone().unwrap_or_default()
+            ),
+            String::new(),
+            no_expiry,
+        )
+    } else {
+        (
+            secrets.access_token.clone(),
+            secrets.refresh_token.clone().unwrap_or_default(),
+            channel.expires_at.unwrap_or(no_expiry),
+        )
+    };
+    let additional_settings = if x.is_some() {
+        notes.push(
+            "X's \"Verified\" setting is written as not verified (this tool does not read it); \
+             tick it in the channel's preferences in Postiz for a Premium account"
+                .into(),
+        );
+        json!([{
+            "title": "Verified",
+            "description": "Is this a verified user? (Premium)",
+            "type": "checkbox",
+            "value": false
+        }])
+        .to_string()
+    } else {
+        "[]".to_string()
+    };
+    let name = channel
+        .page
+        .as_ref()
+        .map(|p| p.name.clone())
+        .or_else(|| channel.account.name.clone())
+        .or_else(|| channel.account.username.clone())
+        .unwrap_or_else(|| internal_id.clone());
+    let row = AdoptRow {
+        organization_id: String::new(),
+        internal_id: internal_id.clone(),
+        root_internal_id: internal_id.clone(),
+        name,
+        provider: identifier.clone(),
+        kind: "social".into(),
+        profile: channel.account.username.clone(),
+        picture: None,
+        token,
+        refresh_token,
+        token_expiration: expiration,
+        posting_times: repair::DEFAULT_POSTING_TIMES.into(),
+        additional_settings,
+        provider_has_settings: x.is_some(),
+    };
+
+    let mut writer = writer(&located, args.deployment)?;
+    let organizations = writer.organizations()?;
+    let org = report::find_organization(&organizations, args.org)?.clone();
+    if org.deleted {
+        return Err(Error::Rejected {
+            what: format!("the organization {} ({}) is deleted", org.name, org.id),
+            fix: "choose a live organization (postiz-connect postiz status)".into(),
+        });
+    }
+    let row = AdoptRow {
+        organization_id: org.id.clone(),
+        ..row
+    };
+    let existing = writer.existing(&org.id, &internal_id)?;
+    let mut shown = serde_json::to_value(&row).expect("row serializes");
+    shown["token"] = json!(repair::mask(&row.token));
+    shown["refresh_token"] = json!(repair::mask(&row.refresh_token));
+    let mut out = json!({
+        "channel": channel.channel,
+        "organization": {"id": org.id, "name": org.name},
+        "sandbox": sandbox,
+        "dry_run": args.dry_run,
+        "row": shown,
+        "existing": existing,
+        "notes": notes,
+    });
+    if args.dry_run {
+        out["outcome"] = json!(if existing.is_some() {
+            "would_update"
+        } else {
+            "would_insert"
+        });
+        if ctx.ui.json {
+            ctx.ui.json_data(&out);
+        } else {
+            let mut text = format!(
+                "dry run: would {} in {} ({}), nothing written:\n",
+                match &existing {
+                    Some(e) => format!("update the row {} (\"{}\") in place", e.id, e.name),
+                    None => "insert a new row".into(),
+                },
+                org.name,
+                org.id
+            );
+            for (key, value) in shown.as_object().into_iter().flatten() {
+                text.push_str(&format!("  {key}: {}\n", value_text(value)));
+            }
+            for note in &notes {
+                text.push_str(&format!("note: {note}\n"));
+            }
+            ctx.ui.data(text.trim_end().to_string());
+        }
+        return Ok(ExitCode::Ok);
+    }
+    let (row_id, inserted) = writer.upsert(&row, &repair::new_id())?;
+    out["outcome"] = json!(if inserted { "inserted" } else { "updated" });
+    out["row_id"] = json!(row_id);
+    notes.push(format!(
+        "this tool and Postiz now hold the same tokens: refresh the channel only from the \
+         deployment from now on (postiz-connect postiz refresh {row_id}), since a provider that \
+         rotates refresh tokens leaves the other copy with a spent one; remove the local copy \
+         with postiz-connect logout --local-only {}",
+        channel.channel
+    ));
+    out["notes"] = json!(notes);
+    if ctx.ui.json {
+        ctx.ui.json_data(&out);
+    } else {
+        ctx.ui.step(format!(
+            "{} {}{} {} \"{}\" in {} ({}) as row {row_id}",
+            if inserted { "added" } else { "updated" },
+            if sandbox { "the sandbox channel " } else { "" },
+            channel.channel,
+            identifier,
+            row.name,
+            org.name,
+            org.id
+        ));
+        for note in &notes {
+            ctx.ui.info(note.as_str());
+        }
+    }
+    Ok(ExitCode::Ok)
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => "(null)".into(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,402 @@
+//! The only writes this tool makes to a Postiz deployment, for `postiz refresh` and
+//! `postiz adopt`: a connection of its own (application name [`APPLICATION_NAME`], so the
+//! database's log tells it from the read-only one), each change in one transaction. The
+//! reads of `status` and `watch` stay on the read-only [`super::db::Database`].
+//!
+//! The rows are written as Postiz writes them: `createOrUpdateIntegration` of
+//! `libraries/nestjs-libraries/src/database/prisma/integrations/integration.repository.ts`
+//! (upsert on `organizationId_internalId`), which `RefreshIntegrationService.refresh`
+//! (`libraries/nestjs-libraries/src/integrations/refresh.integration.service.ts`) also
+//! calls with the refreshed tokens.
+
+use std::fmt;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use postgres::{Client, NoTls};
+use serde::Serialize;
+
+use super::db::{self, Tls};
+use super::locate::Located;
+use super::model::Organization;
+use crate::error::Error;
+
+/// How the repair connection names itself to PostgreSQL.
+pub const APPLICATION_NAME: &str = "postiz-connect (repair)";
+
+/// Postiz's `expiresIn` when a provider gives none (`createOrUpdateIntegration`'s default,
+/// 999999999 s: about 31.7 years).
+pub const NO_EXPIRY_SECONDS: i64 = 999_999_999;
+
+/// `postingTimes` as the schema's default writes it (Postiz passes no timezone when it
+/// refreshes, and the connect page's timezone is not known here).
+pub const DEFAULT_POSTING_TIMES: &str = r#"[{"time":120}, {"time":400}, {"time":700}]"#;
+
+/// Providers with `oneTimeToken = true` (`linkedin.provider.ts`): Postiz copies their
+/// refreshed tokens to every row sharing the row's `rootInternalId` (the LinkedIn pages
+/// connected with the same login).
+pub const ONE_TIME_TOKEN_PROVIDERS: &[&str] = &["linkedin"];
+
+/// A channel row with its tokens: read only by the repair commands, never shown.
+pub struct SecretRow {
+    pub id: String,
+    pub organization_id: String,
+    pub internal_id: String,
+    pub root_internal_id: Option<String>,
+    pub name: String,
+    pub provider: String,
+    pub disabled: bool,
+    pub in_between_steps: bool,
+    pub refresh_needed: bool,
+    pub token_expiration: Option<DateTime<Utc>>,
+    pub deleted: bool,
+    pub token: String,
+    pub refresh_token: Option<String>,
+    pub additional_settings: Option<String>,
+}
+
+impl fmt::Debug for SecretRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SecretRow")
+            .field("id", &self.id)
+            .field("provider", &self.provider)
+            .field("internal_id", &self.internal_id)
+            .field("token", &"[redacted]")
+            .field("has_refresh_token", &self.has_refresh_token())
+            .finish()
+    }
+}
+
+impl SecretRow {
+    /// Postiz writes `''` when a provider gave no refresh token.
+    pub fn has_refresh_token(&self) -> bool {
+        self.refresh_token.as_deref().is_some_and(|t| !t.is_empty())
+    }
+}
+
+/// The refreshed tokens of one row, and the guard: the tokens read before the refresh.
+pub struct RefreshWrite<'a> {
+    pub id: &'a str,
+    pub read_token: &'a str,
+    pub read_refresh_token: Option<&'a str>,
+    pub token: &'a str,
+    pub refresh_token: &'a str,
+    pub token_expiration: DateTime<Utc>,
+    /// A crashed refresh set `inBetweenSteps` on a single-step provider: clear it.
+    pub clear_between_steps: bool,
+    /// `oneTimeToken` providers: the `rootInternalId` whose other rows get the tokens too.
+    pub share_with_root: Option<&'a str>,
+}
+
+/// What the refresh write did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Written {
+    /// The row was updated (and this many rows sharing its login with it).
+    Updated { shared: u64 },
+    /// The row's tokens were not the ones read: Postiz (or someone) changed it meanwhile.
+    ChangedMeanwhile,
+}
+
+/// The row `postiz adopt` writes, as `createOrUpdateIntegration` would.
+#[derive(Clone, Serialize)]
+pub struct AdoptRow {
+    pub organization_id: String,
+    pub internal_id: String,
+    pub root_internal_id: String,
+    pub name: String,
+    pub provider: String,
+    pub kind: String,
+    pub profile: Option<String>,
+    pub picture: Option<String>,
+    #[serde(skip)]
+    pub token: String,
+    #[serde(skip)]
+    pub refresh_token: String,
+    pub token_expiration: DateTime<Utc>,
+    pub posting_times: String,
+    /// Written on insert always (`[]` by default); on update only when the provider has
+    /// settings (X's "Verified"), as Postiz does.
+    pub additional_settings: String,
+    pub provider_has_settings: bool,
+}
+
+impl fmt::Debug for AdoptRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdoptRow")
+            .field("organization_id", &self.organization_id)
+            .field("internal_id", &self.internal_id)
+            .field("provider", &self.provider)
+            .field("token", &"[redacted]")
+            .finish()
+    }
+}
+
+/// A row already holding `(organizationId, internalId)`: adopt updates it in place.
+#[derive(Debug, Clone, Serialize)]
+pub struct Existing {
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+    pub deleted: bool,
+}
+
+/// A connection for the repair commands.
+pub struct Writer {
+    client: Client,
+    schema: Option<String>,
+    statement_timeout: Duration,
+    located: Located,
+}
+
+impl Writer {
+    pub fn connect(located: &Located, timeout: Duration) -> Result<Writer, Error> {
+        let mut target = db::parse_url(&located.url, timeout)?;
+        target.config.application_name(APPLICATION_NAME);
+        let client = match &target.tls {
+            Tls::Off => target.config.connect(NoTls),
+            tls => target.config.connect(db::tls_connector(tls)?),
+        }
+        .map_err(|e| db::describe(&e, located, &target.place))?;
+        Ok(Writer {
+            client,
+            schema: target.schema,
+            statement_timeout: timeout.max(Duration::from_secs(5)),
+            located: located.clone(),
+        })
+    }
+
+    /// Run `f` in one transaction (read-only when asked), committed when `f` succeeds.
+    fn transaction<T>(
+        &mut self,
+        read_only: bool,
+        f: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T, postgres::Error>,
+    ) -> Result<T, Error> {
+        let located = self.located.clone();
+        let place = super::locate::host_port(&located.url, 5432);
+        let timeout = self.statement_timeout.as_millis();
+        let schema = self.schema.clone();
+        let run = |client: &mut Client| -> Result<T, postgres::Error> {
+            let mut tx = client.build_transaction().read_only(read_only).start()?;
+            tx.batch_execute(&format!("SET LOCAL statement_timeout = {timeout}"))?;
+            if let Some(schema) = &schema {
+                tx.execute(
+                    "SELECT set_config('search_path', $1, true)",
+                    &[&db::quote_ident(schema)],
+                )?;
+            }
+            let out = f(&mut tx)?;
+            if read_only {
+                tx.rollback()?;
+            } else {
+                tx.commit()?;
+            }
+            Ok(out)
+        };
+        run(&mut self.client).map_err(|e| db::describe(&e, &located, &place))
+    }
+
+    pub fn organizations(&mut self) -> Result<Vec<Organization>, Error> {
+        self.transaction(true, db::organizations)
+    }
+
+    /// One row with its tokens (soft-deleted rows too, flagged).
+    pub fn secret_row(&mut self, id: &str) -> Result<Option<SecretRow>, Error> {
+        self.transaction(true, |tx| {
+            Ok(tx
+                .query_opt(
+                    "SELECT id, \"organizationId\", \"internalId\", \"rootInternalId\", name, \
+                     \"providerIdentifier\", disabled, \"inBetweenSteps\", \"refreshNeeded\", \
+                     \"tokenExpiration\", \"deletedAt\" IS NOT NULL, token, \"refreshToken\", \
+                     \"additionalSettings\" FROM \"Integration\" WHERE id = $1",
+                    &[&id],
+                )?
+                .map(|r| SecretRow {
+                    id: r.get(0),
+                    organization_id: r.get(1),
+                    internal_id: r.get(2),
+                    root_internal_id: r.get(3),
+                    name: r.get(4),
+                    provider: r.get(5),
+                    disabled: r.get(6),
+                    in_between_steps: r.get(7),
+                    refresh_needed: r.get(8),
+                    token_expiration: r.get::<_, Option<NaiveDateTime>>(9).map(db::utc),
+                    deleted: r.get(10),
+                    token: r.get(11),
+                    refresh_token: r.get(12),
+                    additional_settings: r.get(13),
+                }))
+        })
+    }
+
+    /// Write refreshed tokens in one transaction, only if the row still holds the tokens
+    /// that were read (`WHERE id = $1 AND token = $2 AND "refreshToken" = $3`).
+    pub fn write_refresh(&mut self, w: &RefreshWrite<'_>) -> Result<Written, Error> {
+        let expiration = w.token_expiration.naive_utc();
+        self.transaction(false, |tx| {
+            let updated = tx.execute(
+                "UPDATE \"Integration\" SET token = $4, \"refreshToken\" = $5, \
+                 \"tokenExpiration\" = $6, \"refreshNeeded\" = false, \
+                 \"inBetweenSteps\" = CASE WHEN $7 THEN false ELSE \"inBetweenSteps\" END, \
+                 \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
+                 WHERE id = $1 AND token = $2 AND \"refreshToken\" IS NOT DISTINCT FROM $3 \
+                 AND \"deletedAt\" IS NULL",
+                &[
+                    &w.id,
+                    &w.read_token,
+                    &w.read_refresh_token,
+                    &w.token,
+                    &w.refresh_token,
+                    &expiration,
+                    &w.clear_between_steps,
+                ],
+            )?;
+            if updated != 1 {
+                return Ok(Written::ChangedMeanwhile);
+            }
+            let shared = match w.share_with_root {
+                Some(root) => tx.execute(
+                    "UPDATE \"Integration\" SET token = $3, \"refreshToken\" = $4, \
+                     \"tokenExpiration\" = $5, \"refreshNeeded\" = false, \
+                     \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
+                     WHERE \"rootInternalId\" = $1 AND id <> $2",
+                    &[&root, &w.id, &w.token, &w.refresh_token, &expiration],
+                )?,
+                None => 0,
+            };
+            Ok(Written::Updated { shared })
+        })
+    }
+
+    /// The row holding `(organizationId, internalId)`, soft-deleted or not.
+    pub fn existing(
+        &mut self,
+        organization_id: &str,
+        internal_id: &str,
+    ) -> Result<Option<Existing>, Error> {
+        self.transaction(true, |tx| {
+            Ok(tx
+                .query_opt(
+                    "SELECT id, name, \"providerIdentifier\", \"deletedAt\" IS NOT NULL \
+                     FROM \"Integration\" WHERE \"organizationId\" = $1 AND \"internalId\" = $2",
+                    &[&organization_id, &internal_id],
+                )?
+                .map(|r| Existing {
+                    id: r.get(0),
+                    name: r.get(1),
+                    provider: r.get(2),
+                    deleted: r.get(3),
+                }))
+        })
+    }
+
+    /// Postiz's upsert, in one statement: a new row with `new_id`, or the row holding
+    /// `(organizationId, internalId)` updated in place (its id, name and posting times
+    /// kept). Returns the row's id and whether it was inserted.
+    pub fn upsert(&mut self, row: &AdoptRow, new_id: &str) -> Result<(String, bool), Error> {
+        let expiration = row.token_expiration.naive_utc();
+        self.transaction(false, |tx| {
+            let r = tx.query_one(
+                "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \
+                 \"organizationId\", name, picture, \"providerIdentifier\", type, token, \
+                 \"refreshToken\", \"tokenExpiration\", profile, \"refreshNeeded\", \
+                 \"inBetweenSteps\", \"postingTimes\", \"additionalSettings\", \"createdAt\", \
+                 \"updatedAt\") \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, false, false, $13, \
+                 $14, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')) \
+                 ON CONFLICT (\"organizationId\", \"internalId\") DO UPDATE SET \
+                 \"additionalSettings\" = CASE WHEN $15 THEN EXCLUDED.\"additionalSettings\" \
+                 ELSE \"Integration\".\"additionalSettings\" END, \
+                 type = EXCLUDED.type, \"inBetweenSteps\" = false, \
+                 picture = COALESCE(EXCLUDED.picture, \"Integration\".picture), \
+                 profile = EXCLUDED.profile, \"providerIdentifier\" = EXCLUDED.\"providerIdentifier\", \
+                 token = EXCLUDED.token, \"refreshToken\" = EXCLUDED.\"refreshToken\", \
+                 \"tokenExpiration\" = EXCLUDED.\"tokenExpiration\", \"deletedAt\" = NULL, \
+                 \"refreshNeeded\" = false, \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
+                 RETURNING id, (xmax = 0)",
+                &[
+                    &new_id,
+                    &row.internal_id,
+                    &row.root_internal_id,
+                    &row.organization_id,
+                    &row.name,
+                    &row.picture,
+                    &row.provider,
+                    &row.kind,
+                    &row.token,
+                    &row.refresh_token,
+                    &expiration,
+                    &row.profile,
+                    &row.posting_times,
+                    &row.additional_settings,
+                    &row.provider_has_settings,
+                ],
+            )?;
+            Ok((r.get(0), r.get(1)))
+        })
+    }
+}
+
+/// A new row id in the shape of Prisma's `cuid()`: `c`, the time in milliseconds, a
+/// counter and randomness, base 36 (Prisma makes ids in the client, so a raw insert must).
+pub fn new_id() -> String {
+    use rand::Rng;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    fn base36(mut n: u64, width: usize) -> String {
+        let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+        let mut out = Vec::new();
+        while n > 0 {
+            out.push(digits[(n % 36) as usize]);
+            n /= 36;
+        }
+        while out.len() < width {
+            out.push(b'0');
+        }
+        out.reverse();
+        let s = String::from_utf8(out).expect("ascii");
+        s[s.len() - width..].to_string()
+    }
+    let millis = Utc::now().timestamp_millis().max(0) as u64;
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed) as u64;
+    let mut rng = rand::thread_rng();
+    format!(
+        "c{}{}{}{}",
+        base36(millis, 8),
+        base36(count % 36u64.pow(4), 4),
+        base36(rng.gen::<u64>() % 36u64.pow(8), 8),
+        base36(rng.gen::<u64>() % 36u64.pow(4), 4),
+    )
+}
+
+/// A secret as a dry run shows it: only that it is there, and its length.
+pub fn mask(secret: &str) -> String {
+    if secret.is_empty() {
+        "(empty)".into()
+    } else {
+        format!("*** ({} characters)", secret.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_look_like_cuids_and_differ() {
+        let a = new_id();
+        let b = new_id();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 25, "{a}");
+        assert!(a.starts_with('c'));
+        assert!(a
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
+    }
+
+    #[test]
+    fn masks_never_show_a_usable_secret() {
+        assert_eq!(mask(""), "(empty)");
+        assert_eq!(mask("abcdefghijklmnopqrstuvwxyz"), "*** (26 characters)");
+    }
+}
