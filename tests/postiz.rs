@@ -1556,7 +1556,7 @@ fn refresh_writes_nothing_when_postiz_changed_the_row_meanwhile() {
         "--fault",
         "rotate-refresh",
         "--fault",
-        "slow:1500",
+        "slow:3000",
     ]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
@@ -1594,7 +1594,8 @@ fn refresh_writes_nothing_when_postiz_changed_the_row_meanwhile() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
+    // It reads the row at once (well under a second) and waits 3 s for the provider.
+    std::thread::sleep(Duration::from_millis(1200));
     c.execute(
         "UPDATE \"Integration\" SET token = 'postiz-token', \"refreshToken\" = 'postiz-refresh' WHERE id = $1",
         &[&id],
