@@ -51,7 +51,7 @@ pub enum Error {
     #[error("cancelled")]
     Cancelled,
 
-    #[error("timed out after {} waiting for the browser to come back", humantime::format_duration(std::time::Duration::from_secs(waited.as_secs_f64().round() as u64)))]
+    #[error("timed out after {} waiting for the browser to come back", crate::ui::duration_words(*waited))]
     TimedOut { waited: Duration, listener: String },
 
     #[error("the authorization server refused: {0}")]

@@ -33,7 +33,7 @@ fn refresh_style(p: &Provider) -> String {
                 .min_age
                 .map(|s| format!(
                     ", once it is {} old",
-                    humantime::format_duration(std::time::Duration::from_secs(s))
+                    crate::ui::duration_words(std::time::Duration::from_secs(s))
                 ))
                 .unwrap_or_default()
         ),
