@@ -78,11 +78,36 @@ pub enum Error {
 
     #[error("{0}")]
     Io(#[from] std::io::Error),
+
+    /// An error worded for people, carrying the underlying library's own text, which is
+    /// shown only with `-v` (and in `--json`): see [`Error::with_detail`].
+    #[error("{error}")]
+    Detailed { error: Box<Error>, detail: String },
 }
 
 impl Error {
+    /// Keep `detail` (a library's raw message: "No default store has been set", "error
+    /// sending request: client error (Connect)") for `-v`, behind this error's own words.
+    pub fn with_detail(self, detail: impl Into<String>) -> Error {
+        Error::Detailed {
+            error: Box::new(self),
+            detail: detail.into(),
+        }
+    }
+
+    /// The underlying library's own text, for `-v`: never the first thing a user reads.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Error::Detailed { detail, .. } => Some(detail.as_str()),
+            Error::Network(e) => Some(e.detail.as_str()),
+            _ => None,
+        }
+        .filter(|d| !d.trim().is_empty())
+    }
+
     pub fn exit_code(&self) -> ExitCode {
         match self {
+            Error::Detailed { error, .. } => error.exit_code(),
             Error::Usage(_) => ExitCode::Usage,
             Error::Config { .. } => ExitCode::Config,
             Error::Cancelled | Error::TimedOut { .. } => ExitCode::Cancelled,
@@ -100,6 +125,7 @@ impl Error {
     /// A short, stable identifier for `--json` output.
     pub fn kind(&self) -> &'static str {
         match self {
+            Error::Detailed { error, .. } => error.kind(),
             Error::Usage(_) => "usage",
             Error::Config { .. } => "config",
             Error::Cancelled => "cancelled",
@@ -117,6 +143,7 @@ impl Error {
     /// The provider's error code, when there is one (`invalid_grant`, ...).
     pub fn provider_code(&self) -> Option<&str> {
         match self {
+            Error::Detailed { error, .. } => error.provider_code(),
             Error::Authorization(e) | Error::Token(e) => e.code.as_deref(),
             _ => None,
         }
@@ -125,6 +152,7 @@ impl Error {
     /// Why it probably happened, from the evidence collected.
     pub fn cause(&self) -> Option<String> {
         match self {
+            Error::Detailed { error, .. } => error.cause(),
             Error::Authorization(e) | Error::Token(e) => Some(e.explain().cause),
             Error::Network(e) => Some(e.cause()),
             Error::TimedOut { listener, .. } => Some(format!(
@@ -145,11 +173,12 @@ impl Error {
         }
     }
 
-    /// What to do about it.
+    /// What to do about it (None when the message itself already says it).
     pub fn fix(&self) -> Option<String> {
         match self {
+            Error::Detailed { error, .. } => error.fix(),
             Error::Config { fix, .. } | Error::Rejected { fix, .. } | Error::Store { fix, .. } => {
-                Some(fix.clone())
+                Some(fix.clone()).filter(|f| !f.trim().is_empty())
             }
             Error::Authorization(e) | Error::Token(e) => Some(e.explain().fix),
             Error::Network(e) => Some(e.fix()),

@@ -169,6 +169,12 @@ impl Ui {
         if let Some(fix) = err.fix() {
             eprintln!("  {} {}", style("fix:").bold(), terminal_safe(&fix));
         }
+        // A library's own words (keyring, reqwest, the OS) are for -v, never the message.
+        if self.verbose > 0 {
+            if let Some(detail) = err.detail() {
+                eprintln!("  {} {}", style("detail:").dim(), terminal_safe(detail));
+            }
+        }
     }
 }
 
@@ -273,6 +279,7 @@ pub fn error_json(err: &Error) -> serde_json::Value {
         "provider_error": err.provider_code(),
         "cause": err.cause(),
         "fix": err.fix(),
+        "detail": err.detail(),
         "exit_code": err.exit_code() as i32,
     })
 }

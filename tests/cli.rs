@@ -125,3 +125,78 @@ fn user_defined_provider_becomes_a_subcommand_and_a_broken_catalog_is_exit_6() {
     assert_eq!(out.status.code(), Some(6));
     assert!(stderr(&out).contains("providers.toml"), "{}", stderr(&out));
 }
+
+/// What the catalog shows users is worded for them: no "UNVERIFIED" (a note for the
+/// catalog's maintainers, kept in its comments).
+#[test]
+fn provider_texts_carry_no_maintainer_notes() {
+    let sb = Sandbox::new();
+    let list: Value = serde_json::from_slice(&sb.run(&["providers", "--json"]).stdout).unwrap();
+    assert!(!list.to_string().contains("UNVERIFIED"));
+    for p in list.as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let out = sb.run(&["providers", id]);
+        assert!(
+            !stdout(&out).contains("UNVERIFIED"),
+            "{id}: {}",
+            stdout(&out)
+        );
+    }
+    // Nor does a page token's note once a channel holds it.
+    let out = sb.sandbox_connect("facebook", &["--page", "Sandbox Page"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let status = stdout(&sb.run(&["status"]));
+    assert!(status.contains("does not expire"), "{status}");
+    assert!(!status.contains("UNVERIFIED"), "{status}");
+}
+
+/// A network failure reads in words; reqwest's and hyper's own ("error sending request
+/// for url", "client error (Connect)", "os error 111") are for -v.
+#[test]
+fn network_errors_read_in_words_with_the_library_text_under_v() {
+    let sb = Sandbox::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let issuer = format!("http://127.0.0.1:{port}");
+    let args = [
+        "custom",
+        "--issuer",
+        &issuer,
+        "--client-id",
+        "x",
+        "--insecure-storage",
+    ];
+    let out = sb.run(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(5), "{err}");
+    assert!(
+        err.contains(&format!("fetch failed: connection refused by {issuer}\n")),
+        "{err}"
+    );
+    for library in [
+        "error sending request",
+        "client error",
+        "os error",
+        "detail:",
+    ] {
+        assert!(!err.contains(library), "{library}: {err}");
+    }
+    let out = sb.run(&[&["-v"][..], &args].concat());
+    let err = stderr(&out);
+    assert!(err.contains("detail: error sending request"), "{err}");
+    // --json carries it too, apart from the message.
+    let out = sb.run(&[&["--json"][..], &args].concat());
+    let last = stderr(&out).lines().last().unwrap_or_default().to_string();
+    let json: Value = serde_json::from_str(&last).unwrap_or_else(|e| panic!("{e}: {last}"));
+    assert!(!json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("error sending"));
+    assert!(json["error"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("error sending request"));
+}

@@ -224,3 +224,53 @@ fn consent_page_escapes_and_posts_a_decision() {
         .unwrap();
     assert_eq!(again.status().as_u16(), 400);
 }
+
+/// The URL of a login, however many times it was printed.
+fn printed_login_urls(out: &std::process::Output) -> usize {
+    format!("{}{}", stdout(out), stderr(out))
+        .matches("/authorize?")
+        .count()
+}
+
+/// Without --insecure-storage and with no Secret Service: one plain sentence naming what
+/// is missing and the two ways on, before any login; the keyring library's words only
+/// with -v.
+#[test]
+fn without_a_keychain_the_quick_start_says_so_in_one_sentence() {
+    let sb = Sandbox::new();
+    let args = ["twitter", "--sandbox", "--auto-approve"];
+    let out = sb.headless_cmd().args(args).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(6), "{err}");
+    let said: Vec<&str> = err
+        .lines()
+        .skip_while(|l| !l.starts_with("error:"))
+        .collect();
+    assert_eq!(said.len(), 1, "one line: {err}");
+    let sentence = said[0];
+    assert!(
+        sentence.contains("no keychain is running here"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("start a keyring"), "{sentence}");
+    assert!(sentence.contains("--insecure-storage"), "{sentence}");
+    for library in [
+        "No default store",
+        "Secret Service is reachable",
+        "D-Bus session, or",
+        "detail:",
+    ] {
+        assert!(!err.contains(library), "{library}: {err}");
+    }
+    assert_eq!(printed_login_urls(&out), 0, "no login was started: {err}");
+    let out = sb
+        .headless_cmd()
+        .args(["-v", "twitter", "--sandbox", "--auto-approve"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("detail: keychain write: "),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -877,11 +877,14 @@ pub(super) fn report(
     if ui.json {
         ui.json_data(&channel_json(&channel));
     } else {
-        ui.step(format!(
-            "Stored {} in the {}",
-            channel.channel,
-            channel.store.as_str()
-        ));
+        ui.step(match channel.store {
+            Backend::Keychain => format!("Stored {} in the OS keychain", channel.channel),
+            Backend::File => format!(
+                "Stored {} in a plain-text file: {} (0600)",
+                channel.channel,
+                ctx.store.secrets_path(&channel.channel).display()
+            ),
+        });
         ui.data(format!(
             "Connected {} (account {}), access token {}, refresh token: {}",
             channel.channel,

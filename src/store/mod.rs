@@ -40,6 +40,14 @@ impl Backend {
             Backend::File => "file",
         }
     }
+
+    /// The store in words, for messages: "the OS keychain", "the plain-text file store".
+    pub fn place(self) -> &'static str {
+        match self {
+            Backend::Keychain => "the OS keychain",
+            Backend::File => "the plain-text file store (0600 files, --insecure-storage)",
+        }
+    }
 }
 
 /// The secrets of one channel. `Debug` never shows them.
@@ -435,9 +443,9 @@ impl Store {
     pub fn secrets(&self, channel: &Channel) -> Result<Secrets, Error> {
         let missing = || Error::Store {
             what: format!(
-                "the secrets of {} are missing from the {}",
+                "the secrets of {} are missing from {}",
                 channel.channel,
-                channel.store.as_str()
+                channel.store.place()
             ),
             fix: format!("connect it again: postiz-connect {}", channel.provider),
         };
