@@ -179,7 +179,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -187,18 +186,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -210,7 +210,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -218,18 +217,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -241,7 +241,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -249,18 +248,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -272,7 +272,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -280,18 +279,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l page -d 'The page to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -303,7 +303,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l cl
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -311,18 +310,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l us
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l page -d 'The location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -334,7 +334,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -342,18 +341,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l page -d 'The account to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -365,7 +365,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -373,18 +372,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -396,7 +396,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l c
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -404,18 +403,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l u
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -427,7 +427,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -435,18 +434,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -458,7 +458,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -466,18 +465,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l page -d 'The page to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -489,7 +489,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -497,18 +496,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l instance -d 'The instance to connect to (default: MASTODON_URL, else https://mastodon.social)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -520,7 +520,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -528,18 +527,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -551,7 +551,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -559,18 +558,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -582,7 +582,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -590,18 +589,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -613,7 +613,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -621,18 +620,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -644,7 +644,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -652,18 +651,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -675,7 +675,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -683,18 +682,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -706,7 +706,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -714,18 +713,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l page -d 'The blog to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -737,7 +737,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -745,18 +744,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -768,7 +768,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -776,18 +775,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -799,7 +799,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l clie
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -807,18 +806,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l user
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -830,7 +830,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l cli
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -838,18 +837,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l use
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -861,7 +861,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l c
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -869,18 +868,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l u
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -892,7 +892,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -900,18 +899,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l timeout -d 'Give up waiting for the browser after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l page -d 'The channel to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'

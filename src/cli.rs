@@ -303,9 +303,71 @@ fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>)
             ))
             .visible_aliases(provider.aliases.clone())
             .after_help(EXIT_CODES_HELP);
-        cmd = cmd.subcommand(sub);
+        cmd = cmd.subcommand(only_what_applies(sub, provider));
     }
     cmd
+}
+
+/// The provider runs on many hosts (its endpoints are written with `{base}`): `--instance`.
+pub fn has_instances(provider: &Provider) -> bool {
+    provider.needs_base()
+}
+
+/// A page, channel, blog or location is chosen after the login: `--page`.
+pub fn is_two_step(provider: &Provider) -> bool {
+    provider.pages.is_some()
+}
+
+/// The catalog has an OAuth 1.0a flow for it: `--oauth1`.
+pub fn has_oauth1(provider: &Provider) -> bool {
+    provider.oauth1.is_some()
+}
+
+/// A provider's own subcommand shows only the flags that apply to it, worded from its
+/// catalog entry. The others stay hidden but parse, so that `connect` can refuse them
+/// with the providers they apply to (a clap "unexpected argument" would not say).
+fn only_what_applies(sub: clap::Command, provider: &Provider) -> clap::Command {
+    let safe = |text: &str| crate::ui::terminal_safe(text).into_owned();
+    let sub = match &provider.pages {
+        Some(pages) => sub.mut_arg("page", |a| {
+            a.help(format!(
+                "The {} to connect, by id or name (default: ask; without a terminal, list them and exit 6)",
+                safe(&pages.kind)
+            ))
+        }),
+        None => sub.mut_arg("page", |a| a.hide(true)),
+    };
+    let sub = match &provider.oauth1 {
+        Some(rules) => sub.mut_arg("oauth1", |a| {
+            a.help(format!(
+                "Connect with OAuth 1.0a as Postiz does ({}); automatic when only those are set",
+                safe(
+                    &[
+                        rules.consumer_key_env.join(" or "),
+                        rules.consumer_secret_env.join(" or ")
+                    ]
+                    .join(" / ")
+                )
+            ))
+        }),
+        None => sub.mut_arg("oauth1", |a| a.hide(true)),
+    };
+    if has_instances(provider) {
+        let default = match (&provider.base_url_env, &provider.base_url) {
+            (env, Some(url)) if !env.is_empty() => format!("{}, else {url}", env.join(" or ")),
+            (env, None) if !env.is_empty() => env.join(" or "),
+            (_, Some(url)) => url.clone(),
+            (_, None) => "none".into(),
+        };
+        sub.mut_arg("instance", |a| {
+            a.help(format!(
+                "The instance to connect to (default: {})",
+                safe(&default)
+            ))
+        })
+    } else {
+        sub.mut_arg("instance", |a| a.hide(true))
+    }
 }
 
 /// Parse arguments against the catalog.

@@ -200,3 +200,73 @@ fn network_errors_read_in_words_with_the_library_text_under_v() {
         .unwrap()
         .contains("error sending request"));
 }
+
+/// Each provider's help shows the flags that apply to it, from its catalog entry: --page
+/// for two-step providers, --oauth1 with an OAuth 1.0a flow, --instance with instances.
+#[test]
+fn each_providers_help_lists_only_the_flags_that_apply_to_it() {
+    let sb = Sandbox::new();
+    let flags = |provider: &str| {
+        let out = sb.run(&[provider, "--help"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let help = stdout(&out);
+        ["--page", "--oauth1", "--instance"]
+            .into_iter()
+            .filter(|flag| {
+                help.contains(&format!("{flag} ")) || help.contains(&format!("{flag}\n"))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(flags("twitter"), ["--oauth1"]);
+    assert_eq!(flags("x"), ["--oauth1"]);
+    assert_eq!(flags("mastodon"), ["--instance"]);
+    for two_step in [
+        "facebook",
+        "instagram",
+        "linkedin-page",
+        "youtube",
+        "gmb",
+        "tumblr",
+    ] {
+        assert_eq!(flags(two_step), ["--page"], "{two_step}");
+    }
+    for plain in ["linkedin", "reddit", "tiktok", "custom"] {
+        assert!(flags(plain).is_empty(), "{plain}: {:?}", flags(plain));
+    }
+    // Worded from the catalog: the kind of choice, the variables, the default instance.
+    let help = stdout(&sb.run(&["youtube", "--help"]));
+    assert!(help.contains("The channel to connect"), "{help}");
+    let help = stdout(&sb.run(&["twitter", "--help"]));
+    assert!(help.contains("X_API_KEY"), "{help}");
+    let help = stdout(&sb.run(&["mastodon", "--help"]));
+    assert!(help.contains("MASTODON_URL"), "{help}");
+    // `connect <provider>` is generic and keeps them all.
+    let help = stdout(&sb.run(&["connect", "--help"]));
+    for flag in ["--page", "--oauth1", "--instance"] {
+        assert!(help.contains(flag), "{flag}: {help}");
+    }
+}
+
+/// A flag given to a provider it does not apply to is refused in words, naming the
+/// providers it applies to (not the catalog's TOML layout).
+#[test]
+fn a_flag_for_other_providers_is_refused_with_those_providers() {
+    let sb = Sandbox::new();
+    for (args, flag, applies) in [
+        (&["linkedin", "--oauth1"][..], "--oauth1", "twitter"),
+        (&["connect", "reddit", "--oauth1"], "--oauth1", "twitter"),
+        (&["twitter", "--page", "Acme"], "--page", "facebook"),
+        (
+            &["x", "--instance", "https://m.example"],
+            "--instance",
+            "mastodon",
+        ),
+    ] {
+        let out = sb.run(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(&format!("{flag} applies to: ")), "{err}");
+        assert!(err.contains(applies), "{err}");
+        assert!(!err.contains(".oauth1]") && !err.contains("entry"), "{err}");
+    }
+}
