@@ -267,25 +267,114 @@ pub struct Invocation {
     pub command: Command,
 }
 
+/// A value parser that accepts what `inner` accepts and offers `values` to shell
+/// completion (and to nothing else: no "[possible values]" list in help, no validation
+/// beyond `inner`'s, so an unknown provider still gets the catalog's own error).
+#[derive(Clone)]
+struct Suggest<P> {
+    inner: P,
+    values: Vec<String>,
+}
+
+impl<P: clap::builder::TypedValueParser> clap::builder::TypedValueParser for Suggest<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.inner.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.values
+                .iter()
+                .map(|v| clap::builder::PossibleValue::new(v.clone())),
+        ))
+    }
+}
+
+/// Every provider id and alias, for completion.
+fn provider_names(catalog: &Catalog) -> Vec<String> {
+    catalog
+        .iter()
+        .flat_map(|p| std::iter::once(p.id.clone()).chain(p.aliases.clone()))
+        .collect()
+}
+
+/// `arg` completes `values`, parsed as before by `inner`.
+fn suggesting<P>(arg: clap::Arg, inner: P, values: Vec<String>) -> clap::Arg
+where
+    P: clap::builder::TypedValueParser + Clone + Send + Sync + 'static,
+{
+    arg.value_parser(Suggest { inner, values })
+        .hide_possible_values(true)
+}
+
+/// `--fault` completes the fault names (`slow:` with an example delay).
+fn fault_arg(arg: clap::Arg) -> clap::Arg {
+    let names = crate::sandbox::FAULT_NAMES
+        .split(", ")
+        .map(|n| n.replace("<ms>", "500"))
+        .collect();
+    suggesting(arg, |s: &str| s.parse::<crate::sandbox::Fault>(), names)
+}
+
 /// The full command: the derive surface plus one subcommand per catalog provider.
 pub fn build_command(catalog: &Catalog) -> clap::Command {
     build_command_for(Cli::command(), catalog, None)
+}
+
+/// The command line as shell completion sees it: a provider's subcommand without the
+/// flags that do not apply to it (hidden for parsing, but the completion generators of
+/// clap_complete offer hidden flags too).
+pub fn completion_command(catalog: &Catalog) -> clap::Command {
+    build_command(catalog).mut_subcommands(|sub| {
+        if !sub.get_arguments().any(|a| a.is_hide_set()) {
+            return sub;
+        }
+        let args: Vec<clap::Arg> = sub
+            .get_arguments()
+            .filter(|a| !a.is_hide_set())
+            .cloned()
+            .collect();
+        let aliases: Vec<String> = sub.get_visible_aliases().map(str::to_string).collect();
+        clap::Command::new(sub.get_name().to_string())
+            .about(sub.get_about().cloned().unwrap_or_default())
+            .visible_aliases(aliases)
+            .args(args)
+    })
 }
 
 /// The command line, with every provider's subcommand, or only `only`'s: each provider
 /// subcommand carries every connect flag, and building two dozen of them is most of the
 /// start-up time of a command that needs none.
 fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>) -> clap::Command {
-    let mut cmd = base.mut_subcommand("connect", |c| {
-        c.mut_arg("provider", |a| {
-            a.value_parser(clap::builder::PossibleValuesParser::new(
-                catalog
-                    .iter()
-                    .flat_map(|p| std::iter::once(p.id.clone()).chain(p.aliases.clone()))
-                    .collect::<Vec<_>>(),
-            ))
+    let names = provider_names(catalog);
+    let text = clap::builder::StringValueParser::new();
+    let mut cmd = base
+        .mut_subcommand("connect", |c| {
+            c.mut_arg("provider", |a| {
+                a.value_parser(clap::builder::PossibleValuesParser::new(names.clone()))
+            })
+            .mut_arg("faults", fault_arg)
         })
-    });
+        // The catalog's names complete wherever a provider is named.
+        .mut_subcommand("doctor", |c| {
+            c.mut_arg("providers", |a| suggesting(a, text, names.clone()))
+        })
+        .mut_subcommand("providers", |c| {
+            c.mut_arg("provider", |a| suggesting(a, text, names.clone()))
+        })
+        .mut_subcommand("sandbox", |c| {
+            c.mut_arg("provider", |a| suggesting(a, text, names.clone()))
+                .mut_arg("faults", fault_arg)
+        });
     let wanted = |p: &&Provider| match only {
         None => true,
         Some(name) => p.id == name || p.aliases.iter().any(|a| a == name),
@@ -297,6 +386,7 @@ fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>)
         }
         // The about comes after the flags: a flattened struct's doc comment would replace it.
         let sub = ConnectArgs::augment_args(clap::Command::new(provider.id.clone()))
+            .mut_arg("faults", fault_arg)
             .about(format!(
                 "Connect a channel: {}",
                 crate::ui::terminal_safe(&provider.name)

@@ -7,14 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for tool in cargo node npm curl python3 openssl script dbus-run-session gnome-keyring-daemon chromium; do
+for tool in cargo node npm curl python3 openssl script dbus-run-session gnome-keyring-daemon chromium zsh fish; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 # The tests signal processes with the kill program (procps), not the shell builtin.
 [ -x /bin/kill ] || [ -x /usr/bin/kill ] || missing+=("kill")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "tests/run.sh: missing ${missing[*]}" >&2
-  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl openssl bsdutils procps chromium nodejs npm" >&2
+  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl ca-certificates openssl bsdutils procps chromium python3 nodejs npm zsh fish" >&2
   exit 1
 fi
 
