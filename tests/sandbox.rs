@@ -416,3 +416,26 @@ fn durations_and_steps_read_in_words() {
     assert!(err.contains("Verifier received"), "{err}");
     assert!(!err.contains("state verified"), "{err}");
 }
+
+/// After Cancel on the consent page, the browser tab says the user declined.
+#[test]
+fn cancel_on_the_consent_page_reads_as_declined() {
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd()
+        .env("BROWSER", root().join("tests/support/cancel.sh"))
+        .args([
+            "twitter",
+            "--sandbox",
+            "--insecure-storage",
+            "--timeout",
+            "20s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let page = sb.page();
+    assert!(page.contains("You declined the login"), "{page}");
+    assert!(!page.contains("The provider refused"), "{page}");
+    assert!(page.contains("access_denied"), "{page}");
+}
