@@ -278,7 +278,7 @@ _postiz__connect() {
 
     case "${cmd}" in
         postiz__connect)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -291,7 +291,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__completions)
+        postiz__connect__subcmd__completions)
             opts="-q -v -h -V --json --quiet --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -305,7 +305,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__connect)
+        postiz__connect__subcmd__connect)
             opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -381,7 +381,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -391,8 +391,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__custom)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -411,10 +411,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -446,10 +442,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -467,7 +459,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -477,8 +469,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__discord)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__discord)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,10 +489,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -532,10 +520,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -553,7 +537,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -563,8 +547,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__doctor)
-            opts="-q -v -h -V --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__doctor)
+            opts="-q -v -h -V --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,8 +621,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__dribbble)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__dribbble)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -657,10 +641,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -692,10 +672,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -713,7 +689,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -723,8 +699,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__facebook)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__facebook)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,10 +719,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -778,10 +750,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -799,6 +767,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --page)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -809,8 +781,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__gmb)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__gmb)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,10 +801,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -864,10 +832,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -885,6 +849,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --page)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -895,8 +863,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help)
-            opts="status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help"
+        postiz__connect__subcmd__help)
+            opts="status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,7 +877,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__completions)
+        postiz__connect__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -923,7 +891,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__connect)
+        postiz__connect__subcmd__help__subcmd__connect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -937,7 +905,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__custom)
+        postiz__connect__subcmd__help__subcmd__custom)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -951,7 +919,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__discord)
+        postiz__connect__subcmd__help__subcmd__discord)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -965,7 +933,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__doctor)
+        postiz__connect__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -979,7 +947,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__dribbble)
+        postiz__connect__subcmd__help__subcmd__dribbble)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -993,7 +961,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__facebook)
+        postiz__connect__subcmd__help__subcmd__facebook)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1007,7 +975,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__gmb)
+        postiz__connect__subcmd__help__subcmd__gmb)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1021,7 +989,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__help)
+        postiz__connect__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1035,7 +1003,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__instagram)
+        postiz__connect__subcmd__help__subcmd__instagram)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1049,7 +1017,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__instagram__subcmd__standalone)
+        postiz__connect__subcmd__help__subcmd__instagram__subcmd__standalone)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1063,7 +1031,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__kick)
+        postiz__connect__subcmd__help__subcmd__kick)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1077,7 +1045,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__linkedin)
+        postiz__connect__subcmd__help__subcmd__linkedin)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1091,7 +1059,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__linkedin__subcmd__page)
+        postiz__connect__subcmd__help__subcmd__linkedin__subcmd__page)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1105,7 +1073,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__logout)
+        postiz__connect__subcmd__help__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1119,7 +1087,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__mastodon)
+        postiz__connect__subcmd__help__subcmd__mastodon)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1133,7 +1101,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__pinterest)
+        postiz__connect__subcmd__help__subcmd__pinterest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1147,7 +1115,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__postiz)
+        postiz__connect__subcmd__help__subcmd__postiz)
             opts="status watch refresh adopt"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1161,7 +1129,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__adopt)
+        postiz__connect__subcmd__help__subcmd__postiz__subcmd__adopt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1175,7 +1143,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__refresh)
+        postiz__connect__subcmd__help__subcmd__postiz__subcmd__refresh)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1189,7 +1157,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__status)
+        postiz__connect__subcmd__help__subcmd__postiz__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1203,7 +1171,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__postiz__subcmd__watch)
+        postiz__connect__subcmd__help__subcmd__postiz__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1217,7 +1185,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__providers)
+        postiz__connect__subcmd__help__subcmd__providers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1231,7 +1199,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__reddit)
+        postiz__connect__subcmd__help__subcmd__reddit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1245,7 +1213,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__refresh)
+        postiz__connect__subcmd__help__subcmd__refresh)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1259,7 +1227,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__restore)
+        postiz__connect__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1273,7 +1241,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__sandbox)
+        postiz__connect__subcmd__help__subcmd__sandbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1287,7 +1255,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__slack)
+        postiz__connect__subcmd__help__subcmd__slack)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1301,7 +1269,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__status)
+        postiz__connect__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1315,7 +1283,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__threads)
+        postiz__connect__subcmd__help__subcmd__threads)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1329,7 +1297,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__tiktok)
+        postiz__connect__subcmd__help__subcmd__tiktok)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1343,7 +1311,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__tiktok__subcmd__business)
+        postiz__connect__subcmd__help__subcmd__tiktok__subcmd__business)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1357,7 +1325,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__token)
+        postiz__connect__subcmd__help__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1371,7 +1339,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__tumblr)
+        postiz__connect__subcmd__help__subcmd__tumblr)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1385,7 +1353,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__twitch)
+        postiz__connect__subcmd__help__subcmd__twitch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1399,7 +1367,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__twitter)
+        postiz__connect__subcmd__help__subcmd__twitter)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1413,7 +1381,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__vk)
+        postiz__connect__subcmd__help__subcmd__vk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1427,7 +1395,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__whop)
+        postiz__connect__subcmd__help__subcmd__whop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1441,7 +1409,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__help__subcmd__youtube)
+        postiz__connect__subcmd__help__subcmd__youtube)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1455,8 +1423,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__instagram)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__instagram)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1475,10 +1443,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1510,10 +1474,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1531,6 +1491,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --page)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1541,8 +1505,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__instagram__subcmd__standalone)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__instagram__subcmd__standalone)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1561,10 +1525,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1596,10 +1556,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1617,7 +1573,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1627,8 +1583,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__kick)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__kick)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1647,10 +1603,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1682,10 +1634,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1703,7 +1651,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1713,8 +1661,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__linkedin)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__linkedin)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1733,10 +1681,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1768,10 +1712,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1789,7 +1729,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1799,8 +1739,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__linkedin__subcmd__page)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__linkedin__subcmd__page)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1819,10 +1759,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1854,10 +1790,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1875,6 +1807,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --page)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1885,7 +1821,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__logout)
+        postiz__connect__subcmd__logout)
             opts="-q -v -h -V --local-only --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1899,8 +1835,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__mastodon)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__mastodon)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --instance --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1919,10 +1855,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1954,10 +1886,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1975,6 +1903,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1985,8 +1917,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__pinterest)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__pinterest)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2005,10 +1937,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2040,10 +1968,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2061,7 +1985,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2071,7 +1995,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz)
+        postiz__connect__subcmd__postiz)
             opts="-q -v -h -V --json --quiet --verbose --help --version status watch refresh adopt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2085,7 +2009,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__adopt)
+        postiz__connect__subcmd__postiz__subcmd__adopt)
             opts="-q -v -h -V --org --env-file --database-url --redis-url --connect-timeout --dry-run --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2119,7 +2043,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__help)
+        postiz__connect__subcmd__postiz__subcmd__help)
             opts="status watch refresh adopt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2133,7 +2057,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__adopt)
+        postiz__connect__subcmd__postiz__subcmd__help__subcmd__adopt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2147,7 +2071,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__help)
+        postiz__connect__subcmd__postiz__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2161,7 +2085,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__refresh)
+        postiz__connect__subcmd__postiz__subcmd__help__subcmd__refresh)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2175,7 +2099,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__status)
+        postiz__connect__subcmd__postiz__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2189,7 +2113,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__help__subcmd__watch)
+        postiz__connect__subcmd__postiz__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2203,7 +2127,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__refresh)
+        postiz__connect__subcmd__postiz__subcmd__refresh)
             opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --client-id --client-secret --sandbox-at --dry-run --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2245,7 +2169,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__status)
+        postiz__connect__subcmd__postiz__subcmd__status)
             opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --org --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2279,7 +2203,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__postiz__subcmd__watch)
+        postiz__connect__subcmd__postiz__subcmd__watch)
             opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --org --timeout --grace --interval --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2325,8 +2249,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__providers)
-            opts="-q -v -h -V --frontend-url --env-file --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__providers)
+            opts="-q -v -h -V --frontend-url --env-file --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2347,8 +2271,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__reddit)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__reddit)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2367,10 +2291,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2402,10 +2322,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2423,7 +2339,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2433,7 +2349,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__refresh)
+        postiz__connect__subcmd__refresh)
             opts="-q -v -h -V --all --within --force --dry-run --jobs --watch --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2455,7 +2371,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__restore)
+        postiz__connect__subcmd__restore)
             opts="-q -v -h -V --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2469,22 +2385,14 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__sandbox)
-            opts="-q -v -h -V --provider --port --auto-approve --fault --access-ttl --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__sandbox)
+            opts="-q -v -h -V --port --auto-approve --access-ttl --provider --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --port)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --fault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2492,6 +2400,14 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube" -- "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2499,8 +2415,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__slack)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__slack)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2519,10 +2435,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2554,10 +2466,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2575,7 +2483,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2585,7 +2493,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__status)
+        postiz__connect__subcmd__status)
             opts="-q -v -h -V --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2599,8 +2507,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__threads)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__threads)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2619,10 +2527,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2654,10 +2558,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2675,7 +2575,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2685,8 +2585,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__tiktok)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__tiktok)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2705,10 +2605,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2740,10 +2636,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2761,7 +2653,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2771,8 +2663,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__tiktok__subcmd__business)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__tiktok__subcmd__business)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2791,10 +2683,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2826,10 +2714,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2847,7 +2731,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2857,7 +2741,7 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__token)
+        postiz__connect__subcmd__token)
             opts="-q -v -h -V --no-refresh --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2871,8 +2755,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__tumblr)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__tumblr)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2891,10 +2775,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2926,10 +2806,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2947,6 +2823,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --page)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2957,8 +2837,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__twitch)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__twitch)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2977,10 +2857,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3012,10 +2888,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3033,7 +2905,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3043,8 +2915,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__twitter)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --oauth1 --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3063,10 +2935,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3098,10 +2966,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3119,7 +2983,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3129,8 +2993,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__vk)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__vk)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3149,10 +3013,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3184,10 +3044,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3205,7 +3061,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3215,8 +3071,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__whop)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__whop)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3235,10 +3091,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3270,10 +3122,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3291,7 +3139,7 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3301,8 +3149,8 @@ _postiz__connect() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        postiz__subcmd__connect__subcmd__youtube)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+        postiz__connect__subcmd__youtube)
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3321,10 +3169,6 @@ _postiz__connect() {
                     return 0
                     ;;
                 --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --instance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3356,10 +3200,6 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --page)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3377,6 +3217,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -W "redirect-mismatch access-denied invalid-grant invalid-client scope-downgrade slow:500 rate-limit server-error rotate-refresh expire-fast state-drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --page)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

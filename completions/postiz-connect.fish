@@ -34,12 +34,12 @@ complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "token
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "providers" -d 'List the providers in the catalog'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "doctor" -d 'Find the cause of a failing connection and print the fix'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "postiz" -d 'See inside a self-hosted Postiz: its channels\' health and its connects; repair a channel'
-complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "doctor" -d 'Find the cause of a failing connection and print the fix'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "discord" -d 'Connect a channel: Discord'
 complete -c postiz-connect -n "__fish_postiz_connect_needs_command" -f -a "dribbble" -d 'Connect a channel: Dribbble'
@@ -98,36 +98,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l frontend-url -d 'Also show the redirect URI Postiz sends for this FRONTEND_URL' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l env-file -d 'Take FRONTEND_URL (and X_URL) from a Postiz .env' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s q -l quiet -d 'Print only results and errors'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s h -l help -d 'Print help'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l redirect-uri -d 'The redirect URI the app sends, to compare with --registered' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l registered -d 'A redirect URI registered in the provider\'s console (repeatable)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l url -d 'The URL the browser ended on, to explain' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l timeout -d 'Time limit of each network probe (they run at once)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
-post\t'`client_id` and `client_secret` in the form body'
-none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l token-url -d 'Token endpoint (overrides the catalog)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l offline -d 'Skip every network check'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s q -l quiet -d 'Print only results and errors'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and not __fish_seen_subcommand_from status watch refresh adopt help" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and not __fish_seen_subcommand_from status watch refresh adopt help" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and not __fish_seen_subcommand_from status watch refresh adopt help" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -190,16 +160,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from help" -f -a "refresh" -d 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from help" -f -a "adopt" -d 'Hand a channel connected by this tool to the deployment: write its row as Postiz\'s own connect does'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l provider -d 'The provider to emulate (its catalog entry drives the emulation)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l fault -d 'Inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l access-ttl -d 'Access-token lifetime' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l auto-approve -d 'Approve at once instead of showing the consent page'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s h -l help -d 'Print help'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -224,7 +184,17 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
@@ -239,13 +209,85 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l redirect-uri -d 'The redirect URI the app sends, to compare with --registered' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l registered -d 'A redirect URI registered in the provider\'s console (repeatable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l url -d 'The URL the browser ended on, to explain' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l timeout -d 'Time limit of each network probe (they run at once)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'`client_id` and `client_secret` in the form body'
+none\t'Public client: `client_id` in the body, no secret'"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l token-url -d 'Token endpoint (overrides the catalog)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l offline -d 'Skip every network check'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l frontend-url -d 'Also show the redirect URI Postiz sends for this FRONTEND_URL' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l env-file -d 'Take FRONTEND_URL (and X_URL) from a Postiz .env' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l access-ttl -d 'Access-token lifetime' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l provider -d 'The provider to emulate (its catalog entry drives the emulation)' -r -f -a "custom\t''
+discord\t''
+dribbble\t''
+facebook\t''
+gmb\t''
+instagram\t''
+instagram-standalone\t''
+kick\t''
+linkedin\t''
+linkedin-page\t''
+mastodon\t''
+pinterest\t''
+reddit\t''
+slack\t''
+threads\t''
+tiktok\t''
+tiktok-business\t''
+tumblr\t''
+twitch\t''
+twitter\t''
+x\t''
+vk\t''
+whop\t''
+youtube\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l fault -d 'Inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l auto-approve -d 'Approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -253,15 +295,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -279,7 +328,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -287,15 +335,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -313,7 +368,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -321,15 +375,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -347,7 +408,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -355,15 +415,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l page -d 'The page to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -381,7 +449,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l cl
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -389,15 +456,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l us
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l page -d 'The location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -415,7 +490,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -423,15 +497,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l page -d 'The account to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -449,7 +531,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -457,15 +538,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -483,7 +571,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l c
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -491,15 +578,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l u
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -517,7 +611,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -525,15 +618,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -551,7 +651,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -559,15 +658,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l page -d 'The page to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -585,7 +692,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -593,15 +699,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l instance -d 'The instance to connect to (default: MASTODON_URL, else https://mastodon.social)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -619,7 +733,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -627,15 +740,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -653,7 +773,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -661,15 +780,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -687,7 +813,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -695,15 +820,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -721,7 +853,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -729,15 +860,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -755,7 +893,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -763,15 +900,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -789,7 +933,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -797,15 +940,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -823,7 +973,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -831,15 +980,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l page -d 'The blog to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -857,7 +1014,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -865,15 +1021,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -891,7 +1054,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -899,14 +1061,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
@@ -914,6 +1084,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -925,7 +1096,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l clie
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -933,14 +1103,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l user
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
@@ -948,6 +1126,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l inse
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -959,7 +1138,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l cli
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -967,15 +1145,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l use
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -993,7 +1178,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l c
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -1001,15 +1185,22 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l u
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -1027,7 +1218,6 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l token-url -d 'Token endpoint (overrides the catalog)' -r
@@ -1035,15 +1225,23 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+access-denied\t''
+invalid-grant\t''
+invalid-client\t''
+scope-downgrade\t''
+slow:500\t''
+rate-limit\t''
+server-error\t''
+rotate-refresh\t''
+expire-fast\t''
+state-drop\t''"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l page -d 'The channel to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l replace -d 'Replace a stored channel of the same name connected another way (the other protocol, another app); without it the new one gets a name of its own'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth1 -d 'X: connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic with a Postiz --env-file that has them, or when only those are set'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l oauth2 -d 'X: connect with OAuth 2.0 + PKCE (X_CLIENT_ID / X_CLIENT_SECRET, this tool\'s own; Postiz does not read them) even when the OAuth 1.0a keys are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l no-browser -d 'Do not open a browser; print the URL to open'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l paste -d 'Paste the URL the browser ended on (or the code) when the callback cannot reach this machine'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
@@ -1055,42 +1253,46 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "status" -d 'Show the stored channels'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "providers" -d 'List the providers in the catalog'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "doctor" -d 'Find the cause of a failing connection and print the fix'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "postiz" -d 'See inside a self-hosted Postiz: its channels\' health and its connects; repair a channel'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "completions" -d 'Print a shell completion script'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "discord" -d 'Connect a channel: Discord'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "dribbble" -d 'Connect a channel: Dribbble'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "facebook" -d 'Connect a channel: Facebook Page'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "gmb" -d 'Connect a channel: Google Business Profile'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "instagram" -d 'Connect a channel: Instagram (Facebook Business login)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "instagram-standalone" -d 'Connect a channel: Instagram (Instagram login)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "kick" -d 'Connect a channel: Kick'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "linkedin" -d 'Connect a channel: LinkedIn'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "linkedin-page" -d 'Connect a channel: LinkedIn Page'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "mastodon" -d 'Connect a channel: Mastodon'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "pinterest" -d 'Connect a channel: Pinterest'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "reddit" -d 'Connect a channel: Reddit'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "slack" -d 'Connect a channel: Slack'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "threads" -d 'Connect a channel: Threads'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tiktok" -d 'Connect a channel: TikTok'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tiktok-business" -d 'Connect a channel: TikTok Business'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tumblr" -d 'Connect a channel: Tumblr'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "twitch" -d 'Connect a channel: Twitch'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "vk" -d 'Connect a channel: VK'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "whop" -d 'Connect a channel: Whop'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "youtube" -d 'Connect a channel: YouTube'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout providers doctor postiz sandbox completions connect custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "status" -d 'Show the stored channels'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "token" -d 'Print a channel\'s access token, for scripts (refreshed first when expired)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "refresh" -d 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "restore" -d 'Store the tokens of a recovery file (written when a refresh could not save them)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "logout" -d 'Revoke a channel\'s tokens at the provider and delete them here'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "postiz" -d 'See inside a self-hosted Postiz: its channels\' health and its connects; repair a channel'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "connect" -d 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "doctor" -d 'Find the cause of a failing connection and print the fix'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "providers" -d 'List the providers in the catalog'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "sandbox" -d 'Run a local emulation of a provider\'s OAuth endpoints, until Ctrl-C'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "custom" -d 'Connect a channel: Any OAuth 2.0 / OpenID Connect server'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "discord" -d 'Connect a channel: Discord'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "dribbble" -d 'Connect a channel: Dribbble'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "facebook" -d 'Connect a channel: Facebook Page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "gmb" -d 'Connect a channel: Google Business Profile'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "instagram" -d 'Connect a channel: Instagram (Facebook Business login)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "instagram-standalone" -d 'Connect a channel: Instagram (Instagram login)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "kick" -d 'Connect a channel: Kick'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "linkedin" -d 'Connect a channel: LinkedIn'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "linkedin-page" -d 'Connect a channel: LinkedIn Page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "mastodon" -d 'Connect a channel: Mastodon'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "pinterest" -d 'Connect a channel: Pinterest'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "reddit" -d 'Connect a channel: Reddit'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "slack" -d 'Connect a channel: Slack'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "threads" -d 'Connect a channel: Threads'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tiktok" -d 'Connect a channel: TikTok'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tiktok-business" -d 'Connect a channel: TikTok Business'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "tumblr" -d 'Connect a channel: Tumblr'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "twitch" -d 'Connect a channel: Twitch'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "twitter" -d 'Connect a channel: X (Twitter)'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "vk" -d 'Connect a channel: VK'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "whop" -d 'Connect a channel: Whop'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "youtube" -d 'Connect a channel: YouTube'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and not __fish_seen_subcommand_from status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and __fish_seen_subcommand_from postiz" -f -a "status" -d 'Every channel\'s health, grouped by organization, and the connects in progress'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and __fish_seen_subcommand_from postiz" -f -a "watch" -d 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and __fish_seen_subcommand_from postiz" -f -a "refresh" -d 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand help; and __fish_seen_subcommand_from postiz" -f -a "adopt" -d 'Hand a channel connected by this tool to the deployment: write its row as Postiz\'s own connect does'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a "bash elvish fish powershell zsh"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect; and not __fish_seen_subcommand_from custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube" -f -a "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -f -a "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers; and not __fish_seen_subcommand_from custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube" -f -a "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"

@@ -469,25 +469,114 @@ pub fn reserved_names() -> Vec<String> {
         .collect()
 }
 
+/// A value parser that accepts what `inner` accepts and offers `values` to shell
+/// completion (and to nothing else: no "[possible values]" list in help, no validation
+/// beyond `inner`'s, so an unknown provider still gets the catalog's own error).
+#[derive(Clone)]
+struct Suggest<P> {
+    inner: P,
+    values: Vec<String>,
+}
+
+impl<P: clap::builder::TypedValueParser> clap::builder::TypedValueParser for Suggest<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.inner.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.values
+                .iter()
+                .map(|v| clap::builder::PossibleValue::new(v.clone())),
+        ))
+    }
+}
+
+/// Every provider id and alias, for completion.
+fn provider_names(catalog: &Catalog) -> Vec<String> {
+    catalog
+        .iter()
+        .flat_map(|p| std::iter::once(p.id.clone()).chain(p.aliases.clone()))
+        .collect()
+}
+
+/// `arg` completes `values`, parsed as before by `inner`.
+fn suggesting<P>(arg: clap::Arg, inner: P, values: Vec<String>) -> clap::Arg
+where
+    P: clap::builder::TypedValueParser + Clone + Send + Sync + 'static,
+{
+    arg.value_parser(Suggest { inner, values })
+        .hide_possible_values(true)
+}
+
+/// `--fault` completes the fault names (`slow:` with an example delay).
+fn fault_arg(arg: clap::Arg) -> clap::Arg {
+    let names = crate::sandbox::FAULT_NAMES
+        .split(", ")
+        .map(|n| n.replace("<ms>", "500"))
+        .collect();
+    suggesting(arg, |s: &str| s.parse::<crate::sandbox::Fault>(), names)
+}
+
 /// The full command: the derive surface plus one subcommand per catalog provider.
 pub fn build_command(catalog: &Catalog) -> clap::Command {
     build_command_for(Cli::command(), catalog, None)
+}
+
+/// The command line as shell completion sees it: a provider's subcommand without the
+/// flags that do not apply to it (hidden for parsing, but the completion generators of
+/// clap_complete offer hidden flags too).
+pub fn completion_command(catalog: &Catalog) -> clap::Command {
+    build_command(catalog).mut_subcommands(|sub| {
+        if !sub.get_arguments().any(|a| a.is_hide_set()) {
+            return sub;
+        }
+        let args: Vec<clap::Arg> = sub
+            .get_arguments()
+            .filter(|a| !a.is_hide_set())
+            .cloned()
+            .collect();
+        let aliases: Vec<String> = sub.get_visible_aliases().map(str::to_string).collect();
+        clap::Command::new(sub.get_name().to_string())
+            .about(sub.get_about().cloned().unwrap_or_default())
+            .visible_aliases(aliases)
+            .args(args)
+    })
 }
 
 /// The command line, with every provider's subcommand, or only `only`'s: each provider
 /// subcommand carries every connect flag, and building two dozen of them is most of the
 /// start-up time of a command that needs none.
 fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>) -> clap::Command {
-    let mut cmd = base.mut_subcommand("connect", |c| {
-        c.mut_arg("provider", |a| {
-            a.value_parser(clap::builder::PossibleValuesParser::new(
-                catalog
-                    .iter()
-                    .flat_map(|p| std::iter::once(p.id.clone()).chain(p.aliases.clone()))
-                    .collect::<Vec<_>>(),
-            ))
+    let names = provider_names(catalog);
+    let text = clap::builder::StringValueParser::new();
+    let mut cmd = base
+        .mut_subcommand("connect", |c| {
+            c.mut_arg("provider", |a| {
+                a.value_parser(clap::builder::PossibleValuesParser::new(names.clone()))
+            })
+            .mut_arg("faults", fault_arg)
         })
-    });
+        // The catalog's names complete wherever a provider is named.
+        .mut_subcommand("doctor", |c| {
+            c.mut_arg("providers", |a| suggesting(a, text, names.clone()))
+        })
+        .mut_subcommand("providers", |c| {
+            c.mut_arg("provider", |a| suggesting(a, text, names.clone()))
+        })
+        .mut_subcommand("sandbox", |c| {
+            c.mut_arg("provider", |a| suggesting(a, text, names.clone()))
+                .mut_arg("faults", fault_arg)
+        });
     let wanted = |p: &&Provider| match only {
         None => true,
         Some(name) => p.id == name || p.aliases.iter().any(|a| a == name),
@@ -499,15 +588,81 @@ fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>)
         }
         // The about comes after the flags: a flattened struct's doc comment would replace it.
         let sub = ConnectArgs::augment_args(clap::Command::new(provider.id.clone()))
+            .mut_arg("faults", fault_arg)
             .about(format!(
                 "Connect a channel: {}",
                 crate::ui::terminal_safe(&provider.name)
             ))
             .visible_aliases(provider.aliases.clone())
             .after_help(EXIT_CODES_HELP);
-        cmd = cmd.subcommand(sub);
+        cmd = cmd.subcommand(only_what_applies(sub, provider));
     }
     cmd
+}
+
+/// The provider runs on many hosts (its endpoints are written with `{base}`): `--instance`.
+pub fn has_instances(provider: &Provider) -> bool {
+    provider.needs_base()
+}
+
+/// A page, channel, blog or location is chosen after the login: `--page`.
+pub fn is_two_step(provider: &Provider) -> bool {
+    provider.pages.is_some()
+}
+
+/// The catalog has an OAuth 1.0a flow for it: `--oauth1`.
+pub fn has_oauth1(provider: &Provider) -> bool {
+    provider.oauth1.is_some()
+}
+
+/// A provider's own subcommand shows only the flags that apply to it, worded from its
+/// catalog entry. The others stay hidden but parse, so that `connect` can refuse them
+/// with the providers they apply to (a clap "unexpected argument" would not say).
+fn only_what_applies(sub: clap::Command, provider: &Provider) -> clap::Command {
+    let safe = |text: &str| crate::ui::terminal_safe(text).into_owned();
+    let sub = match &provider.pages {
+        Some(pages) => sub.mut_arg("page", |a| {
+            a.help(format!(
+                "The {} to connect, by id or name (default: ask; without a terminal, list them and exit 6)",
+                safe(&pages.kind)
+            ))
+        }),
+        None => sub.mut_arg("page", |a| a.hide(true)),
+    };
+    let sub = match &provider.oauth1 {
+        Some(rules) => sub.mut_arg("oauth1", |a| {
+            a.help(format!(
+                "Connect with OAuth 1.0a as Postiz does ({}); automatic when only those are set",
+                safe(
+                    &[
+                        rules.consumer_key_env.join(" or "),
+                        rules.consumer_secret_env.join(" or ")
+                    ]
+                    .join(" / ")
+                )
+            ))
+        }),
+        // `--oauth2` only chooses against OAuth 1.0a: it goes with it.
+        None => sub
+            .mut_arg("oauth1", |a| a.hide(true))
+            .mut_arg("oauth2", |a| a.hide(true)),
+    };
+    if has_instances(provider) {
+        let default = match (&provider.base_url_env, &provider.base_url) {
+            (env, Some(url)) if !env.is_empty() => format!("{}, else {url}", env.join(" or ")),
+            (env, None) if !env.is_empty() => env.join(" or "),
+            (_, Some(url)) => url.clone(),
+            (_, None) => "none".into(),
+        };
+        sub.mut_arg("instance", |a| {
+            a.help(format!(
+                "The instance to connect to (default: {})",
+                safe(&default)
+            ))
+        })
+    } else {
+        sub.mut_arg("instance", |a| a.hide(true))
+    }
 }
 
 /// Parse arguments against the catalog.

@@ -52,7 +52,7 @@ pub enum Error {
     #[error("cancelled")]
     Cancelled,
 
-    #[error("timed out after {} waiting for the browser to come back", humantime::format_duration(std::time::Duration::from_secs(waited.as_secs_f64().round() as u64)))]
+    #[error("timed out after {} waiting for the browser to come back", crate::ui::duration_words(*waited))]
     TimedOut { waited: Duration, listener: String },
 
     #[error("the authorization server refused: {0}")]
@@ -89,11 +89,36 @@ pub enum Error {
 
     #[error("{0}")]
     Io(#[from] std::io::Error),
+
+    /// An error worded for people, carrying the underlying library's own text, which is
+    /// shown only with `-v` (and in `--json`): see [`Error::with_detail`].
+    #[error("{error}")]
+    Detailed { error: Box<Error>, detail: String },
 }
 
 impl Error {
+    /// Keep `detail` (a library's raw message: "No default store has been set", "error
+    /// sending request: client error (Connect)") for `-v`, behind this error's own words.
+    pub fn with_detail(self, detail: impl Into<String>) -> Error {
+        Error::Detailed {
+            error: Box::new(self),
+            detail: detail.into(),
+        }
+    }
+
+    /// The underlying library's own text, for `-v`: never the first thing a user reads.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Error::Detailed { detail, .. } => Some(detail.as_str()),
+            Error::Network(e) => Some(e.detail.as_str()),
+            _ => None,
+        }
+        .filter(|d| !d.trim().is_empty())
+    }
+
     pub fn exit_code(&self) -> ExitCode {
         match self {
+            Error::Detailed { error, .. } => error.exit_code(),
             Error::Usage(_) => ExitCode::Usage,
             Error::Config { .. } => ExitCode::Config,
             Error::Cancelled | Error::TimedOut { .. } => ExitCode::Cancelled,
@@ -111,6 +136,7 @@ impl Error {
     /// A short, stable identifier for `--json` output.
     pub fn kind(&self) -> &'static str {
         match self {
+            Error::Detailed { error, .. } => error.kind(),
             Error::Usage(_) => "usage",
             Error::Config { .. } => "config",
             Error::Cancelled => "cancelled",
@@ -129,6 +155,7 @@ impl Error {
     /// The provider's error code, when there is one (`invalid_grant`, ...).
     pub fn provider_code(&self) -> Option<&str> {
         match self {
+            Error::Detailed { error, .. } => error.provider_code(),
             Error::Authorization(e) | Error::Token(e) => e.code.as_deref(),
             _ => None,
         }
@@ -137,6 +164,7 @@ impl Error {
     /// Why it probably happened, from the evidence collected.
     pub fn cause(&self) -> Option<String> {
         match self {
+            Error::Detailed { error, .. } => error.cause(),
             Error::Authorization(e) | Error::Token(e) => Some(e.explain().cause),
             Error::Network(e) => Some(e.cause()),
             Error::Unreachable { cause, .. } => Some(cause.clone()),
@@ -158,13 +186,14 @@ impl Error {
         }
     }
 
-    /// What to do about it.
+    /// What to do about it (None when the message itself already says it).
     pub fn fix(&self) -> Option<String> {
         match self {
+            Error::Detailed { error, .. } => error.fix(),
             Error::Config { fix, .. }
             | Error::Rejected { fix, .. }
             | Error::Store { fix, .. }
-            | Error::Unreachable { fix, .. } => Some(fix.clone()),
+            | Error::Unreachable { fix, .. } => Some(fix.clone()).filter(|f| !f.trim().is_empty()),
             Error::Authorization(e) | Error::Token(e) => Some(e.explain().fix),
             Error::Network(e) => Some(e.fix()),
             Error::TimedOut { .. } => Some(

@@ -58,7 +58,8 @@ impl fmt::Display for NetworkError {
             NetworkKind::Tls => "TLS handshake failed with",
             NetworkKind::TooLarge | NetworkKind::Other => "request failed to",
         };
-        write!(f, "fetch failed: {what} {} ({})", self.origin, self.detail)
+        // The library's own words (`detail`) are shown with -v: `Error::detail`.
+        write!(f, "fetch failed: {what} {}", self.origin)
     }
 }
 

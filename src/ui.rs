@@ -169,6 +169,12 @@ impl Ui {
         if let Some(fix) = err.fix() {
             eprintln!("  {} {}", style("fix:").bold(), terminal_safe(&fix));
         }
+        // A library's own words (keyring, reqwest, the OS) are for -v, never the message.
+        if self.verbose > 0 {
+            if let Some(detail) = err.detail() {
+                eprintln!("  {} {}", style("detail:").dim(), terminal_safe(detail));
+            }
+        }
     }
 }
 
@@ -292,6 +298,7 @@ pub fn error_json(err: &Error) -> serde_json::Value {
         "provider_error": err.provider_code(),
         "cause": err.cause(),
         "fix": err.fix(),
+        "detail": err.detail(),
         "exit_code": err.exit_code() as i32,
     })
 }
@@ -301,14 +308,31 @@ pub fn moment(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
-/// "expires in 1h 59m (…)", "expired 3m ago (…)", to the minute.
+/// A span of time for people, in one unit: "59 days", "2 hours", "1 hour", "90 minutes",
+/// "30 seconds" (never "1month 29days 13h 26m 24s"). The one formatter of every duration
+/// the tool shows: the largest unit that fits twice (a sixtieth of it short counts, so a
+/// token issued a second ago still "expires in 2 hours"), or exactly once.
+pub fn duration_words(span: Duration) -> String {
+    let secs = span.as_secs() + u64::from(span.subsec_millis() >= 500);
+    let unit = [(86400, "day"), (3600, "hour"), (60, "minute")]
+        .into_iter()
+        .find(|(unit, _)| {
+            secs >= 2 * unit - unit / 60 || (secs >= *unit && secs.is_multiple_of(*unit))
+        });
+    let (n, unit) = match unit {
+        Some((size, name)) => ((secs + size / 2) / size, name),
+        None => (secs, "second"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "expires in 2 hours (…)", "expired 3 minutes ago (…)", with the moment to the second.
 pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (at - now).num_seconds();
     let span = if secs.abs() < 60 {
         "under a minute".to_string()
     } else {
-        let minutes = (secs.unsigned_abs() + 30) / 60;
-        humantime::format_duration(Duration::from_secs(minutes * 60)).to_string()
+        duration_words(Duration::from_secs(secs.unsigned_abs()))
     };
     if secs > 0 {
         format!("expires in {span} ({})", moment(at))
@@ -382,24 +406,47 @@ mod tests {
     }
 
     #[test]
-    fn expiry_reads_to_the_minute_with_the_moment() {
+    fn durations_read_in_one_unit() {
+        let words = |secs: u64| duration_words(Duration::from_secs(secs));
+        // A Meta long-lived token a few minutes after it was issued.
+        assert_eq!(words(60 * 86400 - 20 * 60), "60 days");
+        assert_eq!(words(59 * 86400 + 3000), "59 days");
+        assert_eq!(words(86400), "1 day");
+        assert_eq!(words(7200), "2 hours");
+        assert_eq!(words(7199), "2 hours");
+        assert_eq!(words(3600), "1 hour");
+        assert_eq!(words(3599), "60 minutes");
+        assert_eq!(words(5400), "90 minutes");
+        assert_eq!(words(300), "5 minutes");
+        assert_eq!(words(60), "1 minute");
+        assert_eq!(words(90), "90 seconds");
+        assert_eq!(words(1), "1 second");
+        assert_eq!(duration_words(Duration::from_millis(1500)), "2 seconds");
+    }
+
+    #[test]
+    fn expiry_reads_in_words_with_the_moment() {
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 13, 0, 0).unwrap();
         let at = |secs: i64| now + chrono::Duration::seconds(secs);
         assert_eq!(
             expiry(at(7199), now),
-            "expires in 2h (2026-11-23 14:59:59 UTC)"
+            "expires in 2 hours (2026-11-23 14:59:59 UTC)"
+        );
+        assert_eq!(
+            expiry(at(60 * 86400 - 37_704), now),
+            "expires in 60 days (2027-01-22 02:31:36 UTC)"
         );
         assert_eq!(
             expiry(at(3 * 60 + 10), now),
-            "expires in 3m (2026-11-23 13:03:10 UTC)"
+            "expires in 3 minutes (2026-11-23 13:03:10 UTC)"
         );
         assert_eq!(
             expiry(at(20), now),
             "expires in under a minute (2026-11-23 13:00:20 UTC)"
         );
         assert_eq!(
-            expiry(at(-90), now),
-            "expired 2m ago (2026-11-23 12:58:30 UTC)"
+            expiry(at(-150), now),
+            "expired 3 minutes ago (2026-11-23 12:57:30 UTC)"
         );
     }
 }

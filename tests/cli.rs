@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
 use serde_json::Value;
 
@@ -124,4 +126,451 @@ fn user_defined_provider_becomes_a_subcommand_and_a_broken_catalog_is_exit_6() {
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(6));
     assert!(stderr(&out).contains("providers.toml"), "{}", stderr(&out));
+}
+
+/// What the catalog shows users is worded for them: no "UNVERIFIED" (a note for the
+/// catalog's maintainers, kept in its comments).
+#[test]
+fn provider_texts_carry_no_maintainer_notes() {
+    let sb = Sandbox::new();
+    let list: Value = serde_json::from_slice(&sb.run(&["providers", "--json"]).stdout).unwrap();
+    assert!(!list.to_string().contains("UNVERIFIED"));
+    for p in list.as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let out = sb.run(&["providers", id]);
+        assert!(
+            !stdout(&out).contains("UNVERIFIED"),
+            "{id}: {}",
+            stdout(&out)
+        );
+    }
+    // Nor does a page token's note once a channel holds it.
+    let out = sb.sandbox_connect("facebook", &["--page", "Sandbox Page"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let status = stdout(&sb.run(&["status"]));
+    assert!(status.contains("does not expire"), "{status}");
+    assert!(!status.contains("UNVERIFIED"), "{status}");
+}
+
+/// A network failure reads in words; reqwest's and hyper's own ("error sending request
+/// for url", "client error (Connect)", "os error 111") are for -v.
+#[test]
+fn network_errors_read_in_words_with_the_library_text_under_v() {
+    let sb = Sandbox::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let issuer = format!("http://127.0.0.1:{port}");
+    let args = [
+        "custom",
+        "--issuer",
+        &issuer,
+        "--client-id",
+        "x",
+        "--insecure-storage",
+    ];
+    let out = sb.run(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(5), "{err}");
+    assert!(
+        err.contains(&format!("fetch failed: connection refused by {issuer}\n")),
+        "{err}"
+    );
+    for library in [
+        "error sending request",
+        "client error",
+        "os error",
+        "detail:",
+    ] {
+        assert!(!err.contains(library), "{library}: {err}");
+    }
+    let out = sb.run(&[&["-v"][..], &args].concat());
+    let err = stderr(&out);
+    assert!(err.contains("detail: error sending request"), "{err}");
+    // --json carries it too, apart from the message.
+    let out = sb.run(&[&["--json"][..], &args].concat());
+    let last = stderr(&out).lines().last().unwrap_or_default().to_string();
+    let json: Value = serde_json::from_str(&last).unwrap_or_else(|e| panic!("{e}: {last}"));
+    assert!(!json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("error sending"));
+    assert!(json["error"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("error sending request"));
+}
+
+/// Each provider's help shows the flags that apply to it, from its catalog entry: --page
+/// for two-step providers, --oauth1 with an OAuth 1.0a flow, --instance with instances.
+#[test]
+fn each_providers_help_lists_only_the_flags_that_apply_to_it() {
+    let sb = Sandbox::new();
+    let flags = |provider: &str| {
+        let out = sb.run(&[provider, "--help"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let help = stdout(&out);
+        ["--page", "--oauth1", "--instance"]
+            .into_iter()
+            .filter(|flag| {
+                help.contains(&format!("{flag} ")) || help.contains(&format!("{flag}\n"))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(flags("twitter"), ["--oauth1"]);
+    assert_eq!(flags("x"), ["--oauth1"]);
+    assert_eq!(flags("mastodon"), ["--instance"]);
+    for two_step in [
+        "facebook",
+        "instagram",
+        "linkedin-page",
+        "youtube",
+        "gmb",
+        "tumblr",
+    ] {
+        assert_eq!(flags(two_step), ["--page"], "{two_step}");
+    }
+    for plain in ["linkedin", "reddit", "tiktok", "custom"] {
+        assert!(flags(plain).is_empty(), "{plain}: {:?}", flags(plain));
+    }
+    // Worded from the catalog: the kind of choice, the variables, the default instance.
+    let help = stdout(&sb.run(&["youtube", "--help"]));
+    assert!(help.contains("The channel to connect"), "{help}");
+    let help = stdout(&sb.run(&["twitter", "--help"]));
+    assert!(help.contains("X_API_KEY"), "{help}");
+    let help = stdout(&sb.run(&["mastodon", "--help"]));
+    assert!(help.contains("MASTODON_URL"), "{help}");
+    // `connect <provider>` is generic and keeps them all.
+    let help = stdout(&sb.run(&["connect", "--help"]));
+    for flag in ["--page", "--oauth1", "--instance"] {
+        assert!(help.contains(flag), "{flag}: {help}");
+    }
+}
+
+/// A flag given to a provider it does not apply to is refused in words, naming the
+/// providers it applies to (not the catalog's TOML layout).
+#[test]
+fn a_flag_for_other_providers_is_refused_with_those_providers() {
+    let sb = Sandbox::new();
+    for (args, flag, applies) in [
+        (&["linkedin", "--oauth1"][..], "--oauth1", "twitter"),
+        (&["connect", "reddit", "--oauth1"], "--oauth1", "twitter"),
+        (&["twitter", "--page", "Acme"], "--page", "facebook"),
+        (
+            &["x", "--instance", "https://m.example"],
+            "--instance",
+            "mastodon",
+        ),
+    ] {
+        let out = sb.run(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(&format!("{flag} applies to: ")), "{err}");
+        assert!(err.contains(applies), "{err}");
+        assert!(!err.contains(".oauth1]") && !err.contains("entry"), "{err}");
+    }
+}
+
+/// Whether `shell` runs here. Without it a completion test is skipped with the reason
+/// printed, except in CI, which installs it (.ci/run): there its absence fails.
+fn have(shell: &str) -> bool {
+    let found = std::process::Command::new(shell)
+        .args(["-c", "exit 0"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{shell} is missing; CI installs it (.ci/run)"
+        );
+        eprintln!("skipped: {shell} is not installed here (Debian: apt-get install {shell})");
+    }
+    found
+}
+
+fn lines(out: &std::process::Output) -> Vec<String> {
+    assert!(out.status.success(), "{}", stderr(out));
+    stdout(out).lines().map(str::to_string).collect()
+}
+
+/// COMPREPLY of bash for these words (the last is being completed), the completion
+/// function being the one `script` registers.
+fn bash_complete(script: &Path, home: &Path, words: &[&str]) -> Vec<String> {
+    let out = std::process::Command::new("bash")
+        .arg(root().join("tests/support/bash-complete.sh"))
+        .arg(script)
+        .args(words)
+        .env("HOME", home)
+        .current_dir(home)
+        .output()
+        .unwrap();
+    lines(&out)
+}
+
+/// Split "@@ line" sections into (line, matches).
+fn sections(text: Vec<String>) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text {
+        match line.strip_prefix("@@ ") {
+            Some(asked) => out.push((asked.to_string(), Vec::new())),
+            None => out.last_mut().expect("a section").1.push(line),
+        }
+    }
+    out
+}
+
+/// Prints "@@ line" and then fish's completions of it (without descriptions), per line.
+const FISH_LOOP: &str =
+    "for l in $argv; echo \"@@ $l\"; complete -C \"$l\" | string replace -r '\\t.*' ''; end; true";
+
+/// fish's completions of each line: with `script` sourced, or else what fish loads by
+/// itself for this HOME (~/.config/fish/completions; only for a command on PATH).
+fn fish_complete(
+    script: Option<&Path>,
+    home: &Path,
+    path: Option<&str>,
+    asked: &[String],
+) -> Vec<(String, Vec<String>)> {
+    // HOME is a fresh directory: no configuration of the user's is read either way.
+    let mut fish = std::process::Command::new("fish");
+    match script {
+        Some(script) => fish
+            .arg("--no-config")
+            .arg("-c")
+            .arg(format!("source '{}'; {FISH_LOOP}", script.display())),
+        None => fish.arg("-c").arg(FISH_LOOP),
+    };
+    if let Some(path) = path {
+        fish.env("PATH", path);
+    }
+    let out = fish
+        .args(asked)
+        .env("HOME", home)
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .current_dir(home)
+        .output()
+        .unwrap();
+    sections(lines(&out))
+}
+
+/// zsh's completions of each line, typed in an interactive zsh whose fpath starts with
+/// `dir` (tests/support/zsh-complete.zsh).
+fn zsh_complete(dir: &Path, home: &Path, asked: &[String]) -> Vec<(String, Vec<String>)> {
+    let out = std::process::Command::new("zsh")
+        .arg("-f")
+        .arg(root().join("tests/support/zsh-complete.zsh"))
+        .arg(dir)
+        .args(asked)
+        .env("HOME", home)
+        .current_dir(home)
+        .output()
+        .unwrap();
+    sections(lines(&out))
+}
+
+/// Every subcommand's visible long flags (globals included), and the ones it hides.
+fn flags_of_every_subcommand() -> Vec<(String, Vec<String>, Vec<String>)> {
+    let mut cmd =
+        postiz_connect::cli::build_command(&postiz_connect::providers::Catalog::embedded());
+    cmd.build();
+    cmd.get_subcommands()
+        .filter(|s| s.get_name() != "help")
+        .map(|s| {
+            let longs = |hidden: bool| {
+                s.get_arguments()
+                    .filter(|a| a.is_hide_set() == hidden)
+                    .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+                    .collect::<Vec<_>>()
+            };
+            (s.get_name().to_string(), longs(false), longs(true))
+        })
+        .collect()
+}
+
+/// Lines whose completions must include these values.
+fn value_cases() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("postiz-connect tw", vec!["twitch", "twitter"]),
+        (
+            "postiz-connect completions ",
+            vec!["bash", "zsh", "fish", "powershell", "elvish"],
+        ),
+        (
+            "postiz-connect twitter --client-auth ",
+            vec!["basic", "post", "none"],
+        ),
+        (
+            "postiz-connect connect ",
+            vec!["twitter", "mastodon", "custom", "x"],
+        ),
+        (
+            "postiz-connect doctor link",
+            vec!["linkedin", "linkedin-page"],
+        ),
+        ("postiz-connect providers face", vec!["facebook"]),
+        (
+            "postiz-connect sandbox --provider tik",
+            vec!["tiktok", "tiktok-business"],
+        ),
+        ("postiz-connect sandbox --fault rate", vec!["rate-limit"]),
+        ("postiz-connect twitter --fault slow", vec!["slow:500"]),
+        ("postiz-connect -v x --no-b", vec!["--no-browser"]),
+        ("postiz-connect facebook --pa", vec!["--page", "--paste"]),
+    ]
+}
+
+/// The completions of one shell against every subcommand's flags and the value cases.
+fn check_shell(shell: &str, answers: &[(String, Vec<String>)]) {
+    let subcommands = flags_of_every_subcommand();
+    let mut answers = answers.iter();
+    for (sub, visible, hidden) in &subcommands {
+        let (asked, got) = answers.next().unwrap();
+        assert_eq!(asked, &format!("postiz-connect {sub} --"));
+        for flag in visible {
+            assert!(
+                got.contains(flag),
+                "{shell}: `{asked}<TAB>` lacks {flag}: {got:?}"
+            );
+        }
+        for flag in hidden {
+            assert!(
+                !got.contains(flag),
+                "{shell}: `{asked}<TAB>` offers {flag}, which does not apply"
+            );
+        }
+    }
+    for (line, wanted) in value_cases() {
+        let (asked, got) = answers.next().unwrap();
+        assert_eq!(asked, line);
+        for value in wanted {
+            assert!(
+                got.iter().any(|g| g == value),
+                "{shell}: `{line}<TAB>` lacks {value}: {got:?}"
+            );
+        }
+    }
+}
+
+fn every_line() -> Vec<String> {
+    flags_of_every_subcommand()
+        .into_iter()
+        .map(|(sub, _, _)| format!("postiz-connect {sub} --"))
+        .chain(value_cases().into_iter().map(|(line, _)| line.to_string()))
+        .collect()
+}
+
+/// Bash, driven as readline drives it: every subcommand's flags (clap_complete's script
+/// completed nothing after the first word of a hyphenated binary) and the values.
+#[test]
+fn bash_completes_every_subcommands_flags_and_values() {
+    if !have("bash") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let script = root().join("completions/postiz-connect.bash");
+    let answers: Vec<(String, Vec<String>)> = every_line()
+        .into_iter()
+        .map(|line| {
+            let mut words: Vec<&str> = line.split(' ').collect();
+            if line.ends_with(' ') {
+                words.pop();
+                words.push("");
+            }
+            let got = bash_complete(&script, home.path(), &words);
+            (line.clone(), got)
+        })
+        .collect();
+    check_shell("bash", &answers);
+}
+
+#[test]
+fn zsh_completes_every_subcommands_flags_and_values() {
+    if !have("zsh") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("zfunc");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        root().join("completions/_postiz-connect"),
+        dir.join("_postiz-connect"),
+    )
+    .unwrap();
+    check_shell("zsh", &zsh_complete(&dir, home.path(), &every_line()));
+}
+
+#[test]
+fn fish_completes_every_subcommands_flags_and_values() {
+    if !have("fish") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let script = root().join("completions/postiz-connect.fish");
+    check_shell(
+        "fish",
+        &fish_complete(Some(&script), home.path(), None, &every_line()),
+    );
+}
+
+/// The README's install commands, run literally on a fresh machine (an empty HOME, none
+/// of the directories there), leave each shell completing.
+#[test]
+fn the_readmes_completion_install_commands_work_on_a_fresh_machine() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split("## Shell completions and man pages")
+        .nth(1)
+        .expect("the README's completion section");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("its install commands");
+    let home = tempfile::tempdir().unwrap();
+    let bin_dir = assert_cmd::cargo::cargo_bin("postiz-connect")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for line in block
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let out = std::process::Command::new("sh")
+            .args(["-c", line])
+            .env("HOME", home.path())
+            .env("PATH", &path)
+            .current_dir(home.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "`{line}` failed: {}", stderr(&out));
+    }
+    let asked = ["postiz-connect twitter --cl".to_string()];
+    let wanted = ["--client-auth", "--client-id", "--client-secret"];
+    if have("bash") {
+        let mut got = bash_complete(
+            &home.path().join(".bashrc"),
+            home.path(),
+            &["postiz-connect", "twitter", "--cl"],
+        );
+        got.sort();
+        assert_eq!(got, wanted, "bash");
+    }
+    if have("zsh") {
+        let zshrc = std::fs::read_to_string(home.path().join(".zshrc")).unwrap();
+        assert!(zshrc.contains("~/.zfunc"), "{zshrc}");
+        let got = zsh_complete(&home.path().join(".zfunc"), home.path(), &asked);
+        assert_eq!(got[0].1, wanted, "zsh");
+    }
+    if have("fish") {
+        let got = fish_complete(None, home.path(), Some(&path), &asked);
+        assert_eq!(got[0].1, wanted, "fish");
+    }
 }

@@ -532,3 +532,75 @@ fn locked_keychain_is_a_clear_error() {
     assert!(err.contains("locked") || err.contains("keychain"), "{err}");
     assert!(err.contains("--insecure-storage"), "{err}");
 }
+
+/// A free port of 127.0.0.1 (bound, then released).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The redirect URI line says which case applies, from the catalog: any port for the
+/// sandbox and for providers that accept any loopback port; for one that compares the
+/// port, a warning to pick and register one, and then that port remembered per provider.
+#[test]
+fn the_redirect_uri_line_says_whether_the_port_must_be_fixed_and_remembers_it() {
+    let sb = Sandbox::new();
+    let connect = |args: &[&str]| {
+        let out = sb
+            .cmd()
+            .args(args)
+            .args(["--insecure-storage", "--no-browser", "--timeout", "1s"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        stderr(&out)
+            .lines()
+            .find(|l| l.contains("redirect URI:"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // X compares redirect URIs exactly: a random port cannot work.
+    let line = connect(&["twitter", "--client-id", "cid"]);
+    assert!(
+        line.starts_with("! redirect URI: http://127.0.0.1:"),
+        "{line}"
+    );
+    assert!(line.contains("compares redirect URIs exactly"), "{line}");
+    assert!(line.contains("run with --port <port>"), "{line}");
+    // Given once, remembered for the next run of the same provider.
+    let port = free_port().to_string();
+    let line = connect(&["twitter", "--client-id", "cid", "--port", &port]);
+    assert!(
+        line.contains(&format!("port {port} is remembered for twitter")),
+        "{line}"
+    );
+    let line = connect(&["twitter", "--client-id", "cid"]);
+    assert!(
+        line.contains(&format!(
+            "http://127.0.0.1:{port}/callback (port {port}, remembered"
+        )),
+        "{line}"
+    );
+    let settings: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sb.home.path().join("home/settings.json")).unwrap())
+            .unwrap();
+    assert_eq!(settings["ports"]["twitter"].to_string(), port);
+    // ... and only for it.
+    let line = connect(&["linkedin", "--client-id", "cid"]);
+    assert!(!line.contains(&port), "{line}");
+    // Google's desktop clients take any loopback port: nothing to fix.
+    let line = connect(&["youtube", "--client-id", "cid"]);
+    assert!(line.starts_with("• redirect URI:"), "{line}");
+    assert!(line.contains("accepts any loopback port"), "{line}");
+    assert!(!line.contains("--port"), "{line}");
+    // The sandbox takes any port, and never uses the remembered one.
+    let out = sb.sandbox_connect("twitter", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("(the sandbox accepts any port)"), "{err}");
+    assert!(!err.contains("must be registered"), "{err}");
+    assert!(!err.contains(&format!(":{port}/")), "{err}");
+}

@@ -299,7 +299,9 @@ fn keychain_and_stored_channels() {
         .as_array()
         .unwrap()
         .clone();
-    assert!(has(&f, "keychain.unavailable", "problem"), "{:?}", ids(&f));
+    // The channel went to the file store (--insecure-storage): the missing keychain is
+    // information there (see a_missing_keychain_is_information_once_the_file_store_is_chosen).
+    assert!(has(&f, "keychain.unavailable", "info"), "{:?}", ids(&f));
 }
 
 #[test]
@@ -593,4 +595,114 @@ fn the_route_is_traced_through_the_configured_proxy() {
             .contains("direct (no proxy applies)"),
         "{tls}"
     );
+}
+
+/// With the file store chosen (--insecure-storage, remembered), a missing keychain is
+/// information, not a problem; without that choice it stays a problem.
+#[test]
+fn a_missing_keychain_is_information_once_the_file_store_is_chosen() {
+    let sb = Sandbox::new();
+    let doctor_without_keychain = || {
+        let out = sb
+            .headless_cmd()
+            .args(["doctor", "--json", "--offline"])
+            .output()
+            .unwrap();
+        let f: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone();
+        (out.status.code(), f)
+    };
+    let (code, f) = doctor_without_keychain();
+    assert_eq!(code, Some(1));
+    assert!(has(&f, "keychain.unavailable", "problem"), "{:?}", ids(&f));
+    let out = sb.sandbox_connect("twitter", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (code, f) = doctor_without_keychain();
+    assert!(has(&f, "keychain.unavailable", "info"), "{:?}", ids(&f));
+    assert_eq!(code, Some(0), "{:?}", ids(&f));
+    let text = stdout(
+        &sb.headless_cmd()
+            .args(["doctor", "--offline"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        text.contains("• no OS keychain here; none is needed"),
+        "{text}"
+    );
+    assert!(text.contains("0 problem(s)"), "{text}");
+}
+
+/// A host name that does not resolve is one failure, reported once with what it
+/// stopped: not once per origin and again by each check that needed it.
+#[test]
+fn a_dns_failure_is_reported_once() {
+    let sb = Sandbox::new();
+    // .invalid never resolves (RFC 6761 §6.4).
+    let (code, f, err) = doctor(
+        &sb,
+        &[
+            "custom",
+            "--client-id",
+            "x",
+            "--auth-url",
+            "https://a.invalid/authorize",
+            "--token-url",
+            "https://b.invalid/token",
+            "--userinfo-url",
+            "https://c.invalid/me",
+            "--timeout",
+            "3s",
+        ],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    let dns: Vec<&Value> = f.iter().filter(|x| x["id"] == "network.dns").collect();
+    assert_eq!(dns.len(), 1, "{:?}", ids(&f));
+    let title = dns[0]["title"].as_str().unwrap();
+    for host in ["a.invalid", "b.invalid", "c.invalid"] {
+        assert!(title.contains(host), "{title}");
+    }
+    assert!(
+        !has(&f, "credentials.unreachable", "problem"),
+        "{:?}",
+        ids(&f)
+    );
+    assert!(
+        dns[0]["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("could not run: client credentials (custom)"),
+        "{}",
+        dns[0]
+    );
+    let problems = f.iter().filter(|x| x["severity"] == "problem").count();
+    assert!(problems <= 2, "{:?}", ids(&f));
+}
+
+/// A Postiz callback URL that came back with redirect_uri_mismatch: the fix names the
+/// redirect URI Postiz sends, not "the redirect URI this tool printed".
+#[test]
+fn a_postiz_callback_names_the_postiz_redirect_uri() {
+    let sb = Sandbox::new();
+    let (_, f, _) = doctor(
+        &sb,
+        &[
+            "--offline",
+            "--url",
+            "https://postiz.example.com/integrations/social/linkedin?error=redirect_uri_mismatch&error_description=The+redirect_uri+does+not+match&state=abc",
+        ],
+    );
+    let finding = f
+        .iter()
+        .find(|x| x["id"] == "url.error.redirect_uri_mismatch")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    let fix = finding["fix"].as_str().unwrap();
+    assert!(
+        fix.contains("register exactly https://postiz.example.com/integrations/social/linkedin,"),
+        "{fix}"
+    );
+    assert!(!fix.contains("this tool printed"), "{fix}");
 }

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for tool in cargo node npm curl python3 openssl script dbus-run-session gnome-keyring-daemon chromium redis-server redis-cli; do
+for tool in cargo node npm curl python3 openssl script dbus-run-session gnome-keyring-daemon chromium redis-server redis-cli zsh fish; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 # tests/postiz.rs starts a throw-away PostgreSQL cluster (Debian's postgresql package).
@@ -16,7 +16,7 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=("postgresq
 [ -x /bin/kill ] || [ -x /usr/bin/kill ] || missing+=("kill")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "tests/run.sh: missing ${missing[*]}" >&2
-  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl openssl bsdutils procps chromium nodejs npm postgresql redis-server" >&2
+  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl ca-certificates openssl bsdutils procps chromium python3 nodejs npm postgresql redis-server zsh fish" >&2
   exit 1
 fi
 

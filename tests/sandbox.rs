@@ -324,3 +324,218 @@ fn logout_while_a_refresh_rotates_never_brings_the_channel_back() {
         "the refresher brought {name} back"
     );
 }
+
+/// The URL of a login, however many times it was printed.
+fn printed_login_urls(out: &std::process::Output) -> usize {
+    format!("{}{}", stdout(out), stderr(out))
+        .matches("/authorize?")
+        .count()
+}
+
+/// Without --insecure-storage and with no Secret Service: one plain sentence naming what
+/// is missing and the two ways on, before any login; the keyring library's words only
+/// with -v.
+#[test]
+fn without_a_keychain_the_quick_start_says_so_in_one_sentence() {
+    let sb = Sandbox::new();
+    let args = ["twitter", "--sandbox", "--auto-approve"];
+    let out = sb.headless_cmd().args(args).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(6), "{err}");
+    let said: Vec<&str> = err
+        .lines()
+        .skip_while(|l| !l.starts_with("error:"))
+        .collect();
+    assert_eq!(said.len(), 1, "one line: {err}");
+    let sentence = said[0];
+    assert!(
+        sentence.contains("no keychain is running here"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("start a keyring"), "{sentence}");
+    assert!(sentence.contains("--insecure-storage"), "{sentence}");
+    for library in [
+        "No default store",
+        "Secret Service is reachable",
+        "D-Bus session, or",
+        "detail:",
+    ] {
+        assert!(!err.contains(library), "{library}: {err}");
+    }
+    assert_eq!(printed_login_urls(&out), 0, "no login was started: {err}");
+    let out = sb
+        .headless_cmd()
+        .args(["-v", "twitter", "--sandbox", "--auto-approve"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("detail: keychain write: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A command line of the README's "Try it on a fresh machine", as written there.
+fn readme_quick_start(starting: &str) -> Vec<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split("## Try it on a fresh machine")
+        .nth(1)
+        .expect("the README's quick start");
+    let line = section
+        .lines()
+        .find(|l| l.starts_with(starting))
+        .unwrap_or_else(|| panic!("no `{starting}` line in the README's quick start"));
+    line.split(" #")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The quick start, literally, on a machine with no browser, no display and no keychain:
+/// it connects in seconds, with no launcher text and the URL printed at most once.
+#[test]
+fn the_readme_quick_start_connects_on_a_headless_machine_in_seconds() {
+    for starting in [
+        "postiz-connect twitter --sandbox --auto-approve --insecure-storage",
+        "postiz-connect twitter --oauth1 --sandbox --auto-approve --insecure-storage",
+    ] {
+        let args = readme_quick_start(starting);
+        assert_eq!(
+            args.join(" "),
+            starting.trim_start_matches("postiz-connect ")
+        );
+        let sb = Sandbox::new();
+        let started = Instant::now();
+        let out = sb.headless_cmd().args(&args).output().unwrap();
+        let took = started.elapsed();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{starting}: {err}");
+        assert!(took < Duration::from_secs(10), "{starting}: took {took:?}");
+        assert!(
+            stdout(&out).contains("Connected twitter:sandbox-user"),
+            "{}",
+            stdout(&out)
+        );
+        assert!(!err.contains("ExitStatus("), "{err}");
+        assert!(printed_login_urls(&out) <= 1, "{err}");
+        assert_eq!(
+            err.matches("no browser could be opened").count(),
+            1,
+            "said once: {err}"
+        );
+        assert!(err.contains("exited with status 3"), "{err}");
+        // Where the tokens went, in words: not "in the file".
+        assert!(err.contains("in a plain-text file: "), "{err}");
+        assert!(!err.contains("in the file"), "{err}");
+    }
+}
+
+/// Every provider's emulation connects the same way with no browser, OAuth 1.0a too.
+#[test]
+fn every_providers_sandbox_connects_without_a_browser() {
+    let sb = Sandbox::new();
+    let providers: Value =
+        serde_json::from_slice(&sb.run(&["providers", "--json"]).stdout).unwrap();
+    for p in providers.as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let mut args = vec![id, "--sandbox", "--auto-approve", "--insecure-storage"];
+        if !p["two_step"].is_null() {
+            args.extend(["--page", "Sandbox Page"]);
+        }
+        let out = sb.headless_cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{id}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("ExitStatus("), "{id}");
+        assert!(printed_login_urls(&out) <= 1, "{id}: {}", stderr(&out));
+    }
+    let out = sb
+        .headless_cmd()
+        .args(["twitter", "--oauth1", "--sandbox", "--auto-approve"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// A browser that cannot be opened: said once, the URL printed once, --paste pointed to.
+#[test]
+fn a_browser_that_cannot_be_opened_is_said_once_with_the_url_once() {
+    let sb = Sandbox::new();
+    let out = sb
+        .headless_cmd()
+        .args([
+            "twitter",
+            "--sandbox",
+            "--insecure-storage",
+            "--timeout",
+            "1s",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.matches("Could not open a browser").count(), 1, "{err}");
+    assert!(err.contains("exited with status 3"), "{err}");
+    assert_eq!(printed_login_urls(&out), 1, "{err}");
+    assert!(err.contains("--paste"), "{err}");
+    assert!(!err.contains("ExitStatus("), "{err}");
+    // The timeout reads in words.
+    assert!(err.contains("timed out after 1 second"), "{err}");
+}
+
+/// Durations read as people say them, and OAuth 1.0a receives a verifier.
+#[test]
+fn durations_and_steps_read_in_words() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("access token expires in 2 hours ("),
+        "{}",
+        stdout(&out)
+    );
+    let status = stdout(&sb.run(&["status"]));
+    assert!(status.contains("expires in 2 hours ("), "{status}");
+    let out = sb.sandbox_connect("instagram-standalone", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("for a long-lived one (60 days)"), "{err}");
+    let status = stdout(&sb.run(&["status"]));
+    assert!(status.contains("expires in 60 days ("), "{status}");
+    assert!(status.contains("once it is 1 day old"), "{status}");
+    for humantime in ["1month", "29days", "2h ", "24h"] {
+        assert!(!status.contains(humantime), "{humantime}: {status}");
+    }
+    // A home of its own: this is not about connecting the same account twice.
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &["--oauth1"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("Verifier received"), "{err}");
+    assert!(!err.contains("state verified"), "{err}");
+}
+
+/// After Cancel on the consent page, the browser tab says the user declined.
+#[test]
+fn cancel_on_the_consent_page_reads_as_declined() {
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd()
+        .env("BROWSER", root().join("tests/support/cancel.sh"))
+        .args([
+            "twitter",
+            "--sandbox",
+            "--insecure-storage",
+            "--timeout",
+            "20s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let page = sb.page();
+    assert!(page.contains("You declined the login"), "{page}");
+    assert!(!page.contains("The provider refused"), "{page}");
+    assert!(page.contains("access_denied"), "{page}");
+}

@@ -1,10 +1,13 @@
-use crate::cli::build_command;
+use std::io::Write;
+
 use crate::error::{Error, ExitCode};
 
 use super::Context;
 
+/// The same script as `completions/` holds (`assets`), for this catalog.
 pub fn run(ctx: &Context, shell: clap_complete::Shell) -> Result<ExitCode, Error> {
-    let mut cmd = build_command(&ctx.catalog);
-    clap_complete::generate(shell, &mut cmd, "postiz-connect", &mut std::io::stdout());
+    let script = crate::assets::completion(shell, &ctx.catalog);
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = std::io::stdout().lock().write_all(&script);
     Ok(ExitCode::Ok)
 }

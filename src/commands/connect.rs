@@ -16,8 +16,8 @@ use crate::oauth::page::Page;
 use crate::oauth::scopes;
 use crate::providers::pages::{self, Choice};
 use crate::providers::{
-    self, granted, identity, ClientAuth, EnvFile, GrantedScopes, Provider, RefreshRule,
-    RefreshStyle, ServerMetadata,
+    self, granted, identity, ClientAuth, EnvFile, GrantedScopes, LoopbackPort, Provider,
+    RefreshRule, RefreshStyle, ServerMetadata,
 };
 use crate::sandbox::{self, Sandbox};
 use crate::store::{Backend, Channel, PageRef, Secrets};
@@ -31,6 +31,7 @@ const HTTP_TIMEOUT: Duration = Duration::from_secs(30);
 pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<ExitCode, Error> {
     let ui = &ctx.ui;
     let mut provider = ctx.catalog.require(provider_name)?.clone();
+    refuse_inapplicable(&ctx.catalog, &provider, args)?;
     let http = HttpClient::new(HTTP_TIMEOUT, ui.verbose > 0);
     let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
     let env_file = env_file.as_ref();
@@ -72,18 +73,23 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     if let Some(base) = &sandbox_base {
         provider = sandbox::rewrite(&provider, base);
     }
-    if args.oauth1 && provider.oauth1.is_none() {
-        return Err(Error::Usage(format!(
-            "{} has no OAuth 1.0a flow in the catalog (no [{}.oauth1] entry)",
-            provider.id, provider.id
-        )));
-    }
+    let (port, with_port) = choose_port(ctx, &provider, args, sandbox_base.is_some());
+    let args = &with_port;
+    let mut trip = RoundTrip {
+        provider: provider.clone(),
+        sandboxed: sandbox_base.is_some(),
+        port,
+        follow_without_browser: sandbox.is_some() && args.auto_approve,
+        expected_issuer: None,
+        oauth1: false,
+    };
     if provider.oauth1.is_some() {
         let (oauth1, why) = wants_oauth1(&provider, args, env_file);
         ui.info(why);
         if oauth1 {
             let sandboxed = sandbox_base.is_some();
-            return super::oauth1::run(ctx, &provider, args, env_file, sandboxed, &http);
+            trip.oauth1 = true;
+            return super::oauth1::run(ctx, &provider, args, env_file, sandboxed, &http, trip);
         }
     }
     let (endpoints, client) = match &sandbox_base {
@@ -117,6 +123,10 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
             app.client_id, app.redirect_uri
         ));
         effective_args.redirect_uri = Some(app.redirect_uri.clone());
+        trip.port = Port::Uri;
+    } else if client.is_none() {
+        // A new app is registered for whatever redirect URI the listener gets.
+        trip.port = Port::Registration;
     }
     let args = &effective_args;
     let client = match (client, remembered) {
@@ -137,23 +147,17 @@ pub fn run(ctx: &Context, provider_name: &str, args: &ConnectArgs) -> Result<Exi
     let backend = prepare_store(ctx, args)?;
 
     // 3-5. Listener, authorization request, browser, callback.
-    let expected_issuer = endpoints.issuer.clone().filter(|_| endpoints.require_iss);
-    let ((request, client), received) =
-        browser_round_trip(ctx, args, expected_issuer, |redirect_uri| {
-            let client = match client {
-                Some(client) => client,
-                None => register(ctx, &provider, &instance, redirect_uri, &requested, &http)?,
-            };
-            let request = AuthorizationRequest::new(
-                &provider,
-                &endpoints,
-                &client,
-                &requested,
-                redirect_uri,
-            )?;
-            let (url, state) = (request.url.clone(), request.state.secret().clone());
-            Ok(((request, client), url, state))
-        })?;
+    trip.expected_issuer = endpoints.issuer.clone().filter(|_| endpoints.require_iss);
+    let ((request, client), received) = browser_round_trip(ctx, args, &trip, |redirect_uri| {
+        let client = match client {
+            Some(client) => client,
+            None => register(ctx, &provider, &instance, redirect_uri, &requested, &http)?,
+        };
+        let request =
+            AuthorizationRequest::new(&provider, &endpoints, &client, &requested, redirect_uri)?;
+        let (url, state) = (request.url.clone(), request.state.secret().clone());
+        Ok(((request, client), url, state))
+    })?;
 
     // 6. Exchange, check scopes, confirm the account, store; then tell the browser.
     let mut responder = received.responder;
@@ -1096,13 +1100,176 @@ pub(super) fn prepare_store(ctx: &Context, args: &ConnectArgs) -> Result<Backend
     Ok(backend)
 }
 
+/// Flags that apply to some providers only (and are hidden from the others' `--help`,
+/// see `cli`): given to another provider they are refused with the providers they do
+/// apply to, never ignored.
+fn refuse_inapplicable(
+    catalog: &providers::Catalog,
+    provider: &Provider,
+    args: &ConnectArgs,
+) -> Result<(), Error> {
+    let applies_to = |fact: fn(&Provider) -> bool| {
+        let ids: Vec<&str> = catalog
+            .iter()
+            .filter(|p| fact(p))
+            .map(|p| p.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            "no provider in the catalog".to_string()
+        } else {
+            ids.join(", ")
+        }
+    };
+    let refused = [
+        (
+            args.oauth1,
+            crate::cli::has_oauth1 as fn(&Provider) -> bool,
+            "--oauth1",
+            "has no OAuth 1.0a flow",
+        ),
+        (
+            args.oauth2,
+            crate::cli::has_oauth1,
+            "--oauth2",
+            "has no OAuth 1.0a flow to choose OAuth 2.0 over",
+        ),
+        (
+            args.page.is_some(),
+            crate::cli::is_two_step,
+            "--page",
+            "connects the account itself, with no page, channel or blog to choose",
+        ),
+        (
+            args.client.instance.is_some(),
+            crate::cli::has_instances,
+            "--instance",
+            "runs on one host, with no instances to choose",
+        ),
+    ]
+    .into_iter()
+    .find(|(given, fact, _, _)| *given && !fact(provider));
+    match refused {
+        Some((_, fact, flag, why)) => Err(Error::Usage(format!(
+            "{} {why}; {flag} applies to: {}",
+            provider.id,
+            applies_to(fact)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Where the redirect URI's port comes from; it decides what the redirect URI line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Port {
+    /// `--port` (remembered for the provider, unless any port works).
+    Given(u16),
+    /// The last `--port` given for this provider.
+    Remembered(u16),
+    /// A redirect URI given whole: `--redirect-uri`, or an app registered earlier.
+    Uri,
+    /// An app is registered on the instance for whatever port the listener gets.
+    Registration,
+    /// A random free port (RFC 8252 §7.3).
+    Random,
+}
+
+/// What the round trip needs to know besides the flags.
+pub(super) struct RoundTrip {
+    pub provider: Provider,
+    /// Against a sandbox (built in, or `--sandbox-at`): any port works.
+    pub sandboxed: bool,
+    pub port: Port,
+    /// The emulation this process started, approving by itself (`--auto-approve`): with no
+    /// browser, the tool follows the authorization URL itself, as nobody has to click.
+    pub follow_without_browser: bool,
+    /// The issuer the callback must name (RFC 9207).
+    pub expected_issuer: Option<String>,
+    /// OAuth 1.0a: the callback brings a verifier, not a code with a state.
+    pub oauth1: bool,
+}
+
+/// `--port`, else the port remembered for a provider that compares ports, else random;
+/// the arguments with that port filled in.
+fn choose_port(
+    ctx: &Context,
+    provider: &Provider,
+    args: &ConnectArgs,
+    sandboxed: bool,
+) -> (Port, ConnectArgs) {
+    let mut args = args.clone();
+    let port = match (args.port, &args.redirect_uri) {
+        (_, Some(_)) => Port::Uri,
+        (Some(0), None) => Port::Random,
+        (Some(port), None) => Port::Given(port),
+        (None, None) if !remembers_port(provider, sandboxed) => Port::Random,
+        (None, None) => match ctx.store.remembered_port(&provider.id) {
+            Some(port) => {
+                args.port = Some(port);
+                Port::Remembered(port)
+            }
+            None => Port::Random,
+        },
+    };
+    (port, args)
+}
+
+/// Whether a port is remembered for this provider: not when any port works (the sandbox,
+/// `loopback_port = "any"`), nor where an app is registered on the fly, which remembers
+/// its whole redirect URI instead.
+fn remembers_port(provider: &Provider, sandboxed: bool) -> bool {
+    !sandboxed
+        && provider.loopback_port != Some(LoopbackPort::Any)
+        && provider.registration.is_none()
+}
+
+/// The redirect URI line: whether it must be registered, and for a provider that compares
+/// the port, how to make it the same every run.
+fn show_redirect(ctx: &Context, trip: &RoundTrip, redirect_uri: &str) {
+    let ui = &ctx.ui;
+    let p = &trip.provider;
+    let exact = p.loopback_port == Some(LoopbackPort::Exact);
+    match trip.port {
+        _ if trip.sandboxed => ui.info(format!(
+            "redirect URI: {redirect_uri} (the sandbox accepts any port)"
+        )),
+        Port::Registration => ui.info(format!(
+            "redirect URI: {redirect_uri} (the app registered for this login names it)"
+        )),
+        _ if p.loopback_port == Some(LoopbackPort::Any) => ui.info(format!(
+            "redirect URI: {redirect_uri} ({} accepts any loopback port for a desktop app (RFC 8252 §7.3); see postiz-connect providers {})",
+            p.name, p.id
+        )),
+        Port::Given(port) => ui.info(format!(
+            "redirect URI: {redirect_uri} (must be registered for this app exactly; port {port} is remembered for {})",
+            p.id
+        )),
+        Port::Remembered(port) => ui.info(format!(
+            "redirect URI: {redirect_uri} (port {port}, remembered from an earlier --port; must be registered for this app exactly)"
+        )),
+        Port::Uri => ui.info(format!(
+            "redirect URI: {redirect_uri} (must be registered for this app exactly)"
+        )),
+        Port::Random if exact => ui.warn(format!(
+            "redirect URI: {redirect_uri} uses a random port, but {} compares redirect URIs exactly, port included, so it fails with redirect_uri_mismatch unless registered: pick a port, register {} for the app, and run with --port <port> (remembered for {} from then on)",
+            p.name,
+            p.loopback_redirect(),
+            p.id
+        )),
+        Port::Random => ui.info(format!(
+            "redirect URI: {redirect_uri} (a random port: if {} compares the port of redirect URIs, register {} for the app and run with --port <port>, which is then remembered)",
+            p.name,
+            p.loopback_redirect()
+        )),
+    }
+}
+
 /// Bind the listener, build the authorization URL for its redirect URI (`build` returns
 /// the caller's request, the URL and the one-time value the callback must carry), open
 /// the browser (or ask for a paste), and wait for the matching callback.
 pub(super) fn browser_round_trip<T>(
     ctx: &Context,
     args: &ConnectArgs,
-    expected_issuer: Option<String>,
+    trip: &RoundTrip,
     build: impl FnOnce(&str) -> Result<(T, String, String), Error>,
 ) -> Result<(T, listener::Received), Error> {
     let ui = &ctx.ui;
@@ -1129,24 +1296,44 @@ pub(super) fn browser_round_trip<T>(
         }
         RedirectPlan::External(url) => (None, url.to_string()),
     };
-    ui.info(format!(
-        "redirect URI: {redirect_uri} (must be registered for this app)"
-    ));
+    show_redirect(ctx, trip, &redirect_uri);
+    if let (Port::Given(port), true) = (trip.port, remembers_port(&trip.provider, trip.sandboxed)) {
+        // Bound: this is the port to use next time too.
+        if let Err(e) = ctx.store.remember_port(&trip.provider.id, port) {
+            ui.warn(format!("could not remember port {port}: {e}"));
+        }
+    }
     let (request, url, state) = build(&redirect_uri)?;
     let open_browser = !args.no_browser && !args.paste;
-    let opened = open_browser
-        && match crate::browser::open(&url) {
-            Ok(()) => true,
-            Err(e) => {
-                ui.warn(format!("could not open a browser ({e})"));
-                false
-            }
-        };
-    if opened {
-        ui.step("Opened the browser for the login");
-        ui.info(format!("if it did not open, visit:\n  {url}"));
-    } else {
-        ui.action(format!("Open this URL in a browser to log in:\n  {url}"));
+    let failure = match open_browser {
+        true => crate::browser::open(&url).err(),
+        false => None,
+    };
+    if let Some(failure) = &failure {
+        ui.debug(format!("the browser launcher said: {}", failure.detail));
+    }
+    let follow = trip.follow_without_browser && !args.paste && (failure.is_some() || !open_browser);
+    match (&failure, open_browser) {
+        _ if follow => {
+            ui.info(format!(
+                "{}; the sandbox approves by itself (--auto-approve), so postiz-connect follows the login URL itself",
+                failure
+                    .as_ref()
+                    .map(|f| format!("no browser could be opened ({})", f.summary))
+                    .unwrap_or_else(|| "no browser (--no-browser)".into())
+            ));
+            ui.debug(format!("following {}", crate::redact::url(&url)));
+            follow_in_background(ctx, &url, &redirect_uri, args.timeout);
+        }
+        (None, true) => {
+            ui.step("Opened the browser for the login");
+            ui.info(format!("if it did not open, visit:\n  {url}"));
+        }
+        (Some(failure), _) => ui.action(format!(
+            "Could not open a browser: {}.\nOpen this URL in a browser to log in (on another machine: run again with --paste):\n  {url}",
+            failure.summary
+        )),
+        (None, false) => ui.action(format!("Open this URL in a browser to log in:\n  {url}")),
     }
     let paste_reader: Option<Box<dyn FnMut() -> Option<String> + Send>> = if args.paste {
         ui.action("Then paste the URL the browser ended on (or just the code) and press Enter:");
@@ -1163,11 +1350,11 @@ pub(super) fn browser_round_trip<T>(
     let deadline = Instant::now() + args.timeout;
     let expected = Expected {
         state: &state,
-        issuer: expected_issuer.as_deref(),
+        issuer: trip.expected_issuer.as_deref(),
     };
     let spinner = ui.spinner(format!(
         "Waiting for the browser on {redirect_uri} (Ctrl-C to cancel, gives up after {})",
-        humantime::format_duration(args.timeout)
+        crate::ui::duration_words(args.timeout)
     ));
     let waited = match listener {
         Some(l) => l.wait(&expected, deadline, paste_reader, &mut notes),
@@ -1182,8 +1369,37 @@ pub(super) fn browser_round_trip<T>(
         s.finish_and_clear();
     }
     let received = waited?;
-    ui.step("Received the authorization code (state verified)");
+    ui.step(if trip.oauth1 {
+        "Verifier received (for this login's request token)"
+    } else {
+        "Received the authorization code (state verified)"
+    });
     Ok((request, received))
+}
+
+/// Follow the sandbox's authorization URL on a thread of its own, as a browser would; the
+/// listener's wait goes on meanwhile. Its last answer is the callback's page, sent once the
+/// login is finished. Ending anywhere else (a sandbox fault's error page) is said at once.
+fn follow_in_background(ctx: &Context, url: &str, redirect_uri: &str, timeout: Duration) {
+    let ui = ctx.ui;
+    let (url, callback) = (url.to_string(), redirect_uri.to_string());
+    std::thread::spawn(move || {
+        let same_place = |a: &str| {
+            let strip = |u: &str| u.split(['?', '#']).next().unwrap_or_default().to_string();
+            strip(a) == strip(&callback)
+        };
+        match crate::browser::follow_loopback(&url, timeout + HTTP_TIMEOUT) {
+            Ok(end) if same_place(&end.url) => {}
+            Ok(end) => ui.warn(format!(
+                "the sandbox did not send the login back: it ended on {} with HTTP {} (still waiting for the callback)",
+                crate::redact::url(&end.url),
+                end.status
+            )),
+            Err(e) => ui.warn(format!(
+                "could not follow the login URL: {e} (still waiting for the callback)"
+            )),
+        }
+    });
 }
 
 /// Tell the browser and the terminal how it ended; the exit code.
@@ -1200,11 +1416,14 @@ pub(super) fn report(
     if ui.json {
         ui.json_data(&channel_json(&channel));
     } else {
-        ui.step(format!(
-            "Stored {} in the {}",
-            channel.channel,
-            channel.store.as_str()
-        ));
+        ui.step(match channel.store {
+            Backend::Keychain => format!("Stored {} in the OS keychain", channel.channel),
+            Backend::File => format!(
+                "Stored {} in a plain-text file: {} (0600)",
+                channel.channel,
+                ctx.store.secrets_path(&channel.channel).display()
+            ),
+        });
         ui.data(format!(
             "Connected {} (account {}), access token {}, refresh token: {}",
             channel.channel,

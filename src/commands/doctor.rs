@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
 
     findings.extend(local::loopback());
     findings.extend(local::environment());
-    findings.extend(local::keychain(&ctx.store));
+    findings.extend(local::keychain(&ctx.store, ctx.ui.verbose > 0));
     let ids: Vec<&str> = focus.iter().map(|p| p.id.as_str()).collect();
     let listing = ctx.store.list()?;
     let stored: Vec<_> = listing
@@ -181,6 +181,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         findings.extend(postiz);
     }
 
+    let findings = doctor::fold_unreachable(findings);
     render(ctx, &findings);
     Ok(if doctor::has_problem(&findings) {
         ExitCode::Failure
@@ -201,12 +202,13 @@ fn render(ctx: &Context, findings: &[Finding]) {
         text.styled(area, &Style::new().bold().underlined())
             .newline();
         for f in list {
-            if ctx.ui.quiet && f.severity == Severity::Ok {
+            if ctx.ui.quiet && matches!(f.severity, Severity::Ok | Severity::Info) {
                 continue;
             }
             let (mark, with) = match f.severity {
                 Severity::Problem => ("✗", Style::new().red().bold()),
                 Severity::Warning => ("!", Style::new().yellow().bold()),
+                Severity::Info => ("•", Style::new().cyan()),
                 Severity::Ok => ("✓", Style::new().green()),
             };
             text.styled(mark, &with)

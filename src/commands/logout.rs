@@ -60,13 +60,13 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
             .json_data(&json!({"channel": name, "revoked": revoked, "deleted": true}));
     } else {
         ctx.ui.step(format!(
-            "Logged out {name}: {}deleted from the {}",
+            "Logged out {name}: {}deleted from {}",
             if revoked {
                 "revoked at the provider, "
             } else {
                 ""
             },
-            channel.store.as_str()
+            channel.store.place()
         ));
     }
     Ok(ExitCode::Ok)

@@ -15,16 +15,17 @@ use crate::providers::{EnvFile, OAuth1, Provider, RefreshRule, RefreshStyle};
 use crate::sandbox;
 use crate::store::{Backend, Channel, Secrets};
 
-use super::connect::{browser_round_trip, prepare_store, report};
+use super::connect::{browser_round_trip, prepare_store, report, RoundTrip};
 use super::Context;
 
-pub fn run(
+pub(super) fn run(
     ctx: &Context,
     provider: &Provider,
     args: &ConnectArgs,
     env_file: Option<&EnvFile>,
     sandboxed: bool,
     http: &HttpClient,
+    trip: RoundTrip,
 ) -> Result<ExitCode, Error> {
     let ui = &ctx.ui;
     let rules = provider.oauth1.as_ref().expect("checked by the caller");
@@ -39,7 +40,7 @@ pub fn run(
     ui.info("OAuth 1.0a (as Postiz connects X): no scopes; write access comes from the app's permission setting");
     let backend = prepare_store(ctx, args)?;
 
-    let (request, received) = browser_round_trip(ctx, args, None, |callback| {
+    let (request, received) = browser_round_trip(ctx, args, &trip, |callback| {
         let request = oauth1::request_token(
             &rules.request_token_url,
             callback,

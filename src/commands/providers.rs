@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::doctor::envfile::postiz_redirect;
 use crate::error::{Error, ExitCode};
-use crate::providers::{self, Provider, RefreshStyle};
+use crate::providers::{self, LoopbackPort, Provider, RefreshStyle};
 use crate::ui::Styled;
 
 use super::Context;
@@ -47,7 +47,7 @@ fn refresh_style(p: &Provider) -> String {
                 .min_age
                 .map(|s| format!(
                     ", once it is {} old",
-                    humantime::format_duration(std::time::Duration::from_secs(s))
+                    crate::ui::duration_words(std::time::Duration::from_secs(s))
                 ))
                 .unwrap_or_default()
         ),
@@ -93,6 +93,7 @@ fn provider_json(p: &Provider, postiz: Option<String>) -> serde_json::Value {
         "client_secret_env": p.client_secret_env,
         "loopback_redirect_uri": p.loopback_redirect(),
         "redirect_rules": p.redirect_rules,
+        "loopback_port": p.loopback_port,
         "docs": p.docs,
     })
 }
@@ -184,8 +185,14 @@ pub fn run(
                 lines.push("  registration:  without a client id, an app is registered on the instance and remembered".into());
             }
             lines.push(format!(
-                "  redirect URI:  {} (register it; fix the port with --port)",
-                p.loopback_redirect()
+                "  redirect URI:  {} ({})",
+                p.loopback_redirect(),
+                match p.loopback_port {
+                    Some(LoopbackPort::Any) => "any port works for a desktop app, RFC 8252 §7.3",
+                    Some(LoopbackPort::Exact) =>
+                        "the port is compared too: register one and pass it with --port, which is remembered",
+                    None => "register it; fix the port with --port, which is remembered",
+                }
             ));
             if let Some(uri) = postiz(p) {
                 lines.push(format!("  Postiz sends:  {uri}"));

@@ -212,7 +212,7 @@ pub fn watch(
         } else {
             names.join(", ")
         },
-        humantime::format_duration(policy.within)
+        crate::ui::duration_words(policy.within)
     ));
     // Channels whose last attempt failed transiently (or was too early) wait.
     let mut retry_at = refresh::Backoff::default();

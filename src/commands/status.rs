@@ -127,7 +127,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
                         .min_age
                         .map(|s| format!(
                             " (once it is {} old)",
-                            humantime::format_duration(std::time::Duration::from_secs(s))
+                            crate::ui::duration_words(std::time::Duration::from_secs(s))
                         ))
                         .unwrap_or_default()
                 ),

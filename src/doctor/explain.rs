@@ -38,7 +38,14 @@ pub fn explain(raw: &str, catalog: &Catalog) -> Vec<Finding> {
     if let Some(code) = params.get("error") {
         let e =
             ProviderError::from_callback(code, params.get("error_description").map(String::as_str));
-        let explained = e.explain();
+        let mut explained = e.explain();
+        // Postiz's callback: the redirect URI to register is Postiz's, not one this tool
+        // printed (there was no run of this tool).
+        if let (Some((uri, id)), true) = (postiz_callback(&url), e.is_redirect_mismatch()) {
+            explained.fix = format!(
+                "register exactly {uri}, the redirect URI Postiz sends (FRONTEND_URL + /integrations/social/{id}), in the app's settings (`postiz-connect providers {id} --env-file .env` shows it, with the https://redirectmeto.com/ wrapper Postiz adds to an http FRONTEND_URL); to compare with what is registered: postiz-connect doctor --redirect-uri '{uri}' --registered '<what the console lists>'"
+            );
+        }
         out.push(
             Finding::new(
                 AREA,
@@ -121,6 +128,25 @@ pub fn explain(raw: &str, catalog: &Catalog) -> Vec<Finding> {
     out
 }
 
+/// A callback of Postiz's frontend (`<FRONTEND_URL>/integrations/social/<provider>`): the
+/// redirect URI it is (without the query), and the provider's id in Postiz.
+fn postiz_callback(url: &Url) -> Option<(String, String)> {
+    let mut segments = url.path_segments()?.filter(|s| !s.is_empty());
+    let id = loop {
+        match segments.next()? {
+            "integrations" => match (segments.next()?, segments.next()?, segments.next()) {
+                ("social", id, None) => break id.to_string(),
+                _ => return None,
+            },
+            _ => continue,
+        }
+    };
+    let mut uri = url.clone();
+    uri.set_query(None);
+    uri.set_fragment(None);
+    Some((uri.to_string(), id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +197,28 @@ mod tests {
             other.contains("the provider shows an error page"),
             "{other}"
         );
+    }
+
+    #[test]
+    fn a_postiz_callback_names_the_redirect_uri_postiz_sends() {
+        let f = explain(
+            "https://postiz.example.com/integrations/social/youtube?error=redirect_uri_mismatch&error_description=Bad+redirect",
+            &Catalog::embedded(),
+        );
+        let fix = f[0].fix.clone().unwrap();
+        assert!(
+            fix.contains(
+                "register exactly https://postiz.example.com/integrations/social/youtube,"
+            ),
+            "{fix}"
+        );
+        assert!(!fix.contains("this tool printed"), "{fix}");
+        // A loopback callback of this tool keeps the tool's advice.
+        let f = explain(
+            "http://127.0.0.1:5/callback?error=redirect_uri_mismatch",
+            &Catalog::embedded(),
+        );
+        assert!(f[0].fix.clone().unwrap().contains("this tool printed"));
     }
 
     #[test]

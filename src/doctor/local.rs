@@ -96,6 +96,18 @@ pub fn environment() -> Vec<Finding> {
             Severity::Ok,
             format!("the browser is $BROWSER ({b})"),
         )),
+        (None, _) if crate::browser::no_display().is_some() => out.push(
+            Finding::new(
+                AREA,
+                "browser.no_display",
+                Severity::Warning,
+                format!(
+                    "no browser can be opened: {}",
+                    crate::browser::no_display().unwrap_or_default()
+                ),
+            )
+            .fix("connect with --paste and open the printed URL in a browser elsewhere; the built-in sandbox needs none: postiz-connect twitter --sandbox --auto-approve --insecure-storage"),
+        ),
         (None, Some(cmd)) => out.push(Finding::new(
             AREA,
             "browser.opener",
@@ -121,23 +133,47 @@ fn in_path(cmd: &str) -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(cmd).is_file()))
 }
 
-pub fn keychain(store: &Store) -> Vec<Finding> {
+/// The keychain works, or why not. When the user chose the file store
+/// (`--insecure-storage`, remembered), a missing keychain is information, not a problem.
+/// `verbose`: add the keychain library's own words to the evidence.
+pub fn keychain(store: &Store, verbose: bool) -> Vec<Finding> {
     let area = "keychain";
-    match store.preflight(Backend::Keychain) {
-        Ok(()) => vec![Finding::new(
+    let e = match store.preflight(Backend::Keychain) {
+        Ok(()) => {
+            return vec![Finding::new(
+                area,
+                "keychain.ok",
+                Severity::Ok,
+                "the OS keychain stores, returns and deletes a test secret",
+            )]
+        }
+        Err(e) => e,
+    };
+    let detail = e.detail().filter(|_| verbose).map(str::to_string);
+    let finding = if store.file_store_chosen() {
+        Finding::new(
             area,
-            "keychain.ok",
-            Severity::Ok,
-            "the OS keychain stores, returns and deletes a test secret",
-        )],
-        Err(e) => vec![Finding::new(
+            "keychain.unavailable",
+            Severity::Info,
+            "no OS keychain here; none is needed: tokens go to the file store you chose (--insecure-storage)",
+        )
+        .fix("to keep tokens in a keychain instead: start one, then connect with --keychain")
+    } else {
+        let finding = Finding::new(
             area,
             "keychain.unavailable",
             Severity::Problem,
             e.to_string(),
-        )
-        .fix(e.fix().unwrap_or_default())],
-    }
+        );
+        match e.fix() {
+            Some(fix) => finding.fix(fix),
+            None => finding,
+        }
+    };
+    vec![match detail {
+        Some(detail) => finding.evidence(detail),
+        None => finding,
+    }]
 }
 
 #[cfg(test)]

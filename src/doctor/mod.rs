@@ -19,6 +19,8 @@ use serde::Serialize;
 pub enum Severity {
     Problem,
     Warning,
+    /// Worth knowing, nothing to fix (no keychain, when the file store was chosen).
+    Info,
     Ok,
 }
 
@@ -31,6 +33,10 @@ pub struct Finding {
     pub title: String,
     pub evidence: Option<String>,
     pub fix: Option<String>,
+    /// The origins (scheme://host:port) a network failure is about: a failure the network
+    /// check already reported is not reported again by the checks it stopped.
+    #[serde(skip)]
+    pub origins: Vec<String>,
 }
 
 impl Finding {
@@ -47,7 +53,13 @@ impl Finding {
             title: title.into(),
             evidence: None,
             fix: None,
+            origins: Vec::new(),
         }
+    }
+
+    pub fn origin(mut self, origin: impl Into<String>) -> Finding {
+        self.origins.push(origin.into());
+        self
     }
 
     pub fn evidence(mut self, evidence: impl Into<String>) -> Finding {
@@ -78,6 +90,44 @@ pub fn grouped(findings: &[Finding]) -> Vec<(&'static str, Vec<&Finding>)> {
     groups
 }
 
+/// One network failure, reported once: a check that could not run because an origin is
+/// unreachable (`*.unreachable`), when the network check already failed that origin, is
+/// folded into the network finding ("also not checked: ...") instead of repeating it.
+pub fn fold_unreachable(findings: Vec<Finding>) -> Vec<Finding> {
+    let failed = |f: &Finding| f.area == network::AREA && f.severity == Severity::Problem;
+    let (mut kept, mut folded): (Vec<Finding>, Vec<(String, String)>) = (Vec::new(), Vec::new());
+    for f in findings.iter() {
+        let repeated = f.area != network::AREA
+            && f.id.ends_with(".unreachable")
+            && f.origins
+                .iter()
+                .any(|o| findings.iter().any(|n| failed(n) && n.origins.contains(o)));
+        match repeated {
+            true => {
+                let name = f.title.split(": ").next().unwrap_or(&f.title);
+                folded.push((f.origins[0].clone(), format!("{} ({name})", f.area)));
+            }
+            false => kept.push(f.clone()),
+        }
+    }
+    for n in kept.iter_mut().filter(|n| failed(n)) {
+        let mut stopped: Vec<&str> = folded
+            .iter()
+            .filter(|(o, _)| n.origins.contains(o))
+            .map(|(_, what)| what.as_str())
+            .collect();
+        stopped.dedup();
+        if !stopped.is_empty() {
+            let line = format!("so these checks could not run: {}", stopped.join(", "));
+            n.evidence = Some(match n.evidence.take() {
+                Some(e) => format!("{e}\n{line}"),
+                None => line,
+            });
+        }
+    }
+    kept
+}
+
 pub fn has_problem(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Problem)
 }
@@ -85,6 +135,48 @@ pub fn has_problem(findings: &[Finding]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_origin_is_reported_once() {
+        let dns = Finding::new(
+            network::AREA,
+            "network.dns",
+            Severity::Problem,
+            "DNS failed",
+        )
+        .origin("https://a.invalid")
+        .origin("https://b.invalid");
+        let creds = |id: &str, origin: &str| {
+            Finding::new(
+                "client credentials",
+                id,
+                Severity::Problem,
+                "acme: fetch failed",
+            )
+            .origin(origin)
+        };
+        let folded = fold_unreachable(vec![
+            dns,
+            creds("credentials.unreachable", "https://a.invalid"),
+            creds("credentials.unreachable", "https://b.invalid"),
+            creds("credentials.unreachable", "https://elsewhere.example"),
+            creds("credentials.invalid_client", "https://a.invalid"),
+        ]);
+        let ids: Vec<&str> = folded.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "network.dns",
+                "credentials.unreachable",
+                "credentials.invalid_client"
+            ]
+        );
+        assert_eq!(folded[1].origins, ["https://elsewhere.example"]);
+        assert_eq!(
+            folded[0].evidence.as_deref(),
+            Some("so these checks could not run: client credentials (acme)")
+        );
+    }
 
     #[test]
     fn grouping_puts_problems_first() {

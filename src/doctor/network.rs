@@ -11,7 +11,7 @@ use super::route::{self, Trace};
 use super::{Finding, Severity};
 use crate::http::HttpClient;
 
-const AREA: &str = "network";
+pub(super) const AREA: &str = "network";
 const MAX_SKEW: i64 = 60;
 
 /// The request's answer: how long it took, its status and its `Date` header.
@@ -57,10 +57,47 @@ pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
             .map(|h| h.join().expect("probe thread"))
             .collect()
     });
+    let mut dns = Vec::new();
     for (origin, answer, trace) in results {
-        findings.extend(judge(&origin, answer, &trace));
+        for f in judge(&origin, answer, &trace) {
+            match f.id == "network.dns" {
+                true => dns.push(f),
+                false => findings.push(f),
+            }
+        }
     }
+    findings.extend(one_dns_finding(dns));
     findings
+}
+
+/// Names that do not resolve are one failure (no DNS here, or a resolver that knows none
+/// of them), however many origins it stopped: one finding naming them all.
+fn one_dns_finding(mut dns: Vec<Finding>) -> Option<Finding> {
+    if dns.len() <= 1 {
+        return dns.pop();
+    }
+    let origins: Vec<String> = dns.iter().flat_map(|f| f.origins.clone()).collect();
+    let mut merged = Finding::new(
+        AREA,
+        "network.dns",
+        Severity::Problem,
+        format!("fetch failed: DNS lookup failed for {}", origins.join(", ")),
+    )
+    .evidence(
+        dns.iter()
+            .filter_map(|f| f.evidence.as_deref())
+            .flat_map(str::lines)
+            .fold(Vec::<&str>::new(), |mut lines, line| {
+                if !lines.contains(&line) {
+                    lines.push(line);
+                }
+                lines
+            })
+            .join("\n"),
+    );
+    merged.fix = dns[0].fix.clone();
+    merged.origins = origins;
+    Some(merged)
 }
 
 /// The findings for one origin, from its answer and its trace.
@@ -106,7 +143,8 @@ fn judge(origin: &str, answer: Answer, trace: &Trace) -> Vec<Finding> {
                     format!("the proxy does not let {origin} through: {why}"),
                 )
                 .evidence(route)
-                .fix("fix the proxy URL or its credentials in HTTPS_PROXY, or exempt this host with NO_PROXY if it is reachable directly"),
+                .fix("fix the proxy URL or its credentials in HTTPS_PROXY, or exempt this host with NO_PROXY if it is reachable directly")
+                .origin(origin),
             );
         }
         Err(e) if e.kind == crate::http::NetworkKind::Tls && cert.is_some() => {
@@ -124,7 +162,7 @@ fn judge(origin: &str, answer: Answer, trace: &Trace) -> Vec<Finding> {
                     .evidence(format!("certificate issued by {}; {}\n{route}", cert.issuer, e.cause()))
                     .fix(e.fix()),
             };
-            findings.push(finding);
+            findings.push(finding.origin(origin));
         }
         Err(e) => {
             let kind = format!("{:?}", e.kind).to_lowercase();
@@ -136,7 +174,8 @@ fn judge(origin: &str, answer: Answer, trace: &Trace) -> Vec<Finding> {
                     e.to_string(),
                 )
                 .evidence(format!("{}\n{route}", e.cause()))
-                .fix(e.fix()),
+                .fix(e.fix())
+                .origin(origin),
             );
         }
     }

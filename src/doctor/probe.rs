@@ -54,7 +54,8 @@ pub fn credentials(
             .fix(e.explain().fix)],
         Err(Error::Network(e)) => vec![Finding::new(AREA, "credentials.unreachable", Severity::Problem, format!("{provider}: {e}"))
             .evidence(e.cause())
-            .fix(e.fix())],
+            .fix(e.fix())
+            .origin(e.origin.clone())],
         Err(other) => vec![Finding::new(AREA, "credentials.error", Severity::Problem, format!("{provider}: {other}"))
             .fix(other.fix().unwrap_or_default())],
         Ok(()) => vec![Finding::new(AREA, "credentials.bogus_code_accepted", Severity::Warning,
@@ -93,7 +94,8 @@ pub fn oauth1_consumer(
         }
         Err(Error::Network(e)) => vec![Finding::new(AREA, "credentials.unreachable", Severity::Problem, format!("{provider}: {e}"))
             .evidence(e.cause())
-            .fix(e.fix())],
+            .fix(e.fix())
+            .origin(e.origin.clone())],
         Err(other) => vec![Finding::new(AREA, "credentials.error", Severity::Problem, format!("{provider}: {other}"))
             .fix(other.fix().unwrap_or_default())],
     }

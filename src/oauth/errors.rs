@@ -145,6 +145,20 @@ impl ProviderError {
         )
     }
 
+    /// The redirect URI sent is not one registered for the app.
+    pub fn is_redirect_mismatch(&self) -> bool {
+        let desc = self
+            .description
+            .as_deref()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        self.code.as_deref() == Some("redirect_uri_mismatch")
+            || desc.contains("redirect")
+                && (desc.contains("match")
+                    || desc.contains("registered")
+                    || desc.contains("invalid"))
+    }
+
     pub fn explain(&self) -> Explanation {
         let desc = self
             .description

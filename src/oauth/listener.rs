@@ -452,7 +452,11 @@ fn conclude(verdict: Verdict, responder: Option<&mut Responder>) -> Result<Strin
         Verdict::ProviderError(e) => {
             let explanation = e.explain();
             let page = Page::failure(
-                "The provider refused",
+                if e.is_user_decision() {
+                    "You declined the login"
+                } else {
+                    "The provider refused"
+                },
                 e.to_string(),
                 Some(format!("{}\n\nFix: {}", explanation.cause, explanation.fix)),
             );

@@ -120,13 +120,7 @@ pub fn lifetime_words(secs: u64) -> String {
     if secs > LONGEST_LIFETIME_SECS {
         return "does not expire".into();
     }
-    let (n, unit) = match secs {
-        s if s >= 2 * 86400 => ((s + 43200) / 86400, "day"),
-        s if s >= 2 * 3600 => ((s + 1800) / 3600, "hour"),
-        s if s >= 2 * 60 => ((s + 30) / 60, "minute"),
-        s => (s, "second"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    crate::ui::duration_words(Duration::from_secs(secs))
 }
 
 fn number_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {

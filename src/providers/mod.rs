@@ -242,6 +242,19 @@ pub struct PageToken {
     pub param: String,
 }
 
+/// Whether the provider accepts a loopback redirect URI on any port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoopbackPort {
+    /// Any port of 127.0.0.1 matches the registered loopback URI, as RFC 8252 §7.3 asks
+    /// of authorization servers (Google's desktop clients, TikTok's `*` port): the
+    /// random free port this tool picks works.
+    Any,
+    /// The port is compared with the registered URI like the rest of it: a random port
+    /// fails with `redirect_uri_mismatch`, so a fixed `--port` must be registered.
+    Exact,
+}
+
 /// Dynamic client registration when no client id is given (Mastodon's POST /api/v1/apps).
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -402,6 +415,9 @@ pub struct Provider {
     pub docs: Option<String>,
     /// What the provider demands of redirect URIs, in words, for error messages.
     pub redirect_rules: Option<String>,
+    /// How it compares the port of a loopback redirect URI (`any` or `exact`); unset
+    /// when unknown. Decides whether a random port is fine or a fixed `--port` is needed.
+    pub loopback_port: Option<LoopbackPort>,
     /// What its authorization page shows when the redirect URI is not registered
     /// (Facebook's "URL Blocked"), so `doctor --url` can name it.
     pub mismatch_page: Option<String>,

@@ -11,7 +11,7 @@ mod server;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use faults::Fault;
+pub use faults::{Fault, NAMES as FAULT_NAMES};
 
 use crate::error::Error;
 use crate::oauth::flow::{ClientCredentials, Endpoints};

@@ -82,12 +82,13 @@ impl Keychain {
 fn flatten(e: KeychainError) -> Error {
     match e {
         KeychainError::NotFound => {
-            unavailable("the entry just written is missing from the keychain")
+            unavailable("the keychain lost the test secret it had just stored")
         }
         KeychainError::Failed(e) => e,
     }
 }
 
+/// The keychain error in words a user reads; the library's own text is kept for `-v`.
 fn describe(action: &str, e: &keyring::Error) -> Error {
     let text = e.to_string();
     let lower = text.to_ascii_lowercase();
@@ -98,17 +99,19 @@ fn describe(action: &str, e: &keyring::Error) -> Error {
         || lower.contains("org.freedesktop.secrets")
         || lower.contains("no default store")
     {
-        "no Secret Service is reachable (no D-Bus session, or no keyring daemon running)"
-            .to_string()
+        "no keychain is running here".to_string()
     } else {
         format!("the keychain refused a {action}")
     };
-    unavailable(&format!("{what}: {text}"))
+    unavailable(&what).with_detail(format!("keychain {action}: {text}"))
 }
 
+/// One sentence: what is missing, and the two ways on.
 fn unavailable(what: &str) -> Error {
     Error::Config {
-        what: what.to_string(),
-        fix: "unlock or start your keychain (on Linux a Secret Service such as gnome-keyring or KeePassXC, inside a D-Bus session), or pass --insecure-storage to keep tokens in a 0600 file instead".into(),
+        what: format!(
+            "{what}, so the tokens have nowhere safe to go: start a keyring (on Linux a Secret Service such as gnome-keyring or KeePassXC, in a D-Bus session), or add --insecure-storage to keep them in a 0600 file instead"
+        ),
+        fix: String::new(),
     }
 }

@@ -40,6 +40,14 @@ impl Backend {
             Backend::File => "file",
         }
     }
+
+    /// The store in words, for messages: "the OS keychain", "the plain-text file store".
+    pub fn place(self) -> &'static str {
+        match self {
+            Backend::Keychain => "the OS keychain",
+            Backend::File => "the plain-text file store (0600 files, --insecure-storage)",
+        }
+    }
 }
 
 /// The secrets of one channel. `Debug` never shows them.
@@ -202,6 +210,10 @@ struct Settings {
     /// The user chose file storage once; remembered so they are not asked every time.
     #[serde(default)]
     insecure_storage: bool,
+    /// The `--port` last given for each provider whose redirect URI must match exactly:
+    /// the port registered with the app, so the next connect uses it again.
+    #[serde(default)]
+    ports: BTreeMap<String, u16>,
 }
 
 impl Default for Settings {
@@ -209,6 +221,7 @@ impl Default for Settings {
         Settings {
             version: STORE_VERSION,
             insecure_storage: false,
+            ports: BTreeMap::new(),
         }
     }
 }
@@ -524,23 +537,45 @@ impl Store {
             self.delete_secrets(&old)?;
         }
         if let Some(choice) = preference {
-            let _lock = self.lock()?;
-            let mut settings = self.read_settings()?;
-            settings.insecure_storage = choice == Backend::File;
-            file::write_atomic(
-                &self.home.join(SETTINGS_FILE),
-                &serde_json::to_vec_pretty(&settings).expect("settings serialize"),
-            )?;
+            self.update_settings(|s| s.insecure_storage = choice == Backend::File)?;
         }
         Ok(())
+    }
+
+    /// Whether the user chose the file store (`--insecure-storage`, remembered).
+    pub fn file_store_chosen(&self) -> bool {
+        self.read_settings().is_ok_and(|s| s.insecure_storage)
+    }
+
+    /// The port remembered for `provider` (the last `--port` given for it).
+    pub fn remembered_port(&self, provider: &str) -> Option<u16> {
+        self.read_settings().ok()?.ports.get(provider).copied()
+    }
+
+    /// Remember `port` for `provider`, for the next connect.
+    pub fn remember_port(&self, provider: &str, port: u16) -> Result<(), Error> {
+        self.update_settings(|s| {
+            s.ports.insert(provider.to_string(), port);
+        })
+    }
+
+    /// Read-modify-write of the settings, under the store's lock, written atomically.
+    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<(), Error> {
+        let _lock = self.lock()?;
+        let mut settings = self.read_settings()?;
+        change(&mut settings);
+        file::write_atomic(
+            &self.home.join(SETTINGS_FILE),
+            &serde_json::to_vec_pretty(&settings).expect("settings serialize"),
+        )
     }
 
     pub fn secrets(&self, channel: &Channel) -> Result<Secrets, Error> {
         let missing = || Error::Store {
             what: format!(
-                "the secrets of {} are missing from the {}",
+                "the secrets of {} are missing from {}",
                 channel.channel,
-                channel.store.as_str()
+                channel.store.place()
             ),
             fix: format!("connect it again: {}", channel.reconnect_command()),
         };
@@ -978,6 +1013,34 @@ pub(crate) mod tests {
         store.remove(&ch).unwrap();
         assert!(store.get("custom:alice").is_err());
         assert!(store.secrets(&ch).is_err());
+    }
+
+    #[test]
+    fn ports_are_remembered_per_provider_beside_the_storage_choice() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        assert_eq!(store.remembered_port("twitter"), None);
+        store.remember_port("twitter", 8765).unwrap();
+        store.remember_port("linkedin", 9000).unwrap();
+        store.remember_port("twitter", 8766).unwrap();
+        assert_eq!(store.remembered_port("twitter"), Some(8766));
+        assert_eq!(store.remembered_port("linkedin"), Some(9000));
+        assert!(!store.file_store_chosen());
+        // Saving the storage choice keeps the ports, and the other way round.
+        let ch = sample("custom:alice", Backend::File);
+        store
+            .save(&ch, &Secrets::default(), Some(Backend::File))
+            .unwrap();
+        assert!(store.file_store_chosen());
+        assert_eq!(store.remembered_port("twitter"), Some(8766));
+        // A settings file of an older version (no ports) still reads.
+        std::fs::write(
+            dir.path().join(SETTINGS_FILE),
+            format!("{{\"version\": {STORE_VERSION}, \"insecure_storage\": true}}"),
+        )
+        .unwrap();
+        assert_eq!(store.remembered_port("twitter"), None);
+        assert!(store.file_store_chosen());
     }
 
     #[test]

@@ -146,6 +146,20 @@ impl Sandbox {
             .timeout(Duration::from_secs(60))
     }
 
+    /// The binary as on a fresh headless machine: no display, a browser launcher that
+    /// fails as xdg-open does there (exit 3), and no Secret Service to reach (no session
+    /// bus address, and no bus in a runtime dir of its own).
+    pub fn headless_cmd(&self) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.env("BROWSER", root().join("tests/support/no-display.sh"))
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("XDG_RUNTIME_DIR", self.path("runtime"));
+        std::fs::create_dir_all(self.path("runtime")).unwrap();
+        cmd
+    }
+
     /// Connect `custom` against the server with these extra arguments.
     pub fn connect(&self, server: &AuthServer, extra: &[&str]) -> assert_cmd::Command {
         let mut cmd = self.cmd();
