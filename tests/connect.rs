@@ -604,3 +604,72 @@ fn the_redirect_uri_line_says_whether_the_port_must_be_fixed_and_remembers_it() 
     assert!(!err.contains("must be registered"), "{err}");
     assert!(!err.contains(&format!(":{port}/")), "{err}");
 }
+
+#[test]
+fn over_ssh_without_a_display_the_paste_back_is_offered_at_once() {
+    use std::io::{BufRead, Write};
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
+    let mut cmd = std::process::Command::new("script");
+    sb.apply_env(&mut cmd);
+    // A terminal (script(1)), an SSH login, no display; a browser launcher that would
+    // leave a trace if it were used.
+    let opened = sb.path("browser-was-opened");
+    let child_cmd = format!(
+        "exec {} custom --issuer {} --client-id public-client --scopes '{ALL_SCOPES}' --insecure-storage --timeout 30s",
+        bin.display(),
+        server.issuer()
+    );
+    let mut child = cmd
+        .env("SSH_CONNECTION", "192.0.2.1 50000 192.0.2.2 22")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("BROWSER", format!("touch {}", opened.display()))
+        .args(["-qec", &child_cmd, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) is installed");
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    let url = loop {
+        let mut line = String::new();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "no login URL in: {seen}"
+        );
+        seen.push_str(&line);
+        if let Some(at) = line.find("http://127.0.0.1") {
+            if line.contains("/auth?") {
+                break line[at..].trim().to_string();
+            }
+        }
+    };
+    assert!(seen.contains("SSH session without a display"), "{seen}");
+    // What the user copies from the address bar on their own machine.
+    let landed = std::process::Command::new(root().join("tests/support/follow.sh"))
+        .arg(&url)
+        .output()
+        .unwrap();
+    let landed = String::from_utf8(landed.stdout).unwrap();
+    assert!(landed.contains("code="), "{landed}");
+    child
+        .stdin
+        .as_mut()
+        .unwrap()
+        .write_all(format!("{}\n", landed.trim()).as_bytes())
+        .unwrap();
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    assert_eq!(status.code(), Some(0), "{seen}{rest}");
+    assert!(
+        rest.contains(&format!("Connected {}", server.channel("alice"))),
+        "{rest}"
+    );
+    assert!(
+        !opened.exists(),
+        "a browser was launched over SSH with no display"
+    );
+}

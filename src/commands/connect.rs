@@ -1263,6 +1263,12 @@ fn show_redirect(ctx: &Context, trip: &RoundTrip, redirect_uri: &str) {
     }
 }
 
+/// Logged in over SSH (`SSH_CONNECTION`/`SSH_TTY`) with no display to open a browser on.
+fn headless_ssh() -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    (set("SSH_CONNECTION") || set("SSH_TTY")) && !set("DISPLAY") && !set("WAYLAND_DISPLAY")
+}
+
 /// Bind the listener, build the authorization URL for its redirect URI (`build` returns
 /// the caller's request, the URL and the one-time value the callback must carry), open
 /// the browser (or ask for a paste), and wait for the matching callback.
@@ -1304,7 +1310,16 @@ pub(super) fn browser_round_trip<T>(
         }
     }
     let (request, url, state) = build(&redirect_uri)?;
-    let open_browser = !args.no_browser && !args.paste;
+    // Over SSH with no display, the browser is on another machine and its redirect to
+    // this one's loopback cannot arrive: offer the paste-back at once (the listener still
+    // waits, for a tunnelled port).
+    let ssh_paste =
+        !args.paste && !trip.follow_without_browser && headless_ssh() && ui.can_prompt();
+    if ssh_paste {
+        ui.info("SSH session without a display: open the URL below on your own machine, then paste here the address the browser ends on (the listener keeps waiting too)");
+    }
+    let paste = args.paste || ssh_paste;
+    let open_browser = !args.no_browser && !paste;
     let failure = match open_browser {
         true => crate::browser::open(&url).err(),
         false => None,
@@ -1312,7 +1327,9 @@ pub(super) fn browser_round_trip<T>(
     if let Some(failure) = &failure {
         ui.debug(format!("the browser launcher said: {}", failure.detail));
     }
-    let follow = trip.follow_without_browser && !args.paste && (failure.is_some() || !open_browser);
+    // `--no-browser` asks for the URL to be printed, not followed: only a browser that
+    // could not be opened makes the tool follow the sandbox's URL itself.
+    let follow = trip.follow_without_browser && !paste && failure.is_some();
     match (&failure, open_browser) {
         _ if follow => {
             ui.info(format!(
@@ -1335,7 +1352,7 @@ pub(super) fn browser_round_trip<T>(
         )),
         (None, false) => ui.action(format!("Open this URL in a browser to log in:\n  {url}")),
     }
-    let paste_reader: Option<Box<dyn FnMut() -> Option<String> + Send>> = if args.paste {
+    let paste_reader: Option<Box<dyn FnMut() -> Option<String> + Send>> = if paste {
         ui.action("Then paste the URL the browser ended on (or just the code) and press Enter:");
         Some(Box::new(|| {
             let mut line = String::new();
@@ -1352,10 +1369,14 @@ pub(super) fn browser_round_trip<T>(
         state: &state,
         issuer: trip.expected_issuer.as_deref(),
     };
-    let spinner = ui.spinner(format!(
-        "Waiting for the browser on {redirect_uri} (Ctrl-C to cancel, gives up after {})",
-        crate::ui::duration_words(args.timeout)
-    ));
+    // No spinner while a paste is awaited: it would draw over what the user types.
+    let spinner = match paste {
+        true => None,
+        false => ui.spinner(format!(
+            "Waiting for the browser on {redirect_uri} (Ctrl-C to cancel, gives up after {})",
+            crate::ui::duration_words(args.timeout)
+        )),
+    };
     let waited = match listener {
         Some(l) => l.wait(&expected, deadline, paste_reader, &mut notes),
         None => listener::wait_for_paste(
