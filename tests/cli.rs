@@ -575,3 +575,66 @@ fn the_readmes_completion_install_commands_work_on_a_fresh_machine() {
         assert_eq!(got[0].1, wanted, "fish");
     }
 }
+
+/// The README's install command and test prerequisites: `--locked` (the committed
+/// lockfile), and one package list that CI, tests/run.sh and the README all agree on.
+#[test]
+fn the_readmes_install_and_test_prerequisites_are_complete() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains("\ncargo install --locked --path .\n"),
+        "README install line"
+    );
+    assert!(
+        readme.contains("a few minutes"),
+        "README says the build takes a while"
+    );
+    let packages = |text: &str, from: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .find(|l| l.contains("apt-get install -y"))
+            .unwrap_or_else(|| panic!("no apt-get line in {from}"));
+        let mut list: Vec<String> = line
+            .split("apt-get install -y")
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .take_while(|w| !w.starts_with('>') && !w.starts_with('`') && !w.starts_with(')'))
+            .filter(|w| !w.starts_with('-'))
+            .map(|w| w.trim_end_matches(['`', ')', ';', '"']).to_string())
+            .collect();
+        list.sort();
+        list
+    };
+    let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
+    let run = std::fs::read_to_string(root().join("tests/run.sh")).unwrap();
+    let from_readme = packages(&readme, "README.md");
+    for needed in [
+        "nodejs",
+        "npm",
+        "python3",
+        "zsh",
+        "fish",
+        "chromium",
+        "gnome-keyring",
+    ] {
+        assert!(
+            from_readme.iter().any(|p| p == needed),
+            "README lacks {needed}: {from_readme:?}"
+        );
+    }
+    // CI provides node and npm from its image; it installs everything else listed.
+    let mut from_ci = packages(&ci, ".ci/run");
+    from_ci.extend(["nodejs".to_string(), "npm".to_string()]);
+    from_ci.sort();
+    assert_eq!(from_readme, from_ci, "README vs .ci/run");
+    assert_eq!(
+        from_readme,
+        packages(&run, "tests/run.sh"),
+        "README vs tests/run.sh"
+    );
+    assert!(
+        readme.contains("package registries once"),
+        "README says what it downloads"
+    );
+}

@@ -227,7 +227,7 @@ fn timeout_exits_3_with_a_clear_message() {
     ]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("timed out after 1s"), "{err}");
+    assert!(err.contains("timed out after 1 second"), "{err}");
     assert!(err.contains("--paste"), "{err}");
     assert!(
         err.contains("Open this URL"),

@@ -1256,8 +1256,7 @@ fn show_redirect(ctx: &Context, trip: &RoundTrip, redirect_uri: &str) {
             p.id
         )),
         Port::Random => ui.info(format!(
-            "redirect URI: {redirect_uri} (a random port: if {} compares the port of redirect URIs, register {} for the app and run with --port <port>, which is then remembered)",
-            p.name,
+            "redirect URI: {redirect_uri} (a random port: where the port of redirect URIs is compared, register {} for the app and run with --port <port>, remembered from then on)",
             p.loopback_redirect()
         )),
     }
