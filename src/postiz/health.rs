@@ -59,7 +59,7 @@ impl Advice<'_> {
     }
 }
 
-/// "3h ago (2026-…)" / "in 2d (…)".
+/// "3 hours ago (2026-…)" / "in 2 days (…)".
 fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     crate::ui::expiry(at, now)
         .replace("expires in ", "in ")
@@ -392,7 +392,7 @@ mod tests {
         assert_eq!(codes(&issues), [("needs_reconnect", Severity::Problem)]);
         let detail = issues[0].detail.as_deref().unwrap();
         assert!(
-            detail.contains("3h ago") && detail.contains(": invalid_grant"),
+            detail.contains("3 hours ago") && detail.contains(": invalid_grant"),
             "{detail}"
         );
         assert!(
