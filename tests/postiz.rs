@@ -1338,6 +1338,32 @@ fn assert_none_of(text: &str, secrets: &[&str]) {
     assert_no_secret(text);
 }
 
+/// A Discord channel connected through a running sandbox whose refresh tokens rotate
+/// (plus `more` sandbox arguments): the sandbox (keep it alive), its URL, the channel.
+fn rotating_discord(sb: &Sandbox, more: &[&str]) -> (Emulator, String, String) {
+    let mut args = vec![
+        "--provider",
+        "discord",
+        "--auto-approve",
+        "--fault",
+        "rotate-refresh",
+    ];
+    args.extend_from_slice(more);
+    let server = sb.emulator(&args);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "discord",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(sb);
+    (server, base, channel)
+}
+
 /// The records `postiz refresh` keeps aside, in this home.
 fn records(sb: &Sandbox) -> Vec<PathBuf> {
     std::fs::read_dir(sb.home.path().join("home/postiz-pending"))
@@ -1353,24 +1379,7 @@ fn adopt_then_refresh_through_a_rotating_sandbox() {
     let (db, mut c) = database(cluster, "adopt_refresh");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&[
-        "--provider",
-        "discord",
-        "--auto-approve",
-        "--fault",
-        "rotate-refresh",
-    ]);
-    let base = server.url("base_url").to_string();
-    let out = sb.run(&[
-        "discord",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--timeout",
-        "20s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
     let local_token = sb.token(&channel);
     let env = env_file(
         &sb,
@@ -1549,26 +1558,8 @@ fn refresh_writes_nothing_when_postiz_changed_the_row_meanwhile() {
     let (db, mut c) = database(cluster, "refresh_race");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&[
-        "--provider",
-        "discord",
-        "--auto-approve",
-        "--fault",
-        "rotate-refresh",
-        "--fault",
-        "slow:3000",
-    ]);
-    let base = server.url("base_url").to_string();
-    let out = sb.run(&[
-        "discord",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    // Each answer of the provider takes 3 s: time for Postiz to change the row.
+    let (_sandbox, base, channel) = rotating_discord(&sb, &["--fault", "slow:3000"]);
     let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
     let env = env.to_str().unwrap();
     let out = postiz(
