@@ -222,7 +222,8 @@ fn finish(
     ui.step("Exchanged the code for tokens");
     if let Some(exchange) = &provider.long_lived {
         let short = token.clone();
-        token = flow::long_lived(exchange, &short, client, &wire, http)?;
+        token = flow::long_lived(exchange, &short, client, &wire, http)
+            .map_err(|e| revoke_issued(ui, e, &short, endpoints, client, http))?;
         ui.step(format!(
             "Exchanged the short-lived token for a long-lived one{}",
             token
@@ -242,11 +243,10 @@ fn finish(
     let reported = match provider.granted_scopes {
         GrantedScopes::TokenResponse => granted::from_token(&provider.granted_scopes_field, &token),
         GrantedScopes::Endpoint => match &provider.granted_scopes_endpoint {
-            Some(endpoint) => Some(granted::from_endpoint(
-                endpoint,
-                token.access_token().secret(),
-                http,
-            )?),
+            Some(endpoint) => Some(
+                granted::from_endpoint(endpoint, token.access_token().secret(), http)
+                    .map_err(|e| revoke_issued(ui, e, &token, endpoints, client, http))?,
+            ),
             None => None,
         },
         GrantedScopes::NotReported => None,
@@ -314,7 +314,8 @@ fn finish(
         token_secret: None,
     };
     if let Some(pages) = &provider.pages {
-        let choices = pages::list(pages, &secrets.access_token, http)?;
+        let choices = pages::list(pages, &secrets.access_token, http)
+            .map_err(|e| revoke_issued(ui, e, &token, endpoints, client, http))?;
         let choice = match choose_page(ui, &pages.kind, &choices, args.page.as_deref(), responder) {
             Pick::Chosen(choice) => choice.clone(),
             Pick::Ask(error) => {

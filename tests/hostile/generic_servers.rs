@@ -328,3 +328,46 @@ fn a_remote_description_cannot_fake_lines_of_the_tools_own() {
         "shown, on the error's own line: {err}"
     );
 }
+
+#[test]
+fn a_page_listing_that_fails_after_the_exchange_revokes_what_was_issued() {
+    let provider = HostileProvider::start(tokens(json!({})), r#"{"id":"1","username":"alice"}"#);
+    provider.serve("/pages", 500, json!({"error": "server_error"}));
+    provider.serve("/revoke", 200, json!({}));
+    let sb = Sandbox::new();
+    let home = sb.path("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let base = &provider.base;
+    std::fs::write(
+        home.join("providers.toml"),
+        format!(
+            "[acme]\nname = \"Acme\"\nauthorize_url = \"{base}/auth\"\ntoken_url = \"{base}/token\"\nrevoke_url = \"{base}/revoke\"\nscopes = [\"read\"]\npkce = \"required\"\nclient_auth = \"none\"\n[acme.identity]\nurl = \"{base}/me\"\n[acme.pages]\nkind = \"page\"\nurl = \"{base}/pages\"\nitems = \"/data\"\nid = \"/id\"\nname = \"/name\"\n"
+        ),
+    )
+    .unwrap();
+    let out = sb
+        .cmd()
+        .args([
+            "acme",
+            "--client-id",
+            CLIENT,
+            "--insecure-storage",
+            "--timeout",
+            "20s",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("revoked"), "{err}");
+    let revoked: Vec<String> = provider
+        .hits
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(p, _)| p == "/revoke")
+        .map(|(_, f)| f["token"].clone())
+        .collect();
+    assert_eq!(revoked, ["RT", "AT"], "{err}");
+    assert!(channel_names(&sb).is_empty());
+}
