@@ -1271,6 +1271,13 @@ fn env_file(sb: &Sandbox, db: &str, settings: &[(&str, &str)]) -> PathBuf {
     path
 }
 
+/// `postiz adopt CHANNEL --org ORG --env-file ENV`, then `more`.
+fn adopt(sb: &Sandbox, channel: &str, org: &str, env: &str, more: &[&str]) -> std::process::Output {
+    let mut args = vec!["adopt", channel, "--org", org, "--env-file", env];
+    args.extend_from_slice(more);
+    postiz(sb, &args)
+}
+
 /// `postiz-connect postiz <args>` with no deployment from the environment.
 fn postiz(sb: &Sandbox, args: &[&str]) -> std::process::Output {
     sb.cmd()
@@ -1392,19 +1399,7 @@ fn adopt_then_refresh_through_a_rotating_sandbox() {
     let env = env.to_str().unwrap();
 
     // --dry-run: the row, masked; nothing written.
-    let out = postiz(
-        &sb,
-        &[
-            "adopt",
-            &channel,
-            "--org",
-            "Acme",
-            "--env-file",
-            env,
-            "--dry-run",
-            "--json",
-        ],
-    );
+    let out = adopt(&sb, &channel, "Acme", env, &["--dry-run", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     assert_none_of(&output_text(&out), &[&local_token, "sandbox-secret"]);
     let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -1415,10 +1410,7 @@ fn adopt_then_refresh_through_a_rotating_sandbox() {
     assert!(stored(&mut c, "org-acme").is_empty(), "a dry run wrote");
 
     // Adopt: inserted as Postiz's upsert would, labelled a sandbox channel.
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "Acme", "--env-file", env],
-    );
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     assert!(stderr(&out).contains("sandbox channel"), "{}", stderr(&out));
     assert_none_of(&output_text(&out), &[&local_token]);
@@ -1436,18 +1428,7 @@ fn adopt_then_refresh_through_a_rotating_sandbox() {
     let first_refresh = row.refresh.clone().unwrap();
 
     // Adopting again updates the same row in place (its id, so its posts, kept).
-    let out = postiz(
-        &sb,
-        &[
-            "adopt",
-            &channel,
-            "--org",
-            "org-acme",
-            "--env-file",
-            env,
-            "--json",
-        ],
-    );
+    let out = adopt(&sb, &channel, "org-acme", env, &["--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     let done: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(done["outcome"], "updated");
@@ -1562,10 +1543,7 @@ fn refresh_writes_nothing_when_postiz_changed_the_row_meanwhile() {
     let (_sandbox, base, channel) = rotating_discord(&sb, &["--fault", "slow:3000"]);
     let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
     let env = env.to_str().unwrap();
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "Acme", "--env-file", env],
-    );
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     let id = stored(&mut c, "org-acme")[0].id.clone();
 
@@ -1638,44 +1616,29 @@ fn adopt_refuses_another_app_an_unknown_org_and_a_deployment_without_the_provide
     // The deployment's app is another one: Postiz could not refresh the token.
     let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "postiz-own-app")]);
     let env = env.to_str().unwrap().to_string();
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "Solo", "--env-file", &env],
-    );
+    let out = adopt(&sb, &channel, "Solo", &env, &[]);
     assert_failed_with(&out, 4, "not the deployment's");
     assert!(stderr(&out).contains("invalid_grant"), "{}", stderr(&out));
 
     // The deployment does not offer the provider at all.
     let env = env_file(&sb, &db, &[]);
     let env = env.to_str().unwrap().to_string();
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "Solo", "--env-file", &env],
-    );
+    let out = adopt(&sb, &channel, "Solo", &env, &[]);
     assert_failed_with(&out, 6, "Postiz does not offer Discord");
 
     // No such organization; an ambiguous name lists both.
     let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
     let env = env.to_str().unwrap().to_string();
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "Nope", "--env-file", &env],
-    );
+    let out = adopt(&sb, &channel, "Nope", &env, &[]);
     assert_failed_with(&out, 2, "no organization has the name or id \"Nope\"");
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "Twin", "--env-file", &env],
-    );
+    let out = adopt(&sb, &channel, "Twin", &env, &[]);
     assert_failed_with(&out, 2, "several organizations");
     assert!(stderr(&out).contains("org-one") && stderr(&out).contains("org-two"));
     for o in ["org-one", "org-two", "org-solo"] {
         assert!(stored(&mut c, o).is_empty(), "a refused adopt wrote");
     }
     // By id it works.
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "org-two", "--env-file", &env],
-    );
+    let out = adopt(&sb, &channel, "org-two", &env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     assert_eq!(stored(&mut c, "org-two").len(), 1);
 }
@@ -1700,17 +1663,7 @@ fn adopt_x_needs_oauth1_with_the_deployments_key_and_refresh_says_x_has_none() {
         ],
     );
     let env = env.to_str().unwrap().to_string();
-    let out = postiz(
-        &sb,
-        &[
-            "adopt",
-            &only_channel(&sb),
-            "--org",
-            "Acme",
-            "--env-file",
-            &env,
-        ],
-    );
+    let out = adopt(&sb, &only_channel(&sb), "Acme", &env, &[]);
     assert_failed_with(&out, 4, "only over OAuth 1.0a");
 
     let sb = Sandbox::new();
@@ -1720,17 +1673,7 @@ fn adopt_x_needs_oauth1_with_the_deployments_key_and_refresh_says_x_has_none() {
     let local = sb.token(&channel);
     // Another consumer key in the .env: refused.
     let other = env_file(&sb, &db, &[("X_API_KEY", "postiz-key")]);
-    let out = postiz(
-        &sb,
-        &[
-            "adopt",
-            &channel,
-            "--org",
-            "Acme",
-            "--env-file",
-            other.to_str().unwrap(),
-        ],
-    );
+    let out = adopt(&sb, &channel, "Acme", other.to_str().unwrap(), &[]);
     assert_failed_with(&out, 4, "another X app");
     let env = env_file(
         &sb,
@@ -1741,18 +1684,7 @@ fn adopt_x_needs_oauth1_with_the_deployments_key_and_refresh_says_x_has_none() {
         ],
     );
     let env = env.to_str().unwrap().to_string();
-    let out = postiz(
-        &sb,
-        &[
-            "adopt",
-            &channel,
-            "--org",
-            "Acme",
-            "--env-file",
-            &env,
-            "--json",
-        ],
-    );
+    let out = adopt(&sb, &channel, "Acme", &env, &["--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     assert_none_of(&output_text(&out), &[&local]);
     let row = stored(&mut c, "org-acme").remove(0);
@@ -1793,10 +1725,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
         ],
     );
     let env = env.to_str().unwrap().to_string();
-    let out = postiz(
-        &sb,
-        &["adopt", &channel, "--org", "Acme", "--env-file", &env],
-    );
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     let row = stored(&mut c, "org-acme").remove(0);
     assert_eq!(
@@ -1810,18 +1739,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     let out = sb.sandbox_connect("threads", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let channel = only_channel(&sb);
-    let out = postiz(
-        &sb,
-        &[
-            "adopt",
-            &channel,
-            "--org",
-            "Acme",
-            "--env-file",
-            &env,
-            "--dry-run",
-        ],
-    );
+    let out = adopt(&sb, &channel, "Acme", &env, &["--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     let text = output_text(&out);
     assert!(
