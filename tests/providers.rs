@@ -23,6 +23,20 @@ fn connect_at(sb: &Sandbox, provider: &str, base: &str, extra: &[&str]) -> std::
         .unwrap()
 }
 
+/// A user entry for `provider` without the refresh parameters Postiz sends: the sandbox
+/// connects it, then refuses its refresh, naming the missing parameter.
+fn a_bare_refresh_is_refused(provider: &str, entry: &str, channel: &str) {
+    let (_p, _server, client, base) = with_entry(provider, entry);
+    let out = connect_at(&client, provider, &base, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = client.run(&["refresh", channel, "--force"]);
+    assert!(
+        stderr(&out).contains("is required by this provider"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 fn channel(sb: &Sandbox, name: &str) -> Value {
     sb.status_json()
         .as_array()
@@ -455,18 +469,7 @@ fn vk_refresh_sends_state_and_scope_as_postiz_does() {
     );
     assert!(t.contains("content-type: multipart/form-data"), "{t}");
     // An entry that leaves them out is refused on refresh.
-    let (_p, _server, client, base) = with_entry(
-        "vk",
-        "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n",
-    );
-    let out = connect_at(&client, "vk", &base, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = client.run(&["refresh", "vk:1001", "--force"]);
-    assert!(
-        stderr(&out).contains("is required by this provider"),
-        "{}",
-        stderr(&out)
-    );
+    a_bare_refresh_is_refused("vk", "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n", "vk:1001");
 }
 
 #[test]
@@ -493,18 +496,7 @@ fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
         "{body}"
     );
     // An entry that leaves them out is refused on refresh.
-    let (_p, _server, client, base) = with_entry(
-        "pinterest",
-        "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n",
-    );
-    let out = connect_at(&client, "pinterest", &base, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = client.run(&["refresh", "pinterest:sandbox-user", "--force"]);
-    assert!(
-        stderr(&out).contains("is required by this provider"),
-        "{}",
-        stderr(&out)
-    );
+    a_bare_refresh_is_refused("pinterest", "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n", "pinterest:sandbox-user");
 }
 
 #[test]
