@@ -1331,13 +1331,10 @@ pub(super) fn browser_round_trip<T>(
     // could not be opened makes the tool follow the sandbox's URL itself.
     let follow = trip.follow_without_browser && !paste && failure.is_some();
     match (&failure, open_browser) {
-        _ if follow => {
+        (Some(failure), _) if follow => {
             ui.info(format!(
-                "{}; the sandbox approves by itself (--auto-approve), so postiz-connect follows the login URL itself",
-                failure
-                    .as_ref()
-                    .map(|f| format!("no browser could be opened ({})", f.summary))
-                    .unwrap_or_else(|| "no browser (--no-browser)".into())
+                "no browser could be opened ({}); the sandbox approves by itself (--auto-approve), so postiz-connect follows the login URL itself",
+                failure.summary
             ));
             ui.debug(format!("following {}", crate::redact::url(&url)));
             follow_in_background(ctx, &url, &redirect_uri, args.timeout);
