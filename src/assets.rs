@@ -1,6 +1,6 @@
 //! Generated documentation: shell completions and man pages, from the same clap
 //! definition the binary parses with (and the embedded catalog). Checked in under
-//! `completions/` and `man/`; `tests/assets.rs` fails when they are stale.
+//! `completions/` and `man/`; `tests/it/assets.rs` fails when they are stale.
 
 use std::path::Path;
 

@@ -358,6 +358,7 @@ fn page_names_and_a_catalog_name_are_shown_escaped() {
 
 #[test]
 fn page_names_offered_on_a_terminal_are_escaped() {
+    needs!("script");
     let base = hostile_provider(happy);
     let sb = Sandbox::new();
     catalog(&sb, &base);

@@ -1,14 +1,12 @@
 //! Refresh against the real authorization server (rotation on) and against a scripted
 //! token endpoint for transient failures.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn connect(sb: &Sandbox, server: &AuthServer) {

@@ -1,5 +1,5 @@
 //! completions/ and man/ are generated from the command line; this fails when they are
-//! stale. Regenerate with: UPDATE_ASSETS=1 cargo test --test assets
+//! stale. Regenerate with: UPDATE_ASSETS=1 cargo test --test it assets::
 
 use std::path::PathBuf;
 
@@ -40,7 +40,7 @@ fn completions_and_man_pages_are_fresh() {
             }
         }
     }
-    assert!(stale.is_empty(), "stale generated files: {stale:?}\nregenerate with: UPDATE_ASSETS=1 cargo test --test assets");
+    assert!(stale.is_empty(), "stale generated files: {stale:?}\nregenerate with: UPDATE_ASSETS=1 cargo test --test it assets::");
 }
 
 #[test]

@@ -2,16 +2,15 @@
 //! a stand-in browser that follows redirects with cookies, and the real keychain (a
 //! Secret Service under dbus-run-session, see tests/run.sh).
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn public_client_with_pkce_stores_in_the_keychain_and_round_trips() {
+    needs!("keychain");
     let server = AuthServer::start(&[("ACCOUNT", "alice")]);
     let sb = Sandbox::new();
     let out = sb
@@ -449,6 +448,7 @@ fn refused_token_endpoint_is_a_network_error() {
 
 #[test]
 fn real_browser_chromium_headless() {
+    needs!("chromium");
     let server = AuthServer::start(&[("ACCOUNT", "carol")]);
     let sb = Sandbox::new();
     let out = sb
@@ -509,6 +509,7 @@ fn ctrl_c_while_waiting_exits_3_cleanly() {
 
 #[test]
 fn locked_keychain_is_a_clear_error() {
+    needs!("dbus-run-session", "gnome-keyring-daemon");
     let server = AuthServer::start(&[]);
     let sb = Sandbox::new();
     // A second, private Secret Service that is started but never unlocked.
@@ -607,6 +608,7 @@ fn the_redirect_uri_line_says_whether_the_port_must_be_fixed_and_remembers_it() 
 
 #[test]
 fn over_ssh_without_a_display_the_paste_back_is_offered_at_once() {
+    needs!("script");
     use std::io::{BufRead, Write};
     let server = AuthServer::start(&[]);
     let sb = Sandbox::new();

@@ -3,11 +3,9 @@
 //! map to the right exit codes and messages, and the long-running `sandbox` command
 //! serves connect, refresh and logout.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]

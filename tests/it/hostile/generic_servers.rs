@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
+use super::provider::{Answer, Form, HostileProvider};
 use crate::common::*;
-use crate::provider::{Answer, Form, HostileProvider};
 
 const CLIENT: &str = "hostile-client";
 const KEY: &[u8] = b"the server's signing key, shared with the test";

@@ -2,8 +2,8 @@
 //! abort the process after the code is spent (connect) or the refresh token rotated
 //! (refresh); they read as "does not expire".
 
+use super::provider::{Answer, HostileProvider};
 use crate::common::*;
-use crate::provider::{Answer, HostileProvider};
 
 const ABSURD: [&str; 4] = [
     "9223372036854775807",
@@ -51,7 +51,7 @@ fn absurd_lifetimes_keep_the_tokens_on_connect_and_refresh() {
 fn a_refresh_answer_without_a_lifetime_keeps_the_channel_expiring() {
     // expires_in is optional (RFC 6749 §5.1); "no expiry" would stop refreshing it.
     let provider = HostileProvider::start(
-        |form: &crate::provider::Form| match form.get("grant_type").map(String::as_str) {
+        |form: &super::provider::Form| match form.get("grant_type").map(String::as_str) {
             Some("refresh_token") => Answer::json(
                 r#"{"access_token":"at-2","token_type":"Bearer","refresh_token":"rt-2"}"#,
             ),

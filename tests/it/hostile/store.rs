@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use super::provider::HostileProvider;
 use crate::common::*;
-use crate::provider::HostileProvider;
 
 fn identity(username: &str) -> String {
     serde_json::json!({ "sub": "42", "preferred_username": username }).to_string()

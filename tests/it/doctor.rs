@@ -2,12 +2,10 @@
 //! explain, a refusing port, a silent listener, a `.invalid` host, the real authorization
 //! server for the credential probe, the keychain, stored channels.
 
-mod common;
-
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn doctor(sb: &Sandbox, args: &[&str]) -> (Option<i32>, Vec<Value>, String) {
@@ -269,6 +267,7 @@ fn credential_probe_tells_wrong_secret_from_wrong_method() {
 
 #[test]
 fn keychain_and_stored_channels() {
+    needs!("keychain");
     let sb = Sandbox::new();
     let out = sb.sandbox_connect("twitter", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -435,6 +434,7 @@ fn connect_proxy() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
 
 #[test]
 fn self_signed_certificate_is_named() {
+    needs!("openssl", "python3");
     let sb = Sandbox::new();
     openssl(
         &[

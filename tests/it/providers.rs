@@ -3,9 +3,7 @@
 //! device_id, TikTok's hex PKCE and client_key, TikTok Business's envelope, request
 //! shapes the emulation enforces, Mastodon app registration, and X over OAuth 1.0a.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn connect_at(sb: &Sandbox, provider: &str, base: &str, extra: &[&str]) -> std::process::Output {
@@ -824,6 +822,7 @@ fn doctor_probes_credentials_in_the_providers_own_request_shape() {
 
 #[test]
 fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
+    needs!("script");
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "twitter"]);
     let base = server.url("base_url").to_string();

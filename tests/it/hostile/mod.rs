@@ -3,8 +3,6 @@
 //! covers one kind of attack; the servers are in-process and listen on 127.0.0.1 only.
 
 mod bounds;
-#[path = "../common/mod.rs"]
-mod common;
 mod generic_servers;
 mod lifetimes;
 mod provider;

@@ -7,6 +7,64 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+/// Whether this machine has what a test needs. A missing program (or Secret Service) skips
+/// the test with the reason printed, so plain `cargo test` passes on a machine without it;
+/// under CI (`CI` set) it fails the test instead, so CI can never pass by skipping.
+pub fn have(needs: &[&str]) -> bool {
+    let missing: Vec<&str> = needs
+        .iter()
+        .copied()
+        .filter(|need| match *need {
+            "keychain" => !keychain_works(),
+            program => !on_path(program),
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    unavailable(&format!(
+        "needs {} (`bash tests/run.sh` starts a Secret Service; apt-get install the rest)",
+        missing.join(", ")
+    ));
+    false
+}
+
+/// Says why a test is skipped, or fails it under CI.
+pub fn unavailable(why: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{why}: CI must provide it (.ci/run installs it)");
+    }
+    eprintln!("skipped: {why}");
+}
+
+/// Returns from the calling test (skipping it) unless [`have`] finds what it needs.
+macro_rules! needs {
+    ($($need:expr),+ $(,)?) => {
+        if !$crate::common::have(&[$($need),+]) {
+            return;
+        }
+    };
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+        .unwrap_or(false)
+}
+
+/// A Secret Service answers on the session bus (probed once per test run).
+fn keychain_works() -> bool {
+    static WORKS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *WORKS.get_or_init(|| {
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+            && postiz_connect::store::keychain::Keychain {
+                service: "postiz-connect-tests".into(),
+            }
+            .probe()
+            .is_ok()
+    })
+}
+
 pub const ALL_SCOPES: &str = "openid offline_access profile email";
 
 pub fn root() -> PathBuf {
