@@ -213,15 +213,37 @@ pub enum PostizCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Put the tokens of a record `postiz refresh` kept aside back into their row
+    #[command(after_help = POSTIZ_RESTORE_HELP)]
+    Restore {
+        /// The record the refresh error named (in the config dir's postiz-pending/)
+        file: PathBuf,
+        #[command(flatten)]
+        deployment: DeploymentArgs,
+        /// Say what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
+
+const POSTIZ_RESTORE_HELP: &str = "\
+Writes the record's token, refreshToken and tokenExpiration into its row, in one
+transaction, only while the row still holds the tokens the record replaces (otherwise
+Postiz has newer ones and nothing is written); then removes the record. A row already
+holding the record's tokens only has the record removed. Never prints tokens.
+
+Exit codes: 0 restored (or already there), 1 the row changed meanwhile, 2 not a record,
+4 the row changed since the record or is gone, 5 database unreachable, 6 another database.";
 
 const POSTIZ_REFRESH_HELP: &str = "\
 Writes: each row in one transaction, only if it still holds the tokens read (if Postiz
 changed it meanwhile, nothing is written). The new tokens go to a 0600 file first
-(postiz-pending/ in the config dir), removed once the row holds them. Never prints tokens.
+(postiz-pending/ in the config dir), removed once the row holds them; if no such file can
+be written, the provider is not called. `postiz restore FILE` puts a kept file's tokens
+into the row. Never prints tokens.
 
-Exit codes: 0 refreshed (or nothing to do), 1 the row changed meanwhile or the write
-failed, 4 the provider refused the grant (reconnect from Postiz), 5 network or database
+Exit codes: 0 refreshed (or nothing to do), 1 the row changed meanwhile, the write
+failed or no record could be written, 4 the provider refused the grant (reconnect from Postiz), 5 network or database
 unreachable, 6 credentials or database misconfigured.";
 
 const POSTIZ_ADOPT_HELP: &str = "\

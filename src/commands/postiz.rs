@@ -61,6 +61,18 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
                 dry_run: *dry_run,
             },
         ),
+        PostizCommand::Restore {
+            file,
+            deployment,
+            dry_run,
+        } => super::postiz_repair::restore(
+            ctx,
+            &super::postiz_repair::RestoreArgs {
+                file,
+                deployment,
+                dry_run: *dry_run,
+            },
+        ),
     }
 }
 

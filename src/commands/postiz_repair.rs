@@ -2,6 +2,7 @@
 //! Postiz deployment (through [`crate::postiz::repair`]).
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -14,7 +15,7 @@ use crate::http::HttpClient;
 use crate::oauth::flow::{self, ClientCredentials};
 use crate::postiz::locate::{self, Deployment};
 use crate::postiz::repair::{self, AdoptRow, RefreshWrite, SecretRow, Writer, Written};
-use crate::postiz::{self, report};
+use crate::postiz::{self, model::Organization};
 use crate::providers::{credentials, EnvFile, Provider, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
 
@@ -54,9 +55,22 @@ fn writer(located: &Located, args: &DeploymentArgs) -> Result<Writer, Error> {
     Writer::connect(database, args.connect_timeout)
 }
 
-/// A setting of the deployment: its `.env` first, then the environment.
+/// The deployment's environment: its `.env` when one is given (then the shell's own
+/// variables are not the deployment's, and are not read), else this process's.
+fn deployment_env(env_file: Option<&EnvFile>) -> impl Fn(&str) -> Option<String> {
+    let from_process = env_file.is_none();
+    move |name| {
+        if from_process {
+            std::env::var(name).ok()
+        } else {
+            None
+        }
+    }
+}
+
+/// A setting of the deployment: its `.env` when given, else the environment.
 fn setting(names: &[String], env_file: Option<&EnvFile>) -> Option<(String, String)> {
-    credentials::lookup(names, env_file, &|name| std::env::var(name).ok())
+    credentials::lookup(names, env_file, &deployment_env(env_file))
 }
 
 /// Where a channel is reconnected in Postiz: `FRONTEND_URL/launches`, as Postiz's own
@@ -195,7 +209,7 @@ fn refresh_one(
                 args.client_id,
                 args.client_secret,
                 env_file,
-                &|name| std::env::var(name).ok(),
+                &deployment_env(env_file),
             )?;
             ctx.ui
                 .info(format!("client id from {}", creds.client_id_source));
@@ -283,12 +297,15 @@ fn refresh_one(
         rule: &rule,
         callback_params: &no_params,
     };
+    // A rotated refresh token must be durable before anything else happens: if no record
+    // can be written, the provider is not called at all.
+    probe_records(ctx, &label)?;
     let mut attempt = 0;
     let token = loop {
         attempt += 1;
         match flow::refresh(&renewal, http) {
             Ok(token) => break token,
-            Err(err) => match classify(&err) {
+            Err(err) => match class_of(&err, rule.style) {
                 Class::Transient if attempt < 3 => {
                     std::thread::sleep(retry_delay(http, Duration::from_millis(500), attempt));
                 }
@@ -325,6 +342,7 @@ fn refresh_one(
     let now = Utc::now();
     let new_token = token.access_token().secret().clone();
     let new_refresh = match rule.style {
+        // Postiz stores Meta's refreshed token as both (`refreshToken: access_token`).
         RefreshStyle::AccessToken => new_token.clone(),
         _ => token
             .refresh_token
@@ -334,27 +352,33 @@ fn refresh_one(
             .unwrap_or_default(),
     };
     let rotated = refresh_token.as_deref() != Some(new_refresh.as_str());
-    let expiration = token
+    let mut expiration = token
         .expires_at(now)
         .unwrap_or_else(|| now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS));
+    if postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&row.provider.as_str()) {
+        expiration =
+            expiration.min(now + chrono::Duration::days(repair::META_REFRESHED_LIFETIME_DAYS));
+    }
     let record = write_record(ctx, located, &row, &new_token, &new_refresh, expiration);
-    let record_path = match &record {
-        Ok(path) => Some(path.clone()),
+    let record_path = match record {
+        Ok(path) => Some(path),
         Err(e) => {
+            // Checked writable a moment ago, yet failing now: the row is the only durable
+            // place left for the new tokens, so it is written all the same.
             ctx.ui.warn(format!(
-                "the new tokens could not be kept aside before the database write: {e}"
+                "{label}: the provider has issued new tokens but no recovery record could be \
+                 written ({e}); writing them to the row now, their only copy"
             ));
+            value["record_failed"] = json!(true);
             None
         }
     };
-    let kept = |path: &Option<std::path::PathBuf>| match path {
+    let kept = |path: &Option<PathBuf>| match path {
         Some(p) => format!("the new tokens are kept in {} (0600)", p.display()),
-        None => "the new tokens could not be kept anywhere".into(),
+        None => "the new tokens could not be kept anywhere (no recovery record could be \
+                 written either)"
+            .into(),
     };
-    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
-        .contains(&row.provider.as_str())
-        .then_some(row.root_internal_id.as_deref())
-        .flatten();
     let written = writer.write_refresh(&RefreshWrite {
         id: &row.id,
         read_token: &row.token,
@@ -363,12 +387,29 @@ fn refresh_one(
         refresh_token: &new_refresh,
         token_expiration: expiration,
         clear_between_steps,
-        share_with_root,
+        share_with_root: share_root(&row),
     });
+    let restore_hint = |path: &Option<PathBuf>| match path {
+        Some(p) => format!(
+            "once the database works, put them into the row with: postiz-connect postiz restore \
+             {}{}",
+            crate::ui::shell_word(&p.display().to_string()),
+            deployment_flag(args.deployment)
+        ),
+        None => format!(
+            "if the channel stops working, reconnect it from {}",
+            launches(env_file)
+        ),
+    };
     match written {
         Ok(Written::Updated { shared }) => {
             if let Some(p) = &record_path {
                 crate::store::pending::remove(p);
+            } else {
+                ctx.ui.warn(format!(
+                    "{label}: the row holds the new tokens, so nothing is lost; but fix the \
+                     config dir before the next refresh (no recovery record could be written)"
+                ));
             }
             ctx.ui.step(format!(
                 "refreshed {label}: token valid until {}{}{}{}",
@@ -384,7 +425,7 @@ fn refresh_one(
                     ""
                 },
                 if shared > 0 {
-                    format!("; {shared} row(s) of the same login updated too, as Postiz does")
+                    format!("; {shared} other row(s) of the same login updated too, as Postiz does")
                 } else {
                     String::new()
                 }
@@ -413,15 +454,98 @@ fn refresh_one(
                 "{label}: the provider issued new tokens but the database write failed ({e}); {}",
                 kept(&record_path)
             ),
-            fix: "the old refresh token may be spent: once the database works, put the token, \
-                  refreshToken and tokenExpiration of that file into the row, or reconnect the \
-                  channel from Postiz"
+            fix: format!(
+                "the old refresh token may be spent: {}",
+                restore_hint(&record_path)
+            ),
+        }),
+    }
+}
+
+/// How a refresh failure is handled. Meta's `*_refresh_token` calls answer a dead token
+/// with a Graph error (`OAuthException`, code 190: "Error validating access token" or
+/// "Invalid OAuth access token"), not `invalid_grant`.
+fn class_of(err: &Error, style: RefreshStyle) -> Class {
+    match classify(err) {
+        Class::Other if style == RefreshStyle::AccessToken => match err {
+            Error::Token(e)
+                if e.description.as_deref().is_some_and(|d| {
+                    d.starts_with("Error validating access token")
+                        || d.starts_with("Invalid OAuth access token")
+                }) =>
+            {
+                Class::DeadGrant
+            }
+            _ => Class::Other,
+        },
+        class => class,
+    }
+}
+
+/// The `rootInternalId` whose other rows get a `oneTimeToken` provider's refreshed tokens:
+/// the row's own, else its `internalId` (as `createOrUpdateIntegration` looks it up).
+fn share_root(row: &SecretRow) -> Option<&str> {
+    repair::ONE_TIME_TOKEN_PROVIDERS
+        .contains(&row.provider.as_str())
+        .then(|| {
+            row.root_internal_id
+                .as_deref()
+                .filter(|r| !r.is_empty())
+                .unwrap_or(&row.internal_id)
+        })
+}
+
+/// How the user named the deployment, for a command printed back (never the URL itself:
+/// it may hold a password).
+fn deployment_flag(args: &DeploymentArgs) -> String {
+    match &args.env_file {
+        Some(path) => format!(
+            " --env-file {}",
+            crate::ui::shell_word(&path.display().to_string())
+        ),
+        None if args.database_url.is_some() => " --database-url URL".into(),
+        None => String::new(),
+    }
+}
+
+/// Stop before the provider is called when no record could be written: a refresh may
+/// spend the row's refresh token, and its successor must be durable before the row is
+/// written.
+fn probe_records(ctx: &Context, label: &str) -> Result<(), Error> {
+    let name = format!(
+        ".probe.{}.{}",
+        std::process::id(),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    match crate::store::pending::write_aside(ctx.store.journal(), RECORDS, &name, b"{}") {
+        Ok(path) => {
+            crate::store::pending::remove(&path);
+            Ok(())
+        }
+        Err(e) => Err(Error::Store {
+            what: format!(
+                "{label}: not refreshed, the provider was not called: the new tokens could not \
+                 be kept aside first ({e})"
+            ),
+            fix: "make the config dir writable (free disk space, check its permissions), then \
+                  run it again"
                 .into(),
         }),
     }
 }
 
-/// The new tokens of a deployment's row, in a new 0600 file naming the row.
+/// A fingerprint of a secret, so a record can name the tokens it replaces without
+/// holding them.
+fn fingerprint(secret: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The new tokens of a deployment's row, in a new 0600 file naming the row and the tokens
+/// they replace (as fingerprints: `postiz restore` writes them back only over those).
 fn write_record(
     ctx: &Context,
     located: &Located,
@@ -429,12 +553,17 @@ fn write_record(
     token: &str,
     refresh_token: &str,
     expiration: DateTime<Utc>,
-) -> Result<std::path::PathBuf, Error> {
+) -> Result<PathBuf, Error> {
     let record = json!({
-        "what": "tokens a provider issued for a Postiz channel row, written before the row",
+        "what": "tokens a provider issued for a Postiz channel row, written before the row; \
+                 put them back with: postiz-connect postiz restore FILE",
         "database": located.deployment.database.as_ref().map(|d| d.shown()),
         "row": {"id": row.id, "organizationId": row.organization_id, "internalId": row.internal_id,
                 "providerIdentifier": row.provider, "name": row.name},
+        "replaces": {
+            "token_sha256": fingerprint(&row.token),
+            "refreshToken_sha256": fingerprint(row.refresh_token.as_deref().unwrap_or_default()),
+        },
         "token": token,
         "refreshToken": refresh_token,
         "tokenExpiration": expiration.to_rfc3339(),
@@ -447,6 +576,207 @@ fn write_record(
     );
     let bytes = serde_json::to_vec_pretty(&record).expect("a record serializes");
     crate::store::pending::write_aside(ctx.store.journal(), RECORDS, &name, &bytes)
+}
+
+pub struct RestoreArgs<'a> {
+    pub file: &'a Path,
+    pub deployment: &'a DeploymentArgs,
+    pub dry_run: bool,
+}
+
+/// A record `postiz refresh` wrote, as read back.
+struct Record {
+    database: Option<String>,
+    row_id: String,
+    token: String,
+    refresh_token: String,
+    expiration: DateTime<Utc>,
+    replaces: Option<(String, String)>,
+}
+
+fn read_record(file: &Path) -> Result<Record, Error> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| Error::Usage(format!("cannot read {}: {e}", file.display())))?;
+    let not_one = || {
+        Error::Usage(format!(
+            "{} is not a record of postiz-connect postiz refresh (those are in the config \
+             dir's postiz-pending/; a local channel's recovery file goes to postiz-connect \
+             restore)",
+            file.display()
+        ))
+    };
+    let value: Value = serde_json::from_slice(&bytes).map_err(|_| not_one())?;
+    let text = |pointer: &str| value.pointer(pointer).and_then(Value::as_str);
+    let (Some(row_id), Some(token), Some(refresh_token), Some(expiration)) = (
+        text("/row/id"),
+        text("/token"),
+        text("/refreshToken"),
+        text("/tokenExpiration"),
+    ) else {
+        return Err(not_one());
+    };
+    let expiration = DateTime::parse_from_rfc3339(expiration)
+        .map_err(|_| not_one())?
+        .with_timezone(&Utc);
+    Ok(Record {
+        database: text("/database").map(str::to_string),
+        row_id: row_id.to_string(),
+        token: token.to_string(),
+        refresh_token: refresh_token.to_string(),
+        expiration,
+        replaces: text("/replaces/token_sha256")
+            .zip(text("/replaces/refreshToken_sha256"))
+            .map(|(a, b)| (a.to_string(), b.to_string())),
+    })
+}
+
+/// `postiz restore FILE`: put a record's tokens into its row, only over the tokens the
+/// record replaces (else the row holds newer ones, and nothing is written).
+pub fn restore(ctx: &Context, args: &RestoreArgs<'_>) -> Result<ExitCode, Error> {
+    let record = read_record(args.file)?;
+    let located = locate_from(args.deployment)?;
+    let env_file = located.env_file.as_ref();
+    let here = located.deployment.database.as_ref().map(|d| d.shown());
+    if let (Some(theirs), Some(here)) = (&record.database, &here) {
+        if theirs != here {
+            return Err(Error::Config {
+                what: format!(
+                    "{} holds tokens for a row of the database {theirs}, not of {here}",
+                    args.file.display()
+                ),
+                fix: "pass the .env (or --database-url) of the deployment it was written for"
+                    .into(),
+            });
+        }
+    }
+    let mut writer = writer(&located, args.deployment)?;
+    let row = writer
+        .secret_row(&record.row_id)?
+        .ok_or_else(|| Error::Rejected {
+            what: format!(
+                "the row {} of {} is gone from the deployment",
+                record.row_id,
+                args.file.display()
+            ),
+            fix: format!(
+                "nothing to restore into: delete {} and connect the channel again from {}",
+                args.file.display(),
+                launches(env_file)
+            ),
+        })?;
+    let label = format!("{} \"{}\" (row {})", row.provider, row.name, row.id);
+    if row.deleted {
+        return Err(Error::Rejected {
+            what: format!("{label} was deleted in Postiz"),
+            fix: format!(
+                "nothing to restore into: delete {} and connect the channel again from {}",
+                args.file.display(),
+                launches(env_file)
+            ),
+        });
+    }
+    let mut value = json!({"id": row.id, "provider": row.provider, "name": row.name,
+                           "file": args.file.display().to_string()});
+    let done = |value: &mut Value, outcome: &str| {
+        value["outcome"] = json!(outcome);
+        if ctx.ui.json {
+            ctx.ui.json_data(value);
+        }
+        Ok(ExitCode::Ok)
+    };
+    if row.token == record.token
+        && row.refresh_token.as_deref().unwrap_or_default() == record.refresh_token
+    {
+        if args.dry_run {
+            ctx.ui.info(format!(
+                "dry run: {label} already holds the tokens of {}; it would be removed",
+                args.file.display()
+            ));
+            return done(&mut value, "would_remove_record");
+        }
+        crate::store::pending::remove(args.file);
+        ctx.ui.step(format!(
+            "{label} already holds the tokens of {}: removed it",
+            args.file.display()
+        ));
+        return done(&mut value, "already_in_row");
+    }
+    let Some((token_sha, refresh_sha)) = &record.replaces else {
+        return Err(Error::Rejected {
+            what: format!(
+                "{} does not say which tokens it replaces (an older record), so there is no \
+                 telling whether {label} holds newer ones: nothing written",
+                args.file.display()
+            ),
+            fix: format!(
+                "run postiz-connect postiz status; if the channel fails, reconnect it from {}",
+                launches(env_file)
+            ),
+        });
+    };
+    let holds_replaced = fingerprint(&row.token) == *token_sha
+        && fingerprint(row.refresh_token.as_deref().unwrap_or_default()) == *refresh_sha;
+    if !holds_replaced {
+        return Err(Error::Rejected {
+            what: format!(
+                "{label} no longer holds the tokens {} was made from: Postiz (or another \
+                 refresh) changed it since, so its tokens are newer; nothing written",
+                args.file.display()
+            ),
+            fix: format!(
+                "run postiz-connect postiz status: if the channel is healthy, delete {}; if \
+                 not, reconnect it from {}",
+                args.file.display(),
+                launches(env_file)
+            ),
+        });
+    }
+    let two_step = postiz::is_two_step(&ctx.catalog, &row.provider);
+    let clear_between_steps = row.in_between_steps && !two_step;
+    if args.dry_run {
+        ctx.ui.info(format!(
+            "dry run: would write the token, refreshToken and tokenExpiration ({}) of {} into \
+             {label} (nothing written)",
+            record.expiration.format("%Y-%m-%d %H:%M UTC"),
+            args.file.display()
+        ));
+        return done(&mut value, "would_restore");
+    }
+    let written = writer.write_refresh(&RefreshWrite {
+        id: &row.id,
+        read_token: &row.token,
+        read_refresh_token: row.refresh_token.as_deref(),
+        token: &record.token,
+        refresh_token: &record.refresh_token,
+        token_expiration: record.expiration,
+        clear_between_steps,
+        share_with_root: share_root(&row),
+    })?;
+    match written {
+        Written::Updated { shared } => {
+            crate::store::pending::remove(args.file);
+            ctx.ui.step(format!(
+                "restored the tokens of {} into {label} (valid until {}){}; removed the record",
+                args.file.display(),
+                record.expiration.format("%Y-%m-%d %H:%M UTC"),
+                if shared > 0 {
+                    format!(", and into {shared} other row(s) of the same login, as Postiz does")
+                } else {
+                    String::new()
+                }
+            ));
+            value["shared_rows"] = json!(shared);
+            done(&mut value, "restored")
+        }
+        Written::ChangedMeanwhile => Err(Error::Store {
+            what: format!(
+                "{label} changed in Postiz while the record was being restored: nothing written; \
+                 {} is kept",
+                args.file.display()
+            ),
+            fix: "run postiz-connect postiz status, then try again if the channel fails".into(),
+        }),
+    }
 }
 
 pub struct AdoptArgs<'a> {
@@ -633,9 +963,18 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             no_expiry,
         )
     } else {
+        // Meta's threads and instagram-standalone keep the long-lived token in both
+        // columns (`refreshToken: access_token`), and refresh with `refreshToken`.
+        let refresh_token = match provider.refresh.style {
+            RefreshStyle::AccessToken => secrets
+                .refresh_token
+                .clone()
+                .unwrap_or_else(|| secrets.access_token.clone()),
+            _ => secrets.refresh_token.clone().unwrap_or_default(),
+        };
         (
             secrets.access_token.clone(),
-            secrets.refresh_token.clone().unwrap_or_default(),
+            refresh_token,
             channel.expires_at.unwrap_or(no_expiry),
         )
     };
@@ -681,13 +1020,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
 
     let mut writer = writer(&located, args.deployment)?;
     let organizations = writer.organizations()?;
-    let org = report::find_organization(&organizations, args.org)?.clone();
-    if org.deleted {
-        return Err(Error::Rejected {
-            what: format!("the organization {} ({}) is deleted", org.name, org.id),
-            fix: "choose a live organization (postiz-connect postiz status)".into(),
-        });
-    }
+    let org = live_organization(&organizations, args.org)?.clone();
     let row = AdoptRow {
         organization_id: org.id.clone(),
         ..row
@@ -762,6 +1095,56 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::Ok)
+}
+
+/// The organization `--org` names, by id or name, among those not deleted: a deleted
+/// organization (`deletedAt` set) counts as not existing, and an ambiguous name lists the
+/// organizations it could mean.
+fn live_organization<'a>(
+    organizations: &'a [Organization],
+    wanted: &str,
+) -> Result<&'a Organization, Error> {
+    let live: Vec<&Organization> = organizations.iter().filter(|o| !o.deleted).collect();
+    if let Some(org) = live.iter().find(|o| o.id == wanted) {
+        return Ok(org);
+    }
+    let named: Vec<&&Organization> = live
+        .iter()
+        .filter(|o| o.name.eq_ignore_ascii_case(wanted))
+        .collect();
+    let shown = |orgs: &mut dyn Iterator<Item = &Organization>| -> String {
+        let list: Vec<String> = orgs.map(|o| format!("{} ({})", o.name, o.id)).collect();
+        if list.is_empty() {
+            "none".into()
+        } else {
+            list.join(", ")
+        }
+    };
+    match named.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let deleted: Vec<&Organization> = organizations
+                .iter()
+                .filter(|o| o.deleted && (o.id == wanted || o.name.eq_ignore_ascii_case(wanted)))
+                .collect();
+            Err(Error::Usage(format!(
+                "no organization has the name or id \"{wanted}\"{}; organizations: {}",
+                if deleted.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " (deleted in Postiz, so it counts as gone: {})",
+                        shown(&mut deleted.iter().copied())
+                    )
+                },
+                shown(&mut live.iter().copied())
+            )))
+        }
+        several => Err(Error::Usage(format!(
+            "several organizations are named \"{wanted}\": {}; give --org the id of one",
+            shown(&mut several.iter().map(|o| **o))
+        ))),
+    }
 }
 
 fn value_text(value: &Value) -> String {

@@ -32,10 +32,19 @@ pub const NO_EXPIRY_SECONDS: i64 = 999_999_999;
 /// refreshes, and the connect page's timezone is not known here).
 pub const DEFAULT_POSTING_TIMES: &str = r#"[{"time":120}, {"time":400}, {"time":700}]"#;
 
-/// Providers with `oneTimeToken = true` (`linkedin.provider.ts`): Postiz copies their
-/// refreshed tokens to every row sharing the row's `rootInternalId` (the LinkedIn pages
-/// connected with the same login).
-pub const ONE_TIME_TOKEN_PROVIDERS: &[&str] = &["linkedin"];
+/// Providers with `oneTimeToken = true`: `linkedin.provider.ts` sets it and
+/// `linkedin.page.provider.ts` extends that class. After a refresh Postiz's
+/// `createOrUpdateIntegration` copies the new tokens to every other row whose
+/// `rootInternalId` is the refreshed row's (`rootInternalId`, else its `internalId`): the
+/// LinkedIn profile and the pages connected with the same member's login share one token.
+/// Its `updateMany` filters on `rootInternalId` alone, not on the organization.
+pub const ONE_TIME_TOKEN_PROVIDERS: &[&str] = &["linkedin", "linkedin-page"];
+
+/// The `expiresIn` Postiz records for a refreshed threads or instagram-standalone token
+/// (58 days, `refreshToken` of `threads.provider.ts` and `instagram.standalone.provider.ts`),
+/// whatever the provider said: its refresh workflow wakes at `tokenExpiration`, two days
+/// before Meta's 60.
+pub const META_REFRESHED_LIFETIME_DAYS: i64 = 58;
 
 /// A channel row with its tokens: read only by the repair commands, never shown.
 pub struct SecretRow {
@@ -84,7 +93,8 @@ pub struct RefreshWrite<'a> {
     pub token_expiration: DateTime<Utc>,
     /// A crashed refresh set `inBetweenSteps` on a single-step provider: clear it.
     pub clear_between_steps: bool,
-    /// `oneTimeToken` providers: the `rootInternalId` whose other rows get the tokens too.
+    /// `oneTimeToken` providers: the `rootInternalId` whose other rows get the tokens too
+    /// (those rows are not guarded: Postiz's own copy is not either).
     pub share_with_root: Option<&'a str>,
 }
 

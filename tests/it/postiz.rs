@@ -1593,6 +1593,15 @@ fn refresh_writes_nothing_when_postiz_changed_the_row_meanwhile() {
         &output_text(&out),
         &[new_token, record["refreshToken"].as_str().unwrap()],
     );
+    // The message names the way back; here it refuses: the row holds Postiz's newer tokens.
+    assert!(stderr(&out).contains("postiz status"), "{}", stderr(&out));
+    let out = postiz(
+        &sb,
+        &["restore", kept[0].to_str().unwrap(), "--env-file", env],
+    );
+    assert_failed_with(&out, 4, "no longer holds the tokens");
+    assert_eq!(stored(&mut c, "org-acme")[0].token, "postiz-token");
+    assert!(kept[0].exists());
 }
 
 #[test]
@@ -1604,6 +1613,14 @@ fn adopt_refuses_another_app_an_unknown_org_and_a_deployment_without_the_provide
     org(&mut c, "org-one", "Twin");
     org(&mut c, "org-two", "Twin");
     org(&mut c, "org-solo", "Solo");
+    // Deleted in Postiz (`deletedAt` set): they count as not existing.
+    org(&mut c, "org-gone", "Gone");
+    org(&mut c, "org-three", "Twin");
+    c.execute(
+        "UPDATE \"Organization\" SET \"deletedAt\" = now() WHERE id IN ('org-gone', 'org-three')",
+        &[],
+    )
+    .unwrap();
     let sb = Sandbox::new();
     let out = sb.sandbox_connect("discord", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -1616,10 +1633,26 @@ fn adopt_refuses_another_app_an_unknown_org_and_a_deployment_without_the_provide
     assert_failed_with(&out, 4, "not the deployment's");
     assert!(stderr(&out).contains("invalid_grant"), "{}", stderr(&out));
 
-    // The deployment does not offer the provider at all.
+    // The deployment does not offer the provider at all: no DISCORD_CLIENT_ID in its .env.
     let env = env_file(&sb, &db, &[]);
     let env = env.to_str().unwrap().to_string();
     let out = adopt(&sb, &channel, "Solo", &env, &[]);
+    assert_failed_with(&out, 6, "Postiz does not offer Discord");
+    // Nor when this shell happens to have the variable: the .env is the deployment's.
+    let out = sb
+        .cmd()
+        .env("DISCORD_CLIENT_ID", "sandbox-client")
+        .args([
+            "postiz",
+            "adopt",
+            &channel,
+            "--org",
+            "Solo",
+            "--env-file",
+            &env,
+        ])
+        .output()
+        .unwrap();
     assert_failed_with(&out, 6, "Postiz does not offer Discord");
 
     // No such organization; an ambiguous name lists both.
@@ -1629,8 +1662,24 @@ fn adopt_refuses_another_app_an_unknown_org_and_a_deployment_without_the_provide
     assert_failed_with(&out, 2, "no organization has the name or id \"Nope\"");
     let out = adopt(&sb, &channel, "Twin", &env, &[]);
     assert_failed_with(&out, 2, "several organizations");
-    assert!(stderr(&out).contains("org-one") && stderr(&out).contains("org-two"));
-    for o in ["org-one", "org-two", "org-solo"] {
+    // The candidates, and only those: not the deleted namesake, not the others.
+    let err = stderr(&out);
+    assert!(err.contains("org-one") && err.contains("org-two"), "{err}");
+    assert!(
+        !err.contains("org-three") && !err.contains("org-solo"),
+        "{err}"
+    );
+    // A deleted organization, by name or by id, is refused as not existing.
+    for gone in ["Gone", "org-gone"] {
+        let out = adopt(&sb, &channel, gone, &env, &[]);
+        assert_failed_with(&out, 2, "no organization has the name or id");
+        assert!(
+            stderr(&out).contains("deleted in Postiz"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    for o in ["org-one", "org-two", "org-solo", "org-gone", "org-three"] {
         assert!(stored(&mut c, o).is_empty(), "a refused adopt wrote");
     }
     // By id it works.
@@ -1731,6 +1780,26 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     assert_eq!(row.token, page_token, "the page's own token");
     assert!(!row.between, "the page is chosen");
 
+    // A facebook login stored without a page choice (as an older version, or an edit of
+    // the store, leaves it): refused, nothing written.
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let meta = sb
+        .home
+        .path()
+        .join("home/channels")
+        .join(format!("{}.json", file_key(&channel)));
+    let mut stored_channel: Value = serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
+    stored_channel.as_object_mut().unwrap().remove("page");
+    stored_channel["account"]["id"] = Value::String("1001".into());
+    std::fs::write(&meta, serde_json::to_vec(&stored_channel).unwrap()).unwrap();
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
+    assert_failed_with(&out, 4, "without a chosen page");
+    assert!(stderr(&out).contains("--page"), "{}", stderr(&out));
+    assert_eq!(stored(&mut c, "org-acme").len(), 1, "a refused adopt wrote");
+
     let sb = Sandbox::new();
     let out = sb.sandbox_connect("threads", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -1745,4 +1814,465 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     assert!(text.contains("postiz refresh"), "{text}");
     assert_none_of(&text, &[&sb.token(&channel)]);
     assert_eq!(stored(&mut c, "org-acme").len(), 1, "a dry run wrote");
+}
+
+/// `postiz-connect postiz <args>` with a runtime dir of this sandbox's own (where the
+/// records' fallback lives) and no deployment from the environment.
+fn postiz_in(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+    std::fs::create_dir_all(sb.path("runtime")).unwrap();
+    sb.cmd()
+        .env_remove("DATABASE_URL")
+        .env("XDG_RUNTIME_DIR", sb.path("runtime"))
+        .arg("postiz")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A row's token expiry, in days from now.
+fn expires_in_days(c: &mut postgres::Client, id: &str) -> f64 {
+    c.query_one(
+        "SELECT EXTRACT(EPOCH FROM (\"tokenExpiration\" - (now() AT TIME ZONE 'UTC')))::float8 / 86400 \
+         FROM \"Integration\" WHERE id = $1",
+        &[&id],
+    )
+    .unwrap()
+    .get(0)
+}
+
+#[test]
+fn refresh_renews_threads_with_th_refresh_token_as_postiz_does() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refresh_threads");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    // The sandbox plays Threads: its refresh endpoint answers only Meta's style, a GET of
+    // grant_type=th_refresh_token with a live long-lived access token.
+    let server = sb.emulator(&["--provider", "threads", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "threads",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let local = sb.token(&channel);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("THREADS_APP_ID", "sandbox-client"),
+            ("THREADS_APP_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    // Stored as Postiz stores a Threads token: the long-lived token in both columns.
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(row.provider, "threads");
+    assert_eq!(row.token, local);
+    assert_eq!(row.refresh.as_deref(), Some(local.as_str()));
+
+    // The sandbox refuses any other grant on that endpoint (so a success below is Meta's).
+    let wrong = reqwest::blocking::Client::new()
+        .get(format!("{base}/oauth/refresh"))
+        .query(&[("grant_type", "refresh_token"), ("access_token", &local)])
+        .send()
+        .unwrap();
+    assert_eq!(wrong.status().as_u16(), 400);
+
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            &row.id,
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done[0]["outcome"], "refreshed", "{done}");
+    let after = stored(&mut c, "org-acme").remove(0);
+    assert_ne!(after.token, local, "no new token");
+    assert_eq!(after.refresh.as_deref(), Some(after.token.as_str()));
+    // 58 days, as Postiz records a refreshed Meta token (its workflow wakes then).
+    let days = expires_in_days(&mut c, &row.id);
+    assert!((57.9..58.1).contains(&days), "{days}");
+    assert_none_of(
+        &output_text(&out),
+        &[&local, &after.token, "sandbox-secret"],
+    );
+    assert!(records(&sb).is_empty(), "{:?}", records(&sb));
+
+    // A token Meta no longer knows: a dead grant (exit 4), the row left as it is.
+    c.execute(
+        "UPDATE \"Integration\" SET token = 'unknown-token', \"refreshToken\" = 'unknown-token' WHERE id = $1",
+        &[&row.id],
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &["refresh", &row.id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 4, "http://localhost:4200/launches");
+    assert_eq!(stored(&mut c, "org-acme")[0].token, "unknown-token");
+}
+
+#[test]
+fn refresh_of_linkedin_copies_the_tokens_to_every_row_of_the_same_login() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refresh_linkedin");
+    org(&mut c, "org-acme", "Acme");
+    org(&mut c, "org-beta", "Beta");
+    let sb = Sandbox::new();
+    let server = sb.emulator(&[
+        "--provider",
+        "linkedin",
+        "--auto-approve",
+        "--fault",
+        "rotate-refresh",
+    ]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "linkedin",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("LINKEDIN_CLIENT_ID", "sandbox-client"),
+            ("LINKEDIN_CLIENT_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let person = stored(&mut c, "org-acme").remove(0);
+    // Rows sharing the member's login, as Postiz writes them: a page connected with it
+    // (rootInternalId the member), the same member in another organization; and a row of
+    // another member, which must not change.
+    let share = |c: &mut postgres::Client,
+                 id: &str,
+                 org: &str,
+                 provider: &str,
+                 internal: &str,
+                 root: &str,
+                 token: &str,
+                 refresh: &str| {
+        c.execute(
+            "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
+             \"providerIdentifier\", type, token, \"refreshToken\", \"tokenExpiration\", \"updatedAt\") \
+             VALUES ($1, $2, $3, $4, $1, $5, 'social', $6, $7, now(), now())",
+            &[&id, &internal, &root, &org, &provider, &token, &refresh],
+        )
+        .unwrap();
+    };
+    let old_refresh = person.refresh.clone().unwrap();
+    share(
+        &mut c,
+        "c-page",
+        "org-acme",
+        "linkedin-page",
+        "page-77",
+        &person.internal,
+        &person.token,
+        &old_refresh,
+    );
+    share(
+        &mut c,
+        "c-beta",
+        "org-beta",
+        "linkedin",
+        &person.internal,
+        &person.internal,
+        &person.token,
+        &old_refresh,
+    );
+    share(
+        &mut c,
+        "c-other",
+        "org-acme",
+        "linkedin",
+        "someone-else",
+        "someone-else",
+        "other-token",
+        "other-refresh",
+    );
+
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            &person.id,
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done[0]["outcome"], "refreshed", "{done}");
+    assert_eq!(done[0]["shared_rows"], 2, "{done}");
+    let all = |c: &mut postgres::Client| -> Vec<Stored> {
+        let mut rows = stored(c, "org-acme");
+        rows.extend(stored(c, "org-beta"));
+        rows
+    };
+    let rows = all(&mut c);
+    let get = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
+    let fresh = get(&person.id);
+    assert_ne!(
+        fresh.refresh.as_deref(),
+        Some(old_refresh.as_str()),
+        "not rotated"
+    );
+    for id in ["c-page", "c-beta"] {
+        assert_eq!(get(id).token, fresh.token, "{id}");
+        assert_eq!(get(id).refresh, fresh.refresh, "{id}");
+    }
+    assert_eq!(get("c-other").token, "other-token");
+    let expiry = |c: &mut postgres::Client, id: &str| -> String {
+        c.query_one(
+            "SELECT \"tokenExpiration\"::text FROM \"Integration\" WHERE id = $1",
+            &[&id],
+        )
+        .unwrap()
+        .get(0)
+    };
+    assert_eq!(expiry(&mut c, "c-page"), expiry(&mut c, &person.id));
+
+    // The page's row refreshed (its rootInternalId is the member's): the member's rows
+    // get the new tokens too.
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            "c-page",
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done[0]["shared_rows"], 2, "{done}");
+    let rows = all(&mut c);
+    let get = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
+    assert_ne!(get("c-page").token, fresh.token);
+    for id in [person.id.as_str(), "c-beta"] {
+        assert_eq!(get(id).token, get("c-page").token, "{id}");
+        assert_eq!(get(id).refresh, get("c-page").refresh, "{id}");
+    }
+    assert_eq!(get("c-other").refresh.as_deref(), Some("other-refresh"));
+}
+
+#[test]
+fn a_failed_row_write_keeps_the_tokens_and_postiz_restore_puts_them_back() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refresh_restore");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let before = stored(&mut c, "org-acme").remove(0);
+    let id = before.id.clone();
+
+    // The database refuses the write after the provider rotated the refresh token.
+    c.batch_execute(
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER refuse BEFORE UPDATE ON \"Integration\" FOR EACH ROW EXECUTE FUNCTION refuse();",
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 1, "the database write failed");
+    assert!(stderr(&out).contains("postiz restore"), "{}", stderr(&out));
+    let kept = records(&sb);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let file = kept[0].to_str().unwrap().to_string();
+    assert!(stderr(&out).contains(&file), "{}", stderr(&out));
+    let record: Value = serde_json::from_slice(&std::fs::read(&kept[0]).unwrap()).unwrap();
+    let (new_token, new_refresh) = (
+        record["token"].as_str().unwrap().to_string(),
+        record["refreshToken"].as_str().unwrap().to_string(),
+    );
+    assert_ne!(Some(new_refresh.as_str()), before.refresh.as_deref());
+    assert_none_of(&output_text(&out), &[&new_token, &new_refresh]);
+    assert_eq!(stored(&mut c, "org-acme")[0].token, before.token);
+    // Two copies, for what restore does with a record that is no longer the row's future.
+    let copy_a = sb.path("copy-a.json");
+    let copy_b = sb.path("copy-b.json");
+    std::fs::copy(&kept[0], &copy_a).unwrap();
+    std::fs::copy(&kept[0], &copy_b).unwrap();
+
+    // --dry-run writes nothing (the trigger would say so) and keeps the record.
+    let out = postiz(
+        &sb,
+        &["restore", &file, "--env-file", env, "--dry-run", "--json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let dry: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(dry["outcome"], "would_restore", "{dry}");
+    assert!(kept[0].exists());
+
+    // The database works again: the record's tokens go into the row, the record goes.
+    c.batch_execute("DROP TRIGGER refuse ON \"Integration\"")
+        .unwrap();
+    let out = postiz(&sb, &["restore", &file, "--env-file", env]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_none_of(&output_text(&out), &[&new_token, &new_refresh]);
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(row.token, new_token);
+    assert_eq!(row.refresh.as_deref(), Some(new_refresh.as_str()));
+    assert!(!kept[0].exists(), "the record was not removed");
+    // A record the row already holds: only removed.
+    let out = postiz(
+        &sb,
+        &["restore", copy_a.to_str().unwrap(), "--env-file", env],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(stderr(&out).contains("already holds"), "{}", stderr(&out));
+    assert!(!copy_a.exists());
+
+    // The restored refresh token is the live one: the next refresh rotates it.
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_ne!(row.refresh.as_deref(), Some(new_refresh.as_str()));
+
+    // An old record over a row that moved on since: refused, nothing written.
+    let out = postiz(
+        &sb,
+        &["restore", copy_b.to_str().unwrap(), "--env-file", env],
+    );
+    assert_failed_with(&out, 4, "no longer holds the tokens");
+    let after = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(after.token, row.token);
+    assert_eq!(after.refresh, row.refresh);
+    assert!(copy_b.exists());
+
+    // Not a record at all.
+    let out = postiz(&sb, &["restore", env, "--env-file", env]);
+    assert_failed_with(&out, 2, "is not a record of postiz-connect postiz refresh");
+}
+
+#[test]
+fn refresh_calls_no_provider_without_a_writable_record_and_keeps_the_row_as_last_copy() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refresh_records");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &["--fault", "slow:3000"]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let before = stored(&mut c, "org-acme").remove(0);
+    let id = before.id.clone();
+
+    // Neither the config dir's postiz-pending/ nor the runtime dir's fallback can hold a
+    // record (a file where each directory should be).
+    let home_records = sb.home.path().join("home/postiz-pending");
+    std::fs::create_dir_all(sb.path("runtime")).unwrap();
+    std::fs::write(sb.path("runtime/postiz-connect"), "").unwrap();
+    std::fs::write(&home_records, "").unwrap();
+    let out = postiz_in(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 1, "the provider was not called");
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(
+        (row.token, row.refresh),
+        (before.token.clone(), before.refresh.clone())
+    );
+
+    // The refresh token was not spent (the sandbox rotates them: a spent one would be a
+    // dead grant now): with the config dir back, it refreshes.
+    std::fs::remove_file(&home_records).unwrap();
+    let out = postiz_in(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let rotated = stored(&mut c, "org-acme").remove(0);
+    assert_ne!(rotated.refresh, before.refresh);
+
+    // The record directory fails after the provider answered: the row, now the only
+    // copy, is written all the same, and the output says so loudly.
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL")
+        .env("XDG_RUNTIME_DIR", sb.path("runtime"))
+        .args([
+            "postiz",
+            "refresh",
+            &id,
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+        ]);
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // It has checked the directory and is waiting 3 s for the provider.
+    std::thread::sleep(Duration::from_millis(1200));
+    std::fs::remove_dir_all(&home_records).unwrap();
+    std::fs::write(&home_records, "").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no recovery record could be written"), "{err}");
+    assert!(err.contains("their only copy"), "{err}");
+    let last = stored(&mut c, "org-acme").remove(0);
+    assert_ne!(last.refresh, rotated.refresh, "the row was not written");
+    assert_none_of(
+        &output_text(&out),
+        &[&last.token, last.refresh.as_deref().unwrap_or_default()],
+    );
+    // And the row's refresh token is the live one.
+    std::fs::remove_file(&home_records).unwrap();
+    let out = postiz_in(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
