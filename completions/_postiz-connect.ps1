@@ -150,6 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)')
             [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put the tokens of a record `postiz refresh` kept aside back into their row')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -228,11 +229,29 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'postiz-connect;postiz;restore' {
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up reaching the database or Redis after this long')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would change; write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'postiz-connect;postiz;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every channel''s health, grouped by organization, and the connects in progress')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)')
             [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put the tokens of a record `postiz refresh` kept aside back into their row')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -246,6 +265,9 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             break
         }
         'postiz-connect;postiz;help;adopt' {
+            break
+        }
+        'postiz-connect;postiz;help;restore' {
             break
         }
         'postiz-connect;postiz;help;help' {
@@ -1270,6 +1292,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C')
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)')
             [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put the tokens of a record `postiz refresh` kept aside back into their row')
             break
         }
         'postiz-connect;help;postiz;status' {
@@ -1282,6 +1305,9 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             break
         }
         'postiz-connect;help;postiz;adopt' {
+            break
+        }
+        'postiz-connect;help;postiz;restore' {
             break
         }
         'postiz-connect;help;completions' {

@@ -235,6 +235,9 @@ _postiz__connect() {
             postiz__connect__subcmd__help__subcmd__postiz,refresh)
                 cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__refresh"
                 ;;
+            postiz__connect__subcmd__help__subcmd__postiz,restore)
+                cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__restore"
+                ;;
             postiz__connect__subcmd__help__subcmd__postiz,status)
                 cmd="postiz__connect__subcmd__help__subcmd__postiz__subcmd__status"
                 ;;
@@ -250,6 +253,9 @@ _postiz__connect() {
             postiz__connect__subcmd__postiz,refresh)
                 cmd="postiz__connect__subcmd__postiz__subcmd__refresh"
                 ;;
+            postiz__connect__subcmd__postiz,restore)
+                cmd="postiz__connect__subcmd__postiz__subcmd__restore"
+                ;;
             postiz__connect__subcmd__postiz,status)
                 cmd="postiz__connect__subcmd__postiz__subcmd__status"
                 ;;
@@ -264,6 +270,9 @@ _postiz__connect() {
                 ;;
             postiz__connect__subcmd__postiz__subcmd__help,refresh)
                 cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__refresh"
+                ;;
+            postiz__connect__subcmd__postiz__subcmd__help,restore)
+                cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__restore"
                 ;;
             postiz__connect__subcmd__postiz__subcmd__help,status)
                 cmd="postiz__connect__subcmd__postiz__subcmd__help__subcmd__status"
@@ -1116,7 +1125,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__help__subcmd__postiz)
-            opts="status watch refresh adopt"
+            opts="status watch refresh adopt restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1144,6 +1153,20 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__help__subcmd__postiz__subcmd__refresh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__connect__subcmd__help__subcmd__postiz__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1996,7 +2019,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status watch refresh adopt help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status watch refresh adopt restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2044,7 +2067,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__help)
-            opts="status watch refresh adopt help"
+            opts="status watch refresh adopt restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2086,6 +2109,20 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__help__subcmd__refresh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__connect__subcmd__postiz__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2159,6 +2196,36 @@ _postiz__connect() {
                     return 0
                     ;;
                 --sandbox-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postiz__connect__subcmd__postiz__subcmd__restore)
+            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --dry-run --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

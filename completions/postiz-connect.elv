@@ -141,6 +141,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
             cand refresh 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
             cand adopt 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does'
+            cand restore 'Put the tokens of a record `postiz refresh` kept aside back into their row'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'postiz-connect;postiz;status'= {
@@ -214,11 +215,28 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'postiz-connect;postiz;restore'= {
+            cand --env-file 'Postiz''s .env: DATABASE_URL and REDIS_URL are read from it'
+            cand --database-url 'Postiz''s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)'
+            cand --redis-url 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)'
+            cand --connect-timeout 'Give up reaching the database or Redis after this long'
+            cand --dry-run 'Say what would change; write nothing'
+            cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand --verbose 'Show each HTTP exchange, with tokens, codes and secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'postiz-connect;postiz;help'= {
             cand status 'Every channel''s health, grouped by organization, and the connects in progress'
             cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
             cand refresh 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
             cand adopt 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does'
+            cand restore 'Put the tokens of a record `postiz refresh` kept aside back into their row'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'postiz-connect;postiz;help;status'= {
@@ -228,6 +246,8 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         &'postiz-connect;postiz;help;refresh'= {
         }
         &'postiz-connect;postiz;help;adopt'= {
+        }
+        &'postiz-connect;postiz;help;restore'= {
         }
         &'postiz-connect;postiz;help;help'= {
         }
@@ -1215,6 +1235,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand watch 'Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C'
             cand refresh 'Refresh channels of the deployment in place, with its own client credentials (writes their rows)'
             cand adopt 'Hand a channel connected by this tool to the deployment: write its row as Postiz''s own connect does'
+            cand restore 'Put the tokens of a record `postiz refresh` kept aside back into their row'
         }
         &'postiz-connect;help;postiz;status'= {
         }
@@ -1223,6 +1244,8 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
         &'postiz-connect;help;postiz;refresh'= {
         }
         &'postiz-connect;help;postiz;adopt'= {
+        }
+        &'postiz-connect;help;postiz;restore'= {
         }
         &'postiz-connect;help;completions'= {
         }
