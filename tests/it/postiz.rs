@@ -1682,6 +1682,13 @@ fn adopt_refuses_another_app_an_unknown_org_and_a_deployment_without_the_provide
     for o in ["org-one", "org-two", "org-solo", "org-gone", "org-three"] {
         assert!(stored(&mut c, o).is_empty(), "a refused adopt wrote");
     }
+    // A provider Postiz has no integration for (a row of it would break Postiz's whole
+    // channel list): refused before anything is read or written.
+    let generic = Sandbox::new();
+    let out = generic.sandbox_connect("custom", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = adopt(&generic, &only_channel(&generic), "Solo", &env, &[]);
+    assert_failed_with(&out, 4, "Postiz has no");
     // By id it works.
     let out = adopt(&sb, &channel, "org-two", &env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
@@ -1842,18 +1849,29 @@ fn expires_in_days(c: &mut postgres::Client, id: &str) -> f64 {
 
 #[test]
 fn refresh_renews_threads_with_th_refresh_token_as_postiz_does() {
+    meta_refresh("threads", "THREADS");
+}
+
+#[test]
+fn refresh_renews_instagram_standalone_with_ig_refresh_token_as_postiz_does() {
+    meta_refresh("instagram-standalone", "INSTAGRAM");
+}
+
+/// Adopt then `postiz refresh` of a Meta provider Postiz refreshes with
+/// `th_refresh_token` / `ig_refresh_token`; its .env variables start with `env_prefix`.
+fn meta_refresh(provider: &str, env_prefix: &str) {
     let Some(cluster) = cluster() else {
         return;
     };
-    let (db, mut c) = database(cluster, "refresh_threads");
+    let (db, mut c) = database(cluster, &format!("refresh_{}", provider.replace('-', "_")));
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    // The sandbox plays Threads: its refresh endpoint answers only Meta's style, a GET of
-    // grant_type=th_refresh_token with a live long-lived access token.
-    let server = sb.emulator(&["--provider", "threads", "--auto-approve"]);
+    // The sandbox plays the provider: its refresh endpoint answers only Meta's style, a GET
+    // of grant_type=th_refresh_token (ig_refresh_token) with a live long-lived token.
+    let server = sb.emulator(&["--provider", provider, "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
-        "threads",
+        provider,
         "--sandbox-at",
         &base,
         "--insecure-storage",
@@ -1867,16 +1885,16 @@ fn refresh_renews_threads_with_th_refresh_token_as_postiz_does() {
         &sb,
         &db,
         &[
-            ("THREADS_APP_ID", "sandbox-client"),
-            ("THREADS_APP_SECRET", "sandbox-secret"),
+            (&format!("{env_prefix}_APP_ID"), "sandbox-client"),
+            (&format!("{env_prefix}_APP_SECRET"), "sandbox-secret"),
         ],
     );
     let env = env.to_str().unwrap();
     let out = adopt(&sb, &channel, "Acme", env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
-    // Stored as Postiz stores a Threads token: the long-lived token in both columns.
+    // Stored as Postiz stores a Meta token: the long-lived token in both columns.
     let row = stored(&mut c, "org-acme").remove(0);
-    assert_eq!(row.provider, "threads");
+    assert_eq!(row.provider, provider);
     assert_eq!(row.token, local);
     assert_eq!(row.refresh.as_deref(), Some(local.as_str()));
 
