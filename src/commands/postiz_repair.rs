@@ -1004,7 +1004,14 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     let row = AdoptRow {
         organization_id: String::new(),
         internal_id: internal_id.clone(),
-        root_internal_id: internal_id.clone(),
+        // A page chosen after the login keeps the login's id as its root: Postiz's
+        // `saveProviderPage` rewrites `internalId` only.
+        root_internal_id: channel
+            .page
+            .as_ref()
+            .map(|p| p.user.clone())
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| internal_id.clone()),
         name,
         provider: identifier.clone(),
         kind: "social".into(),

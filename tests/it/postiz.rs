@@ -1786,6 +1786,15 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     );
     assert_eq!(row.token, page_token, "the page's own token");
     assert!(!row.between, "the page is chosen");
+    // Its root stays the login's id, as Postiz's page choice leaves it.
+    let root: String = c
+        .query_one(
+            "SELECT \"rootInternalId\" FROM \"Integration\" WHERE id = $1",
+            &[&row.id],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(root, "1001");
 
     // A facebook login stored without a page choice (as an older version, or an edit of
     // the store, leaves it): refused, nothing written.
