@@ -2212,6 +2212,10 @@ fn a_failed_row_write_keeps_the_tokens_and_postiz_restore_puts_them_back() {
     assert_eq!(after.refresh, row.refresh);
     assert!(copy_b.exists());
 
+    // The local channels' restore names the right command instead of calling it corrupt.
+    let out = sb.run(&["restore", copy_b.to_str().unwrap()]);
+    assert_failed_with(&out, 2, "postiz-connect postiz restore");
+    assert!(copy_b.exists());
     // Not a record at all.
     let out = postiz(&sb, &["restore", env, "--env-file", env]);
     assert_failed_with(&out, 2, "is not a record of postiz-connect postiz refresh");
