@@ -4,84 +4,63 @@
 use chrono::Utc;
 use serde_json::Value;
 
-use crate::cli::ConnectArgs;
+use crate::cli::ClientArgs;
 use crate::error::{Error, ExitCode};
-use crate::http::HttpClient;
 use crate::oauth::errors::{ProviderError, Stage};
 use crate::oauth::flow::Endpoints;
 use crate::oauth::oauth1::{self, Consumer, TokenPair};
 use crate::providers::identity::{self, Account};
 use crate::providers::{EnvFile, OAuth1, Provider, RefreshRule, RefreshStyle};
-use crate::sandbox;
-use crate::store::{Backend, Channel, Secrets};
+use crate::store::Secrets;
 
-use super::connect::{browser_round_trip, prepare_store, report, RoundTrip};
-use super::Context;
+use super::finish::{new_channel, store_channel, Grant, Record};
+use super::plan::LoginPlan;
+use super::round_trip::{self, Trip};
+use super::{client, report, Outcome, Services, Vars};
 
-pub(super) fn run(
-    ctx: &Context,
-    provider: &Provider,
-    args: &ConnectArgs,
-    env_file: Option<&EnvFile>,
-    sandboxed: bool,
-    http: &HttpClient,
-    trip: RoundTrip,
+/// The OAuth 1.0a login `plan` decided: request token, round trip, access token,
+/// identity, store; the exit code.
+pub fn login(
+    svc: &Services,
+    plan: &LoginPlan,
+    rules: &OAuth1,
+    consumer: &Consumer,
 ) -> Result<ExitCode, Error> {
-    let ui = &ctx.ui;
-    let rules = provider.oauth1.as_ref().expect("checked by the caller");
-    let consumer = if sandboxed {
-        Consumer {
-            key: sandbox::CLIENT_ID.into(),
-            secret: sandbox::CLIENT_SECRET.into(),
-        }
-    } else {
-        consumer(provider, rules, args, env_file)?
+    let trip = Trip {
+        provider: &plan.provider,
+        redirect: &plan.redirect,
+        expected_issuer: None,
+        oauth1: true,
     };
-    ui.info("OAuth 1.0a (as Postiz connects X): no scopes; write access comes from the app's permission setting");
-    let backend = prepare_store(ctx, args)?;
-
-    let (request, received) = browser_round_trip(ctx, args, &trip, |callback| {
+    let (request, received) = round_trip::run(svc, &trip, |callback| {
         let request = oauth1::request_token(
             &rules.request_token_url,
             callback,
             &rules.request_params,
-            &consumer,
-            http,
+            consumer,
+            &svc.http,
         )
         .map_err(|e| explain_request_token_failure(e, rules, callback))?;
-        ctx.ui.step("Got a request token for this callback");
+        svc.ui.step("Got a request token for this callback");
         let url = oauth1::authorize_url(&rules.authorize_url, &request)?;
         let token = request.token.clone();
         Ok((request, url, token))
     })?;
-
-    let outcome = finish(
-        ctx,
-        provider,
-        rules,
-        &consumer,
-        &request,
-        &received.code,
-        backend,
-        args,
-        http,
-    );
-    report(ctx, outcome, received.responder)
+    let outcome = finish(svc, plan, rules, consumer, &request, &received.code);
+    report::report(svc, outcome, received.responder)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Everything after the callback: the verifier for an access token, the account, the
+/// stored channel.
 fn finish(
-    ctx: &Context,
-    provider: &Provider,
+    svc: &Services,
+    plan: &LoginPlan,
     rules: &OAuth1,
     consumer: &Consumer,
     request: &TokenPair,
     verifier: &str,
-    backend: Backend,
-    args: &ConnectArgs,
-    http: &HttpClient,
-) -> Result<(Channel, Option<Error>), Error> {
-    let ui = &ctx.ui;
+) -> Outcome {
+    let (ui, http, provider) = (&svc.ui, &svc.http, &plan.provider);
     let access = oauth1::access_token(&rules.access_token_url, request, verifier, consumer, http)?;
     ui.step("Exchanged the verifier for an access token and secret");
     let response = oauth1::get(&rules.identity_url, consumer, &access, http)?;
@@ -111,88 +90,66 @@ fn finish(
         fix: "check the identity URL of the provider's oauth1 entry".into(),
     })?;
     ui.step(format!("Confirmed the account: {handle}"));
-    let now = Utc::now();
-    let mut channel = Channel {
-        channel: format!("{}:{handle}", provider.id),
-        provider: provider.id.clone(),
-        account,
-        scopes: vec![],
-        requested_scopes: vec![],
-        missing_scopes: vec![],
-        expires_at: None,
-        refresh_expires_at: None,
-        has_refresh_token: false,
-        store: backend,
-        created_at: now,
-        updated_at: now,
-        needs_reconnect: false,
-        sandbox: args.sandbox,
-        client_id: consumer.key.clone(),
-        client_auth: provider.client_auth,
-        endpoints: Endpoints {
-            authorize_url: rules.authorize_url.clone(),
-            token_url: rules.access_token_url.clone(),
-            revoke_url: rules.invalidate_url.clone(),
-            userinfo_url: Some(rules.identity_url.clone()),
-            ..Endpoints::default()
+    let channel = new_channel(
+        Record {
+            name: format!("{}:{handle}", provider.id),
+            provider: provider.id.clone(),
+            account,
+            storage: plan.storage.backend,
+            sandbox: plan.sandbox(),
+            client_id: consumer.key.clone(),
+            client_auth: provider.client_auth,
+            endpoints: Endpoints {
+                authorize_url: rules.authorize_url.clone(),
+                token_url: rules.access_token_url.clone(),
+                revoke_url: rules.invalidate_url.clone(),
+                userinfo_url: Some(rules.identity_url.clone()),
+                ..Endpoints::default()
+            },
+            connect_args: plan.reconnect_args.clone(),
         },
-        redirect_uri: String::new(),
-        wire: Default::default(),
-        refresh: RefreshRule {
-            style: RefreshStyle::None,
-            note: Some(
-                "OAuth 1.0a tokens do not expire; they stop working only when revoked".into(),
-            ),
-            ..RefreshRule::default()
+        Grant {
+            refresh: RefreshRule {
+                style: RefreshStyle::None,
+                note: Some(
+                    "OAuth 1.0a tokens do not expire; they stop working only when revoked".into(),
+                ),
+                ..RefreshRule::default()
+            },
+            oauth1: true,
+            ..Grant::default()
         },
-        callback_params: Default::default(),
-        token_fields: Default::default(),
-        token_issued_at: Some(now),
-        page: None,
-        oauth1: true,
-        connect_args: {
-            let mut words = args.reconnect_args();
-            if !args.oauth1 {
-                words.push("--oauth1".into());
-            }
-            words
-        },
-    };
+        Utc::now(),
+    );
     let secrets = Secrets {
         access_token: access.token.clone(),
         token_secret: Some(access.secret.clone()),
         client_secret: Some(consumer.secret.clone()),
         ..Default::default()
     };
-    let preference = match (args.insecure_storage, args.keychain) {
-        (true, _) => Some(Backend::File),
-        (_, true) => Some(Backend::Keychain),
-        _ => None,
-    };
-    if !args.replace {
-        if let Some(kept) = ctx.store.keep_apart(&mut channel) {
-            ctx.ui.warn(format!(
-                "{kept} is already stored, connected another way (another protocol, app or server): it is kept, and this login is stored as {}; pass --replace to replace it",
-                channel.channel
-            ));
-        }
-    }
-    ctx.store
-        .commit_locking(&channel, &secrets, preference, "was connected")?;
-    Ok((channel, None))
+    // No scopes in OAuth 1.0a: none can be missing.
+    store_channel(
+        svc,
+        provider,
+        channel,
+        &secrets,
+        plan.replace,
+        plan.storage.preference,
+    )
 }
 
 /// The consumer key and secret: flags, a Postiz .env, or the environment.
-pub(super) fn consumer(
+pub fn consumer(
     provider: &Provider,
     rules: &OAuth1,
-    args: &ConnectArgs,
+    client: &ClientArgs,
     env_file: Option<&EnvFile>,
+    vars: Vars,
 ) -> Result<Consumer, Error> {
     let mut keyed = provider.clone();
     keyed.client_id_env = rules.consumer_key_env.clone();
     keyed.client_secret_env = rules.consumer_secret_env.clone();
-    let creds = super::connect::credentials_from(&keyed, args, env_file)?;
+    let creds = client::credentials(&keyed, client, env_file, vars)?;
     let secret = creds.client_secret.ok_or_else(|| Error::Config {
         what: "OAuth 1.0a needs the API secret too".into(),
         fix: format!(
