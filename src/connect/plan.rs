@@ -515,6 +515,172 @@ mod tests {
         None
     }
 
+    /// A store of its own, quiet output, and a plan resolved for `provider` from `args`
+    /// with `vars` as the environment.
+    fn resolve(
+        home: &std::path::Path,
+        provider: &str,
+        args: &ConnectArgs,
+        vars: Vars,
+    ) -> Result<LoginPlan, Error> {
+        let store = Store::new(home.to_path_buf());
+        let ui = Ui {
+            quiet: true,
+            ..Ui::default()
+        };
+        let svc = Services::new(ui, &store);
+        match ConnectPlan::resolve(&svc, &Catalog::embedded(), provider, args, vars)? {
+            ConnectPlan::Login(plan) => Ok(*plan),
+            ConnectPlan::CompleteHeld(_) => panic!("no login is held"),
+        }
+    }
+
+    /// Plain-file storage: no keychain is needed to plan.
+    fn file_storage() -> ConnectArgs {
+        ConnectArgs {
+            insecure_storage: true,
+            ..ConnectArgs::default()
+        }
+    }
+
+    fn client_id(plan: &LoginPlan) -> &str {
+        match &plan.protocol {
+            Protocol::OAuth2 {
+                client: Client::Ready(client),
+                ..
+            } => &client.id,
+            _ => panic!("an OAuth 2.0 client is ready"),
+        }
+    }
+
+    #[test]
+    fn credentials_come_from_flags_then_the_env_file_then_the_environment() {
+        let home = tempfile::tempdir().unwrap();
+        let env_path = home.path().join("postiz.env");
+        std::fs::write(&env_path, "LINKEDIN_CLIENT_ID=from-file\n").unwrap();
+        let environment = |name: &str| (name == "LINKEDIN_CLIENT_ID").then(|| "from-env".into());
+        let mut args = file_storage();
+        args.client.client_id = Some("from-flag".into());
+        args.client.env_file = Some(env_path.clone());
+        let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
+        assert_eq!(client_id(&plan), "from-flag");
+        args.client.client_id = None;
+        let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
+        assert_eq!(client_id(&plan), "from-file");
+        args.client.env_file = None;
+        let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
+        assert_eq!(client_id(&plan), "from-env");
+        let err = resolve(home.path(), "linkedin", &args, &no_env)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("no client id"), "{err}");
+    }
+
+    #[test]
+    fn the_sandbox_moves_the_provider_and_brings_its_own_client() {
+        let home = tempfile::tempdir().unwrap();
+        let args = ConnectArgs {
+            sandbox: true,
+            ..file_storage()
+        };
+        let plan = resolve(home.path(), "linkedin", &args, &no_env).unwrap();
+        let base = plan.emulation.as_ref().unwrap().base_url().to_string();
+        assert!(plan.sandbox() && plan.redirect.sandboxed);
+        assert_eq!(client_id(&plan), sandbox::CLIENT_ID);
+        let Protocol::OAuth2 { endpoints, .. } = &plan.protocol else {
+            panic!("OAuth 2.0")
+        };
+        for url in [&endpoints.authorize_url, &endpoints.token_url] {
+            assert!(url.starts_with(&base), "{url} is not on {base}");
+        }
+        // Moved once: the plan's provider is the catalog's entry rewritten for the base.
+        let catalog = Catalog::embedded();
+        let moved = sandbox::rewrite(catalog.get("linkedin").unwrap(), &base);
+        assert_eq!(plan.provider.authorize_url, moved.authorize_url);
+        assert_eq!(plan.provider.token_url, moved.token_url);
+        // A sandbox already running: the same, at its URL, with nothing started here.
+        let args = ConnectArgs {
+            client: crate::cli::ClientArgs {
+                sandbox_at: Some("http://127.0.0.1:9".into()),
+                ..Default::default()
+            },
+            ..file_storage()
+        };
+        let plan = resolve(home.path(), "linkedin", &args, &no_env).unwrap();
+        assert!(plan.emulation.is_none() && !plan.sandbox() && plan.redirect.sandboxed);
+        assert!(plan
+            .provider
+            .token_url
+            .as_deref()
+            .unwrap()
+            .starts_with("http://127.0.0.1:9/"));
+        assert_eq!(client_id(&plan), sandbox::CLIENT_ID);
+    }
+
+    #[test]
+    fn storage_is_the_explicit_choice_else_the_remembered_one() {
+        assert_eq!(storage_preference(true, false), Some(Backend::File));
+        assert_eq!(storage_preference(false, true), Some(Backend::Keychain));
+        assert_eq!(storage_preference(false, false), None);
+        let home = tempfile::tempdir().unwrap();
+        let vars = |name: &str| (name == "LINKEDIN_CLIENT_ID").then(|| "cid".into());
+        let plan = resolve(home.path(), "linkedin", &file_storage(), &vars).unwrap();
+        assert_eq!(
+            plan.storage,
+            Storage {
+                backend: Backend::File,
+                preference: Some(Backend::File)
+            }
+        );
+        // Remembered from an earlier --insecure-storage: the file, with nothing to remember.
+        std::fs::write(
+            home.path().join("settings.json"),
+            r#"{"version": 1, "insecure_storage": true}"#,
+        )
+        .unwrap();
+        let plan = resolve(home.path(), "linkedin", &ConnectArgs::default(), &vars).unwrap();
+        assert_eq!(
+            plan.storage,
+            Storage {
+                backend: Backend::File,
+                preference: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_remembered_port_is_listened_on_and_kept_in_the_reconnect_command() {
+        let home = tempfile::tempdir().unwrap();
+        Store::new(home.path().to_path_buf())
+            .remember_port("linkedin", 8123)
+            .unwrap();
+        let vars = |name: &str| (name == "LINKEDIN_CLIENT_ID").then(|| "cid".into());
+        let args = file_storage();
+        let plan = resolve(home.path(), "linkedin", &args, &vars).unwrap();
+        assert_eq!(plan.redirect.port, Port::Remembered(8123));
+        assert_eq!(plan.redirect.remember_port, None);
+        match &plan.redirect.plan {
+            RedirectPlan::Loopback(url) => assert_eq!(url.port(), Some(8123)),
+            other => panic!("{other:?}"),
+        }
+        assert!(plan
+            .reconnect_args
+            .windows(2)
+            .any(|w| w == ["--port", "8123"]));
+        // The user's arguments are read, never rewritten.
+        assert_eq!(args.port, None);
+        // A --port given is remembered once bound.
+        let args = ConnectArgs {
+            port: Some(8124),
+            ..file_storage()
+        };
+        let plan = resolve(home.path(), "linkedin", &args, &vars).unwrap();
+        assert_eq!(
+            (plan.redirect.port, plan.redirect.remember_port),
+            (Port::Given(8124), Some(8124))
+        );
+    }
+
     #[test]
     fn x_follows_postiz_with_a_postiz_env_file() {
         let catalog = Catalog::embedded();
