@@ -22,10 +22,8 @@ pub mod target;
 
 use std::time::Duration;
 
-use crate::cli::ConnectArgs;
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
-use crate::providers::Catalog;
 use crate::store::{Channel, Store};
 use crate::ui::Ui;
 
@@ -63,22 +61,20 @@ pub fn process_env(name: &str) -> Option<String> {
 /// after storing it.
 pub type Outcome = Result<(Channel, Option<Error>), Error>;
 
-/// Connect `provider_id` as `args` say; the exit code.
-pub fn run(
-    svc: &Services,
-    catalog: &Catalog,
-    provider_id: &str,
-    args: &ConnectArgs,
-) -> Result<ExitCode, Error> {
-    match ConnectPlan::resolve(svc, catalog, provider_id, args, &process_env)? {
-        ConnectPlan::CompleteHeld(held) => target::complete_held_login(svc, *held),
-        ConnectPlan::Login(plan) => match &plan.protocol {
-            plan::Protocol::OAuth2 { endpoints, client } => {
-                finish::login(svc, &plan, endpoints, client)
-            }
-            plan::Protocol::OAuth1 { rules, consumer } => {
-                oauth1::login(svc, &plan, rules, consumer)
-            }
-        },
+impl ConnectPlan {
+    /// Carry the plan out: the login (or the held login's completion), the stored
+    /// channel, the report; the exit code.
+    pub fn run(self, svc: &Services) -> Result<ExitCode, Error> {
+        match self {
+            ConnectPlan::CompleteHeld(held) => target::complete_held_login(svc, *held),
+            ConnectPlan::Login(plan) => match &plan.protocol {
+                plan::Protocol::OAuth2 { endpoints, client } => {
+                    finish::login(svc, &plan, endpoints, client)
+                }
+                plan::Protocol::OAuth1 { rules, consumer } => {
+                    oauth1::login(svc, &plan, rules, consumer)
+                }
+            },
+        }
     }
 }
