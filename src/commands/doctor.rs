@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
             // X as Postiz runs it: the API key and secret, probed with a request token
             // for the callback Postiz would send.
             let consumer = provider.oauth1.clone().and_then(|rules| {
-                let consumer = connect::oauth1::consumer(
+                let consumer = connect::client::consumer(
                     &provider,
                     &rules,
                     &args.client,

@@ -1,17 +1,19 @@
 //! The app a login uses: its credentials (flags, then a Postiz `.env`, then the
 //! environment), its instance, its endpoints (catalog, flags or discovery) and how it
-//! authenticates at the token endpoint. Connect plans with it; doctor probes with it.
+//! authenticates at the token endpoint; for OAuth 1.0a, the consumer key and secret.
+//! Connect plans with it; doctor probes with it.
 
 use crate::cli::ClientArgs;
 use crate::error::Error;
 use crate::http::HttpClient;
 use crate::oauth::flow::{ClientCredentials, Endpoints};
+use crate::oauth::oauth1::Consumer;
 use crate::oauth::scopes;
-use crate::providers::{self, ClientAuth, EnvFile, Provider, ServerMetadata};
+use crate::providers::{self, ClientAuth, EnvFile, OAuth1, Provider, ServerMetadata};
 use crate::sandbox;
 use crate::ui::Ui;
 
-use super::Vars;
+use super::services::Vars;
 
 /// Credentials for `provider` from the flags, `--env-file`, then the environment.
 pub fn credentials(
@@ -145,6 +147,31 @@ pub(super) fn resolve(
         secret: creds.client_secret,
     });
     Ok((endpoints, client))
+}
+
+/// The consumer key and secret: flags, a Postiz .env, or the environment.
+pub fn consumer(
+    provider: &Provider,
+    rules: &OAuth1,
+    client: &ClientArgs,
+    env_file: Option<&EnvFile>,
+    vars: Vars,
+) -> Result<Consumer, Error> {
+    let mut keyed = provider.clone();
+    keyed.client_id_env = rules.consumer_key_env.clone();
+    keyed.client_secret_env = rules.consumer_secret_env.clone();
+    let creds = credentials(&keyed, client, env_file, vars)?;
+    let secret = creds.client_secret.ok_or_else(|| Error::Config {
+        what: "OAuth 1.0a needs the API secret too".into(),
+        fix: format!(
+            "set {} (or pass --client-secret)",
+            rules.consumer_secret_env.join(" or ")
+        ),
+    })?;
+    Ok(Consumer {
+        key: creds.client_id,
+        secret: secret.secret().clone(),
+    })
 }
 
 /// Endpoints from the catalog, overridden by flags, or from discovery.

@@ -4,19 +4,19 @@
 use chrono::Utc;
 use serde_json::Value;
 
-use crate::cli::ClientArgs;
 use crate::error::{Error, ExitCode};
 use crate::oauth::errors::{ProviderError, Stage};
 use crate::oauth::flow::Endpoints;
 use crate::oauth::oauth1::{self, Consumer, TokenPair};
 use crate::providers::identity::{self, Account};
-use crate::providers::{EnvFile, OAuth1, Provider, RefreshRule, RefreshStyle};
+use crate::providers::{OAuth1, RefreshRule, RefreshStyle};
 use crate::store::Secrets;
 
-use super::finish::{new_channel, store_channel, Grant, Record};
 use super::plan::LoginPlan;
+use super::record::{new_channel, store_channel, Grant, Record};
+use super::report;
 use super::round_trip::{self, Trip};
-use super::{client, report, Outcome, Services, Vars};
+use super::services::{Outcome, Services};
 
 /// The OAuth 1.0a login `plan` decided: request token, round trip, access token,
 /// identity, store; the exit code.
@@ -136,31 +136,6 @@ fn finish(
         plan.replace,
         plan.storage.preference,
     )
-}
-
-/// The consumer key and secret: flags, a Postiz .env, or the environment.
-pub fn consumer(
-    provider: &Provider,
-    rules: &OAuth1,
-    client: &ClientArgs,
-    env_file: Option<&EnvFile>,
-    vars: Vars,
-) -> Result<Consumer, Error> {
-    let mut keyed = provider.clone();
-    keyed.client_id_env = rules.consumer_key_env.clone();
-    keyed.client_secret_env = rules.consumer_secret_env.clone();
-    let creds = client::credentials(&keyed, client, env_file, vars)?;
-    let secret = creds.client_secret.ok_or_else(|| Error::Config {
-        what: "OAuth 1.0a needs the API secret too".into(),
-        fix: format!(
-            "set {} (or pass --client-secret)",
-            rules.consumer_secret_env.join(" or ")
-        ),
-    })?;
-    Ok(Consumer {
-        key: creds.client_id,
-        secret: secret.secret().clone(),
-    })
 }
 
 /// X refuses request tokens for callbacks outside the app's allow-list (code 415).

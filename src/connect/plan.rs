@@ -17,7 +17,8 @@ use crate::store::{Backend, HeldLogin, Store};
 use crate::ui::Ui;
 
 use super::client::{self, requested_scopes};
-use super::{registration, Services, Vars};
+use super::registration;
+use super::services::{Services, Vars};
 
 /// What `postiz-connect <provider>` is going to do.
 pub enum ConnectPlan {
@@ -254,7 +255,7 @@ impl ConnectPlan {
                     key: sandbox::CLIENT_ID.into(),
                     secret: sandbox::CLIENT_SECRET.into(),
                 },
-                false => super::oauth1::consumer(&provider, &rules, &args.client, env_file, vars)?,
+                false => client::consumer(&provider, &rules, &args.client, env_file, vars)?,
             };
             ui.info("OAuth 1.0a (as Postiz connects X): no scopes; write access comes from the app's permission setting");
             if !args.oauth1 {

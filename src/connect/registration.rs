@@ -9,7 +9,7 @@ use crate::oauth::flow::ClientCredentials;
 use crate::providers::Provider;
 use crate::store::{RegisteredApp, Store};
 
-use super::Services;
+use super::services::Services;
 
 /// The app registered on `instance` earlier, when this login's redirect can use it: no
 /// `--port` or `--redirect-uri` given, or the very redirect URI it was registered for.

@@ -9,7 +9,7 @@ use crate::oauth::listener::Responder;
 use crate::oauth::page::Page as ResultPage;
 use crate::store::{Backend, Channel};
 
-use super::{Outcome, Services};
+use super::services::{Outcome, Services};
 
 /// Tell the browser and the terminal how it ended; the exit code.
 pub fn report(

@@ -12,7 +12,7 @@ use crate::providers::{LoopbackPort, Provider};
 use crate::ui::Ui;
 
 use super::plan::{Port, Redirect};
-use super::{Services, HTTP_TIMEOUT};
+use super::services::{Services, HTTP_TIMEOUT};
 
 /// One round trip's facts besides the redirect.
 pub struct Trip<'a> {

@@ -14,9 +14,10 @@ use crate::providers::{self, Provider, RefreshRule, RefreshStyle};
 use crate::store::{Channel, HeldLogin, PageRef, Secrets, HELD_FOR};
 use crate::ui::Ui;
 
-use super::finish::{channel_name, store_channel};
 use super::plan::HeldPlan;
-use super::{report, Services};
+use super::record::{channel_name, store_channel};
+use super::report;
+use super::services::Services;
 
 /// What `choose` decided.
 pub(super) enum Pick<'a> {
