@@ -7,6 +7,7 @@ pub mod assets;
 pub mod browser;
 pub mod cli;
 pub mod commands;
+pub mod connect;
 pub mod doctor;
 pub mod error;
 pub mod http;

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use console::Style;
 use serde_json::json;
 
-use crate::cli::{ConnectArgs, DoctorArgs};
+use crate::cli::DoctorArgs;
+use crate::connect;
 use crate::doctor::{
     self, channels, deployment, envfile, explain, local, network, probe, redirect, Finding,
     Severity,
@@ -15,7 +16,7 @@ use crate::http::{origin_of, HttpClient};
 use crate::providers::{EnvFile, Provider};
 use crate::ui::Styled;
 
-use super::{connect, Context};
+use super::Context;
 
 pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
     let focus: Vec<Provider> = args
@@ -78,18 +79,25 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         let mut oauth1_probes = Vec::new();
         for p in &focus {
             let mut provider = p.clone();
-            let connect_args = ConnectArgs {
-                client: args.client.clone(),
-                ..Default::default()
-            };
             // Resolves the provider's instance or sandbox URLs too, in place.
-            let resolved =
-                connect::real_client(ctx, &mut provider, &connect_args, env_file.as_ref(), &http);
+            let resolved = connect::client::for_probe(
+                &ctx.ui,
+                &mut provider,
+                &args.client,
+                env_file.as_ref(),
+                &connect::process_env,
+                &http,
+            );
             // X as Postiz runs it: the API key and secret, probed with a request token
             // for the callback Postiz would send.
             let consumer = provider.oauth1.clone().and_then(|rules| {
-                let consumer =
-                    super::oauth1::consumer(&provider, &rules, &connect_args, env_file.as_ref());
+                let consumer = connect::client::consumer(
+                    &provider,
+                    &rules,
+                    &args.client,
+                    env_file.as_ref(),
+                    &connect::process_env,
+                );
                 consumer.ok().map(|c| (rules, c))
             });
             let oauth1_ready = consumer.is_some();

@@ -1,10 +1,9 @@
 //! One file per subcommand; each is thin and calls into the library.
 
 mod completions;
-pub(super) mod connect;
+mod connect;
 mod doctor;
 mod logout;
-pub(super) mod oauth1;
 mod postiz;
 mod postiz_repair;
 mod providers;

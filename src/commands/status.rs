@@ -1,49 +1,12 @@
-use chrono::Utc;
 use serde_json::{json, Value};
 
+use crate::connect::report::{channel_json, describe_expiry};
+
 use crate::error::{Error, ExitCode};
-use crate::store::Channel;
 use crate::ui::Styled;
 
 use super::Context;
 use crate::providers::RefreshStyle;
-
-/// The stable JSON shape of a channel (no secrets).
-pub(super) fn channel_json(c: &Channel) -> Value {
-    json!({
-        "channel": c.channel,
-        "provider": c.provider,
-        "account": c.account.handle(),
-        "account_id": c.account.id,
-        "account_name": c.account.name,
-        "scopes": c.scopes,
-        "requested_scopes": c.requested_scopes,
-        "missing_scopes": c.missing_scopes,
-        "expires_at": c.expires_at.map(|t| t.to_rfc3339()),
-        "refresh_expires_at": c.refresh_expires_at.map(|t| t.to_rfc3339()),
-        "has_refresh_token": c.has_refresh_token,
-        "needs_reconnect": c.needs_reconnect,
-        "sandbox": c.sandbox,
-        "store": c.store.as_str(),
-        "client_id": c.client_id,
-        "redirect_uri": c.redirect_uri,
-        "oauth1": c.oauth1,
-        "page": c.page.as_ref().map(|p| json!({"kind": p.kind, "id": p.id, "name": p.name, "own_token": p.own_token, "user": p.user})),
-        "refresh": c.refresh.style,
-        "callback_params": c.callback_params,
-        "token_issued_at": c.token_issued_at.map(|t| t.to_rfc3339()),
-        "created_at": c.created_at.to_rfc3339(),
-        "updated_at": c.updated_at.to_rfc3339(),
-    })
-}
-
-/// The access token's expiry, for people.
-pub(super) fn describe_expiry(c: &Channel) -> String {
-    match c.expires_at {
-        None => "does not expire (as far as the provider said)".into(),
-        Some(at) => crate::ui::expiry(at, Utc::now()),
-    }
-}
 
 pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
     let listing = ctx.store.list()?;

@@ -1,0 +1,347 @@
+//! An OAuth 2.0 login from the browser round trip to the stored channel: exchange the
+//! code, trade it for a long-lived token where the provider wants that, compare scopes,
+//! name the account, choose the target (page, channel, blog) of a two-step provider and
+//! store. A login that cannot be stored revokes what was issued.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use oauth2::TokenResponse as _;
+
+use crate::error::{Error, ExitCode};
+use crate::oauth::flow::{self, AuthorizationRequest, ClientCredentials, Endpoints};
+use crate::oauth::listener::Responder;
+use crate::oauth::scopes;
+use crate::oauth::token::TokenResponse;
+use crate::providers::identity::{self, Account};
+use crate::providers::{granted, GrantedScopes, Provider};
+use crate::store::Secrets;
+use crate::ui::Ui;
+
+use super::plan::{Client, LoginPlan};
+use super::record::{channel_name, new_channel, store_channel, Grant, Record};
+use super::round_trip::{self, Trip};
+use super::services::{Outcome, Services};
+use super::target::{self, Pick};
+use super::{registration, report};
+
+/// The OAuth 2.0 login `plan` decided: round trip, finish, report; the exit code.
+pub fn login(
+    svc: &Services,
+    plan: &LoginPlan,
+    endpoints: &Endpoints,
+    client: &Client,
+) -> Result<ExitCode, Error> {
+    let provider = &plan.provider;
+    let trip = Trip {
+        provider,
+        redirect: &plan.redirect,
+        expected_issuer: endpoints
+            .issuer
+            .as_deref()
+            .filter(|_| endpoints.require_iss),
+        oauth1: false,
+    };
+    let ((request, client), received) = round_trip::run(svc, &trip, |redirect_uri| {
+        let client = match client {
+            Client::Ready(client) => client.clone(),
+            Client::Register { instance } => {
+                registration::register(svc, provider, instance, redirect_uri, &plan.scopes)?
+            }
+        };
+        let request =
+            AuthorizationRequest::new(provider, endpoints, &client, &plan.scopes, redirect_uri)?;
+        let (url, state) = (request.url.clone(), request.state.secret().clone());
+        Ok(((request, client), url, state))
+    })?;
+    let mut responder = received.responder;
+    let outcome = Finish {
+        svc,
+        plan,
+        endpoints,
+        client: &client,
+        request,
+        code: &received.code,
+        callback_extra: &received.extra,
+    }
+    .run(&mut responder);
+    report::report(svc, outcome, responder)
+}
+
+/// Everything after the callback of an OAuth 2.0 login.
+pub struct Finish<'a> {
+    pub svc: &'a Services<'a>,
+    pub plan: &'a LoginPlan,
+    pub endpoints: &'a Endpoints,
+    pub client: &'a ClientCredentials,
+    pub request: AuthorizationRequest,
+    /// The callback's code and its other parameters.
+    pub code: &'a str,
+    pub callback_extra: &'a BTreeMap<String, String>,
+}
+
+impl Finish<'_> {
+    /// The stored channel and, when scopes are missing, the error to report after storing
+    /// it. `responder` is the browser's tab, told to look at the terminal when a target
+    /// is chosen there.
+    pub fn run(self, responder: &mut Option<Responder>) -> Outcome {
+        let Finish {
+            svc,
+            plan,
+            endpoints,
+            client,
+            request,
+            code,
+            callback_extra,
+        } = self;
+        let (ui, http, provider) = (&svc.ui, &svc.http, &plan.provider);
+        let requested = request.scopes.clone();
+        let redirect_uri = request.redirect_uri.clone();
+        let wire = provider.wire();
+        // Only the callback parameters the provider declares travel on (VK's device_id).
+        let callback_params: BTreeMap<String, String> = callback_extra
+            .iter()
+            .filter(|(k, _)| provider.callback_params.contains(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for wanted in &provider.callback_params {
+            if !callback_params.contains_key(wanted) {
+                return Err(Error::Rejected {
+                    what: format!(
+                        "the callback did not carry `{wanted}`, which {} needs for the token request",
+                        provider.name
+                    ),
+                    fix:
+                        "start again; if it repeats, run with -v and check the provider's app settings"
+                            .into(),
+                });
+            }
+        }
+        let revoke =
+            |e, token: &TokenResponse| revoke_issued(ui, e, token, endpoints, client, http);
+        let mut token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
+        ui.step("Exchanged the code for tokens");
+        if let Some(exchange) = &provider.long_lived {
+            let short = token.clone();
+            token = flow::long_lived(exchange, &short, client, &wire, http)
+                .map_err(|e| revoke(e, &short))?;
+            ui.step(format!(
+                "Exchanged the short-lived token for a long-lived one{}",
+                token
+                    .expires_in
+                    .map(|s| format!(" ({})", crate::oauth::token::lifetime_words(s)))
+                    .unwrap_or_default()
+            ));
+            // The short-lived answer may carry what the long-lived one does not.
+            if token.granted_scopes().is_none() {
+                token.scopes = short.scopes.clone();
+            }
+            for (k, v) in short.extra {
+                token.extra.entry(k).or_insert(v);
+            }
+        }
+
+        let reported = match provider.granted_scopes {
+            GrantedScopes::TokenResponse => {
+                granted::from_token(&provider.granted_scopes_field, &token)
+            }
+            GrantedScopes::Endpoint => match &provider.granted_scopes_endpoint {
+                Some(endpoint) => Some(
+                    granted::from_endpoint(endpoint, token.access_token().secret(), http)
+                        .map_err(|e| revoke(e, &token))?,
+                ),
+                None => None,
+            },
+            GrantedScopes::NotReported => None,
+        };
+        let granted = match reported {
+            Some(granted) => granted,
+            None => {
+                ui.info("the provider did not report granted scopes; assuming the requested ones (RFC 6749 §5.1)");
+                requested.clone()
+            }
+        };
+        let missing = scopes::missing(&requested, &granted);
+        if missing.is_empty() {
+            ui.step(format!(
+                "All requested scopes granted: {}",
+                granted.join(" ")
+            ));
+        }
+
+        let account = name_account(
+            provider,
+            endpoints,
+            client,
+            &token,
+            plan.account.as_deref(),
+            http,
+        )
+        .map_err(|e| revoke(e, &token))?;
+        let handle = account.handle().expect("name_account names the account");
+        ui.step(format!(
+            "Confirmed the account: {handle} (from the {})",
+            account.source
+        ));
+
+        // The channel as stored for the user; a two-step provider then applies a target.
+        let now = Utc::now();
+        let named = plan.account.is_some();
+        let channel = new_channel(
+            Record {
+                name: channel_name(provider, &handle, endpoints, named),
+                provider: provider.id.clone(),
+                account,
+                storage: plan.storage.backend,
+                sandbox: plan.sandbox(),
+                client_id: client.id.clone(),
+                client_auth: client.auth,
+                endpoints: endpoints.clone(),
+                connect_args: plan.reconnect_args.clone(),
+            },
+            Grant {
+                scopes: granted,
+                requested_scopes: requested.clone(),
+                missing_scopes: missing,
+                expires_at: token.expires_at(now),
+                refresh_expires_at: token.refresh_expires_at(now),
+                has_refresh_token: token.refresh_token.is_some(),
+                refresh: provider
+                    .refresh
+                    .bind(&requested.join(&provider.scope_separator), &redirect_uri),
+                redirect_uri,
+                wire,
+                callback_params,
+                token_fields: identity::token_fields(&provider.identity, &token),
+                oauth1: false,
+            },
+            now,
+        );
+        let mut channel = channel;
+        let mut secrets = Secrets {
+            access_token: token.access_token().secret().clone(),
+            refresh_token: token.refresh_token.as_ref().map(|t| t.secret().clone()),
+            id_token: token.id_token.clone(),
+            client_secret: client.secret.as_ref().map(|s| s.secret().clone()),
+            token_secret: None,
+        };
+        if let Some(targets) = &provider.pages {
+            let choices = crate::providers::pages::list(targets, &secrets.access_token, http)
+                .map_err(|e| revoke(e, &token))?;
+            let choice = match target::choose(
+                ui,
+                &targets.kind,
+                &choices,
+                plan.target.as_deref(),
+                responder,
+            ) {
+                Pick::Chosen(choice) => choice.clone(),
+                Pick::Ask(error) => {
+                    return Err(target::hold_for_a_choice(
+                        svc,
+                        channel,
+                        secrets,
+                        &targets.kind,
+                        choices,
+                        error,
+                    ))
+                }
+            };
+            target::apply(
+                provider,
+                targets,
+                &choice,
+                &mut channel,
+                &mut secrets,
+                named,
+            );
+            ui.step(format!(
+                "Chose the {} {} ({})",
+                targets.kind, choice.name, choice.id
+            ));
+        }
+        store_channel(
+            svc,
+            provider,
+            channel,
+            &secrets,
+            plan.replace,
+            plan.storage.preference,
+        )
+    }
+}
+
+/// Whose account the tokens are for: `--account` when given, else the provider's
+/// identity (endpoint, standard claims, validated id_token), else RFC 7662
+/// introspection. An error when none names it.
+fn name_account(
+    provider: &Provider,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    token: &TokenResponse,
+    given: Option<&str>,
+    http: &crate::http::HttpClient,
+) -> Result<Account, Error> {
+    if let Some(name) = given.filter(|n| !n.trim().is_empty()) {
+        return Ok(Account {
+            username: Some(name.trim().to_string()),
+            source: "--account flag".into(),
+            ..Default::default()
+        });
+    }
+    let account = identity::fetch(&provider.identity, endpoints, token, &client.id, http)?;
+    if account.handle().is_some() {
+        return Ok(account);
+    }
+    if let Some(value) = flow::introspect(token.access_token().secret(), endpoints, client, http)? {
+        let account = identity::from_json(&provider.identity, &value, "introspection endpoint");
+        if account.handle().is_some() {
+            return Ok(account);
+        }
+    }
+    Err(Error::Config {
+        what: "the server did not say whose account this is (no identity endpoint, id_token or introspection names it)".into(),
+        fix: format!(
+            "name it yourself: postiz-connect {} --account NAME (or give its identity endpoint with --userinfo-url)",
+            provider.id
+        ),
+    })
+}
+
+/// A login that cannot be stored must not leave live tokens behind: revoke what was
+/// issued (RFC 7009), and say so in the error.
+fn revoke_issued(
+    ui: &Ui,
+    error: Error,
+    token: &TokenResponse,
+    endpoints: &Endpoints,
+    client: &ClientCredentials,
+    http: &crate::http::HttpClient,
+) -> Error {
+    let mut revoked = Ok(endpoints.revoke_url.is_some());
+    if let Some(refresh) = &token.refresh_token {
+        revoked = flow::revoke(
+            refresh.secret(),
+            flow::TokenHint::RefreshToken,
+            endpoints,
+            client,
+            http,
+        );
+    }
+    if revoked.as_ref().is_ok_and(|done| *done) {
+        revoked = flow::revoke(
+            token.access_token().secret(),
+            flow::TokenHint::AccessToken,
+            endpoints,
+            client,
+            http,
+        );
+    }
+    let note = match revoked {
+        Ok(true) => "the tokens it issued were revoked".to_string(),
+        Ok(false) => "the server has no revocation endpoint, so the tokens it issued stay valid until they expire; revoke the app's access in your account settings there".into(),
+        Err(e) => format!("revoking the tokens it issued failed too ({e}); revoke the app's access in your account settings there"),
+    };
+    ui.warn(format!("Nothing was stored: {note}"));
+    error
+}

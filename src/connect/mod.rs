@@ -1,0 +1,28 @@
+//! The connect service: `postiz-connect <provider>` from the decision to the stored channel.
+//!
+//! - [`plan`] decides everything once, before a browser opens: sandbox, protocol,
+//!   credentials, endpoints, client authentication, remembered app, redirect, scopes,
+//!   storage ([`client`] resolves the app's credentials and endpoints, for doctor too);
+//! - [`round_trip`] binds the listener, opens the browser (or asks for a paste) and waits
+//!   for the callback;
+//! - [`finish`] exchanges the code and turns the answer into a stored channel
+//!   ([`target`]: the page, channel or blog a two-step login posts to; [`registration`]:
+//!   apps registered on the fly);
+//! - [`oauth1`] is the same journey for OAuth 1.0a;
+//! - [`record`] builds and stores the channel record of a finished login;
+//! - [`report`] tells the browser and the terminal how it ended.
+
+pub mod client;
+pub mod finish;
+pub mod oauth1;
+pub mod plan;
+pub mod record;
+pub mod registration;
+pub mod report;
+pub mod round_trip;
+mod run;
+pub mod services;
+pub mod target;
+
+pub use plan::{ConnectPlan, LoginPlan};
+pub use services::{process_env, Outcome, Services, Vars, HTTP_TIMEOUT};

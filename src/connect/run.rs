@@ -1,0 +1,24 @@
+//! Carry out a plan: the login it decided (OAuth 2.0 or 1.0a), or the completion of a
+//! held login.
+
+use crate::error::{Error, ExitCode};
+
+use super::plan::{ConnectPlan, Protocol};
+use super::services::Services;
+use super::{finish, oauth1, target};
+
+impl ConnectPlan {
+    /// Carry the plan out: the login (or the held login's completion), the stored
+    /// channel, the report; the exit code.
+    pub fn run(self, svc: &Services) -> Result<ExitCode, Error> {
+        match self {
+            ConnectPlan::CompleteHeld(held) => target::complete_held_login(svc, *held),
+            ConnectPlan::Login(plan) => match &plan.protocol {
+                Protocol::OAuth2 { endpoints, client } => {
+                    finish::login(svc, &plan, endpoints, client)
+                }
+                Protocol::OAuth1 { rules, consumer } => oauth1::login(svc, &plan, rules, consumer),
+            },
+        }
+    }
+}
