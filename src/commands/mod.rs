@@ -5,7 +5,6 @@ mod connect;
 mod doctor;
 mod logout;
 mod postiz;
-mod postiz_repair;
 mod providers;
 mod refresh;
 mod restore;

@@ -19,7 +19,7 @@ use crate::postiz::{self, model::Organization};
 use crate::providers::{credentials, EnvFile, Provider, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
 
-use super::Context;
+use crate::commands::Context;
 
 /// Where the new tokens wait, in the config dir, until the row holds them.
 const RECORDS: &str = "postiz-pending";

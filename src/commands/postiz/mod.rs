@@ -1,5 +1,5 @@
 //! `postiz-connect postiz status|watch`: read a Postiz deployment and show it (`refresh` and
-//! `adopt` are in `postiz_repair`).
+//! `adopt` are in `repair`).
 
 use std::time::{Duration, Instant};
 
@@ -19,6 +19,8 @@ use crate::ui::Styled;
 
 use super::Context;
 
+mod repair;
+
 pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
     match command {
         PostizCommand::Status { deployment, org } => status(ctx, deployment, org.as_deref()),
@@ -36,9 +38,9 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             client_secret,
             sandbox_at,
             dry_run,
-        } => super::postiz_repair::refresh(
+        } => repair::refresh(
             ctx,
-            &super::postiz_repair::RefreshArgs {
+            &repair::RefreshArgs {
                 ids,
                 deployment,
                 client_id: client_id.as_deref(),
@@ -52,9 +54,9 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             org,
             deployment,
             dry_run,
-        } => super::postiz_repair::adopt(
+        } => repair::adopt(
             ctx,
-            &super::postiz_repair::AdoptArgs {
+            &repair::AdoptArgs {
                 channel,
                 org,
                 deployment,
@@ -65,9 +67,9 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             file,
             deployment,
             dry_run,
-        } => super::postiz_repair::restore(
+        } => repair::restore(
             ctx,
-            &super::postiz_repair::RestoreArgs {
+            &repair::RestoreArgs {
                 file,
                 deployment,
                 dry_run: *dry_run,
