@@ -11,6 +11,7 @@ pub mod doctor;
 pub mod error;
 pub mod http;
 pub mod interrupt;
+pub mod model;
 pub mod oauth;
 pub mod postiz;
 pub mod providers;
@@ -18,6 +19,7 @@ pub mod redact;
 pub mod refresh;
 pub mod sandbox;
 pub mod store;
+pub mod text;
 pub mod ui;
 
 pub use error::{Error, ExitCode};

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Channel, Secrets};
+use super::channel::{Channel, Secrets};
 use crate::error::Error;
 
 /// One record: what the store should hold for a channel.
