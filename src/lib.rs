@@ -11,6 +11,8 @@ pub mod doctor;
 pub mod error;
 pub mod http;
 pub mod interrupt;
+#[cfg(test)]
+mod layers;
 pub mod model;
 pub mod oauth;
 pub mod postiz;
