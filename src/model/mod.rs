@@ -5,6 +5,7 @@
 //!   client authentication, refresh rule, pages, identity, OAuth 1.0a, registration).
 //! - [`wire`]: how a token request is encoded, and its answer wrapped.
 //! - [`endpoints`]: the endpoints of one connection and the client it connects as.
+//! - [`record`]: the stored channel file's own format, versioned (see there).
 //! - [`template`]: `{placeholder}` filling, as catalog parameters are written.
 //!
 //! `providers` (loading catalogs), `oauth` (the flow) and `store` (channels) all build on
@@ -13,6 +14,7 @@
 
 pub mod catalog;
 pub mod endpoints;
+pub mod record;
 pub mod template;
 pub mod wire;
 

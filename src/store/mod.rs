@@ -15,18 +15,21 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::model::record;
 pub use channel::{Backend, Channel, HeldLogin, PageRef, RegisteredApp, Secrets, HELD_FOR};
 use keychain::{Keychain, KeychainError};
 use std::collections::BTreeMap;
 
 const SETTINGS_FILE: &str = "settings.json";
 const LOCK_FILE: &str = ".lock";
-const STORE_VERSION: u32 = 1;
 
-/// Store-wide settings.
+/// Store-wide settings, versioned like a channel file (see `crate::model::record`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Settings {
+    #[serde(default)]
     version: u32,
+    #[serde(default)]
+    major: u32,
     /// The user chose file storage once; remembered so they are not asked every time.
     #[serde(default)]
     insecure_storage: bool,
@@ -39,7 +42,8 @@ struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            version: STORE_VERSION,
+            version: record::VERSION,
+            major: record::MAJOR,
             insecure_storage: false,
             ports: BTreeMap::new(),
         }
@@ -384,6 +388,8 @@ impl Store {
         let _lock = self.lock()?;
         let mut settings = self.read_settings()?;
         change(&mut settings);
+        settings.version = record::VERSION;
+        settings.major = record::MAJOR;
         file::write_atomic(
             &self.home.join(SETTINGS_FILE),
             &serde_json::to_vec_pretty(&settings).expect("settings serialize"),
@@ -686,19 +692,8 @@ impl Store {
 
     fn read_settings(&self) -> Result<Settings, Error> {
         let path = self.home.join(SETTINGS_FILE);
-        let settings: Settings =
-            read_json(&path, "the storage choice is asked again")?.unwrap_or_default();
-        if settings.version > STORE_VERSION {
-            return Err(Error::Store {
-                what: format!(
-                    "{} was written by a newer postiz-connect (format {})",
-                    path.display(),
-                    settings.version
-                ),
-                fix: "upgrade postiz-connect".into(),
-            });
-        }
-        Ok(settings)
+        // A newer format's settings are refused by `read_json`.
+        Ok(read_json(&path, "the storage choice is asked again")?.unwrap_or_default())
     }
 }
 
@@ -709,14 +704,24 @@ fn read_error(path: &Path, e: &std::io::Error) -> Error {
     }
 }
 
-/// Ok(None) when the file does not exist; a corrupt file is an error naming it.
-/// `then`: what to do once the corrupt file is moved aside.
+/// Ok(None) when the file does not exist; a corrupt file is an error naming it, and so
+/// is one of a format newer than this binary reads (`crate::model::record`), which is
+/// not called corrupt. `then`: what to do once the corrupt file is moved aside.
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path, then: &str) -> Result<Option<T>, Error> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(read_error(path, &e)),
     };
+    let newer = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|value| record::too_new(&value));
+    if let Some(newer) = newer {
+        return Err(Error::Store {
+            what: format!("{} was {newer}", path.display()),
+            fix: "upgrade postiz-connect; the file is left as it is".into(),
+        });
+    }
     serde_json::from_slice(&bytes)
         .map(Some)
         .map_err(|e| Error::Store {
@@ -859,7 +864,10 @@ pub(crate) mod tests {
         // A settings file of an older version (no ports) still reads.
         std::fs::write(
             dir.path().join(SETTINGS_FILE),
-            format!("{{\"version\": {STORE_VERSION}, \"insecure_storage\": true}}"),
+            format!(
+                "{{\"version\": {}, \"insecure_storage\": true}}",
+                record::VERSION
+            ),
         )
         .unwrap();
         assert_eq!(store.remembered_port("twitter"), None);
