@@ -57,7 +57,7 @@ pub(crate) fn get_json(
     bearer: Option<&str>,
     headers: &[(&str, &str)],
 ) -> Result<serde_json::Value, Error> {
-    use crate::oauth::errors::{ProviderError, Stage};
+    use crate::error::provider::{ProviderError, Stage};
     let response = http.get(url, bearer, headers)?;
     let status = response.status().as_u16();
     let body: Option<serde_json::Value> = serde_json::from_slice(response.body()).ok();
