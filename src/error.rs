@@ -4,8 +4,10 @@
 
 use std::time::Duration;
 
+pub mod provider;
+
 use crate::http::NetworkError;
-use crate::oauth::errors::ProviderError;
+use provider::ProviderError;
 
 /// Documented exit codes (README.md "Exit codes", and `--help`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +54,7 @@ pub enum Error {
     #[error("cancelled")]
     Cancelled,
 
-    #[error("timed out after {} waiting for the browser to come back", crate::ui::duration_words(*waited))]
+    #[error("timed out after {} waiting for the browser to come back", crate::text::duration_words(*waited))]
     TimedOut { waited: Duration, listener: String },
 
     #[error("the authorization server refused: {0}")]

@@ -520,7 +520,7 @@ impl HttpClient {
         if !body.is_empty() {
             lines.push(format!(">\n{body}"));
         }
-        eprintln!("{}", crate::ui::terminal_safe(&lines.join("\n")));
+        eprintln!("{}", crate::text::terminal_safe(&lines.join("\n")));
     }
 }
 
@@ -587,7 +587,7 @@ fn trace_response(
         lines.push(format!("<\n{body}"));
     }
     // A body is remote text: escaped, like everything else that reaches the terminal.
-    eprintln!("{}\n", crate::ui::terminal_safe(&lines.join("\n")));
+    eprintln!("{}\n", crate::text::terminal_safe(&lines.join("\n")));
 }
 
 impl oauth2::SyncHttpClient for HttpClient {

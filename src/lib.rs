@@ -2,6 +2,36 @@
 //!
 //! The binary is a thin shell around this library: `cli` parses, `commands` runs one
 //! subcommand, and the rest are the rooms those commands call into.
+//!
+//! # Layers
+//!
+//! Each module depends only on modules of its own layer or below; no two modules depend
+//! on each other, directly or around a loop (`src/layers.rs` tests it, file by file
+//! inside `error`, `model`, `oauth`, `providers` and `store`).
+//!
+//! 1. **Command line**: [`cli`] (the clap surface, also used to generate completions and
+//!    man pages), [`assets`] (that generation).
+//! 2. **Commands**: [`commands`], one module per subcommand, thin: arguments in, a
+//!    service called, a result shown.
+//! 3. **Services**: [`refresh`], [`doctor`], [`sandbox`] (a local emulation of a
+//!    provider), [`postiz`] (a self-hosted Postiz seen from outside). Connect is in
+//!    `commands::connect` for now.
+//! 4. **Infrastructure**: [`providers`] (loading the catalog, credentials from flags,
+//!    `.env` and the environment, discovery, identity, granted-scope and page lookups,
+//!    which use `oauth`'s token response), [`oauth`] (the provider-agnostic flow: the
+//!    authorization request, the loopback listener, callback checks, token requests),
+//!    [`store`] (channels, secrets in the keychain or a 0600 file, crash-safe writes),
+//!    [`http`] (the one HTTP client, its network errors), [`browser`].
+//! 5. **Model and foundations**: [`model`] (plain data: the catalog schema, endpoints and
+//!    client credentials, a token request's wire shape, the stored channel's versioned
+//!    format; it depends on no other module), [`error`] (the error every command
+//!    returns, with the provider errors it holds in `error::provider` and the exit
+//!    codes), [`ui`] (the terminal: styling, spinner, prompts), [`text`] (plain text
+//!    helpers every layer may use), [`redact`], [`interrupt`].
+//!
+//! Old paths of items that moved to [`model`] (`providers::Provider`,
+//! `oauth::wire::Wire`, `oauth::flow::Endpoints`, ...) and to [`error::provider`]
+//! (`oauth::errors`) re-export them.
 
 pub mod assets;
 pub mod browser;
@@ -12,6 +42,9 @@ pub mod doctor;
 pub mod error;
 pub mod http;
 pub mod interrupt;
+#[cfg(test)]
+mod layers;
+pub mod model;
 pub mod oauth;
 pub mod postiz;
 pub mod providers;
@@ -19,6 +52,7 @@ pub mod redact;
 pub mod refresh;
 pub mod sandbox;
 pub mod store;
+pub mod text;
 pub mod ui;
 
 pub use error::{Error, ExitCode};

@@ -20,6 +20,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use chrono::{DateTime, Utc};
 
 use crate::error::Error;
+#[cfg(test)]
+use crate::text::is_terminal_control;
+pub use crate::text::{duration_words, one_line, shell_word, terminal_safe};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Ui {
@@ -184,42 +187,6 @@ fn stdout_line(text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
-/// Whether a character would act on a terminal instead of being shown: C0 controls but
-/// `\n` and `\t` (ESC starts CSI/OSC sequences, `\r` overwrites a line), DEL, the C1
-/// controls (U+009B is a one-character CSI, ECMA-48 §5.3), and the Unicode bidi and
-/// format controls that reorder what is displayed (Trojan Source, CVE-2021-42574;
-/// Unicode UAX #9: LRM, RLM, ALM, the embeddings, overrides and isolates).
-fn is_terminal_control(c: char) -> bool {
-    match c {
-        '\n' | '\t' => false,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
-        '\u{61c}' | '\u{200e}' | '\u{200f}' => true,
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-        _ => false,
-    }
-}
-
-/// `text` with every terminal control escaped visibly: `\x1b` for ASCII ones,
-/// `\u{202e}` for the others. Borrowed when there is nothing to escape.
-pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_terminal_control) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c as u32 {
-            _ if !is_terminal_control(c) => out.push(c),
-            n @ 0..=0x7f => {
-                let _ = write!(out, "\\x{n:02x}");
-            }
-            n => {
-                let _ = write!(out, "\\u{{{n:x}}}");
-            }
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// What the output functions accept: any text, escaped on the way out, or [`Styled`]
 /// text the tool built itself, printed as it is.
 pub trait TerminalText {
@@ -271,25 +238,6 @@ impl TerminalText for Styled {
     }
 }
 
-/// Remote text that goes inside one of the tool's lines (an error description, an account
-/// name): on one line, so it cannot fake lines of the tool's own, and at most `max`
-/// characters. Control characters are escaped later, by every output function.
-pub fn one_line(text: &str, max: usize) -> String {
-    // Only the line feed needs replacing here: every other control character (\r
-    // included) is escaped visibly by the output functions.
-    let flat = text.trim().replace('\n', " ");
-    match flat.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &flat[..cut]),
-        None => flat,
-    }
-}
-
-/// `word` as one shell word in a command the user is told to run (channel names come
-/// from the provider: `$(...)` in one must not run).
-pub fn shell_word(word: &str) -> std::borrow::Cow<'_, str> {
-    shlex::try_quote(word).unwrap_or(std::borrow::Cow::Borrowed("''"))
-}
-
 /// An error as `--json` output shows it.
 pub fn error_json(err: &Error) -> serde_json::Value {
     serde_json::json!({
@@ -306,24 +254,6 @@ pub fn error_json(err: &Error) -> serde_json::Value {
 /// A moment for people, to the second: "2026-11-23 15:03:40 UTC".
 pub fn moment(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
-}
-
-/// A span of time for people, in one unit: "59 days", "2 hours", "1 hour", "90 minutes",
-/// "30 seconds" (never "1month 29days 13h 26m 24s"). The one formatter of every duration
-/// the tool shows: the largest unit that fits twice (a sixtieth of it short counts, so a
-/// token issued a second ago still "expires in 2 hours"), or exactly once.
-pub fn duration_words(span: Duration) -> String {
-    let secs = span.as_secs() + u64::from(span.subsec_millis() >= 500);
-    let unit = [(86400, "day"), (3600, "hour"), (60, "minute")]
-        .into_iter()
-        .find(|(unit, _)| {
-            secs >= 2 * unit - unit / 60 || (secs >= *unit && secs.is_multiple_of(*unit))
-        });
-    let (n, unit) = match unit {
-        Some((size, name)) => ((secs + size / 2) / size, name),
-        None => (secs, "second"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// "expires in 2 hours (…)", "expired 3 minutes ago (…)", with the moment to the second.

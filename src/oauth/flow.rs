@@ -2,22 +2,23 @@
 //! one-time state), the code exchange, refresh and revocation, through the `oauth2` crate
 //! and the tool's single HTTP client.
 
+use super::errors::{ProviderError, Stage};
+use super::token::TokenResponse;
+use super::wire;
+use crate::error::Error;
+use crate::http::{HttpClient, RequestBody};
+use crate::model::{
+    ClientAuth, Exchange, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle, Wire,
+};
+pub use crate::model::{ClientCredentials, Endpoints};
 use oauth2::basic::{
     BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
 };
 use oauth2::{
-    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken,
-    RequestTokenError, RevocationUrl, Scope, StandardRevocableToken, TokenUrl,
+    AuthType, AuthUrl, AuthorizationCode, ClientId, CsrfToken, EndpointMaybeSet, EndpointNotSet,
+    EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError,
+    RevocationUrl, Scope, StandardRevocableToken, TokenUrl,
 };
-use serde::{Deserialize, Serialize};
-
-use super::errors::{ProviderError, Stage};
-use super::token::TokenResponse;
-use super::wire::{self, Exchange, Wire};
-use crate::error::Error;
-use crate::http::{HttpClient, RequestBody};
-use crate::providers::{ClientAuth, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle};
 use std::collections::BTreeMap;
 
 type OAuthClient = oauth2::Client<
@@ -32,37 +33,6 @@ type OAuthClient = oauth2::Client<
     EndpointMaybeSet,
     EndpointSet,
 >;
-
-/// The endpoints of one connection, resolved from the catalog, flags or discovery.
-/// Stored with the channel so refresh and logout need no flags.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Endpoints {
-    pub authorize_url: String,
-    pub token_url: String,
-    #[serde(default)]
-    pub revoke_url: Option<String>,
-    #[serde(default)]
-    pub userinfo_url: Option<String>,
-    /// Set when the server advertises RFC 9207: callbacks must carry this `iss`.
-    #[serde(default)]
-    pub issuer: Option<String>,
-    #[serde(default)]
-    pub require_iss: bool,
-    /// RFC 7662 token introspection (names the account when nothing else does).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub introspection_url: Option<String>,
-    /// The server's signing keys, to verify an id_token (OIDC Core §3.1.3.7).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jwks_uri: Option<String>,
-}
-
-/// The OAuth client: id, optional secret (redacted in Debug), and how it authenticates.
-#[derive(Debug, Clone)]
-pub struct ClientCredentials {
-    pub id: String,
-    pub secret: Option<ClientSecret>,
-    pub auth: ClientAuth,
-}
 
 impl ClientCredentials {
     fn oauth_client(&self, endpoints: &Endpoints) -> Result<OAuthClient, Error> {

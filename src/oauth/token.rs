@@ -120,7 +120,7 @@ pub fn lifetime_words(secs: u64) -> String {
     if secs > LONGEST_LIFETIME_SECS {
         return "does not expire".into();
     }
-    crate::ui::duration_words(Duration::from_secs(secs))
+    crate::text::duration_words(Duration::from_secs(secs))
 }
 
 fn number_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {

@@ -5,151 +5,17 @@
 //! `{code, message, data}` envelope. Standard providers go through `oauth2`; this is the
 //! one small interface for the rest, driven by what the catalog declares.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::errors::{ProviderError, Stage};
-use super::flow::ClientCredentials;
 use super::token::TokenResponse;
 use crate::error::Error;
 use crate::http::{HttpClient, RequestBody};
-use crate::providers::ClientAuth;
-
-/// How the token request is encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum TokenFormat {
-    /// `application/x-www-form-urlencoded` POST body (RFC 6749).
-    #[default]
-    Form,
-    /// `multipart/form-data` POST body.
-    Multipart,
-    /// A JSON object as the POST body.
-    Json,
-    /// POST with every parameter in the query string and an empty body.
-    Query,
-    /// GET with every parameter in the query string.
-    Get,
-}
-
-impl TokenFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TokenFormat::Form => "form",
-            TokenFormat::Multipart => "multipart",
-            TokenFormat::Json => "json",
-            TokenFormat::Query => "query",
-            TokenFormat::Get => "get",
-        }
-    }
-}
-
-/// An answer wrapped as `{"code": 0, "message": "OK", "data": {...}}`, where a non-zero
-/// code is an error even with HTTP 200 (TikTok Business).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Envelope {
-    /// JSON pointer to the token fields.
-    pub data: String,
-    /// JSON pointer to the status code; anything but 0 is a failure.
-    pub code: String,
-    /// JSON pointer to the failure message.
-    pub message: String,
-}
-
-/// What the token request of one connection looks like on the wire; stored with the
-/// channel so refresh needs no catalog.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-pub struct Wire {
-    #[serde(default)]
-    pub format: TokenFormat,
-    #[serde(default = "default_client_id_param")]
-    pub client_id_param: String,
-    #[serde(default = "default_code_param")]
-    pub code_param: String,
-    #[serde(default)]
-    pub envelope: Option<Envelope>,
-}
-
-impl Default for Wire {
-    fn default() -> Self {
-        Wire {
-            format: TokenFormat::Form,
-            client_id_param: default_client_id_param(),
-            code_param: default_code_param(),
-            envelope: None,
-        }
-    }
-}
-
-pub fn default_client_id_param() -> String {
-    "client_id".into()
-}
-
-pub fn default_code_param() -> String {
-    "code".into()
-}
-
-impl Wire {
-    /// Plain RFC 6749: the `oauth2` crate handles it.
-    pub fn is_standard(&self) -> bool {
-        *self == Wire::default()
-    }
-}
-
-/// A request with `{placeholder}` parameters, for the calls providers add around the
-/// standard grant (Meta's long-lived exchanges and `*_refresh_token` grants).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Exchange {
-    pub url: String,
-    /// Values may use `{access_token}`, `{refresh_token}`, `{client_id}`,
-    /// `{client_secret}` and any stored callback parameter such as `{device_id}`.
-    #[serde(default)]
-    pub params: BTreeMap<String, String>,
-}
-
-/// Replace `{name}` placeholders; a placeholder with no value is an error naming it.
-pub fn fill(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, String> {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        let name = &rest[start + 1..start + len];
-        match values.get(name) {
-            Some(value) => out.push_str(value),
-            None => return Err(name.to_string()),
-        }
-        rest = &rest[start + len + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// Replace the `{name}` placeholders `values` knows; leave the others as written.
-pub fn fill_known(template: &str, values: &BTreeMap<&str, &str>) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        let name = &rest[start + 1..start + len];
-        out.push_str(&rest[..start]);
-        match values.get(name) {
-            Some(value) => out.push_str(value),
-            None => out.push_str(&rest[start..start + len + 1]),
-        }
-        rest = &rest[start + len + 1..];
-    }
-    out.push_str(rest);
-    out
-}
+pub use crate::model::template::{fill, fill_known};
+pub use crate::model::wire::{
+    default_client_id_param, default_code_param, Envelope, Exchange, TokenFormat, Wire,
+};
+use crate::model::{ClientAuth, ClientCredentials};
 
 /// Send one token-endpoint request the way `wire` says, with the client's authentication,
 /// and read the answer (envelope, odd body shapes, errors) into a token response.
@@ -255,19 +121,6 @@ fn with_query(url: &str, params: &[(String, String)]) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn placeholders_are_filled_and_missing_ones_named() {
-        let values = BTreeMap::from([("access_token", "AT"), ("client_secret", "S")]);
-        assert_eq!(fill("{access_token}", &values).unwrap(), "AT");
-        assert_eq!(fill("x={client_secret}&y", &values).unwrap(), "x=S&y");
-        assert_eq!(fill("plain", &values).unwrap(), "plain");
-        assert_eq!(fill("{device_id}", &values).unwrap_err(), "device_id");
-        assert_eq!(
-            fill_known("{access_token}:{device_id}", &values),
-            "AT:{device_id}"
-        );
-    }
 
     #[test]
     fn envelope_success_and_failure() {

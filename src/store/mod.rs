@@ -3,210 +3,33 @@
 //! 0600 file. Non-secret metadata goes to `channels/<name>.json`. Secrets are written before the
 //! index, so a crash never leaves an index entry pointing at nothing new.
 
+pub mod channel;
 pub mod file;
 pub mod keychain;
 pub mod pending;
 
-use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::oauth::flow::Endpoints;
-use crate::oauth::wire::Wire;
-use crate::providers::identity::Account;
-use crate::providers::{ClientAuth, RefreshRule};
+use crate::model::record;
+pub use channel::{Backend, Channel, HeldLogin, PageRef, RegisteredApp, Secrets, HELD_FOR};
 use keychain::{Keychain, KeychainError};
 use std::collections::BTreeMap;
 
 const SETTINGS_FILE: &str = "settings.json";
 const LOCK_FILE: &str = ".lock";
-const STORE_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Backend {
-    Keychain,
-    File,
-}
-
-impl Backend {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Backend::Keychain => "keychain",
-            Backend::File => "file",
-        }
-    }
-
-    /// The store in words, for messages: "the OS keychain", "the plain-text file store".
-    pub fn place(self) -> &'static str {
-        match self {
-            Backend::Keychain => "the OS keychain",
-            Backend::File => "the plain-text file store (0600 files, --insecure-storage)",
-        }
-    }
-}
-
-/// The secrets of one channel. `Debug` never shows them.
-#[derive(Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
-pub struct Secrets {
-    pub access_token: String,
-    #[serde(default)]
-    pub refresh_token: Option<String>,
-    #[serde(default)]
-    pub id_token: Option<String>,
-    #[serde(default)]
-    pub client_secret: Option<String>,
-    /// OAuth 1.0a: the access token's secret.
-    #[serde(default)]
-    pub token_secret: Option<String>,
-}
-
-impl fmt::Debug for Secrets {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Secrets")
-            .field("access_token", &"[redacted]")
-            .field("has_refresh_token", &self.refresh_token.is_some())
-            .field("has_id_token", &self.id_token.is_some())
-            .field("has_client_secret", &self.client_secret.is_some())
-            .field("has_token_secret", &self.token_secret.is_some())
-            .finish()
-    }
-}
-
-/// What is known about a channel that is not secret.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Channel {
-    pub channel: String,
-    pub provider: String,
-    pub account: Account,
-    pub scopes: Vec<String>,
-    pub requested_scopes: Vec<String>,
-    #[serde(default)]
-    pub missing_scopes: Vec<String>,
-    pub expires_at: Option<DateTime<Utc>>,
-    #[serde(default)]
-    pub refresh_expires_at: Option<DateTime<Utc>>,
-    pub has_refresh_token: bool,
-    pub store: Backend,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    #[serde(default)]
-    pub needs_reconnect: bool,
-    /// Connected through the built-in sandbox, not the real provider.
-    #[serde(default)]
-    pub sandbox: bool,
-    pub client_id: String,
-    pub client_auth: ClientAuth,
-    pub endpoints: Endpoints,
-    pub redirect_uri: String,
-    /// The token request's shape (form, JSON, multipart...), for refresh.
-    #[serde(default)]
-    pub wire: Wire,
-    #[serde(default)]
-    pub refresh: RefreshRule,
-    /// Callback parameters the provider wants back on refresh (VK's `device_id`).
-    #[serde(default)]
-    pub callback_params: BTreeMap<String, String>,
-    /// Token-response fields later identity calls need (`{token.open_id}`).
-    #[serde(default)]
-    pub token_fields: BTreeMap<String, String>,
-    /// When the current access token was issued (Meta refuses to refresh young tokens).
-    #[serde(default)]
-    pub token_issued_at: Option<DateTime<Utc>>,
-    /// The page, channel, blog or location this channel posts to (two-step providers).
-    #[serde(default)]
-    pub page: Option<PageRef>,
-    /// OAuth 1.0a channel: the secrets hold a token and token secret, never expiring.
-    #[serde(default)]
-    pub oauth1: bool,
-    /// The flags it was connected with that locate the app and the account (never a
-    /// secret), so a "reconnect" hint is a command that works as printed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub connect_args: Vec<String>,
-}
-
-impl Channel {
-    /// The command that connects this channel again, shell-quoted.
-    pub fn reconnect_command(&self) -> String {
-        let words = ["postiz-connect", self.provider.as_str()]
-            .into_iter()
-            .chain(self.connect_args.iter().map(String::as_str));
-        shlex::try_join(words).unwrap_or_else(|_| {
-            format!(
-                "postiz-connect {} {}",
-                self.provider,
-                self.connect_args.join(" ")
-            )
-        })
-    }
-
-    /// Whether refreshing can renew this channel's tokens at all.
-    pub fn can_refresh(&self) -> bool {
-        match self.refresh.style {
-            crate::providers::RefreshStyle::RefreshToken => self.has_refresh_token,
-            crate::providers::RefreshStyle::AccessToken => true,
-            crate::providers::RefreshStyle::None => false,
-        }
-    }
-}
-
-/// A client this tool registered on an instance.
-#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct RegisteredApp {
-    pub instance: String,
-    pub client_id: String,
-    pub client_secret: Option<String>,
-    /// Registered redirect URIs must match exactly, so later logins reuse this one.
-    pub redirect_uri: String,
-    pub scopes: Vec<String>,
-}
-
-impl fmt::Debug for RegisteredApp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RegisteredApp")
-            .field("instance", &self.instance)
-            .field("client_id", &self.client_id)
-            .field("redirect_uri", &self.redirect_uri)
-            .finish()
-    }
-}
-
-/// The page chosen under a user's login.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct PageRef {
-    pub kind: String,
-    pub id: String,
-    pub name: String,
-    /// The channel's token is the page's own (Meta), not the user's.
-    pub own_token: bool,
-    /// The user who picked it.
-    pub user: String,
-}
-
-/// A finished login of a two-step provider whose page was not chosen yet (no terminal to
-/// ask on): kept for `HELD_FOR`, so `--page ID` right after completes it without a
-/// second browser login. Holds the user's tokens and the pages' own: a 0600 file.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct HeldLogin {
-    /// The channel as it would be stored for the user, before a page is applied.
-    pub channel: Channel,
-    pub secrets: Secrets,
-    pub kind: String,
-    pub choices: Vec<crate::providers::pages::Choice>,
-    pub expires_at: DateTime<Utc>,
-}
-
-/// How long a two-step login waits for its page choice.
-pub const HELD_FOR: chrono::Duration = chrono::Duration::minutes(10);
-
-/// Store-wide settings.
+/// Store-wide settings, versioned like a channel file (see `crate::model::record`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Settings {
+    #[serde(default)]
     version: u32,
+    #[serde(default)]
+    major: u32,
     /// The user chose file storage once; remembered so they are not asked every time.
     #[serde(default)]
     insecure_storage: bool,
@@ -219,7 +42,8 @@ struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            version: STORE_VERSION,
+            version: record::VERSION,
+            major: record::MAJOR,
             insecure_storage: false,
             ports: BTreeMap::new(),
         }
@@ -275,7 +99,7 @@ impl Waiting {
             ),
             format!(
                 "they go into the store by themselves once it works again (free disk space, unlock the keychain); or run: postiz-connect restore {}",
-                crate::ui::shell_word(&self.path.display().to_string())
+                crate::text::shell_word(&self.path.display().to_string())
             ),
         )
     }
@@ -564,6 +388,8 @@ impl Store {
         let _lock = self.lock()?;
         let mut settings = self.read_settings()?;
         change(&mut settings);
+        settings.version = record::VERSION;
+        settings.major = record::MAJOR;
         file::write_atomic(
             &self.home.join(SETTINGS_FILE),
             &serde_json::to_vec_pretty(&settings).expect("settings serialize"),
@@ -866,19 +692,8 @@ impl Store {
 
     fn read_settings(&self) -> Result<Settings, Error> {
         let path = self.home.join(SETTINGS_FILE);
-        let settings: Settings =
-            read_json(&path, "the storage choice is asked again")?.unwrap_or_default();
-        if settings.version > STORE_VERSION {
-            return Err(Error::Store {
-                what: format!(
-                    "{} was written by a newer postiz-connect (format {})",
-                    path.display(),
-                    settings.version
-                ),
-                fix: "upgrade postiz-connect".into(),
-            });
-        }
-        Ok(settings)
+        // A newer format's settings are refused by `read_json`.
+        Ok(read_json(&path, "the storage choice is asked again")?.unwrap_or_default())
     }
 }
 
@@ -889,14 +704,24 @@ fn read_error(path: &Path, e: &std::io::Error) -> Error {
     }
 }
 
-/// Ok(None) when the file does not exist; a corrupt file is an error naming it.
-/// `then`: what to do once the corrupt file is moved aside.
+/// Ok(None) when the file does not exist; a corrupt file is an error naming it, and so
+/// is one of a format newer than this binary reads (`crate::model::record`), which is
+/// not called corrupt. `then`: what to do once the corrupt file is moved aside.
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path, then: &str) -> Result<Option<T>, Error> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(read_error(path, &e)),
     };
+    let newer = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|value| record::too_new(&value));
+    if let Some(newer) = newer {
+        return Err(Error::Store {
+            what: format!("{} was {newer}", path.display()),
+            fix: "upgrade postiz-connect; the file is left as it is".into(),
+        });
+    }
     serde_json::from_slice(&bytes)
         .map(Some)
         .map_err(|e| Error::Store {
@@ -950,6 +775,9 @@ fn lock_file(path: &Path, wait: bool) -> Result<Option<File>, Error> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::{ClientAuth, Endpoints, RefreshRule, Wire};
+    use crate::providers::identity::Account;
+    use std::collections::BTreeMap;
 
     pub(crate) fn sample(name: &str, store: Backend) -> Channel {
         Channel {
@@ -1036,7 +864,10 @@ pub(crate) mod tests {
         // A settings file of an older version (no ports) still reads.
         std::fs::write(
             dir.path().join(SETTINGS_FILE),
-            format!("{{\"version\": {STORE_VERSION}, \"insecure_storage\": true}}"),
+            format!(
+                "{{\"version\": {}, \"insecure_storage\": true}}",
+                record::VERSION
+            ),
         )
         .unwrap();
         assert_eq!(store.remembered_port("twitter"), None);

@@ -20,11 +20,14 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Channel, Secrets};
+use super::channel::{Channel, Secrets};
 use crate::error::Error;
+use crate::model::record;
 
-/// One record: what the store should hold for a channel.
-#[derive(Serialize, Deserialize)]
+/// One record: what the store should hold for a channel. On disk it is versioned like a
+/// channel file (`crate::model::record`), its channel a `ChannelRecord`.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(into = "RecordFile", try_from = "RecordFile")]
 pub struct Record {
     pub channel: Channel,
     pub secrets: Secrets,
@@ -33,6 +36,50 @@ pub struct Record {
     pub home: Option<PathBuf>,
     #[serde(default)]
     pub written_at: Option<DateTime<Utc>>,
+}
+
+/// `Record` as written.
+#[derive(Clone, Serialize, Deserialize)]
+struct RecordFile {
+    #[serde(default)]
+    version: u32,
+    #[serde(default)]
+    major: u32,
+    channel: Channel,
+    secrets: Secrets,
+    #[serde(default)]
+    home: Option<PathBuf>,
+    #[serde(default)]
+    written_at: Option<DateTime<Utc>>,
+}
+
+impl From<Record> for RecordFile {
+    fn from(r: Record) -> RecordFile {
+        RecordFile {
+            version: record::VERSION,
+            major: record::MAJOR,
+            channel: r.channel,
+            secrets: r.secrets,
+            home: r.home,
+            written_at: r.written_at,
+        }
+    }
+}
+
+impl TryFrom<RecordFile> for Record {
+    type Error = record::TooNew;
+
+    fn try_from(f: RecordFile) -> Result<Record, record::TooNew> {
+        if f.major > record::VERSION {
+            return Err(record::TooNew { major: f.major });
+        }
+        Ok(Record {
+            channel: f.channel,
+            secrets: f.secrets,
+            home: f.home,
+            written_at: f.written_at,
+        })
+    }
 }
 
 /// A record found on disk.
@@ -284,9 +331,15 @@ pub fn find(journal: &Journal, key: Option<&str>) -> Vec<Found> {
             {
                 continue;
             }
-            let record = fs::read(&path)
+            let value = fs::read(&path)
                 .ok()
-                .and_then(|bytes| serde_json::from_slice::<Record>(&bytes).ok());
+                .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
+            // A newer binary's record is left for it: not applied, and not removed as
+            // an incomplete one.
+            if value.as_ref().and_then(record::too_new).is_some() {
+                continue;
+            }
+            let record = value.and_then(|v| serde_json::from_value::<Record>(v).ok());
             // The shared fallback holds every home's records: only this home's count.
             if shared && record.as_ref().and_then(|r| r.home.as_deref()) != Some(&journal.home) {
                 continue;

@@ -64,7 +64,7 @@ impl fmt::Display for ProviderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Remote text: one line, bounded (a 4 MiB description must not flood the screen
         // or fake lines of the tool's own).
-        let line = |s: &str| crate::ui::one_line(s, REMOTE_TEXT_LIMIT);
+        let line = |s: &str| crate::text::one_line(s, REMOTE_TEXT_LIMIT);
         match (&self.code, &self.description) {
             (Some(c), Some(d)) => write!(f, "{} ({})", line(c), line(d))?,
             (Some(c), None) => write!(f, "{}", line(c))?,

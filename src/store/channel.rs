@@ -1,0 +1,703 @@
+//! A stored channel in memory: its non-secret metadata, its secrets, and the records
+//! kept around a connect (a held two-step login, a registered client). How they are
+//! written to disk is `crate::model::record`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::record::{
+    self, AccountRecord, ChannelRecord, ChoiceRecord, EndpointsRecord, EnvelopeRecord, PageRecord,
+    RefreshRecord, StoreRecord, TooNew, WireRecord,
+};
+use crate::model::{ClientAuth, Endpoints, Envelope, RefreshRule, RefreshStyle, Wire};
+use crate::providers::identity::Account;
+use crate::providers::pages::Choice;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Backend {
+    Keychain,
+    File,
+}
+
+impl Backend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Keychain => "keychain",
+            Backend::File => "file",
+        }
+    }
+
+    /// The store in words, for messages: "the OS keychain", "the plain-text file store".
+    pub fn place(self) -> &'static str {
+        match self {
+            Backend::Keychain => "the OS keychain",
+            Backend::File => "the plain-text file store (0600 files, --insecure-storage)",
+        }
+    }
+}
+
+/// The secrets of one channel. `Debug` never shows them.
+#[derive(Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct Secrets {
+    pub access_token: String,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+    #[serde(default)]
+    pub id_token: Option<String>,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    /// OAuth 1.0a: the access token's secret.
+    #[serde(default)]
+    pub token_secret: Option<String>,
+}
+
+impl fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Secrets")
+            .field("access_token", &"[redacted]")
+            .field("has_refresh_token", &self.refresh_token.is_some())
+            .field("has_id_token", &self.id_token.is_some())
+            .field("has_client_secret", &self.client_secret.is_some())
+            .field("has_token_secret", &self.token_secret.is_some())
+            .finish()
+    }
+}
+
+/// What is known about a channel that is not secret. On disk it is a
+/// [`ChannelRecord`]: versioned, and tolerant of fields a newer binary added.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(into = "ChannelRecord", try_from = "ChannelRecord")]
+pub struct Channel {
+    pub channel: String,
+    pub provider: String,
+    pub account: Account,
+    pub scopes: Vec<String>,
+    pub requested_scopes: Vec<String>,
+    #[serde(default)]
+    pub missing_scopes: Vec<String>,
+    pub expires_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub refresh_expires_at: Option<DateTime<Utc>>,
+    pub has_refresh_token: bool,
+    pub store: Backend,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub needs_reconnect: bool,
+    /// Connected through the built-in sandbox, not the real provider.
+    #[serde(default)]
+    pub sandbox: bool,
+    pub client_id: String,
+    pub client_auth: ClientAuth,
+    pub endpoints: Endpoints,
+    pub redirect_uri: String,
+    /// The token request's shape (form, JSON, multipart...), for refresh.
+    #[serde(default)]
+    pub wire: Wire,
+    #[serde(default)]
+    pub refresh: RefreshRule,
+    /// Callback parameters the provider wants back on refresh (VK's `device_id`).
+    #[serde(default)]
+    pub callback_params: BTreeMap<String, String>,
+    /// Token-response fields later identity calls need (`{token.open_id}`).
+    #[serde(default)]
+    pub token_fields: BTreeMap<String, String>,
+    /// When the current access token was issued (Meta refuses to refresh young tokens).
+    #[serde(default)]
+    pub token_issued_at: Option<DateTime<Utc>>,
+    /// The page, channel, blog or location this channel posts to (two-step providers).
+    #[serde(default)]
+    pub page: Option<PageRef>,
+    /// OAuth 1.0a channel: the secrets hold a token and token secret, never expiring.
+    #[serde(default)]
+    pub oauth1: bool,
+    /// The flags it was connected with that locate the app and the account (never a
+    /// secret), so a "reconnect" hint is a command that works as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connect_args: Vec<String>,
+}
+
+impl Channel {
+    /// The command that connects this channel again, shell-quoted.
+    pub fn reconnect_command(&self) -> String {
+        let words = ["postiz-connect", self.provider.as_str()]
+            .into_iter()
+            .chain(self.connect_args.iter().map(String::as_str));
+        shlex::try_join(words).unwrap_or_else(|_| {
+            format!(
+                "postiz-connect {} {}",
+                self.provider,
+                self.connect_args.join(" ")
+            )
+        })
+    }
+
+    /// Whether refreshing can renew this channel's tokens at all.
+    pub fn can_refresh(&self) -> bool {
+        match self.refresh.style {
+            RefreshStyle::RefreshToken => self.has_refresh_token,
+            RefreshStyle::AccessToken => true,
+            RefreshStyle::None => false,
+        }
+    }
+}
+
+/// A client this tool registered on an instance.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RegisteredApp {
+    pub instance: String,
+    pub client_id: String,
+    pub client_secret: Option<String>,
+    /// Registered redirect URIs must match exactly, so later logins reuse this one.
+    pub redirect_uri: String,
+    pub scopes: Vec<String>,
+}
+
+impl fmt::Debug for RegisteredApp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegisteredApp")
+            .field("instance", &self.instance)
+            .field("client_id", &self.client_id)
+            .field("redirect_uri", &self.redirect_uri)
+            .finish()
+    }
+}
+
+/// The page chosen under a user's login.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PageRef {
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    /// The channel's token is the page's own (Meta), not the user's.
+    pub own_token: bool,
+    /// The user who picked it.
+    pub user: String,
+}
+
+/// A finished login of a two-step provider whose page was not chosen yet (no terminal to
+/// ask on): kept for `HELD_FOR`, so `--page ID` right after completes it without a
+/// second browser login. Holds the user's tokens and the pages' own: a 0600 file,
+/// versioned like a channel file (`HeldRecord`).
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(into = "HeldRecord", try_from = "HeldRecord")]
+pub struct HeldLogin {
+    /// The channel as it would be stored for the user, before a page is applied.
+    pub channel: Channel,
+    pub secrets: Secrets,
+    pub kind: String,
+    pub choices: Vec<Choice>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// How long a two-step login waits for its page choice.
+pub const HELD_FOR: chrono::Duration = chrono::Duration::minutes(10);
+
+impl From<Backend> for StoreRecord {
+    fn from(backend: Backend) -> StoreRecord {
+        match backend {
+            Backend::Keychain => StoreRecord::Keychain,
+            Backend::File => StoreRecord::File,
+        }
+    }
+}
+
+impl From<StoreRecord> for Backend {
+    fn from(store: StoreRecord) -> Backend {
+        match store {
+            StoreRecord::Keychain => Backend::Keychain,
+            StoreRecord::File => Backend::File,
+        }
+    }
+}
+
+impl From<Channel> for ChannelRecord {
+    fn from(c: Channel) -> ChannelRecord {
+        let Account {
+            id,
+            username,
+            name,
+            source,
+        } = c.account;
+        let Endpoints {
+            authorize_url,
+            token_url,
+            revoke_url,
+            userinfo_url,
+            issuer,
+            require_iss,
+            introspection_url,
+            jwks_uri,
+        } = c.endpoints;
+        let RefreshRule {
+            style,
+            url,
+            params,
+            min_age,
+            note,
+        } = c.refresh;
+        ChannelRecord {
+            version: record::VERSION,
+            major: record::MAJOR,
+            channel: c.channel,
+            provider: c.provider,
+            account: AccountRecord {
+                id,
+                username,
+                name,
+                source,
+            },
+            scopes: c.scopes,
+            requested_scopes: c.requested_scopes,
+            missing_scopes: c.missing_scopes,
+            expires_at: c.expires_at,
+            refresh_expires_at: c.refresh_expires_at,
+            has_refresh_token: c.has_refresh_token,
+            store: c.store.into(),
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+            needs_reconnect: c.needs_reconnect,
+            sandbox: c.sandbox,
+            client_id: c.client_id,
+            client_auth: c.client_auth,
+            endpoints: EndpointsRecord {
+                authorize_url,
+                token_url,
+                revoke_url,
+                userinfo_url,
+                issuer,
+                require_iss,
+                introspection_url,
+                jwks_uri,
+            },
+            redirect_uri: c.redirect_uri,
+            wire: WireRecord {
+                format: c.wire.format,
+                client_id_param: c.wire.client_id_param,
+                code_param: c.wire.code_param,
+                envelope: c.wire.envelope.map(|e| EnvelopeRecord {
+                    data: e.data,
+                    code: e.code,
+                    message: e.message,
+                }),
+            },
+            refresh: RefreshRecord {
+                style,
+                url,
+                params,
+                min_age,
+                note,
+            },
+            callback_params: c.callback_params,
+            token_fields: c.token_fields,
+            token_issued_at: c.token_issued_at,
+            page: c.page.map(|p| PageRecord {
+                kind: p.kind,
+                id: p.id,
+                name: p.name,
+                own_token: p.own_token,
+                user: p.user,
+            }),
+            oauth1: c.oauth1,
+            connect_args: c.connect_args,
+        }
+    }
+}
+
+impl TryFrom<ChannelRecord> for Channel {
+    type Error = TooNew;
+
+    fn try_from(r: ChannelRecord) -> Result<Channel, TooNew> {
+        let r = r.migrate()?;
+        let AccountRecord {
+            id,
+            username,
+            name,
+            source,
+        } = r.account;
+        let EndpointsRecord {
+            authorize_url,
+            token_url,
+            revoke_url,
+            userinfo_url,
+            issuer,
+            require_iss,
+            introspection_url,
+            jwks_uri,
+        } = r.endpoints;
+        let RefreshRecord {
+            style,
+            url,
+            params,
+            min_age,
+            note,
+        } = r.refresh;
+        Ok(Channel {
+            channel: r.channel,
+            provider: r.provider,
+            account: Account {
+                id,
+                username,
+                name,
+                source,
+            },
+            scopes: r.scopes,
+            requested_scopes: r.requested_scopes,
+            missing_scopes: r.missing_scopes,
+            expires_at: r.expires_at,
+            refresh_expires_at: r.refresh_expires_at,
+            has_refresh_token: r.has_refresh_token,
+            store: r.store.into(),
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            needs_reconnect: r.needs_reconnect,
+            sandbox: r.sandbox,
+            client_id: r.client_id,
+            client_auth: r.client_auth,
+            endpoints: Endpoints {
+                authorize_url,
+                token_url,
+                revoke_url,
+                userinfo_url,
+                issuer,
+                require_iss,
+                introspection_url,
+                jwks_uri,
+            },
+            redirect_uri: r.redirect_uri,
+            wire: Wire {
+                format: r.wire.format,
+                client_id_param: r.wire.client_id_param,
+                code_param: r.wire.code_param,
+                envelope: r.wire.envelope.map(|e| Envelope {
+                    data: e.data,
+                    code: e.code,
+                    message: e.message,
+                }),
+            },
+            refresh: RefreshRule {
+                style,
+                url,
+                params,
+                min_age,
+                note,
+            },
+            callback_params: r.callback_params,
+            token_fields: r.token_fields,
+            token_issued_at: r.token_issued_at,
+            page: r.page.map(|p| PageRef {
+                kind: p.kind,
+                id: p.id,
+                name: p.name,
+                own_token: p.own_token,
+                user: p.user,
+            }),
+            oauth1: r.oauth1,
+            connect_args: r.connect_args,
+        })
+    }
+}
+
+/// A held login on disk: versioned like a channel file, its channel a [`ChannelRecord`].
+#[derive(Clone, Serialize, Deserialize)]
+struct HeldRecord {
+    #[serde(default)]
+    version: u32,
+    #[serde(default)]
+    major: u32,
+    channel: Channel,
+    secrets: Secrets,
+    kind: String,
+    choices: Vec<ChoiceRecord>,
+    expires_at: DateTime<Utc>,
+}
+
+impl From<HeldLogin> for HeldRecord {
+    fn from(held: HeldLogin) -> HeldRecord {
+        HeldRecord {
+            version: record::VERSION,
+            major: record::MAJOR,
+            channel: held.channel,
+            secrets: held.secrets,
+            kind: held.kind,
+            choices: held
+                .choices
+                .into_iter()
+                .map(|c| ChoiceRecord {
+                    id: c.id,
+                    name: c.name,
+                    token: c.token,
+                })
+                .collect(),
+            expires_at: held.expires_at,
+        }
+    }
+}
+
+impl TryFrom<HeldRecord> for HeldLogin {
+    type Error = TooNew;
+
+    fn try_from(r: HeldRecord) -> Result<HeldLogin, TooNew> {
+        if r.major > record::VERSION {
+            return Err(TooNew { major: r.major });
+        }
+        Ok(HeldLogin {
+            channel: r.channel,
+            secrets: r.secrets,
+            kind: r.kind,
+            choices: r
+                .choices
+                .into_iter()
+                .map(|c| Choice {
+                    id: c.id,
+                    name: c.name,
+                    token: c.token,
+                })
+                .collect(),
+            expires_at: r.expires_at,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::store::Store;
+
+    /// Files written by postiz-connect before channel files had a version (sandbox
+    /// connects of twitter, twitter --oauth1, tiktok-business, vk, facebook --page,
+    /// mastodon), with a settings file, a held login and a pending record.
+    fn fixtures() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store-v0")
+    }
+
+    fn fixture(path: &str) -> Value {
+        let text = std::fs::read_to_string(fixtures().join(path)).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// A store whose home holds these channel files.
+    fn store_with(channels: &[(&str, Value)]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(home.join("channels")).unwrap();
+        for (name, value) in channels {
+            let path = home
+                .join("channels")
+                .join(format!("{}.json", crate::store::file_key(name)));
+            std::fs::write(path, serde_json::to_vec_pretty(value).unwrap()).unwrap();
+        }
+        let store = Store::new(home);
+        (dir, store)
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.path().is_dir() {
+                copy_dir(&entry.path(), &to.join(entry.file_name()));
+            } else {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn a_home_written_before_versions_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        copy_dir(&fixtures(), &home);
+        let store = Store::new(home.clone());
+        let listing = store.list().unwrap();
+        assert!(listing.unreadable.is_empty(), "{:?}", listing.unreadable);
+        assert_eq!(
+            listing.names(),
+            [
+                "facebook:3001",
+                "mastodon:sandbox-user",
+                "tiktok-business:sandbox-user",
+                "twitter:sandbox-user",
+                "twitter:sandbox-user+oauth1",
+                "vk:1001",
+            ]
+        );
+        let tiktok = store.get("tiktok-business:sandbox-user").unwrap();
+        assert_eq!(tiktok.wire.code_param, "auth_code");
+        assert_eq!(tiktok.wire.envelope.as_ref().unwrap().data, "/data");
+        assert_eq!(tiktok.token_fields["open_id"], "1001");
+        let facebook = store.get("facebook:3001").unwrap();
+        assert!(facebook.page.as_ref().unwrap().own_token);
+        assert_eq!(facebook.refresh.style, RefreshStyle::None);
+        assert!(store.get("twitter:sandbox-user+oauth1").unwrap().oauth1);
+        // The pending record was put into the store on the first read, then removed.
+        assert!(std::fs::read_dir(home.join("pending"))
+            .unwrap()
+            .next()
+            .is_none());
+        let vk = store.get("vk:1001").unwrap();
+        assert_eq!(vk.refresh.params["state"], "{state}");
+        assert_eq!(
+            store.secrets(&vk).unwrap().access_token,
+            fixture("secrets/vk%3A1001.json")["access_token"]
+        );
+        // The settings of then: the file store was chosen.
+        assert!(store.file_store_chosen());
+        // The held login of then (expired since, so read directly).
+        let held: HeldLogin = serde_json::from_value(fixture("held/facebook.json")).unwrap();
+        assert_eq!(held.kind, "page");
+        assert_eq!(held.choices[0].id, "2001");
+        assert_eq!(held.channel.provider, "facebook");
+    }
+
+    /// `value` with an unknown field added to each object at these pointers.
+    fn with_unknown_fields(mut value: Value, pointers: &[&str]) -> Value {
+        for pointer in pointers {
+            let object = value.pointer_mut(pointer).unwrap().as_object_mut().unwrap();
+            object.insert("added_later".into(), json!({"any": ["shape", 1]}));
+        }
+        value
+    }
+
+    const EVERY_LEVEL: &[&str] = &[
+        "",
+        "/account",
+        "/endpoints",
+        "/wire",
+        "/wire/envelope",
+        "/refresh",
+    ];
+
+    #[test]
+    fn unknown_fields_at_every_level_are_ignored() {
+        let tiktok = with_unknown_fields(
+            fixture("channels/tiktok-business%3Asandbox-user.json"),
+            EVERY_LEVEL,
+        );
+        let facebook = with_unknown_fields(fixture("channels/facebook%3A3001.json"), &["/page"]);
+        let (_dir, store) = store_with(&[
+            ("tiktok-business:sandbox-user", tiktok),
+            ("facebook:3001", facebook),
+        ]);
+        let listing = store.list().unwrap();
+        assert!(listing.unreadable.is_empty(), "{:?}", listing.unreadable);
+        assert_eq!(listing.channels.len(), 2);
+    }
+
+    #[test]
+    fn a_newer_version_loads_and_is_written_back_as_this_one() {
+        let levels = ["", "/account", "/endpoints", "/wire", "/refresh"];
+        let mut newer =
+            with_unknown_fields(fixture("channels/twitter%3Asandbox-user.json"), &levels);
+
+        newer["version"] = json!(7);
+        newer["major"] = json!(0);
+        let (dir, store) = store_with(&[("twitter:sandbox-user", newer)]);
+        let channel = store.get("twitter:sandbox-user").unwrap();
+        store.update_meta(&channel).unwrap();
+        let path = dir.path().join("home/channels/twitter%3Asandbox-user.json");
+        let written: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        assert_eq!(written["version"], json!(record::VERSION));
+        assert_eq!(written["major"], json!(record::MAJOR));
+        assert!(written.get("added_later").is_none());
+        assert_eq!(store.get("twitter:sandbox-user").unwrap(), channel);
+    }
+
+    #[test]
+    fn a_newer_major_is_refused_as_newer_not_corrupt_and_left_alone() {
+        let mut newer = fixture("channels/twitter%3Asandbox-user.json");
+        newer["version"] = json!(9);
+        newer["major"] = json!(9);
+        let (dir, store) = store_with(&[("twitter:sandbox-user", newer.clone())]);
+        let err = store.get("twitter:sandbox-user").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("written by a newer postiz-connect (format 9"),
+            "{text}"
+        );
+        assert!(!text.contains("corrupt"), "{text}");
+        assert!(err.fix().unwrap().contains("upgrade postiz-connect"));
+        // A pending record of that format is neither applied nor removed.
+        let pending = dir.path().join("home/pending");
+        std::fs::create_dir_all(&pending).unwrap();
+        let record = json!({"version": 9, "major": 9, "channel": newer,
+            "secrets": {"access_token": "AT"}});
+        let path = pending.join("twitter%3Asandbox-user.1.json");
+        std::fs::write(&path, record.to_string()).unwrap();
+        let listing = store.list().unwrap();
+        assert_eq!(listing.unreadable.len(), 1);
+        assert!(path.exists());
+        let file = dir.path().join("home/channels/twitter%3Asandbox-user.json");
+        let kept: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        assert_eq!(kept, newer);
+    }
+
+    #[test]
+    fn a_channel_round_trips_with_the_version() {
+        let channel: Channel = serde_json::from_value(fixture("channels/vk%3A1001.json")).unwrap();
+        let written = serde_json::to_value(&channel).unwrap();
+        assert_eq!(written["version"], json!(record::VERSION));
+        assert_eq!(written["major"], json!(record::MAJOR));
+        let back: Channel = serde_json::from_value(written.clone()).unwrap();
+        assert_eq!(back, channel);
+        // Apart from the version, the file is what the binary before versions wrote,
+        // so that binary still reads it.
+        let mut without = written;
+        let object = without.as_object_mut().unwrap();
+        object.remove("version");
+        object.remove("major");
+        assert_eq!(without, fixture("channels/vk%3A1001.json"));
+    }
+
+    #[test]
+    fn held_logins_and_pending_records_are_versioned_and_tolerant() {
+        let mut held = with_unknown_fields(
+            fixture("held/facebook.json"),
+            &["", "/channel", "/channel/refresh", "/secrets", "/choices/0"],
+        );
+        held["version"] = json!(5);
+        let held: HeldLogin = serde_json::from_value(held).unwrap();
+        let written = serde_json::to_value(&held).unwrap();
+        assert_eq!(written["version"], json!(record::VERSION));
+        assert_eq!(written["channel"]["version"], json!(record::VERSION));
+
+        let mut pending = fixture("pending/vk%3A1001.1764324565000000000.json");
+        pending = with_unknown_fields(pending, &["", "/channel/wire", "/secrets"]);
+        let record: crate::store::pending::Record = serde_json::from_value(pending).unwrap();
+        let written = serde_json::to_value(&record).unwrap();
+        assert_eq!(written["version"], json!(record::VERSION));
+        assert_eq!(written["channel"]["channel"], "vk:1001");
+    }
+
+    #[test]
+    fn settings_of_a_newer_version_load_and_a_newer_major_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let settings = dir.path().join("settings.json");
+        std::fs::write(
+            &settings,
+            r#"{"version": 4, "insecure_storage": true, "ports": {"tiktok": 8080}, "theme": "dark"}"#,
+        )
+        .unwrap();
+        assert!(store.file_store_chosen());
+        assert_eq!(store.remembered_port("tiktok"), Some(8080));
+        store.remember_port("x", 1).unwrap();
+        let written: Value = serde_json::from_slice(&std::fs::read(&settings).unwrap()).unwrap();
+        assert_eq!(written["version"], json!(record::VERSION));
+        std::fs::write(
+            &settings,
+            r#"{"version": 4, "major": 4, "insecure_storage": true}"#,
+        )
+        .unwrap();
+        let err = store.choose_backend(false, false).unwrap_err();
+        assert!(err.to_string().contains("newer postiz-connect"), "{err}");
+    }
+}
