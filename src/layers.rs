@@ -33,12 +33,6 @@ const KNOWN: &[(&str, &str, &str)] = &[
          loading at start-up is being reworked",
     ),
     (
-        "commands::oauth1",
-        "commands::connect",
-        "commands/oauth1.rs and commands/connect.rs import each other; connect is being \
-         split into src/connect/",
-    ),
-    (
         "sandbox::oauth1",
         "sandbox::server",
         "sandbox/server.rs and sandbox/oauth1.rs import each other; the sandbox server is \
