@@ -3,229 +3,25 @@
 //! authentication, identity shape), with a consent page a person can click, an
 //! auto-approve mode for scripts, and fault injection. It lets a new user try the whole
 //! flow with no credentials, and it is a fixture for tests.
+//!
+//! The emulator itself (`server/`) is the default-on cargo feature `sandbox`. Without it
+//! the surface below stays the same, so every caller and the command line compile
+//! unchanged: [`Sandbox::start`] then answers that this build has no sandbox, while the
+//! client side ([`rewrite`], [`client_for`], [`endpoints_of`]: what `--sandbox-at` needs to
+//! talk to a sandbox another process runs) and the fault names keep working.
 
+mod client;
+mod config;
 mod faults;
-mod oauth1;
+#[cfg(feature = "sandbox")]
 mod server;
+#[cfg(not(feature = "sandbox"))]
+mod unavailable;
 
-use std::sync::Arc;
-use std::thread::JoinHandle;
-
+pub use client::{client_for, endpoints_of, rewrite, ACCOUNT, CLIENT_ID, CLIENT_SECRET};
+pub use config::Config;
 pub use faults::{Fault, NAMES as FAULT_NAMES};
-
-use crate::error::Error;
-use crate::oauth::flow::{ClientCredentials, Endpoints};
-use crate::providers::{ClientAuth, Provider};
-
-pub const CLIENT_ID: &str = "sandbox-client";
-pub const CLIENT_SECRET: &str = "sandbox-secret";
-/// The account that "logs in" to the sandbox.
-pub const ACCOUNT: &str = "sandbox-user";
-
-/// How the emulator behaves.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub provider: Provider,
-    pub auto_approve: bool,
-    pub faults: Vec<Fault>,
-    /// Access-token lifetime in seconds.
-    pub access_ttl: u64,
-}
-
-/// A running sandbox; stops when dropped.
-pub struct Sandbox {
-    server: Arc<tiny_http::Server>,
-    base: String,
-    config: Config,
-    worker: Option<JoinHandle<()>>,
-}
-
-impl Sandbox {
-    /// Listen on 127.0.0.1:`port` (0: any free port) and serve in the background.
-    pub fn start(config: Config, port: u16) -> Result<Sandbox, Error> {
-        let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| Error::Config {
-            what: format!("cannot start the sandbox on 127.0.0.1:{port}: {e}"),
-            fix: "pick another --port".into(),
-        })?;
-        let addr = server
-            .server_addr()
-            .to_ip()
-            .expect("a TCP listener has an IP address");
-        let server = Arc::new(server);
-        let base = format!("http://{addr}");
-        let worker = server::spawn(Arc::clone(&server), config.clone(), base.clone());
-        Ok(Sandbox {
-            server,
-            base,
-            config,
-            worker: Some(worker),
-        })
-    }
-
-    pub fn base_url(&self) -> &str {
-        &self.base
-    }
-
-    /// The provider's catalog entry with every URL pointing at this sandbox.
-    pub fn provider(&self) -> Provider {
-        rewrite(&self.config.provider, &self.base)
-    }
-
-    /// The endpoints a client uses to talk to this sandbox.
-    pub fn endpoints(&self) -> Endpoints {
-        endpoints_of(&self.provider())
-    }
-
-    /// The sandbox's client, authenticating the way the provider's catalog entry says.
-    pub fn client(&self) -> ClientCredentials {
-        client_for(&self.config.provider)
-    }
-}
-
-/// The endpoints of a provider entry already rewritten by [`rewrite`].
-pub fn endpoints_of(provider: &Provider) -> Endpoints {
-    Endpoints {
-        authorize_url: provider.authorize_url.clone().unwrap_or_default(),
-        token_url: provider.token_url.clone().unwrap_or_default(),
-        revoke_url: provider.revoke_url.clone(),
-        userinfo_url: provider.identity.url.clone(),
-        ..Endpoints::default()
-    }
-}
-
-/// The sandbox's client, authenticating the way the provider's catalog entry says.
-pub fn client_for(provider: &Provider) -> ClientCredentials {
-    let public = provider.client_auth == ClientAuth::None;
-    ClientCredentials {
-        id: CLIENT_ID.into(),
-        secret: (!public).then(|| oauth2::ClientSecret::new(CLIENT_SECRET.into())),
-        auth: provider.client_auth,
-    }
-}
-
-/// The provider's entry with each URL moved to the sandbox path for its role, its query
-/// (and `{placeholders}`) kept, so the sandbox at `base` serves every call the provider
-/// would.
-pub fn rewrite(provider: &Provider, base: &str) -> Provider {
-    let mut p = provider.clone();
-    let base = base.trim_end_matches('/');
-    let moved = |url: &str, path: &str| {
-        let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
-        // A `{parent}` in the original path becomes a parameter.
-        let parent = url
-            .split('?')
-            .next()
-            .unwrap_or_default()
-            .contains("{parent}");
-        let mut out = format!("{base}{path}");
-        let mut params: Vec<String> = Vec::new();
-        if !query.is_empty() {
-            params.push(query.to_string());
-        }
-        if parent {
-            params.push("parent={parent}".into());
-        }
-        if !params.is_empty() {
-            out.push('?');
-            out.push_str(&params.join("&"));
-        }
-        out
-    };
-    let set = |slot: &mut Option<String>, path: &str| {
-        *slot = Some(moved(slot.as_deref().unwrap_or_default(), path));
-    };
-    set(&mut p.authorize_url, "/oauth/authorize");
-    set(&mut p.token_url, "/oauth/token");
-    // A provider without revocation has none in its emulation either.
-    if p.revoke_url.is_some() {
-        set(&mut p.revoke_url, "/oauth/revoke");
-    }
-    if !p.identity.in_token_response {
-        set(&mut p.identity.url, "/identity");
-    }
-    if p.refresh.url.is_some() {
-        set(&mut p.refresh.url, "/oauth/refresh");
-    }
-    if let Some(e) = &mut p.granted_scopes_endpoint {
-        e.url = moved(&e.url, "/scopes");
-    }
-    if let Some(e) = &mut p.long_lived {
-        e.url = moved(&e.url, "/oauth/long-lived");
-    }
-    if let Some(pages) = &mut p.pages {
-        pages.url = moved(&pages.url, "/pages");
-        if let Some(parent) = &mut pages.parent {
-            parent.url = moved(&parent.url, "/pages/parents");
-        }
-        for (i, source) in pages.more.iter_mut().enumerate() {
-            source.url = moved(&source.url, &format!("/pages/more/{i}"));
-            if let Some(parent) = &mut source.parent {
-                parent.url = moved(&parent.url, &format!("/pages/more/{i}/parents"));
-            }
-        }
-    }
-    if let Some(r) = &mut p.registration {
-        r.url = moved(&r.url, "/register");
-    }
-    if let Some(o) = &mut p.oauth1 {
-        o.request_token_url = moved(&o.request_token_url, "/oauth1/request_token");
-        o.authorize_url = moved(&o.authorize_url, "/oauth1/authorize");
-        o.access_token_url = moved(&o.access_token_url, "/oauth1/access_token");
-        o.identity_url = moved(&o.identity_url, "/identity");
-        if let Some(u) = &mut o.invalidate_url {
-            *u = moved(u, "/oauth1/invalidate_token");
-        }
-    }
-    p.base_url = Some(base.to_string());
-    p
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::providers::Catalog;
-
-    #[test]
-    fn rewrite_moves_every_url_and_keeps_queries_and_placeholders() {
-        let catalog = Catalog::embedded();
-        let gmb = rewrite(catalog.get("gmb").unwrap(), "http://127.0.0.1:9");
-        let mut urls = gmb
-            .clone()
-            .urls_mut()
-            .into_iter()
-            .map(|u| u.clone())
-            .collect::<Vec<_>>();
-        urls.sort();
-        assert!(
-            urls.iter().all(|u| u.starts_with("http://127.0.0.1:9/")),
-            "{urls:?}"
-        );
-        let pages = gmb.pages.unwrap();
-        assert_eq!(
-            pages.url,
-            "http://127.0.0.1:9/pages?readMask=name,title&parent={parent}"
-        );
-        assert_eq!(
-            gmb.granted_scopes_endpoint.unwrap().url,
-            "http://127.0.0.1:9/scopes?access_token={access_token}"
-        );
-        // A provider without revocation keeps none.
-        let fb = rewrite(catalog.get("facebook").unwrap(), "http://127.0.0.1:9");
-        assert!(fb.revoke_url.is_none());
-        assert_eq!(fb.pages.unwrap().more.len(), 2);
-        let x = rewrite(catalog.get("twitter").unwrap(), "http://127.0.0.1:9");
-        assert_eq!(
-            x.oauth1.unwrap().request_token_url,
-            "http://127.0.0.1:9/oauth1/request_token"
-        );
-    }
-}
+#[cfg(feature = "sandbox")]
+pub use server::Sandbox;
+#[cfg(not(feature = "sandbox"))]
+pub use unavailable::Sandbox;

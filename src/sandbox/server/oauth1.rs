@@ -7,8 +7,10 @@ use std::num::NonZeroU64;
 
 use oauth1_request as oauth;
 
-use super::server::{page, params, random_token, with_query, Incoming, Reply};
-use super::{Config, CLIENT_ID, CLIENT_SECRET};
+use super::fixtures::random_token;
+use super::http::{page, params, with_query, Incoming, Reply};
+use crate::sandbox::client::{ACCOUNT, CLIENT_ID, CLIENT_SECRET};
+use crate::sandbox::config::Config;
 
 #[derive(Default)]
 pub(super) struct State {
@@ -74,7 +76,7 @@ pub(super) fn handle(
                     state.access.insert(access.clone(), secret.clone());
                     Reply::text(
                         200,
-                        format!("oauth_token={access}&oauth_token_secret={secret}&user_id=1001&screen_name={}", super::ACCOUNT),
+                        format!("oauth_token={access}&oauth_token_secret={secret}&user_id=1001&screen_name={}", ACCOUNT),
                     )
                 }
                 _ => Reply::html(
@@ -83,7 +85,7 @@ pub(super) fn handle(
                 ),
             }
         }
-        _ => Reply::html(404, "<h1>Not found</h1>".into()),
+        _ => Reply::not_found(),
     }
 }
 

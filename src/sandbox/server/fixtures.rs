@@ -1,0 +1,89 @@
+//! What the emulator makes up: the account that logs in, shaped the way the catalog's
+//! JSON pointers say, and fresh random tokens.
+
+use base64::Engine;
+use rand::RngCore;
+use serde_json::{json, Value};
+
+use crate::sandbox::client::ACCOUNT;
+use crate::sandbox::config::Config;
+
+/// A new unguessable token, `prefix_` and 24 random bytes.
+pub(super) fn random_token(prefix: &str) -> String {
+    let mut bytes = [0u8; 24];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    format!(
+        "{prefix}_{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
+}
+
+/// The account, in the JSON shape the catalog's pointers describe (OIDC claims when the
+/// catalog names none).
+pub(super) fn identity_fields(body: &mut Value, config: &Config) {
+    let id = &config.provider.identity;
+    // An id in the provider's own shape: with the characters Postiz removes from it
+    // (TikTok's open_id has hyphens), so the stored one shows they were removed.
+    let account_id = match id.id_remove.as_deref() {
+        Some(chars) if !chars.is_empty() => format!("10{chars}01"),
+        _ => "1001".to_string(),
+    };
+    let fields = [
+        (&id.id, account_id.as_str()),
+        (&id.username, ACCOUNT),
+        (&id.name, "Sandbox User"),
+    ];
+    if fields.iter().all(|(pointer, _)| pointer.is_none()) {
+        for (key, value) in [
+            ("sub", "1001"),
+            ("preferred_username", ACCOUNT),
+            ("name", "Sandbox User"),
+        ] {
+            body[key] = Value::String(value.into());
+        }
+        return;
+    }
+    for (pointer, value) in fields {
+        if let Some(pointer) = pointer {
+            set_pointer(body, pointer, Value::String(value.into()));
+        }
+    }
+}
+
+/// Create `value` at a JSON pointer, building the objects on the way.
+pub(super) fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
+    let mut node = root;
+    // RFC 6901 escapes: `~1` is `/`, `~0` is `~`.
+    let parts: Vec<String> = pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|p| p.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    for (i, part) in parts.iter().enumerate() {
+        let map = match node {
+            Value::Object(map) => map,
+            other => {
+                *other = json!({});
+                other.as_object_mut().expect("just made an object")
+            }
+        };
+        if i + 1 == parts.len() {
+            map.insert(part.clone(), value);
+            return;
+        }
+        node = map.entry(part.clone()).or_insert_with(|| json!({}));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_build_nested_identity() {
+        let mut v = json!({});
+        set_pointer(&mut v, "/data/username", json!("u"));
+        set_pointer(&mut v, "/data/id", json!("1"));
+        assert_eq!(v, json!({"data": {"username": "u", "id": "1"}}));
+    }
+}
