@@ -116,6 +116,16 @@ impl Error {
         .filter(|d| !d.trim().is_empty())
     }
 
+    /// How long the provider asked to wait before trying again (`Retry-After` on the
+    /// failed answer).
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Detailed { error, .. } => error.retry_after(),
+            Error::Token(e) => e.retry_after(),
+            _ => None,
+        }
+    }
+
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Detailed { error, .. } => error.exit_code(),

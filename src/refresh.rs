@@ -372,7 +372,7 @@ pub fn refresh_channel(
             Ok(token) => break token,
             Err(err) => match classify(&err) {
                 Class::Transient if attempt < policy.attempts => {
-                    std::thread::sleep(retry_delay(http, policy.backoff, attempt));
+                    std::thread::sleep(retry_delay(&err, policy.backoff, attempt));
                 }
                 Class::Transient => return Outcome::Transient(err),
                 Class::DeadGrant => {
@@ -462,15 +462,11 @@ pub(crate) fn classify(err: &Error) -> Class {
     }
 }
 
-/// `Retry-After` (seconds, capped at a minute) when the provider sent one, else
+/// `Retry-After` (seconds, capped at a minute) when the failed answer carried one, else
 /// exponential backoff.
-pub(crate) fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
-    let header = http
-        .last_response()
-        .and_then(|r| r.retry_after)
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    match header {
-        Some(secs) => Duration::from_secs(secs.min(60)),
+pub(crate) fn retry_delay(err: &Error, backoff: Duration, attempt: u32) -> Duration {
+    match err.retry_after() {
+        Some(wait) => wait.min(Duration::from_secs(60)),
         None => backoff * 2u32.saturating_pow(attempt.saturating_sub(1)),
     }
 }

@@ -290,7 +290,7 @@ fn refresh_one(
             Ok(token) => break token,
             Err(err) => match classify(&err) {
                 Class::Transient if attempt < 3 => {
-                    std::thread::sleep(retry_delay(http, Duration::from_millis(500), attempt));
+                    std::thread::sleep(retry_delay(&err, Duration::from_millis(500), attempt));
                 }
                 Class::DeadGrant => {
                     return Err(Error::Rejected {
