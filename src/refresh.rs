@@ -109,10 +109,12 @@ impl Outcome {
                 Some(at) if *at <= Utc::now() => ExitCode::Rejected,
                 _ => ExitCode::Ok,
             },
-            Outcome::DeadGrant(_) => ExitCode::Rejected,
-            Outcome::Transient(_) => ExitCode::Network,
-            Outcome::Misconfigured(_) => ExitCode::Config,
-            Outcome::Failed(e) | Outcome::NotStored(e) => e.exit_code(),
+            // What each failure means is the error's to say (`Error::exit_code`).
+            Outcome::DeadGrant(e)
+            | Outcome::Transient(e)
+            | Outcome::Misconfigured(e)
+            | Outcome::Failed(e)
+            | Outcome::NotStored(e) => e.exit_code(),
         }
     }
 
@@ -452,12 +454,9 @@ pub(crate) enum Class {
 pub(crate) fn classify(err: &Error) -> Class {
     match err {
         Error::Network(_) => Class::Transient,
-        Error::Token(e) => match e.code.as_deref() {
-            Some("invalid_grant") => Class::DeadGrant,
-            Some("invalid_client") | Some("unauthorized_client") => Class::Misconfigured,
-            _ if e.is_transient() => Class::Transient,
-            _ => Class::Other,
-        },
+        Error::Token(e) if e.is_dead_grant() => Class::DeadGrant,
+        Error::Token(e) if e.is_client_misconfigured() => Class::Misconfigured,
+        Error::Token(e) if e.is_transient() => Class::Transient,
         _ => Class::Other,
     }
 }

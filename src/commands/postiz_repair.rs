@@ -92,9 +92,7 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
         match refresh_one(ctx, args, &located, &mut writer, &http, id) {
             Ok(value) => results.push(value),
             Err(e) => {
-                if (e.exit_code() as i32) > (worst as i32) || worst == ExitCode::Ok {
-                    worst = e.exit_code();
-                }
+                worst = worst.worst(e.exit_code());
                 let mut value = result(id, "failed");
                 value["error"] = Value::String(e.to_string());
                 if let Some(fix) = e.fix() {

@@ -42,10 +42,7 @@ pub fn run(
     let mut worst = ExitCode::Ok;
     for (name, outcome) in &results {
         report(ctx, name, outcome);
-        let code = outcome.exit_code();
-        if code as i32 > worst as i32 {
-            worst = code;
-        }
+        worst = worst.worst(outcome.exit_code());
     }
     if !ctx.ui.json && results.len() > 1 {
         let mut counts: Vec<(&str, usize)> = Vec::new();

@@ -229,6 +229,21 @@ impl ProviderError {
         ) || matches!(self.status, Some(429) | Some(500..=599))
     }
 
+    /// The grant is dead (`invalid_grant`: a code used or expired, a refresh token
+    /// revoked or spent): only a new login helps.
+    pub fn is_dead_grant(&self) -> bool {
+        self.code.as_deref() == Some("invalid_grant")
+    }
+
+    /// The client itself was refused (`invalid_client`, `unauthorized_client`): the app's
+    /// credentials or settings, not the grant.
+    pub fn is_client_misconfigured(&self) -> bool {
+        matches!(
+            self.code.as_deref(),
+            Some("invalid_client") | Some("unauthorized_client")
+        )
+    }
+
     /// The user (or an admin policy) declined: not a misconfiguration.
     pub fn is_user_decision(&self) -> bool {
         matches!(
