@@ -752,6 +752,43 @@ mod tests {
         }
     }
 
+    /// The kind comes from the types in the chain, never from the words of a message.
+    #[test]
+    fn failures_are_classified_by_type() {
+        let io = std::io::Error::from;
+        assert_eq!(
+            classify_chain(&io(ErrorKind::ConnectionRefused)),
+            Some(NetworkKind::Refused)
+        );
+        assert_eq!(
+            classify_chain(&io(ErrorKind::TimedOut)),
+            Some(NetworkKind::Timeout)
+        );
+        let tls = std::io::Error::new(
+            ErrorKind::InvalidData,
+            rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer),
+        );
+        assert_eq!(classify_chain(&tls), Some(NetworkKind::Tls));
+        let dns = DnsFailure {
+            host: "no-such-host.invalid".into(),
+            source: std::io::Error::other("Name or service not known"),
+        };
+        assert_eq!(classify_chain(&dns), Some(NetworkKind::Dns));
+        // Words alone decide nothing.
+        for words in [
+            "connection refused",
+            "dns error: failed to lookup address",
+            "tls handshake: certificate",
+            "operation timed out",
+        ] {
+            assert_eq!(
+                classify_chain(&std::io::Error::other(words)),
+                None,
+                "{words}"
+            );
+        }
+    }
+
     #[test]
     fn loopback_hosts_are_known_by_address() {
         let yes = |u: &str| is_loopback(&url::Url::parse(u).unwrap());
