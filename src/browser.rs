@@ -109,15 +109,10 @@ fn spawn_browser(entry: &str, url: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether `url` is on this machine: 127.0.0.0/8, [::1] or localhost, over http.
+/// Whether `url` is the listener's kind of address: 127.0.0.1, [::1] or localhost, over
+/// http.
 pub fn is_loopback(url: &url::Url) -> bool {
-    url.scheme() == "http"
-        && match url.host() {
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-            None => false,
-        }
+    url.scheme() == "http" && crate::http::is_loopback(url)
 }
 
 /// Where following an authorization URL ended.
@@ -179,7 +174,7 @@ mod tests {
     fn only_loopback_urls_count_as_this_machine() {
         let yes = |u: &str| is_loopback(&url::Url::parse(u).unwrap());
         assert!(yes("http://127.0.0.1:5/callback"));
-        assert!(yes("http://127.1.2.3/x"));
+        assert!(!yes("http://127.1.2.3/x"), "the listener is never there");
         assert!(yes("http://[::1]:8/x"));
         assert!(yes("http://LOCALHOST:8/x"));
         assert!(!yes("https://127.0.0.1/x"), "the listener speaks http");

@@ -7,10 +7,10 @@ use std::time::Duration;
 pub mod provider;
 
 use crate::http::NetworkError;
-use provider::ProviderError;
+use provider::{ProviderError, Stage};
 
 /// Documented exit codes (README.md "Exit codes", and `--help`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ExitCode {
     Ok = 0,
     /// Anything not covered below (I/O failure, a store that refused a write).
@@ -29,6 +29,13 @@ pub enum ExitCode {
     Config = 6,
     /// Connected, but required scopes were not granted.
     ScopesMissing = 7,
+}
+
+impl ExitCode {
+    /// Of several outcomes (one per channel), the code the run exits with: the highest.
+    pub fn worst(self, other: ExitCode) -> ExitCode {
+        self.max(other)
+    }
 }
 
 pub const EXIT_CODES_HELP: &str = "\
@@ -118,6 +125,19 @@ impl Error {
         .filter(|d| !d.trim().is_empty())
     }
 
+    /// How long the provider asked to wait before trying again (`Retry-After` on the
+    /// failed answer).
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Detailed { error, .. } => error.retry_after(),
+            Error::Token(e) => e.retry_after(),
+            _ => None,
+        }
+    }
+
+    /// The exit code for this error: the one table from errors to the documented codes
+    /// (README.md "Exit codes"). Every command, the start-up and `refresh`'s per-channel
+    /// outcomes come here.
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Detailed { error, .. } => error.exit_code(),
@@ -125,6 +145,13 @@ impl Error {
             Error::Config { .. } => ExitCode::Config,
             Error::Cancelled | Error::TimedOut { .. } => ExitCode::Cancelled,
             Error::Authorization(e) if e.is_user_decision() => ExitCode::Cancelled,
+            // A dead grant is named by its code, whatever the status it came with.
+            Error::Token(e) if e.is_dead_grant() => ExitCode::Rejected,
+            // A refresh refused for the client's sake (not the grant's): the app's settings
+            // need fixing, and reconnecting would not help.
+            Error::Token(e) if e.stage == Stage::Refresh && e.is_client_misconfigured() => {
+                ExitCode::Config
+            }
             Error::Token(e) if e.is_transient() => ExitCode::Network,
             Error::Authorization(_) | Error::Token(_) | Error::Rejected { .. } => {
                 ExitCode::Rejected
@@ -216,3 +243,144 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::{NetworkError, NetworkKind};
+
+    fn token(stage: Stage, status: u16, body: &str) -> Error {
+        Error::Token(ProviderError::from_response(stage, status, body.as_bytes()))
+    }
+
+    /// The whole table, against README.md "Exit codes".
+    #[test]
+    fn every_error_maps_to_its_documented_exit_code() {
+        let network = |kind| {
+            Error::Network(NetworkError {
+                kind,
+                origin: "https://x.test".into(),
+                detail: String::new(),
+            })
+        };
+        let cases: Vec<(Error, ExitCode)> = vec![
+            (Error::Usage("bad flag".into()), ExitCode::Usage),
+            (
+                Error::Config {
+                    what: "no client id".into(),
+                    fix: String::new(),
+                },
+                ExitCode::Config,
+            ),
+            (Error::Cancelled, ExitCode::Cancelled),
+            (
+                Error::TimedOut {
+                    waited: Duration::from_secs(1),
+                    listener: "127.0.0.1:5".into(),
+                },
+                ExitCode::Cancelled,
+            ),
+            (
+                Error::Authorization(ProviderError::from_callback("access_denied", None)),
+                ExitCode::Cancelled,
+            ),
+            (
+                Error::Authorization(ProviderError::from_callback("invalid_scope", None)),
+                ExitCode::Rejected,
+            ),
+            (
+                token(Stage::Token, 400, r#"{"error":"invalid_grant"}"#),
+                ExitCode::Rejected,
+            ),
+            (
+                token(Stage::Token, 401, r#"{"error":"invalid_client"}"#),
+                ExitCode::Rejected,
+            ),
+            (
+                token(Stage::Refresh, 400, r#"{"error":"invalid_grant"}"#),
+                ExitCode::Rejected,
+            ),
+            (
+                token(Stage::Refresh, 401, r#"{"error":"invalid_client"}"#),
+                ExitCode::Config,
+            ),
+            (
+                token(Stage::Refresh, 400, r#"{"error":"unauthorized_client"}"#),
+                ExitCode::Config,
+            ),
+            (token(Stage::Token, 503, "<html></html>"), ExitCode::Network),
+            (
+                token(Stage::Refresh, 500, r#"{"error":"invalid_grant"}"#),
+                ExitCode::Rejected,
+            ),
+            (token(Stage::Refresh, 429, ""), ExitCode::Network),
+            (
+                token(Stage::Token, 400, r#"{"error":"temporarily_unavailable"}"#),
+                ExitCode::Network,
+            ),
+            (
+                Error::Rejected {
+                    what: "state mismatch".into(),
+                    fix: String::new(),
+                },
+                ExitCode::Rejected,
+            ),
+            (network(NetworkKind::Dns), ExitCode::Network),
+            (network(NetworkKind::Tls), ExitCode::Network),
+            (network(NetworkKind::TooLarge), ExitCode::Network),
+            (
+                Error::Unreachable {
+                    what: "redis".into(),
+                    cause: String::new(),
+                    fix: String::new(),
+                },
+                ExitCode::Network,
+            ),
+            (
+                Error::ScopesMissing {
+                    channel: "x".into(),
+                    missing: vec![("a".into(), None)],
+                    reconnect: String::new(),
+                },
+                ExitCode::ScopesMissing,
+            ),
+            (
+                Error::Store {
+                    what: "disk".into(),
+                    fix: String::new(),
+                },
+                ExitCode::Failure,
+            ),
+            (Error::Io(std::io::Error::other("x")), ExitCode::Failure),
+            (
+                Error::Usage("u".into()).with_detail("library words"),
+                ExitCode::Usage,
+            ),
+        ];
+        for (error, code) in cases {
+            assert_eq!(error.exit_code(), code, "{error:?}");
+        }
+        let documented = [
+            (ExitCode::Ok, 0),
+            (ExitCode::Failure, 1),
+            (ExitCode::Usage, 2),
+            (ExitCode::Cancelled, 3),
+            (ExitCode::Rejected, 4),
+            (ExitCode::Network, 5),
+            (ExitCode::Config, 6),
+            (ExitCode::ScopesMissing, 7),
+        ];
+        for (code, number) in documented {
+            assert_eq!(code as i32, number);
+            assert!(
+                EXIT_CODES_HELP.contains(&format!("  {number}  ")),
+                "{number}"
+            );
+        }
+        assert_eq!(
+            ExitCode::Rejected.worst(ExitCode::Network),
+            ExitCode::Network
+        );
+        assert_eq!(ExitCode::Ok.worst(ExitCode::Failure), ExitCode::Failure);
+    }
+}

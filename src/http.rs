@@ -1,20 +1,29 @@
 //! The one HTTP stack of the tool: a blocking reqwest client that
-//! - serves as oauth2's HTTP client (so there are not two stacks),
 //! - writes the redacted `-v` transcript,
-//! - keeps the last response, so failures can be classified from full evidence,
-//! - tells DNS, refused, timeout and TLS failures apart.
+//! - reads every body only up to [`MAX_RESPONSE_BYTES`],
+//! - tells DNS, refused, timeout and TLS failures apart by the types in the error's
+//!   source chain (never by its words).
+//!
+//! A response comes back whatever its status: callers judge it (token requests through
+//! `oauth::wire::request_token`, which keeps the failed answer in the error it returns).
 
 use std::error::Error as StdError;
 use std::fmt;
+use std::future::Future;
 use std::io::{ErrorKind, Read};
-use std::sync::Mutex;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
-
-use oauth2::{HttpRequest, HttpResponse};
 
 use crate::redact;
 
 const USER_AGENT: &str = concat!("postiz-connect/", env!("CARGO_PKG_VERSION"));
+
+/// A request as the transcript sees it, and a response whatever its status.
+pub type HttpRequest = http::Request<Vec<u8>>;
+pub type HttpResponse = http::Response<Vec<u8>>;
 
 /// The most read from any response. Token, identity, discovery and page-listing answers
 /// are a few KB; past this a body is broken or hostile, and reading it whole (an endless
@@ -98,44 +107,126 @@ impl NetworkError {
         {
             return NetworkError::from_reqwest(inner, url);
         }
-        let kind = match err.kind() {
-            ErrorKind::TimedOut | ErrorKind::WouldBlock => NetworkKind::Timeout,
-            _ => NetworkKind::Other,
-        };
         NetworkError {
-            kind,
+            kind: classify_chain(err).unwrap_or(NetworkKind::Other),
             origin: origin_of(url),
             detail: redact::truncate(&error_chain(err), 300),
         }
     }
 
     fn from_reqwest(err: &reqwest::Error, url: &str) -> NetworkError {
-        let origin = origin_of(url);
-        let chain = error_chain(err);
-        let lower = chain.to_ascii_lowercase();
-        let kind = if err.is_timeout() || lower.contains("timed out") {
-            NetworkKind::Timeout
-        } else if lower.contains("dns error")
-            || lower.contains("failed to lookup address")
-            || lower.contains("name or service not known")
-        {
-            NetworkKind::Dns
-        } else if lower.contains("connection refused") {
-            NetworkKind::Refused
-        } else if lower.contains("certificate")
-            || lower.contains("tls")
-            || lower.contains("handshake")
-            || lower.contains("invalidcontenttype")
-        {
-            NetworkKind::Tls
-        } else {
-            NetworkKind::Other
-        };
         NetworkError {
-            kind,
-            origin,
-            detail: redact::truncate(&chain, 300),
+            kind: classify(err),
+            origin: origin_of(url),
+            detail: redact::truncate(&error_chain(err), 300),
         }
+    }
+}
+
+/// The kind of a reqwest failure, from its flags and the types in its source chain.
+fn classify(err: &reqwest::Error) -> NetworkKind {
+    if err.is_timeout() {
+        return NetworkKind::Timeout;
+    }
+    classify_chain(err).unwrap_or(NetworkKind::Other)
+}
+
+/// Walk an error and its sources: a [`DnsFailure`] (our resolver's), a `rustls::Error`
+/// (a handshake or certificate failure, usually wrapped in an `io::Error` by the TLS
+/// connector), or an `io::Error` whose kind says refused or timed out.
+fn classify_chain(err: &(dyn StdError + 'static)) -> Option<NetworkKind> {
+    let mut next: Option<&(dyn StdError + 'static)> = Some(err);
+    while let Some(e) = next {
+        if e.is::<DnsFailure>() {
+            return Some(NetworkKind::Dns);
+        }
+        if e.is::<rustls::Error>() {
+            return Some(NetworkKind::Tls);
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            match io.kind() {
+                ErrorKind::ConnectionRefused => return Some(NetworkKind::Refused),
+                ErrorKind::TimedOut | ErrorKind::WouldBlock => return Some(NetworkKind::Timeout),
+                _ => {}
+            }
+            // `io::Error::source` skips the error it wraps: look at that one too.
+            if let Some(inner) = io.get_ref() {
+                if let Some(kind) = classify_chain(inner) {
+                    return Some(kind);
+                }
+            }
+        }
+        next = e.source();
+    }
+    None
+}
+
+/// A name that did not resolve, as a type of its own, so a failure is known as DNS by
+/// what it is. The system resolver's error is its source.
+#[derive(Debug)]
+pub struct DnsFailure {
+    host: String,
+    source: std::io::Error,
+}
+
+impl fmt::Display for DnsFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "failed to look up {}", self.host)
+    }
+}
+
+impl StdError for DnsFailure {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// The system resolver (getaddrinfo, as reqwest's default), on a thread of its own per
+/// lookup, its failures returned as [`DnsFailure`].
+struct SystemResolver;
+
+/// The result of one lookup, handed from its thread to the future that waits for it.
+#[derive(Default)]
+struct Lookup {
+    result: Option<Result<Vec<SocketAddr>, DnsFailure>>,
+    waker: Option<Waker>,
+}
+
+struct Pending(Arc<Mutex<Lookup>>);
+
+impl Future for Pending {
+    type Output = Result<reqwest::dns::Addrs, Box<dyn StdError + Send + Sync>>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut lookup = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match lookup.result.take() {
+            Some(Ok(addrs)) => Poll::Ready(Ok(Box::new(addrs.into_iter()))),
+            Some(Err(e)) => Poll::Ready(Err(Box::new(e))),
+            None => {
+                lookup.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+impl reqwest::dns::Resolve for SystemResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_string();
+        let slot = Arc::new(Mutex::new(Lookup::default()));
+        let filled = Arc::clone(&slot);
+        std::thread::spawn(move || {
+            let result = (host.as_str(), 0)
+                .to_socket_addrs()
+                .map(Iterator::collect)
+                .map_err(|source| DnsFailure { host, source });
+            let mut lookup = filled.lock().unwrap_or_else(|e| e.into_inner());
+            lookup.result = Some(result);
+            if let Some(waker) = lookup.waker.take() {
+                waker.wake();
+            }
+        });
+        Box::pin(Pending(slot))
     }
 }
 
@@ -216,6 +307,23 @@ fn read_capped(
     }
 }
 
+/// Whether a URL's host is this machine's loopback interface as a redirect URI names it
+/// (RFC 8252 §7.3, §8.3): 127.0.0.1, [::1] or localhost, however it is written
+/// (`LOCALHOST`, `127.000.000.001`). The scheme is the caller's business.
+pub fn is_loopback(url: &url::Url) -> bool {
+    is_loopback_host(url.host())
+}
+
+/// [`is_loopback`] for a host already parsed.
+pub fn is_loopback_host(host: Option<url::Host<&str>>) -> bool {
+    match host {
+        Some(url::Host::Ipv4(ip)) => ip == std::net::Ipv4Addr::LOCALHOST,
+        Some(url::Host::Ipv6(ip)) => ip == std::net::Ipv6Addr::LOCALHOST,
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
 /// `scheme://host:port` of a URL, for messages.
 pub fn origin_of(url: &str) -> String {
     match url::Url::parse(url) {
@@ -224,54 +332,32 @@ pub fn origin_of(url: &str) -> String {
     }
 }
 
-/// The parts of a response kept to explain a failure.
-#[derive(Debug, Clone, Default)]
-pub struct LastResponse {
-    pub status: u16,
-    pub content_type: Option<String>,
-    pub retry_after: Option<String>,
-    pub body: Vec<u8>,
-}
-
 pub struct HttpClient {
     inner: reqwest::blocking::Client,
     /// Also the limit for reading a body (reqwest's applies to each read of it only).
     timeout: Duration,
     verbose: bool,
-    last: Mutex<Option<LastResponse>>,
 }
 
 impl HttpClient {
+    /// One client: its trust roots and connection pool are shared by every thread that
+    /// borrows it (it holds no per-request state).
     pub fn new(timeout: Duration, verbose: bool) -> HttpClient {
         let inner = reqwest::blocking::Client::builder()
             .user_agent(USER_AGENT)
             .timeout(timeout)
             .connect_timeout(timeout.min(Duration::from_secs(10)))
-            // oauth2 requires no redirects on token requests (SSRF), and the tool never needs them.
+            // No redirects: a token request must not be sent on (RFC 9700 §4.11, SSRF),
+            // and the tool never needs them.
             .redirect(reqwest::redirect::Policy::none())
+            .dns_resolver(Arc::new(SystemResolver))
             .build()
             .expect("the TLS backend initialises");
         HttpClient {
             inner,
             timeout,
             verbose,
-            last: Mutex::new(None),
         }
-    }
-
-    /// Another client sharing this one's settings, trust roots and connection pool, with
-    /// its own last response (so concurrent workers judge their own failures).
-    pub fn sibling(&self) -> HttpClient {
-        HttpClient {
-            inner: self.inner.clone(),
-            timeout: self.timeout,
-            verbose: self.verbose,
-            last: Mutex::new(None),
-        }
-    }
-
-    pub fn last_response(&self) -> Option<LastResponse> {
-        self.last.lock().ok().and_then(|l| l.clone())
     }
 
     /// GET a URL with an optional bearer token and extra headers; the response whatever
@@ -282,8 +368,8 @@ impl HttpClient {
         bearer: Option<&str>,
         headers: &[(&str, &str)],
     ) -> Result<HttpResponse, NetworkError> {
-        let mut builder = oauth2::http::Request::builder()
-            .method(oauth2::http::Method::GET)
+        let mut builder = http::Request::builder()
+            .method(http::Method::GET)
             .uri(url)
             .header("accept", "application/json");
         if let Some(token) = bearer {
@@ -361,8 +447,8 @@ impl HttpClient {
             origin: origin_of(url),
             detail: e.to_string(),
         };
-        let method = oauth2::http::Method::from_bytes(method.as_bytes()).map_err(|e| bad(&e))?;
-        let mut builder = oauth2::http::Request::builder()
+        let method = http::Method::from_bytes(method.as_bytes()).map_err(|e| bad(&e))?;
+        let mut builder = http::Request::builder()
             .method(method)
             .uri(url)
             .header("accept", "application/json");
@@ -435,8 +521,7 @@ impl HttpClient {
             .map_err(|e| NetworkError::from_reqwest(&e, &url))?;
         let status = response.status();
         let headers = response.headers().clone();
-        // Every response body of the tool (oauth2's token requests included, as this is
-        // its HTTP client) is read here, and only up to the limit.
+        // Every response body of the tool is read here, and only up to the limit.
         let too_large = || NetworkError {
             kind: NetworkKind::TooLarge,
             origin: origin_of(&url),
@@ -470,30 +555,9 @@ impl HttpClient {
         if self.verbose {
             trace_response(status, &headers, &body, started.elapsed());
         }
-        let header = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
-        if let Ok(mut last) = self.last.lock() {
-            *last = Some(LastResponse {
-                status: status.as_u16(),
-                content_type: header("content-type"),
-                retry_after: header("retry-after"),
-                body: body.clone(),
-            });
-        }
-        let (body, content_type) =
-            normalize_success_body(status.as_u16(), header("content-type"), body);
-        let mut out = oauth2::http::Response::builder().status(status);
-        for (name, value) in &headers {
-            if name != "content-type" {
-                out = out.header(name, value);
-            }
-        }
-        if let Some(ct) = content_type {
-            out = out.header("content-type", ct);
+        let mut out = http::Response::builder().status(status);
+        if let Some(map) = out.headers_mut() {
+            *map = headers;
         }
         Ok(out.body(body).expect("a response rebuilt from a valid one"))
     }
@@ -539,34 +603,6 @@ fn form_encode(params: &[(String, String)]) -> String {
         .finish()
 }
 
-/// Some providers answer a successful token request with JSON labelled `text/plain`, or
-/// with a form-encoded body (older Facebook/GitHub style); oauth2 accepts only
-/// `application/json`. Relabel or convert those, so a working provider is not reported as
-/// failing. Error responses are left as they are.
-fn normalize_success_body(
-    status: u16,
-    content_type: Option<String>,
-    body: Vec<u8>,
-) -> (Vec<u8>, Option<String>) {
-    let is_json_type = content_type.as_deref().is_some_and(|c| c.contains("json"));
-    if !(200..300).contains(&status) || is_json_type || body.is_empty() {
-        return (body, content_type);
-    }
-    if serde_json::from_slice::<serde_json::Value>(&body).is_ok() {
-        return (body, Some("application/json".into()));
-    }
-    let text = String::from_utf8_lossy(&body);
-    let pairs: serde_json::Map<String, serde_json::Value> =
-        url::form_urlencoded::parse(text.trim().as_bytes())
-            .map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned())))
-            .collect();
-    if pairs.contains_key("access_token") {
-        let json = serde_json::to_vec(&pairs).expect("a map serializes");
-        return (json, Some("application/json".into()));
-    }
-    (body, content_type)
-}
-
 fn trace_response(
     status: reqwest::StatusCode,
     headers: &reqwest::header::HeaderMap,
@@ -590,42 +626,11 @@ fn trace_response(
     eprintln!("{}\n", crate::text::terminal_safe(&lines.join("\n")));
 }
 
-impl oauth2::SyncHttpClient for HttpClient {
-    type Error = NetworkError;
-
-    fn call(&self, request: HttpRequest) -> Result<HttpResponse, NetworkError> {
-        self.execute(request)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::net::TcpListener;
     use std::thread;
-
-    #[test]
-    fn success_bodies_are_normalized_to_json() {
-        let (b, ct) = normalize_success_body(
-            200,
-            Some("text/plain".into()),
-            br#"{"access_token":"a"}"#.to_vec(),
-        );
-        assert_eq!(ct.as_deref(), Some("application/json"));
-        assert_eq!(b, br#"{"access_token":"a"}"#);
-        let (b, _) = normalize_success_body(
-            200,
-            Some("application/x-www-form-urlencoded".into()),
-            b"access_token=a&expires_in=5".to_vec(),
-        );
-        let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
-        assert_eq!(v["access_token"], "a");
-        let (b, ct) = normalize_success_body(400, Some("text/html".into()), b"<html>".to_vec());
-        assert_eq!(
-            (b.as_slice(), ct.as_deref()),
-            (&b"<html>"[..], Some("text/html"))
-        );
-    }
 
     #[test]
     fn refused_connection_is_named() {
@@ -725,22 +730,84 @@ mod tests {
     }
 
     #[test]
-    fn oauth2_token_requests_are_capped_too() {
-        use oauth2::basic::BasicClient;
-        use oauth2::{AuthorizationCode, ClientId, TokenUrl};
+    fn token_requests_are_capped_too() {
+        use crate::oauth::errors::Stage;
+        use crate::oauth::flow::ClientCredentials;
+        use crate::oauth::wire::{request_token, TokenRequest, Wire};
         let (url, _server) = body_server(STREAM_HEAD, 64 * 1024 * 1024);
         let http = HttpClient::new(Duration::from_secs(20), false);
-        let err = BasicClient::new(ClientId::new("client".into()))
-            .set_token_uri(TokenUrl::new(url.clone()).unwrap())
-            .exchange_code(AuthorizationCode::new("code".into()))
-            .request(&http)
-            .unwrap_err();
-        match err {
-            oauth2::RequestTokenError::Request(net) => {
+        let client = ClientCredentials {
+            id: "client".into(),
+            secret: None,
+            auth: crate::providers::ClientAuth::None,
+        };
+        let params = vec![("grant_type".into(), "authorization_code".into())];
+        let request = TokenRequest::grant(Stage::Token, &url, params, &client);
+        match request_token(&Wire::default(), request, &http).unwrap_err() {
+            crate::error::Error::Network(net) => {
                 assert_eq!(net.kind, NetworkKind::TooLarge, "{net}");
                 assert!(net.to_string().contains(&url), "{net}");
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// The kind comes from the types in the chain, never from the words of a message.
+    #[test]
+    fn failures_are_classified_by_type() {
+        let io = std::io::Error::from;
+        assert_eq!(
+            classify_chain(&io(ErrorKind::ConnectionRefused)),
+            Some(NetworkKind::Refused)
+        );
+        assert_eq!(
+            classify_chain(&io(ErrorKind::TimedOut)),
+            Some(NetworkKind::Timeout)
+        );
+        let tls = std::io::Error::new(
+            ErrorKind::InvalidData,
+            rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer),
+        );
+        assert_eq!(classify_chain(&tls), Some(NetworkKind::Tls));
+        let dns = DnsFailure {
+            host: "no-such-host.invalid".into(),
+            source: std::io::Error::other("Name or service not known"),
+        };
+        assert_eq!(classify_chain(&dns), Some(NetworkKind::Dns));
+        // Words alone decide nothing.
+        for words in [
+            "connection refused",
+            "dns error: failed to lookup address",
+            "tls handshake: certificate",
+            "operation timed out",
+        ] {
+            assert_eq!(
+                classify_chain(&std::io::Error::other(words)),
+                None,
+                "{words}"
+            );
+        }
+    }
+
+    #[test]
+    fn loopback_hosts_are_known_by_address() {
+        let yes = |u: &str| is_loopback(&url::Url::parse(u).unwrap());
+        for u in [
+            "http://127.0.0.1:5/callback",
+            "http://LOCALHOST:8/x",
+            "http://[::1]:8/x",
+            "http://[0:0:0:0:0:0:0:1]/x",
+            "https://127.0.0.1/x",
+        ] {
+            assert!(yes(u), "{u}");
+        }
+        for u in [
+            "http://127.0.0.1.nip.io/x",
+            "http://localhost.example/x",
+            "http://10.0.0.1/x",
+            "http://127.0.0.2/x",
+        ] {
+            assert!(!yes(u), "{u}");
         }
     }
 

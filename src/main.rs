@@ -6,8 +6,8 @@ fn main() {
     let catalog = match Catalog::load(&store::default_home()) {
         Ok(catalog) => catalog,
         Err(err) => {
-            Ui::new(false, false, 0).error(&err);
-            std::process::exit(err.exit_code() as i32);
+            let code = commands::conclude(&Ui::new(false, false, 0), Err(err));
+            std::process::exit(code as i32);
         }
     };
     let invocation = match cli::parse(&catalog, std::env::args_os()) {

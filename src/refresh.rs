@@ -109,10 +109,12 @@ impl Outcome {
                 Some(at) if *at <= Utc::now() => ExitCode::Rejected,
                 _ => ExitCode::Ok,
             },
-            Outcome::DeadGrant(_) => ExitCode::Rejected,
-            Outcome::Transient(_) => ExitCode::Network,
-            Outcome::Misconfigured(_) => ExitCode::Config,
-            Outcome::Failed(e) | Outcome::NotStored(e) => e.exit_code(),
+            // What each failure means is the error's to say (`Error::exit_code`).
+            Outcome::DeadGrant(e)
+            | Outcome::Transient(e)
+            | Outcome::Misconfigured(e)
+            | Outcome::Failed(e)
+            | Outcome::NotStored(e) => e.exit_code(),
         }
     }
 
@@ -372,7 +374,7 @@ pub fn refresh_channel(
             Ok(token) => break token,
             Err(err) => match classify(&err) {
                 Class::Transient if attempt < policy.attempts => {
-                    std::thread::sleep(retry_delay(http, policy.backoff, attempt));
+                    std::thread::sleep(retry_delay(&err, policy.backoff, attempt));
                 }
                 Class::Transient => return Outcome::Transient(err),
                 Class::DeadGrant => {
@@ -452,25 +454,18 @@ pub(crate) enum Class {
 pub(crate) fn classify(err: &Error) -> Class {
     match err {
         Error::Network(_) => Class::Transient,
-        Error::Token(e) => match e.code.as_deref() {
-            Some("invalid_grant") => Class::DeadGrant,
-            Some("invalid_client") | Some("unauthorized_client") => Class::Misconfigured,
-            _ if e.is_transient() => Class::Transient,
-            _ => Class::Other,
-        },
+        Error::Token(e) if e.is_dead_grant() => Class::DeadGrant,
+        Error::Token(e) if e.is_client_misconfigured() => Class::Misconfigured,
+        Error::Token(e) if e.is_transient() => Class::Transient,
         _ => Class::Other,
     }
 }
 
-/// `Retry-After` (seconds, capped at a minute) when the provider sent one, else
+/// `Retry-After` (seconds, capped at a minute) when the failed answer carried one, else
 /// exponential backoff.
-pub(crate) fn retry_delay(http: &HttpClient, backoff: Duration, attempt: u32) -> Duration {
-    let header = http
-        .last_response()
-        .and_then(|r| r.retry_after)
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    match header {
-        Some(secs) => Duration::from_secs(secs.min(60)),
+pub(crate) fn retry_delay(err: &Error, backoff: Duration, attempt: u32) -> Duration {
+    match err.retry_after() {
+        Some(wait) => wait.min(Duration::from_secs(60)),
         None => backoff * 2u32.saturating_pow(attempt.saturating_sub(1)),
     }
 }

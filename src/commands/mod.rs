@@ -83,10 +83,16 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
         } => sandbox::run(&ctx, &provider, port, auto_approve, faults, access_ttl),
         Command::Completions { shell } => completions::run(&ctx, shell),
     };
+    conclude(&ctx.ui, result)
+}
+
+/// Where a result becomes the process's exit code: an error is reported once and mapped
+/// by [`Error::exit_code`], the one table of the documented codes.
+pub fn conclude(ui: &Ui, result: Result<ExitCode, Error>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            ctx.ui.error(&err);
+            ui.error(&err);
             err.exit_code()
         }
     }

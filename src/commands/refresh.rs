@@ -42,10 +42,7 @@ pub fn run(
     let mut worst = ExitCode::Ok;
     for (name, outcome) in &results {
         report(ctx, name, outcome);
-        let code = outcome.exit_code();
-        if code as i32 > worst as i32 {
-            worst = code;
-        }
+        worst = worst.worst(outcome.exit_code());
     }
     if !ctx.ui.json && results.len() > 1 {
         let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -83,17 +80,18 @@ fn refresh_all(
     // provider, others take locks and persist what came back.
     let gate = Gate::new(jobs);
     let workers = (jobs.max(1) * 2).min(names.len().max(1));
-    // Built once (trust roots, pool); each worker judges failures from its own sibling.
+    // Built once (trust roots, pool) and shared: a failure comes back as a value, so
+    // workers need no client of their own.
     let shared = HttpClient::new(HTTP_TIMEOUT, ctx.ui.verbose > 0);
     std::thread::scope(|scope| {
         let (queue, results, gate) = (&queue, &results, &gate);
         for _ in 0..workers {
-            let http = shared.sibling();
+            let http = &shared;
             scope.spawn(move || loop {
                 let Some((i, name)) = queue.lock().expect("queue lock").pop_front() else {
                     break;
                 };
-                let outcome = refresh::refresh_channel(&ctx.store, &name, policy, &http, gate);
+                let outcome = refresh::refresh_channel(&ctx.store, &name, policy, http, gate);
                 results.lock().expect("results lock")[i] = Some((name, outcome));
             });
         }

@@ -251,7 +251,7 @@ fn not_secured(vars: &HashMap<String, String>) -> Vec<Finding> {
         .filter(|u| u.has_host());
     let http_remote = front.as_ref().is_some_and(|u| {
         u.scheme() == "http"
-            && !matches!(u.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"))
+            && !crate::http::is_loopback(u)
             && !u.host_str().is_some_and(|h| h.ends_with(".localhost"))
     });
     let https = front.as_ref().is_some_and(|u| u.scheme() == "https");

@@ -28,7 +28,7 @@ pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
         let handles: Vec<_> = origins
             .iter()
             .map(|origin| {
-                let http = shared.sibling();
+                let http = &shared;
                 let proxies = &proxies;
                 scope.spawn(move || {
                     // The trace runs beside the request, so the origin costs one timeout.

@@ -144,9 +144,8 @@ pub fn differences(sent: &str, registered: &str) -> Vec<(&'static str, String)> 
         s.host_str().unwrap_or_default(),
         r.host_str().unwrap_or_default(),
     );
-    let loopback = |h: &str| matches!(h, "localhost" | "127.0.0.1" | "[::1]");
     if sh != rh {
-        let what = if loopback(sh) && loopback(rh) {
+        let what = if crate::http::is_loopback(&s) && crate::http::is_loopback(&r) {
             ("loopback_host", format!("the host differs: {sh} vs {rh} (to the provider, localhost, 127.0.0.1 and [::1] are different strings)"))
         } else if sh.strip_prefix("www.") == Some(rh) || rh.strip_prefix("www.") == Some(sh) {
             ("www", format!("the host differs by www.: {sh} vs {rh}"))
@@ -175,7 +174,7 @@ pub fn differences(sent: &str, registered: &str) -> Vec<(&'static str, String)> 
         // The default port follows the scheme: already reported.
     } else if s.port_or_known_default() != r.port_or_known_default()
         && s.scheme() == "http"
-        && loopback(sh)
+        && crate::http::is_loopback(&s)
         && sh == rh
     {
         out.push((
@@ -255,11 +254,11 @@ pub fn differences(sent: &str, registered: &str) -> Vec<(&'static str, String)> 
     out
 }
 
+/// A URL path with its `%XX` escapes decoded (`+` stays a plus, as in a path).
 fn decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Invisible characters made visible.

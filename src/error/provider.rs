@@ -50,6 +50,81 @@ pub struct ProviderError {
     pub status: Option<u16>,
     /// A redacted excerpt of a body that was not an OAuth error (HTML, text).
     pub excerpt: Option<String>,
+    /// The HTTP answer this error was read from (none for a callback's `error=`).
+    /// Boxed: an error value stays small however much evidence it carries.
+    pub response: Option<Box<Evidence>>,
+}
+
+/// The most of an error body kept as evidence: OAuth error answers are a few hundred
+/// bytes; an HTML error page is cut here.
+pub const EVIDENCE_BODY_LIMIT: usize = 16 * 1024;
+
+/// An HTTP answer kept with the error it caused: status, content type, `Retry-After`
+/// and the body (capped at [`EVIDENCE_BODY_LIMIT`]). `Debug` shows the body redacted, so
+/// a logged error never carries a token the body quoted.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub retry_after: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Evidence {
+    pub fn new(
+        status: u16,
+        content_type: Option<String>,
+        retry_after: Option<String>,
+        body: &[u8],
+    ) -> Evidence {
+        Evidence {
+            status,
+            content_type,
+            retry_after,
+            body: body[..body.len().min(EVIDENCE_BODY_LIMIT)].to_vec(),
+        }
+    }
+
+    /// From a whole response: its status, headers and body.
+    pub fn of(response: &crate::http::HttpResponse) -> Evidence {
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        Evidence::new(
+            response.status().as_u16(),
+            header("content-type"),
+            header("retry-after"),
+            response.body(),
+        )
+    }
+
+    /// The raw body, capped: remote text that may quote a secret. Never print it
+    /// unredacted (`redact::body`).
+    pub fn raw_body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// `Retry-After` in seconds (RFC 9110 §10.2.3); the HTTP-date form is not used by
+    /// token endpoints and is ignored.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        let secs = self.retry_after.as_deref()?.trim().parse::<u64>().ok()?;
+        Some(std::time::Duration::from_secs(secs))
+    }
+}
+
+impl fmt::Debug for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Evidence")
+            .field("status", &self.status)
+            .field("content_type", &self.content_type)
+            .field("retry_after", &self.retry_after)
+            .field("body", &redact::body(&self.body))
+            .finish()
+    }
 }
 
 pub struct Explanation {
@@ -90,17 +165,29 @@ impl ProviderError {
             description: description.map(str::to_string),
             status: None,
             excerpt: None,
+            response: None,
         }
+    }
+
+    /// From a whole HTTP response: the body read as below, with the status, content type,
+    /// `Retry-After` and the (capped) body kept as evidence.
+    pub fn from_http(stage: Stage, response: &crate::http::HttpResponse) -> ProviderError {
+        ProviderError::from_evidence(stage, Evidence::of(response), response.body())
     }
 
     /// From an HTTP response body of any shape.
     pub fn from_response(stage: Stage, status: u16, body: &[u8]) -> ProviderError {
+        ProviderError::from_evidence(stage, Evidence::new(status, None, None, body), body)
+    }
+
+    fn from_evidence(stage: Stage, evidence: Evidence, body: &[u8]) -> ProviderError {
         let mut err = ProviderError {
             stage,
             code: None,
             description: None,
-            status: Some(status),
+            status: Some(evidence.status),
             excerpt: None,
+            response: Some(Box::new(evidence)),
         };
         let text = String::from_utf8_lossy(body);
         let text = text.trim();
@@ -129,12 +216,32 @@ impl ProviderError {
         err
     }
 
+    /// How long the provider asked to wait before the next attempt (`Retry-After`).
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        self.response.as_ref()?.retry_after()
+    }
+
     /// A provider outage or rate limit: worth retrying later, not a misconfiguration.
     pub fn is_transient(&self) -> bool {
         matches!(
             self.code.as_deref(),
             Some("server_error") | Some("temporarily_unavailable")
         ) || matches!(self.status, Some(429) | Some(500..=599))
+    }
+
+    /// The grant is dead (`invalid_grant`: a code used or expired, a refresh token
+    /// revoked or spent): only a new login helps.
+    pub fn is_dead_grant(&self) -> bool {
+        self.code.as_deref() == Some("invalid_grant")
+    }
+
+    /// The client itself was refused (`invalid_client`, `unauthorized_client`): the app's
+    /// credentials or settings, not the grant.
+    pub fn is_client_misconfigured(&self) -> bool {
+        matches!(
+            self.code.as_deref(),
+            Some("invalid_client") | Some("unauthorized_client")
+        )
     }
 
     /// The user (or an admin policy) declined: not a misconfiguration.

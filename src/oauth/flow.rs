@@ -1,68 +1,49 @@
 //! The provider-agnostic authorization-code flow: the authorization request (PKCE S256,
-//! one-time state), the code exchange, refresh and revocation, through the `oauth2` crate
-//! and the tool's single HTTP client.
+//! one-time state), the code exchange, refresh, revocation and introspection.
+//!
+//! `oauth2` builds the authorization URL and provides the PKCE verifier and challenge,
+//! the CSRF state and the secret types (`ClientSecret`, `PkceCodeVerifier`,
+//! `AccessToken`...: `Debug` redacts them). Every request to the token endpoint goes
+//! through one path, `wire::request_token`, which follows the catalog's rules for every
+//! provider alike and returns failures as values.
 
-use super::errors::{ProviderError, Stage};
-use super::token::TokenResponse;
-use super::wire;
-use crate::error::Error;
-use crate::http::{HttpClient, RequestBody};
-use crate::model::{
-    ClientAuth, Exchange, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle, Wire,
-};
-pub use crate::model::{ClientCredentials, Endpoints};
-use oauth2::basic::{
-    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
-};
+use oauth2::basic::BasicClient;
 use oauth2::{
-    AuthType, AuthUrl, AuthorizationCode, ClientId, CsrfToken, EndpointMaybeSet, EndpointNotSet,
-    EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError,
-    RevocationUrl, Scope, StandardRevocableToken, TokenUrl,
+    AuthUrl, ClientId, CsrfToken, EndpointNotSet, EndpointSet, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, Scope,
+};
+
+use super::token::TokenResponse;
+use super::wire::{self, TokenRequest};
+use crate::error::provider::{ProviderError, Stage};
+use crate::error::Error;
+use crate::http::{HttpClient, HttpResponse};
+pub use crate::model::{ClientCredentials, Endpoints};
+use crate::model::{
+    Exchange, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle, TokenFormat, Wire,
 };
 use std::collections::BTreeMap;
 
-type OAuthClient = oauth2::Client<
-    BasicErrorResponse,
-    TokenResponse,
-    BasicTokenIntrospectionResponse,
-    StandardRevocableToken,
-    BasicRevocationErrorResponse,
-    EndpointSet,
-    EndpointNotSet,
-    EndpointNotSet,
-    EndpointMaybeSet,
-    EndpointSet,
->;
+/// `oauth2`'s client, for the authorization URL only.
+type AuthorizeClient =
+    BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointNotSet>;
 
 impl ClientCredentials {
-    fn oauth_client(&self, endpoints: &Endpoints) -> Result<OAuthClient, Error> {
+    /// `oauth2`'s client for the authorization URL. The token and revocation URLs are
+    /// checked here too, so a bad one is reported before the browser opens.
+    fn authorize_client(&self, endpoints: &Endpoints) -> Result<AuthorizeClient, Error> {
         let bad = |what: &str, url: &str, e: &dyn std::fmt::Display| Error::Config {
             what: format!("the {what} URL '{url}' is invalid: {e}"),
             fix: "check the provider's endpoints (postiz-connect providers, or the flags)".into(),
         };
         let auth = AuthUrl::new(endpoints.authorize_url.clone())
             .map_err(|e| bad("authorization", &endpoints.authorize_url, &e))?;
-        let token = TokenUrl::new(endpoints.token_url.clone())
+        url::Url::parse(&endpoints.token_url)
             .map_err(|e| bad("token", &endpoints.token_url, &e))?;
-        let revoke = match &endpoints.revoke_url {
-            Some(u) => Some(RevocationUrl::new(u.clone()).map_err(|e| bad("revocation", u, &e))?),
-            None => None,
-        };
-        let mut client = oauth2::Client::new(ClientId::new(self.id.clone()))
-            .set_auth_uri(auth)
-            .set_token_uri(token)
-            .set_revocation_url_option(revoke)
-            .set_auth_type(match self.auth {
-                ClientAuth::Basic => AuthType::BasicAuth,
-                ClientAuth::Post | ClientAuth::None => AuthType::RequestBody,
-            });
-        // A public client sends no secret, even if one was configured.
-        if self.auth != ClientAuth::None {
-            if let Some(secret) = &self.secret {
-                client = client.set_client_secret(secret.clone());
-            }
+        if let Some(u) = &endpoints.revoke_url {
+            url::Url::parse(u).map_err(|e| bad("revocation", u, &e))?;
         }
-        Ok(client)
+        Ok(BasicClient::new(ClientId::new(self.id.clone())).set_auth_uri(auth))
     }
 }
 
@@ -85,7 +66,7 @@ impl AuthorizationRequest {
         scopes: &[String],
         redirect_uri: &str,
     ) -> Result<AuthorizationRequest, Error> {
-        let oauth = client.oauth_client(endpoints)?.set_redirect_uri(
+        let oauth = client.authorize_client(endpoints)?.set_redirect_uri(
             RedirectUrl::new(redirect_uri.to_string()).map_err(|e| {
                 Error::Usage(format!("redirect URI '{redirect_uri}' is invalid: {e}"))
             })?,
@@ -169,30 +150,12 @@ impl AuthorizationRequest {
         wire: &Wire,
         http: &HttpClient,
     ) -> Result<TokenResponse, Error> {
-        if !wire.is_standard() || !extra.is_empty() || !self.token_params.is_empty() {
-            let verifier = self.pkce_verifier.as_ref().map(|v| v.secret().as_str());
-            let mut params = code_grant(wire, code, &self.redirect_uri, verifier);
-            params.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
-            params.extend(self.token_params.iter().cloned());
-            return wire::send(
-                wire,
-                &endpoints.token_url,
-                params,
-                client,
-                Stage::Token,
-                http,
-            );
-        }
-        let oauth = client.oauth_client(endpoints)?.set_redirect_uri(
-            RedirectUrl::new(self.redirect_uri.clone()).expect("validated in new()"),
-        );
-        let mut request = oauth.exchange_code(AuthorizationCode::new(code.to_string()));
-        if let Some(verifier) = self.pkce_verifier {
-            request = request.set_pkce_verifier(verifier);
-        }
-        request
-            .request(http)
-            .map_err(|e| token_error(e, Stage::Token, http))
+        let verifier = self.pkce_verifier.as_ref().map(|v| v.secret().as_str());
+        let mut params = code_grant(wire, code, &self.redirect_uri, verifier);
+        params.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+        params.extend(self.token_params.iter().cloned());
+        let request = TokenRequest::grant(Stage::Token, &endpoints.token_url, params, client);
+        wire::request_token(wire, request, http)
     }
 }
 
@@ -208,27 +171,10 @@ pub fn probe_client(
     const CODE: &str = "postiz-connect-doctor-probe";
     const VERIFIER: &str = "postiz-connect-doctor-probe-verifier-0000000";
     const REDIRECT: &str = "http://127.0.0.1/callback";
-    if !wire.is_standard() {
-        // Sent the way this provider expects, so the answer is about the credentials.
-        let params = code_grant(wire, CODE, REDIRECT, Some(VERIFIER));
-        return wire::send(
-            wire,
-            &endpoints.token_url,
-            params,
-            client,
-            Stage::Token,
-            http,
-        )
-        .map(|_| ());
-    }
-    client
-        .oauth_client(endpoints)?
-        .set_redirect_uri(RedirectUrl::new(REDIRECT.into()).expect("a valid URL"))
-        .exchange_code(AuthorizationCode::new(CODE.into()))
-        .set_pkce_verifier(PkceCodeVerifier::new(VERIFIER.into()))
-        .request(http)
-        .map(|_| ())
-        .map_err(|e| token_error(e, Stage::Token, http))
+    // Sent the way this provider expects, so the answer is about the credentials.
+    let params = code_grant(wire, CODE, REDIRECT, Some(VERIFIER));
+    let request = TokenRequest::grant(Stage::Token, &endpoints.token_url, params, client);
+    wire::request_token(wire, request, http).map(|_| ())
 }
 
 /// The parameters of an authorization-code grant, with the provider's name for `code`.
@@ -261,8 +207,8 @@ pub struct Renewal<'a> {
     pub callback_params: &'a BTreeMap<String, String>,
 }
 
-/// Renew the tokens the way the provider does: `grant_type=refresh_token` (through
-/// oauth2 when the wire is standard), or an exchange of the access token itself (Meta).
+/// Renew the tokens the way the provider does: `grant_type=refresh_token`, or an
+/// exchange of the access token itself (Meta).
 pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse, Error> {
     let rule = renewal.rule;
     match rule.style {
@@ -292,14 +238,6 @@ pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse
                 what: "there is no refresh token".into(),
                 fix: "reconnect the channel".into(),
             })?;
-            if renewal.wire.is_standard() && rule.url.is_none() && rule.params.is_empty() {
-                return renewal
-                    .client
-                    .oauth_client(renewal.endpoints)?
-                    .exchange_refresh_token(&RefreshToken::new(refresh_token.to_string()))
-                    .request(http)
-                    .map_err(|e| token_error(e, Stage::Refresh, http));
-            }
             let state = fresh_state();
             let mut values = placeholder_values(renewal);
             values.insert("state", &state);
@@ -311,14 +249,8 @@ pub fn refresh(renewal: &Renewal<'_>, http: &HttpClient) -> Result<TokenResponse
                 params.push((key.clone(), fill_param(template, &values)?));
             }
             let url = rule.url.as_deref().unwrap_or(&renewal.endpoints.token_url);
-            wire::send(
-                renewal.wire,
-                url,
-                params,
-                renewal.client,
-                Stage::Refresh,
-                http,
-            )
+            let request = TokenRequest::grant(Stage::Refresh, url, params, renewal.client);
+            wire::request_token(renewal.wire, request, http)
         }
     }
 }
@@ -381,16 +313,19 @@ fn call_exchange(
     stage: Stage,
     http: &HttpClient,
 ) -> Result<TokenResponse, Error> {
-    let mut url = url::Url::parse(&exchange.url).map_err(|e| Error::Config {
-        what: format!("the exchange URL '{}' is invalid: {e}", exchange.url),
-        fix: "check the provider's entry".into(),
-    })?;
-    for (key, template) in &exchange.params {
-        let value = fill_param(template, values)?;
-        url.query_pairs_mut().append_pair(key, &value);
-    }
-    let response = http.send("GET", url.as_str(), RequestBody::Empty, None)?;
-    wire::parse_token_answer(wire, stage, response.status().as_u16(), response.body())
+    let params = exchange
+        .params
+        .iter()
+        .map(|(key, template)| Ok((key.clone(), fill_param(template, values)?)))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let request = TokenRequest {
+        stage,
+        url: &exchange.url,
+        params,
+        client: None,
+        format: Some(TokenFormat::Get),
+    };
+    wire::request_token(wire, request, http)
 }
 
 /// The long-lived exchange right after the code exchange (Meta).
@@ -417,20 +352,17 @@ fn hex_sha256(input: &str) -> String {
 /// POST `form` to an endpoint of the authorization server, the client authenticated as
 /// at the token endpoint (RFC 7009 §2.1, RFC 7662 §2.1); plain http only on loopback.
 fn post_as_client(
+    stage: Stage,
     url: &str,
-    mut form: Vec<(String, String)>,
+    form: Vec<(String, String)>,
     client: &ClientCredentials,
     http: &HttpClient,
-) -> Result<oauth2::HttpResponse, Error> {
+) -> Result<HttpResponse, Error> {
     let parsed = url::Url::parse(url).map_err(|e| Error::Config {
         what: format!("the endpoint URL '{url}' is invalid: {e}"),
         fix: "check the provider's endpoints".into(),
     })?;
-    let loopback = matches!(
-        parsed.host_str(),
-        Some("127.0.0.1") | Some("localhost") | Some("[::1]")
-    );
-    if parsed.scheme() != "https" && !loopback {
+    if parsed.scheme() != "https" && !crate::http::is_loopback(&parsed) {
         return Err(Error::Config {
             what: format!(
                 "refusing to send a token over plain http to {}",
@@ -439,19 +371,14 @@ fn post_as_client(
             fix: "use the provider's https endpoint".into(),
         });
     }
-    let basic = match (client.auth, &client.secret) {
-        (ClientAuth::Basic, Some(secret)) => Some((client.id.as_str(), secret.secret().as_str())),
-        (ClientAuth::Post, Some(secret)) => {
-            form.push(("client_id".into(), client.id.clone()));
-            form.push(("client_secret".into(), secret.secret().clone()));
-            None
-        }
-        _ => {
-            form.push(("client_id".into(), client.id.clone()));
-            None
-        }
+    let request = TokenRequest {
+        stage,
+        url,
+        params: form,
+        client: Some(client),
+        format: Some(TokenFormat::Form),
     };
-    Ok(http.send("POST", url, RequestBody::Form(form), basic)?)
+    wire::send(&Wire::default(), request, http)
 }
 
 /// RFC 7662 introspection of an access token: what the server says of it (`username`,
@@ -469,7 +396,7 @@ pub fn introspect(
         ("token".to_string(), access_token.to_string()),
         ("token_type_hint".to_string(), "access_token".to_string()),
     ];
-    let response = post_as_client(url, form, client, http)?;
+    let response = post_as_client(Stage::Identity, url, form, client, http)?;
     let status = response.status().as_u16();
     let parsed = (status == 200)
         .then(|| serde_json::from_slice::<serde_json::Value>(response.body()).ok())
@@ -480,18 +407,16 @@ pub fn introspect(
             what: "the introspection endpoint says the new access token is not active".into(),
             fix: "connect again; if it repeats, check the client's settings on the server".into(),
         }),
-        None => Err(Error::Token(ProviderError::from_response(
+        None => Err(Error::Token(ProviderError::from_http(
             Stage::Identity,
-            status,
-            response.body(),
+            &response,
         ))),
     }
 }
 
 /// RFC 7009 revocation. Returns Ok(false) when the provider has no revocation endpoint.
 ///
-/// Done here rather than through oauth2, which refuses plain-http endpoints outright; this
-/// allows http only on loopback (local servers and tests), like RFC 8252 does.
+/// Plain http is allowed only on loopback (local servers and tests), like RFC 8252 does.
 pub fn revoke(
     token: &str,
     hint: TokenHint,
@@ -506,16 +431,15 @@ pub fn revoke(
         ("token".to_string(), token.to_string()),
         ("token_type_hint".to_string(), hint.as_str().to_string()),
     ];
-    let response = post_as_client(url, form, client, http)?;
+    let response = post_as_client(Stage::Revoke, url, form, client, http)?;
     let status = response.status().as_u16();
     // RFC 7009 §2.2: 200 for success, also when the token was already invalid.
     if status == 200 {
         return Ok(true);
     }
-    Err(Error::Token(ProviderError::from_response(
+    Err(Error::Token(ProviderError::from_http(
         Stage::Revoke,
-        status,
-        response.body(),
+        &response,
     )))
 }
 
@@ -535,38 +459,10 @@ impl TokenHint {
     }
 }
 
-fn token_error<RE>(
-    err: RequestTokenError<crate::http::NetworkError, RE>,
-    stage: Stage,
-    http: &HttpClient,
-) -> Error
-where
-    RE: oauth2::ErrorResponse + 'static,
-{
-    match err {
-        RequestTokenError::Request(net) => Error::Network(net),
-        // Every other failure is judged from the full response (status and body), which
-        // the HTTP client kept: oauth2 drops the status and some body shapes.
-        _ => Error::Token(last_response_error(stage, http)),
-    }
-}
-
-fn last_response_error(stage: Stage, http: &HttpClient) -> ProviderError {
-    match http.last_response() {
-        Some(last) => ProviderError::from_response(stage, last.status, &last.body),
-        None => ProviderError {
-            stage,
-            code: None,
-            description: Some("no response was received".into()),
-            status: None,
-            excerpt: None,
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ClientAuth;
     use crate::providers::Catalog;
     use base64::Engine;
     use sha2::Digest;

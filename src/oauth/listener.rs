@@ -69,10 +69,7 @@ pub fn plan_redirect(
             "--redirect-uri {raw} has a #fragment, which OAuth forbids (RFC 6749 §3.1.2)"
         )));
     }
-    let loopback_host = matches!(
-        url.host_str(),
-        Some("127.0.0.1") | Some("localhost") | Some("[::1]")
-    );
+    let loopback_host = crate::http::is_loopback(&url);
     if loopback_host && url.scheme() == "http" {
         return Ok(RedirectPlan::Loopback(url));
     }

@@ -40,14 +40,11 @@ pub fn missing(requested: &[String], granted: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// `%XX` escapes decoded; `+` stays a plus (it separates scopes).
 fn percent_decode(raw: &str) -> String {
-    if !raw.contains('%') {
-        return raw.to_string();
-    }
-    url::form_urlencoded::parse(format!("s={}", raw.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| raw.to_string())
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]

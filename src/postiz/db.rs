@@ -139,14 +139,9 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
 
 /// A URL part percent-decoded (`+` stays a plus, as in a URL's user info and path).
 pub(super) fn percent_decode(s: &str) -> String {
-    let escaped = s
-        .replace('+', "%2B")
-        .replace('&', "%26")
-        .replace('=', "%3D");
-    url::form_urlencoded::parse(format!("x={escaped}").as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// An open, read-only connection to the Postiz database.
@@ -541,6 +536,9 @@ mod tests {
             Some(&Duration::from_secs(3))
         );
 
+        // `+`, `&` and `=` in a URL part are themselves, not form syntax.
+        let odd = target("postgresql://u:a+b%26c=d%3D@db/x");
+        assert_eq!(odd.config.get_password(), Some(&b"a+b&c=d="[..]));
         let t = target("postgres://u@db/x?sslmode=require&schema=postiz&connection_limit=5");
         assert_eq!(t.tls, Tls::Unverified { required: true });
         assert_eq!(t.schema.as_deref(), Some("postiz"));

@@ -88,22 +88,63 @@ fn flatten(e: KeychainError) -> Error {
     }
 }
 
-/// The keychain error in words a user reads; the library's own text is kept for `-v`.
+/// The keychain error in words a user reads, told apart by its variant; the library's
+/// own text is kept for `-v`.
 fn describe(action: &str, e: &keyring::Error) -> Error {
-    let text = e.to_string();
-    let lower = text.to_ascii_lowercase();
-    let what = if lower.contains("locked") {
-        "the keychain is locked".to_string()
-    } else if lower.contains("d-bus")
-        || lower.contains("dbus")
-        || lower.contains("org.freedesktop.secrets")
-        || lower.contains("no default store")
-    {
-        "no keychain is running here".to_string()
-    } else {
-        format!("the keychain refused a {action}")
+    let what = match e {
+        // No store could be set up: no D-Bus session, no Secret Service on it.
+        keyring::Error::NoDefaultStore => "no keychain is running here".to_string(),
+        keyring::Error::NoStorageAccess(inner) if is_locked(inner.as_ref()) => {
+            "the keychain is locked".to_string()
+        }
+        keyring::Error::PlatformFailure(inner) if is_missing(inner.as_ref()) => {
+            "no keychain is running here".to_string()
+        }
+        _ => format!("the keychain refused a {action}"),
     };
-    unavailable(&what).with_detail(format!("keychain {action}: {text}"))
+    unavailable(&what).with_detail(format!("keychain {action}: {e}"))
+}
+
+type PlatformError = dyn std::error::Error + Send + Sync;
+
+/// The store refused access because it is locked (or its unlock prompt was dismissed).
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn is_locked(inner: &PlatformError) -> bool {
+    use secret_service::Error as Ss;
+    matches!(inner.downcast_ref::<Ss>(), Some(Ss::Locked | Ss::Prompt))
+}
+
+/// On macOS and Windows no access to the store means a locked keychain.
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+fn is_locked(_inner: &PlatformError) -> bool {
+    true
+}
+
+/// The Secret Service is not there: no D-Bus session, or nothing owns its name on it.
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn is_missing(inner: &PlatformError) -> bool {
+    use secret_service::Error as Ss;
+    matches!(
+        inner.downcast_ref::<Ss>(),
+        Some(Ss::Zbus(_) | Ss::ZbusFdo(_) | Ss::Unavailable)
+    )
+}
+
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+fn is_missing(_inner: &PlatformError) -> bool {
+    false
 }
 
 /// One sentence: what is missing, and the two ways on.
@@ -113,5 +154,46 @@ fn unavailable(what: &str) -> Error {
             "{what}, so the tokens have nowhere safe to go: start a keyring (on Linux a Secret Service such as gnome-keyring or KeePassXC, in a D-Bus session), or add --insecure-storage to keep them in a 0600 file instead"
         ),
         fix: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(e: keyring::Error) -> String {
+        describe("write", &e).to_string()
+    }
+
+    /// Told apart by variant: the words of the library (which the old text matching
+    /// looked for) play no part.
+    #[test]
+    fn keychain_errors_are_told_apart_by_their_type() {
+        assert!(said(keyring::Error::NoDefaultStore).starts_with("no keychain is running here"));
+        let platform = |text: &str| -> Box<PlatformError> {
+            Box::new(std::io::Error::other(text.to_string()))
+        };
+        // A message that reads "locked" or "D-Bus" is not a locked or missing keychain.
+        assert!(said(keyring::Error::PlatformFailure(platform(
+            "dbus object locked"
+        )))
+        .starts_with("the keychain refused a write"));
+        assert!(
+            said(keyring::Error::BadStoreFormat("no default store".into()))
+                .starts_with("the keychain refused a write")
+        );
+        #[cfg(all(
+            unix,
+            not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+        ))]
+        {
+            use secret_service::Error as Ss;
+            let locked = keyring::Error::NoStorageAccess(Box::new(Ss::Locked));
+            assert!(said(locked).starts_with("the keychain is locked"));
+            let gone = keyring::Error::PlatformFailure(Box::new(Ss::Unavailable));
+            assert!(said(gone).starts_with("no keychain is running here"));
+            let crypto = keyring::Error::PlatformFailure(Box::new(Ss::Crypto("bad padding")));
+            assert!(said(crypto).starts_with("the keychain refused a write"));
+        }
     }
 }

@@ -106,9 +106,7 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
         match refresh_one(ctx, args, &located, &mut writer, &http, id) {
             Ok(value) => results.push(value),
             Err(e) => {
-                if (e.exit_code() as i32) > (worst as i32) || worst == ExitCode::Ok {
-                    worst = e.exit_code();
-                }
+                worst = worst.worst(e.exit_code());
                 let mut value = result(id, "failed");
                 value["error"] = Value::String(e.to_string());
                 if let Some(fix) = e.fix() {
@@ -307,7 +305,7 @@ fn refresh_one(
             Ok(token) => break token,
             Err(err) => match class_of(&err, rule.style) {
                 Class::Transient if attempt < 3 => {
-                    std::thread::sleep(retry_delay(http, Duration::from_millis(500), attempt));
+                    std::thread::sleep(retry_delay(&err, Duration::from_millis(500), attempt));
                 }
                 Class::DeadGrant => {
                     return Err(Error::Rejected {
