@@ -22,13 +22,7 @@ fn split_scopes(raw: &str, separator: &str) -> Vec<String> {
 }
 
 fn is_loopback_redirect(uri: &str) -> bool {
-    url::Url::parse(uri).is_ok_and(|u| {
-        u.scheme() == "http"
-            && matches!(
-                u.host_str(),
-                Some("127.0.0.1") | Some("localhost") | Some("[::1]")
-            )
-    })
+    url::Url::parse(uri).is_ok_and(|u| crate::browser::is_loopback(&u))
 }
 
 pub(super) fn authorize(

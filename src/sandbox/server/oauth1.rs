@@ -164,10 +164,11 @@ fn verify(
         .filter_map(|part| {
             let (k, v) = part.trim().split_once('=')?;
             let v = v.trim_matches('"');
-            let decoded =
-                url::form_urlencoded::parse(format!("v={}", v.replace('+', "%2B")).as_bytes())
-                    .next()
-                    .map(|(_, v)| v.into_owned())?;
+            // RFC 5849 §3.5.1: values are RFC 3986 percent-encoded ('+' is a plus).
+            let decoded = percent_encoding::percent_decode_str(v)
+                .decode_utf8()
+                .ok()?
+                .into_owned();
             Some((k.to_string(), decoded))
         })
         .collect();
@@ -222,10 +223,5 @@ fn verify(
 }
 
 fn is_loopback(callback: &str) -> bool {
-    url::Url::parse(callback).is_ok_and(|u| {
-        matches!(
-            u.host_str(),
-            Some("127.0.0.1") | Some("localhost") | Some("[::1]")
-        )
-    })
+    url::Url::parse(callback).is_ok_and(|u| crate::http::is_loopback(&u))
 }
