@@ -1,27 +1,63 @@
 //! completions/ and man/ are generated from the command line; this fails when they are
 //! stale. Regenerate with: UPDATE_ASSETS=1 cargo test --test it assets::
+//!
+//! The man pages are generated here only (clap_mangen is a dev-dependency): the binary
+//! has no command that prints one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use postiz_connect::assets;
 use postiz_connect::providers::Catalog;
 
+const BIN: &str = "postiz-connect";
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `(file name, contents)` of the main man page and one per subcommand.
+fn man_pages(catalog: &Catalog) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut cmd = postiz_connect::cli::build_command(catalog);
+    cmd.build();
+    let mut pages = Vec::new();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
+    pages.push((format!("{BIN}.1"), out));
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("{BIN}-{}", sub.get_name());
+        let sub = sub.clone().name(name.clone()).display_name(name.clone());
+        let mut out = Vec::new();
+        clap_mangen::Man::new(sub).render(&mut out)?;
+        pages.push((format!("{name}.1"), out));
+    }
+    Ok(pages)
+}
+
+/// Write everything under `root` (`completions/` and `man/`).
+fn write_all(root: &Path, catalog: &Catalog) -> std::io::Result<()> {
+    std::fs::create_dir_all(root.join("completions"))?;
+    std::fs::create_dir_all(root.join("man"))?;
+    for (name, bytes) in assets::completions(catalog) {
+        std::fs::write(root.join("completions").join(name), bytes)?;
+    }
+    for (name, bytes) in man_pages(catalog)? {
+        std::fs::write(root.join("man").join(name), bytes)?;
+    }
+    Ok(())
 }
 
 #[test]
 fn completions_and_man_pages_are_fresh() {
     let catalog = Catalog::embedded();
     if std::env::var_os("UPDATE_ASSETS").is_some() {
-        assets::write_all(&root(), &catalog).unwrap();
+        write_all(&root(), &catalog).unwrap();
     }
     let mut stale = Vec::new();
     let expected: Vec<(String, Vec<u8>)> = assets::completions(&catalog)
         .into_iter()
         .map(|(n, b)| (format!("completions/{n}"), b))
         .chain(
-            assets::man_pages(&catalog)
+            man_pages(&catalog)
                 .unwrap()
                 .into_iter()
                 .map(|(n, b)| (format!("man/{n}"), b)),
@@ -45,7 +81,7 @@ fn completions_and_man_pages_are_fresh() {
 
 #[test]
 fn man_page_documents_exit_codes_and_every_command() {
-    let pages = assets::man_pages(&Catalog::embedded()).unwrap();
+    let pages = man_pages(&Catalog::embedded()).unwrap();
     let main = String::from_utf8(pages[0].1.clone()).unwrap();
     assert!(main.contains("Exit codes"));
     for sub in [
