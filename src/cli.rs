@@ -12,9 +12,12 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand}
 use crate::error::EXIT_CODES_HELP;
 use crate::providers::{find, Catalog, ClientAuth, Provider, Summary};
 
+/// The program's name, as `--version` and usage show it.
+const NAME: &str = "postiz-connect";
+
 #[derive(Debug, Parser)]
 #[command(
-    name = "postiz-connect",
+    name = NAME,
     version,
     about = "Connect Postiz social channels over OAuth from your own machine",
     long_about = "Connect Postiz social channels over OAuth from your own machine.\n\n\
@@ -742,6 +745,18 @@ where
         .skip(1)
         .map(|a| a.to_string_lossy())
         .find(|a| !a.starts_with('-'));
+    let asks_help = args.iter().skip(1).any(|a| a == "-h" || a == "--help");
+    // With no command and no help asked, the arguments are `--version` or a usage error:
+    // the version is the top level's alone, without the subcommands (built for the rest).
+    if first.is_none() && !asks_help {
+        let mut top =
+            GlobalArgs::augment_args(clap::Command::new(NAME).version(env!("CARGO_PKG_VERSION")));
+        if let Err(err) = top.try_get_matches_from_mut(&args) {
+            if err.kind() == clap::error::ErrorKind::DisplayVersion {
+                return Err(Failure::Usage(err));
+            }
+        }
+    }
     let base = Cli::command();
     let builtins: Vec<String> = base
         .get_subcommands()
@@ -749,7 +764,6 @@ where
         .map(str::to_string)
         .collect();
     let builtin = |word: &str| builtins.iter().any(|b| b == word);
-    let asks_help = args.iter().skip(1).any(|a| a == "-h" || a == "--help");
     // `connect` checks its provider against the catalog's names.
     let needs_catalog = match first.as_deref() {
         None => asks_help,
@@ -846,6 +860,10 @@ mod tests {
             &["-q", "--help"],
             &["--version"],
             &["-V"],
+            &["-q", "-v", "--version"],
+            &["--json", "-V", "--bogus"],
+            &["--bogus", "-V"],
+            &["--", "-V"],
             &["help"],
             &["twitter", "--version"],
             &["nosuch"],
