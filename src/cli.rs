@@ -738,8 +738,10 @@ where
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     // The first word that is not a flag names the subcommand (global flags take no
-    // value). Help, completions and unknown words get every provider, for the listing
-    // and the error message.
+    // value). A built-in command gets no provider subcommand, a provider its own; the
+    // top-level help lists every provider, `help` and unknown words get every one in
+    // full. With no word and no help asked (the version, or a usage error such as no
+    // arguments at all), none: as before start-up was made lazy.
     let first = args
         .iter()
         .skip(1)
