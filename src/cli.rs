@@ -10,11 +10,14 @@ use std::time::Duration;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::error::EXIT_CODES_HELP;
-use crate::providers::{Catalog, ClientAuth, Provider};
+use crate::providers::{find, Catalog, ClientAuth, Provider, Summary};
+
+/// The program's name, as `--version` and usage show it.
+const NAME: &str = "postiz-connect";
 
 #[derive(Debug, Parser)]
 #[command(
-    name = "postiz-connect",
+    name = NAME,
     version,
     about = "Connect Postiz social channels over OAuth from your own machine",
     long_about = "Connect Postiz social channels over OAuth from your own machine.\n\n\
@@ -524,10 +527,11 @@ impl<P: clap::builder::TypedValueParser> clap::builder::TypedValueParser for Sug
 }
 
 /// Every provider id and alias, for completion.
-fn provider_names(catalog: &Catalog) -> Vec<String> {
-    catalog
+fn provider_names(summaries: &[Summary]) -> Vec<String> {
+    summaries
         .iter()
-        .flat_map(|p| std::iter::once(p.id.clone()).chain(p.aliases.clone()))
+        .flat_map(Summary::names)
+        .map(str::to_string)
         .collect()
 }
 
@@ -551,7 +555,7 @@ fn fault_arg(arg: clap::Arg) -> clap::Arg {
 
 /// The full command: the derive surface plus one subcommand per catalog provider.
 pub fn build_command(catalog: &Catalog) -> clap::Command {
-    build_command_for(Cli::command(), catalog, None)
+    build_command_for(Cli::command(), Some(&catalog.summaries()), Providers::All)
 }
 
 /// The command line as shell completion sees it: a provider's subcommand without the
@@ -575,49 +579,86 @@ pub fn completion_command(catalog: &Catalog) -> clap::Command {
     })
 }
 
-/// The command line, with every provider's subcommand, or only `only`'s: each provider
-/// subcommand carries every connect flag, and building two dozen of them is most of the
-/// start-up time of a command that needs none.
-fn build_command_for(base: clap::Command, catalog: &Catalog, only: Option<&str>) -> clap::Command {
-    let names = provider_names(catalog);
+/// Which provider subcommands a command line gets: each carries every connect flag, and
+/// building two dozen of them is most of the start-up time of a command that needs none.
+#[derive(Clone, Copy)]
+enum Providers<'a> {
+    /// None: a built-in command is named (or none, without asking for help).
+    None,
+    /// The named provider's only.
+    Only(&'a Summary),
+    /// Each as a line of the top-level help's listing (name, about, aliases), no flags.
+    Listed,
+    /// Each in full: for `help`, an unknown word, completions and man pages.
+    All,
+}
+
+/// The command line, with the catalog's names where a provider is named (when `catalog`
+/// is given: a built-in command other than `connect` parses and shows its help without
+/// them) and `providers`' subcommands.
+fn build_command_for(
+    base: clap::Command,
+    catalog: Option<&[Summary]>,
+    providers: Providers,
+) -> clap::Command {
+    let names = catalog.map(provider_names);
     let text = clap::builder::StringValueParser::new();
+    // The catalog's names complete wherever a provider is named (and `connect` checks
+    // its provider against them). Each `mut_arg` moves its argument last, which is the
+    // order completions list them in: the names first, then the faults.
+    let suggested = |c: clap::Command, arg: &str| match &names {
+        Some(names) => c.mut_arg(arg, |a| suggesting(a, text, names.clone())),
+        None => c,
+    };
     let mut cmd = base
         .mut_subcommand("connect", |c| {
-            c.mut_arg("provider", |a| {
-                a.value_parser(clap::builder::PossibleValuesParser::new(names.clone()))
-            })
-            .mut_arg("faults", fault_arg)
+            let c = match &names {
+                Some(names) => c.mut_arg("provider", |a| {
+                    a.value_parser(clap::builder::PossibleValuesParser::new(names.clone()))
+                }),
+                None => c,
+            };
+            c.mut_arg("faults", fault_arg)
         })
-        // The catalog's names complete wherever a provider is named.
-        .mut_subcommand("doctor", |c| {
-            c.mut_arg("providers", |a| suggesting(a, text, names.clone()))
-        })
-        .mut_subcommand("providers", |c| {
-            c.mut_arg("provider", |a| suggesting(a, text, names.clone()))
-        })
+        .mut_subcommand("doctor", |c| suggested(c, "providers"))
+        .mut_subcommand("providers", |c| suggested(c, "provider"))
         .mut_subcommand("sandbox", |c| {
-            c.mut_arg("provider", |a| suggesting(a, text, names.clone()))
-                .mut_arg("faults", fault_arg)
+            suggested(c, "provider").mut_arg("faults", fault_arg)
         });
-    let wanted = |p: &&Provider| match only {
-        None => true,
-        Some(name) => p.id == name || p.aliases.iter().any(|a| a == name),
+    let Some(summaries) = catalog else {
+        return cmd;
     };
-    for provider in catalog.iter().filter(wanted) {
+    let wanted: &[Summary] = match providers {
+        Providers::None => &[],
+        Providers::Only(one) => std::slice::from_ref(one),
+        Providers::Listed | Providers::All => summaries,
+    };
+    for provider in wanted {
         // A user-defined provider may not shadow a built-in command.
-        if cmd.find_subcommand(&provider.id).is_some() {
+        if cmd.find_subcommand(&*provider.id).is_some() {
             continue;
         }
-        // The about comes after the flags: a flattened struct's doc comment would replace it.
-        let sub = ConnectArgs::augment_args(clap::Command::new(provider.id.clone()))
-            .mut_arg("faults", fault_arg)
-            .about(format!(
-                "Connect a channel: {}",
-                crate::ui::terminal_safe(&provider.name)
-            ))
-            .visible_aliases(provider.aliases.clone())
-            .after_help(EXIT_CODES_HELP);
-        cmd = cmd.subcommand(only_what_applies(sub, provider));
+        let about = format!(
+            "Connect a channel: {}",
+            crate::ui::terminal_safe(&provider.name)
+        );
+        let aliases: Vec<String> = provider.aliases.iter().map(|a| a.to_string()).collect();
+        let sub = match providers {
+            Providers::Listed => clap::Command::new(provider.id.to_string())
+                .about(about)
+                .visible_aliases(aliases),
+            // The about comes after the flags: a flattened struct's doc comment would
+            // replace it.
+            _ => only_what_applies(
+                ConnectArgs::augment_args(clap::Command::new(provider.id.to_string()))
+                    .mut_arg("faults", fault_arg)
+                    .about(about)
+                    .visible_aliases(aliases)
+                    .after_help(EXIT_CODES_HELP),
+                provider,
+            ),
+        };
+        cmd = cmd.subcommand(sub);
     }
     cmd
 }
@@ -640,28 +681,22 @@ pub fn has_oauth1(provider: &Provider) -> bool {
 /// A provider's own subcommand shows only the flags that apply to it, worded from its
 /// catalog entry. The others stay hidden but parse, so that `connect` can refuse them
 /// with the providers they apply to (a clap "unexpected argument" would not say).
-fn only_what_applies(sub: clap::Command, provider: &Provider) -> clap::Command {
+fn only_what_applies(sub: clap::Command, provider: &Summary) -> clap::Command {
     let safe = |text: &str| crate::ui::terminal_safe(text).into_owned();
-    let sub = match &provider.pages {
-        Some(pages) => sub.mut_arg("page", |a| {
+    let sub = match &provider.page_kind {
+        Some(kind) => sub.mut_arg("page", |a| {
             a.help(format!(
                 "The {} to connect, by id or name (default: ask; without a terminal, list them and exit 6)",
-                safe(&pages.kind)
+                safe(kind)
             ))
         }),
         None => sub.mut_arg("page", |a| a.hide(true)),
     };
     let sub = match &provider.oauth1 {
-        Some(rules) => sub.mut_arg("oauth1", |a| {
+        Some(keys) => sub.mut_arg("oauth1", |a| {
             a.help(format!(
                 "Connect with OAuth 1.0a as Postiz does ({}); automatic when only those are set",
-                safe(
-                    &[
-                        rules.consumer_key_env.join(" or "),
-                        rules.consumer_secret_env.join(" or ")
-                    ]
-                    .join(" / ")
-                )
+                safe(&[keys.key_env.join(" or "), keys.secret_env.join(" or ")].join(" / "))
             ))
         }),
         // `--oauth2` only chooses against OAuth 1.0a: it goes with it.
@@ -669,22 +704,32 @@ fn only_what_applies(sub: clap::Command, provider: &Provider) -> clap::Command {
             .mut_arg("oauth1", |a| a.hide(true))
             .mut_arg("oauth2", |a| a.hide(true)),
     };
-    if has_instances(provider) {
-        let default = match (&provider.base_url_env, &provider.base_url) {
-            (env, Some(url)) if !env.is_empty() => format!("{}, else {url}", env.join(" or ")),
-            (env, None) if !env.is_empty() => env.join(" or "),
-            (_, Some(url)) => url.clone(),
-            (_, None) => "none".into(),
-        };
-        sub.mut_arg("instance", |a| {
-            a.help(format!(
-                "The instance to connect to (default: {})",
-                safe(&default)
-            ))
-        })
-    } else {
-        sub.mut_arg("instance", |a| a.hide(true))
+    match &provider.instances {
+        Some(instances) => {
+            let default = match (&instances.env, &instances.default) {
+                (env, Some(url)) if !env.is_empty() => format!("{}, else {url}", env.join(" or ")),
+                (env, None) if !env.is_empty() => env.join(" or "),
+                (_, Some(url)) => url.to_string(),
+                (_, None) => "none".into(),
+            };
+            sub.mut_arg("instance", |a| {
+                a.help(format!(
+                    "The instance to connect to (default: {})",
+                    safe(&default)
+                ))
+            })
+        }
+        None => sub.mut_arg("instance", |a| a.hide(true)),
     }
+}
+
+/// Why the command line gave no invocation.
+#[derive(Debug)]
+pub enum Failure<E> {
+    /// A usage error, or the help or version to print: clap's, to show and exit with.
+    Usage(clap::Error),
+    /// The catalog, needed to parse these arguments, could not be read.
+    Catalog(E),
 }
 
 /// Parse arguments against the catalog.
@@ -693,52 +738,101 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    parse_lazy(args, || {
+        Ok::<_, std::convert::Infallible>(catalog.summaries())
+    })
+    .map_err(|failure| match failure {
+        Failure::Usage(err) => err,
+        Failure::Catalog(never) => match never {},
+    })
+}
+
+/// Parse arguments, asking `catalog` for the providers' summaries only when the arguments
+/// name or list a provider: `--version`, and a built-in command other than `connect` (its
+/// help included), parse without them.
+pub fn parse_lazy<I, T, E>(
+    args: I,
+    catalog: impl FnOnce() -> Result<Vec<Summary>, E>,
+) -> Result<Invocation, Failure<E>>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     // The first word that is not a flag names the subcommand (global flags take no
-    // value). Help, completions and unknown words get every provider, for the listing
-    // and the error message.
+    // value). A built-in command gets no provider subcommand, a provider its own; the
+    // top-level help lists every provider, `help` and unknown words get every one in
+    // full. With no word and no help asked (the version, or a usage error such as no
+    // arguments at all), none: as before start-up was made lazy.
     let first = args
         .iter()
         .skip(1)
         .map(|a| a.to_string_lossy())
         .find(|a| !a.starts_with('-'));
+    let asks_help = args.iter().skip(1).any(|a| a == "-h" || a == "--help");
+    // With no command and no help asked, the arguments are `--version` or a usage error:
+    // the version is the top level's alone, without the subcommands (built for the rest).
+    if first.is_none() && !asks_help {
+        let mut top =
+            GlobalArgs::augment_args(clap::Command::new(NAME).version(env!("CARGO_PKG_VERSION")));
+        if let Err(err) = top.try_get_matches_from_mut(&args) {
+            if err.kind() == clap::error::ErrorKind::DisplayVersion {
+                return Err(Failure::Usage(err));
+            }
+        }
+    }
     let base = Cli::command();
     let builtins: Vec<String> = base
         .get_subcommands()
         .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
         .map(str::to_string)
         .collect();
-    let only = match first.as_deref() {
-        None if args.iter().skip(1).any(|a| a == "-h" || a == "--help") => None,
-        None => Some(String::new()),
-        Some("help") => None,
-        Some(word) if builtins.iter().any(|b| b == word) => Some(String::new()),
-        Some(word) if catalog.get(word).is_some() => Some(word.to_string()),
-        Some(_) => None,
+    let builtin = |word: &str| builtins.iter().any(|b| b == word);
+    // `connect` checks its provider against the catalog's names.
+    let needs_catalog = match first.as_deref() {
+        None => asks_help,
+        Some(word) => word == "connect" || !builtin(word),
     };
-    let mut cmd = build_command_for(base, catalog, only.as_deref());
-    let matches = cmd.try_get_matches_from_mut(args)?;
-    from_matches(catalog, &builtins, &matches).map_err(|e| e.format(&mut cmd))
+    let summaries = match needs_catalog {
+        true => Some(catalog().map_err(Failure::Catalog)?),
+        false => None,
+    };
+    let providers = match (first.as_deref(), summaries.as_deref()) {
+        (_, None) => Providers::None,
+        (None, Some(_)) => Providers::Listed,
+        (Some(word), Some(_)) if builtin(word) => Providers::None,
+        (Some(word), Some(all)) => match find(all, word) {
+            Some(provider) => Providers::Only(provider),
+            // `help`, or an unknown word: clap's listing or suggestion names them all.
+            None => Providers::All,
+        },
+    };
+    let mut cmd = build_command_for(base, summaries.as_deref(), providers);
+    let matches = cmd.try_get_matches_from_mut(args).map_err(Failure::Usage)?;
+    from_matches(
+        summaries.as_deref().unwrap_or_default(),
+        &builtins,
+        &matches,
+    )
+    .map_err(|e| Failure::Usage(e.format(&mut cmd)))
 }
 
 fn from_matches(
-    catalog: &Catalog,
+    summaries: &[Summary],
     builtins: &[String],
     matches: &ArgMatches,
 ) -> Result<Invocation, clap::Error> {
     let global = GlobalArgs::from_arg_matches(matches)?;
     if let Some((name, sub)) = matches.subcommand() {
         let builtin = builtins.iter().any(|b| b == name);
-        if let Some(provider) = catalog.get(name).filter(|_| !builtin) {
-            {
-                return Ok(Invocation {
-                    global,
-                    command: Command::Connect {
-                        provider: provider.id.clone(),
-                        args: ConnectArgs::from_arg_matches(sub)?,
-                    },
-                });
-            }
+        if let Some(provider) = find(summaries, name).filter(|_| !builtin) {
+            return Ok(Invocation {
+                global,
+                command: Command::Connect {
+                    provider: provider.id.to_string(),
+                    args: ConnectArgs::from_arg_matches(sub)?,
+                },
+            });
         }
     }
     let cli = Cli::from_arg_matches(matches)?;
@@ -759,6 +853,112 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         build_command(&Catalog::embedded()).debug_assert();
+    }
+
+    /// Whatever it builds, the parse renders what the whole command line does: the help
+    /// of every command and provider, the listing, the version, and usage errors.
+    #[test]
+    fn a_partly_built_command_line_says_what_the_whole_one_says() {
+        let catalog = Catalog::embedded();
+        let mut whole = build_command(&catalog);
+        whole.build();
+        let mut cases: Vec<Vec<String>> = Vec::new();
+        for sub in whole.get_subcommands() {
+            for name in std::iter::once(sub.get_name()).chain(sub.get_all_aliases()) {
+                for flag in ["-h", "--help"] {
+                    cases.push(vec![name.into(), flag.into()]);
+                }
+                cases.push(vec!["help".into(), name.into()]);
+            }
+            for nested in sub.get_subcommands() {
+                cases.push(vec![
+                    sub.get_name().into(),
+                    nested.get_name().into(),
+                    "--help".into(),
+                ]);
+            }
+        }
+        for args in [
+            &["-h"][..],
+            &["--help"],
+            &["-q", "--help"],
+            &["--version"],
+            &["-V"],
+            &["-q", "-v", "--version"],
+            &["--json", "-V", "--bogus"],
+            &["--bogus", "-V"],
+            &["--", "-V"],
+            &["help"],
+            &["twitter", "--version"],
+            &["nosuch"],
+            &["twiter"],
+            &["connect"],
+            &["connect", "nosuch"],
+            &["connect", "x", "--bogus"],
+            &["status", "--bogus"],
+            &["refresh"],
+            &["token"],
+            &["completions", "nosh"],
+            &["twitter", "--bogus"],
+            &["x", "--port", "p"],
+            &["facebook", "--timeout", "soon"],
+            &["postiz", "status", "--bogus"],
+            &["doctor", "--timeout", "soon"],
+            &["sandbox", "--fault", "nosuch"],
+        ] {
+            cases.push(args.iter().map(|a| a.to_string()).collect());
+        }
+        for args in cases {
+            let argv: Vec<&str> = std::iter::once("postiz-connect")
+                .chain(args.iter().map(String::as_str))
+                .collect();
+            // As it was parsed before it was built lazily: every provider, unbuilt.
+            let expected = build_command(&catalog)
+                .try_get_matches_from(&argv)
+                .unwrap_err();
+            let got = parse(&catalog, &argv).unwrap_err();
+            assert_eq!(got.kind(), expected.kind(), "{args:?}");
+            assert_eq!(got.to_string(), expected.to_string(), "{args:?}");
+        }
+    }
+
+    /// `--version`, and a built-in command that names no provider (its help included),
+    /// never ask for the catalog; what names or lists a provider does.
+    #[test]
+    fn only_what_names_or_lists_a_provider_reads_the_catalog() {
+        let unread = || -> Result<Vec<Summary>, ()> { panic!("the catalog was read") };
+        for args in [
+            &["--version"][..],
+            &["-V"],
+            &["-q"],
+            &[],
+            &["status"],
+            &["status", "--help"],
+            &["-v", "doctor", "-h"],
+            &["postiz", "status", "--help"],
+            &["refresh", "--all"],
+            &["sandbox", "--provider", "x"],
+            &["providers", "nosuch"],
+        ] {
+            let argv = std::iter::once("postiz-connect").chain(args.iter().copied());
+            let _ = parse_lazy(argv, unread);
+        }
+        for args in [
+            &["--help"][..],
+            &["-h"],
+            &["help"],
+            &["connect", "x"],
+            &["twitter", "--help"],
+            &["x"],
+            &["nosuch"],
+        ] {
+            let argv = std::iter::once("postiz-connect").chain(args.iter().copied());
+            let failure = parse_lazy(argv, || Err("unreadable")).unwrap_err();
+            assert!(
+                matches!(failure, Failure::Catalog("unreadable")),
+                "{args:?}: {failure:?}"
+            );
+        }
     }
 
     #[test]

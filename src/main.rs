@@ -1,19 +1,28 @@
-use postiz_connect::{cli, commands, interrupt, providers::Catalog, store, ui::Ui};
+use postiz_connect::{cli, commands, interrupt, providers::Loader, store, ui::Ui};
 
 fn main() {
-    interrupt::install();
-    // A broken user catalog must not hide the built-in providers' help: report and exit 6.
-    let catalog = match Catalog::load(&store::default_home()) {
-        Ok(catalog) => catalog,
-        Err(err) => {
-            let code = commands::conclude(&Ui::new(false, false, 0), Err(err));
-            std::process::exit(code as i32);
-        }
-    };
-    let invocation = match cli::parse(&catalog, std::env::args_os()) {
+    // The catalog is read as far as this run needs it: nothing for `--version` or a
+    // built-in command's help, the user's providers.toml to build a provider's command,
+    // the whole catalog for a command that runs.
+    let mut loader = Loader::new(store::default_home());
+    let invocation = match cli::parse_lazy(std::env::args_os(), || loader.summaries()) {
         Ok(invocation) => invocation,
-        Err(err) => err.exit(),
+        Err(cli::Failure::Usage(err)) => err.exit(),
+        Err(cli::Failure::Catalog(err)) => config_error(err),
     };
+    // A broken user catalog is reported (exit 6), never skipped: its providers would be
+    // missing, or the built-in ones it overrides used in their place.
+    let catalog = match loader.catalog() {
+        Ok(catalog) => catalog,
+        Err(err) => config_error(err),
+    };
+    interrupt::install();
     let code = commands::run(invocation, catalog);
+    std::process::exit(code as i32);
+}
+
+/// Reports a catalog that cannot be read, with the exit code every error gets.
+fn config_error(err: postiz_connect::error::Error) -> ! {
+    let code = commands::conclude(&Ui::new(false, false, 0), Err(err));
     std::process::exit(code as i32);
 }

@@ -9,6 +9,7 @@ mod discovery;
 pub mod granted;
 pub mod identity;
 pub mod pages;
+mod summary;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -24,6 +25,7 @@ pub use credentials::{
     lookup as lookup_setting, read_env_file, resolve as resolve_credentials, Credentials, EnvFile,
 };
 pub use discovery::{discover, ServerMetadata};
+pub use summary::{find, Instances, Loader, OAuth1Keys, Summary};
 
 const EMBEDDED_CATALOG: &str = include_str!("catalog.toml");
 
@@ -159,36 +161,7 @@ impl Catalog {
 
     /// The embedded catalog plus `providers.toml` in the config dir, if it exists.
     pub fn load(config_dir: &Path) -> Result<Catalog, Error> {
-        let mut catalog = Catalog::embedded();
-        let path = config_dir.join("providers.toml");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let origin = path.display().to_string();
-                let user = Catalog::parse(&text, &origin)?;
-                // Every entry becomes a subcommand: one named like a command or a flag
-                // would take its place.
-                let reserved = crate::cli::reserved_names();
-                for p in user.providers.values() {
-                    check_name(&p.id, None, &reserved, &origin)?;
-                    for alias in &p.aliases {
-                        check_name(alias, Some(&p.id), &reserved, &origin)?;
-                    }
-                }
-                let added: Vec<String> = user.providers.keys().cloned().collect();
-                catalog.providers.extend(user.providers);
-                for id in &added {
-                    catalog.check_unique(id, &origin)?;
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                return Err(Error::Config {
-                    what: format!("cannot read {}: {e}", path.display()),
-                    fix: "fix the file's permissions or remove it".into(),
-                })
-            }
-        }
-        Ok(catalog)
+        Loader::new(config_dir).catalog()
     }
 
     pub fn parse(text: &str, origin: &str) -> Result<Catalog, Error> {
@@ -204,53 +177,6 @@ impl Catalog {
             })
             .collect();
         Ok(Catalog { providers })
-    }
-
-    /// Each of provider `id`'s names (id and aliases) names no other provider: a shared
-    /// name would make one provider's command run another's (or two commands collide).
-    fn check_unique(&self, id: &str, origin: &str) -> Result<(), Error> {
-        let Some(provider) = self.providers.get(id) else {
-            return Ok(());
-        };
-        let names: Vec<&String> = std::iter::once(&provider.id)
-            .chain(&provider.aliases)
-            .collect();
-        if let Some(twice) = names
-            .iter()
-            .enumerate()
-            .find_map(|(i, n)| names[..i].contains(n).then_some(n))
-        {
-            return Err(Error::Config {
-                what: format!("{origin}: provider {id:?} names {twice:?} twice (id and aliases)"),
-                fix: format!("remove the repeated alias {twice:?} in {origin}"),
-            });
-        }
-        for name in names {
-            let other = self
-                .providers
-                .values()
-                .find(|o| o.id != provider.id && (&o.id == name || o.aliases.contains(name)));
-            if let Some(other) = other {
-                let (what, instead) = if name == &provider.id {
-                    (format!("provider id {name:?}"), format!("{id}-provider"))
-                } else {
-                    (
-                        format!("alias {name:?} of provider {id:?}"),
-                        format!("{id}-{name}"),
-                    )
-                };
-                return Err(Error::Config {
-                    what: format!(
-                        "{origin}: {what} is already a name of provider {:?}, whose command it would take",
-                        other.id
-                    ),
-                    fix: format!(
-                        "rename it in {origin} (for example to \"{instead}\"), or remove it if it is an alias; each id and alias names one provider"
-                    ),
-                });
-            }
-        }
-        Ok(())
     }
 
     /// Look up by id or alias.

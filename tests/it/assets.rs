@@ -1,5 +1,8 @@
 //! completions/ and man/ are generated from the command line; this fails when they are
 //! stale. Regenerate with: UPDATE_ASSETS=1 cargo test --test it assets::
+//!
+//! The man pages are generated here only (clap_mangen is a dev-dependency): the binary
+//! has no command that prints one.
 
 use std::path::{Path, PathBuf};
 

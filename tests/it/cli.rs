@@ -124,6 +124,16 @@ fn user_defined_provider_becomes_a_subcommand_and_a_broken_catalog_is_exit_6() {
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(6));
     assert!(stderr(&out).contains("providers.toml"), "{}", stderr(&out));
+    // What names or lists a provider reads it (and says it is broken); the version and a
+    // built-in command's help do not read it.
+    for args in [&["--help"][..], &["x", "--help"], &["connect", "--help"]] {
+        let out = sb.run(args);
+        assert_eq!(out.status.code(), Some(6), "{args:?}");
+    }
+    for args in [&["--version"][..], &["status", "--help"]] {
+        let out = sb.run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
 }
 
 /// What the catalog shows users is worded for them: no "UNVERIFIED" (a note for the
