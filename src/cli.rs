@@ -1043,6 +1043,16 @@ mod tests {
                 assert!(!reserved.contains(name), "{name}");
             }
         }
+        // The catalog checks user ids against its own copy of these names (so that loading
+        // it needs no command line): it must be exactly what the parser defines.
+        let mut copy: Vec<String> = crate::providers::COMMAND_NAMES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut reserved = reserved;
+        copy.sort();
+        reserved.sort();
+        assert_eq!(copy, reserved, "update providers::COMMAND_NAMES");
     }
 
     #[test]

@@ -79,6 +79,29 @@ const MAX_NAME: usize = 64;
 const NAME_RULE: &str = "an id or alias is lowercase letters a-z, digits 0-9, '-' and '_', \
      starting with a letter or a digit, at most 64 characters";
 
+/// The command line's subcommand names: a catalog id or alias named like one would take
+/// its place. Kept here so loading a catalog needs no command line; a test in `cli` checks
+/// it is exactly what the parser defines.
+pub const COMMAND_NAMES: &[&str] = &[
+    "connect",
+    "status",
+    "token",
+    "refresh",
+    "restore",
+    "logout",
+    "providers",
+    "doctor",
+    "postiz",
+    "sandbox",
+    "completions",
+    "help",
+];
+
+/// The [`COMMAND_NAMES`], as [`check_name`] takes them.
+fn command_names() -> Vec<String> {
+    COMMAND_NAMES.iter().map(|s| s.to_string()).collect()
+}
+
 /// A user catalog's id (or, with `of`, an alias of provider `of`) is a plain lowercase
 /// name and not one of the `reserved` command names; else an error naming it, the file,
 /// and a name to use instead.

@@ -161,7 +161,7 @@ fn read_user(config_dir: &std::path::Path) -> Result<BTreeMap<String, Provider>,
     let user = Catalog::parse(&text, &origin)?.providers;
     // Every entry becomes a subcommand: one named like a command or a flag would take its
     // place.
-    let reserved = crate::cli::reserved_names();
+    let reserved = super::command_names();
     for p in user.values() {
         check_name(&p.id, None, &reserved, &origin)?;
         for alias in &p.aliases {
