@@ -2307,3 +2307,226 @@ fn refresh_calls_no_provider_without_a_writable_record_and_keeps_the_row_as_last
     );
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
+
+// ---- review of issue 16: failing tests that prove findings (no product fix here) ----------
+
+/// A retry of `postiz refresh` after a failed row write (a cron job, or a user who did not
+/// read the message) presents the spent refresh token: at a provider with reuse detection
+/// that revokes the grant, so the recovery record that holds the live token is dead too.
+/// The refresh should notice the row's pending record (its `replaces` fingerprints match the
+/// row) and restore it, or refuse, before calling the provider.
+#[test]
+fn review_a_retry_after_a_failed_row_write_does_not_spend_the_recorded_grant() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_retry");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+
+    c.batch_execute(
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER refuse BEFORE UPDATE ON \"Integration\" FOR EACH ROW EXECUTE FUNCTION refuse();",
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 1, "the database write failed");
+    let kept = records(&sb);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    c.batch_execute("DROP TRIGGER refuse ON \"Integration\"")
+        .unwrap();
+
+    // The database is back; the refresh is simply run again (as cron would).
+    let retry = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    // Whatever the retry said, the record it was told about must still hold a live grant.
+    if kept[0].exists() {
+        let out = postiz(
+            &sb,
+            &["restore", kept[0].to_str().unwrap(), "--env-file", env],
+        );
+        assert_eq!(out.status.code(), Some(0), "restore: {}", output_text(&out));
+    }
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the grant is dead after a plain retry.\nretry said: {}\nnow: {}",
+        output_text(&retry),
+        output_text(&out)
+    );
+}
+
+/// Two `postiz refresh` of the same row at once (cron and a user, two cron hosts): both
+/// read the same refresh token and both present it. With rotation and reuse detection the
+/// second presentation revokes the grant, and the first run then writes tokens of a revoked
+/// grant into the row and reports success. Nothing serialises the tool's own runs (a
+/// PostgreSQL advisory lock on the row id, held from the read to the write, would).
+#[test]
+fn review_two_refreshes_of_one_row_at_once_leave_a_live_grant() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_concurrent");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &["--fault", "slow:3000"]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+
+    let spawn = || {
+        let mut cmd = sb.std_cmd();
+        cmd.env_remove("DATABASE_URL")
+            .args([
+                "postiz",
+                "refresh",
+                &id,
+                "--env-file",
+                env,
+                "--sandbox-at",
+                &base,
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let first = spawn();
+    std::thread::sleep(Duration::from_millis(800));
+    let second = spawn();
+    let first = first.wait_with_output().unwrap();
+    let second = second.wait_with_output().unwrap();
+
+    // Whatever the two said, the row must hold a live grant afterwards.
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the row's grant is dead after two concurrent refreshes.\nfirst ({:?}): {}\nsecond ({:?}): {}\nthird: {}",
+        first.status.code(),
+        output_text(&first),
+        second.status.code(),
+        output_text(&second),
+        output_text(&out)
+    );
+}
+
+/// A database role that may read but not write (a read-only role set up for `postiz
+/// status`, or a hot standby): the provider is called, rotates the refresh token, and only
+/// then the UPDATE is refused. The write privilege can be checked before the provider is
+/// called (`has_table_privilege`, `transaction_read_only`, or taking the row lock first).
+#[test]
+fn review_a_database_that_refuses_writes_is_found_before_the_provider_is_called() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_readonly");
+    org(&mut c, "org-acme", "Acme");
+    c.batch_execute(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reader') THEN \
+         CREATE ROLE reader LOGIN; END IF; END $$; \
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader;",
+    )
+    .unwrap();
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap().to_string();
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let before = stored(&mut c, "org-acme").remove(0);
+
+    let reader_url = db.replacen("postiz@", "reader@", 1);
+    let reader_env = sb.path("reader.env");
+    std::fs::write(
+        &reader_env,
+        format!(
+            "DATABASE_URL={reader_url}\nFRONTEND_URL=http://localhost:4200\n\
+             DISCORD_CLIENT_ID=sandbox-client\n"
+        ),
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            &before.id,
+            "--env-file",
+            reader_env.to_str().unwrap(),
+            "--sandbox-at",
+            &base,
+        ],
+    );
+    assert_ne!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(
+        records(&sb).is_empty() && !stderr(&out).contains("issued new tokens"),
+        "the provider was called (and rotated the refresh token) before the database was \
+         found read-only:\n{}",
+        stderr(&out)
+    );
+}
+
+/// Re-adopting an X channel overwrites the "Verified" setting Postiz wrote from X's
+/// `verified` field (or the user ticked) with `false`: a Premium account silently goes
+/// back to 280 characters. Postiz's own reconnect writes X's real value; adopt does not
+/// know it, so on update it should keep the row's value.
+#[test]
+fn review_readopting_x_keeps_the_rows_verified_setting() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_x_verified");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &["--oauth1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("X_API_KEY", "sandbox-client"),
+            ("X_API_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap().to_string();
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    // Postiz (or the user in the channel's preferences) marks the account verified.
+    c.execute(
+        "UPDATE \"Integration\" SET \"additionalSettings\" = \
+         '[{\"title\":\"Verified\",\"description\":\"Is this a verified user? (Premium)\",\"type\":\"checkbox\",\"value\":true}]' \
+         WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let settings: Value =
+        serde_json::from_str(stored(&mut c, "org-acme")[0].settings.as_deref().unwrap()).unwrap();
+    assert_eq!(
+        settings[0]["value"], true,
+        "re-adopt reset X's Verified setting: {settings}"
+    );
+}
