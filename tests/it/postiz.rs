@@ -2530,3 +2530,60 @@ fn review_readopting_x_keeps_the_rows_verified_setting() {
         "re-adopt reset X's Verified setting: {settings}"
     );
 }
+
+/// Postiz's `createOrUpdateIntegration` copies a `oneTimeToken` provider's tokens (LinkedIn,
+/// LinkedIn page) to every other row of the same `rootInternalId` after its upsert; adopt's
+/// upsert does not, so a LinkedIn page row of the same member keeps the old member token.
+#[test]
+fn review_adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_linkedin_adopt");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "linkedin", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "linkedin",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("LINKEDIN_CLIENT_ID", "sandbox-client"),
+            ("LINKEDIN_CLIENT_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap();
+    // What the member's id is, from a dry run.
+    let out = adopt(&sb, &channel, "Acme", env, &["--dry-run", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let member = shown["row"]["internal_id"].as_str().unwrap().to_string();
+    // A LinkedIn page Postiz connected earlier with the same member's login.
+    c.execute(
+        "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
+         \"providerIdentifier\", type, token, \"refreshToken\", \"tokenExpiration\", \"updatedAt\") \
+         VALUES ('c-page', 'page-77', $1, 'org-acme', 'Page', 'linkedin-page', 'social', 'old-token', \
+         'old-refresh', now(), now())",
+        &[&member],
+    )
+    .unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let rows = stored(&mut c, "org-acme");
+    let person = rows.iter().find(|r| r.provider == "linkedin").unwrap();
+    let page = rows.iter().find(|r| r.id == "c-page").unwrap();
+    assert_eq!(
+        page.token, person.token,
+        "the page row of the same login kept the old member token"
+    );
+}
