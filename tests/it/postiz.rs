@@ -2587,3 +2587,48 @@ fn review_adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
         "the page row of the same login kept the old member token"
     );
 }
+
+/// `postiz restore` compares the record's database with the deployment's as displayed URL
+/// strings: the same database spelled `postgres://` instead of `postgresql://` (both are
+/// PostgreSQL's and Prisma's) is refused as "another database". The tokens' fingerprints
+/// are the real guard; the database check should compare host, port and database name.
+#[test]
+fn review_restore_accepts_the_same_database_spelled_postgres() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_restore_url");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    c.batch_execute(
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER refuse BEFORE UPDATE ON \"Integration\" FOR EACH ROW EXECUTE FUNCTION refuse();",
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 1, "the database write failed");
+    let kept = records(&sb);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    c.batch_execute("DROP TRIGGER refuse ON \"Integration\"")
+        .unwrap();
+    let same_db = db.replacen("postgresql://", "postgres://", 1);
+    let out = postiz(
+        &sb,
+        &[
+            "restore",
+            kept[0].to_str().unwrap(),
+            "--database-url",
+            &same_db,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+}
