@@ -2632,3 +2632,42 @@ fn review_restore_accepts_the_same_database_spelled_postgres() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
+
+/// Adopting over an existing row overwrites its tokens unconditionally. After one adopt and
+/// one `postiz refresh` (which rotated the row's refresh token), the local copy holds the
+/// spent one; adopting again (a re-run, a script) writes that spent token over the row's
+/// live one, which is kept nowhere: the channel is lost. Adopt should refuse to replace a
+/// row's tokens with older ones it cannot vouch for (or keep the replaced ones in a record,
+/// as refresh does), and say so in --dry-run.
+#[test]
+fn review_readopting_never_replaces_the_rows_live_refresh_token_with_a_spent_one() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_readopt");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let live = stored(&mut c, "org-acme").remove(0);
+
+    // The same adopt command again.
+    let again = adopt(&sb, &channel, "Acme", env, &[]);
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(
+        row.refresh,
+        live.refresh,
+        "adopt (exit {:?}) replaced the row's live refresh token with the local, spent one:\n{}",
+        again.status.code(),
+        output_text(&again)
+    );
+}
