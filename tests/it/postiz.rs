@@ -2308,15 +2308,15 @@ fn refresh_calls_no_provider_without_a_writable_record_and_keeps_the_row_as_last
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
 
-// ---- review of issue 16: failing tests that prove findings (no product fix here) ----------
+// ---- review of issue 16: the findings, each proven by a test that failed before its fix ----
 
 /// A retry of `postiz refresh` after a failed row write (a cron job, or a user who did not
 /// read the message) presents the spent refresh token: at a provider with reuse detection
 /// that revokes the grant, so the recovery record that holds the live token is dead too.
-/// The refresh should notice the row's pending record (its `replaces` fingerprints match the
-/// row) and restore it, or refuse, before calling the provider.
+/// The refresh notices the row's pending record (its `replaces` fingerprints match the
+/// row) and refuses before calling the provider, naming `postiz restore FILE`.
 #[test]
-fn review_a_retry_after_a_failed_row_write_does_not_spend_the_recorded_grant() {
+fn a_retry_after_a_failed_row_write_refuses_and_names_restore_without_spending_the_grant() {
     let Some(cluster) = cluster() else {
         return;
     };
@@ -2340,6 +2340,7 @@ fn review_a_retry_after_a_failed_row_write_does_not_spend_the_recorded_grant() {
         &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
     );
     assert_failed_with(&out, 1, "the database write failed");
+    assert_failed_with(&out, 1, "do not run postiz refresh on this row again");
     let kept = records(&sb);
     assert_eq!(kept.len(), 1, "{kept:?}");
     c.batch_execute("DROP TRIGGER refuse ON \"Integration\"")
@@ -2350,6 +2351,9 @@ fn review_a_retry_after_a_failed_row_write_does_not_spend_the_recorded_grant() {
         &sb,
         &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
     );
+    assert_failed_with(&retry, 1, "the provider was not called");
+    assert_failed_with(&retry, 1, "postiz-connect postiz restore");
+    assert_failed_with(&retry, 1, &kept[0].display().to_string());
     // Whatever the retry said, the record it was told about must still hold a live grant.
     if kept[0].exists() {
         let out = postiz(
@@ -2373,11 +2377,10 @@ fn review_a_retry_after_a_failed_row_write_does_not_spend_the_recorded_grant() {
 
 /// Two `postiz refresh` of the same row at once (cron and a user, two cron hosts): both
 /// read the same refresh token and both present it. With rotation and reuse detection the
-/// second presentation revokes the grant, and the first run then writes tokens of a revoked
-/// grant into the row and reports success. Nothing serialises the tool's own runs (a
-/// PostgreSQL advisory lock on the row id, held from the read to the write, would).
+/// second presentation revokes the grant. A PostgreSQL advisory lock on the row id, held
+/// from the read to the write, makes the second run stop before it reads the row.
 #[test]
-fn review_two_refreshes_of_one_row_at_once_leave_a_live_grant() {
+fn two_refreshes_of_one_row_at_once_take_turns_and_leave_a_live_grant() {
     let Some(cluster) = cluster() else {
         return;
     };
@@ -2413,6 +2416,12 @@ fn review_two_refreshes_of_one_row_at_once_leave_a_live_grant() {
     let second = spawn();
     let first = first.wait_with_output().unwrap();
     let second = second.wait_with_output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", output_text(&first));
+    assert_failed_with(
+        &second,
+        1,
+        "another postiz refresh (or restore) of this row is running",
+    );
 
     // Whatever the two said, the row must hold a live grant afterwards.
     let out = postiz(
@@ -2436,7 +2445,7 @@ fn review_two_refreshes_of_one_row_at_once_leave_a_live_grant() {
 /// then the UPDATE is refused. The write privilege can be checked before the provider is
 /// called (`has_table_privilege`, `transaction_read_only`, or taking the row lock first).
 #[test]
-fn review_a_database_that_refuses_writes_is_found_before_the_provider_is_called() {
+fn a_database_that_refuses_writes_is_found_before_the_provider_is_called() {
     let Some(cluster) = cluster() else {
         return;
     };
@@ -2477,7 +2486,11 @@ fn review_a_database_that_refuses_writes_is_found_before_the_provider_is_called(
             &base,
         ],
     );
-    assert_ne!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_failed_with(
+        &out,
+        6,
+        "refused the write: the role needs UPDATE on \"Integration\"",
+    );
     assert!(
         records(&sb).is_empty() && !stderr(&out).contains("issued new tokens"),
         "the provider was called (and rotated the refresh token) before the database was \
@@ -2489,9 +2502,9 @@ fn review_a_database_that_refuses_writes_is_found_before_the_provider_is_called(
 /// Re-adopting an X channel overwrites the "Verified" setting Postiz wrote from X's
 /// `verified` field (or the user ticked) with `false`: a Premium account silently goes
 /// back to 280 characters. Postiz's own reconnect writes X's real value; adopt does not
-/// know it, so on update it should keep the row's value.
+/// know it, so on update it keeps the row's value.
 #[test]
-fn review_readopting_x_keeps_the_rows_verified_setting() {
+fn readopting_x_keeps_the_rows_verified_setting() {
     let Some(cluster) = cluster() else {
         return;
     };
@@ -2533,9 +2546,10 @@ fn review_readopting_x_keeps_the_rows_verified_setting() {
 
 /// Postiz's `createOrUpdateIntegration` copies a `oneTimeToken` provider's tokens (LinkedIn,
 /// LinkedIn page) to every other row of the same `rootInternalId` after its upsert; adopt's
-/// upsert does not, so a LinkedIn page row of the same member keeps the old member token.
+/// adopt's upsert does too, in its transaction, so a LinkedIn page row of the same member
+/// does not keep the old member token.
 #[test]
-fn review_adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
+fn adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
     let Some(cluster) = cluster() else {
         return;
     };
@@ -2589,11 +2603,10 @@ fn review_adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
 }
 
 /// `postiz restore` compares the record's database with the deployment's as displayed URL
-/// strings: the same database spelled `postgres://` instead of `postgresql://` (both are
-/// PostgreSQL's and Prisma's) is refused as "another database". The tokens' fingerprints
-/// are the real guard; the database check should compare host, port and database name.
+/// by host, port, database name and schema, not as URL strings: the same database spelled
+/// `postgres://` instead of `postgresql://` (both are PostgreSQL's and Prisma's) is the same.
 #[test]
-fn review_restore_accepts_the_same_database_spelled_postgres() {
+fn restore_accepts_the_same_database_spelled_postgres() {
     let Some(cluster) = cluster() else {
         return;
     };
@@ -2636,11 +2649,11 @@ fn review_restore_accepts_the_same_database_spelled_postgres() {
 /// Adopting over an existing row overwrites its tokens unconditionally. After one adopt and
 /// one `postiz refresh` (which rotated the row's refresh token), the local copy holds the
 /// spent one; adopting again (a re-run, a script) writes that spent token over the row's
-/// live one, which is kept nowhere: the channel is lost. Adopt should refuse to replace a
-/// row's tokens with older ones it cannot vouch for (or keep the replaced ones in a record,
-/// as refresh does), and say so in --dry-run.
+/// live one, which is kept nowhere: the channel is lost. Adopt refuses to replace a row's
+/// differing tokens unless `--replace-tokens`, says so in `--dry-run` (masked), and keeps
+/// the replaced ones in a 0600 record `postiz restore` puts back.
 #[test]
-fn review_readopting_never_replaces_the_rows_live_refresh_token_with_a_spent_one() {
+fn readopting_never_replaces_the_rows_live_refresh_token_without_replace_tokens() {
     let Some(cluster) = cluster() else {
         return;
     };
@@ -2670,4 +2683,49 @@ fn review_readopting_never_replaces_the_rows_live_refresh_token_with_a_spent_one
         again.status.code(),
         output_text(&again)
     );
+    assert_failed_with(&again, 4, "--replace-tokens");
+
+    // The dry run shows the difference, masked.
+    let dry = adopt(&sb, &channel, "Acme", env, &["--dry-run"]);
+    assert_eq!(dry.status.code(), Some(0), "{}", output_text(&dry));
+    let text = output_text(&dry);
+    assert!(
+        text.contains("the row's tokens differ from the channel's")
+            && text.contains("without --replace-tokens"),
+        "{text}"
+    );
+    let live_refresh = live.refresh.clone().unwrap();
+    assert!(
+        !text.contains(&live.token) && !text.contains(&live_refresh),
+        "{text}"
+    );
+
+    // With --replace-tokens the row gets the channel's tokens, and the replaced ones are kept.
+    let out = adopt(&sb, &channel, "Acme", env, &["--replace-tokens"]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(!output_text(&out).contains(&live_refresh));
+    assert_ne!(stored(&mut c, "org-acme")[0].refresh, live.refresh);
+    let kept: Vec<PathBuf> = std::fs::read_dir(sb.home.path().join("home/postiz-replaced"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&kept[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    // ... and postiz restore puts the live ones back: the grant still works.
+    let out = postiz(
+        &sb,
+        &["restore", kept[0].to_str().unwrap(), "--env-file", env],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_eq!(stored(&mut c, "org-acme")[0].refresh, live.refresh);
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
