@@ -2729,3 +2729,113 @@ fn readopting_never_replaces_the_rows_live_refresh_token_without_replace_tokens(
     );
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
+
+/// `invalid_grant` after Postiz refreshed the row meanwhile (it spent the refresh token this
+/// run read): the row holds newer tokens, so the grant is not dead and "reconnect" would be
+/// wrong. The row is read again and the message says it was refreshed by another process.
+#[test]
+fn invalid_grant_on_a_row_refreshed_meanwhile_says_so_instead_of_reconnect() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refreshed_meanwhile");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &["--fault", "slow:3000"]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    // A refresh token the provider no longer accepts (Postiz is about to spend it).
+    c.execute(
+        "UPDATE \"Integration\" SET \"refreshToken\" = 'spent-by-postiz' WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL").args([
+        "postiz",
+        "refresh",
+        &id,
+        "--env-file",
+        env,
+        "--sandbox-at",
+        &base,
+    ]);
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // While the provider answers slowly, Postiz writes its refreshed tokens.
+    std::thread::sleep(Duration::from_millis(1200));
+    c.execute(
+        "UPDATE \"Integration\" SET token = 'postiz-token', \"refreshToken\" = 'postiz-refresh' WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_failed_with(&out, 1, "refreshed meanwhile by another process");
+    assert!(!stderr(&out).contains("launches"), "{}", stderr(&out));
+    assert_eq!(stored(&mut c, "org-acme")[0].token, "postiz-token");
+}
+
+/// A provider that takes the refresh request and never answers: it may have rotated the
+/// refresh token, so sending the same one again (a retry) could revoke the grant. The
+/// refresh is sent once, and the message says the token may be spent and how to check.
+#[test]
+fn a_refresh_that_times_out_is_not_sent_again() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refresh_timeout");
+    org(&mut c, "org-acme", "Acme");
+    insert(
+        &mut c,
+        &Row::new("c-hang", "org-acme", "discord", "hang-1", "Hanging"),
+    );
+    // Accepts each connection, reads the request, never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = requests.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut buf = [0u8; 4096];
+                let _ = std::io::Read::read(&mut stream, &mut buf);
+                std::thread::sleep(Duration::from_secs(120));
+                drop(stream);
+            });
+        }
+    });
+    let sb = Sandbox::new();
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let before = stored(&mut c, "org-acme").remove(0);
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            "c-hang",
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+        ],
+    );
+    assert_failed_with(&out, 1, "the refresh token may be spent");
+    assert_failed_with(&out, 1, "not sent again");
+    assert_eq!(
+        requests.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "the refresh was sent again: {}",
+        output_text(&out)
+    );
+    let after = stored(&mut c, "org-acme").remove(0);
+    assert_eq!((after.token, after.refresh), (before.token, before.refresh));
+    assert_no_secret(&output_text(&out));
+}

@@ -408,11 +408,11 @@ fn refresh_locked(
                 Class::Transient if !unsent_or_declined(&err) => {
                     return Err(Error::Store {
                         what: format!(
-                            "{label}: no usable answer to the refresh ({err}): the provider may \
-                             have received it and rotated the refresh token without the new one \
-                             arriving here; the row was left as it is and the request was not \
-                             sent again (the same refresh token twice can make a provider revoke \
-                             the grant)"
+                            "{label}: no usable answer to the refresh ({err}), so the refresh token may be \
+                             spent: the provider may have received the request and rotated it \
+                             without the new one arriving here; the row was left as it is and \
+                             the request was not sent again (the same refresh token twice can \
+                             make a provider revoke the grant)"
                         ),
                         fix: format!(
                             "check the channel with postiz-connect postiz status, then run \
