@@ -493,15 +493,11 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
                  v1.16, upgrade it"
                     .into(),
             ),
-            // insufficient_privilege, read_only_sql_transaction: a role without UPDATE on
-            // the table, or a hot standby / read-only transaction default.
-            "42501" | "25006" => (
+            // insufficient_privilege on a read: a role that may not read Postiz's tables.
+            "42501" => (
+                format!("the Postiz database at {place} refused the read: {message}"),
                 format!(
-                    "the Postiz database at {place} refused the write: the role needs UPDATE on \"Integration\" ({message})"
-                ),
-                format!(
-                    "use a role that may write Postiz's rows (Postiz's own DATABASE_URL, from \
-                     {}) and the primary server, not a read replica",
+                    "use a role that may read Postiz's tables (Postiz's own DATABASE_URL, from {})",
                     located.from
                 ),
             ),
@@ -550,6 +546,29 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
         cause,
         fix,
     }
+}
+
+/// A failure of a write (or of the check that a write would pass): a role without UPDATE
+/// (insufficient_privilege, 42501) or a read-only server or transaction default
+/// (read_only_sql_transaction, 25006) refused it; anything else as [`describe`] says.
+pub(super) fn describe_write(err: &postgres::Error, located: &Located, place: &str) -> Error {
+    if let Some(db) = err.as_db_error() {
+        if matches!(db.code().code(), "42501" | "25006") {
+            return Error::Config {
+                what: format!(
+                    "the Postiz database at {place} refused the write: the role needs UPDATE on \
+                     \"Integration\" ({})",
+                    db.message()
+                ),
+                fix: format!(
+                    "use a role that may write Postiz's rows (Postiz's own DATABASE_URL, from {}) \
+                     on the primary server, not a read replica",
+                    located.from
+                ),
+            };
+        }
+    }
+    describe(err, located, place)
 }
 
 /// An error and its sources, joined: tokio-postgres puts the useful part in a source.

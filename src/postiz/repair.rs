@@ -244,7 +244,13 @@ impl Writer {
             }
             Ok(out)
         };
-        run(&mut self.client).map_err(|e| db::describe(&e, &located, &place))
+        run(&mut self.client).map_err(|e| {
+            if read_only {
+                db::describe(&e, &located, &place)
+            } else {
+                db::describe_write(&e, &located, &place)
+            }
+        })
     }
 
     /// Take the session-level advisory lock of row `id` (`pg_try_advisory_lock`), without
@@ -291,7 +297,7 @@ impl Writer {
             )?;
             tx.rollback()
         };
-        run(&mut self.client).map_err(|e| db::describe(&e, &located, &place))
+        run(&mut self.client).map_err(|e| db::describe_write(&e, &located, &place))
     }
 
     pub fn organizations(&mut self) -> Result<Vec<Organization>, Error> {
