@@ -2033,7 +2033,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__adopt)
-            opts="-q -v -h -V --org --env-file --database-url --redis-url --connect-timeout --dry-run --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --org --env-file --database-url --redis-url --connect-timeout --dry-run --replace-tokens --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -205,6 +205,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --redis-url 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)'
             cand --connect-timeout 'Give up reaching the database or Redis after this long'
             cand --dry-run 'Print the row it would write (secrets masked); write nothing'
+            cand --replace-tokens 'Replace an existing row''s tokens that differ from the channel''s (the replaced ones are kept in a 0600 file under postiz-replaced/)'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

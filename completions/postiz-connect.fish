@@ -151,6 +151,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l redis-url -d 'Postiz\'s Redis (default: REDIS_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l connect-timeout -d 'Give up reaching the database or Redis after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l dry-run -d 'Print the row it would write (secrets masked); write nothing'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l replace-tokens -d 'Replace an existing row\'s tokens that differ from the channel\'s (the replaced ones are kept in a 0600 file under postiz-replaced/)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'

@@ -215,6 +215,10 @@ pub enum PostizCommand {
         /// Print the row it would write (secrets masked); write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Replace an existing row's tokens that differ from the channel's (the replaced
+        /// ones are kept in a 0600 file under postiz-replaced/)
+        #[arg(long)]
+        replace_tokens: bool,
     },
     /// Put the tokens of a record `postiz refresh` kept aside back into their row
     #[command(after_help = POSTIZ_RESTORE_HELP)]
@@ -246,15 +250,21 @@ be written, the provider is not called. `postiz restore FILE` puts a kept file's
 into the row. Never prints tokens.
 
 Exit codes: 0 refreshed (or nothing to do), 1 the row changed meanwhile, the write
-failed or no record could be written, 4 the provider refused the grant (reconnect from Postiz), 5 network or database
-unreachable, 6 credentials or database misconfigured.";
+failed or no record could be written, another postiz refresh of the row is running, an
+earlier refresh's record waits for `postiz restore`, or the provider may have spent the
+refresh token without answering, 4 the provider refused the grant (reconnect from Postiz), 5 network or database
+unreachable, 6 credentials or database misconfigured (or the role may not write).";
 
 const POSTIZ_ADOPT_HELP: &str = "\
 Writes one row as Postiz's createOrUpdateIntegration does (upsert on organization and
 internal id: an existing row is updated in place and keeps its id). Refuses a token from
-another app than the deployment's. Never prints tokens; --dry-run masks them.
+another app than the deployment's, and an existing row holding other tokens than the
+channel's unless --replace-tokens (its tokens are then kept in a 0600 file under
+postiz-replaced/, which `postiz restore FILE` puts back). Never prints tokens; --dry-run
+masks them.
 
-Exit codes: 0 adopted, 2 no such organization, 4 refused by a guard, 5 database
+Exit codes: 0 adopted, 1 the row changed meanwhile or the replaced tokens could not be
+kept, 2 no such organization, 4 refused by a guard, 5 database
 unreachable, 6 configuration (no client id in the .env, not a Postiz database).";
 
 const POSTIZ_STATUS_HELP: &str = "\

@@ -137,6 +137,41 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
     })
 }
 
+/// Whether two database URLs name the same database: host, port, database name and
+/// schema, however the URL is spelled (`postgres://` or `postgresql://`, a password or
+/// not, query parameters in another order). Unparsable URLs compare as text.
+pub fn same_database(a: &str, b: &str) -> bool {
+    let key = |url: &str| {
+        parse_url(url, Duration::from_secs(1)).ok().map(|t| {
+            let hosts: Vec<String> = t
+                .config
+                .get_hosts()
+                .iter()
+                .map(|h| match h {
+                    postgres::config::Host::Tcp(name) => name.to_ascii_lowercase(),
+                    #[cfg(unix)]
+                    postgres::config::Host::Unix(path) => path.display().to_string(),
+                })
+                .collect();
+            let dbname = t
+                .config
+                .get_dbname()
+                .or(t.config.get_user())
+                .map(str::to_string);
+            (
+                hosts,
+                t.config.get_ports().to_vec(),
+                dbname,
+                t.schema.unwrap_or_else(|| "public".into()),
+            )
+        })
+    };
+    match (key(a), key(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
 /// A URL part percent-decoded (`+` stays a plus, as in a URL's user info and path).
 pub(super) fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s)
@@ -453,6 +488,14 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
                  v1.16, upgrade it"
                     .into(),
             ),
+            // insufficient_privilege on a read: a role that may not read Postiz's tables.
+            "42501" => (
+                format!("the Postiz database at {place} refused the read: {message}"),
+                format!(
+                    "use a role that may read Postiz's tables (Postiz's own DATABASE_URL, from {})",
+                    located.from
+                ),
+            ),
             // query_canceled: the statement timeout.
             "57014" => {
                 return Error::Unreachable {
@@ -500,6 +543,29 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
     }
 }
 
+/// A failure of a write (or of the check that a write would pass): a role without UPDATE
+/// (insufficient_privilege, 42501) or a read-only server or transaction default
+/// (read_only_sql_transaction, 25006) refused it; anything else as [`describe`] says.
+pub(super) fn describe_write(err: &postgres::Error, located: &Located, place: &str) -> Error {
+    if let Some(db) = err.as_db_error() {
+        if matches!(db.code().code(), "42501" | "25006") {
+            return Error::Config {
+                what: format!(
+                    "the Postiz database at {place} refused the write: the role needs UPDATE on \
+                     \"Integration\" ({})",
+                    db.message()
+                ),
+                fix: format!(
+                    "use a role that may write Postiz's rows (Postiz's own DATABASE_URL, from {}) \
+                     on the primary server, not a read replica",
+                    located.from
+                ),
+            };
+        }
+    }
+    describe(err, located, place)
+}
+
 /// An error and its sources, joined: tokio-postgres puts the useful part in a source.
 pub(super) fn chain(err: &dyn std::error::Error) -> String {
     let mut parts = vec![err.to_string()];
@@ -520,6 +586,23 @@ mod tests {
 
     fn target(url: &str) -> Target {
         parse_url(url, Duration::from_secs(3)).unwrap()
+    }
+
+    #[test]
+    fn the_same_database_however_its_url_is_spelled() {
+        let a = "postgresql://postiz:***@Localhost:5432/postiz?schema=public";
+        assert!(same_database(a, "postgres://postiz:pw@localhost/postiz"));
+        assert!(same_database(
+            a,
+            "postgres://other@localhost:5432/postiz?sslmode=disable"
+        ));
+        assert!(!same_database(a, "postgres://postiz@localhost:5433/postiz"));
+        assert!(!same_database(a, "postgres://postiz@localhost/other"));
+        assert!(!same_database(a, "postgres://postiz@db/postiz"));
+        assert!(!same_database(
+            a,
+            "postgres://postiz@localhost/postiz?schema=tenant"
+        ));
     }
 
     #[test]

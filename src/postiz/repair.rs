@@ -142,12 +142,54 @@ impl fmt::Debug for AdoptRow {
 }
 
 /// A row already holding `(organizationId, internalId)`: adopt updates it in place.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Clone, Serialize)]
 pub struct Existing {
     pub id: String,
     pub name: String,
     pub provider: String,
     pub deleted: bool,
+    #[serde(skip)]
+    pub token: String,
+    #[serde(skip)]
+    pub refresh_token: Option<String>,
+    #[serde(skip)]
+    pub token_expiration: Option<DateTime<Utc>>,
+    #[serde(skip)]
+    pub additional_settings: Option<String>,
+}
+
+impl fmt::Debug for Existing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Existing")
+            .field("id", &self.id)
+            .field("provider", &self.provider)
+            .field("token", &"[redacted]")
+            .finish()
+    }
+}
+
+/// What adopt's upsert did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Adopted {
+    /// The row `id` was inserted or updated (and this many rows of the same login got
+    /// its tokens, for `oneTimeToken` providers).
+    Written {
+        id: String,
+        inserted: bool,
+        shared: u64,
+    },
+    /// The row's tokens were not the ones read (or a row appeared where none was): nothing
+    /// written.
+    ChangedMeanwhile,
+}
+
+/// The key of the session-level advisory lock `postiz refresh` and `postiz restore` hold on
+/// a row from its read to its write: the first 8 bytes of SHA-256 over a namespace and the
+/// row id, so it collides with no other application's small integer keys in practice.
+pub fn row_lock_key(id: &str) -> i64 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("postiz-connect:Integration:{id}").as_bytes());
+    i64::from_be_bytes(digest[..8].try_into().expect("8 bytes"))
 }
 
 /// A connection for the repair commands.
@@ -202,7 +244,60 @@ impl Writer {
             }
             Ok(out)
         };
-        run(&mut self.client).map_err(|e| db::describe(&e, &located, &place))
+        run(&mut self.client).map_err(|e| {
+            if read_only {
+                db::describe(&e, &located, &place)
+            } else {
+                db::describe_write(&e, &located, &place)
+            }
+        })
+    }
+
+    /// Take the session-level advisory lock of row `id` (`pg_try_advisory_lock`), without
+    /// waiting: false when another session holds it. Held until [`Writer::unlock_row`] or
+    /// the connection ends.
+    pub fn try_lock_row(&mut self, id: &str) -> Result<bool, Error> {
+        let key = row_lock_key(id);
+        let place = super::locate::host_port(&self.located.url, 5432);
+        self.client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
+            .map(|r| r.get(0))
+            .map_err(|e| db::describe(&e, &self.located, &place))
+    }
+
+    /// Release the lock [`Writer::try_lock_row`] took (a failure is left to the end of the
+    /// session, which releases it too).
+    pub fn unlock_row(&mut self, id: &str) {
+        let key = row_lock_key(id);
+        let _ = self
+            .client
+            .query_one("SELECT pg_advisory_unlock($1)", &[&key]);
+    }
+
+    /// Whether this connection may write row `id`, found before a provider is called: a
+    /// read-write transaction locks the row (`FOR UPDATE` needs the UPDATE privilege, and
+    /// a read-only server or role refuses it), then rolls back.
+    pub fn check_writable(&mut self, id: &str) -> Result<(), Error> {
+        let located = self.located.clone();
+        let place = super::locate::host_port(&located.url, 5432);
+        let timeout = self.statement_timeout.as_millis();
+        let schema = self.schema.clone();
+        let run = |client: &mut Client| -> Result<(), postgres::Error> {
+            let mut tx = client.build_transaction().read_only(false).start()?;
+            tx.batch_execute(&format!("SET LOCAL statement_timeout = {timeout}"))?;
+            if let Some(schema) = &schema {
+                tx.execute(
+                    "SELECT set_config('search_path', $1, true)",
+                    &[&db::quote_ident(schema)],
+                )?;
+            }
+            tx.query_opt(
+                "SELECT 1 FROM \"Integration\" WHERE id = $1 FOR UPDATE",
+                &[&id],
+            )?;
+            tx.rollback()
+        };
+        run(&mut self.client).map_err(|e| db::describe_write(&e, &located, &place))
     }
 
     pub fn organizations(&mut self) -> Result<Vec<Organization>, Error> {
@@ -287,7 +382,8 @@ impl Writer {
         self.transaction(true, |tx| {
             Ok(tx
                 .query_opt(
-                    "SELECT id, name, \"providerIdentifier\", \"deletedAt\" IS NOT NULL \
+                    "SELECT id, name, \"providerIdentifier\", \"deletedAt\" IS NOT NULL, \
+                     token, \"refreshToken\", \"tokenExpiration\", \"additionalSettings\" \
                      FROM \"Integration\" WHERE \"organizationId\" = $1 AND \"internalId\" = $2",
                     &[&organization_id, &internal_id],
                 )?
@@ -296,17 +392,32 @@ impl Writer {
                     name: r.get(1),
                     provider: r.get(2),
                     deleted: r.get(3),
+                    token: r.get(4),
+                    refresh_token: r.get(5),
+                    token_expiration: r.get::<_, Option<NaiveDateTime>>(6).map(db::utc),
+                    additional_settings: r.get(7),
                 }))
         })
     }
 
-    /// Postiz's upsert, in one statement: a new row with `new_id`, or the row holding
+    /// Postiz's upsert, in one transaction: a new row with `new_id`, or the row holding
     /// `(organizationId, internalId)` updated in place (its id, name and posting times
-    /// kept). Returns the row's id and whether it was inserted.
-    pub fn upsert(&mut self, row: &AdoptRow, new_id: &str) -> Result<(String, bool), Error> {
+    /// kept) only while it still holds the tokens `read` (`None`: no row was read, so a
+    /// row that appeared meanwhile is left alone). For `oneTimeToken` providers the tokens
+    /// are then copied to the other rows of `share_with_root`, as Postiz's
+    /// `createOrUpdateIntegration` does after its upsert.
+    pub fn upsert(
+        &mut self,
+        row: &AdoptRow,
+        new_id: &str,
+        read: Option<(&str, Option<&str>)>,
+        share_with_root: Option<&str>,
+    ) -> Result<Adopted, Error> {
         let expiration = row.token_expiration.naive_utc();
+        let read_token = read.map(|(t, _)| t);
+        let read_refresh = read.and_then(|(_, r)| r);
         self.transaction(false, |tx| {
-            let r = tx.query_one(
+            let r = tx.query_opt(
                 "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \
                  \"organizationId\", name, picture, \"providerIdentifier\", type, token, \
                  \"refreshToken\", \"tokenExpiration\", profile, \"refreshNeeded\", \
@@ -323,6 +434,8 @@ impl Writer {
                  token = EXCLUDED.token, \"refreshToken\" = EXCLUDED.\"refreshToken\", \
                  \"tokenExpiration\" = EXCLUDED.\"tokenExpiration\", \"deletedAt\" = NULL, \
                  \"refreshNeeded\" = false, \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
+                 WHERE $16::text IS NOT NULL AND \"Integration\".token = $16 \
+                 AND \"Integration\".\"refreshToken\" IS NOT DISTINCT FROM $17::text \
                  RETURNING id, (xmax = 0)",
                 &[
                     &new_id,
@@ -340,9 +453,29 @@ impl Writer {
                     &row.posting_times,
                     &row.additional_settings,
                     &row.provider_has_settings,
+                    &read_token,
+                    &read_refresh,
                 ],
             )?;
-            Ok((r.get(0), r.get(1)))
+            let Some(r) = r else {
+                return Ok(Adopted::ChangedMeanwhile);
+            };
+            let id: String = r.get(0);
+            let shared = match share_with_root {
+                Some(root) => tx.execute(
+                    "UPDATE \"Integration\" SET token = $3, \"refreshToken\" = $4, \
+                     \"tokenExpiration\" = $5, \"refreshNeeded\" = false, \
+                     \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
+                     WHERE \"rootInternalId\" = $1 AND id <> $2",
+                    &[&root, &id, &row.token, &row.refresh_token, &expiration],
+                )?,
+                None => 0,
+            };
+            Ok(Adopted::Written {
+                id,
+                inserted: r.get(1),
+                shared,
+            })
         })
     }
 }

@@ -2307,3 +2307,535 @@ fn refresh_calls_no_provider_without_a_writable_record_and_keeps_the_row_as_last
     );
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
+
+// ---- review of issue 16: the findings, each proven by a test that failed before its fix ----
+
+/// A retry of `postiz refresh` after a failed row write (a cron job, or a user who did not
+/// read the message) presents the spent refresh token: at a provider with reuse detection
+/// that revokes the grant, so the recovery record that holds the live token is dead too.
+/// The refresh notices the row's pending record (its `replaces` fingerprints match the
+/// row) and refuses before calling the provider, naming `postiz restore FILE`.
+#[test]
+fn a_retry_after_a_failed_row_write_refuses_and_names_restore_without_spending_the_grant() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_retry");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+
+    c.batch_execute(
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER refuse BEFORE UPDATE ON \"Integration\" FOR EACH ROW EXECUTE FUNCTION refuse();",
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 1, "the database write failed");
+    assert_failed_with(&out, 1, "do not run postiz refresh on this row again");
+    let kept = records(&sb);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    c.batch_execute("DROP TRIGGER refuse ON \"Integration\"")
+        .unwrap();
+
+    // The database is back; the refresh is simply run again (as cron would).
+    let retry = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&retry, 1, "the provider was not called");
+    assert_failed_with(&retry, 1, "postiz-connect postiz restore");
+    assert_failed_with(&retry, 1, &kept[0].display().to_string());
+    // Whatever the retry said, the record it was told about must still hold a live grant.
+    if kept[0].exists() {
+        let out = postiz(
+            &sb,
+            &["restore", kept[0].to_str().unwrap(), "--env-file", env],
+        );
+        assert_eq!(out.status.code(), Some(0), "restore: {}", output_text(&out));
+    }
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the grant is dead after a plain retry.\nretry said: {}\nnow: {}",
+        output_text(&retry),
+        output_text(&out)
+    );
+}
+
+/// Two `postiz refresh` of the same row at once (cron and a user, two cron hosts): both
+/// read the same refresh token and both present it. With rotation and reuse detection the
+/// second presentation revokes the grant. A PostgreSQL advisory lock on the row id, held
+/// from the read to the write, makes the second run stop before it reads the row.
+#[test]
+fn two_refreshes_of_one_row_at_once_take_turns_and_leave_a_live_grant() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_concurrent");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &["--fault", "slow:3000"]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+
+    let spawn = || {
+        let mut cmd = sb.std_cmd();
+        cmd.env_remove("DATABASE_URL")
+            .args([
+                "postiz",
+                "refresh",
+                &id,
+                "--env-file",
+                env,
+                "--sandbox-at",
+                &base,
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let first = spawn();
+    std::thread::sleep(Duration::from_millis(800));
+    let second = spawn();
+    let first = first.wait_with_output().unwrap();
+    let second = second.wait_with_output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", output_text(&first));
+    assert_failed_with(
+        &second,
+        1,
+        "another postiz refresh (or restore) of this row is running",
+    );
+
+    // Whatever the two said, the row must hold a live grant afterwards.
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the row's grant is dead after two concurrent refreshes.\nfirst ({:?}): {}\nsecond ({:?}): {}\nthird: {}",
+        first.status.code(),
+        output_text(&first),
+        second.status.code(),
+        output_text(&second),
+        output_text(&out)
+    );
+}
+
+/// A database role that may read but not write (a read-only role set up for `postiz
+/// status`, or a hot standby): the provider is called, rotates the refresh token, and only
+/// then the UPDATE is refused. The write privilege can be checked before the provider is
+/// called (`has_table_privilege`, `transaction_read_only`, or taking the row lock first).
+#[test]
+fn a_database_that_refuses_writes_is_found_before_the_provider_is_called() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_readonly");
+    org(&mut c, "org-acme", "Acme");
+    c.batch_execute(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reader') THEN \
+         CREATE ROLE reader LOGIN; END IF; END $$; \
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader;",
+    )
+    .unwrap();
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap().to_string();
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let before = stored(&mut c, "org-acme").remove(0);
+
+    let reader_url = db.replacen("postiz@", "reader@", 1);
+    let reader_env = sb.path("reader.env");
+    std::fs::write(
+        &reader_env,
+        format!(
+            "DATABASE_URL={reader_url}\nFRONTEND_URL=http://localhost:4200\n\
+             DISCORD_CLIENT_ID=sandbox-client\n"
+        ),
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            &before.id,
+            "--env-file",
+            reader_env.to_str().unwrap(),
+            "--sandbox-at",
+            &base,
+        ],
+    );
+    assert_failed_with(
+        &out,
+        6,
+        "refused the write: the role needs UPDATE on \"Integration\"",
+    );
+    assert!(
+        records(&sb).is_empty() && !stderr(&out).contains("issued new tokens"),
+        "the provider was called (and rotated the refresh token) before the database was \
+         found read-only:\n{}",
+        stderr(&out)
+    );
+}
+
+/// Re-adopting an X channel overwrites the "Verified" setting Postiz wrote from X's
+/// `verified` field (or the user ticked) with `false`: a Premium account silently goes
+/// back to 280 characters. Postiz's own reconnect writes X's real value; adopt does not
+/// know it, so on update it keeps the row's value.
+#[test]
+fn readopting_x_keeps_the_rows_verified_setting() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_x_verified");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &["--oauth1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("X_API_KEY", "sandbox-client"),
+            ("X_API_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap().to_string();
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    // Postiz (or the user in the channel's preferences) marks the account verified.
+    c.execute(
+        "UPDATE \"Integration\" SET \"additionalSettings\" = \
+         '[{\"title\":\"Verified\",\"description\":\"Is this a verified user? (Premium)\",\"type\":\"checkbox\",\"value\":true}]' \
+         WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let out = adopt(&sb, &channel, "Acme", &env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let settings: Value =
+        serde_json::from_str(stored(&mut c, "org-acme")[0].settings.as_deref().unwrap()).unwrap();
+    assert_eq!(
+        settings[0]["value"], true,
+        "re-adopt reset X's Verified setting: {settings}"
+    );
+}
+
+/// Postiz's `createOrUpdateIntegration` copies a `oneTimeToken` provider's tokens (LinkedIn,
+/// LinkedIn page) to every other row of the same `rootInternalId` after its upsert; adopt's
+/// adopt's upsert does too, in its transaction, so a LinkedIn page row of the same member
+/// does not keep the old member token.
+#[test]
+fn adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_linkedin_adopt");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "linkedin", "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        "linkedin",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(&sb);
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("LINKEDIN_CLIENT_ID", "sandbox-client"),
+            ("LINKEDIN_CLIENT_SECRET", "sandbox-secret"),
+        ],
+    );
+    let env = env.to_str().unwrap();
+    // What the member's id is, from a dry run.
+    let out = adopt(&sb, &channel, "Acme", env, &["--dry-run", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let member = shown["row"]["internal_id"].as_str().unwrap().to_string();
+    // A LinkedIn page Postiz connected earlier with the same member's login.
+    c.execute(
+        "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
+         \"providerIdentifier\", type, token, \"refreshToken\", \"tokenExpiration\", \"updatedAt\") \
+         VALUES ('c-page', 'page-77', $1, 'org-acme', 'Page', 'linkedin-page', 'social', 'old-token', \
+         'old-refresh', now(), now())",
+        &[&member],
+    )
+    .unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let rows = stored(&mut c, "org-acme");
+    let person = rows.iter().find(|r| r.provider == "linkedin").unwrap();
+    let page = rows.iter().find(|r| r.id == "c-page").unwrap();
+    assert_eq!(
+        page.token, person.token,
+        "the page row of the same login kept the old member token"
+    );
+}
+
+/// `postiz restore` compares the record's database with the deployment's as displayed URL
+/// by host, port, database name and schema, not as URL strings: the same database spelled
+/// `postgres://` instead of `postgresql://` (both are PostgreSQL's and Prisma's) is the same.
+#[test]
+fn restore_accepts_the_same_database_spelled_postgres() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_restore_url");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    c.batch_execute(
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER refuse BEFORE UPDATE ON \"Integration\" FOR EACH ROW EXECUTE FUNCTION refuse();",
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_failed_with(&out, 1, "the database write failed");
+    let kept = records(&sb);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    c.batch_execute("DROP TRIGGER refuse ON \"Integration\"")
+        .unwrap();
+    let same_db = db.replacen("postgresql://", "postgres://", 1);
+    let out = postiz(
+        &sb,
+        &[
+            "restore",
+            kept[0].to_str().unwrap(),
+            "--database-url",
+            &same_db,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+}
+
+/// Adopting over an existing row overwrites its tokens unconditionally. After one adopt and
+/// one `postiz refresh` (which rotated the row's refresh token), the local copy holds the
+/// spent one; adopting again (a re-run, a script) writes that spent token over the row's
+/// live one, which is kept nowhere: the channel is lost. Adopt refuses to replace a row's
+/// differing tokens unless `--replace-tokens`, says so in `--dry-run` (masked), and keeps
+/// the replaced ones in a 0600 record `postiz restore` puts back.
+#[test]
+fn readopting_never_replaces_the_rows_live_refresh_token_without_replace_tokens() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "review_readopt");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &[]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let live = stored(&mut c, "org-acme").remove(0);
+
+    // The same adopt command again.
+    let again = adopt(&sb, &channel, "Acme", env, &[]);
+    let row = stored(&mut c, "org-acme").remove(0);
+    assert_eq!(
+        row.refresh,
+        live.refresh,
+        "adopt (exit {:?}) replaced the row's live refresh token with the local, spent one:\n{}",
+        again.status.code(),
+        output_text(&again)
+    );
+    assert_failed_with(&again, 4, "--replace-tokens");
+
+    // The dry run shows the difference, masked.
+    let dry = adopt(&sb, &channel, "Acme", env, &["--dry-run"]);
+    assert_eq!(dry.status.code(), Some(0), "{}", output_text(&dry));
+    let text = output_text(&dry);
+    assert!(
+        text.contains("the row's tokens differ from the channel's")
+            && text.contains("without --replace-tokens"),
+        "{text}"
+    );
+    let live_refresh = live.refresh.clone().unwrap();
+    assert!(
+        !text.contains(&live.token) && !text.contains(&live_refresh),
+        "{text}"
+    );
+
+    // With --replace-tokens the row gets the channel's tokens, and the replaced ones are kept.
+    let out = adopt(&sb, &channel, "Acme", env, &["--replace-tokens"]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(!output_text(&out).contains(&live_refresh));
+    assert_ne!(stored(&mut c, "org-acme")[0].refresh, live.refresh);
+    let kept: Vec<PathBuf> = std::fs::read_dir(sb.home.path().join("home/postiz-replaced"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&kept[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    // ... and postiz restore puts the live ones back: the grant still works.
+    let out = postiz(
+        &sb,
+        &["restore", kept[0].to_str().unwrap(), "--env-file", env],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_eq!(stored(&mut c, "org-acme")[0].refresh, live.refresh);
+    let out = postiz(
+        &sb,
+        &["refresh", &id, "--env-file", env, "--sandbox-at", &base],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+}
+
+/// `invalid_grant` after Postiz refreshed the row meanwhile (it spent the refresh token this
+/// run read): the row holds newer tokens, so the grant is not dead and "reconnect" would be
+/// wrong. The row is read again and the message says it was refreshed by another process.
+#[test]
+fn invalid_grant_on_a_row_refreshed_meanwhile_says_so_instead_of_reconnect() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refreshed_meanwhile");
+    org(&mut c, "org-acme", "Acme");
+    let sb = Sandbox::new();
+    let (_sandbox, base, channel) = rotating_discord(&sb, &["--fault", "slow:3000"]);
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let out = adopt(&sb, &channel, "Acme", env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let id = stored(&mut c, "org-acme")[0].id.clone();
+    // A refresh token the provider no longer accepts (Postiz is about to spend it).
+    c.execute(
+        "UPDATE \"Integration\" SET \"refreshToken\" = 'spent-by-postiz' WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL").args([
+        "postiz",
+        "refresh",
+        &id,
+        "--env-file",
+        env,
+        "--sandbox-at",
+        &base,
+    ]);
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // While the provider answers slowly, Postiz writes its refreshed tokens.
+    std::thread::sleep(Duration::from_millis(1200));
+    c.execute(
+        "UPDATE \"Integration\" SET token = 'postiz-token', \"refreshToken\" = 'postiz-refresh' WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_failed_with(&out, 1, "refreshed meanwhile by another process");
+    assert!(!stderr(&out).contains("launches"), "{}", stderr(&out));
+    assert_eq!(stored(&mut c, "org-acme")[0].token, "postiz-token");
+}
+
+/// A provider that takes the refresh request and never answers: it may have rotated the
+/// refresh token, so sending the same one again (a retry) could revoke the grant. The
+/// refresh is sent once, and the message says the token may be spent and how to check.
+#[test]
+fn a_refresh_that_times_out_is_not_sent_again() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "refresh_timeout");
+    org(&mut c, "org-acme", "Acme");
+    insert(
+        &mut c,
+        &Row::new("c-hang", "org-acme", "discord", "hang-1", "Hanging"),
+    );
+    // Accepts each connection, reads the request, never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = requests.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut buf = [0u8; 4096];
+                let _ = std::io::Read::read(&mut stream, &mut buf);
+                std::thread::sleep(Duration::from_secs(120));
+                drop(stream);
+            });
+        }
+    });
+    let sb = Sandbox::new();
+    let env = env_file(&sb, &db, &[("DISCORD_CLIENT_ID", "sandbox-client")]);
+    let env = env.to_str().unwrap();
+    let before = stored(&mut c, "org-acme").remove(0);
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            "c-hang",
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+        ],
+    );
+    assert_failed_with(&out, 1, "the refresh token may be spent");
+    assert_failed_with(&out, 1, "not sent again");
+    assert_eq!(
+        requests.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "the refresh was sent again: {}",
+        output_text(&out)
+    );
+    let after = stored(&mut c, "org-acme").remove(0);
+    assert_eq!((after.token, after.refresh), (before.token, before.refresh));
+    assert_no_secret(&output_text(&out));
+}

@@ -54,6 +54,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             org,
             deployment,
             dry_run,
+            replace_tokens,
         } => repair::adopt(
             ctx,
             &repair::AdoptArgs {
@@ -61,6 +62,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
                 org,
                 deployment,
                 dry_run: *dry_run,
+                replace_tokens: *replace_tokens,
             },
         ),
         PostizCommand::Restore {

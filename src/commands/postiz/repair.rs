@@ -14,7 +14,7 @@ use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::oauth::flow::{self, ClientCredentials};
 use crate::postiz::locate::{self, Deployment};
-use crate::postiz::repair::{self, AdoptRow, RefreshWrite, SecretRow, Writer, Written};
+use crate::postiz::repair::{self, AdoptRow, Adopted, RefreshWrite, SecretRow, Writer, Written};
 use crate::postiz::{self, model::Organization};
 use crate::providers::{credentials, EnvFile, Provider, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
@@ -125,7 +125,79 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
     Ok(worst)
 }
 
+/// Refresh one row under its advisory lock (session-level, on the writer's connection),
+/// taken before the row is read and released after it is written: two runs of this tool on
+/// one row would present the same refresh token, and a provider with reuse detection
+/// (RFC 9700 section 4.14.2) revokes the whole grant on the second.
 fn refresh_one(
+    ctx: &Context,
+    args: &RefreshArgs<'_>,
+    located: &Located,
+    writer: &mut Writer,
+    http: &HttpClient,
+    id: &str,
+) -> Result<Value, Error> {
+    if !writer.try_lock_row(id)? {
+        return Err(busy(id, "refreshed"));
+    }
+    let out = refresh_locked(ctx, args, located, writer, http, id);
+    writer.unlock_row(id);
+    out
+}
+
+/// Another run of this tool holds the row's lock.
+fn busy(id: &str, what: &str) -> Error {
+    Error::Store {
+        what: format!(
+            "row {id}: another postiz refresh (or restore) of this row is running: not {what}, \
+             nothing called, nothing written"
+        ),
+        fix: "let it finish, then check with postiz-connect postiz status".into(),
+    }
+}
+
+/// A record an earlier `postiz refresh` of this row kept in `postiz-pending/` whose
+/// `replaces` fingerprints are the row's current tokens: that refresh spent the row's
+/// refresh token, and the record holds its live successor.
+fn pending_record_of(ctx: &Context, located: &Located, row: &SecretRow) -> Option<PathBuf> {
+    let journal = ctx.store.journal();
+    let mut dirs = vec![journal.home.join(RECORDS)];
+    if let Some(parent) = journal.fallback.parent() {
+        dirs.push(parent.join(RECORDS));
+    }
+    let here = located.deployment.database.as_ref().map(|d| d.url.clone());
+    let token_sha = fingerprint(&row.token);
+    let refresh_sha = fingerprint(row.refresh_token.as_deref().unwrap_or_default());
+    let prefix = format!("{}.", crate::store::file_key(&row.id));
+    let mut found: Vec<PathBuf> = dirs
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".json"))
+        })
+        .filter(|path| {
+            read_record(path).is_ok_and(|record| {
+                record.row_id == row.id
+                    && record
+                        .replaces
+                        .as_ref()
+                        .is_some_and(|(t, r)| *t == token_sha && *r == refresh_sha)
+                    && match (&record.database, &here) {
+                        (Some(theirs), Some(here)) => postiz::db::same_database(theirs, here),
+                        _ => true,
+                    }
+            })
+        })
+        .collect();
+    found.sort();
+    found.pop()
+}
+
+fn refresh_locked(
     ctx: &Context,
     args: &RefreshArgs<'_>,
     located: &Located,
@@ -258,6 +330,25 @@ fn refresh_one(
         _ => {}
     }
     let clear_between_steps = row.in_between_steps && !two_step;
+    // An earlier refresh's record for these very tokens: that refresh spent the row's
+    // refresh token, so presenting it again would be refused, or at a provider with reuse
+    // detection revoke the grant, the record's live token with it.
+    if let Some(path) = pending_record_of(ctx, located, &row) {
+        return Err(Error::Store {
+            what: format!(
+                "{label}: not refreshed, the provider was not called: an earlier refresh's \
+                 tokens wait in {} (its database write failed), and the row still holds the \
+                 refresh token that refresh spent; presenting it again could make the provider \
+                 revoke the grant",
+                path.display()
+            ),
+            fix: format!(
+                "put them into the row first: postiz-connect postiz restore {}{}",
+                crate::ui::shell_word(&path.display().to_string()),
+                deployment_flag(args.deployment)
+            ),
+        });
+    }
     if args.dry_run {
         let mut changes = vec!["token", "refreshToken", "tokenExpiration"];
         if row.refresh_needed {
@@ -295,6 +386,9 @@ fn refresh_one(
         rule: &rule,
         callback_params: &no_params,
     };
+    // A database that refuses the write (a role without UPDATE, a read replica) is found
+    // before the provider spends the refresh token.
+    writer.check_writable(&row.id)?;
     // A rotated refresh token must be durable before anything else happens: if no record
     // can be written, the provider is not called at all.
     probe_records(ctx, &label)?;
@@ -304,10 +398,49 @@ fn refresh_one(
         match flow::refresh(&renewal, http) {
             Ok(token) => break token,
             Err(err) => match class_of(&err, rule.style) {
-                Class::Transient if attempt < 3 => {
+                // Only a request that never reached the provider, or an answer that says
+                // it was not processed, is sent again with the same refresh token.
+                Class::Transient if attempt < 3 && unsent_or_declined(&err) => {
                     std::thread::sleep(retry_delay(&err, Duration::from_millis(500), attempt));
                 }
+                Class::Transient if !unsent_or_declined(&err) => {
+                    return Err(Error::Store {
+                        what: format!(
+                            "{label}: no usable answer to the refresh ({err}), so the refresh token may be \
+                             spent: the provider may have received the request and rotated it \
+                             without the new one arriving here; the row was left as it is and \
+                             the request was not sent again (the same refresh token twice can \
+                             make a provider revoke the grant)"
+                        ),
+                        fix: format!(
+                            "check the channel with postiz-connect postiz status, then run \
+                             postiz-connect postiz refresh {}{} once: if it answers invalid_grant \
+                             the refresh token was spent, and the channel must be reconnected \
+                             from {}",
+                            row.id,
+                            deployment_flag(args.deployment),
+                            launches(env_file)
+                        ),
+                    });
+                }
                 Class::DeadGrant => {
+                    // Postiz (or another process) may have refreshed the row meanwhile and
+                    // spent the refresh token read: then the grant is alive in the row.
+                    if let Ok(Some(now)) = writer.secret_row(&row.id) {
+                        if now.token != row.token || now.refresh_token != row.refresh_token {
+                            return Err(Error::Store {
+                                what: format!(
+                                    "{label} was refreshed meanwhile by another process (Postiz \
+                                     itself, most likely): the provider refused the refresh token \
+                                     read, which that refresh spent, and the row now holds newer \
+                                     tokens; nothing written"
+                                ),
+                                fix: "check it with postiz-connect postiz status; nothing to do \
+                                      if the channel is healthy"
+                                    .into(),
+                            });
+                        }
+                    }
                     return Err(Error::Rejected {
                         what: format!(
                             "{label}: the provider refused the refresh ({err}); the grant is \
@@ -317,7 +450,7 @@ fn refresh_one(
                             "reconnect the channel from Postiz: {} (the row was left as it is)",
                             launches(env_file)
                         ),
-                    })
+                    });
                 }
                 Class::Misconfigured => {
                     return Err(Error::Config {
@@ -453,10 +586,28 @@ fn refresh_one(
                 kept(&record_path)
             ),
             fix: format!(
-                "the old refresh token may be spent: {}",
+                "the old refresh token may be spent: do not run postiz refresh on this row again \
+                 before restoring (it would present the spent token); {}",
                 restore_hint(&record_path)
             ),
         }),
+    }
+}
+
+/// Whether a failed refresh may be sent again with the same refresh token: the request
+/// never left (DNS, connection refused, TLS handshake), or the provider answered that it
+/// did not process it (429, 503). A timeout or another error answer may come after the
+/// provider spent the token.
+fn unsent_or_declined(err: &Error) -> bool {
+    use crate::http::NetworkKind;
+    match err {
+        Error::Detailed { error, .. } => unsent_or_declined(error),
+        Error::Network(e) => matches!(
+            e.kind,
+            NetworkKind::Dns | NetworkKind::Refused | NetworkKind::Tls
+        ),
+        Error::Token(e) => matches!(e.status, Some(429) | Some(503)),
+        _ => false,
     }
 }
 
@@ -633,14 +784,14 @@ fn read_record(file: &Path) -> Result<Record, Error> {
 pub fn restore(ctx: &Context, args: &RestoreArgs<'_>) -> Result<ExitCode, Error> {
     let record = read_record(args.file)?;
     let located = locate_from(args.deployment)?;
-    let env_file = located.env_file.as_ref();
-    let here = located.deployment.database.as_ref().map(|d| d.shown());
-    if let (Some(theirs), Some(here)) = (&record.database, &here) {
-        if theirs != here {
+    // The same database however its URL is spelled: host, port, database name, schema.
+    if let (Some(theirs), Some(here)) = (&record.database, &located.deployment.database) {
+        if !postiz::db::same_database(theirs, &here.url) {
             return Err(Error::Config {
                 what: format!(
-                    "{} holds tokens for a row of the database {theirs}, not of {here}",
-                    args.file.display()
+                    "{} holds tokens for a row of the database {theirs}, not of {}",
+                    args.file.display(),
+                    here.shown()
                 ),
                 fix: "pass the .env (or --database-url) of the deployment it was written for"
                     .into(),
@@ -648,6 +799,22 @@ pub fn restore(ctx: &Context, args: &RestoreArgs<'_>) -> Result<ExitCode, Error>
         }
     }
     let mut writer = writer(&located, args.deployment)?;
+    if !writer.try_lock_row(&record.row_id)? {
+        return Err(busy(&record.row_id, "restored"));
+    }
+    let out = restore_locked(ctx, args, &record, &located, &mut writer);
+    writer.unlock_row(&record.row_id);
+    out
+}
+
+fn restore_locked(
+    ctx: &Context,
+    args: &RestoreArgs<'_>,
+    record: &Record,
+    located: &Located,
+    writer: &mut Writer,
+) -> Result<ExitCode, Error> {
+    let env_file = located.env_file.as_ref();
     let row = writer
         .secret_row(&record.row_id)?
         .ok_or_else(|| Error::Rejected {
@@ -782,6 +949,60 @@ pub struct AdoptArgs<'a> {
     pub org: &'a str,
     pub deployment: &'a DeploymentArgs,
     pub dry_run: bool,
+    /// Replace an existing row's tokens that differ from the channel's.
+    pub replace_tokens: bool,
+}
+
+/// Where adopt keeps the tokens it replaced in an existing row (apart from
+/// `postiz-pending/`, which `postiz refresh` checks before calling a provider).
+const REPLACED: &str = "postiz-replaced";
+
+/// The Verified value of X's `additionalSettings` (`[{"title":"Verified",...,"value":b}]`).
+fn verified_of(settings: Option<&str>) -> Option<bool> {
+    let value: Value = serde_json::from_str(settings?).ok()?;
+    value
+        .as_array()?
+        .iter()
+        .find(|s| s.get("title").and_then(Value::as_str) == Some("Verified"))?
+        .get("value")?
+        .as_bool()
+}
+
+/// The tokens an existing row held before adopt replaced them, in a 0600 record
+/// `postiz restore FILE` can put back (its `replaces`: the adopted tokens).
+fn write_replaced(
+    ctx: &Context,
+    located: &Located,
+    existing: &repair::Existing,
+    org: &str,
+    internal_id: &str,
+    row: &AdoptRow,
+) -> Result<PathBuf, Error> {
+    let record = json!({
+        "what": "tokens postiz-connect postiz adopt --replace-tokens replaced in a Postiz channel \
+                 row; put them back with: postiz-connect postiz restore FILE",
+        "database": located.deployment.database.as_ref().map(|d| d.shown()),
+        "row": {"id": existing.id, "organizationId": org, "internalId": internal_id,
+                "providerIdentifier": existing.provider, "name": existing.name},
+        "replaces": {
+            "token_sha256": fingerprint(&row.token),
+            "refreshToken_sha256": fingerprint(&row.refresh_token),
+        },
+        "token": existing.token,
+        "refreshToken": existing.refresh_token.clone().unwrap_or_default(),
+        "tokenExpiration": existing
+            .token_expiration
+            .unwrap_or_else(Utc::now)
+            .to_rfc3339(),
+        "written_at": Utc::now().to_rfc3339(),
+    });
+    let name = format!(
+        "{}.{}.json",
+        crate::store::file_key(&existing.id),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    let bytes = serde_json::to_vec_pretty(&record).expect("a record serializes");
+    crate::store::pending::write_aside(ctx.store.journal(), REPLACED, &name, &bytes)
 }
 
 /// The id Postiz knows a catalog provider by.
@@ -976,22 +1197,8 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             channel.expires_at.unwrap_or(no_expiry),
         )
     };
-    let additional_settings = if x.is_some() {
-        notes.push(
-            "X's \"Verified\" setting is written as not verified (this tool does not read it); \
-             tick it in the channel's preferences in Postiz for a Premium account"
-                .into(),
-        );
-        json!([{
-            "title": "Verified",
-            "description": "Is this a verified user? (Premium)",
-            "type": "checkbox",
-            "value": false
-        }])
-        .to_string()
-    } else {
-        "[]".to_string()
-    };
+    // X's "Verified" setting: set once the existing row (if any) is read.
+    let additional_settings = "[]".to_string();
     let name = channel
         .page
         .as_ref()
@@ -1031,6 +1238,53 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         ..row
     };
     let existing = writer.existing(&org.id, &internal_id)?;
+    let row = if x.is_some() {
+        // An existing row keeps the value Postiz wrote from X's `verified` (or the user
+        // ticked); a new row is written as not verified, since this tool does not read it.
+        let kept = existing
+            .as_ref()
+            .and_then(|e| verified_of(e.additional_settings.as_deref()));
+        notes.push(match kept {
+            Some(v) => format!(
+                "X's \"Verified\" setting keeps the row's value ({})",
+                if v { "verified" } else { "not verified" }
+            ),
+            None => "X's \"Verified\" setting is written as not verified (this tool does not \
+                     read it); tick it in the channel's preferences in Postiz for a Premium \
+                     account"
+                .into(),
+        });
+        AdoptRow {
+            additional_settings: json!([{
+                "title": "Verified",
+                "description": "Is this a verified user? (Premium)",
+                "type": "checkbox",
+                "value": kept.unwrap_or(false)
+            }])
+            .to_string(),
+            ..row
+        }
+    } else {
+        row
+    };
+    // An existing row holding other tokens than the channel's: they may be newer (Postiz or
+    // postiz refresh rotated them since the channel was connected), and replacing them
+    // would lose the live grant.
+    let replaced = existing
+        .as_ref()
+        .filter(|e| {
+            e.token != row.token
+                || e.refresh_token.as_deref().unwrap_or_default() != row.refresh_token
+        })
+        .map(|e| {
+            json!({
+                "token": repair::mask(&e.token),
+                "refresh_token": repair::mask(e.refresh_token.as_deref().unwrap_or_default()),
+                "token_expiration": e.token_expiration.map(|t| t.to_rfc3339()),
+                "channel_token_expiration": row.token_expiration.to_rfc3339(),
+            })
+        });
+    let live_replaced = replaced.is_some() && existing.as_ref().is_some_and(|e| !e.deleted);
     let mut shown = serde_json::to_value(&row).expect("row serializes");
     shown["token"] = json!(repair::mask(&row.token));
     shown["refresh_token"] = json!(repair::mask(&row.refresh_token));
@@ -1041,8 +1295,22 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         "dry_run": args.dry_run,
         "row": shown,
         "existing": existing,
+        "replaces_other_tokens": replaced,
         "notes": notes,
     });
+    let refusal = || Error::Rejected {
+        what: format!(
+            "the row {} holds other tokens than {} (they may be newer: Postiz or postiz refresh \
+             may have rotated them since this channel was connected), and replacing them would \
+             lose the live grant: nothing written",
+            existing.as_ref().map(|e| e.id.as_str()).unwrap_or_default(),
+            channel.channel
+        ),
+        fix: "run postiz-connect postiz status: if the channel works in Postiz, leave it (and \
+              remove the local copy with postiz-connect logout --local-only); to replace them \
+              anyway, add --replace-tokens (the replaced tokens are kept in a 0600 file)"
+            .into(),
+    };
     if args.dry_run {
         out["outcome"] = json!(if existing.is_some() {
             "would_update"
@@ -1064,6 +1332,23 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             for (key, value) in shown.as_object().into_iter().flatten() {
                 text.push_str(&format!("  {key}: {}\n", value_text(value)));
             }
+            if let Some(r) = &replaced {
+                text.push_str(&format!(
+                    "  the row's tokens differ from the channel's: token {}, refresh_token {}, \
+                     token_expiration {} (the channel's: {}); {}\n",
+                    value_text(&r["token"]),
+                    value_text(&r["refresh_token"]),
+                    value_text(&r["token_expiration"]),
+                    value_text(&r["channel_token_expiration"]),
+                    if !live_replaced {
+                        "the row is deleted in Postiz: they would be replaced and kept in a 0600 file"
+                    } else if args.replace_tokens {
+                        "--replace-tokens: they would be replaced and kept in a 0600 file"
+                    } else {
+                        "adopt would refuse to replace them without --replace-tokens"
+                    }
+                ));
+            }
             for note in &notes {
                 text.push_str(&format!("note: {note}\n"));
             }
@@ -1071,7 +1356,74 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         }
         return Ok(ExitCode::Ok);
     }
-    let (row_id, inserted) = writer.upsert(&row, &repair::new_id())?;
+    if live_replaced && !args.replace_tokens {
+        return Err(refusal());
+    }
+    // The replaced tokens are made durable before the row is touched.
+    let kept = match (&existing, &replaced) {
+        (Some(e), Some(_)) => Some(
+            write_replaced(ctx, &located, e, &org.id, &internal_id, &row).map_err(|err| {
+                Error::Store {
+                    what: format!(
+                        "the row {}'s tokens could not be kept aside ({err}): nothing written",
+                        e.id
+                    ),
+                    fix: "make the config dir writable (free disk space, check its \
+                          permissions), then run it again"
+                        .into(),
+                }
+            })?,
+        ),
+        _ => None,
+    };
+    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
+        .contains(&identifier.as_str())
+        .then_some(row.root_internal_id.as_str());
+    let adopted = writer.upsert(
+        &row,
+        &repair::new_id(),
+        existing
+            .as_ref()
+            .map(|e| (e.token.as_str(), e.refresh_token.as_deref())),
+        share_with_root,
+    )?;
+    let (row_id, inserted, shared) = match adopted {
+        Adopted::Written {
+            id,
+            inserted,
+            shared,
+        } => (id, inserted, shared),
+        Adopted::ChangedMeanwhile => {
+            if let Some(path) = &kept {
+                crate::store::pending::remove(path);
+            }
+            return Err(Error::Store {
+                what: format!(
+                    "the row for {} in {} changed in Postiz while it was being adopted (its \
+                     tokens are not the ones read, or a row appeared): nothing written",
+                    channel.channel, org.name
+                ),
+                fix: "run postiz-connect postiz status, then adopt again if it is still needed"
+                    .into(),
+            });
+        }
+    };
+    if let Some(path) = &kept {
+        notes.push(format!(
+            "the row's previous tokens are kept in {} (0600); put them back with \
+             postiz-connect postiz restore {}{}",
+            path.display(),
+            crate::ui::shell_word(&path.display().to_string()),
+            deployment_flag(args.deployment)
+        ));
+        out["replaced_tokens_file"] = json!(path.display().to_string());
+    }
+    if shared > 0 {
+        notes.push(format!(
+            "{shared} other row(s) of the same login got the tokens too, as Postiz does"
+        ));
+    }
+    out["shared_rows"] = json!(shared);
     out["outcome"] = json!(if inserted { "inserted" } else { "updated" });
     out["row_id"] = json!(row_id);
     notes.push(format!(
