@@ -227,18 +227,14 @@ pub fn schedule(
     let due = live
         .iter()
         .filter(|c| is_due(c, within, now))
-        .filter(|c| backoff.until(&c.channel).is_none_or(|at| at <= now))
-        .map(|c| c.channel.clone())
+        .filter(|c| backoff.until(&c.name).is_none_or(|at| at <= now))
+        .map(|c| c.name.clone())
         .collect();
     let next = live
         .iter()
         .filter_map(|c| {
             let due_at = due_at(c, within)?;
-            Some(
-                backoff
-                    .until(&c.channel)
-                    .map_or(due_at, |at| due_at.max(at)),
-            )
+            Some(backoff.until(&c.name).map_or(due_at, |at| due_at.max(at)))
         })
         .min();
     Plan { due, next }

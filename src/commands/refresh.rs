@@ -235,7 +235,7 @@ pub fn watch(
         let channels: Vec<Channel> = listing
             .channels
             .into_iter()
-            .filter(|c| names.is_empty() || names.contains(&c.channel))
+            .filter(|c| names.is_empty() || names.contains(&c.name))
             .collect();
         let plan = refresh::schedule(&channels, policy.within, &retry_at, Utc::now());
         if !plan.due.is_empty() {

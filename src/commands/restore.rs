@@ -18,11 +18,11 @@ pub fn run(ctx: &Context, file: &Path) -> Result<ExitCode, Error> {
     ctx.ui.step(if file.exists() {
         format!(
             "Restored {} into {store}; you can now delete {}",
-            channel.channel,
+            channel.name,
             file.display()
         )
     } else {
-        format!("Restored {} into {store}", channel.channel)
+        format!("Restored {} into {store}", channel.name)
     });
     Ok(ExitCode::Ok)
 }

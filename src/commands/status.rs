@@ -123,7 +123,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
             }
         ));
         let mut text = Styled::new();
-        text.bold(&c.channel)
+        text.bold(&c.name)
             .text(if c.sandbox { " (sandbox)" } else { "" });
         for line in &lines {
             text.newline().text(line);

@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
     }
     if ctx.ui.json {
         ctx.ui.json_data(&json!({
-            "channel": channel.channel,
+            "channel": channel.name,
             "access_token": secrets.access_token,
             "token_secret": secrets.token_secret,
             "token_type": if channel.oauth1 { "oauth1" } else { "bearer" },

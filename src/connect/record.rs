@@ -48,7 +48,7 @@ pub struct Grant {
 /// A new channel, issued `now`: the one place a login's channel record is built.
 pub fn new_channel(record: Record, grant: Grant, now: DateTime<Utc>) -> Channel {
     Channel {
-        channel: record.name,
+        name: record.name,
         provider: record.provider,
         account: record.account,
         scopes: grant.scopes,
@@ -92,7 +92,7 @@ pub fn store_channel(
         if let Some(kept) = svc.store.keep_apart(&mut channel) {
             svc.ui.warn(format!(
                 "{kept} is already stored, connected another way (another protocol, app or server): it is kept, and this login is stored as {}; pass --replace to replace it",
-                channel.channel
+                channel.name
             ));
         }
     }
@@ -100,7 +100,7 @@ pub fn store_channel(
     svc.store
         .commit_locking(&channel, secrets, preference, "was connected")?;
     let scope_error = (!channel.missing_scopes.is_empty()).then(|| Error::ScopesMissing {
-        channel: channel.channel.clone(),
+        channel: channel.name.clone(),
         missing: channel
             .missing_scopes
             .iter()

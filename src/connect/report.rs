@@ -26,16 +26,16 @@ pub fn report(
         ui.json_data(&channel_json(&channel));
     } else {
         ui.step(match channel.store {
-            Backend::Keychain => format!("Stored {} in the OS keychain", channel.channel),
+            Backend::Keychain => format!("Stored {} in the OS keychain", channel.name),
             Backend::File => format!(
                 "Stored {} in a plain-text file: {} (0600)",
-                channel.channel,
-                svc.store.secrets_path(&channel.channel).display()
+                channel.name,
+                svc.store.secrets_path(&channel.name).display()
             ),
         });
         ui.data(format!(
             "Connected {} (account {}), access token {}, refresh token: {}",
-            channel.channel,
+            channel.name,
             crate::ui::one_line(
                 &channel
                     .account
@@ -67,14 +67,14 @@ fn result_page(outcome: &Outcome) -> ResultPage {
     match outcome {
         Ok((channel, None)) => ResultPage::success(format!(
             "{} is connected. Granted scopes: {}.",
-            channel.channel,
+            channel.name,
             channel.scopes.join(" ")
         )),
         Ok((channel, Some(err))) => ResultPage::failure(
             "Connected, but permissions are missing",
             format!(
                 "{} is connected without: {}.",
-                channel.channel,
+                channel.name,
                 channel.missing_scopes.join(" ")
             ),
             err.fix(),
@@ -94,7 +94,7 @@ fn result_page(outcome: &Outcome) -> ResultPage {
 /// The stable JSON shape of a channel (no secrets).
 pub fn channel_json(c: &Channel) -> Value {
     json!({
-        "channel": c.channel,
+        "channel": c.name,
         "provider": c.provider,
         "account": c.account.handle(),
         "account_id": c.account.id,

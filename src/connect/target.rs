@@ -131,7 +131,7 @@ pub(super) fn apply(
         name: Some(choice.name.clone()),
         source: format!("{} list", targets.kind),
     };
-    channel.channel = channel_name(
+    channel.name = channel_name(
         provider,
         &identity::channel_handle(&choice.id),
         &channel.endpoints,

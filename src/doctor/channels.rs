@@ -38,7 +38,7 @@ pub fn live(
 }
 
 fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) -> Finding {
-    let name = &c.channel;
+    let name = &c.name;
     let secrets = match store.secrets(c) {
         Ok(s) => s,
         Err(e) => {
@@ -126,7 +126,7 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
     let now = Utc::now();
     let mut out = Vec::new();
     for c in channels {
-        let name = &c.channel;
+        let name = &c.name;
         let reconnect = format!("reconnect: {}", c.reconnect_command());
         if c.needs_reconnect {
             out.push(

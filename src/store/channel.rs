@@ -72,7 +72,8 @@ impl fmt::Debug for Secrets {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(into = "ChannelRecord", try_from = "ChannelRecord")]
 pub struct Channel {
-    pub channel: String,
+    /// The channel's name, `provider:account` (`twitter:alice`); its files are named after it.
+    pub name: String,
     pub provider: String,
     pub account: Account,
     pub scopes: Vec<String>,
@@ -243,7 +244,7 @@ impl From<Channel> for ChannelRecord {
         ChannelRecord {
             version: record::VERSION,
             major: record::MAJOR,
-            channel: c.channel,
+            channel: c.name,
             provider: c.provider,
             account: AccountRecord {
                 id,
@@ -337,7 +338,7 @@ impl TryFrom<ChannelRecord> for Channel {
             note,
         } = r.refresh;
         Ok(Channel {
-            channel: r.channel,
+            name: r.channel,
             provider: r.provider,
             account: Account {
                 id,

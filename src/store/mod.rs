@@ -119,7 +119,7 @@ impl Listing {
         let mut names: Vec<String> = self
             .channels
             .iter()
-            .map(|c| c.channel.clone())
+            .map(|c| c.name.clone())
             .chain(self.unreadable.iter().map(|u| u.channel.clone()))
             .collect();
         names.sort();
@@ -302,13 +302,13 @@ impl Store {
                 }),
             }
         }
-        listing.channels.sort_by(|a, b| a.channel.cmp(&b.channel));
+        listing.channels.sort_by(|a, b| a.name.cmp(&b.name));
         listing.unreadable.sort_by(|a, b| a.channel.cmp(&b.channel));
         listing.waiting = pending::find(&self.journal, None)
             .into_iter()
             .filter_map(|found| {
                 Some(Waiting {
-                    channel: found.record?.channel.channel,
+                    channel: found.record?.channel.name,
                     path: found.path,
                 })
             })
@@ -344,15 +344,15 @@ impl Store {
         preference: Option<Backend>,
     ) -> Result<(), Error> {
         file::ensure_dir(&self.home)?;
-        let previous = read_json::<Channel>(&self.channel_path(&channel.channel), CONNECT_AGAIN)?;
+        let previous = read_json::<Channel>(&self.channel_path(&channel.name), CONNECT_AGAIN)?;
         match channel.store {
             Backend::Keychain => {
                 let json = serde_json::to_string(secrets).expect("secrets serialize");
-                self.keychain.set(&channel.channel, &json)?;
+                self.keychain.set(&channel.name, &json)?;
             }
             Backend::File => {
                 let json = serde_json::to_vec_pretty(secrets).expect("secrets serialize");
-                file::write_atomic(&self.secrets_path(&channel.channel), &json)?;
+                file::write_atomic(&self.secrets_path(&channel.name), &json)?;
             }
         }
         self.update_meta(channel)?;
@@ -400,17 +400,17 @@ impl Store {
         let missing = || Error::Store {
             what: format!(
                 "the secrets of {} are missing from {}",
-                channel.channel,
+                channel.name,
                 channel.store.place()
             ),
             fix: format!("connect it again: {}", channel.reconnect_command()),
         };
         match channel.store {
-            Backend::Keychain => match self.keychain.get(&channel.channel) {
+            Backend::Keychain => match self.keychain.get(&channel.name) {
                 Ok(json) => serde_json::from_str(&json).map_err(|_| Error::Store {
                     what: format!(
                         "the keychain entry of {} is not in the expected format",
-                        channel.channel
+                        channel.name
                     ),
                     fix: format!("connect it again: {}", channel.reconnect_command()),
                 }),
@@ -418,7 +418,7 @@ impl Store {
                 Err(KeychainError::Failed(e)) => Err(e),
             },
             Backend::File => {
-                read_json(&self.secrets_path(&channel.channel), CONNECT_AGAIN)?.ok_or_else(missing)
+                read_json(&self.secrets_path(&channel.name), CONNECT_AGAIN)?.ok_or_else(missing)
             }
         }
     }
@@ -426,7 +426,7 @@ impl Store {
     /// Write a channel's metadata (not its secrets).
     pub fn update_meta(&self, channel: &Channel) -> Result<(), Error> {
         let json = serde_json::to_vec_pretty(channel).expect("channel serializes");
-        file::write_atomic(&self.channel_path(&channel.channel), &json)
+        file::write_atomic(&self.channel_path(&channel.name), &json)
     }
 
     /// An exclusive lock on one channel across processes, held while it is refreshed,
@@ -464,7 +464,7 @@ impl Store {
                         || !same_server
                 })
         };
-        let original = channel.channel.clone();
+        let original = channel.name.clone();
         taken(&original)?;
         let way = match channel.oauth1 {
             true => "oauth1".to_string(),
@@ -476,7 +476,7 @@ impl Store {
             name = format!("{original}+{way}-{n}");
             n += 1;
         }
-        channel.channel = name;
+        channel.name = name;
         Some(original)
     }
 
@@ -514,7 +514,7 @@ impl Store {
         event: &str,
         take_lock: bool,
     ) -> Result<(), Error> {
-        let key = file_key(&channel.channel);
+        let key = file_key(&channel.name);
         let record = pending::Record {
             channel: channel.clone(),
             secrets: secrets.clone(),
@@ -526,7 +526,7 @@ impl Store {
         // here with the spent token. The record is written either way, so a lock that
         // cannot be taken still leaves the tokens recoverable.
         let lock = match take_lock {
-            true => self.lock_channel(&channel.channel).map(Some),
+            true => self.lock_channel(&channel.name).map(Some),
             false => Ok(None),
         };
         let kept = pending::write(&self.journal, &key, &record);
@@ -552,7 +552,7 @@ impl Store {
             Ok(path) => Error::Store {
                 what: format!(
                     "{} {event}, but the new tokens could not be stored: {store_error}",
-                    channel.channel
+                    channel.name
                 ),
                 fix: format!(
                     "they are kept in {0} (0600) and go into the store by themselves the next time postiz-connect reads this channel, once the store works again ({1}); or run: postiz-connect restore '{0}'",
@@ -563,7 +563,7 @@ impl Store {
             Err(journal_error) => Error::Store {
                 what: format!(
                     "{} {event}, but neither the store ({store_error}) nor a recovery file ({journal_error}) could keep the new tokens",
-                    channel.channel
+                    channel.name
                 ),
                 fix: format!(
                     "connect it again once disk space is freed: {}",
@@ -610,7 +610,7 @@ impl Store {
             .iter()
             .rev()
             .filter_map(|f| f.record.as_ref())
-            .find(|r| file_key(&r.channel.channel) == key);
+            .find(|r| file_key(&r.channel.name) == key);
         if let Some(newest) = newest {
             self.save(&newest.channel, &newest.secrets, None)?;
         }
@@ -655,7 +655,7 @@ impl Store {
             what: format!("{} does not exist", path.display()),
             fix: "give the path printed when the refresh failed".into(),
         })?;
-        let _lock = self.lock_channel(&record.channel.channel)?;
+        let _lock = self.lock_channel(&record.channel.name)?;
         self.save(&record.channel, &record.secrets, None)?;
         // A pending record, once stored, must not be replayed over later refreshes.
         if pending::find(&self.journal, None)
@@ -670,17 +670,17 @@ impl Store {
     /// Remove a channel: its pending records (or the next read would bring it back), its
     /// secrets, then its metadata.
     pub fn remove(&self, channel: &Channel) -> Result<(), Error> {
-        for found in pending::find(&self.journal, Some(&file_key(&channel.channel))) {
+        for found in pending::find(&self.journal, Some(&file_key(&channel.name))) {
             pending::remove(&found.path);
         }
         self.delete_secrets(channel)?;
-        remove_if_present(&self.channel_path(&channel.channel))
+        remove_if_present(&self.channel_path(&channel.name))
     }
 
     fn delete_secrets(&self, channel: &Channel) -> Result<(), Error> {
         match channel.store {
-            Backend::Keychain => self.keychain.delete(&channel.channel),
-            Backend::File => remove_if_present(&self.secrets_path(&channel.channel)),
+            Backend::Keychain => self.keychain.delete(&channel.name),
+            Backend::File => remove_if_present(&self.secrets_path(&channel.name)),
         }
     }
 
@@ -781,7 +781,7 @@ pub(crate) mod tests {
 
     pub(crate) fn sample(name: &str, store: Backend) -> Channel {
         Channel {
-            channel: name.into(),
+            name: name.into(),
             provider: "custom".into(),
             account: Account {
                 id: Some("1".into()),
@@ -914,7 +914,7 @@ pub(crate) mod tests {
         // The same way again: a reconnect, same name.
         let mut again = stored.clone();
         assert_eq!(store.keep_apart(&mut again), None);
-        assert_eq!(again.channel, "twitter:jack");
+        assert_eq!(again.name, "twitter:jack");
         // OAuth 1.0a, then another app: names of their own, the stored one untouched.
         let mut oauth1 = stored.clone();
         oauth1.oauth1 = true;
@@ -922,12 +922,12 @@ pub(crate) mod tests {
             store.keep_apart(&mut oauth1).as_deref(),
             Some("twitter:jack")
         );
-        assert_eq!(oauth1.channel, "twitter:jack+oauth1");
+        assert_eq!(oauth1.name, "twitter:jack+oauth1");
         store.save(&oauth1, &secrets("T", "S"), None).unwrap();
         let mut other_app = stored.clone();
         other_app.client_id = "second-app".into();
         store.keep_apart(&mut other_app);
-        assert_eq!(other_app.channel, "twitter:jack+second-app");
+        assert_eq!(other_app.name, "twitter:jack+second-app");
         assert_eq!(store.list().unwrap().channels.len(), 2);
     }
 
@@ -960,7 +960,7 @@ pub(crate) mod tests {
             home: Some(dir.path().to_path_buf()),
             written_at: None,
         };
-        pending::write(&store.journal, &file_key(&ch.channel), &record).unwrap();
+        pending::write(&store.journal, &file_key(&ch.name), &record).unwrap();
         (dir, store, ch)
     }
 
@@ -973,7 +973,7 @@ pub(crate) mod tests {
         // The store breaks: `secrets` becomes a file, so no secret can be written.
         std::fs::rename(dir.path().join("secrets"), dir.path().join("moved")).unwrap();
         std::fs::write(dir.path().join("secrets"), b"").unwrap();
-        let _lock = store.lock_channel(&ch.channel).unwrap();
+        let _lock = store.lock_channel(&ch.name).unwrap();
         let err = store
             .commit(&ch, &secrets("AT2", "RT2"), None, "was refreshed")
             .unwrap_err();
@@ -1009,7 +1009,7 @@ pub(crate) mod tests {
         let orphan = dir.path().join("secrets/.custom%3Aalice.json.tmpAbC123");
         std::fs::write(&orphan, b"{\"access_token\":").unwrap();
         // Another process holds the lock (it is writing this channel): left to it.
-        let held = store.lock_channel(&ch.channel).unwrap();
+        let held = store.lock_channel(&ch.name).unwrap();
         let c = store.get("custom:alice").unwrap();
         assert_eq!(store.secrets(&c).unwrap(), secrets("AT1", "RT1"));
         drop(held);

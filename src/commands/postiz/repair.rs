@@ -1039,7 +1039,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                     "{} was connected over OAuth 2.0, but Postiz connects {} only over OAuth 1.0a \
                      (X_API_KEY): its X provider signs every call with the app's key and the \
                      user's token:secret, so an OAuth 2.0 token is useless to it",
-                    channel.channel, provider.name
+                    channel.name, provider.name
                 ),
                 fix: format!(
                     "connect again with OAuth 1.0a and the deployment's keys: postiz-connect {} \
@@ -1057,7 +1057,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                         "{} was connected with another X app than the deployment's ({source}): \
                          an OAuth 1.0a token works only with the consumer key that issued it, so \
                          Postiz could not post with it",
-                        channel.channel
+                        channel.name
                     ),
                     fix: format!(
                         "connect again with the deployment's keys: postiz-connect {} --oauth1 \
@@ -1087,7 +1087,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                          a token belongs to the app that issued it, so Postiz, refreshing with its \
                          own client id and secret, would be refused (invalid_grant or \
                          invalid_client) and mark the channel for reconnection",
-                        channel.channel, channel.client_id
+                        channel.name, channel.client_id
                     ),
                     fix: format!(
                         "connect again with the deployment's app: postiz-connect {} --env-file \
@@ -1115,7 +1115,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         notes.push(format!(
             "{} is a sandbox channel (connected to postiz-connect's built-in emulation, not {}): \
              Postiz cannot post with it",
-            channel.channel, provider.name
+            channel.name, provider.name
         ));
     }
 
@@ -1125,7 +1125,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         return Err(Error::Rejected {
             what: format!(
                 "{} is a {} login without a chosen {}: Postiz posts to a {} of it",
-                channel.channel,
+                channel.name,
                 provider.name,
                 provider
                     .pages
@@ -1149,7 +1149,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         None => channel.account.id.clone().ok_or_else(|| Error::Rejected {
             what: format!(
                 "{} has no account id: Postiz keys its rows on it",
-                channel.channel
+                channel.name
             ),
             fix: format!("connect it again: {}", channel.reconnect_command()),
         })?,
@@ -1289,7 +1289,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     shown["token"] = json!(repair::mask(&row.token));
     shown["refresh_token"] = json!(repair::mask(&row.refresh_token));
     let mut out = json!({
-        "channel": channel.channel,
+        "channel": channel.name,
         "organization": {"id": org.id, "name": org.name},
         "sandbox": sandbox,
         "dry_run": args.dry_run,
@@ -1304,7 +1304,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
              may have rotated them since this channel was connected), and replacing them would \
              lose the live grant: nothing written",
             existing.as_ref().map(|e| e.id.as_str()).unwrap_or_default(),
-            channel.channel
+            channel.name
         ),
         fix: "run postiz-connect postiz status: if the channel works in Postiz, leave it (and \
               remove the local copy with postiz-connect logout --local-only); to replace them \
@@ -1401,7 +1401,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                 what: format!(
                     "the row for {} in {} changed in Postiz while it was being adopted (its \
                      tokens are not the ones read, or a row appeared): nothing written",
-                    channel.channel, org.name
+                    channel.name, org.name
                 ),
                 fix: "run postiz-connect postiz status, then adopt again if it is still needed"
                     .into(),
@@ -1431,7 +1431,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
          deployment from now on (postiz-connect postiz refresh {row_id}), since a provider that \
          rotates refresh tokens leaves the other copy with a spent one; remove the local copy \
          with postiz-connect logout --local-only {}",
-        channel.channel
+        channel.name
     ));
     out["notes"] = json!(notes);
     if ctx.ui.json {
@@ -1441,7 +1441,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             "{} {}{} {} \"{}\" in {} ({}) as row {row_id}",
             if inserted { "added" } else { "updated" },
             if sandbox { "the sandbox channel " } else { "" },
-            channel.channel,
+            channel.name,
             identifier,
             row.name,
             org.name,
