@@ -1032,22 +1032,6 @@ mod tests {
     #[test]
     fn every_builtin_command_is_reserved_and_no_builtin_provider_uses_one() {
         let reserved = reserved_names();
-        for word in [
-            "connect",
-            "status",
-            "token",
-            "refresh",
-            "restore",
-            "logout",
-            "providers",
-            "doctor",
-            "sandbox",
-            "postiz",
-            "completions",
-            "help",
-        ] {
-            assert!(reserved.iter().any(|r| r == word), "{word}: {reserved:?}");
-        }
         for p in Catalog::embedded().iter() {
             for name in std::iter::once(&p.id).chain(&p.aliases) {
                 assert!(!reserved.contains(name), "{name}");

@@ -718,13 +718,19 @@ fn write_record(
         "tokenExpiration": expiration.to_rfc3339(),
         "written_at": Utc::now().to_rfc3339(),
     });
+    keep_record(ctx, RECORDS, &row.id, &record)
+}
+
+/// Writes `record` about row `row_id` to a new 0600 file under `dir` of the config
+/// directory (created exclusively, fsynced), named after the row and the time.
+fn keep_record(ctx: &Context, dir: &str, row_id: &str, record: &Value) -> Result<PathBuf, Error> {
     let name = format!(
         "{}.{}.json",
-        crate::store::file_key(&row.id),
+        crate::store::file_key(row_id),
         Utc::now().timestamp_nanos_opt().unwrap_or_default()
     );
-    let bytes = serde_json::to_vec_pretty(&record).expect("a record serializes");
-    crate::store::pending::write_aside(ctx.store.journal(), RECORDS, &name, &bytes)
+    let bytes = serde_json::to_vec_pretty(record).expect("a record serializes");
+    crate::store::pending::write_aside(ctx.store.journal(), dir, &name, &bytes)
 }
 
 pub struct RestoreArgs<'a> {
@@ -996,13 +1002,7 @@ fn write_replaced(
             .to_rfc3339(),
         "written_at": Utc::now().to_rfc3339(),
     });
-    let name = format!(
-        "{}.{}.json",
-        crate::store::file_key(&existing.id),
-        Utc::now().timestamp_nanos_opt().unwrap_or_default()
-    );
-    let bytes = serde_json::to_vec_pretty(&record).expect("a record serializes");
-    crate::store::pending::write_aside(ctx.store.journal(), REPLACED, &name, &bytes)
+    keep_record(ctx, REPLACED, &existing.id, &record)
 }
 
 /// The id Postiz knows a catalog provider by.
