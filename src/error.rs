@@ -44,10 +44,12 @@ Exit codes:
   1  other failure (I/O, token store); postiz status/watch: a channel or connect has a problem
   2  usage error
   3  cancelled, denied by the user, or timed out
-  4  rejected by the provider or the listener (state mismatch, invalid_grant, invalid_client, ...)
+  4  rejected by the provider or the listener (state mismatch, invalid_grant, invalid_scope,
+     invalid_client at the code exchange, ...)
   5  network failure (DNS, connection refused, timeout, TLS), provider unavailable (5xx, 429),
      or a Postiz database or Redis that cannot be reached
-  6  configuration problem (credentials, redirect URI, keychain, a Postiz database URL or login)
+  6  configuration problem (credentials, redirect URI, keychain, a Postiz database URL or login;
+     a refresh refused with invalid_client or unauthorized_client: the app's credentials)
   7  connected, but required scopes were not granted";
 
 #[derive(Debug, thiserror::Error)]

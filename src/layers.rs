@@ -427,6 +427,38 @@ fn graphs(src: &Path) -> (Graph, Graph) {
         .map(|f| module_of(src, f))
         .filter(|m| !m.is_empty())
         .collect();
+    // What each module re-exports from its own children (`pub use child::Name` in a
+    // mod.rs): a file naming `super::Name` depends on that child, not on the mod.rs,
+    // so a cycle between two siblings through their parent's re-exports is seen.
+    let mut reexports: BTreeMap<(Vec<String>, String), Vec<String>> = BTreeMap::new();
+    for file in &files {
+        let module = module_of(src, file);
+        let children = children_of(&module, &modules);
+        let text = std::fs::read_to_string(file).expect("a readable source file");
+        for reference in references(&without_tests(&code_only(&text)), &children) {
+            let Some(target) = resolve(&module, &reference.path, &modules) else {
+                continue;
+            };
+            let name = reference.path.rsplit("::").next().unwrap_or_default();
+            if reference.reexport && target.len() > module.len() && target.starts_with(&module) {
+                reexports.insert((module.clone(), name.to_string()), target);
+            }
+        }
+    }
+    let through_reexports = |from: &[String], path: &str, target: Vec<String>| -> Vec<String> {
+        let absolute_len = target.len();
+        let segments: Vec<&str> = path.split("::").collect();
+        let name = segments.last().copied().unwrap_or_default();
+        // Only a path that names an item of the module itself (`super::Name`,
+        // `crate::store::Name`), and never the re-exporting file's own line.
+        if from.starts_with(&target) && from.len() == absolute_len {
+            return target;
+        }
+        reexports
+            .get(&(target.clone(), name.to_string()))
+            .cloned()
+            .unwrap_or(target)
+    };
     let mut top = Graph::new();
     let mut per_file = Graph::new();
     for file in &files {
@@ -436,17 +468,14 @@ fn graphs(src: &Path) -> (Graph, Graph) {
             continue;
         }
         let shown = file.strip_prefix(src).unwrap().display().to_string();
-        let children: BTreeSet<String> = modules
-            .iter()
-            .filter(|m| m.len() == module.len() + 1 && m.starts_with(&module))
-            .map(|m| m[module.len()].clone())
-            .collect();
+        let children = children_of(&module, &modules);
         let text = std::fs::read_to_string(file).expect("a readable source file");
         let code = without_tests(&code_only(&text));
         for reference in references(&code, &children) {
             let Some(target) = resolve(&module, &reference.path, &modules) else {
                 continue;
             };
+            let target = through_reexports(&module, &reference.path, target);
             top.add(&module[0], &target[0], &shown);
             let root = module[0].as_str();
             let same = module[0] == target[0];
@@ -458,6 +487,15 @@ fn graphs(src: &Path) -> (Graph, Graph) {
         }
     }
     (top, per_file)
+}
+
+/// The names of `module`'s child modules.
+fn children_of(module: &[String], modules: &BTreeSet<Vec<String>>) -> BTreeSet<String> {
+    modules
+        .iter()
+        .filter(|m| m.len() == module.len() + 1 && m.starts_with(module))
+        .map(|m| m[module.len()].clone())
+        .collect()
 }
 
 fn src_dir() -> PathBuf {
@@ -563,4 +601,37 @@ fn use_trees_expand_to_every_path() {
         vec!["crate::a", "crate::b::c", "crate::b::d", "crate::f"]
     );
     assert_eq!(expand_use("super::x::Y"), vec!["super::x::Y"]);
+}
+
+/// Review (issue 14): two files of a module that name each other's items through their
+/// `mod.rs`'s re-exports (`use super::B;` in a.rs, `use super::A;` in b.rs) depend on
+/// each other all the same, but each edge lands on `store` (the re-exporter) and the
+/// re-export itself is no edge, so the cycle is not seen.
+#[test]
+fn a_cycle_through_the_re_exports_of_a_mod_rs_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    std::fs::create_dir_all(src.join("store")).unwrap();
+    std::fs::write(src.join("lib.rs"), "pub mod store;\n").unwrap();
+    std::fs::write(
+        src.join("store/mod.rs"),
+        "mod a;\nmod b;\npub use a::A;\npub use b::B;\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("store/a.rs"),
+        "use super::B;\npub struct A(pub Option<Box<B>>);\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("store/b.rs"),
+        "use super::A;\npub struct B(pub Option<Box<A>>);\n",
+    )
+    .unwrap();
+    let (_, per_file) = graphs(src);
+    assert!(
+        !per_file.cycles().is_empty(),
+        "store::a <-> store::b is not seen; edges: {:?}",
+        per_file.edges
+    );
 }

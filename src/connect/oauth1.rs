@@ -143,8 +143,7 @@ fn explain_request_token_failure(err: Error, rules: &OAuth1, callback: &str) -> 
     match err {
         Error::Token(e) => {
             let detail = e.to_string();
-            let callback_problem =
-                detail.contains("415") || detail.to_lowercase().contains("callback");
+            let callback_problem = e.is_callback_refused();
             Error::Rejected {
                 what: format!("the request-token call was refused: {detail}"),
                 fix: if callback_problem {

@@ -79,12 +79,7 @@ pub fn oauth1_consumer(
             format!("{provider}: the API key and secret were accepted and {callback} is an approved callback"))],
         Err(Error::Token(e)) => {
             let text = e.to_string();
-            // X: {"errors":[{"code":415,"message":"Callback URL not approved..."}]}.
-            let callback_refused = e.code.as_deref() == Some("code 415")
-                || e.description
-                    .as_deref()
-                    .is_some_and(|d| d.to_lowercase().contains("callback"));
-            if callback_refused {
+            if e.is_callback_refused() {
                 vec![Finding::new(AREA, "credentials.oauth1_callback_not_approved", Severity::Problem,
                     format!("{provider}: the API key was accepted, but {callback} is not an approved callback URL"))
                     .evidence(text)

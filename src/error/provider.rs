@@ -157,6 +157,16 @@ impl fmt::Display for ProviderError {
 }
 
 impl ProviderError {
+    /// X's refusal of an OAuth 1.0a callback outside the app's allow-list:
+    /// `{"errors":[{"code":415,"message":"Callback URL not approved..."}]}`.
+    pub fn is_callback_refused(&self) -> bool {
+        self.code.as_deref() == Some("code 415")
+            || self
+                .description
+                .as_deref()
+                .is_some_and(|d| d.to_lowercase().contains("callback"))
+    }
+
     /// From the query of a callback (`error`, `error_description`).
     pub fn from_callback(code: &str, description: Option<&str>) -> ProviderError {
         ProviderError {

@@ -701,4 +701,47 @@ mod tests {
         let err = store.choose_backend(false, false).unwrap_err();
         assert!(err.to_string().contains("newer postiz-connect"), "{err}");
     }
+
+    /// Review (issue 14): an enum value this binary does not know (a `client_auth` or
+    /// `wire.format` a newer binary added without raising `major`) makes the file
+    /// "corrupt", and the fix offered is to move the user's channel aside. A newer value
+    /// is not damage: it should be refused as newer (like a newer `major`), not corrupt.
+    #[test]
+    fn an_unknown_enum_value_is_not_called_corrupt() {
+        let mut newer = fixture("channels/twitter%3Asandbox-user.json");
+        newer["client_auth"] = json!("private_key_jwt");
+        let (_dir, store) = store_with(&[("twitter:sandbox-user", newer)]);
+        let err = store.get("twitter:sandbox-user").unwrap_err();
+        let text = err.to_string();
+        assert!(!text.contains("corrupt"), "{text}");
+        assert!(
+            !err.fix().unwrap_or_default().contains("move it aside"),
+            "{:?}",
+            err.fix()
+        );
+    }
+
+    /// Review (issue 14): a pending record is the only copy of tokens a provider rotated.
+    /// One that is whole JSON but does not deserialize here (an enum value a newer binary
+    /// added: the format's rule calls that "an error", not a new `major`) is taken for a
+    /// write its process never finished and removed by the next listing: the rotated
+    /// refresh token is gone. Only a record that is not whole JSON is incomplete.
+    #[test]
+    fn a_pending_record_this_binary_cannot_read_is_kept() {
+        let twitter = fixture("channels/twitter%3Asandbox-user.json");
+        let (dir, store) = store_with(&[("twitter:sandbox-user", twitter.clone())]);
+        let mut newer = twitter;
+        newer["wire"]["format"] = json!("jwt");
+        let record = json!({"channel": newer,
+            "secrets": {"access_token": "AT-rotated", "refresh_token": "RT-rotated"}});
+        let pending = dir.path().join("home/pending");
+        std::fs::create_dir_all(&pending).unwrap();
+        let path = pending.join("twitter%3Asandbox-user.1764324565000000001.json");
+        std::fs::write(&path, record.to_string()).unwrap();
+        let _ = store.list();
+        assert!(
+            path.exists(),
+            "the record holding the rotated tokens was removed"
+        );
+    }
 }

@@ -39,10 +39,15 @@ struct Settings {
     ports: BTreeMap<String, u16>,
 }
 
+/// The `version` settings are written with. It stays 1 while changes are additive: the
+/// binaries from before format versioning refuse a settings file of a higher version, so
+/// only `major` may announce a change older binaries cannot read.
+const SETTINGS_VERSION: u32 = 1;
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            version: record::VERSION,
+            version: SETTINGS_VERSION,
             major: record::MAJOR,
             insecure_storage: false,
             ports: BTreeMap::new(),
@@ -724,12 +729,26 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path, then: &str) -> Result<
     }
     serde_json::from_slice(&bytes)
         .map(Some)
-        .map_err(|e| Error::Store {
-            what: format!("{} is corrupt: {e}", path.display()),
-            fix: format!(
-                "move it aside (mv '{0}' '{0}.bak'); then {then}",
-                path.display()
-            ),
+        .map_err(|e| match e.classify() {
+            // Whole JSON this binary cannot read (a value another version of postiz-connect
+            // wrote, say a new client authentication): not damage, and not to be moved aside.
+            serde_json::error::Category::Data => Error::Store {
+                what: format!(
+                    "{} holds something this postiz-connect cannot read ({e}): written by \
+                 another version, or edited by hand",
+                    path.display()
+                ),
+                fix: "use the postiz-connect that wrote it (upgrade this one); the file is left \
+                  as it is"
+                    .into(),
+            },
+            _ => Error::Store {
+                what: format!("{} is corrupt: {e}", path.display()),
+                fix: format!(
+                    "move it aside (mv '{0}' '{0}.bak'); then {then}",
+                    path.display()
+                ),
+            },
         })
 }
 

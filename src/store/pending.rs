@@ -339,7 +339,16 @@ pub fn find(journal: &Journal, key: Option<&str>) -> Vec<Found> {
             if value.as_ref().and_then(record::too_new).is_some() {
                 continue;
             }
-            let record = value.and_then(|v| serde_json::from_value::<Record>(v).ok());
+            // Only bytes that are not whole JSON are an unfinished write. A whole record
+            // this binary cannot read (say, a value a newer binary added) may be the only
+            // copy of a rotated token: left for the binary that can, never removed.
+            let record = match value {
+                None => None,
+                Some(v) => match serde_json::from_value::<Record>(v) {
+                    Ok(record) => Some(record),
+                    Err(_) => continue,
+                },
+            };
             // The shared fallback holds every home's records: only this home's count.
             if shared && record.as_ref().and_then(|r| r.home.as_deref()) != Some(&journal.home) {
                 continue;
