@@ -72,12 +72,21 @@ fn is_root() -> bool {
 /// A PostgreSQL program, as the `postgres` user when we are root (PostgreSQL refuses root).
 fn pg_command(program: &Path) -> Command {
     if is_root() {
-        let mut c = Command::new("runuser");
+        let mut c = Command::new(runuser().expect("runuser was found by start_cluster"));
         c.args(["-u", "postgres", "--"]).arg(program);
         c
     } else {
         Command::new(program)
     }
+}
+
+/// util-linux's runuser: on PATH, or in the sbin directories a non-login root PATH can lack.
+fn runuser() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(["/usr/sbin".into(), "/sbin".into()])
+        .map(|dir| dir.join("runuser"))
+        .find(|candidate| candidate.is_file())
 }
 
 fn run_ok(cmd: &mut Command, what: &str) {
@@ -95,7 +104,7 @@ fn start_cluster() -> Option<Cluster> {
         skip("PostgreSQL is not installed (apt-get install postgresql)");
         return None;
     };
-    if is_root() && Command::new("runuser").arg("--help").output().is_err() {
+    if is_root() && runuser().is_none() {
         skip("runuser (util-linux) is missing: PostgreSQL cannot start as root");
         return None;
     }
