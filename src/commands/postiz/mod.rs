@@ -12,7 +12,6 @@ use crate::postiz::locate::{self, Deployment};
 use crate::postiz::report::{self};
 use crate::postiz::watch::{Observation, Watcher};
 use crate::postiz::{self, model::ChannelRow};
-use crate::providers::EnvFile;
 
 use super::Context;
 
@@ -40,7 +39,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             ctx,
             &repair::RefreshArgs {
                 ids,
-                deployment,
+                deployment: &target(deployment),
                 client_id: client_id.as_deref(),
                 client_secret: client_secret.as_deref(),
                 sandbox_at: sandbox_at.as_deref(),
@@ -58,7 +57,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             &repair::AdoptArgs {
                 channel,
                 org,
-                deployment,
+                deployment: &target(deployment),
                 dry_run: *dry_run,
                 replace_tokens: *replace_tokens,
             },
@@ -71,21 +70,25 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             ctx,
             &repair::RestoreArgs {
                 file,
-                deployment,
+                deployment: &target(deployment),
                 dry_run: *dry_run,
             },
         ),
     }
 }
 
+/// The deployment the flags name, as the postiz service takes it.
+fn target(args: &DeploymentArgs) -> locate::Target<'_> {
+    locate::Target {
+        env_file: args.env_file.as_deref(),
+        database_url: args.database_url.as_deref(),
+        redis_url: args.redis_url.as_deref(),
+        connect_timeout: args.connect_timeout,
+    }
+}
+
 fn locate_from(args: &DeploymentArgs) -> Result<Deployment, Error> {
-    let env_file = EnvFile::read_if_given(args.env_file.as_deref())?;
-    Ok(locate::locate(
-        args.database_url.as_deref(),
-        args.redis_url.as_deref(),
-        env_file.as_ref(),
-        &|name| std::env::var(name).ok(),
-    ))
+    Ok(target(args).locate()?.0)
 }
 
 fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<ExitCode, Error> {

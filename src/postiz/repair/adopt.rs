@@ -5,8 +5,8 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::writer::{self as repair, AdoptRow, Adopted};
-use crate::cli::DeploymentArgs;
 use crate::error::{Error, ExitCode};
+use crate::postiz::locate::Target;
 use crate::postiz::{self, model::Organization};
 use crate::providers::{Provider, RefreshStyle};
 
@@ -16,7 +16,7 @@ use super::records::write_replaced;
 pub struct AdoptArgs<'a> {
     pub channel: &'a str,
     pub org: &'a str,
-    pub deployment: &'a DeploymentArgs,
+    pub deployment: &'a Target<'a>,
     pub dry_run: bool,
     /// Replace an existing row's tokens that differ from the channel's.
     pub replace_tokens: bool,

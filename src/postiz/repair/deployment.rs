@@ -2,9 +2,9 @@
 //! `--env-file`/`--database-url` and its settings, the write connection and its row lock.
 
 use super::writer::{self as repair, SecretRow, Writer};
-use crate::cli::DeploymentArgs;
 use crate::error::Error;
-use crate::postiz::locate::{self, Deployment};
+use crate::postiz::locate::Deployment;
+use crate::postiz::locate::Target;
 use crate::providers::{credentials, Catalog, EnvFile};
 use crate::store::Store;
 use crate::ui::Ui;
@@ -22,21 +22,15 @@ pub(super) struct Located {
     pub(super) env_file: Option<EnvFile>,
 }
 
-pub(super) fn locate_from(args: &DeploymentArgs) -> Result<Located, Error> {
-    let env_file = EnvFile::read_if_given(args.env_file.as_deref())?;
-    let deployment = locate::locate(
-        args.database_url.as_deref(),
-        args.redis_url.as_deref(),
-        env_file.as_ref(),
-        &|name| std::env::var(name).ok(),
-    );
+pub(super) fn locate_from(args: &Target<'_>) -> Result<Located, Error> {
+    let (deployment, env_file) = args.locate()?;
     Ok(Located {
         deployment,
         env_file,
     })
 }
 
-pub(super) fn writer(located: &Located, args: &DeploymentArgs) -> Result<Writer, Error> {
+pub(super) fn writer(located: &Located, args: &Target<'_>) -> Result<Writer, Error> {
     let Some(database) = &located.deployment.database else {
         return Err(Error::Config {
             what: "no Postiz database to write to: no --database-url, no DATABASE_URL in the \
@@ -88,7 +82,7 @@ pub(super) fn busy(id: &str, what: &str) -> Error {
 
 /// How the user named the deployment, for a command printed back (never the URL itself:
 /// it may hold a password).
-pub(super) fn deployment_flag(args: &DeploymentArgs) -> String {
+pub(super) fn deployment_flag(args: &Target<'_>) -> String {
     match &args.env_file {
         Some(path) => format!(
             " --env-file {}",

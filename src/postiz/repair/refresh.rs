@@ -11,10 +11,10 @@ use oauth2::TokenResponse as _;
 use serde_json::{json, Value};
 
 use super::writer::{self as repair, RefreshWrite, Writer, Written};
-use crate::cli::DeploymentArgs;
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::oauth::flow::{self, ClientCredentials};
+use crate::postiz::locate::Target;
 use crate::postiz::{self};
 use crate::providers::{credentials, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
@@ -27,7 +27,7 @@ use super::records::{pending_record_of, probe_records, write_record};
 
 pub struct RefreshArgs<'a> {
     pub ids: &'a [String],
-    pub deployment: &'a DeploymentArgs,
+    pub deployment: &'a Target<'a>,
     pub client_id: Option<&'a str>,
     pub client_secret: Option<&'a str>,
     pub sandbox_at: Option<&'a str>,

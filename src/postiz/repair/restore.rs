@@ -6,8 +6,8 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use super::writer::{RefreshWrite, Writer, Written};
-use crate::cli::DeploymentArgs;
 use crate::error::{Error, ExitCode};
+use crate::postiz::locate::Target;
 use crate::postiz::{self};
 
 use super::deployment::{busy, launches, locate_from, share_root, writer, Context, Located};
@@ -15,7 +15,7 @@ use super::records::{fingerprint, read_record, Record};
 
 pub struct RestoreArgs<'a> {
     pub file: &'a Path,
-    pub deployment: &'a DeploymentArgs,
+    pub deployment: &'a Target<'a>,
     pub dry_run: bool,
 }
 
