@@ -12,10 +12,12 @@
 //! - [`health`]: what each row's flags mean, in words, with the fix.
 //! - [`report`]: everything `postiz status` shows (and doctor reuses), as data.
 //! - [`watch`]: successive observations turned into the events of a connect.
+//! - [`follow`]: `postiz watch`'s loop, reading the deployment into [`watch`] until it ends.
 //! - [`repair`]: the one write path (`postiz refresh`, `postiz adopt`), on a connection of
 //!   its own, each change one transaction; everything else here only reads.
 
 pub mod db;
+pub mod follow;
 pub mod health;
 pub mod locate;
 pub mod model;
