@@ -10,28 +10,7 @@ use crate::providers::{credentials, Catalog, Provider};
 
 const AREA: &str = "Postiz .env";
 
-/// The redirect URI Postiz sends for a provider, if it can be built: what each
-/// `libraries/nestjs-libraries/src/integrations/social/*.provider.ts` of gitroomhq/postiz-app
-/// writes as `redirect_uri`.
-pub fn postiz_redirect(provider: &Provider, vars: &HashMap<String, String>) -> Option<String> {
-    let id = provider.postiz_id.as_deref()?;
-    let base = provider
-        .postiz_url_env
-        .iter()
-        .find_map(|name| vars.get(name).filter(|v| !v.is_empty()))?;
-    // Postiz concatenates: a trailing slash in FRONTEND_URL becomes `//integrations`.
-    let mut uri = format!("{base}/integrations/social/{id}");
-    if provider.postiz_https_wrapper && !base.contains("https") {
-        // `FRONTEND_URL.indexOf('https') === -1`: Postiz sends these providers' callbacks
-        // through redirectmeto.com (slack, threads, tiktok, tiktok-business, vk,
-        // instagram-standalone).
-        uri = format!("https://redirectmeto.com/{uri}");
-    }
-    if provider.postiz_trailing_slash {
-        uri.push('/');
-    }
-    Some(uri)
-}
+pub use crate::postiz::postiz_redirect;
 
 pub fn lint(
     vars: &HashMap<String, String>,

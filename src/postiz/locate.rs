@@ -4,7 +4,35 @@
 //! default docker-compose (`docker-compose.yaml` of gitroomhq/postiz-app: services
 //! `postiz-postgres` and `postiz-redis` on the network `postiz-network`, neither published).
 
+use std::path::Path;
+use std::time::Duration;
+
+use crate::error::Error;
 use crate::providers::{credentials, EnvFile};
+
+/// A deployment as the user named it (`--env-file`, `--database-url`, `--redis-url`), and
+/// how long a connection to it may take (`--connect-timeout`).
+pub struct Target<'a> {
+    pub env_file: Option<&'a Path>,
+    pub database_url: Option<&'a str>,
+    pub redis_url: Option<&'a str>,
+    pub connect_timeout: Duration,
+}
+
+impl Target<'_> {
+    /// Where the named deployment is, with its `.env` when one is given (the environment
+    /// fills in what the flags and the `.env` leave out).
+    pub fn locate(&self) -> Result<(Deployment, Option<EnvFile>), Error> {
+        let env_file = EnvFile::read_if_given(self.env_file)?;
+        let deployment = locate(
+            self.database_url,
+            self.redis_url,
+            env_file.as_ref(),
+            &|name| std::env::var(name).ok(),
+        );
+        Ok((deployment, env_file))
+    }
+}
 
 /// One located URL and where it came from (a flag, a file, the environment).
 #[derive(Debug, Clone, PartialEq, Eq)]

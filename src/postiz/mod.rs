@@ -12,10 +12,12 @@
 //! - [`health`]: what each row's flags mean, in words, with the fix.
 //! - [`report`]: everything `postiz status` shows (and doctor reuses), as data.
 //! - [`watch`]: successive observations turned into the events of a connect.
+//! - [`follow`]: `postiz watch`'s loop, reading the deployment into [`watch`] until it ends.
 //! - [`repair`]: the one write path (`postiz refresh`, `postiz adopt`), on a connection of
 //!   its own, each change one transaction; everything else here only reads.
 
 pub mod db;
+pub mod follow;
 pub mod health;
 pub mod locate;
 pub mod model;
@@ -24,6 +26,7 @@ pub mod repair;
 pub mod report;
 pub mod watch;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use crate::error::Error;
@@ -188,6 +191,29 @@ pub fn short_state(state: &str) -> String {
     } else {
         head
     }
+}
+
+/// The redirect URI Postiz sends for a provider, if it can be built: what each
+/// `libraries/nestjs-libraries/src/integrations/social/*.provider.ts` of gitroomhq/postiz-app
+/// writes as `redirect_uri`.
+pub fn postiz_redirect(provider: &Provider, vars: &HashMap<String, String>) -> Option<String> {
+    let id = provider.postiz_id.as_deref()?;
+    let base = provider
+        .postiz_url_env
+        .iter()
+        .find_map(|name| vars.get(name).filter(|v| !v.is_empty()))?;
+    // Postiz concatenates: a trailing slash in FRONTEND_URL becomes `//integrations`.
+    let mut uri = format!("{base}/integrations/social/{id}");
+    if provider.postiz_https_wrapper && !base.contains("https") {
+        // `FRONTEND_URL.indexOf('https') === -1`: Postiz sends these providers' callbacks
+        // through redirectmeto.com (slack, threads, tiktok, tiktok-business, vk,
+        // instagram-standalone).
+        uri = format!("https://redirectmeto.com/{uri}");
+    }
+    if provider.postiz_trailing_slash {
+        uri.push('/');
+    }
+    Some(uri)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The only writes this tool makes to a Postiz deployment, for `postiz refresh` and
 //! `postiz adopt`: a connection of its own (application name [`APPLICATION_NAME`], so the
 //! database's log tells it from the read-only one), each change in one transaction. The
-//! reads of `status` and `watch` stay on the read-only [`super::db::Database`].
+//! reads of `status` and `watch` stay on the read-only [`crate::postiz::db::Database`].
 //!
 //! The rows are written as Postiz writes them: `createOrUpdateIntegration` of
 //! `libraries/nestjs-libraries/src/database/prisma/integrations/integration.repository.ts`
@@ -16,10 +16,10 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use postgres::{Client, NoTls};
 use serde::Serialize;
 
-use super::db::{self, Tls};
-use super::locate::Located;
-use super::model::Organization;
 use crate::error::Error;
+use crate::postiz::db::{self, Tls};
+use crate::postiz::locate::Located;
+use crate::postiz::model::Organization;
 
 /// How the repair connection names itself to PostgreSQL.
 pub const APPLICATION_NAME: &str = "postiz-connect (repair)";
@@ -224,7 +224,7 @@ impl Writer {
         f: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T, postgres::Error>,
     ) -> Result<T, Error> {
         let located = self.located.clone();
-        let place = super::locate::host_port(&located.url, 5432);
+        let place = crate::postiz::locate::host_port(&located.url, 5432);
         let timeout = self.statement_timeout.as_millis();
         let schema = self.schema.clone();
         let run = |client: &mut Client| -> Result<T, postgres::Error> {
@@ -258,7 +258,7 @@ impl Writer {
     /// the connection ends.
     pub fn try_lock_row(&mut self, id: &str) -> Result<bool, Error> {
         let key = row_lock_key(id);
-        let place = super::locate::host_port(&self.located.url, 5432);
+        let place = crate::postiz::locate::host_port(&self.located.url, 5432);
         self.client
             .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
             .map(|r| r.get(0))
@@ -279,7 +279,7 @@ impl Writer {
     /// a read-only server or role refuses it), then rolls back.
     pub fn check_writable(&mut self, id: &str) -> Result<(), Error> {
         let located = self.located.clone();
-        let place = super::locate::host_port(&located.url, 5432);
+        let place = crate::postiz::locate::host_port(&located.url, 5432);
         let timeout = self.statement_timeout.as_millis();
         let schema = self.schema.clone();
         let run = |client: &mut Client| -> Result<(), postgres::Error> {

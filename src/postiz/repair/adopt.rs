@@ -1,0 +1,541 @@
+//! `postiz adopt CHANNEL --org ORG`: a local channel written into a deployment as the row
+//! Postiz itself would write.
+
+use chrono::Utc;
+use serde_json::{json, Value};
+
+use super::writer::{self as repair, AdoptRow, Adopted};
+use crate::error::{Error, ExitCode};
+use crate::postiz::locate::Target;
+use crate::postiz::{self, model::Organization};
+use crate::providers::{Provider, RefreshStyle};
+
+use super::deployment::{deployment_flag, locate_from, setting, writer, Context};
+use super::records::write_replaced;
+
+pub struct AdoptArgs<'a> {
+    pub channel: &'a str,
+    pub org: &'a str,
+    pub deployment: &'a Target<'a>,
+    pub dry_run: bool,
+    /// Replace an existing row's tokens that differ from the channel's.
+    pub replace_tokens: bool,
+}
+
+/// The Verified value of X's `additionalSettings` (`[{"title":"Verified",...,"value":b}]`).
+pub(super) fn verified_of(settings: Option<&str>) -> Option<bool> {
+    let value: Value = serde_json::from_str(settings?).ok()?;
+    value
+        .as_array()?
+        .iter()
+        .find(|s| s.get("title").and_then(Value::as_str) == Some("Verified"))?
+        .get("value")?
+        .as_bool()
+}
+
+/// The id Postiz knows a catalog provider by.
+pub(super) fn postiz_id(provider: &Provider) -> &str {
+    provider.postiz_id.as_deref().unwrap_or(&provider.id)
+}
+
+pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
+    let channel = ctx.store.get(args.channel)?;
+    let provider = ctx.catalog.require(&channel.provider)?.clone();
+    let identifier = postiz_id(&provider).to_string();
+    if !postiz::POSTIZ_PROVIDERS.contains(&identifier.as_str()) {
+        return Err(Error::Rejected {
+            what: format!(
+                "Postiz has no {} provider: a row for it would break Postiz's whole channel list",
+                provider.name
+            ),
+            fix:
+                "only channels of providers Postiz knows can be adopted (postiz-connect providers)"
+                    .into(),
+        });
+    }
+    let located = locate_from(args.deployment)?;
+    let env_file = located.env_file.as_ref();
+    let secrets = ctx.store.secrets(&channel)?;
+    let mut notes: Vec<String> = Vec::new();
+
+    // The token must come from the deployment's own app.
+    let x = provider.oauth1.as_ref().filter(|o| o.postiz);
+    if let Some(oauth1) = x {
+        if !channel.oauth1 {
+            return Err(Error::Rejected {
+                what: format!(
+                    "{} was connected over OAuth 2.0, but Postiz connects {} only over OAuth 1.0a \
+                     (X_API_KEY): its X provider signs every call with the app's key and the \
+                     user's token:secret, so an OAuth 2.0 token is useless to it",
+                    channel.name, provider.name
+                ),
+                fix: format!(
+                    "connect again with OAuth 1.0a and the deployment's keys: postiz-connect {} \
+                     --oauth1 --env-file <Postiz .env>",
+                    provider.id
+                ),
+            });
+        }
+        let key = setting(&oauth1.consumer_key_env, env_file);
+        match key {
+            Some((key, _)) if key == channel.client_id => {}
+            Some((_, source)) => {
+                return Err(Error::Rejected {
+                    what: format!(
+                        "{} was connected with another X app than the deployment's ({source}): \
+                         an OAuth 1.0a token works only with the consumer key that issued it, so \
+                         Postiz could not post with it",
+                        channel.name
+                    ),
+                    fix: format!(
+                        "connect again with the deployment's keys: postiz-connect {} --oauth1 \
+                         --env-file <Postiz .env>",
+                        provider.id
+                    ),
+                });
+            }
+            None => {
+                return Err(Error::Config {
+                    what: format!(
+                        "the deployment has no {} set: Postiz does not offer {}",
+                        oauth1.consumer_key_env.join(" or "),
+                        provider.name
+                    ),
+                    fix: "pass --env-file with the Postiz .env that has the provider's keys".into(),
+                })
+            }
+        }
+    } else {
+        match setting(&provider.client_id_env, env_file) {
+            Some((id, _)) if id == channel.client_id => {}
+            Some((_, source)) => {
+                return Err(Error::Rejected {
+                    what: format!(
+                        "{} was connected with the client id {}, not the deployment's ({source}): \
+                         a token belongs to the app that issued it, so Postiz, refreshing with its \
+                         own client id and secret, would be refused (invalid_grant or \
+                         invalid_client) and mark the channel for reconnection",
+                        channel.name, channel.client_id
+                    ),
+                    fix: format!(
+                        "connect again with the deployment's app: postiz-connect {} --env-file \
+                         <Postiz .env> (see README \"Fix a channel in your Postiz\")",
+                        provider.id
+                    ),
+                });
+            }
+            None => {
+                return Err(Error::Config {
+                    what: format!(
+                        "the deployment has no {} set: Postiz does not offer {} (its channel \
+                         would not work there)",
+                        provider.client_id_env.join(" or "),
+                        provider.name
+                    ),
+                    fix: "pass --env-file with the Postiz .env that has the provider's app".into(),
+                })
+            }
+        }
+    }
+    // `--sandbox` channels are flagged; `--sandbox-at` ones are known by their connect flags.
+    let sandbox = channel.sandbox || channel.connect_args.iter().any(|a| a == "--sandbox-at");
+    if sandbox {
+        notes.push(format!(
+            "{} is a sandbox channel (connected to postiz-connect's built-in emulation, not {}): \
+             Postiz cannot post with it",
+            channel.name, provider.name
+        ));
+    }
+
+    // Two-step providers: the chosen page, with its token.
+    let two_step = provider.pages.is_some();
+    if two_step && channel.page.is_none() {
+        return Err(Error::Rejected {
+            what: format!(
+                "{} is a {} login without a chosen {}: Postiz posts to a {} of it",
+                channel.name,
+                provider.name,
+                provider
+                    .pages
+                    .as_ref()
+                    .map(|p| p.kind.as_str())
+                    .unwrap_or("page"),
+                provider
+                    .pages
+                    .as_ref()
+                    .map(|p| p.kind.as_str())
+                    .unwrap_or("page"),
+            ),
+            fix: format!(
+                "connect again choosing it (postiz-connect {} --page ID), then adopt that channel",
+                provider.id
+            ),
+        });
+    }
+    let internal_id = match &channel.page {
+        Some(page) => page.id.clone(),
+        None => channel.account.id.clone().ok_or_else(|| Error::Rejected {
+            what: format!(
+                "{} has no account id: Postiz keys its rows on it",
+                channel.name
+            ),
+            fix: format!("connect it again: {}", channel.reconnect_command()),
+        })?,
+    };
+    if postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&identifier.as_str()) {
+        notes.push(format!(
+            "Postiz refreshes {} channels with a workflow it starts only when it connects a \
+             channel itself: this adopted channel will not be refreshed by Postiz until it is \
+             reconnected there. Meanwhile, keep it alive with postiz-connect postiz refresh ROW \
+             (e.g. from cron, well before {})",
+            provider.name,
+            channel
+                .expires_at
+                .map(|e| e.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "it expires".into())
+        ));
+    }
+
+    let now = Utc::now();
+    let no_expiry = now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS);
+    let (token, refresh_token, expiration) = if x.is_some() {
+        // X stores `token:secret` and no refresh token (x.provider.ts, authenticate).
+        (
+            format!(
+                "{}:{}",
+                secrets.access_token,
+                secrets.token_secret.clone().unwrap_or_default()
+            ),
+            String::new(),
+            no_expiry,
+        )
+    } else {
+        // Meta's threads and instagram-standalone keep the long-lived token in both
+        // columns (`refreshToken: access_token`), and refresh with `refreshToken`.
+        let refresh_token = match provider.refresh.style {
+            RefreshStyle::AccessToken => secrets
+                .refresh_token
+                .clone()
+                .unwrap_or_else(|| secrets.access_token.clone()),
+            _ => secrets.refresh_token.clone().unwrap_or_default(),
+        };
+        (
+            secrets.access_token.clone(),
+            refresh_token,
+            channel.expires_at.unwrap_or(no_expiry),
+        )
+    };
+    // X's "Verified" setting: set once the existing row (if any) is read.
+    let additional_settings = "[]".to_string();
+    let name = channel
+        .page
+        .as_ref()
+        .map(|p| p.name.clone())
+        .or_else(|| channel.account.name.clone())
+        .or_else(|| channel.account.username.clone())
+        .unwrap_or_else(|| internal_id.clone());
+    let row = AdoptRow {
+        organization_id: String::new(),
+        internal_id: internal_id.clone(),
+        // A page chosen after the login keeps the login's id as its root: Postiz's
+        // `saveProviderPage` rewrites `internalId` only.
+        root_internal_id: channel
+            .page
+            .as_ref()
+            .map(|p| p.user.clone())
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| internal_id.clone()),
+        name,
+        provider: identifier.clone(),
+        kind: "social".into(),
+        profile: channel.account.username.clone(),
+        picture: None,
+        token,
+        refresh_token,
+        token_expiration: expiration,
+        posting_times: repair::DEFAULT_POSTING_TIMES.into(),
+        additional_settings,
+        provider_has_settings: x.is_some(),
+    };
+
+    let mut writer = writer(&located, args.deployment)?;
+    let organizations = writer.organizations()?;
+    let org = live_organization(&organizations, args.org)?.clone();
+    let row = AdoptRow {
+        organization_id: org.id.clone(),
+        ..row
+    };
+    let existing = writer.existing(&org.id, &internal_id)?;
+    let row = if x.is_some() {
+        // An existing row keeps the value Postiz wrote from X's `verified` (or the user
+        // ticked); a new row is written as not verified, since this tool does not read it.
+        let kept = existing
+            .as_ref()
+            .and_then(|e| verified_of(e.additional_settings.as_deref()));
+        notes.push(match kept {
+            Some(v) => format!(
+                "X's \"Verified\" setting keeps the row's value ({})",
+                if v { "verified" } else { "not verified" }
+            ),
+            None => "X's \"Verified\" setting is written as not verified (this tool does not \
+                     read it); tick it in the channel's preferences in Postiz for a Premium \
+                     account"
+                .into(),
+        });
+        AdoptRow {
+            additional_settings: json!([{
+                "title": "Verified",
+                "description": "Is this a verified user? (Premium)",
+                "type": "checkbox",
+                "value": kept.unwrap_or(false)
+            }])
+            .to_string(),
+            ..row
+        }
+    } else {
+        row
+    };
+    // An existing row holding other tokens than the channel's: they may be newer (Postiz or
+    // postiz refresh rotated them since the channel was connected), and replacing them
+    // would lose the live grant.
+    let replaced = existing
+        .as_ref()
+        .filter(|e| {
+            e.token != row.token
+                || e.refresh_token.as_deref().unwrap_or_default() != row.refresh_token
+        })
+        .map(|e| {
+            json!({
+                "token": repair::mask(&e.token),
+                "refresh_token": repair::mask(e.refresh_token.as_deref().unwrap_or_default()),
+                "token_expiration": e.token_expiration.map(|t| t.to_rfc3339()),
+                "channel_token_expiration": row.token_expiration.to_rfc3339(),
+            })
+        });
+    let live_replaced = replaced.is_some() && existing.as_ref().is_some_and(|e| !e.deleted);
+    let mut shown = serde_json::to_value(&row).expect("row serializes");
+    shown["token"] = json!(repair::mask(&row.token));
+    shown["refresh_token"] = json!(repair::mask(&row.refresh_token));
+    let mut out = json!({
+        "channel": channel.name,
+        "organization": {"id": org.id, "name": org.name},
+        "sandbox": sandbox,
+        "dry_run": args.dry_run,
+        "row": shown,
+        "existing": existing,
+        "replaces_other_tokens": replaced,
+        "notes": notes,
+    });
+    let refusal = || Error::Rejected {
+        what: format!(
+            "the row {} holds other tokens than {} (they may be newer: Postiz or postiz refresh \
+             may have rotated them since this channel was connected), and replacing them would \
+             lose the live grant: nothing written",
+            existing.as_ref().map(|e| e.id.as_str()).unwrap_or_default(),
+            channel.name
+        ),
+        fix: "run postiz-connect postiz status: if the channel works in Postiz, leave it (and \
+              remove the local copy with postiz-connect logout --local-only); to replace them \
+              anyway, add --replace-tokens (the replaced tokens are kept in a 0600 file)"
+            .into(),
+    };
+    if args.dry_run {
+        out["outcome"] = json!(if existing.is_some() {
+            "would_update"
+        } else {
+            "would_insert"
+        });
+        if ctx.ui.json {
+            ctx.ui.json_data(&out);
+        } else {
+            let mut text = format!(
+                "dry run: would {} in {} ({}), nothing written:\n",
+                match &existing {
+                    Some(e) => format!("update the row {} (\"{}\") in place", e.id, e.name),
+                    None => "insert a new row".into(),
+                },
+                org.name,
+                org.id
+            );
+            for (key, value) in shown.as_object().into_iter().flatten() {
+                text.push_str(&format!("  {key}: {}\n", value_text(value)));
+            }
+            if let Some(r) = &replaced {
+                text.push_str(&format!(
+                    "  the row's tokens differ from the channel's: token {}, refresh_token {}, \
+                     token_expiration {} (the channel's: {}); {}\n",
+                    value_text(&r["token"]),
+                    value_text(&r["refresh_token"]),
+                    value_text(&r["token_expiration"]),
+                    value_text(&r["channel_token_expiration"]),
+                    if !live_replaced {
+                        "the row is deleted in Postiz: they would be replaced and kept in a 0600 file"
+                    } else if args.replace_tokens {
+                        "--replace-tokens: they would be replaced and kept in a 0600 file"
+                    } else {
+                        "adopt would refuse to replace them without --replace-tokens"
+                    }
+                ));
+            }
+            for note in &notes {
+                text.push_str(&format!("note: {note}\n"));
+            }
+            ctx.ui.data(text.trim_end().to_string());
+        }
+        return Ok(ExitCode::Ok);
+    }
+    if live_replaced && !args.replace_tokens {
+        return Err(refusal());
+    }
+    // The replaced tokens are made durable before the row is touched.
+    let kept = match (&existing, &replaced) {
+        (Some(e), Some(_)) => Some(
+            write_replaced(ctx, &located, e, &org.id, &internal_id, &row).map_err(|err| {
+                Error::Store {
+                    what: format!(
+                        "the row {}'s tokens could not be kept aside ({err}): nothing written",
+                        e.id
+                    ),
+                    fix: "make the config dir writable (free disk space, check its \
+                          permissions), then run it again"
+                        .into(),
+                }
+            })?,
+        ),
+        _ => None,
+    };
+    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
+        .contains(&identifier.as_str())
+        .then_some(row.root_internal_id.as_str());
+    let adopted = writer.upsert(
+        &row,
+        &repair::new_id(),
+        existing
+            .as_ref()
+            .map(|e| (e.token.as_str(), e.refresh_token.as_deref())),
+        share_with_root,
+    )?;
+    let (row_id, inserted, shared) = match adopted {
+        Adopted::Written {
+            id,
+            inserted,
+            shared,
+        } => (id, inserted, shared),
+        Adopted::ChangedMeanwhile => {
+            if let Some(path) = &kept {
+                crate::store::pending::remove(path);
+            }
+            return Err(Error::Store {
+                what: format!(
+                    "the row for {} in {} changed in Postiz while it was being adopted (its \
+                     tokens are not the ones read, or a row appeared): nothing written",
+                    channel.name, org.name
+                ),
+                fix: "run postiz-connect postiz status, then adopt again if it is still needed"
+                    .into(),
+            });
+        }
+    };
+    if let Some(path) = &kept {
+        notes.push(format!(
+            "the row's previous tokens are kept in {} (0600); put them back with \
+             postiz-connect postiz restore {}{}",
+            path.display(),
+            crate::ui::shell_word(&path.display().to_string()),
+            deployment_flag(args.deployment)
+        ));
+        out["replaced_tokens_file"] = json!(path.display().to_string());
+    }
+    if shared > 0 {
+        notes.push(format!(
+            "{shared} other row(s) of the same login got the tokens too, as Postiz does"
+        ));
+    }
+    out["shared_rows"] = json!(shared);
+    out["outcome"] = json!(if inserted { "inserted" } else { "updated" });
+    out["row_id"] = json!(row_id);
+    notes.push(format!(
+        "this tool and Postiz now hold the same tokens: refresh the channel only from the \
+         deployment from now on (postiz-connect postiz refresh {row_id}), since a provider that \
+         rotates refresh tokens leaves the other copy with a spent one; remove the local copy \
+         with postiz-connect logout --local-only {}",
+        channel.name
+    ));
+    out["notes"] = json!(notes);
+    if ctx.ui.json {
+        ctx.ui.json_data(&out);
+    } else {
+        ctx.ui.step(format!(
+            "{} {}{} {} \"{}\" in {} ({}) as row {row_id}",
+            if inserted { "added" } else { "updated" },
+            if sandbox { "the sandbox channel " } else { "" },
+            channel.name,
+            identifier,
+            row.name,
+            org.name,
+            org.id
+        ));
+        for note in &notes {
+            ctx.ui.info(note.as_str());
+        }
+    }
+    Ok(ExitCode::Ok)
+}
+
+/// The organization `--org` names, by id or name, among those not deleted: a deleted
+/// organization (`deletedAt` set) counts as not existing, and an ambiguous name lists the
+/// organizations it could mean.
+pub(super) fn live_organization<'a>(
+    organizations: &'a [Organization],
+    wanted: &str,
+) -> Result<&'a Organization, Error> {
+    let live: Vec<&Organization> = organizations.iter().filter(|o| !o.deleted).collect();
+    if let Some(org) = live.iter().find(|o| o.id == wanted) {
+        return Ok(org);
+    }
+    let named: Vec<&&Organization> = live
+        .iter()
+        .filter(|o| o.name.eq_ignore_ascii_case(wanted))
+        .collect();
+    let shown = |orgs: &mut dyn Iterator<Item = &Organization>| -> String {
+        let list: Vec<String> = orgs.map(|o| format!("{} ({})", o.name, o.id)).collect();
+        if list.is_empty() {
+            "none".into()
+        } else {
+            list.join(", ")
+        }
+    };
+    match named.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let deleted: Vec<&Organization> = organizations
+                .iter()
+                .filter(|o| o.deleted && (o.id == wanted || o.name.eq_ignore_ascii_case(wanted)))
+                .collect();
+            Err(Error::Usage(format!(
+                "no organization has the name or id \"{wanted}\"{}; organizations: {}",
+                if deleted.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " (deleted in Postiz, so it counts as gone: {})",
+                        shown(&mut deleted.iter().copied())
+                    )
+                },
+                shown(&mut live.iter().copied())
+            )))
+        }
+        several => Err(Error::Usage(format!(
+            "several organizations are named \"{wanted}\": {}; give --org the id of one",
+            shown(&mut several.iter().map(|o| **o))
+        ))),
+    }
+}
+
+pub(super) fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => "(null)".into(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,523 @@
+//! `postiz refresh ID...`: refresh a deployment row's tokens at its provider, guarded: the
+//! row's lock, a record of the new tokens kept before the row is written, and no second
+//! call with a refresh token that may be spent.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::Utc;
+use oauth2::TokenResponse as _;
+use serde_json::{json, Value};
+
+use super::writer::{self as repair, RefreshWrite, Writer, Written};
+use crate::error::{Error, ExitCode};
+use crate::http::HttpClient;
+use crate::oauth::flow::{self, ClientCredentials};
+use crate::postiz::locate::Target;
+use crate::postiz::{self};
+use crate::providers::{credentials, RefreshStyle};
+use crate::refresh::{classify, retry_delay, Class};
+
+use super::deployment::{
+    busy, deployment_env, deployment_flag, launches, locate_from, setting, share_root, writer,
+    Context, Located,
+};
+use super::records::{pending_record_of, probe_records, write_record};
+
+pub struct RefreshArgs<'a> {
+    pub ids: &'a [String],
+    pub deployment: &'a Target<'a>,
+    pub client_id: Option<&'a str>,
+    pub client_secret: Option<&'a str>,
+    pub sandbox_at: Option<&'a str>,
+    pub dry_run: bool,
+}
+
+/// One row's result, as `--json` prints it.
+pub(super) fn result(row_id: &str, outcome: &str) -> Value {
+    json!({"id": row_id, "outcome": outcome})
+}
+
+pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error> {
+    let located = locate_from(args.deployment)?;
+    let mut writer = writer(&located, args.deployment)?;
+    let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
+    let mut results = Vec::new();
+    let mut worst = ExitCode::Ok;
+    for id in args.ids {
+        match refresh_one(ctx, args, &located, &mut writer, &http, id) {
+            Ok(value) => results.push(value),
+            Err(e) => {
+                worst = worst.worst(e.exit_code());
+                let mut value = result(id, "failed");
+                value["error"] = Value::String(e.to_string());
+                if let Some(fix) = e.fix() {
+                    value["fix"] = Value::String(fix);
+                }
+                if !ctx.ui.json {
+                    ctx.ui.error(&e);
+                }
+                results.push(value);
+            }
+        }
+    }
+    if ctx.ui.json {
+        ctx.ui.json_data(&Value::Array(results));
+    }
+    Ok(worst)
+}
+
+/// Refresh one row under its advisory lock (session-level, on the writer's connection),
+/// taken before the row is read and released after it is written: two runs of this tool on
+/// one row would present the same refresh token, and a provider with reuse detection
+/// (RFC 9700 section 4.14.2) revokes the whole grant on the second.
+pub(super) fn refresh_one(
+    ctx: &Context,
+    args: &RefreshArgs<'_>,
+    located: &Located,
+    writer: &mut Writer,
+    http: &HttpClient,
+    id: &str,
+) -> Result<Value, Error> {
+    if !writer.try_lock_row(id)? {
+        return Err(busy(id, "refreshed"));
+    }
+    let out = refresh_locked(ctx, args, located, writer, http, id);
+    writer.unlock_row(id);
+    out
+}
+
+pub(super) fn refresh_locked(
+    ctx: &Context,
+    args: &RefreshArgs<'_>,
+    located: &Located,
+    writer: &mut Writer,
+    http: &HttpClient,
+    id: &str,
+) -> Result<Value, Error> {
+    let env_file = located.env_file.as_ref();
+    let row = writer.secret_row(id)?.ok_or_else(|| {
+        Error::Usage(format!(
+            "no channel row has the id {id} (postiz-connect postiz status shows each row's id)"
+        ))
+    })?;
+    let label = format!("{} \"{}\" (row {})", row.provider, row.name, row.id);
+    if row.deleted {
+        return Err(Error::Rejected {
+            what: format!("{label} was deleted in Postiz"),
+            fix: format!("connect it again from {}", launches(env_file)),
+        });
+    }
+    let mut provider = postiz::catalog_entry(ctx.catalog, &row.provider)
+        .cloned()
+        .ok_or_else(|| Error::Config {
+            what: format!(
+                "{label}: this tool does not know how to refresh Postiz's {} provider",
+                row.provider
+            ),
+            fix: format!(
+                "reconnect it from {} when it stops working",
+                launches(env_file)
+            ),
+        })?;
+    let mut value = result(&row.id, "");
+    value["provider"] = json!(row.provider);
+    value["name"] = json!(row.name);
+    let nothing = |mut value: Value, why: String| -> Result<Value, Error> {
+        ctx.ui.info(format!("{label}: {why}"));
+        value["outcome"] = json!("cannot_refresh");
+        value["reason"] = json!(why);
+        Ok(value)
+    };
+    if provider.oauth1.as_ref().is_some_and(|o| o.postiz) {
+        return nothing(
+            value,
+            format!(
+                "{} channels are connected over OAuth 1.0a (X_API_KEY): their tokens do not \
+                 expire and there is no refresh; if posting fails, reconnect it from {}",
+                provider.name,
+                launches(env_file)
+            ),
+        );
+    }
+    let two_step = postiz::is_two_step(ctx.catalog, &row.provider);
+    if two_step && row.in_between_steps {
+        return Err(Error::Rejected {
+            what: format!("{label}: its page choice never finished in Postiz"),
+            fix: format!("finish it (or connect again) from {}", launches(env_file)),
+        });
+    }
+    if provider.pages.as_ref().is_some_and(|p| p.token.is_some()) {
+        return nothing(
+            value,
+            format!(
+                "the row holds the {}'s own token, which has no refresh; connect again from {} when it expires",
+                provider.pages.as_ref().map(|p| p.kind.as_str()).unwrap_or("page"),
+                launches(env_file)
+            ),
+        );
+    }
+    // The client: the sandbox's, or the deployment's own (flags, its .env, the environment).
+    let client = match args.sandbox_at {
+        Some(base) => {
+            provider = crate::sandbox::rewrite(&provider, base);
+            crate::sandbox::client_for(&provider)
+        }
+        None => {
+            let creds = credentials::resolve(
+                &provider,
+                args.client_id,
+                args.client_secret,
+                env_file,
+                &deployment_env(env_file),
+            )?;
+            ctx.ui
+                .info(format!("client id from {}", creds.client_id_source));
+            ClientCredentials {
+                id: creds.client_id,
+                secret: creds.client_secret,
+                auth: provider.client_auth,
+            }
+        }
+    };
+    if provider.needs_base() {
+        let base = setting(&provider.base_url_env, env_file)
+            .map(|(v, _)| v)
+            .or_else(|| provider.base_url.clone())
+            .ok_or_else(|| Error::Config {
+                what: format!("{label}: the instance URL is not known"),
+                fix: format!("set {} in the .env", provider.base_url_env.join(" or ")),
+            })?;
+        provider.apply_base(&base)?;
+    }
+    let scopes = provider.scopes.join(&provider.scope_separator);
+    let redirect = located
+        .env_file
+        .as_ref()
+        .and_then(|f| postiz::postiz_redirect(&provider, &f.vars))
+        .unwrap_or_default();
+    let rule = provider.refresh.bind(&scopes, &redirect);
+    match rule.style {
+        RefreshStyle::None => {
+            let note = rule.note.clone().unwrap_or_else(|| {
+                format!(
+                    "{} tokens cannot be refreshed; reconnect it from {} when it expires",
+                    provider.name,
+                    launches(env_file)
+                )
+            });
+            return nothing(value, note);
+        }
+        RefreshStyle::RefreshToken if !row.has_refresh_token() => {
+            return nothing(
+                value,
+                format!(
+                    "the row has no refresh token; reconnect it from {} when the token expires",
+                    launches(env_file)
+                ),
+            );
+        }
+        _ => {}
+    }
+    let clear_between_steps = row.in_between_steps && !two_step;
+    // An earlier refresh's record for these very tokens: that refresh spent the row's
+    // refresh token, so presenting it again would be refused, or at a provider with reuse
+    // detection revoke the grant, the record's live token with it.
+    if let Some(path) = pending_record_of(ctx, located, &row) {
+        return Err(Error::Store {
+            what: format!(
+                "{label}: not refreshed, the provider was not called: an earlier refresh's \
+                 tokens wait in {} (its database write failed), and the row still holds the \
+                 refresh token that refresh spent; presenting it again could make the provider \
+                 revoke the grant",
+                path.display()
+            ),
+            fix: format!(
+                "put them into the row first: postiz-connect postiz restore {}{}",
+                crate::ui::shell_word(&path.display().to_string()),
+                deployment_flag(args.deployment)
+            ),
+        });
+    }
+    if args.dry_run {
+        let mut changes = vec!["token", "refreshToken", "tokenExpiration"];
+        if row.refresh_needed {
+            changes.push("refreshNeeded=false");
+        }
+        if clear_between_steps {
+            changes.push("inBetweenSteps=false");
+        }
+        ctx.ui.info(format!(
+            "dry run: would refresh {label} with client {} and set {} (nothing called, nothing written)",
+            client.id,
+            changes.join(", ")
+        ));
+        value["outcome"] = json!("would_refresh");
+        value["would_set"] = json!(changes);
+        return Ok(value);
+    }
+
+    // Postiz refreshes Meta's long-lived tokens with `integration.refreshToken`, which holds
+    // the access token itself (threads.provider.ts, instagram.standalone.provider.ts).
+    let refresh_token = row.refresh_token.clone().filter(|t| !t.is_empty());
+    let access_token = match rule.style {
+        RefreshStyle::AccessToken => refresh_token.clone().unwrap_or_else(|| row.token.clone()),
+        _ => row.token.clone(),
+    };
+    let endpoints = crate::sandbox::endpoints_of(&provider);
+    let wire = provider.wire();
+    let no_params = BTreeMap::new();
+    let renewal = flow::Renewal {
+        refresh_token: refresh_token.as_deref(),
+        access_token: &access_token,
+        endpoints: &endpoints,
+        client: &client,
+        wire: &wire,
+        rule: &rule,
+        callback_params: &no_params,
+    };
+    // A database that refuses the write (a role without UPDATE, a read replica) is found
+    // before the provider spends the refresh token.
+    writer.check_writable(&row.id)?;
+    // A rotated refresh token must be durable before anything else happens: if no record
+    // can be written, the provider is not called at all.
+    probe_records(ctx, &label)?;
+    let mut attempt = 0;
+    let token = loop {
+        attempt += 1;
+        match flow::refresh(&renewal, http) {
+            Ok(token) => break token,
+            Err(err) => match class_of(&err, rule.style) {
+                // Only a request that never reached the provider, or an answer that says
+                // it was not processed, is sent again with the same refresh token.
+                Class::Transient if attempt < 3 && unsent_or_declined(&err) => {
+                    std::thread::sleep(retry_delay(&err, Duration::from_millis(500), attempt));
+                }
+                Class::Transient if !unsent_or_declined(&err) => {
+                    return Err(Error::Store {
+                        what: format!(
+                            "{label}: no usable answer to the refresh ({err}), so the refresh token may be \
+                             spent: the provider may have received the request and rotated it \
+                             without the new one arriving here; the row was left as it is and \
+                             the request was not sent again (the same refresh token twice can \
+                             make a provider revoke the grant)"
+                        ),
+                        fix: format!(
+                            "check the channel with postiz-connect postiz status, then run \
+                             postiz-connect postiz refresh {}{} once: if it answers invalid_grant \
+                             the refresh token was spent, and the channel must be reconnected \
+                             from {}",
+                            row.id,
+                            deployment_flag(args.deployment),
+                            launches(env_file)
+                        ),
+                    });
+                }
+                Class::DeadGrant => {
+                    // Postiz (or another process) may have refreshed the row meanwhile and
+                    // spent the refresh token read: then the grant is alive in the row.
+                    if let Ok(Some(now)) = writer.secret_row(&row.id) {
+                        if now.token != row.token || now.refresh_token != row.refresh_token {
+                            return Err(Error::Store {
+                                what: format!(
+                                    "{label} was refreshed meanwhile by another process (Postiz \
+                                     itself, most likely): the provider refused the refresh token \
+                                     read, which that refresh spent, and the row now holds newer \
+                                     tokens; nothing written"
+                                ),
+                                fix: "check it with postiz-connect postiz status; nothing to do \
+                                      if the channel is healthy"
+                                    .into(),
+                            });
+                        }
+                    }
+                    return Err(Error::Rejected {
+                        what: format!(
+                            "{label}: the provider refused the refresh ({err}); the grant is \
+                             dead (revoked, expired, or its refresh token already spent)"
+                        ),
+                        fix: format!(
+                            "reconnect the channel from Postiz: {} (the row was left as it is)",
+                            launches(env_file)
+                        ),
+                    });
+                }
+                Class::Misconfigured => {
+                    return Err(Error::Config {
+                        what: format!(
+                            "{label}: the provider refused the client {} ({err})",
+                            client.id
+                        ),
+                        fix: "check the provider's client id and secret in Postiz's .env: they \
+                              must be those of the app that connected the channel"
+                            .into(),
+                    })
+                }
+                _ => return Err(err),
+            },
+        }
+    };
+
+    // The provider may have spent the old refresh token: the new tokens go to a private
+    // record before the row is touched.
+    let now = Utc::now();
+    let new_token = token.access_token().secret().clone();
+    let new_refresh = match rule.style {
+        // Postiz stores Meta's refreshed token as both (`refreshToken: access_token`).
+        RefreshStyle::AccessToken => new_token.clone(),
+        _ => token
+            .refresh_token
+            .as_ref()
+            .map(|t| t.secret().clone())
+            .or(refresh_token.clone())
+            .unwrap_or_default(),
+    };
+    let rotated = refresh_token.as_deref() != Some(new_refresh.as_str());
+    let mut expiration = token
+        .expires_at(now)
+        .unwrap_or_else(|| now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS));
+    if postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&row.provider.as_str()) {
+        expiration =
+            expiration.min(now + chrono::Duration::days(repair::META_REFRESHED_LIFETIME_DAYS));
+    }
+    let record = write_record(ctx, located, &row, &new_token, &new_refresh, expiration);
+    let record_path = match record {
+        Ok(path) => Some(path),
+        Err(e) => {
+            // Checked writable a moment ago, yet failing now: the row is the only durable
+            // place left for the new tokens, so it is written all the same.
+            ctx.ui.warn(format!(
+                "{label}: the provider has issued new tokens but no recovery record could be \
+                 written ({e}); writing them to the row now, their only copy"
+            ));
+            value["record_failed"] = json!(true);
+            None
+        }
+    };
+    let kept = |path: &Option<PathBuf>| match path {
+        Some(p) => format!("the new tokens are kept in {} (0600)", p.display()),
+        None => "the new tokens could not be kept anywhere (no recovery record could be \
+                 written either)"
+            .into(),
+    };
+    let written = writer.write_refresh(&RefreshWrite {
+        id: &row.id,
+        read_token: &row.token,
+        read_refresh_token: row.refresh_token.as_deref(),
+        token: &new_token,
+        refresh_token: &new_refresh,
+        token_expiration: expiration,
+        clear_between_steps,
+        share_with_root: share_root(&row),
+    });
+    let restore_hint = |path: &Option<PathBuf>| match path {
+        Some(p) => format!(
+            "once the database works, put them into the row with: postiz-connect postiz restore \
+             {}{}",
+            crate::ui::shell_word(&p.display().to_string()),
+            deployment_flag(args.deployment)
+        ),
+        None => format!(
+            "if the channel stops working, reconnect it from {}",
+            launches(env_file)
+        ),
+    };
+    match written {
+        Ok(Written::Updated { shared }) => {
+            if let Some(p) = &record_path {
+                crate::store::pending::remove(p);
+            } else {
+                ctx.ui.warn(format!(
+                    "{label}: the row holds the new tokens, so nothing is lost; but fix the \
+                     config dir before the next refresh (no recovery record could be written)"
+                ));
+            }
+            ctx.ui.step(format!(
+                "refreshed {label}: token valid until {}{}{}{}",
+                expiration.format("%Y-%m-%d %H:%M UTC"),
+                if rotated {
+                    "; refresh token rotated and saved"
+                } else {
+                    ""
+                },
+                if clear_between_steps {
+                    "; the crashed refresh's inBetweenSteps cleared"
+                } else {
+                    ""
+                },
+                if shared > 0 {
+                    format!("; {shared} other row(s) of the same login updated too, as Postiz does")
+                } else {
+                    String::new()
+                }
+            ));
+            value["outcome"] = json!("refreshed");
+            value["token_expiration"] = json!(expiration.to_rfc3339());
+            value["rotated"] = json!(rotated);
+            value["shared_rows"] = json!(shared);
+            Ok(value)
+        }
+        Ok(Written::ChangedMeanwhile) => Err(Error::Store {
+            what: format!(
+                "{label} changed in Postiz while it was being refreshed (its tokens are not the \
+                 ones read): nothing was written; {}",
+                kept(&record_path)
+            ),
+            fix: format!(
+                "run postiz-connect postiz status; if the channel fails, reconnect it from {} \
+                 (if the provider rotates refresh tokens, only one of the two refreshes holds a \
+                 live one)",
+                launches(env_file)
+            ),
+        }),
+        Err(e) => Err(Error::Store {
+            what: format!(
+                "{label}: the provider issued new tokens but the database write failed ({e}); {}",
+                kept(&record_path)
+            ),
+            fix: format!(
+                "the old refresh token may be spent: do not run postiz refresh on this row again \
+                 before restoring (it would present the spent token); {}",
+                restore_hint(&record_path)
+            ),
+        }),
+    }
+}
+
+/// Whether a failed refresh may be sent again with the same refresh token: the request
+/// never left (DNS, connection refused, TLS handshake), or the provider answered that it
+/// did not process it (429, 503). A timeout or another error answer may come after the
+/// provider spent the token.
+pub(super) fn unsent_or_declined(err: &Error) -> bool {
+    use crate::http::NetworkKind;
+    match err {
+        Error::Detailed { error, .. } => unsent_or_declined(error),
+        Error::Network(e) => matches!(
+            e.kind,
+            NetworkKind::Dns | NetworkKind::Refused | NetworkKind::Tls
+        ),
+        Error::Token(e) => matches!(e.status, Some(429) | Some(503)),
+        _ => false,
+    }
+}
+
+/// How a refresh failure is handled. Meta's `*_refresh_token` calls answer a dead token
+/// with a Graph error (`OAuthException`, code 190: "Error validating access token" or
+/// "Invalid OAuth access token"), not `invalid_grant`.
+pub(super) fn class_of(err: &Error, style: RefreshStyle) -> Class {
+    match classify(err) {
+        Class::Other if style == RefreshStyle::AccessToken => match err {
+            Error::Token(e)
+                if e.description.as_deref().is_some_and(|d| {
+                    d.starts_with("Error validating access token")
+                        || d.starts_with("Invalid OAuth access token")
+                }) =>
+            {
+                Class::DeadGrant
+            }
+            _ => Class::Other,
+        },
+        class => class,
+    }
+}
