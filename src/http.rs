@@ -731,9 +731,9 @@ mod tests {
 
     #[test]
     fn token_requests_are_capped_too() {
-        use crate::oauth::errors::Stage;
-        use crate::oauth::flow::ClientCredentials;
-        use crate::oauth::wire::{request_token, TokenRequest, Wire};
+        use crate::error::provider::Stage;
+        use crate::model::{ClientCredentials, Wire};
+        use crate::oauth::wire::{request_token, TokenRequest};
         let (url, _server) = body_server(STREAM_HEAD, 64 * 1024 * 1024);
         let http = HttpClient::new(Duration::from_secs(20), false);
         let client = ClientCredentials {

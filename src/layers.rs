@@ -446,14 +446,11 @@ fn graphs(src: &Path) -> (Graph, Graph) {
         }
     }
     let through_reexports = |from: &[String], path: &str, target: Vec<String>| -> Vec<String> {
-        let absolute_len = target.len();
-        let segments: Vec<&str> = path.split("::").collect();
-        let name = segments.last().copied().unwrap_or_default();
-        // Only a path that names an item of the module itself (`super::Name`,
-        // `crate::store::Name`), and never the re-exporting file's own line.
-        if from.starts_with(&target) && from.len() == absolute_len {
+        // The re-exporting file's own lines stay edges to its children as they are.
+        if from == target.as_slice() {
             return target;
         }
+        let name = path.rsplit("::").next().unwrap_or_default();
         reexports
             .get(&(target.clone(), name.to_string()))
             .cloned()

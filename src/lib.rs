@@ -29,9 +29,8 @@
 //!    codes), [`ui`] (the terminal: styling, spinner, prompts), [`text`] (plain text
 //!    helpers every layer may use), [`redact`], [`interrupt`].
 //!
-//! Old paths of items that moved to [`model`] (`providers::Provider`,
-//! `oauth::wire::Wire`, `oauth::flow::Endpoints`, ...) and to [`error::provider`]
-//! (`oauth::errors`) re-export them.
+//! `providers` re-exports the catalog schema it loads (`providers::Provider`), and `ui`
+//! the text helpers it prints with; everything else names [`model`] directly.
 
 pub mod assets;
 pub mod browser;

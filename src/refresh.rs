@@ -17,7 +17,8 @@ use oauth2::TokenResponse as _;
 
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
-use crate::oauth::flow::{self, ClientCredentials};
+use crate::model::ClientCredentials;
+use crate::oauth::flow;
 use crate::providers::RefreshStyle;
 use crate::store::{Channel, Secrets, Store};
 
@@ -583,7 +584,7 @@ mod schedule_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oauth::errors::{ProviderError, Stage};
+    use crate::error::provider::{ProviderError, Stage};
 
     fn token_error(status: u16, body: &str) -> Error {
         Error::Token(ProviderError::from_response(

@@ -2,7 +2,8 @@ use serde_json::json;
 
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
-use crate::oauth::flow::{self, ClientCredentials, TokenHint};
+use crate::model::ClientCredentials;
+use crate::oauth::flow::{self, TokenHint};
 use crate::oauth::oauth1;
 use crate::store::{Channel, Secrets};
 

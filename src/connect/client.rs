@@ -6,7 +6,7 @@
 use crate::cli::ClientArgs;
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::oauth::flow::{ClientCredentials, Endpoints};
+use crate::model::{ClientCredentials, Endpoints};
 use crate::oauth::oauth1::Consumer;
 use crate::oauth::scopes;
 use crate::providers::{self, ClientAuth, EnvFile, OAuth1, Provider, ServerMetadata};

@@ -9,7 +9,8 @@ use chrono::Utc;
 use oauth2::TokenResponse as _;
 
 use crate::error::{Error, ExitCode};
-use crate::oauth::flow::{self, AuthorizationRequest, ClientCredentials, Endpoints};
+use crate::model::{ClientCredentials, Endpoints};
+use crate::oauth::flow::{self, AuthorizationRequest};
 use crate::oauth::listener::Responder;
 use crate::oauth::scopes;
 use crate::oauth::token::TokenResponse;

@@ -4,9 +4,9 @@
 use chrono::Utc;
 use serde_json::Value;
 
+use crate::error::provider::{ProviderError, Stage};
 use crate::error::{Error, ExitCode};
-use crate::oauth::errors::{ProviderError, Stage};
-use crate::oauth::flow::Endpoints;
+use crate::model::Endpoints;
 use crate::oauth::oauth1::{self, Consumer, TokenPair};
 use crate::providers::identity::{self, Account};
 use crate::providers::{OAuth1, RefreshRule, RefreshStyle};

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::cli::ConnectArgs;
 use crate::error::Error;
-use crate::oauth::flow::{ClientCredentials, Endpoints};
+use crate::model::{ClientCredentials, Endpoints};
 use crate::oauth::listener::{self, RedirectPlan};
 use crate::oauth::oauth1::Consumer;
 use crate::providers::{Catalog, EnvFile, LoopbackPort, OAuth1, Provider};
@@ -153,7 +153,7 @@ impl Storage {
         let preference = storage_preference(insecure_storage, keychain);
         let backend = match preference {
             Some(backend) => backend,
-            None => store.choose_backend(false, false)?,
+            None => store.remembered_backend()?,
         };
         store.preflight(backend)?;
         if backend == Backend::File {

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use crate::error::Error;
-use crate::oauth::flow::Endpoints;
-use crate::oauth::wire::Wire;
+use crate::model::{Endpoints, Wire};
 use crate::providers::identity::Account;
 use crate::providers::{ClientAuth, Provider, RefreshRule};
 use crate::store::{Backend, Channel, Secrets};

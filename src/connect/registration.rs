@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::Error;
-use crate::oauth::flow::ClientCredentials;
+use crate::model::ClientCredentials;
 use crate::providers::Provider;
 use crate::store::{RegisteredApp, Store};
 
@@ -43,7 +43,7 @@ pub fn register(
         .params
         .iter()
         .map(|(k, t)| {
-            crate::oauth::wire::fill(t, &values)
+            crate::model::template::fill(t, &values)
                 .map(|v| (k.clone(), v))
                 .map_err(|name| Error::Config {
                     what: format!(
@@ -71,8 +71,8 @@ pub fn register(
         return Err(Error::Rejected {
             what: format!(
                 "registering an app on {instance} failed: {}",
-                crate::oauth::errors::ProviderError::from_response(
-                    crate::oauth::errors::Stage::Registration,
+                crate::error::provider::ProviderError::from_response(
+                    crate::error::provider::Stage::Registration,
                     status,
                     response.body()
                 )

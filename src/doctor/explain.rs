@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use url::Url;
 
 use super::{Finding, Severity};
-use crate::oauth::errors::ProviderError;
+use crate::error::provider::ProviderError;
 use crate::providers::Catalog;
 
 const AREA: &str = "the URL you gave";

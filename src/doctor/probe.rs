@@ -5,9 +5,10 @@
 use super::{Finding, Severity};
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::oauth::flow::{self, ClientCredentials, Endpoints};
+use crate::model::Wire;
+use crate::model::{ClientCredentials, Endpoints};
+use crate::oauth::flow;
 use crate::oauth::oauth1::{self, Consumer};
-use crate::oauth::wire::Wire;
 use crate::providers::{ClientAuth, OAuth1};
 
 const AREA: &str = "client credentials";

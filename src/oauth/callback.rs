@@ -4,7 +4,7 @@
 use subtle::ConstantTimeEq;
 use url::Url;
 
-use super::errors::ProviderError;
+use crate::error::provider::ProviderError;
 
 /// The parameters of a callback, as received.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

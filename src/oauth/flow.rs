@@ -18,7 +18,7 @@ use super::wire::{self, TokenRequest};
 use crate::error::provider::{ProviderError, Stage};
 use crate::error::Error;
 use crate::http::{HttpClient, HttpResponse};
-pub use crate::model::{ClientCredentials, Endpoints};
+use crate::model::{ClientCredentials, Endpoints};
 use crate::model::{
     Exchange, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle, TokenFormat, Wire,
 };
@@ -293,7 +293,7 @@ fn template_values<'a>(
 }
 
 fn fill_param(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, Error> {
-    wire::fill(template, values).map_err(|name| Error::Config {
+    crate::model::template::fill(template, values).map_err(|name| Error::Config {
         what: format!("the provider entry needs {{{name}}}, which this connection does not have"),
         fix: if name == "client_secret" {
             "give the client secret (--client-secret or its environment variable)".into()

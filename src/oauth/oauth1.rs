@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use oauth1_request as oauth;
 
-use super::errors::{ProviderError, Stage};
+use crate::error::provider::{ProviderError, Stage};
 use crate::error::Error;
 use crate::http::{HttpClient, RequestBody};
 

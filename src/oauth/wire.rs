@@ -15,11 +15,7 @@ use super::token::TokenResponse;
 use crate::error::provider::{Evidence, ProviderError, Stage};
 use crate::error::Error;
 use crate::http::{HttpClient, HttpResponse, RequestBody};
-pub use crate::model::template::{fill, fill_known};
-pub use crate::model::wire::{
-    default_client_id_param, default_code_param, Envelope, Exchange, TokenFormat, Wire,
-};
-use crate::model::{ClientAuth, ClientCredentials};
+use crate::model::{ClientAuth, ClientCredentials, TokenFormat, Wire};
 
 /// One request to a token endpoint, or to an endpoint that answers like one.
 pub struct TokenRequest<'a> {
@@ -187,6 +183,7 @@ fn success_body(body: &[u8]) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Envelope;
 
     fn answer(status: u16, body: &[u8]) -> HttpResponse {
         http::Response::builder()

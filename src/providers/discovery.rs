@@ -3,9 +3,9 @@
 
 use serde::Deserialize;
 
+use crate::error::provider::{ProviderError, Stage};
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::oauth::errors::{ProviderError, Stage};
 
 #[derive(Debug, Clone, Deserialize, Default)]
 pub struct ServerMetadata {

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Identity;
+use crate::error::provider::{ProviderError, Stage};
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::oauth::errors::{ProviderError, Stage};
 use crate::oauth::token::TokenResponse;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn channel_handle(raw: &str) -> String {
 /// the provider did not say whose account this is.
 pub fn fetch(
     identity: &Identity,
-    endpoints: &crate::oauth::flow::Endpoints,
+    endpoints: &crate::model::Endpoints,
     token: &TokenResponse,
     client_id: &str,
     http: &HttpClient,
@@ -184,14 +184,14 @@ pub fn call(
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     // A placeholder without a value stays as written: the provider's answer says why.
-    let url = crate::oauth::wire::fill(url, &values_ref).unwrap_or_else(|_| url.to_string());
+    let url = crate::model::template::fill(url, &values_ref).unwrap_or_else(|_| url.to_string());
     // Catalog URLs may hold characters a request line cannot (TikTok's `fields=["..."]`).
     let url = url::Url::parse(&url).map(|u| u.to_string()).unwrap_or(url);
     let mut params: Vec<(String, String)> = identity
         .params
         .iter()
         .map(|(k, t)| {
-            let v = crate::oauth::wire::fill(t, &values_ref).unwrap_or_else(|_| t.clone());
+            let v = crate::model::template::fill(t, &values_ref).unwrap_or_else(|_| t.clone());
             (k.clone(), v)
         })
         .collect();

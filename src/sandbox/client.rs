@@ -3,7 +3,7 @@
 //! emulator too: `--sandbox-at` and `postiz repair --sandbox-at` talk to a sandbox that
 //! another process runs.
 
-use crate::oauth::flow::{ClientCredentials, Endpoints};
+use crate::model::{ClientCredentials, Endpoints};
 use crate::providers::{ClientAuth, Provider};
 
 pub const CLIENT_ID: &str = "sandbox-client";

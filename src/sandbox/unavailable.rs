@@ -5,7 +5,7 @@ use std::convert::Infallible;
 
 use super::config::Config;
 use crate::error::Error;
-use crate::oauth::flow::{ClientCredentials, Endpoints};
+use crate::model::{ClientCredentials, Endpoints};
 use crate::providers::Provider;
 
 /// A running sandbox, which a build without the emulator never has.

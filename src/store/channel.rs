@@ -698,7 +698,7 @@ mod tests {
             r#"{"version": 4, "major": 4, "insecure_storage": true}"#,
         )
         .unwrap();
-        let err = store.choose_backend(false, false).unwrap_err();
+        let err = store.remembered_backend().unwrap_err();
         assert!(err.to_string().contains("newer postiz-connect"), "{err}");
     }
 

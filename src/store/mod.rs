@@ -254,18 +254,9 @@ impl Store {
             .join(format!("{}.json", file_key(name)))
     }
 
-    /// The backend a new channel goes to: file only when asked now or remembered.
-    pub fn choose_backend(
-        &self,
-        insecure_flag: bool,
-        keychain_flag: bool,
-    ) -> Result<Backend, Error> {
-        if insecure_flag {
-            return Ok(Backend::File);
-        }
-        if keychain_flag {
-            return Ok(Backend::Keychain);
-        }
+    /// The backend a new channel goes to when the user did not say: the file store once
+    /// they chose it (remembered in settings), else the keychain.
+    pub fn remembered_backend(&self) -> Result<Backend, Error> {
         Ok(if self.read_settings()?.insecure_storage {
             Backend::File
         } else {
@@ -281,7 +272,6 @@ impl Store {
         }
     }
 
-    /// Every stored channel, by name.
     /// Every stored channel. One unreadable file does not hide the others: it is
     /// listed apart, for the caller to report.
     pub fn list(&self) -> Result<Listing, Error> {
@@ -851,7 +841,7 @@ pub(crate) mod tests {
             ..Default::default()
         };
         store.save(&ch, &secrets, Some(Backend::File)).unwrap();
-        assert_eq!(store.choose_backend(false, false).unwrap(), Backend::File);
+        assert_eq!(store.remembered_backend().unwrap(), Backend::File);
         assert_eq!(store.secrets(&ch).unwrap(), secrets);
         assert_eq!(store.list().unwrap().channels.len(), 1);
         let meta =

@@ -1298,6 +1298,44 @@ fn postiz(sb: &Sandbox, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `postiz refresh ID` against the sandbox at `base`, output piped, for a test that acts
+/// while it runs (spawn it, with any extra environment).
+fn refresh_command(sb: &Sandbox, id: &str, env: &str, base: &str) -> Command {
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL")
+        .args([
+            "postiz",
+            "refresh",
+            id,
+            "--env-file",
+            env,
+            "--sandbox-at",
+            base,
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Runs `postiz refresh ID` while Postiz, meanwhile, writes its own refreshed tokens into
+/// the row (the sandbox answers the refresh after 3 s; the tool has read the row by then).
+fn refresh_while_postiz_writes(
+    sb: &Sandbox,
+    c: &mut postgres::Client,
+    id: &str,
+    env: &str,
+    base: &str,
+) -> std::process::Output {
+    let child = refresh_command(sb, id, env, base).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    c.execute(
+        "UPDATE \"Integration\" SET token = 'postiz-token', \"refreshToken\" = 'postiz-refresh' WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// The one local channel's name.
 fn only_channel(sb: &Sandbox) -> String {
     let status = sb.status_json();
@@ -1553,29 +1591,7 @@ fn refresh_writes_nothing_when_postiz_changed_the_row_meanwhile() {
     let id = stored(&mut c, "org-acme")[0].id.clone();
 
     // While the provider answers slowly, Postiz refreshes the row itself.
-    let mut cmd = sb.std_cmd();
-    cmd.env_remove("DATABASE_URL").args([
-        "postiz",
-        "refresh",
-        &id,
-        "--env-file",
-        env,
-        "--sandbox-at",
-        &base,
-    ]);
-    let child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // It reads the row at once (well under a second) and waits 3 s for the provider.
-    std::thread::sleep(Duration::from_millis(1200));
-    c.execute(
-        "UPDATE \"Integration\" SET token = 'postiz-token', \"refreshToken\" = 'postiz-refresh' WHERE id = $1",
-        &[&id],
-    )
-    .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = refresh_while_postiz_writes(&sb, &mut c, &id, env, &base);
     assert_failed_with(&out, 1, "changed in Postiz while it was being refreshed");
     let row = &stored(&mut c, "org-acme")[0];
     assert_eq!(row.token, "postiz-token", "the row was overwritten");
@@ -2276,21 +2292,8 @@ fn refresh_calls_no_provider_without_a_writable_record_and_keeps_the_row_as_last
 
     // The record directory fails after the provider answered: the row, now the only
     // copy, is written all the same, and the output says so loudly.
-    let mut cmd = sb.std_cmd();
-    cmd.env_remove("DATABASE_URL")
+    let child = refresh_command(&sb, &id, env, &base)
         .env("XDG_RUNTIME_DIR", sb.path("runtime"))
-        .args([
-            "postiz",
-            "refresh",
-            &id,
-            "--env-file",
-            env,
-            "--sandbox-at",
-            &base,
-        ]);
-    let child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     // It has checked the directory and is waiting 3 s for the provider.
@@ -2403,23 +2406,7 @@ fn two_refreshes_of_one_row_at_once_take_turns_and_leave_a_live_grant() {
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     let id = stored(&mut c, "org-acme")[0].id.clone();
 
-    let spawn = || {
-        let mut cmd = sb.std_cmd();
-        cmd.env_remove("DATABASE_URL")
-            .args([
-                "postiz",
-                "refresh",
-                &id,
-                "--env-file",
-                env,
-                "--sandbox-at",
-                &base,
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let spawn = || refresh_command(&sb, &id, env, &base).spawn().unwrap();
     let first = spawn();
     std::thread::sleep(Duration::from_millis(800));
     let second = spawn();
@@ -2762,29 +2749,8 @@ fn invalid_grant_on_a_row_refreshed_meanwhile_says_so_instead_of_reconnect() {
         &[&id],
     )
     .unwrap();
-    let mut cmd = sb.std_cmd();
-    cmd.env_remove("DATABASE_URL").args([
-        "postiz",
-        "refresh",
-        &id,
-        "--env-file",
-        env,
-        "--sandbox-at",
-        &base,
-    ]);
-    let child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     // While the provider answers slowly, Postiz writes its refreshed tokens.
-    std::thread::sleep(Duration::from_millis(1200));
-    c.execute(
-        "UPDATE \"Integration\" SET token = 'postiz-token', \"refreshToken\" = 'postiz-refresh' WHERE id = $1",
-        &[&id],
-    )
-    .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = refresh_while_postiz_writes(&sb, &mut c, &id, env, &base);
     assert_failed_with(&out, 1, "refreshed meanwhile by another process");
     assert!(!stderr(&out).contains("launches"), "{}", stderr(&out));
     assert_eq!(stored(&mut c, "org-acme")[0].token, "postiz-token");

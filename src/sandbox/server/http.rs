@@ -6,7 +6,7 @@ use std::io::Read;
 
 use serde_json::{json, Value};
 
-use crate::oauth::wire::TokenFormat;
+use crate::model::TokenFormat;
 
 /// A request as the sandbox sees it: every parameter, and how they were sent.
 pub(super) struct Incoming {

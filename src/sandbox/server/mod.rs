@@ -26,7 +26,7 @@ use super::client::{client_for, endpoints_of, rewrite, CLIENT_ID};
 use super::config::Config;
 use super::faults::Fault;
 use crate::error::Error;
-use crate::oauth::flow::{ClientCredentials, Endpoints};
+use crate::model::{ClientCredentials, Endpoints};
 use crate::providers::{Provider, RefreshStyle};
 use http::{Incoming, Reply};
 use state::State;
