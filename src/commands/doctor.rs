@@ -12,7 +12,7 @@ use crate::doctor::{
     Severity,
 };
 use crate::error::{Error, ExitCode};
-use crate::http::{origin_of, HttpClient};
+use crate::http::origin_of;
 use crate::providers::{EnvFile, Provider};
 use crate::ui::Styled;
 
@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         .iter()
         .map(|p| ctx.catalog.require(p).cloned())
         .collect::<Result<_, _>>()?;
-    let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
+    let env_file = EnvFile::read_if_given(args.client.env_file.path.as_deref())?;
     let vars = env_file.as_ref().map(|f| &f.vars);
     let mut findings: Vec<Finding> = Vec::new();
 
@@ -72,8 +72,10 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
     findings.extend(channels::unreadable(&listing.unreadable));
     findings.extend(channels::waiting(&listing.waiting));
 
+    // The run's network settings, with the probes' own limit.
+    let network = ctx.network.with_timeout(args.timeout);
     if !args.offline {
-        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+        let http = network.client();
         let mut origins = BTreeSet::new();
         let mut probes = Vec::new();
         let mut oauth1_probes = Vec::new();
@@ -155,7 +157,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 .iter()
                 .map(|(id, rules, consumer, callback)| {
                     scope.spawn(move || {
-                        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+                        let http = network.client();
                         probe::oauth1_consumer(id, rules, consumer, callback, &http)
                     })
                 })
@@ -165,7 +167,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 .map(|(id, endpoints, client, wire)| {
                     scope.spawn(move || {
                         // Its own client: failures are judged from its own last response.
-                        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+                        let http = network.client();
                         probe::credentials(id, endpoints, client, wire, &http)
                     })
                 })

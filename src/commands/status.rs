@@ -10,8 +10,13 @@ use crate::providers::RefreshStyle;
 
 pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
     let listing = ctx.store.list()?;
-    // An unreadable channel is reported, and the others are still shown.
-    let code = if listing.unreadable.is_empty() && listing.waiting.is_empty() {
+    // An unreadable channel is reported, and the others are still shown. Exit 1, as
+    // `postiz status` and `doctor` do, when any channel needs a person.
+    let now = chrono::Utc::now();
+    let code = if listing.unreadable.is_empty()
+        && listing.waiting.is_empty()
+        && !listing.channels.iter().any(|c| needs_a_person(c, now))
+    {
         ExitCode::Ok
     } else {
         ExitCode::Failure
@@ -131,4 +136,18 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
         ctx.ui.data(text);
     }
     Ok(code)
+}
+
+/// A channel only a reconnect brings back: marked so by a refresh (a dead grant), or
+/// expired with no way to refresh it (no refresh token, a refresh token past its own
+/// expiry, a provider without refresh, or an access token to exchange that is gone).
+fn needs_a_person(c: &crate::store::Channel, now: chrono::DateTime<chrono::Utc>) -> bool {
+    let expired = c.expires_at.is_some_and(|at| at <= now);
+    let refreshable = match c.refresh.style {
+        RefreshStyle::RefreshToken => {
+            c.has_refresh_token && c.refresh_expires_at.is_none_or(|at| at > now)
+        }
+        RefreshStyle::AccessToken | RefreshStyle::None => false,
+    };
+    c.needs_reconnect || (expired && !refreshable)
 }

@@ -103,3 +103,30 @@ fn man_page_documents_exit_codes_and_every_command() {
         );
     }
 }
+
+/// README.md's "Exit codes" table is generated from the same table as `--help` and the
+/// man pages (`error::EXIT_CODES`): one source, so the three never disagree.
+#[test]
+fn readme_exit_codes_are_generated_from_the_one_table() {
+    const BEGIN: &str = "<!-- generated from src/error.rs EXIT_CODES: UPDATE_ASSETS=1 cargo test --test it assets:: -->\n";
+    const END: &str = "<!-- end of generated exit codes -->";
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let start = readme.find(BEGIN).expect("the README marks its exit codes") + BEGIN.len();
+    let end = start + readme[start..].find(END).expect("the end marker");
+    let table = postiz_connect::error::exit_codes_markdown();
+    if std::env::var_os("UPDATE_ASSETS").is_some() && readme[start..end] != table {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        readme[start..end],
+        table,
+        "README.md's exit codes are stale: UPDATE_ASSETS=1 cargo test --test it assets::"
+    );
+    // The man page says the same (wrapped), and so does --help.
+    let pages = man_pages(&Catalog::embedded()).unwrap();
+    let main = String::from_utf8(pages[0].1.clone()).unwrap();
+    assert!(main.contains("most needs a person"));
+}

@@ -221,7 +221,7 @@ fn timeout_exits_3_with_a_clear_message() {
         "public-client",
         "--insecure-storage",
         "--no-browser",
-        "--timeout",
+        "--browser-timeout",
         "1s",
     ]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
@@ -253,7 +253,7 @@ fn paste_flow(
             "public-client",
             "--insecure-storage",
             "--paste",
-            "--timeout",
+            "--browser-timeout",
             "30s",
         ])
         .stdin(Stdio::piped())
@@ -517,7 +517,7 @@ fn locked_keychain_is_a_clear_error() {
     std::fs::create_dir_all(&data).unwrap();
     let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
     let script = format!(
-        "gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1; exec '{}' custom --issuer {} --client-id public-client --timeout 10s",
+        "gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1; exec '{}' custom --issuer {} --client-id public-client --browser-timeout 10s",
         bin.display(),
         server.issuer()
     );
@@ -553,7 +553,12 @@ fn the_redirect_uri_line_says_whether_the_port_must_be_fixed_and_remembers_it() 
         let out = sb
             .cmd()
             .args(args)
-            .args(["--insecure-storage", "--no-browser", "--timeout", "1s"])
+            .args([
+                "--insecure-storage",
+                "--no-browser",
+                "--browser-timeout",
+                "1s",
+            ])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
@@ -619,7 +624,7 @@ fn over_ssh_without_a_display_the_paste_back_is_offered_at_once() {
     // leave a trace if it were used.
     let opened = sb.path("browser-was-opened");
     let child_cmd = format!(
-        "exec {} custom --issuer {} --client-id public-client --scopes '{ALL_SCOPES}' --insecure-storage --timeout 30s",
+        "exec {} custom --issuer {} --client-id public-client --scopes '{ALL_SCOPES}' --insecure-storage --browser-timeout 30s",
         bin.display(),
         server.issuer()
     );

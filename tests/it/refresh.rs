@@ -482,3 +482,66 @@ fn a_corrupt_channel_file_is_reported_and_the_other_channels_keep_working() {
     // The corrupt file is left where it was: the tool never deletes what it cannot read.
     assert!(corrupt.exists());
 }
+
+/// One dead grant (4: a person must reconnect) and one provider that cannot be reached
+/// (5: try later) in one run: the run exits 4, whatever the order, so the dead grant is
+/// not hidden behind the network (it exited 5, the numeric maximum). Local `status` then
+/// exits 1: a channel needs reconnecting.
+#[test]
+fn a_dead_grant_outranks_an_unreachable_provider() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let status = reqwest::blocking::Client::new()
+        .post(format!("{}/token/revocation", server.issuer()))
+        .form(&[
+            ("token", refresh_token(&sb).as_str()),
+            ("client_id", "public-client"),
+        ])
+        .send()
+        .unwrap()
+        .status();
+    assert!(status.is_success());
+    // A second channel, whose provider (a sandbox) is gone by the time of the refresh.
+    let emulator = sb.emulator(&["discord", "--auto-approve"]);
+    let base = emulator.url("base_url").to_string();
+    let out = sb.run(&[
+        "discord",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--browser-timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    drop(emulator);
+    let out = sb.run(&["--json", "refresh", "--all", "--force"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let results: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut labels: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap())
+        .collect();
+    labels.sort();
+    assert_eq!(
+        labels,
+        ["needs_reconnect", "transient_failure"],
+        "{results}"
+    );
+    for r in results.as_array().unwrap() {
+        let code = r["error"]["exit_code"].as_i64().unwrap();
+        assert_eq!(
+            code,
+            if r["outcome"] == "needs_reconnect" {
+                4
+            } else {
+                5
+            }
+        );
+    }
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("needs reconnect"), "{}", stdout(&out));
+}

@@ -73,7 +73,7 @@ fn the_emulation_enforces_the_catalogs_client_authentication() {
     // twitter is `client_auth = "basic"`: a client that sends its secret in the body is
     // refused, as X would.
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let server = sb.emulator(&["twitter", "--auto-approve"]);
     let flags = server.client_flags();
     let mut args: Vec<&str> = vec!["twitter"];
     args.extend(flags.iter().map(String::as_str));
@@ -81,7 +81,7 @@ fn the_emulation_enforces_the_catalogs_client_authentication() {
         "--client-auth",
         "post",
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "20s",
     ]);
     let out = sb.run(&args);
@@ -110,13 +110,16 @@ fn faults_map_to_exit_codes_and_explanations() {
 #[test]
 fn dropped_state_and_redirect_mismatch_never_complete() {
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("twitter", &["--fault", "state-drop", "--timeout", "2s"]);
+    let out = sb.sandbox_connect(
+        "twitter",
+        &["--fault", "state-drop", "--browser-timeout", "2s"],
+    );
     assert_failed_with(&out, 3, "state did not match");
 
     let sb = Sandbox::new();
     let out = sb.sandbox_connect(
         "twitter",
-        &["--fault", "redirect-mismatch", "--timeout", "2s"],
+        &["--fault", "redirect-mismatch", "--browser-timeout", "2s"],
     );
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(sb.page().contains("redirect_uri_mismatch"), "{}", sb.page());
@@ -147,17 +150,11 @@ fn slow_and_expire_fast_faults() {
 #[test]
 fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&[
-        "--provider",
-        "twitter",
-        "--auto-approve",
-        "--fault",
-        "rotate-refresh",
-    ]);
+    let server = sb.emulator(&["twitter", "--auto-approve", "--fault", "rotate-refresh"]);
     let info = &server.info;
     let command = info["connect_command"].as_str().unwrap().to_string();
     let mut args: Vec<&str> = command.split_whitespace().skip(1).collect();
-    args.extend(["--insecure-storage", "--timeout", "20s"]);
+    args.extend(["--insecure-storage", "--browser-timeout", "20s"]);
     let out = sb.run(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for _ in 0..2 {
@@ -177,7 +174,7 @@ fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
 #[test]
 fn consent_page_escapes_and_posts_a_decision() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "custom"]);
+    let server = sb.emulator(&["custom"]);
     let info = &server.info;
     let client = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -281,7 +278,6 @@ fn the_same_account_connected_another_way_never_replaces_the_stored_channel() {
 fn logout_while_a_refresh_rotates_never_brings_the_channel_back() {
     let sb = Sandbox::new();
     let server = sb.emulator(&[
-        "--provider",
         "discord",
         "--auto-approve",
         "--fault",
@@ -297,7 +293,7 @@ fn logout_while_a_refresh_rotates_never_brings_the_channel_back() {
             "--sandbox-at",
             &base,
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "30s",
         ])
         .output()
@@ -467,7 +463,7 @@ fn a_browser_that_cannot_be_opened_is_said_once_with_the_url_once() {
             "twitter",
             "--sandbox",
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "1s",
         ])
         .output()
@@ -526,7 +522,7 @@ fn cancel_on_the_consent_page_reads_as_declined() {
             "twitter",
             "--sandbox",
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "20s",
         ])
         .output()
