@@ -81,17 +81,18 @@ fn not_due_is_left_alone_and_dry_run_changes_nothing() {
     let sb = Sandbox::new();
     connect(&sb, &server);
     let before = refresh_token(&sb);
+    // A run that ends prints one JSON document: an array, one object per channel.
     let out = sb.run(&["refresh", "--all", "--within", "5m", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let line = serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone();
     assert_eq!(line["outcome"], "not_due");
     let out = sb.run(&["refresh", "--all", "--force", "--dry-run", "--json"]);
-    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let line = serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone();
     assert_eq!(line["outcome"], "would_refresh");
     assert_eq!(refresh_token(&sb), before);
     // Within 2h, but the token lives 1h: it is due at half-life, not yet.
     let out = sb.run(&["refresh", "--all", "--within", "2h", "--json"]);
-    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let line = serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone();
     assert_eq!(line["outcome"], "not_due");
     assert_eq!(refresh_token(&sb), before);
     let out = sb.run(&["refresh", "--all", "--force"]);
