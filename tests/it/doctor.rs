@@ -706,3 +706,37 @@ fn a_postiz_callback_names_the_postiz_redirect_uri() {
     );
     assert!(!fix.contains("this tool printed"), "{fix}");
 }
+
+/// An issuer that accepts connections and never answers: both metadata documents are
+/// asked at once, so discovery costs one `--probe-timeout`, not one per document (with
+/// 3s it took over 6s).
+#[test]
+fn a_silent_issuer_costs_one_probe_timeout() {
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in silent.incoming() {
+            held.push(stream);
+        }
+    });
+    let sb = Sandbox::new();
+    let started = Instant::now();
+    let out = sb.run(&[
+        "doctor",
+        "custom",
+        "--issuer",
+        &format!("http://127.0.0.1:{port}"),
+        "--client-id",
+        "x",
+        "--probe-timeout",
+        "3s",
+    ]);
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(took >= Duration::from_secs(3), "{took:?}");
+    assert!(
+        took < Duration::from_secs(5),
+        "one limit per document: {took:?}"
+    );
+}

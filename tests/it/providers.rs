@@ -813,7 +813,7 @@ fn doctor_probes_credentials_in_the_providers_own_request_shape() {
         "--sandbox-at",
         &base,
         "--json",
-        "--browser-timeout",
+        "--probe-timeout",
         "5s",
     ]);
     let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -837,7 +837,7 @@ fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
                 "--sandbox-at",
                 &base,
                 "--json",
-                "--browser-timeout",
+                "--probe-timeout",
                 "5s",
             ])
             .args(extra)
