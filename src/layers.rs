@@ -610,6 +610,28 @@ fn every_module_names_only_its_own_layer_or_below() {
     assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));
 }
 
+/// Every HTTP client of the tool comes from the run's one `http::Network` value (its
+/// request limit written once, `Network::REQUEST_TIMEOUT`): no module builds one with a
+/// limit of its own (test code aside).
+#[test]
+fn every_http_client_comes_from_the_network_settings() {
+    let src = src_dir();
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut builders = Vec::new();
+    for file in files {
+        let code = without_tests(&code_only(&std::fs::read_to_string(&file).unwrap()));
+        let shown = file.strip_prefix(&src).unwrap().display().to_string();
+        if code.contains("HttpClient::new(") && shown != "http.rs" {
+            builders.push(shown);
+        }
+    }
+    assert!(
+        builders.is_empty(),
+        "build clients with Network::client(): {builders:?}"
+    );
+}
+
 /// The checker itself: a service naming the command line is found.
 #[test]
 fn an_upward_edge_is_found() {

@@ -146,13 +146,18 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         let origins: Vec<String> = origins.into_iter().filter(|o| o != "null").collect();
         // Everything at once: the network part takes about one timeout, never the sum.
         let (net, creds, live, postiz) = std::thread::scope(|scope| {
-            let net = scope.spawn(|| network::probe(&origins, args.timeout));
+            // The probes write no transcript: `-v` shows their traced steps instead.
+            let quiet = crate::http::Network {
+                verbose: false,
+                ..network
+            };
+            let net = scope.spawn(move || network::probe(&origins, quiet));
             // The Postiz deployment behind the .env, when its stores are reachable.
             let postiz = env_file.as_ref().map(|file| {
                 scope.spawn(move || deployment::check(file, &ctx.catalog, args.timeout))
             });
             let live =
-                scope.spawn(|| channels::live(&stored, &ctx.store, &ctx.catalog, args.timeout));
+                scope.spawn(move || channels::live(&stored, &ctx.store, &ctx.catalog, quiet));
             let oauth1: Vec<_> = oauth1_probes
                 .iter()
                 .map(|(id, rules, consumer, callback)| {
