@@ -418,6 +418,18 @@ fn store_failure_after_rotation_keeps_the_tokens_and_the_next_read_stores_them()
     let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert!(!stderr(&out).contains("unchanged"), "{}", stderr(&out));
     assert!(stderr(&out).contains("waiting"), "{}", stderr(&out));
+    // ... `restore --dry-run` names what the file would restore, writing nothing...
+    let out = sb.run(&[
+        "restore",
+        recovery[0].to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let preview: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(preview["outcome"], "would_restore");
+    assert_eq!(preview["channel"], server.channel("alice").as_str());
+    assert!(recovery[0].exists());
     // ... and `restore` by hand says why it cannot and keeps the file.
     let out = sb.run(&["restore", recovery[0].to_str().unwrap()]);
     assert_ne!(out.status.code(), Some(0));
