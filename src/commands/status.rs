@@ -151,3 +151,47 @@ fn needs_a_person(c: &crate::store::Channel, now: chrono::DateTime<chrono::Utc>)
     };
     c.needs_reconnect || (expired && !refreshable)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{tests::sample, Backend};
+    use chrono::{Duration, Utc};
+
+    /// Who needs a person: a dead grant, or an expired token nothing can renew; not an
+    /// expired token a refresh renews, nor a live one.
+    #[test]
+    fn a_channel_needs_a_person_when_only_a_reconnect_brings_it_back() {
+        let now = Utc::now();
+        let channel = |expires: i64, refresh_token: bool, style: RefreshStyle| {
+            let mut c = sample("custom:a", Backend::File);
+            c.expires_at = Some(now + Duration::minutes(expires));
+            c.has_refresh_token = refresh_token;
+            c.refresh.style = style;
+            c
+        };
+        assert!(!needs_a_person(
+            &channel(30, false, RefreshStyle::None),
+            now
+        ));
+        assert!(!needs_a_person(
+            &channel(-30, true, RefreshStyle::RefreshToken),
+            now
+        ));
+        assert!(needs_a_person(
+            &channel(-30, false, RefreshStyle::RefreshToken),
+            now
+        ));
+        assert!(needs_a_person(&channel(-30, true, RefreshStyle::None), now));
+        assert!(needs_a_person(
+            &channel(-30, false, RefreshStyle::AccessToken),
+            now
+        ));
+        let mut spent = channel(-30, true, RefreshStyle::RefreshToken);
+        spent.refresh_expires_at = Some(now - Duration::minutes(1));
+        assert!(needs_a_person(&spent, now));
+        let mut dead = channel(30, true, RefreshStyle::RefreshToken);
+        dead.needs_reconnect = true;
+        assert!(needs_a_person(&dead, now));
+    }
+}
