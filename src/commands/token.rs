@@ -16,6 +16,12 @@ const MARGIN: Duration = Duration::from_secs(60);
 /// The one place a secret is printed: on purpose, to stdout, for scripts.
 pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Error> {
     let mut channel = ctx.store.get(name)?;
+    if let (Some(handed), false) = (&channel.handed_to_postiz, no_refresh) {
+        if refresh::is_due(&channel, MARGIN, Utc::now()) {
+            ctx.ui
+                .warn(format!("{name}: not refreshed here: {}", handed.reason()));
+        }
+    }
     if !no_refresh && channel.can_refresh() && refresh::is_due(&channel, MARGIN, Utc::now()) {
         let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
         let policy = Policy {
@@ -27,6 +33,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             Outcome::NotDue { .. }
             | Outcome::WouldRefresh
             | Outcome::CannotRefresh { .. }
+            | Outcome::HandedToPostiz(_)
             | Outcome::TooYoung { .. } => {}
             Outcome::DeadGrant(e)
             | Outcome::Transient(e)
@@ -52,7 +59,9 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             ctx.ui.warn(format!(
                 "the access token of {name} expired at {}; {}",
                 crate::ui::moment(expires_at),
-                if channel.can_refresh() {
+                if let Some(handed) = &channel.handed_to_postiz {
+                    handed.reason()
+                } else if channel.can_refresh() {
                     "run without --no-refresh to refresh it".to_string()
                 } else {
                     format!("connect again: {}", channel.reconnect_command())

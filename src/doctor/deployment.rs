@@ -18,7 +18,7 @@ pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Fi
     // A few seconds at most, like every other probe.
     let timeout = timeout.min(Duration::from_secs(5));
     let read = postiz::open(&deployment, timeout)
-        .and_then(|mut opened| report::read(&mut opened, &deployment, catalog, None));
+        .and_then(|mut opened| report::read(&mut opened, &deployment, catalog, None, &[]));
     let report = match read {
         Ok(report) => report,
         Err(e) => {

@@ -102,13 +102,26 @@ pub fn is_two_step(catalog: &Catalog, identifier: &str) -> bool {
 /// A deployment's stores, open.
 pub struct Opened {
     pub db: db::Database,
-    /// `None` when no REDIS_URL was found: Postiz then keeps connect state in memory.
+    /// `None` when no REDIS_URL was found (Postiz then keeps connect state in memory), or
+    /// when it could not be reached (then `redis_unreachable` says why).
     pub redis: Option<redis_state::RedisState>,
+    /// The located Redis could not be reached (only from [`open_lenient`]).
+    pub redis_unreachable: Option<Error>,
 }
 
 /// Open the database and Redis at once, each within `timeout`. The database is required;
 /// Redis only when located. Either failing is an error naming which one.
 pub fn open(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened, Error> {
+    let mut opened = open_lenient(deployment, timeout)?;
+    match opened.redis_unreachable.take() {
+        Some(e) => Err(e),
+        None => Ok(opened),
+    }
+}
+
+/// As [`open`], but a located Redis that cannot be reached is not an error: the database
+/// can still be read, and `redis_unreachable` says what happened to Redis.
+pub fn open_lenient(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened, Error> {
     let Some(database) = &deployment.database else {
         return Err(Error::Config {
             what: "no Postiz database to read: no --database-url, no DATABASE_URL in the .env \
@@ -149,11 +162,20 @@ pub fn open(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened
                 wait.saturating_sub(started.elapsed())
                     .max(Duration::from_millis(200)),
             )
-            .unwrap_or_else(|_| Err(silent(locate::Store::Redis, located, wait)))?,
+            .unwrap_or_else(|_| Err(silent(locate::Store::Redis, located, wait))),
         ),
         _ => None,
     };
-    Ok(Opened { db, redis })
+    let (redis, redis_unreachable) = match redis {
+        Some(Ok(r)) => (Some(r), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    Ok(Opened {
+        db,
+        redis,
+        redis_unreachable,
+    })
 }
 
 /// A store that did not answer within the time allowed.

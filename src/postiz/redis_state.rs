@@ -136,10 +136,10 @@ impl RedisState {
                 state.clone(),
                 ConnectState {
                     state: state.clone(),
-                    state_prefix: super::short_state(state),
+                    state_prefix: super::db::remote_text(&super::short_state(state)),
                     waiting,
-                    organization_id,
-                    reconnect,
+                    organization_id: organization_id.map(|o| super::db::remote_text(&o)),
+                    reconnect: reconnect.map(|r| super::db::remote_text(&r)),
                     // -2: gone meanwhile; -1: no expiry (not Postiz's doing).
                     ttl: (ttl >= 0).then_some(ttl),
                 },
@@ -153,7 +153,7 @@ impl RedisState {
 
 fn describe(err: &redis::RedisError, located: &Located, place: &str) -> Error {
     let host = place.rsplit_once(':').map(|(h, _)| h).unwrap_or(place);
-    let detail = super::db::chain(err);
+    let detail = super::db::remote_text(&super::db::chain(err));
     if err.kind() == redis::ErrorKind::AuthenticationFailed
         || detail.contains("NOAUTH")
         || detail.contains("WRONGPASS")
