@@ -598,6 +598,19 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
                  v1.16, upgrade it"
                     .into(),
             ),
+            // cannot_coerce, datatype_mismatch, invalid_text_representation,
+            // invalid_datetime_format: a column of another type than Postiz's schema gives
+            // it, or a value that is not one (the reads cast each column to Postiz's type).
+            "42846" | "42804" | "22P02" | "22007" | "22008" => (
+                format!(
+                    "{shown} holds a value this tool cannot read: {message} (a column has \
+                     another type than Postiz's schema gives it)"
+                ),
+                "point --database-url at Postiz's own database (Postiz makes its tables with \
+                 prisma db push at start); if a column was changed by hand, give it back \
+                 Postiz's type"
+                    .into(),
+            ),
             // insufficient_privilege on a read: a role that may not read Postiz's tables.
             "42501" => (
                 format!("the Postiz database at {place} refused the read: {message}"),
