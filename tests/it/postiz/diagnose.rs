@@ -441,6 +441,27 @@ fn hostile_values_and_flags_give_clear_errors_and_no_core() {
     let err: Value = serde_json::from_str(stderr(&out).trim()).unwrap();
     assert_eq!(err["error"]["exit_code"], 6, "{err}");
 
+    // A database error's text (here raised by a view over a renamed table) is one line of
+    // at most 300 characters (item 17).
+    let (db2, mut c2) = database(cluster, "hostile_errors");
+    c2.batch_execute(
+        "CREATE FUNCTION boom(t text) RETURNS text LANGUAGE plpgsql AS $$ BEGIN \
+         RAISE EXCEPTION '%', 'first' || chr(10) || 'FAKE LINE' || repeat('z', 1000); END $$; \
+         ALTER TABLE \"Organization\" RENAME TO org_real; \
+         CREATE VIEW \"Organization\" AS SELECT id, boom(name) AS name, \"deletedAt\" FROM org_real; \
+         INSERT INTO org_real (id, name, \"updatedAt\") VALUES ('o', 'n', now())",
+    )
+    .unwrap();
+    let out = status(&sb, &db2, None, &[]);
+    assert_eq!(out.status.code(), Some(6), "{}", output_text(&out));
+    let err = stderr(&out);
+    assert!(err.contains("first FAKE LINE"), "{err}");
+    assert!(
+        err.lines()
+            .all(|l| !l.starts_with("FAKE") && l.chars().count() < 420),
+        "{err}"
+    );
+
     // Any --connect-timeout: a usage error for the ones no connection can use.
     for timeout in ["0s", "18446744073709551615s", "2h"] {
         let out = status(&sb, &db, None, &["--connect-timeout", timeout]);
