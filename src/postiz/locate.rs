@@ -140,7 +140,7 @@ pub fn display_url(url: &str) -> String {
                 } else if k == "sslmode" && !SSLMODES.contains(&v.as_ref()) {
                     // Not a mode: whatever was typed there (a password pasted in the wrong
                     // place) is not echoed.
-                    "(invalid)".into()
+                    "***".into()
                 } else {
                     v.into_owned()
                 };

@@ -45,6 +45,8 @@ struct Cluster {
     /// TLS is on (openssl made a certificate): the database `tlsonly` refuses plain
     /// connections.
     tls: bool,
+    /// The CA that signed the server's certificate (for 127.0.0.1 and localhost).
+    ca: PathBuf,
 }
 
 static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
@@ -132,27 +134,66 @@ fn start_cluster() -> Option<Cluster> {
         ]),
         "initdb",
     );
-    // A self-signed certificate, so sslmode can be tested against the real server.
-    let tls = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=localhost",
-        ])
-        .arg("-keyout")
-        .arg(data.join("server.key"))
-        .arg("-out")
-        .arg(data.join("server.crt"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
+    // A CA of its own and a server certificate it signed (for 127.0.0.1 and localhost), so
+    // sslmode and sslrootcert can be tested against the real server.
+    let ca = dir.join("ca.crt");
+    let openssl = |args: &[&str]| {
+        Command::new("openssl")
+            .args(args)
+            .current_dir(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    std::fs::write(
+        dir.join("san.cnf"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\n",
+    )
+    .unwrap();
+    let (key, crt) = (data.join("server.key"), data.join("server.crt"));
+    let tls = openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=postiz-connect test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+    ]) && openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        key.to_str().unwrap(),
+        "-out",
+        "server.csr",
+    ]) && openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "san.cnf",
+        "-out",
+        crt.to_str().unwrap(),
+    ]);
     if tls {
         run_ok(
             Command::new("chmod")
@@ -214,7 +255,7 @@ fn start_cluster() -> Option<Cluster> {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    Some(Cluster { port, log, tls })
+    Some(Cluster { port, log, tls, ca })
 }
 
 /// A client of the cluster, for seeding.

@@ -554,3 +554,49 @@ fn urls_are_masked_and_an_unreachable_redis_leaves_the_report() {
         assert!(!text.contains(":12"), "{url}: {text}");
     }
 }
+
+/// Issue 20 item 19: `sslrootcert` is the only CA a verified connection trusts. The
+/// system's store here is the cluster's own CA (`SSL_CERT_FILE`, which the system roots
+/// are read from): with another CA as sslrootcert, the connection must fail.
+#[test]
+fn sslrootcert_is_the_only_trusted_ca_when_given() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    if !cluster.tls {
+        skip("openssl could not make certificates for the TLS test");
+        return;
+    }
+    let (db, _c) = database(cluster, "tls_roots");
+    let sb = Sandbox::new();
+    let other_ca = root().join("tests/fixtures/tls/ca.pem");
+    let run = |query: String| {
+        sb.cmd()
+            .env_remove("DATABASE_URL")
+            .env_remove("REDIS_URL")
+            .env("SSL_CERT_FILE", &cluster.ca)
+            .args([
+                "postiz",
+                "status",
+                "--database-url",
+                &format!("{db}{query}"),
+            ])
+            .output()
+            .unwrap()
+    };
+    // The server's own CA as sslrootcert: verified.
+    let out = run(format!(
+        "?sslmode=verify-full&sslrootcert={}",
+        cluster.ca.display()
+    ));
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    // The system's roots (here the server's CA) verify it too when no sslrootcert is given.
+    let out = run("?sslmode=verify-full".into());
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    // Another CA as sslrootcert: refused, though the system's roots would trust the server.
+    let out = run(format!(
+        "?sslmode=verify-full&sslrootcert={}",
+        other_ca.display()
+    ));
+    assert_failed_with(&out, 5, "TLS");
+}
