@@ -84,7 +84,9 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         Ok(r) if matches!(r.status().as_u16(), 401 | 403) => Finding::new(AREA, "channel.refused", Severity::Problem,
             format!("{name}: the provider refuses the access token (HTTP {})", r.status().as_u16()))
             .evidence("the grant was revoked (logout elsewhere, password change, app removed) or the token expired early")
-            .fix(if c.can_refresh() { format!("postiz-connect refresh --force {}; if that fails, reconnect: {}", crate::ui::shell_word(name), c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
+            .fix(if let Some(handed) = &c.handed_to_postiz {
+                format!("nothing here: Postiz may have refreshed it since, so this copy is stale; it is {}", handed.reason())
+            } else if c.can_refresh() { format!("postiz-connect refresh --force {}; if that fails, reconnect: {}", crate::ui::shell_word(name), c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
         Ok(r) => Finding::new(AREA, "channel.identity_error", Severity::Warning, format!("{name}: the identity endpoint answered HTTP {}", r.status().as_u16())),
         Err(e) => Finding::new(AREA, "channel.unreachable", Severity::Warning, format!("{name}: {e}")).fix(e.fix()).origin(e.origin.clone()),
     }
