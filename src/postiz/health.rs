@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::model::{ChannelRow, FailedPost, RefreshNotice};
-use super::{catalog_entry, is_two_step, POSTIZ_PROVIDERS, REFRESH_WORKFLOW_PROVIDERS};
+use super::{
+    catalog_entry, is_two_step, sql_literal, POSTIZ_PROVIDERS, REFRESH_WORKFLOW_PROVIDERS,
+};
 use crate::providers::{Catalog, RefreshStyle};
 
 /// How bad an issue is. A problem makes `postiz status` exit 1; a warning does not.
@@ -95,13 +97,6 @@ impl Advice<'_> {
             self.env_flag()
         )
     }
-}
-
-/// `text` as an SQL string literal, safe to paste into psql: single quotes doubled (the
-/// server's `standard_conforming_strings` is on since PostgreSQL 9.1, so a backslash is
-/// itself).
-pub fn sql_literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
 }
 
 /// How long Meta's long-lived tokens outlive the expiry Postiz records for threads and

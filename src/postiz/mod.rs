@@ -203,6 +203,13 @@ fn silent(store: locate::Store, located: &locate::Located, waited: Duration) -> 
     }
 }
 
+/// `text` as an SQL string literal in a statement the user is told to run (psql): single
+/// quotes doubled, so a row id like `x' OR '1'='1` stays one value. PostgreSQL's
+/// `standard_conforming_strings` is on (the default since 9.1): a backslash is itself.
+pub fn sql_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
 /// The start of a connect state, enough to tell connects apart on screen. The state in a
 /// `login:<state>` key authorises `POST /integrations/social-connect/:provider` together
 /// with the provider's code, so it is never shown whole.
@@ -276,6 +283,13 @@ mod tests {
             catalog_entry(&Catalog::embedded(), "x").unwrap().id,
             "twitter"
         );
+    }
+
+    #[test]
+    fn sql_literals_stay_one_value() {
+        assert_eq!(sql_literal("cm0row"), "'cm0row'");
+        assert_eq!(sql_literal("x' OR '1'='1"), "'x'' OR ''1''=''1'");
+        assert_eq!(sql_literal("a\\'b"), "'a\\''b'");
     }
 
     #[test]
