@@ -188,3 +188,23 @@ fn describe(err: &redis::RedisError, located: &Located, place: &str) -> Error {
         fix: reach_advice(Store::Redis, host),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_redis_error_is_shown_on_one_bounded_line() {
+        let located = Located {
+            url: "redis://:hunter2@cache:6379".into(),
+            from: "--redis-url".into(),
+        };
+        let detail = format!("first\nFAKE LINE {}", "z".repeat(1000));
+        let err = redis::RedisError::from((redis::ErrorKind::Io, "broken", detail));
+        let shown = describe(&err, &located, "cache:6379").to_string();
+        assert!(!shown.contains('\n'), "{shown}");
+        assert!(shown.chars().count() < 600, "{}", shown.len());
+        assert!(shown.contains(":***@cache"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+    }
+}
