@@ -16,7 +16,9 @@ const MARGIN: Duration = Duration::from_secs(60);
 /// The one place a secret is printed: on purpose, to stdout, for scripts.
 pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Error> {
     let mut channel = ctx.store.get(name)?;
-    if let (Some(handed), false) = (&channel.handed_to_postiz, no_refresh) {
+    // Due but not expired yet (an expired one gets the warning below, with the reason).
+    let expired = channel.expires_at.is_some_and(|at| at <= Utc::now());
+    if let (Some(handed), false, false) = (&channel.handed_to_postiz, no_refresh, expired) {
         if refresh::is_due(&channel, MARGIN, Utc::now()) {
             ctx.ui
                 .warn(format!("{name}: not refreshed here: {}", handed.reason()));
@@ -60,7 +62,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
                 "the access token of {name} expired at {}; {}",
                 crate::ui::moment(expires_at),
                 if let Some(handed) = &channel.handed_to_postiz {
-                    handed.reason()
+                    format!("not refreshed here: {}", handed.reason())
                 } else if channel.can_refresh() {
                     "run without --no-refresh to refresh it".to_string()
                 } else {
