@@ -102,6 +102,17 @@ impl RedisState {
         Ok(states)
     }
 
+    /// A key's value as text; `None` when it is gone, or holds something Postiz never
+    /// writes there (another type, bytes that are not UTF-8). Only a failing connection
+    /// is an error.
+    fn text(&mut self, key: &str) -> Result<Option<String>, redis::RedisError> {
+        match self.conn.get::<_, Option<String>>(key) {
+            Ok(value) => Ok(value),
+            Err(e) if e.is_io_error() || e.is_timeout() || e.is_connection_dropped() => Err(e),
+            Err(_) => Ok(None),
+        }
+    }
+
     /// Every connect with a key in Redis: waiting ones first, then consumed ones.
     pub fn connects(&mut self) -> Result<Vec<ConnectState>, Error> {
         let place = super::locate::host_port(&self.located.url, 6379);
@@ -126,9 +137,9 @@ impl RedisState {
                 format!("organization:{state}")
             };
             let ttl: i64 = self.conn.ttl(&ttl_key)?;
-            let organization_id: Option<String> = self.conn.get(format!("organization:{state}"))?;
-            let reconnect: Option<String> = if waiting {
-                self.conn.get(format!("refresh:{state}"))?
+            let organization_id = self.text(&format!("organization:{state}"))?;
+            let reconnect = if waiting {
+                self.text(&format!("refresh:{state}"))?
             } else {
                 None
             };

@@ -275,6 +275,10 @@ fn status_diagnoses_each_row_and_names_the_repair_that_applies() {
         None,
         3600,
     );
+    // A key of another type than Postiz writes (item 16): that connect has no organization.
+    create_state(&mut r, "hashstate0000001", "org-acme", None, 3600);
+    let _: () = r.del("organization:hashstate0000001").unwrap();
+    let _: () = r.hset("organization:hashstate0000001", "a", "b").unwrap();
     let env = env_file(&sb, &db, &[]);
     let env = env.to_str().unwrap();
 
@@ -365,6 +369,14 @@ fn status_diagnoses_each_row_and_names_the_repair_that_applies() {
         !connect["organization_id"].as_str().unwrap().contains('\n'),
         "{connect}"
     );
+    let hashed = report["connects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["state_prefix"] == "hashstat…")
+        .unwrap_or_else(|| panic!("{report}"))
+        .clone();
+    assert!(hashed["organization_id"].is_null(), "{hashed}");
     let out = sb
         .cmd()
         .args([
