@@ -191,17 +191,26 @@ pub fn read(
     local: &[Channel],
 ) -> Result<Report, Error> {
     let snapshot = opened.db.snapshot()?;
-    let connects = opened.redis.as_mut().map(|r| r.connects()).transpose()?;
-    let redis_unreachable = opened.redis_unreachable.as_ref().map(|e| {
-        let mut text = e.to_string();
-        if let Some(cause) = e.cause() {
-            text.push_str(&format!(" ({cause})"));
-        }
-        if let Some(fix) = e.fix() {
-            text.push_str(&format!("; {fix}"));
-        }
-        text
-    });
+    // A Redis that fails while it is read leaves the database's report standing too.
+    let (connects, redis_failed) = match opened.redis.as_mut().map(|r| r.connects()) {
+        Some(Ok(list)) => (Some(list), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let redis_unreachable = opened
+        .redis_unreachable
+        .as_ref()
+        .or(redis_failed.as_ref())
+        .map(|e| {
+            let mut text = e.to_string();
+            if let Some(cause) = e.cause() {
+                text.push_str(&format!(" ({cause})"));
+            }
+            if let Some(fix) = e.fix() {
+                text.push_str(&format!("; {fix}"));
+            }
+            text
+        });
     let database = deployment
         .database
         .as_ref()
