@@ -612,3 +612,22 @@ fn sslrootcert_is_the_only_trusted_ca_when_given() {
     ));
     assert_failed_with(&out, 5, "TLS");
 }
+
+/// Issue 20 item 12: the README's advice for refreshing while Postiz runs names the process
+/// that refreshes, the orchestrator (Temporal worker), not the backend.
+#[test]
+fn the_readme_says_to_stop_the_orchestrator_not_the_backend() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let risks = readme
+        .split("### The risks, plainly")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap();
+    let advice = risks
+        .split("\n- ")
+        .find(|item| item.contains("refreshing the same row at the same moment"))
+        .unwrap();
+    assert!(advice.contains("orchestrator"), "{advice}");
+    assert!(advice.contains("Temporal"), "{advice}");
+    assert!(!advice.contains("stop its backend"), "{advice}");
+}
