@@ -552,6 +552,7 @@ const LAYERS: &[&[&str]] = &[
         "text",
         "redact",
         "interrupt",
+        "hardening",
     ],
 ];
 

@@ -1,8 +1,10 @@
 use std::ffi::OsString;
 
-use postiz_connect::{cli, commands, interrupt, providers::Loader, store, ui::Ui};
+use postiz_connect::{cli, commands, hardening, interrupt, providers::Loader, store, ui::Ui};
 
 fn main() {
+    // First: from here on memory holds secrets (a database URL's password, tokens).
+    hardening::forbid_core_dumps();
     let args: Vec<OsString> = std::env::args_os().collect();
     let json = cli::wants_json(&args);
     // The catalog is read as far as this run needs it: nothing for `--version` or a

@@ -81,6 +81,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
         lines.push(format!(
             "  refresh:  {}",
             match (c.refresh.style, c.has_refresh_token, c.refresh_expires_at) {
+                _ if c.handed_to_postiz.is_some() => "not here: handed to Postiz".to_string(),
                 (RefreshStyle::None, _, _) => format!(
                     "not possible{}",
                     c.refresh
@@ -115,6 +116,21 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
                 c.missing_scopes.join(" ")
             ));
         }
+        if let Some(handed) = &c.handed_to_postiz {
+            lines.push(format!(
+                "  postiz:   handed to Postiz {}: row {} of {} in {}; refresh it there: \
+                 postiz-connect postiz refresh {} --env-file <Postiz .env>",
+                crate::ui::moment(handed.at),
+                handed.row_id,
+                if handed.organization.is_empty() {
+                    &handed.organization_id
+                } else {
+                    &handed.organization
+                },
+                handed.database,
+                crate::ui::shell_word(&handed.row_id)
+            ));
+        }
         if c.needs_reconnect {
             lines.push(format!("  ! needs reconnect: {}", c.reconnect_command()));
         }
@@ -140,8 +156,12 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
 
 /// A channel only a reconnect brings back: marked so by a refresh (a dead grant), or
 /// expired with no way to refresh it (no refresh token, a refresh token past its own
-/// expiry, a provider without refresh, or an access token to exchange that is gone).
+/// expiry, a provider without refresh, or an access token to exchange that is gone). A
+/// channel handed to Postiz is Postiz's to keep alive: its copy here ageing is expected.
 fn needs_a_person(c: &crate::store::Channel, now: chrono::DateTime<chrono::Utc>) -> bool {
+    if c.handed_to_postiz.is_some() {
+        return false;
+    }
     let expired = c.expires_at.is_some_and(|at| at <= now);
     let refreshable = match c.refresh.style {
         RefreshStyle::RefreshToken => {
@@ -193,5 +213,14 @@ mod tests {
         let mut dead = channel(30, true, RefreshStyle::RefreshToken);
         dead.needs_reconnect = true;
         assert!(needs_a_person(&dead, now));
+        let mut handed = channel(-30, false, RefreshStyle::RefreshToken);
+        handed.handed_to_postiz = Some(crate::store::HandedToPostiz {
+            database: "postgresql://postiz:***@db/postiz".into(),
+            organization_id: "org".into(),
+            organization: "Acme".into(),
+            row_id: "row".into(),
+            at: now,
+        });
+        assert!(!needs_a_person(&handed, now));
     }
 }
