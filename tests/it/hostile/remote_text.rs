@@ -370,7 +370,7 @@ fn page_names_offered_on_a_terminal_are_escaped() {
         .args([
             "-qec",
             &format!(
-                "exec {} hostile-pages --client-id c --insecure-storage --timeout 20s",
+                "exec {} hostile-pages --client-id c --insecure-storage --browser-timeout 20s",
                 bin.display()
             ),
             "/dev/null",
