@@ -737,7 +737,7 @@ run locked; apply locked second-password; run locked-fixed
     for (step, words) in [
         (
             "none",
-            "no keychain is running here (no D-Bus session, or no Secret Service on it)",
+            "no keychain is running here (no Secret Service answers on D-Bus)",
         ),
         ("empty", "has no default collection to write to"),
         ("locked", "the keychain is locked"),

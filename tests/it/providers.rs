@@ -177,7 +177,7 @@ fn instagram_refresh_waits_24h_then_uses_ig_refresh_token() {
     let base = server.url("base_url").to_string();
     let out = connect_at(&sb, "instagram-standalone", &base, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let name = "instagram-standalone:sandbox-user";
+    let name = "instagram-standalone:sandbox_user";
     let before = sb.token(name);
     let out = sb.run(&["refresh", name, "--force", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -187,7 +187,7 @@ fn instagram_refresh_waits_24h_then_uses_ig_refresh_token() {
     let path = sb
         .path("home")
         .join("channels")
-        .join("instagram-standalone%3Asandbox-user.json");
+        .join("instagram-standalone%3Asandbox_user.json");
     let mut stored: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let day_ago = chrono::Utc::now() - chrono::Duration::hours(25);
     stored["token_issued_at"] = Value::String(day_ago.to_rfc3339());
@@ -210,7 +210,7 @@ fn vk_sends_device_id_back_on_exchange_and_refresh() {
     let base = server.url("base_url").to_string();
     let out = connect_at(&sb, "vk", &base, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let c = channel(&sb, "vk:1001");
+    let c = channel(&sb, "vk:870123456");
     assert!(
         c["callback_params"]["device_id"]
             .as_str()
@@ -218,14 +218,14 @@ fn vk_sends_device_id_back_on_exchange_and_refresh() {
             .starts_with("device_id_"),
         "{c}"
     );
-    let out = sb.run(&["refresh", "vk:1001", "--force"]);
+    let out = sb.run(&["refresh", "vk:870123456", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Without the stored device_id the refresh cannot be built, and says why.
-    let path = sb.path("home").join("channels").join("vk%3A1001.json");
+    let path = sb.path("home").join("channels").join("vk%3A870123456.json");
     let mut stored: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     stored["callback_params"] = serde_json::json!({});
     std::fs::write(&path, serde_json::to_vec(&stored).unwrap()).unwrap();
-    let out = sb.run(&["refresh", "vk:1001", "--force"]);
+    let out = sb.run(&["refresh", "vk:870123456", "--force"]);
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     assert!(stderr(&out).contains("device_id"), "{}", stderr(&out));
 }
@@ -379,14 +379,22 @@ fn tiktok_channels_keep_the_account_id_postiz_stores() {
     // tiktok.provider.ts stores open_id without hyphens; tiktok.business.provider.ts
     // stores the token response's open_id (the business/get answer has no id at all).
     let sb = Sandbox::new();
-    for (provider, name) in [
-        ("tiktok", "tiktok:sandbox-user"),
-        ("tiktok-business", "tiktok-business:sandbox-user"),
+    for (provider, name, id) in [
+        (
+            "tiktok",
+            "tiktok:sandbox_user",
+            "000d3c8e7f214b6a9e0c5a1f2b3c4d5e",
+        ),
+        (
+            "tiktok-business",
+            "tiktok-business:sandbox_user",
+            "7f3a9c2e-4b1d-4e8a-b6c5-d2e1f0a9b8c7",
+        ),
     ] {
         let out = sb.sandbox_connect(provider, &[]);
         assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
         let c = channel(&sb, name);
-        assert_eq!(c["account_id"], "1001", "{provider}: {c}");
+        assert_eq!(c["account_id"], id, "{provider}: {c}");
     }
 }
 
@@ -451,7 +459,7 @@ fn vk_refresh_sends_state_and_scope_as_postiz_does() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
     let base = server.url("base_url").to_string();
-    let t = connect_and_refresh(&sb, &base, "vk", "vk:1001");
+    let t = connect_and_refresh(&sb, &base, "vk", "vk:870123456");
     let body = last_request_body(&t, "/oauth/token");
     let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
         .into_owned()
@@ -467,7 +475,7 @@ fn vk_refresh_sends_state_and_scope_as_postiz_does() {
     );
     assert!(t.contains("content-type: multipart/form-data"), "{t}");
     // An entry that leaves them out is refused on refresh.
-    a_bare_refresh_is_refused("vk", "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n", "vk:1001");
+    a_bare_refresh_is_refused("vk", "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n", "vk:870123456");
 }
 
 #[test]
@@ -477,7 +485,7 @@ fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "pinterest", "--auto-approve"]);
     let base = server.url("base_url").to_string();
-    let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox-user");
+    let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox_user");
     let body = last_request_body(&t, "/oauth/token");
     let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
         .into_owned()
@@ -487,14 +495,14 @@ fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
         q["scope"], "boards:read,boards:write,pins:read,pins:write,user_accounts:read",
         "{body}"
     );
-    let stored = channel(&sb, "pinterest:sandbox-user");
+    let stored = channel(&sb, "pinterest:sandbox_user");
     assert_eq!(
         q["redirect_uri"],
         stored["redirect_uri"].as_str().unwrap(),
         "{body}"
     );
     // An entry that leaves them out is refused on refresh.
-    a_bare_refresh_is_refused("pinterest", "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n", "pinterest:sandbox-user");
+    a_bare_refresh_is_refused("pinterest", "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n", "pinterest:sandbox_user");
 }
 
 #[test]
@@ -643,7 +651,7 @@ fn mastodon_registers_an_app_once_per_instance() {
         "{}",
         stderr(&out)
     );
-    let out = sb.run(&["refresh", "mastodon:sandbox-user", "--force"]);
+    let out = sb.run(&["refresh", "mastodon:sandbox_user", "--force"]);
     assert!(stderr(&out).contains("do not expire"), "{}", stderr(&out));
 }
 
@@ -655,12 +663,12 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
     let out = connect_at(&sb, "twitter", &base, &["--oauth1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("OAuth 1.0a"), "{}", stderr(&out));
-    let c = channel(&sb, "twitter:sandbox-user");
+    let c = channel(&sb, "twitter:sandbox_user");
     assert_eq!(c["oauth1"], true);
     // Postiz stores X tokens as `token:secret`; so does `token`.
-    let token = sb.token("twitter:sandbox-user");
+    let token = sb.token("twitter:sandbox_user");
     assert!(
-        token.starts_with("1001-at_") && token.contains(':'),
+        token.starts_with("1859372046183759872-at_") && token.contains(':'),
         "{token}"
     );
     // doctor's live check signs the identity call with both secrets.
@@ -681,7 +689,7 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
             std::fs::copy(f.path(), kept.join(dir).join(f.file_name())).unwrap();
         }
     }
-    let out = sb.run(&["logout", "twitter:sandbox-user"]);
+    let out = sb.run(&["logout", "twitter:sandbox_user"]);
     assert!(
         stderr(&out).contains("revoked at the provider"),
         "{}",
@@ -737,7 +745,7 @@ fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
             && err.contains("X_CLIENT_ID there is not read by Postiz"),
         "{err}"
     );
-    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], true);
+    assert_eq!(channel(&sb, "twitter:sandbox_user")["oauth1"], true);
     // The same account over the other protocol replaces the channel only when asked to.
     let out = connect(&["--oauth2", "--replace"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -746,7 +754,7 @@ fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], false);
+    assert_eq!(channel(&sb, "twitter:sandbox_user")["oauth1"], false);
 }
 
 #[test]
