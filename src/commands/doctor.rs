@@ -56,6 +56,16 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
     }
     if let Some(url) = &args.url {
         findings.extend(explain::explain(url, &ctx.catalog));
+        // `--url` alone asks about that URL: the machine and channel report would bury
+        // the answer, and fail on a keychain the URL has nothing to do with.
+        if focus.is_empty() && env_file.is_none() {
+            let findings = doctor::fold_unreachable(findings);
+            render(ctx, &findings);
+            return Ok(match doctor::has_problem(&findings) {
+                true => ExitCode::Failure,
+                false => ExitCode::Ok,
+            });
+        }
     }
 
     findings.extend(local::loopback());
