@@ -755,7 +755,7 @@ fn not_due_says_when_and_why_and_the_watch_banner_names_half_life() {
         "{}",
         stderr(&out)
     );
-    let mut child = sb
+    let child = sb
         .std_cmd()
         .args(["refresh", "--watch"])
         .stderr(std::process::Stdio::piped())
