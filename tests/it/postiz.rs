@@ -1213,6 +1213,59 @@ fn watch_names_a_postiz_without_redis_and_ends_at_the_timeout() {
     assert!(started.elapsed() < Duration::from_secs(6));
 }
 
+/// A provider with live rows but empty keys in the `.env` is a problem (the `.env` lint
+/// alone takes empty keys for a provider that is not enabled).
+#[test]
+fn doctor_flags_live_channels_whose_credentials_are_empty_in_the_env() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "doctor_keys");
+    org(&mut c, "org-acme", "Acme");
+    insert(
+        &mut c,
+        &Row::new("c-r", "org-acme", "reddit", "r-1", "Acme on Reddit"),
+    );
+    insert(
+        &mut c,
+        &Row::new("c-li", "org-acme", "linkedin", "li-1", "Acme LinkedIn"),
+    );
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        format!("FRONTEND_URL=http://postiz.lan:4200\nDATABASE_URL={db}\nREDDIT_CLIENT_ID=\nREDDIT_CLIENT_SECRET=\nLINKEDIN_CLIENT_ID=li-app\nLINKEDIN_CLIENT_SECRET=li-secret\n"),
+    )
+    .unwrap();
+    let out = sb
+        .cmd()
+        .env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["doctor", "--json", "--env-file", env.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "deployment.reddit.no_credentials")
+        .unwrap_or_else(|| panic!("{findings:#}"));
+    assert_eq!(found["severity"], "problem");
+    assert!(
+        found["title"]
+            .as_str()
+            .unwrap()
+            .contains("REDDIT_CLIENT_ID"),
+        "{found}"
+    );
+    assert!(!has_finding(
+        &findings,
+        "deployment.linkedin.no_credentials"
+    ));
+}
+
 #[test]
 fn doctor_with_a_postiz_env_reports_the_deployment() {
     let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
