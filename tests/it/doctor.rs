@@ -790,3 +790,41 @@ fn not_refreshable_advice_does_not_stutter() {
     );
     assert!(!fix.contains("reconnect: "), "{fix}");
 }
+
+/// `doctor twitter` with a Postiz .env holding X's API key (Postiz connects X over OAuth
+/// 1.0a only): what is missing of those keys, in that file, never X_CLIENT_ID.
+#[test]
+fn doctor_twitter_with_a_postiz_api_key_names_the_oauth1_keys() {
+    let sb = Sandbox::new();
+    let env = sb.path("postiz.env");
+    std::fs::write(&env, "FRONTEND_URL=http://localhost:4200\nX_API_KEY=key\n").unwrap();
+    let out = sb
+        .cmd()
+        .args([
+            "doctor",
+            "--json",
+            "twitter",
+            "--env-file",
+            env.to_str().unwrap(),
+        ])
+        .env_remove("X_CLIENT_ID")
+        .env_remove("X_API_SECRET")
+        .output()
+        .unwrap();
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = findings.to_string();
+    assert!(!text.contains("X_CLIENT_ID"), "{findings:#}");
+    let unresolved = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "credentials.unresolved")
+        .unwrap_or_else(|| panic!("{findings:#}"));
+    assert!(
+        unresolved["fix"].as_str().unwrap().contains(&format!(
+            "add X_API_SECRET=<the app's API secret> to {}",
+            env.display()
+        )),
+        "{unresolved}"
+    );
+}
