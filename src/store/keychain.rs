@@ -250,6 +250,19 @@ mod tests {
             use secret_service::Error as Ss;
             let locked = keyring::Error::NoStorageAccess(Box::new(Ss::Locked));
             assert!(said(locked).starts_with("the keychain is locked"));
+            // The default alias names no collection: not "locked", not "refused".
+            let empty = keyring::Error::NoStorageAccess(Box::new(Ss::NoResult));
+            assert!(said(empty).contains("has no default collection"));
+            let fix = describe(
+                "write",
+                &keyring::Error::NoStorageAccess(Box::new(Ss::NoResult)),
+            )
+            .fix()
+            .unwrap();
+            assert!(
+                fix.contains("gnome-keyring-daemon --replace --unlock"),
+                "{fix}"
+            );
             let gone = keyring::Error::PlatformFailure(Box::new(Ss::Unavailable));
             assert!(said(gone).starts_with("no keychain is running here"));
             let crypto = keyring::Error::PlatformFailure(Box::new(Ss::Crypto("bad padding")));
