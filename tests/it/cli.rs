@@ -787,3 +787,22 @@ fn dynamic_completion_offers_stored_channels() {
         "the static script is still generated"
     );
 }
+
+/// `--auto-approve` goes with a sandbox, built in or running; never with a real provider.
+#[test]
+fn auto_approve_without_a_sandbox_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let out = sb.run(&[
+        "twitter",
+        "--auto-approve",
+        "--client-id",
+        "x",
+        "--insecure-storage",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--auto-approve goes with --sandbox or --sandbox-at"),
+        "{}",
+        stderr(&out)
+    );
+}
