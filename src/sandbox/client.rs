@@ -60,6 +60,26 @@ pub fn account_id(provider: &str) -> String {
     (1_000_000_000 + hash % 9_000_000_000).to_string()
 }
 
+/// The id of the sandbox's `n`th page (channel, blog, organization) at `provider`: in
+/// that provider's shape, and distinct between providers, for the same reason as
+/// [`account_id`] (a Facebook page and an Instagram account in one organization are two
+/// rows).
+pub fn page_id(provider: &str, n: u32) -> String {
+    let stem = match provider {
+        // A YouTube channel id: `UC` and 22 more characters.
+        "youtube" => return format!("UCs4ndb0xCh4nnel{n:08}"),
+        // A Tumblr blog is known by its name.
+        "tumblr" if n == 1 => return "sandbox-blog".into(),
+        "tumblr" => return format!("sandbox-blog-{n}"),
+        // Meta's page and Instagram business account ids, LinkedIn's organization ids.
+        "facebook" => "1029384756102".to_string(),
+        "instagram" => "178414029876543".to_string(),
+        "linkedin-page" => "876543".to_string(),
+        other => account_id(other),
+    };
+    format!("{stem}{n:02}")
+}
+
 /// The endpoints of a provider entry already rewritten by [`rewrite`].
 pub fn endpoints_of(provider: &Provider) -> Endpoints {
     Endpoints {

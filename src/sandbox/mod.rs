@@ -19,7 +19,8 @@ mod server;
 mod unavailable;
 
 pub use client::{
-    account_id, client_for, endpoints_of, rewrite, ACCOUNT, ACCOUNT_NAME, CLIENT_ID, CLIENT_SECRET,
+    account_id, client_for, endpoints_of, page_id, rewrite, ACCOUNT, ACCOUNT_NAME, CLIENT_ID,
+    CLIENT_SECRET,
 };
 pub use config::Config;
 pub use faults::{Fault, NAMES as FAULT_NAMES};

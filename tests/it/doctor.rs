@@ -776,7 +776,10 @@ fn trailing_slash_advice_registers_the_sent_uri() {
 #[test]
 fn not_refreshable_advice_does_not_stutter() {
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("facebook", &["--page", "2001"]);
+    let out = sb.sandbox_connect(
+        "facebook",
+        &["--page", &postiz_connect::sandbox::page_id("facebook", 1)],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let (_, f, _) = doctor(&sb, &["--offline"]);
     let finding = f

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
+use postiz_connect::sandbox::page_id;
 use redis::Commands;
 use serde_json::Value;
 
@@ -1878,7 +1879,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     let (db, mut c) = database(cluster, "adopt_pages");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let channel = only_channel(&sb);
     let page_token = sb.token(&channel);
@@ -1896,7 +1897,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     let row = stored(&mut c, "org-acme").remove(0);
     assert_eq!(
         (row.provider.as_str(), row.internal.as_str()),
-        ("facebook", "2002")
+        ("facebook", page_id("facebook", 2).as_str())
     );
     assert_eq!(row.token, page_token, "the page's own token");
     assert!(!row.between, "the page is chosen");
@@ -1913,7 +1914,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     // A facebook login stored without a page choice (as an older version, or an edit of
     // the store, leaves it): refused, nothing written.
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let channel = only_channel(&sb);
     let meta = sb

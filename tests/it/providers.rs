@@ -4,6 +4,7 @@
 //! shapes the emulation enforces, Mastodon app registration, and X over OAuth 1.0a.
 
 use crate::common::*;
+use postiz_connect::sandbox::page_id;
 use serde_json::Value;
 
 fn connect_at(sb: &Sandbox, provider: &str, base: &str, extra: &[&str]) -> std::process::Output {
@@ -51,8 +52,9 @@ fn two_step_without_a_page_lists_the_choices_and_exits_6() {
     let out = sb.sandbox_connect("facebook", &[]);
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     let err = stderr(&out);
+    let first = page_id("facebook", 1);
     assert!(
-        err.contains("2001") && err.contains("Sandbox Page Two"),
+        err.contains(&first) && err.contains("Sandbox Page Two"),
         "{err}"
     );
     assert!(err.contains("--page"), "{err}");
@@ -61,9 +63,9 @@ fn two_step_without_a_page_lists_the_choices_and_exits_6() {
         err.contains("Business Page 0") && err.contains("Business Page 1"),
         "{err}"
     );
-    assert_eq!(err.matches("2001").count(), 1, "{err}");
+    assert_eq!(err.matches(&first).count(), 1, "{err}");
     // A page from the second page of results (paging.next) is found too.
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = sb.sandbox_connect("facebook", &["--page", "no such page"]);
     assert_failed_with(&out, 2, "Sandbox Page Two");
@@ -82,10 +84,14 @@ fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
         err.contains("> GET") && !err.contains("sandbox-secret"),
         "{err}"
     );
-    let c = channel(&sb, "instagram:2001");
+    let id = page_id("instagram", 1);
+    let c = channel(&sb, &format!("instagram:{id}"));
     assert_eq!(c["page"]["kind"], "account");
     assert_eq!(c["page"]["own_token"], true);
-    assert_eq!(sb.token("instagram:2001"), "page-token-2001");
+    assert_eq!(
+        sb.token(&format!("instagram:{id}")),
+        format!("page-token-{id}")
+    );
     // The page without an Instagram account was not offered.
     let out = sb.sandbox_connect("instagram", &["--page", "2999"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -103,13 +109,17 @@ fn instagram_lists_business_manager_pages_as_facebook_does() {
         err.contains("Business Page 0") && err.contains("Business Page 1"),
         "{err}"
     );
-    assert_eq!(err.matches("2001").count(), 1, "{err}");
+    assert_eq!(err.matches(&page_id("instagram", 1)).count(), 1, "{err}");
     assert!(!err.contains("Not eligible"), "{err}");
     let out = sb.sandbox_connect("instagram", &["--page", "Business Page 1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let c = channel(&sb, "instagram:3001");
+    let id = page_id("instagram", 31);
+    let c = channel(&sb, &format!("instagram:{id}"));
     assert_eq!(c["page"]["kind"], "account");
-    assert_eq!(sb.token("instagram:3001"), "page-token-3001");
+    assert_eq!(
+        sb.token(&format!("instagram:{id}")),
+        format!("page-token-{id}")
+    );
 }
 
 #[test]
@@ -117,7 +127,9 @@ fn meta_page_channels_expire_after_59_days_and_are_not_refreshed_as_in_postiz() 
     // facebook.provider.ts and instagram.provider.ts: expiresIn = 59 days, and a
     // refreshToken() that returns nothing, so Postiz asks for a reconnect after 59 days.
     let sb = Sandbox::new();
-    for (provider, page) in [("facebook", "2001"), ("instagram", "2001")] {
+    for provider in ["facebook", "instagram"] {
+        let page = page_id(provider, 1);
+        let page = page.as_str();
         let described: Value =
             serde_json::from_slice(&sb.run(&["providers", provider, "--json"]).stdout).unwrap();
         assert_eq!(described[0]["refresh"], "none", "{provider}: {described}");
@@ -158,7 +170,12 @@ fn granted_scopes_come_from_permissions_endpoint_and_tokeninfo() {
     let sb = Sandbox::new();
     let out = sb.sandbox_connect(
         "facebook",
-        &["--page", "2001", "--fault", "scope-downgrade"],
+        &[
+            "--page",
+            &page_id("facebook", 1),
+            "--fault",
+            "scope-downgrade",
+        ],
     );
     // /me/permissions lists a declined permission and omits the unticked one.
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
@@ -258,10 +275,11 @@ fn authorization_requests_carry_what_postiz_sends() {
         &'a [(&'a str, Option<&'a str>)],
         &'a [&'a str],
     );
+    let li_page = page_id("linkedin-page", 1);
     let rows: &[Row] = &[
         ("slack", None, &[("scope", Some("channels:read,chat:write,users:read,groups:read,channels:join,chat:write.customize"))], &["code_challenge", "code_challenge_method"]),
         ("linkedin", None, &[("prompt", Some("none"))], &["code_challenge"]),
-        ("linkedin-page", Some("2001"), &[("prompt", Some("none"))], &["code_challenge"]),
+        ("linkedin-page", Some(&li_page), &[("prompt", Some("none"))], &["code_challenge"]),
         ("vk", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
         ("kick", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
         ("whop", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
@@ -568,7 +586,7 @@ fn linkedin_page_lists_only_organizations_the_login_may_post_to() {
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("Sandbox Page") && err.contains("2001"),
+        err.contains("Sandbox Page") && err.contains(&page_id("linkedin-page", 1)),
         "{err}"
     );
     // An organization where the login is only a viewer is not a choice.
@@ -903,7 +921,10 @@ fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
     assert!(out.status.success(), "{text}");
     assert!(text.contains("'7' is not one of the numbers"), "{text}");
     assert!(text.contains("Chose the blog Sandbox Page Two"), "{text}");
-    assert_eq!(channel(&sb, "tumblr:2002")["page"]["kind"], "blog");
+    assert_eq!(
+        channel(&sb, "tumblr:sandbox-blog-2")["page"]["kind"],
+        "blog"
+    );
     // The browser tab was finished before the prompt: it pointed at the terminal instead
     // of hanging until the answer.
     assert!(sb.page().contains("in the terminal"), "{}", sb.page());
@@ -923,11 +944,15 @@ fn a_two_step_login_without_a_choice_is_kept_for_the_page_given_next() {
     );
     // The browser's page lists the choices one a line.
     let page = sb.page();
-    assert!(page.contains("2001  Sandbox Page<br>"), "{page}");
+    let first = page_id("facebook", 1);
+    assert!(
+        page.contains(&format!("{first}  Sandbox Page<br>")),
+        "{page}"
+    );
     sb.browser_log(); // written in the background: wait for it, then clear it
     std::fs::remove_file(sb.path("browser.log")).unwrap();
     // Right after: no second browser login.
-    let out = sb.sandbox_connect("facebook", &["--page", "2001"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &first]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("no second browser login"), "{err}");
@@ -935,9 +960,12 @@ fn a_two_step_login_without_a_choice_is_kept_for_the_page_given_next() {
         !sb.path("browser.log").exists(),
         "a browser was opened again"
     );
-    assert_eq!(channel(&sb, "facebook:2001")["page"]["id"], "2001");
+    assert_eq!(
+        channel(&sb, &format!("facebook:{first}"))["page"]["id"],
+        first.as_str()
+    );
     // The held login was used up: the next --page logs in again.
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("no second browser login"));
 }

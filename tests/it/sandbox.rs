@@ -673,6 +673,23 @@ fn sandbox_accounts_are_distinct_per_provider_and_named_as_the_readme_says() {
     assert!(ids
         .keys()
         .any(|id| id.len() >= 18 && id.chars().all(|c| c.is_ascii_digit())));
+    // Page channels too: a Facebook page and an Instagram account are two rows.
+    for (provider, name) in [
+        ("facebook", "facebook:102938475610201"),
+        ("instagram", "instagram:17841402987654301"),
+    ] {
+        let out = sb.sandbox_connect(provider, &["--page", "Sandbox Page"]);
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("Connected {name} ")),
+            "{}",
+            stdout(&out)
+        );
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "README.md lacks `{name}`"
+        );
+    }
     let names = stdout(&sb.run(&["status"]));
     assert!(!names.contains("%20"), "{names}");
 }

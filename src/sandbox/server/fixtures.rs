@@ -98,5 +98,15 @@ mod tests {
             }
         }
         assert_ne!(account_id("acme"), account_id("acme2"));
+        // And so does each page provider's pages.
+        let mut pages = std::collections::BTreeMap::new();
+        for provider in catalog.iter().filter(|p| p.pages.is_some()) {
+            for n in [1, 2, 30, 31] {
+                let id = crate::sandbox::client::page_id(&provider.id, n);
+                if let Some(other) = pages.insert(id.clone(), provider.id.clone()) {
+                    panic!("{} and {other} share the page id {id}", provider.id);
+                }
+            }
+        }
     }
 }
