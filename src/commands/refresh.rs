@@ -169,8 +169,12 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
                         "; due from {} ({})",
                         crate::ui::moment(at),
                         match half_life {
-                            true => "at half its lifetime, which is sooner than --within",
-                            false => "--within before it expires",
+                            true =>
+                                "at half its lifetime, which is sooner than --within".to_string(),
+                            false => format!(
+                                "{} before it expires, --within",
+                                crate::ui::duration_words(within)
+                            ),
                         }
                     )
                 });

@@ -759,7 +759,7 @@ fn not_due_says_when_and_why_and_the_watch_banner_names_half_life() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("; due from ")
-            && stderr(&out).contains("(--within before it expires)"),
+            && stderr(&out).contains("(1 hour before it expires, --within)"),
         "{}",
         stderr(&out)
     );
