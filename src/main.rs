@@ -1,6 +1,8 @@
-use postiz_connect::{cli, commands, interrupt, providers::Loader, store, ui::Ui};
+use postiz_connect::{cli, commands, hardening, interrupt, providers::Loader, store, ui::Ui};
 
 fn main() {
+    // First: from here on memory holds secrets (a database URL's password, tokens).
+    hardening::forbid_core_dumps();
     // `COMPLETE=<shell> postiz-connect ...`: the dynamic completion (stored channel names
     // included) answers and exits; otherwise this returns at once, building nothing.
     clap_complete::CompleteEnv::with_factory(|| {

@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::model::record;
-pub use channel::{Backend, Channel, HeldLogin, PageRef, RegisteredApp, Secrets, HELD_FOR};
+pub use channel::{
+    Backend, Channel, HandedToPostiz, HeldLogin, PageRef, RegisteredApp, Secrets, HELD_FOR,
+};
 use keychain::{Keychain, KeychainError};
 use std::collections::BTreeMap;
 
@@ -438,6 +440,16 @@ impl Store {
     pub fn update_meta(&self, channel: &Channel) -> Result<(), Error> {
         let json = serde_json::to_vec_pretty(channel).expect("channel serializes");
         file::write_atomic(&self.channel_path(&channel.name), &json)
+    }
+
+    /// Mark a channel as handed to Postiz (`postiz adopt` wrote it into a row), under its
+    /// lock: a refresh running now finishes first, and none starts after.
+    pub fn hand_to_postiz(&self, name: &str, handed: HandedToPostiz) -> Result<(), Error> {
+        let _lock = self.lock_channel(name)?;
+        self.finish_interrupted_locked(name)?;
+        let mut channel = self.get(name)?;
+        channel.handed_to_postiz = Some(handed);
+        self.update_meta(&channel)
     }
 
     /// An exclusive lock on one channel across processes, held while it is refreshed,
@@ -882,6 +894,7 @@ pub(crate) mod tests {
             page: None,
             oauth1: false,
             connect_args: Vec::new(),
+            handed_to_postiz: None,
         }
     }
 
