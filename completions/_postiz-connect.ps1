@@ -31,10 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the stored channels')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a channel''s access token, for scripts (refreshed first when expired)')
-            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Store the tokens of a recovery file (written when a refresh could not save them)')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
             [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects; repair a channel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)')
@@ -65,6 +62,9 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('vk', 'vk', [CompletionResultType]::ParameterValue, 'Connect a channel: VK')
             [CompletionResult]::new('whop', 'whop', [CompletionResultType]::ParameterValue, 'Connect a channel: Whop')
             [CompletionResult]::new('youtube', 'youtube', [CompletionResultType]::ParameterValue, 'Connect a channel: YouTube')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a channel''s access token, for scripts (refreshed first when expired)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -80,53 +80,8 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'postiz-connect;token' {
-            [CompletionResult]::new('--no-refresh', '--no-refresh', [CompletionResultType]::ParameterName, 'Print the stored token even if it has expired; never refresh')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'postiz-connect;refresh' {
-            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead), or at half its lifetime if sooner')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many token requests to have in flight at once')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every stored channel that is due')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Refresh even if not due')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be refreshed; change nothing')
-            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep running: refresh each channel when it becomes due, until Ctrl-C (a refresh that stays on, with the same flags and outcomes; `postiz watch` only observes connects)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
         'postiz-connect;restore' {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say which channel the file would restore, and where; write nothing')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'postiz-connect;logout' {
-            [CompletionResult]::new('--local-only', '--local-only', [CompletionResultType]::ParameterName, 'Delete the local copy without revoking at the provider')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be revoked and deleted; call no provider, delete nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -316,7 +271,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -374,7 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Listen on this port of 127.0.0.1 (default: a random free port)')
             [CompletionResult]::new('--access-ttl', '--access-ttl', [CompletionResultType]::ParameterName, 'Access-token lifetime')
             [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -409,7 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -444,7 +399,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -479,7 +434,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -515,7 +470,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -551,7 +506,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -587,7 +542,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -622,7 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -657,7 +612,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -692,7 +647,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -728,7 +683,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -764,7 +719,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -799,7 +754,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -834,7 +789,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -869,7 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -904,7 +859,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -939,7 +894,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -974,7 +929,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1010,7 +965,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1045,7 +1000,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1081,7 +1036,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--oauth1', '--oauth1', [CompletionResultType]::ParameterName, 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1118,7 +1073,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--oauth1', '--oauth1', [CompletionResultType]::ParameterName, 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1154,7 +1109,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1189,7 +1144,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1225,7 +1180,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep tokens in a 0600 file instead of the OS keychain (remembered)')
             [CompletionResult]::new('--keychain', '--keychain', [CompletionResultType]::ParameterName, 'Store in the OS keychain, undoing a remembered --insecure-storage')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Connect against a local emulation of the provider: no account or credentials needed')
-            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox)')
+            [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1237,12 +1192,54 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'postiz-connect;token' {
+            [CompletionResult]::new('--no-refresh', '--no-refresh', [CompletionResultType]::ParameterName, 'Print the stored token even if it has expired; never refresh')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'postiz-connect;logout' {
+            [CompletionResult]::new('--local-only', '--local-only', [CompletionResultType]::ParameterName, 'Delete the local copy without revoking at the provider')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be revoked and deleted; call no provider, delete nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'postiz-connect;refresh' {
+            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Due when the access token expires within this window (Postiz refreshes 1 hour ahead), or at half its lifetime if sooner')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many token requests to have in flight at once')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every stored channel that is due')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Refresh even if not due')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be refreshed; change nothing')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep running: refresh each channel when it becomes due, until Ctrl-C (a refresh that stays on, with the same flags and outcomes; `postiz watch` only observes connects)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP exchange, with tokens, codes and secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'postiz-connect;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the stored channels')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a channel''s access token, for scripts (refreshed first when expired)')
-            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Store the tokens of a recovery file (written when a refresh could not save them)')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
             [CompletionResult]::new('postiz', 'postiz', [CompletionResultType]::ParameterValue, 'See inside a self-hosted Postiz: its channels'' health and its connects; repair a channel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a channel: `connect <provider>` (each provider is also its own subcommand)')
@@ -1272,22 +1269,16 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('vk', 'vk', [CompletionResultType]::ParameterValue, 'Connect a channel: VK')
             [CompletionResult]::new('whop', 'whop', [CompletionResultType]::ParameterValue, 'Connect a channel: Whop')
             [CompletionResult]::new('youtube', 'youtube', [CompletionResultType]::ParameterValue, 'Connect a channel: YouTube')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a channel''s access token, for scripts (refreshed first when expired)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke a channel''s tokens at the provider and delete them here')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'postiz-connect;help;status' {
             break
         }
-        'postiz-connect;help;token' {
-            break
-        }
-        'postiz-connect;help;refresh' {
-            break
-        }
         'postiz-connect;help;restore' {
-            break
-        }
-        'postiz-connect;help;logout' {
             break
         }
         'postiz-connect;help;postiz' {
@@ -1395,6 +1386,15 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             break
         }
         'postiz-connect;help;youtube' {
+            break
+        }
+        'postiz-connect;help;token' {
+            break
+        }
+        'postiz-connect;help;logout' {
+            break
+        }
+        'postiz-connect;help;refresh' {
             break
         }
         'postiz-connect;help;help' {

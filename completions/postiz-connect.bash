@@ -287,7 +287,7 @@ _postiz__connect() {
 
     case "${cmd}" in
         postiz__connect)
-            opts="-q -v -h -V --json --quiet --verbose --help --version status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube help"
+            opts="-q -v -h -V --json --quiet --verbose --help --version status restore postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube token logout refresh help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -315,7 +315,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__connect)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -401,7 +401,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,7 +479,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__discord)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -631,7 +631,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__dribbble)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,7 +709,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__facebook)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,7 +791,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__gmb)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,7 +873,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__help)
-            opts="status token refresh restore logout postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube help"
+            opts="status restore postiz completions connect doctor providers sandbox custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter vk whop youtube token logout refresh help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1447,7 +1447,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__instagram)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1529,7 +1529,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__instagram__subcmd__standalone)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,7 +1607,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__kick)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1685,7 +1685,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__linkedin)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,7 +1763,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__linkedin__subcmd__page)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1859,7 +1859,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__mastodon)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --instance --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --instance --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1941,7 +1941,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__pinterest)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2343,7 +2343,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__reddit)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2483,7 +2483,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__slack)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2575,7 +2575,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__threads)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2653,7 +2653,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__tiktok)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2731,7 +2731,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__tiktok__subcmd__business)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2823,7 +2823,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__tumblr)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2905,7 +2905,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__twitch)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2983,7 +2983,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --oauth2 --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --oauth1 --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --oauth2 --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --oauth1 --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3061,7 +3061,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__vk)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3139,7 +3139,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__whop)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3217,7 +3217,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__youtube)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --fault --auto-approve --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
