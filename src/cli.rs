@@ -302,7 +302,10 @@ pub struct DeploymentArgs {
     /// Postiz's Redis (default: REDIS_URL from --env-file, then from the environment)
     #[arg(long, value_name = "URL")]
     pub redis_url: Option<String>,
-    /// Give up reaching the database or Redis after this long
+    /// Postiz's Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)
+    #[arg(long, value_name = "HOST:PORT")]
+    pub temporal_address: Option<String>,
+    /// Give up reaching the database, Redis or Temporal after this long
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = humantime::parse_duration)]
     pub connect_timeout: Duration,
 }
