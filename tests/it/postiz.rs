@@ -20,6 +20,9 @@ use crate::common::*;
 use redis::Commands;
 use serde_json::Value;
 
+/// Postiz's engine (Temporal), on this module's PostgreSQL and a real Temporal server.
+mod engine;
+
 /// Every secret seeded contains this; no output may.
 const SECRET: &str = "s3cr3t-never-shown";
 

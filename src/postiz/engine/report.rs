@@ -789,7 +789,7 @@ mod tests {
             .detail
             .as_deref()
             .unwrap()
-            .starts_with("p1 (x \"Acme X\", due 1 hour ago)"));
+            .starts_with("p1 (x \"Acme X\", due 1 hour ago"));
         assert!(posts.fix.contains("RUN_CRON"), "{}", posts.fix);
         assert_eq!(report.overdue_posts[0].workflow, "missing");
         assert_eq!(report.missing_post_sweep_running, Some(false));
