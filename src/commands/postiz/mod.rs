@@ -102,7 +102,7 @@ fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<Exi
                 args.connect_timeout,
                 &mut opened.db,
                 org_id.as_deref(),
-                &repair_flag(args),
+                &engine::repair_flag(&target),
             )
         })
         .transpose()?;
@@ -123,26 +123,6 @@ fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<Exi
     } else {
         ExitCode::Ok
     })
-}
-
-/// How the commands printed as fixes name the deployment (never a URL: it may hold a
-/// password).
-fn repair_flag(args: &DeploymentArgs) -> String {
-    let mut flag = match (&args.env_file, &args.database_url) {
-        (Some(path), _) => format!(
-            " --env-file {}",
-            crate::ui::shell_word(&path.display().to_string())
-        ),
-        (None, Some(_)) => " --database-url URL".into(),
-        (None, None) => String::new(),
-    };
-    if let Some(address) = &args.temporal_address {
-        flag.push_str(&format!(
-            " --temporal-address {}",
-            crate::ui::shell_word(address)
-        ));
-    }
-    flag
 }
 
 fn watch(

@@ -23,6 +23,7 @@
 pub mod proto;
 mod report;
 mod temporal;
+mod watch;
 
 use std::time::Duration;
 
@@ -32,8 +33,9 @@ use crate::error::Error;
 use crate::providers::{credentials, EnvFile};
 use crate::ui::Ui;
 
-pub use report::{read, EngineReport, OverduePost, QueueReport, RefreshReport};
+pub use report::{read, read_workers, EngineReport, OverduePost, QueueReport, RefreshReport};
 pub use temporal::{Execution, Poller, Temporal};
+pub use watch::RefreshWatch;
 
 /// The task queue of every Postiz workflow (and of its orchestrator's own activities).
 pub const MAIN_QUEUE: &str = "main";
@@ -73,6 +75,27 @@ pub fn provider_queue(provider: &str) -> String {
         .next()
         .unwrap_or(provider)
         .to_lowercase()
+}
+
+/// How the commands printed as fixes name the deployment (never a URL: it may hold a
+/// password): " --env-file /srv/postiz/.env", " --database-url URL", and the
+/// `--temporal-address` given.
+pub fn repair_flag(target: &super::locate::Target<'_>) -> String {
+    let mut flag = match (target.env_file, target.database_url) {
+        (Some(path), _) => format!(
+            " --env-file {}",
+            crate::ui::shell_word(&path.display().to_string())
+        ),
+        (None, Some(_)) => " --database-url URL".into(),
+        (None, None) => String::new(),
+    };
+    if let Some(address) = target.temporal_address {
+        flag.push_str(&format!(
+            " --temporal-address {}",
+            crate::ui::shell_word(address)
+        ));
+    }
+    flag
 }
 
 /// Where the deployment's Temporal is, and how to talk to it. (No `Debug`: it holds the
@@ -326,9 +349,9 @@ pub fn restart_refresh_workflow(
     });
     let Some(located) = located else {
         ui.info(format!(
-            "{}: Temporal not contacted (--temporal-address none), so Postiz's refresh \
-             workflow {id} was not started and Postiz will not refresh this channel by itself; \
-             start it with: {by_hand}",
+            "{}: Temporal is left alone (--temporal-address none, or TEMPORAL_ADDRESS=none): \
+             Postiz's refresh workflow {id} is not started, so Postiz will not refresh this \
+             channel by itself; start it with: {by_hand}",
             channel.label
         ));
         json["outcome"] = json!("not_contacted");

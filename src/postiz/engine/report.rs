@@ -296,6 +296,20 @@ pub fn read(
     })
 }
 
+/// The workers only (what doctor reports without the database): the pollers of `main`.
+pub fn read_workers(
+    located: &Located,
+    timeout: Duration,
+) -> Result<EngineReport, crate::error::Error> {
+    let mut t = Temporal::connect(located, timeout)?;
+    let main = t.describe_queue(MAIN_QUEUE, proto::TASK_QUEUE_TYPE_WORKFLOW)?;
+    let seen = Observed {
+        queues: [(MAIN_QUEUE.to_string(), main)].into(),
+        ..Default::default()
+    };
+    Ok(build(located, &Rows::default(), &seen, Utc::now(), ""))
+}
+
 /// The report of a Temporal that could not be read.
 pub fn unread(located: &Located, e: &crate::error::Error) -> EngineReport {
     EngineReport {

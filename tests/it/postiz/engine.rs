@@ -56,6 +56,8 @@ fn start_temporal() -> Option<TemporalServer> {
     for ns in NAMESPACES {
         cmd.args(["--namespace", ns]);
     }
+    // Killed by the watcher below once this test binary is gone, never waited for.
+    #[allow(clippy::zombie_processes)]
     let child = cmd
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(dir.join("log")).unwrap())
@@ -647,4 +649,158 @@ fn temporal_down_degrades_status_and_repairs_still_write_the_row() {
     );
     assert!(text.contains(&command), "{command}\nnot in:\n{text}");
     assert_none_of(&text, &[&after.token, "sandbox-secret"]);
+}
+
+#[test]
+fn watch_shows_the_refresh_workflow_postiz_starts_for_a_threads_connect() {
+    let (Some(cluster), Some(server)) = (cluster(), temporal()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "engine_watch");
+    org(&mut c, "org-acme", "Acme");
+    let ns = "watched";
+    let sb = Sandbox::new();
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .env("TEMPORAL_NAMESPACE", ns)
+        .args(["postiz", "watch", "--json", "--database-url", &db])
+        .args(["--temporal-address", &server.address])
+        .args(["--grace", "3s", "--interval", "100ms", "--timeout", "20s"]);
+    let watch = Running::spawn(cmd);
+    watch.stderr_until("watching");
+    let mut events = Vec::new();
+    let wait = Duration::from_secs(8);
+    // Postiz's connect of a threads channel: the row, then startRefreshWorkflow.
+    insert(
+        &mut c,
+        &Row::new("c-th", "org-acme", "threads", "th-1", "Acme Threads"),
+    );
+    server.cli(
+        ns,
+        &[
+            "workflow",
+            "start",
+            "--type",
+            "refreshTokenWorkflow",
+            "--task-queue",
+            "main",
+            "--workflow-id",
+            "refresh_c-th",
+            "--input",
+            r#"{"integrationId":"c-th","organizationId":"org-acme"}"#,
+        ],
+    );
+    let e = watch.event(wait, &mut events, |v| {
+        v["event"] == "refresh_workflow_started"
+    });
+    assert_eq!(e["id"], "c-th");
+    assert_eq!(e["workflow_id"], "refresh_c-th");
+    assert_eq!(e["task_queue"], "main");
+    // One whose backend could not reach Temporal: no workflow within the grace period.
+    insert(
+        &mut c,
+        &Row::new(
+            "c-ig",
+            "org-acme",
+            "instagram-standalone",
+            "ig-1",
+            "Acme IG",
+        ),
+    );
+    let e = watch.event(wait, &mut events, |v| {
+        v["event"] == "refresh_workflow_missing"
+    });
+    assert_eq!(e["workflow_id"], "refresh_c-ig");
+    assert!(
+        e["advice"]
+            .as_str()
+            .unwrap()
+            .contains("postiz-connect postiz refresh c-ig --database-url URL"),
+        "{e}"
+    );
+    drop(watch);
+    // Watching started nothing in Temporal.
+    assert_eq!(server.executions(ns).len(), 1);
+}
+
+#[test]
+fn doctor_lints_temporal_address_and_reports_the_workers() {
+    let Some(server) = temporal() else {
+        return;
+    };
+    let ns = "doctor";
+    let sb = Sandbox::new();
+    let doctor = |settings: &str| {
+        let env = sb.path("postiz.env");
+        std::fs::write(
+            &env,
+            format!("FRONTEND_URL=http://localhost:4200\n{settings}"),
+        )
+        .unwrap();
+        let out = sb
+            .cmd()
+            .args(["doctor", "--json", "--env-file", env.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let findings: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", output_text(&out)));
+        (out, findings)
+    };
+    let severity = |findings: &Value, id: &str| {
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .map(|f| f["severity"].as_str().unwrap().to_string())
+    };
+    // Unset: Postiz uses localhost:7233.
+    let (_, findings) = doctor("");
+    assert_eq!(
+        severity(&findings, "env.temporal_address.missing").as_deref(),
+        Some("warning"),
+        "{findings:#}"
+    );
+    let (_, findings) = doctor("TEMPORAL_ADDRESS=http://temporal:7233\n");
+    assert_eq!(
+        severity(&findings, "env.temporal_address.invalid").as_deref(),
+        Some("problem")
+    );
+    // Reachable, no worker: the problem postiz status names.
+    let settings = format!(
+        "TEMPORAL_ADDRESS={}\nTEMPORAL_NAMESPACE={ns}\n",
+        server.address
+    );
+    let (out, findings) = doctor(&settings);
+    assert_eq!(out.status.code(), Some(1), "{findings:#}");
+    assert_eq!(
+        severity(&findings, "engine.engine_no_worker").as_deref(),
+        Some("problem"),
+        "{findings:#}"
+    );
+    let _worker = server.worker(ns, &[]);
+    let (_, findings) = doctor(&settings);
+    assert_eq!(
+        severity(&findings, "engine.workers").as_deref(),
+        Some("ok"),
+        "{findings:#}"
+    );
+    assert_eq!(severity(&findings, "engine.engine_no_worker"), None);
+    // Unreachable: a warning naming how to reach it.
+    let (_, findings) = doctor("TEMPORAL_ADDRESS=temporal:7233\n");
+    let unreachable = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "engine.unreachable")
+        .unwrap_or_else(|| panic!("{findings:#}"));
+    assert_eq!(unreachable["severity"], "warning");
+    assert!(
+        unreachable["fix"]
+            .as_str()
+            .unwrap()
+            .contains("--temporal-address 127.0.0.1:7233"),
+        "{unreachable}"
+    );
 }
