@@ -8,8 +8,9 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
 
+use super::place::{provider_queue, refresh_workflow_id, Located, MAIN_QUEUE};
+use super::proto;
 use super::temporal::{Execution, Poller, QueueState, Temporal};
-use super::{proto, provider_queue, refresh_workflow_id, Located, MAIN_QUEUE};
 use crate::postiz::db::Database;
 use crate::postiz::health::{Issue, Severity};
 use crate::postiz::REFRESH_WORKFLOW_PROVIDERS;
@@ -639,7 +640,7 @@ mod tests {
     }
 
     fn located() -> Located {
-        super::super::locate(Some("127.0.0.1:7233"), None, &|_| None).unwrap()
+        super::super::place::locate(Some("127.0.0.1:7233"), None, &|_| None).unwrap()
     }
 
     fn run(id: &str, status: &'static str) -> Execution {

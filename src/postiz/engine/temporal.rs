@@ -13,15 +13,16 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tonic::transport::{Channel, ClientTlsConfig, Endpoint};
 
+use super::place::{reach_advice, Located};
 use super::proto;
-use super::Located;
 use crate::error::Error;
 
 const SERVICE: &str = "/temporal.api.workflowservice.v1.WorkflowService/";
 
 /// An open connection to a Temporal namespace.
 pub struct Temporal {
-    runtime: tokio::runtime::Runtime,
+    /// Always `Some` until dropped.
+    runtime: Option<tokio::runtime::Runtime>,
     channel: Channel,
     located: Located,
     timeout: Duration,
@@ -114,13 +115,13 @@ impl Temporal {
             .build()
             .map_err(Error::Io)?;
         let scheme = if located.tls { "https" } else { "http" };
-        let unreachable = |cause: String| super::unreachable(located, timeout, cause);
+        let unreachable = |cause: String| unreachable(located, timeout, cause);
         let mut endpoint = Endpoint::from_shared(format!("{scheme}://{}", located.address))
-            .map_err(|e| super::bad_address(located, &e.to_string()))?
+            .map_err(|e| bad_address(located, &e.to_string()))?
             .connect_timeout(timeout)
             .timeout(timeout)
             .user_agent(concat!("postiz-connect/", env!("CARGO_PKG_VERSION")))
-            .map_err(|e| super::bad_address(located, &e.to_string()))?;
+            .map_err(|e| bad_address(located, &e.to_string()))?;
         if located.tls {
             let host = located
                 .address
@@ -131,14 +132,24 @@ impl Temporal {
                 .to_string();
             endpoint = endpoint
                 .tls_config(ClientTlsConfig::new().with_native_roots().domain_name(host))
-                .map_err(|e| super::bad_address(located, &e.to_string()))?;
+                .map_err(|e| bad_address(located, &e.to_string()))?;
         }
-        let channel = runtime
-            .block_on(async { tokio::time::timeout(timeout, endpoint.connect()).await })
-            .map_err(|_| unreachable(format!("no answer within {}", words(timeout))))?
-            .map_err(|e| unreachable(transport_cause(&e)))?;
+        let connected =
+            runtime.block_on(async { tokio::time::timeout(timeout, endpoint.connect()).await });
+        let channel = match connected {
+            Ok(Ok(channel)) => channel,
+            failed => {
+                // A name lookup still running (a resolver that hangs) is left behind, not
+                // waited for.
+                runtime.shutdown_background();
+                return Err(match failed {
+                    Ok(Err(e)) => unreachable(transport_cause(&e)),
+                    _ => unreachable(format!("no answer within {}", words(timeout))),
+                });
+            }
+        };
         let mut temporal = Temporal {
-            runtime,
+            runtime: Some(runtime),
             channel,
             located: located.clone(),
             timeout,
@@ -198,6 +209,8 @@ impl Temporal {
         future: impl Future<Output = Result<T, Failure>>,
     ) -> Result<T, Failure> {
         self.runtime
+            .as_ref()
+            .expect("the runtime lives as long as the connection")
             .block_on(async { tokio::time::timeout(timeout, future).await })
             .unwrap_or_else(|_| {
                 Err(Failure {
@@ -374,7 +387,86 @@ impl Temporal {
 
     /// A failed call as an error naming the operation, with the fix for its cause.
     fn failed(&self, doing: &str, what: &str, failure: Failure) -> Error {
-        super::call_failed(&self.located, doing, what, &failure)
+        call_failed(&self.located, doing, what, &failure)
+    }
+}
+
+impl Drop for Temporal {
+    fn drop(&mut self) {
+        // Whatever a timed-out call left running is not waited for.
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+/// Temporal could not be reached.
+fn unreachable(located: &Located, waited: Duration, cause: String) -> Error {
+    Error::Unreachable {
+        what: format!(
+            "Postiz's Temporal at {} could not be reached (waited at most {})",
+            located.shown(),
+            crate::text::duration_words(waited)
+        ),
+        cause,
+        fix: reach_advice(located),
+    }
+}
+
+/// An address that is not `host:port`.
+fn bad_address(located: &Located, why: &str) -> Error {
+    Error::Config {
+        what: format!(
+            "the Temporal address {} ({}) is not host:port: {why}",
+            located.address, located.from
+        ),
+        fix: "give it as Postiz takes TEMPORAL_ADDRESS: HOST:PORT without a scheme, e.g. \
+              --temporal-address 127.0.0.1:7233"
+            .into(),
+    }
+}
+
+/// A call Temporal answered with an error (or never answered).
+fn call_failed(located: &Located, doing: &str, what: &str, f: &Failure) -> Error {
+    match f.code.as_str() {
+        "connect" | "Unavailable" | "DeadlineExceeded" | "Cancelled" => Error::Unreachable {
+            what: format!(
+                "Postiz's Temporal at {} did not answer (to {doing} {what})",
+                located.shown()
+            ),
+            cause: f.message.clone(),
+            fix: reach_advice(located),
+        },
+        "Unauthenticated" | "PermissionDenied" => Error::Config {
+            what: format!(
+                "Temporal at {} refused to {doing} {what}: {} ({})",
+                located.shown(),
+                f.message,
+                f.code
+            ),
+            fix: "give the API key Postiz uses (TEMPORAL_API_KEY in its .env or the \
+                  environment), and TEMPORAL_TLS=true for Temporal Cloud"
+                .into(),
+        },
+        "NotFound" => Error::Config {
+            what: format!(
+                "Temporal at {} has no namespace {}: {}",
+                located.address, located.namespace, f.message
+            ),
+            fix: "set TEMPORAL_NAMESPACE as Postiz has it (default: default)".into(),
+        },
+        _ => Error::Store {
+            what: format!(
+                "Temporal at {} could not {doing} {what}: {} ({})",
+                located.shown(),
+                f.message,
+                f.code
+            ),
+            fix: format!(
+                "check Temporal's own state: temporal operator cluster health --address {}",
+                located.address
+            ),
+        },
     }
 }
 
@@ -396,7 +488,7 @@ fn request_id() -> String {
 }
 
 fn words(d: Duration) -> String {
-    humantime::format_duration(d).to_string()
+    crate::text::duration_words(d)
 }
 
 /// The innermost cause of a transport error (tonic wraps hyper wraps io), on one line.

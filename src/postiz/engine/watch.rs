@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
-use super::{refresh_workflow_id, Located, Temporal, REFRESH_WORKFLOW_TYPE};
+use super::place::{reach_advice, refresh_workflow_id, Located, REFRESH_WORKFLOW_TYPE};
+use super::temporal::Temporal;
 use crate::postiz::watch::Event;
 use crate::postiz::REFRESH_WORKFLOW_PROVIDERS;
 
@@ -92,8 +93,7 @@ impl RefreshWatch {
                             provider: p.provider,
                             advice: format!(
                                 "{e}; {}",
-                                e.fix()
-                                    .unwrap_or_else(|| super::reach_advice(&self.located))
+                                e.fix().unwrap_or_else(|| reach_advice(&self.located))
                             ),
                         })
                         .collect();
