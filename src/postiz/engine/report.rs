@@ -344,9 +344,9 @@ pub fn build(
     repair_flag: &str,
 ) -> EngineReport {
     let mut issues = Vec::new();
-    let restart = "restart Postiz's orchestrator so its worker connects (docker compose \
-                   restart postiz: the worker tries once at start and never again, so Temporal \
-                   must be up first); then run postiz-connect postiz status again";
+    let restart = "restart Postiz's orchestrator, the `postiz` container (docker compose \
+                   restart postiz), once Temporal is up: its worker tries to connect once at \
+                   start and never again; then run postiz-connect postiz status again";
 
     // The workers.
     let mut queues = Vec::new();

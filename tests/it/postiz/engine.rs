@@ -308,7 +308,7 @@ fn status_names_no_worker_a_dead_refresh_workflow_and_a_stuck_post_and_changes_n
     let engine_text = &text[text.find("Postiz's engine").expect("an engine section")..];
     for needle in [
         "no worker polls `main`: Postiz's orchestrator is not connected to Temporal",
-        "restart Postiz's orchestrator",
+        "restart Postiz's orchestrator, the `postiz` container",
         "refresh_c-threads (threads \"Acme Threads\"): not running (terminated)",
         "postiz-connect postiz refresh c-threads --database-url URL",
         "post post-stuck  x \"Acme on X\" (row c-x)  due 2 hours ago",
