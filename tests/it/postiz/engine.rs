@@ -573,6 +573,7 @@ fn temporal_down_degrades_status_and_repairs_still_write_the_row() {
     let out = sb
         .cmd()
         .env_remove("DATABASE_URL")
+        .env("TEMPORAL_API_KEY", format!("key-{SECRET}"))
         .args(["postiz", "status", "--database-url", &db])
         .args([
             "--temporal-address",
@@ -583,6 +584,7 @@ fn temporal_down_degrades_status_and_repairs_still_write_the_row() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", output_text(&out));
+    assert_no_secret(&output_text(&out));
     let text = stdout(&out);
     assert!(text.contains("Acme Threads"), "{text}");
     for needle in [
