@@ -13,7 +13,7 @@ use super::proto;
 use super::temporal::{Execution, Poller, QueueState, Temporal};
 use crate::postiz::db::Database;
 use crate::postiz::health::{Issue, Severity};
-use crate::postiz::REFRESH_WORKFLOW_PROVIDERS;
+use crate::postiz::{POSTIZ_PROVIDERS, REFRESH_WORKFLOW_PROVIDERS};
 
 /// A poller seen longer ago than this has stopped (a live worker's long poll returns and
 /// is renewed at least every minute or so).
@@ -246,6 +246,15 @@ pub fn started_posts(db: &mut Database, row_id: &str) -> Result<Vec<String>, cra
     })
 }
 
+/// The providers of the deployment's channels that Postiz knows (an unknown one has no
+/// queue: its channel is a problem of its own).
+fn postiz_providers(rows: &Rows) -> impl Iterator<Item = &str> {
+    rows.providers
+        .iter()
+        .map(String::as_str)
+        .filter(|p| POSTIZ_PROVIDERS.contains(p))
+}
+
 /// Ask Temporal about what the rows name. Read-only: Describe, List and history calls.
 fn observe(t: &mut Temporal, rows: &Rows) -> Result<Observed, crate::error::Error> {
     let mut seen = Observed::default();
@@ -253,7 +262,7 @@ fn observe(t: &mut Temporal, rows: &Rows) -> Result<Observed, crate::error::Erro
         MAIN_QUEUE.into(),
         t.describe_queue(MAIN_QUEUE, proto::TASK_QUEUE_TYPE_WORKFLOW)?,
     );
-    let queues: BTreeSet<String> = rows.providers.iter().map(|p| provider_queue(p)).collect();
+    let queues: BTreeSet<String> = postiz_providers(rows).map(provider_queue).collect();
     for q in queues.into_iter().filter(|q| q != MAIN_QUEUE) {
         let state = t.describe_queue(&q, proto::TASK_QUEUE_TYPE_ACTIVITY)?;
         seen.queues.insert(q, state);
@@ -351,11 +360,11 @@ pub fn build(
     // The workers.
     let mut queues = Vec::new();
     let mut providers_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for p in &rows.providers {
+    for p in postiz_providers(rows) {
         providers_of
             .entry(provider_queue(p))
             .or_default()
-            .push(p.clone());
+            .push(p.to_string());
     }
     let main = seen.queues.get(MAIN_QUEUE);
     let main_live = main.map(|q| live_pollers(&q.pollers, now)).unwrap_or(0);
@@ -670,7 +679,12 @@ mod tests {
 
     fn rows() -> Rows {
         Rows {
-            providers: ["threads".to_string(), "x".to_string()].into(),
+            providers: [
+                "threads".to_string(),
+                "x".to_string(),
+                "myspace".to_string(),
+            ]
+            .into(),
             refresh_rows: vec![
                 RefreshRow {
                     id: "t1".into(),
@@ -766,6 +780,8 @@ mod tests {
                 ("main".to_string(), queue(&[0])),
                 ("threads".to_string(), queue(&[0])),
                 ("x".to_string(), queue(&[])),
+                // Not a Postiz provider: no queue of Postiz, no issue of the engine.
+                ("myspace".to_string(), queue(&[])),
             ]
             .into(),
             workflows: [
