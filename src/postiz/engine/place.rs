@@ -162,10 +162,17 @@ pub fn reach_advice(located: &Located) -> String {
     } else {
         format!(
             "check that Temporal runs and listens on {} (temporal operator cluster health \
-             --address {}), and that --temporal-address (or TEMPORAL_ADDRESS) is right; \
+             --address {}), and that --temporal-address (or TEMPORAL_ADDRESS) is right{}; \
              {published}; for a deployment without Temporal (Postiz before v2.12) pass \
              --temporal-address none",
-            located.address, located.address
+            located.address,
+            located.address,
+            if located.tls {
+                " (TEMPORAL_TLS=true: a server without TLS answers the handshake with a \
+                 \"corrupt message\"; unset TEMPORAL_TLS for one)"
+            } else {
+                " (a server that requires TLS, Temporal Cloud's, needs TEMPORAL_TLS=true)"
+            }
         )
     }
 }
@@ -240,6 +247,11 @@ mod tests {
         );
         let l = locate(Some("10.0.0.5:7233"), None, &|_| None).unwrap();
         assert!(reach_advice(&l).starts_with("check that Temporal runs"));
+        assert!(reach_advice(&l).contains("needs TEMPORAL_TLS=true"));
+        let tls = |name: &str| (name == "TEMPORAL_TLS").then(|| "true".to_string());
+        let l = locate(Some("10.0.0.5:7233"), None, &tls).unwrap();
+        assert!(l.tls);
+        assert!(reach_advice(&l).contains("unset TEMPORAL_TLS"));
     }
 
     #[test]
