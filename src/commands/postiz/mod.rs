@@ -90,8 +90,11 @@ fn target(args: &DeploymentArgs) -> locate::Target<'_> {
 fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<ExitCode, Error> {
     let target = target(args);
     let (deployment, env_file) = target.locate()?;
-    let mut opened = postiz::open(&deployment, args.connect_timeout)?;
-    let report = report::read(&mut opened, &deployment, &ctx.catalog, org)?;
+    // A Redis that cannot be reached leaves the database's report standing (exit 5).
+    let mut opened = postiz::open_lenient(&deployment, args.connect_timeout)?;
+    // The channels this tool stores: a row of the same account can be repaired with them.
+    let local = ctx.store.list().map(|l| l.channels).unwrap_or_default();
+    let report = report::read(&mut opened, &deployment, &ctx.catalog, org, &local)?;
     // The engine, of the organization shown when --org names one.
     let org_id = org.and_then(|_| report.organizations.first().map(|o| o.id.clone()));
     let engine = target
@@ -115,14 +118,16 @@ fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<Exi
         ctx.ui
             .data(render_engine::section(engine.as_ref(), ctx.ui.quiet));
     }
-    // Temporal not read: the report is incomplete, whatever else it found.
-    Ok(if engine.as_ref().is_some_and(|e| e.incomplete()) {
-        ExitCode::Network
-    } else if report.has_problem() || engine.as_ref().is_some_and(|e| e.problems() > 0) {
+    let mut code = if report.has_problem() || engine.as_ref().is_some_and(|e| e.problems() > 0) {
         ExitCode::Failure
     } else {
         ExitCode::Ok
-    })
+    };
+    // Redis or Temporal not read: the report is incomplete, whatever else it found.
+    if report.redis_unreachable.is_some() || engine.as_ref().is_some_and(|e| e.incomplete()) {
+        code = code.worst(ExitCode::Network);
+    }
+    Ok(code)
 }
 
 fn watch(
