@@ -14,10 +14,10 @@ case "$(uname -m)" in
   *) echo "installer test: no Linux archive for $(uname -m)" >&2; exit 1 ;;
 esac
 archive="postiz-connect-$target.tar.gz"
-[ -f "$dist/$archive" ] && [ -f "$dist/$archive.sha256" ] || {
+if [ ! -f "$dist/$archive" ] || [ ! -f "$dist/$archive.sha256" ]; then
   echo "installer test: $dist has no $archive and $archive.sha256 (run scripts/portable-build.sh)" >&2
   exit 1
-}
+fi
 version="postiz-connect $(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
 
 work=$(mktemp -d)
