@@ -32,6 +32,7 @@ FROM ${BINARY} AS binary
 
 FROM ${RUNTIME}
 COPY --from=binary /postiz-connect /usr/local/bin/postiz-connect
+COPY LICENSE /usr/share/doc/postiz-connect/LICENSE
 USER 65532:65532
 ENV HOME=/home/nonroot
 ENTRYPOINT ["/usr/local/bin/postiz-connect"]
