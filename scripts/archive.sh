@@ -37,8 +37,11 @@ case "$target" in
   *)
     archive="$name.tar.gz"
     if tar --version 2>/dev/null | grep -q 'GNU tar'; then
-      # Owner and order fixed, so the archive depends on its contents only.
-      tar -C "$stage" --owner=0 --group=0 --numeric-owner --sort=name -czf "$out/$archive" "$name"
+      # Owner, order and times fixed (the commit's time), so the same files give the
+      # same archive, byte for byte.
+      mtime=$(git -C "$root" log -1 --format=%ct 2>/dev/null || date +%s)
+      tar -C "$stage" --owner=0 --group=0 --numeric-owner --sort=name --mtime="@$mtime" -cf - "$name" |
+        gzip -n >"$out/$archive"
     else
       tar -C "$stage" -czf "$out/$archive" "$name" # bsdtar (macOS)
     fi
