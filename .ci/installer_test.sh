@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # install.sh against a local directory of release archives (what scripts/archive.sh
 # wrote), served over HTTP on 127.0.0.1 and as file://: it installs the binary and its
-# man pages, replaces an installed copy, and refuses an archive whose SHA-256 sum does
-# not match, or that has no sum, installing nothing.
+# man pages, replaces an installed copy, installs with no argument once published with a
+# release's URL, and refuses an archive whose SHA-256 sum does not match, or that has no
+# sum, installing nothing.
 #
 #   .ci/installer_test.sh DIST_DIR      # e.g. target/dist, after scripts/portable-build.sh
 set -euo pipefail
@@ -81,6 +82,12 @@ grep -q "Checksum verified" "$work/out" || fail "the installer did not say it ch
 echo "-- replaces an installed copy"
 run_installer "$work/prefix/bin" "$base/good" || { cat "$work/out"; fail "reinstalling over the installed copy failed"; }
 [ -z "$(find "$work/prefix/bin" -name '.postiz-connect.new')" ] || fail "a temporary file was left in the bin directory"
+
+echo "-- the published copy (scripts/publish-installer.sh, as release.yml runs it) needs no --base-url"
+scripts/publish-installer.sh "$base/good" "$work/install.sh"
+HOME="$work/home" sh "$work/install.sh" --to "$work/published" >"$work/out" 2>&1 || { cat "$work/out"; fail "the published install.sh did not install"; }
+grep -q "Downloading $base/good/$archive" "$work/out" || { cat "$work/out"; fail "the published install.sh did not use its release's URL"; }
+[ -x "$work/published/postiz-connect" ] || fail "no executable after the published install.sh ran"
 
 echo "-- installs from file://"
 run_installer "$work/from-file" "file://$work/www/good" || { cat "$work/out"; fail "the file:// install failed"; }
