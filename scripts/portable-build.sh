@@ -36,7 +36,10 @@ echo "== cargo zigbuild --release --target $target.$glibc"
 start=$(date +%s)
 PATH="$venv/bin:$PATH" cargo zigbuild --locked --release --target "$target.$glibc"
 seconds=$(($(date +%s) - start))
-binary="target/$target/release/postiz-connect"
+# Where cargo puts it: target/ unless CARGO_TARGET_DIR or a config says otherwise.
+target_dir=$(cargo metadata --locked --format-version 1 --no-deps |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+binary="$target_dir/$target/release/postiz-connect"
 
 scripts/glibc-floor.sh "$binary" "$glibc"
 echo "built in ${seconds}s: $(wc -c <"$binary" | tr -d ' ') bytes"
