@@ -58,14 +58,17 @@ pub const EXIT_CODES: [(ExitCode, &str); 8] = [
     (
         ExitCode::Network,
         "network failure: DNS, connection refused, timeout, TLS (each named apart); or \
-         the provider is down or rate-limiting (5xx, 429); or a Postiz database or Redis \
-         that cannot be reached (the message names which)",
+         the provider is down or rate-limiting (5xx, 429); or a Postiz database, Redis \
+         or Temporal that cannot be reached (the message names which; `postiz status` \
+         still prints what it read, and `postiz refresh`/`adopt` of a threads or \
+         instagram-standalone row still write it, then say the refresh workflow was not \
+         started)",
     ),
     (
         ExitCode::Config,
         "configuration: missing or malformed credentials, redirect URI, keychain \
-         unavailable; a refresh refused with `invalid_client` or `unauthorized_client` \
-         (the app's credentials changed); a Postiz database URL, login or database that \
+         unavailable; a refresh (or `token`'s automatic refresh) refused with \
+         `invalid_client` or `unauthorized_client` (the app's credentials changed); a Postiz database URL, login or database that \
          is not Postiz's",
     ),
     (

@@ -181,9 +181,14 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 ..network
             };
             let net = scope.spawn(move || network::probe(&origins, quiet));
-            // The Postiz deployment behind the .env, when its stores are reachable.
+            // The Postiz deployment behind the .env, when its stores are reachable, and
+            // its engine (Temporal).
             let postiz = env_file.as_ref().map(|file| {
-                scope.spawn(move || deployment::check(file, &ctx.catalog, args.timeout))
+                scope.spawn(move || {
+                    let mut found = deployment::check(file, &ctx.catalog, args.timeout);
+                    found.extend(crate::doctor::engine::check(file, args.timeout));
+                    found
+                })
             });
             let live =
                 scope.spawn(move || channels::live(&stored, &ctx.store, &ctx.catalog, quiet));

@@ -13,10 +13,13 @@
 //! - [`report`]: everything `postiz status` shows (and doctor reuses), as data.
 //! - [`watch`]: successive observations turned into the events of a connect.
 //! - [`follow`]: `postiz watch`'s loop, reading the deployment into [`watch`] until it ends.
+//! - [`engine`]: Temporal, where Postiz runs its workflows: its workers, the refresh
+//!   workflows, the posts due with no workflow; and the refresh workflow a repair starts.
 //! - [`repair`]: the one write path (`postiz refresh`, `postiz adopt`), on a connection of
 //!   its own, each change one transaction; everything else here only reads.
 
 pub mod db;
+pub mod engine;
 pub mod follow;
 pub mod health;
 pub mod locate;

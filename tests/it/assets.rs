@@ -34,7 +34,7 @@ fn man_pages(catalog: &Catalog) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
-/// The exit-code table of `--help` (EXIT_CODES_HELP, rows wrapped for a terminal)
+/// The exit-code table of `--help` (`error::exit_codes_help`, rows wrapped for a terminal)
 /// becomes an EXIT STATUS section of one `.TP` entry per code: `man` fills each entry to
 /// its own width, where the help's hard-wrapped rows broke mid-row.
 fn exit_status_table(page: Vec<u8>) -> Vec<u8> {
@@ -47,8 +47,15 @@ fn exit_status_table(page: Vec<u8>) -> Vec<u8> {
         .map(|i| start + 1 + i + 1)
         .unwrap_or(page.len());
     let mut rows: Vec<(String, String)> = Vec::new();
+    // The text after the table (an unindented line: the rule for a run over several
+    // items) is a paragraph of its own.
+    let mut after: Vec<&str> = Vec::new();
     for line in page[start..end].lines().skip(2) {
         let trimmed = line.trim_start();
+        if !after.is_empty() || (!line.starts_with(' ') && !trimmed.is_empty()) {
+            after.push(trimmed);
+            continue;
+        }
         match trimmed.split_once("  ") {
             Some((code, text)) if line.starts_with("  ") && code.parse::<u8>().is_ok() => {
                 rows.push((code.to_string(), text.trim().to_string()))
@@ -64,6 +71,9 @@ fn exit_status_table(page: Vec<u8>) -> Vec<u8> {
     let mut section = String::from(".SH \"EXIT STATUS\"\n");
     for (code, text) in rows {
         section.push_str(&format!(".TP\n\\fB{code}\\fR\n{text}\n"));
+    }
+    if !after.is_empty() {
+        section.push_str(&format!(".PP\n{}\n", after.join(" ").trim()));
     }
     format!("{}{section}{}", &page[..start], &page[end..]).into_bytes()
 }
@@ -178,5 +188,8 @@ fn readme_exit_codes_are_generated_from_the_one_table() {
     // The man page says the same (wrapped), and so does --help.
     let pages = man_pages(&Catalog::embedded()).unwrap();
     let main = String::from_utf8(pages[0].1.clone()).unwrap();
-    assert!(main.contains("most needs a person"));
+    assert!(
+        main.contains(".PP\nA command over several channels, rows or checks exits with the code of the failure that most needs a person"),
+        "the rule is a paragraph of its own, after the codes"
+    );
 }
