@@ -150,6 +150,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --redis-url 'Postiz''s Redis (default: REDIS_URL from --env-file, then from the environment)'
             cand --connect-timeout 'Give up reaching the database or Redis after this long'
             cand --org 'Only this organization, by name or id'
+            cand --all 'List every channel (above 30, the healthy ones are otherwise counted per organization and provider)'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

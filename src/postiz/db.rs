@@ -12,11 +12,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use postgres::{Client, Config, NoTls};
 
 use super::locate::{host_port, reach_advice, Located, Store};
-use super::model::{ChannelRow, DatabaseSnapshot, FailedPost, Organization, RefreshNotice};
+use super::model::{ChannelRow, FailedPost, Organization, RefreshNotice, StatusChannel, StatusRow};
 use crate::error::Error;
 
 /// How the connection is encrypted.
@@ -253,52 +255,266 @@ impl Database {
         run(&mut self.client).map_err(|e| describe(&e, &located, &place))
     }
 
-    /// Organizations, live channels, the latest refresh notices, the posts that failed
-    /// with "Refresh channel needed": one consistent read.
-    pub fn snapshot(&mut self) -> Result<DatabaseSnapshot, Error> {
+    /// The organization whose id is `id`, if there is one.
+    pub fn organization(&mut self, id: &str) -> Result<Option<Organization>, Error> {
         self.read(|tx| {
-            let organizations = organizations(tx)?;
-            let channels = channels(tx)?;
-            let notices = tx
-                .query(
-                    "SELECT DISTINCT ON (\"organizationId\", content) \"organizationId\", \
-                     content, \"createdAt\" FROM \"Notifications\" \
-                     WHERE content LIKE 'Could not refresh your %' AND \"deletedAt\" IS NULL \
-                     ORDER BY \"organizationId\", content, \"createdAt\" DESC LIMIT 2000",
-                    &[],
+            Ok(tx
+                .query_opt(
+                    "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" WHERE id = $1",
+                    &[&id],
                 )?
-                .iter()
-                .filter_map(|r| RefreshNotice::parse(r.get(0), r.get::<_, &str>(1), utc(r.get(2))))
-                .collect();
-            let failed_posts = tx
-                .query(
-                    "SELECT p.id, p.\"integrationId\", p.\"publishDate\" FROM \"Post\" p \
-                     JOIN \"Integration\" i ON i.id = p.\"integrationId\" \
-                     WHERE p.state = 'ERROR' AND p.error = 'Refresh channel needed' \
-                     AND p.\"deletedAt\" IS NULL AND i.\"deletedAt\" IS NULL \
-                     ORDER BY p.\"publishDate\" DESC LIMIT 2000",
-                    &[],
-                )?
-                .iter()
-                .map(|r| FailedPost {
-                    id: r.get(0),
-                    integration_id: r.get(1),
-                    publish_date: utc(r.get(2)),
-                })
-                .collect();
-            Ok(DatabaseSnapshot {
-                organizations,
-                channels,
-                notices,
-                failed_posts,
-            })
+                .map(|r| organization(&r, 0)))
         })
     }
 
-    /// The live channels and the organizations only (what `watch` polls).
-    pub fn channels(&mut self) -> Result<(Vec<Organization>, Vec<ChannelRow>), Error> {
-        self.read(|tx| Ok((organizations(tx)?, channels(tx)?)))
+    /// Every organization, by name.
+    pub fn organizations(&mut self) -> Result<Vec<Organization>, Error> {
+        self.read(organizations)
     }
+
+    /// The organizations whose ids are listed (those that exist).
+    pub fn organizations_by_id(&mut self, ids: &[String]) -> Result<Vec<Organization>, Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.read(|tx| {
+            Ok(tx
+                .query(
+                    "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
+                     WHERE id = ANY($1)",
+                    &[&ids],
+                )?
+                .iter()
+                .map(|r| organization(r, 0))
+                .collect())
+        })
+    }
+
+    /// The live channels whose internalId is also another live channel's, with their
+    /// organization's name: among them, those whose account (provider and internalId) is
+    /// a channel of several organizations. Postiz has no index on `internalId` alone: the
+    /// candidates are found in its `(organizationId, internalId)` index, walked whole but
+    /// without reading a row; then only the candidates' rows are read. With `org`, only
+    /// the candidates sharing an internalId with that organization's channels.
+    pub fn shared_accounts(&mut self, org: Option<&str>) -> Result<Vec<SharedAccount>, Error> {
+        let candidates = match org {
+            None => {
+                "SELECT \"organizationId\", \"internalId\" FROM \"Integration\" \
+                 WHERE \"internalId\" IN ( \
+                   SELECT \"internalId\" FROM \"Integration\" GROUP BY 1 HAVING count(*) > 1)"
+            }
+            Some(_) => {
+                "SELECT \"organizationId\", \"internalId\" FROM \"Integration\" \
+                 WHERE \"internalId\" IN ( \
+                   SELECT \"internalId\" FROM \"Integration\" \
+                   WHERE \"organizationId\" = $1 AND \"deletedAt\" IS NULL)"
+            }
+        };
+        let sql = format!(
+            "SELECT i.\"providerIdentifier\", i.\"internalId\", i.\"organizationId\", o.name \
+             FROM \"Integration\" i LEFT JOIN \"Organization\" o ON o.id = i.\"organizationId\" \
+             WHERE i.\"deletedAt\" IS NULL \
+             AND (i.\"organizationId\", i.\"internalId\") IN ({candidates})"
+        );
+        self.read(|tx| {
+            let rows = match org {
+                None => tx.query(sql.as_str(), &[])?,
+                Some(org) => tx.query(sql.as_str(), &[&org])?,
+            };
+            Ok(rows
+                .iter()
+                .map(|r| SharedAccount {
+                    provider: r.get(0),
+                    internal_id: r.get(1),
+                    organization_id: r.get(2),
+                    organization: r.get(3),
+                })
+                .collect())
+        })
+    }
+
+    /// `postiz status`'s read, streamed to `each` as the rows arrive: each organization (by
+    /// name, then those a channel names that have no row) with each of its live channels
+    /// (by provider, name, id), and for a channel that shows them, its organization's
+    /// latest "Could not refresh" notification for its provider and its posts that failed
+    /// with "Refresh channel needed" (the latest few, and how many). An organization
+    /// without live channels comes once, with none. `each` returns false to stop. With
+    /// `org` (an id), only that organization's rows are read.
+    pub fn status_rows(
+        &mut self,
+        org: Option<&str>,
+        each: &mut dyn FnMut(StatusRow) -> bool,
+    ) -> Result<(), Error> {
+        // Looked up only for the rows that show them (refreshNeeded, inBetweenSteps): a
+        // healthy row costs no lateral read.
+        let evidence = "LEFT JOIN LATERAL ( \
+               SELECT n.content, n.\"createdAt\" FROM \"Notifications\" n \
+               WHERE (i.\"refreshNeeded\" OR i.\"inBetweenSteps\") \
+               AND n.\"organizationId\" = i.\"organizationId\" AND n.\"deletedAt\" IS NULL \
+               AND starts_with(n.content, 'Could not refresh your ' || i.\"providerIdentifier\" || ' channel') \
+               ORDER BY n.\"createdAt\" DESC LIMIT 1) n ON true \
+             LEFT JOIN LATERAL ( \
+               SELECT count(p.id) AS total, \
+                 (array_agg(p.id ORDER BY p.\"publishDate\" DESC))[1:5] AS ids, \
+                 (array_agg(p.\"publishDate\" ORDER BY p.\"publishDate\" DESC))[1:5] AS dates \
+               FROM \"Post\" p WHERE i.\"refreshNeeded\" AND p.\"integrationId\" = i.id \
+               AND p.state = 'ERROR' AND p.error = 'Refresh channel needed' \
+               AND p.\"deletedAt\" IS NULL) f ON true";
+        let columns = format!(
+            "o.id, o.name, o.\"deletedAt\" IS NOT NULL, {CHANNEL_COLUMNS}, \
+             n.content, n.\"createdAt\", f.total, f.ids, f.dates"
+        );
+        let sql = match org {
+            None => format!(
+                "SELECT {columns} \
+                 FROM \"Organization\" o FULL JOIN ( \
+                   SELECT {CHANNEL_COLUMNS} FROM \"Integration\" i WHERE i.\"deletedAt\" IS NULL) i \
+                   ON i.\"organizationId\" = o.id \
+                 {evidence} \
+                 ORDER BY o.id IS NULL, o.name, coalesce(o.id, i.\"organizationId\"), \
+                 i.\"providerIdentifier\", i.name, i.id"
+            ),
+            Some(_) => format!(
+                "SELECT {columns} \
+                 FROM \"Organization\" o LEFT JOIN \"Integration\" i \
+                   ON i.\"organizationId\" = o.id AND i.\"deletedAt\" IS NULL \
+                 {evidence} \
+                 WHERE o.id = $1 \
+                 ORDER BY i.\"providerIdentifier\", i.name, i.id"
+            ),
+        };
+        self.read(|tx| {
+            let params: Vec<&(dyn postgres::types::ToSql + Sync)> = match &org {
+                Some(org) => vec![org],
+                None => Vec::new(),
+            };
+            // A portal read a batch at a time: each batch is a statement of its own for the
+            // statement timeout, so a slow reader (a pager) cannot make the read time out.
+            let portal = tx.bind(sql.as_str(), &params)?;
+            loop {
+                let batch = tx.query_portal(&portal, STATUS_BATCH)?;
+                let last = batch.len() < STATUS_BATCH as usize;
+                for r in &batch {
+                    if !each(status_row(r)) {
+                        return Ok(());
+                    }
+                }
+                if last {
+                    return Ok(());
+                }
+            }
+        })
+    }
+
+    /// The names of the live channels the `(organizationId, internalId)` pairs name.
+    pub fn channel_names(
+        &mut self,
+        keys: &[(String, String)],
+    ) -> Result<HashMap<(String, String), String>, Error> {
+        if keys.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let (orgs, internals): (Vec<&str>, Vec<&str>) =
+            keys.iter().map(|(o, i)| (o.as_str(), i.as_str())).unzip();
+        self.read(|tx| {
+            Ok(tx
+                .query(
+                    "SELECT i.\"organizationId\", i.\"internalId\", i.name \
+                     FROM unnest($1::text[], $2::text[]) AS k(org, internal) \
+                     JOIN \"Integration\" i ON i.\"organizationId\" = k.org \
+                     AND i.\"internalId\" = k.internal AND i.\"deletedAt\" IS NULL",
+                    &[&orgs, &internals],
+                )?
+                .iter()
+                .map(|r| ((r.get(0), r.get(1)), r.get(2)))
+                .collect())
+        })
+    }
+
+    /// `postiz watch`'s read: with `since` none, the live channels; with a time, every
+    /// channel written since then, live or soft-deleted (Prisma sets `updatedAt` on every
+    /// write, this tool's writes too, and Postiz indexes it). With `org` (an id), that
+    /// organization's only.
+    pub fn channel_changes(
+        &mut self,
+        org: Option<&str>,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<Changes, Error> {
+        let mut sql = format!("SELECT {CHANNEL_COLUMNS} FROM \"Integration\" i WHERE ");
+        let mut params: Vec<Box<dyn postgres::types::ToSql + Sync>> = Vec::new();
+        match since {
+            None => sql.push_str("i.\"deletedAt\" IS NULL"),
+            Some(at) => {
+                params.push(Box::new(at.naive_utc()));
+                sql.push_str("i.\"updatedAt\" >= $1");
+            }
+        }
+        if let Some(org) = org {
+            params.push(Box::new(org.to_string()));
+            sql.push_str(&format!(" AND i.\"organizationId\" = ${}", params.len()));
+        }
+        sql.push_str(" ORDER BY i.\"updatedAt\", i.id");
+        self.read(|tx| {
+            // Read before the rows (each statement of this transaction takes its own
+            // snapshot): the start of the oldest transaction open now, or now. A write the
+            // rows' read does not see commits later, so its transaction is open now or
+            // starts later: its `updatedAt` is no earlier than this.
+            let horizon: NaiveDateTime = tx
+                .query_one(
+                    "SELECT least(clock_timestamp(), ( \
+                       SELECT min(xact_start) FROM pg_stat_activity \
+                       WHERE datname = current_database() \
+                       AND backend_type = 'client backend')) AT TIME ZONE 'UTC'",
+                    &[],
+                )?
+                .get(0);
+            let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                params.iter().map(|p| p.as_ref()).collect();
+            let rows = tx
+                .query(sql.as_str(), &refs)?
+                .iter()
+                .map(|r| channel_row(r, 0))
+                .collect();
+            Ok(Changes {
+                rows,
+                horizon: utc(horizon),
+            })
+        })
+    }
+}
+
+/// Rows of `postiz status` read at a time.
+const STATUS_BATCH: i32 = 500;
+
+/// What one read of `postiz watch` gives.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    pub rows: Vec<ChannelRow>,
+    /// The start of the oldest transaction open when the read began (or then), by the
+    /// database's clock.
+    pub horizon: DateTime<Utc>,
+}
+
+impl Changes {
+    /// Where the next read starts: the horizon, less [`CLOCK_MARGIN`]. Rows seen already
+    /// come again until then; the watcher tells them by their content.
+    pub fn next_since(&self) -> DateTime<Utc> {
+        self.horizon - CLOCK_MARGIN
+    }
+}
+
+/// How far the clock that stamps `updatedAt` (Prisma's, in Postiz's backend) may lag the
+/// database's.
+pub const CLOCK_MARGIN: chrono::Duration = chrono::Duration::seconds(5);
+
+/// A live channel whose account is also a live channel of another organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedAccount {
+    pub provider: String,
+    pub internal_id: String,
+    pub organization_id: String,
+    /// `None` when the organization row is missing.
+    pub organization: Option<String>,
 }
 
 fn db_schema_note(schema: &Option<String>) -> String {
@@ -322,46 +538,100 @@ pub(super) fn organizations(
             &[],
         )?
         .iter()
-        .map(|r| Organization {
-            id: r.get(0),
-            name: r.get(1),
-            deleted: r.get(2),
-        })
+        .map(|r| organization(r, 0))
         .collect())
 }
 
-/// The live channels; the columns are named one by one, so no secret is ever read.
-fn channels(tx: &mut postgres::Transaction<'_>) -> Result<Vec<ChannelRow>, postgres::Error> {
-    Ok(tx
-        .query(
-            "SELECT id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
-             \"providerIdentifier\", type, profile, disabled, \"inBetweenSteps\", \
-             \"refreshNeeded\", \"tokenExpiration\", \"createdAt\", \"updatedAt\", \
-             \"deletedAt\", \"postingTimes\" \
-             FROM \"Integration\" WHERE \"deletedAt\" IS NULL \
-             ORDER BY \"organizationId\", \"providerIdentifier\", name, id",
-            &[],
-        )?
-        .iter()
-        .map(|r| ChannelRow {
-            id: r.get(0),
-            internal_id: r.get(1),
-            root_internal_id: r.get(2),
-            organization_id: r.get(3),
-            name: r.get(4),
-            provider: r.get(5),
-            kind: r.get(6),
-            profile: r.get(7),
-            disabled: r.get(8),
-            in_between_steps: r.get(9),
-            refresh_needed: r.get(10),
-            token_expiration: r.get::<_, Option<NaiveDateTime>>(11).map(utc),
-            created_at: utc(r.get(12)),
-            updated_at: r.get::<_, Option<NaiveDateTime>>(13).map(utc),
-            deleted_at: r.get::<_, Option<NaiveDateTime>>(14).map(utc),
-            posting_times_valid: serde_json::from_str::<serde_json::Value>(r.get(15)).is_ok(),
-        })
-        .collect())
+fn organization(r: &postgres::Row, at: usize) -> Organization {
+    Organization {
+        id: r.get(at),
+        name: r.get(at + 1),
+        deleted: r.get(at + 2),
+    }
+}
+
+/// The columns of a channel row (`i` is `"Integration"`), named one by one so that no
+/// secret is ever read; [`channel_row`] decodes them.
+const CHANNEL_COLUMNS: &str = "i.id, i.\"internalId\", i.\"rootInternalId\", \
+     i.\"organizationId\", i.name, i.\"providerIdentifier\", i.type, i.profile, i.disabled, \
+     i.\"inBetweenSteps\", i.\"refreshNeeded\", i.\"tokenExpiration\", i.\"createdAt\", \
+     i.\"updatedAt\", i.\"deletedAt\", i.\"postingTimes\"";
+const CHANNEL_COLUMN_COUNT: usize = 16;
+
+/// The channel whose [`CHANNEL_COLUMNS`] start at column `at`.
+fn channel_row(r: &postgres::Row, at: usize) -> ChannelRow {
+    ChannelRow {
+        id: r.get(at),
+        internal_id: r.get(at + 1),
+        root_internal_id: r.get(at + 2),
+        organization_id: r.get(at + 3),
+        name: r.get(at + 4),
+        provider: r.get(at + 5),
+        kind: r.get(at + 6),
+        profile: r.get(at + 7),
+        disabled: r.get(at + 8),
+        in_between_steps: r.get(at + 9),
+        refresh_needed: r.get(at + 10),
+        token_expiration: r.get::<_, Option<NaiveDateTime>>(at + 11).map(utc),
+        created_at: utc(r.get(at + 12)),
+        updated_at: r.get::<_, Option<NaiveDateTime>>(at + 13).map(utc),
+        deleted_at: r.get::<_, Option<NaiveDateTime>>(at + 14).map(utc),
+        posting_times_valid: serde_json::from_str::<serde::de::IgnoredAny>(
+            r.get::<_, &str>(at + 15),
+        )
+        .is_ok(),
+    }
+}
+
+/// One row of [`Database::status_rows`]: the organization's columns (none when the row is
+/// missing: the channel's `organizationId` names it), the channel's (none when the
+/// organization has no live channel), then the channel's evidence.
+fn status_row(r: &postgres::Row) -> StatusRow {
+    let at = 3;
+    let channel_id: Option<&str> = r.get(at);
+    let organization = match r.get::<_, Option<String>>(0) {
+        Some(_) => organization(r, 0),
+        None => Organization {
+            id: r.get(at + 3),
+            name: "(organization row missing)".into(),
+            deleted: true,
+        },
+    };
+    let channel = channel_id.is_some().then(|| {
+        let row = channel_row(r, at);
+        let extra = at + CHANNEL_COLUMN_COUNT;
+        let notice = r
+            .get::<_, Option<&str>>(extra)
+            .zip(r.get::<_, Option<NaiveDateTime>>(extra + 1))
+            .and_then(|(content, at)| RefreshNotice::parse(&row.organization_id, content, utc(at)))
+            .filter(|n| n.provider == row.provider);
+        let ids: Vec<String> = r
+            .get::<_, Option<Vec<String>>>(extra + 3)
+            .unwrap_or_default();
+        let dates: Vec<NaiveDateTime> = r
+            .get::<_, Option<Vec<NaiveDateTime>>>(extra + 4)
+            .unwrap_or_default();
+        let failed_posts = ids
+            .into_iter()
+            .zip(dates)
+            .map(|(id, date)| FailedPost {
+                id,
+                integration_id: row.id.clone(),
+                publish_date: utc(date),
+            })
+            .collect();
+        StatusChannel {
+            failed_post_count: usize::try_from(r.get::<_, Option<i64>>(extra + 2).unwrap_or(0))
+                .unwrap_or(0),
+            row,
+            notice,
+            failed_posts,
+        }
+    });
+    StatusRow {
+        organization,
+        channel,
+    }
 }
 
 /// Prisma stores `DateTime` as `timestamp(3)` holding UTC.

@@ -17,7 +17,11 @@ mod repair;
 
 pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
     match command {
-        PostizCommand::Status { deployment, org } => status(ctx, deployment, org.as_deref()),
+        PostizCommand::Status {
+            deployment,
+            org,
+            all,
+        } => status(ctx, deployment, org.as_deref(), *all),
         PostizCommand::Watch {
             deployment,
             org,
@@ -88,21 +92,38 @@ fn locate_from(args: &DeploymentArgs) -> Result<Deployment, Error> {
     Ok(target(args).locate()?.0)
 }
 
-fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<ExitCode, Error> {
+fn status(
+    ctx: &Context,
+    args: &DeploymentArgs,
+    org: Option<&str>,
+    all: bool,
+) -> Result<ExitCode, Error> {
     let deployment = locate_from(args)?;
     let mut opened = postiz::open(&deployment, args.connect_timeout)?;
-    let report = report::read(&mut opened, &deployment, &ctx.catalog, org)?;
-    if ctx.ui.json {
-        ctx.ui
-            .json_data(&serde_json::to_value(&report).expect("report serializes"));
+    let database = deployment
+        .database
+        .as_ref()
+        .map(|d| d.shown())
+        .unwrap_or_default();
+    let redis = deployment.redis.as_ref().map(|r| r.shown());
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut read = |sink: &mut dyn report::Sink| {
+        report::stream(&mut opened, &deployment, &ctx.catalog, org, sink)
+    };
+    let written = if ctx.ui.json {
+        let mut sink = render::StatusJson::new(out, &database, redis.as_deref());
+        read(&mut sink).and_then(|report| Ok(sink.finish(&report).map(|_| report)?))
     } else {
-        ctx.ui.data(render::report(&report, ctx.ui.quiet));
+        let mut sink = render::StatusText::new(out, ctx.ui.quiet, all, &database, redis.as_deref());
+        read(&mut sink).and_then(|report| Ok(sink.finish(&report).map(|_| report)?))
+    };
+    match written {
+        Ok(report) if report.has_problem() => Ok(ExitCode::Failure),
+        Ok(_) => Ok(ExitCode::Ok),
+        // The reader went away (`| head`): nothing more to say.
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::Ok),
+        Err(e) => Err(e),
     }
-    Ok(if report.has_problem() {
-        ExitCode::Failure
-    } else {
-        ExitCode::Ok
-    })
 }
 
 fn watch(
