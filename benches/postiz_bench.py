@@ -14,7 +14,7 @@ Prints, side by side:
 - tuples and buffers `postiz status --org` reads (pg_stat_user_tables, pg_statio);
 - `postiz watch`, idle: tuples read per poll, Redis commands per poll, CPU per second.
 Run from the repository root:
-    python3 benches/postiz_bench.py [--bin target/release/postiz-connect] [--rows N]
+    python3 benches/postiz_bench.py [--bin PATH | --no-build] [--rows N] [--runs N]
 """
 import argparse
 import os
@@ -242,9 +242,10 @@ def main():
     parser.add_argument("--orgs", type=int, default=1_000)
     parser.add_argument("--runs", type=int, default=5, help="timed runs of status and of psql")
     parser.add_argument("--watch-seconds", type=int, default=10, help="idle watch length")
-    parser.add_argument("--build", action="store_true", help="cargo build --release first")
+    parser.add_argument("--no-build", action="store_true",
+                        help="measure the release binary as built (default: cargo build --release first)")
     opts = parser.parse_args()
-    if opts.build:
+    if opts.bin == DEFAULT_BIN and not opts.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     binary = os.path.abspath(opts.bin)
     cluster = Cluster()
