@@ -187,6 +187,7 @@ pub struct Database {
     schema: Option<String>,
     statement_timeout: Duration,
     located: Located,
+    connect_timeout: Duration,
 }
 
 impl Database {
@@ -204,6 +205,7 @@ impl Database {
             schema: target.schema,
             statement_timeout: timeout.max(Duration::from_secs(5)),
             located: located.clone(),
+            connect_timeout: timeout,
         };
         // Not Postiz's database (or not its schema): say so now, not as a failed query.
         db.read(|tx| {
@@ -227,6 +229,12 @@ impl Database {
                 })
             }
         })
+    }
+
+    /// Another connection to the same database, as this one was opened (to read two things
+    /// at once).
+    pub fn another(&self) -> Result<Database, Error> {
+        Database::connect(&self.located, self.connect_timeout)
     }
 
     /// Run `f` in a read-only transaction with a statement timeout; rolled back after.
@@ -496,7 +504,7 @@ impl Database {
 }
 
 /// Rows of `postiz status` read at a time.
-const STATUS_BATCH: i32 = 500;
+const STATUS_BATCH: i32 = 2000;
 
 /// What one read of `postiz watch` gives.
 #[derive(Debug, Clone)]

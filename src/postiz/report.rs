@@ -270,7 +270,7 @@ pub struct Assembler<'a> {
     pub catalog: &'a Catalog,
     pub now: DateTime<Utc>,
     pub advice: Advice<'a>,
-    pub shared: &'a SharedAccounts,
+    pub shared: SharedAccounts,
     /// An organization was asked for (`--org`): shown even when deleted and empty.
     pub filtered: bool,
     /// The organization being handed on.
@@ -283,7 +283,7 @@ impl<'a> Assembler<'a> {
         catalog: &'a Catalog,
         now: DateTime<Utc>,
         advice: Advice<'a>,
-        shared: &'a SharedAccounts,
+        shared: SharedAccounts,
         filtered: bool,
     ) -> Assembler<'a> {
         Assembler {
@@ -368,23 +368,55 @@ pub fn stream(
         .map(|f| resolve_organization(&mut opened.db, f))
         .transpose()?;
     let only_id = only.as_ref().map(|o| o.id.as_str());
-    let shared = SharedAccounts::new(opened.db.shared_accounts(only_id)?);
     let advice = Advice {
         env_file: env_file.as_deref(),
     };
-    let mut assembler = Assembler::new(catalog, Utc::now(), advice, &shared, only.is_some());
-    let mut failed = None;
-    opened
-        .db
-        .status_rows(only_id, &mut |item| match assembler.push(item, sink) {
-            Ok(()) => true,
-            Err(e) => {
-                failed = Some(e);
-                false
+    let mut assembler = Assembler::new(
+        catalog,
+        Utc::now(),
+        advice,
+        SharedAccounts::default(),
+        only.is_some(),
+    );
+    // The accounts shared across organizations are read on a second connection while this
+    // one sorts the channels (they are needed from the first channel on); first, on this
+    // one, when no second connection can be opened.
+    let second = opened.db.another().ok();
+    let mut failed: Option<Error> = None;
+    std::thread::scope(|scope| -> Result<(), Error> {
+        let mut pending = match second {
+            Some(mut db) => {
+                let only_id = only_id.map(str::to_string);
+                Some(scope.spawn(move || db.shared_accounts(only_id.as_deref())))
             }
-        })?;
+            None => {
+                assembler.shared = SharedAccounts::new(opened.db.shared_accounts(only_id)?);
+                None
+            }
+        };
+        opened.db.status_rows(only_id, &mut |item| {
+            let pushed = (|| -> Result<(), Error> {
+                if let Some(read) = pending.take() {
+                    let read = read.join().map_err(|_| {
+                        Error::Io(std::io::Error::other(
+                            "the read of the shared accounts stopped",
+                        ))
+                    })??;
+                    assembler.shared = SharedAccounts::new(read);
+                }
+                Ok(assembler.push(item, sink)?)
+            })();
+            match pushed {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            }
+        })
+    })?;
     match failed {
-        Some(e) => return Err(e.into()),
+        Some(e) => return Err(e),
         None => assembler.finish(sink)?,
     }
     let mut summary = assembler.summary;
@@ -520,13 +552,8 @@ mod tests {
     fn assemble(items: Vec<StatusRow>, shared: Vec<SharedAccount>, filtered: bool) -> Report {
         let shared = SharedAccounts::new(shared);
         let catalog = Catalog::embedded();
-        let mut assembler = Assembler::new(
-            &catalog,
-            now(),
-            Advice { env_file: None },
-            &shared,
-            filtered,
-        );
+        let mut assembler =
+            Assembler::new(&catalog, now(), Advice { env_file: None }, shared, filtered);
         let mut all = Collect::default();
         for i in items {
             assembler.push(i, &mut all).unwrap();
