@@ -42,6 +42,10 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The most of a piece of outside text (a provider's error, a database value, a Redis
+/// key) shown inside one of the tool's lines.
+pub const REMOTE_TEXT_LIMIT: usize = 300;
+
 /// Remote text that goes inside one of the tool's lines (an error description, an account
 /// name): on one line, so it cannot fake lines of the tool's own, and at most `max`
 /// characters. Control characters are escaped later, by every output function.

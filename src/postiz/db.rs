@@ -58,6 +58,20 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
               postgresql://USER:PASSWORD@HOST:5432/DATABASE"
             .into(),
     };
+    // Prisma wants a password's `#`, `?` and `/` percent-encoded; raw, they end the
+    // authority early, and a part of the password would be taken for the host or port.
+    if let Some((_, rest)) = url.split_once("://") {
+        if rest
+            .rfind('@')
+            .is_some_and(|at| rest[..at].contains(['#', '?', '/']))
+        {
+            return Err(bad(
+                "the user name or password holds a raw '#', '?' or '/': percent-encode them \
+                 (%23, %3F, %2F), as Prisma requires"
+                    .into(),
+            ));
+        }
+    }
     let parsed = url::Url::parse(url).map_err(|e| bad(e.to_string()))?;
     if !matches!(parsed.scheme(), "postgresql" | "postgres") {
         return Err(bad(format!("the scheme is {}:", parsed.scheme())));
@@ -120,10 +134,11 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
         _ if strict || root_cert.is_some() => Tls::Verified { root_cert },
         None | Some("prefer" | "allow") => Tls::Unverified { required: false },
         Some("require" | "no-verify") => Tls::Unverified { required: true },
-        Some(other) => {
-            return Err(bad(format!(
-                "sslmode={other} is not one of disable, prefer, require, verify-ca, verify-full"
-            )))
+        // Named, not echoed: a mangled URL can put anything there.
+        Some(_) => {
+            return Err(bad(
+                "its sslmode is not one of disable, prefer, require, verify-ca, verify-full".into(),
+            ))
         }
     };
     config.ssl_mode(match tls {
@@ -137,6 +152,34 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
         schema,
         place: format!("{place_host}:{port}"),
     })
+}
+
+/// The warning a connection that writes (the repair commands: they read and write tokens)
+/// gets when its URL names no `sslmode`: libpq's default, `prefer`, encrypts only when the
+/// server offers it, and a man in the middle can strip that. None for a Unix socket, and
+/// when the URL says what it wants (`sslmode`, `sslaccept=strict`, `sslrootcert`).
+pub fn clear_text_warning(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let mut socket = false;
+    for (key, value) in parsed.query_pairs() {
+        match key.as_ref() {
+            "sslmode" | "sslrootcert" => return None,
+            "sslaccept" if value == "strict" => return None,
+            "host" if value.starts_with('/') => socket = true,
+            _ => {}
+        }
+    }
+    if socket {
+        return None;
+    }
+    Some(format!(
+        "the database URL names no sslmode, so the tokens this command reads and writes may \
+         cross the network to {} in clear (PostgreSQL then encrypts only when the server \
+         offers it, and anything in between can strip that): add sslmode=require, or \
+         sslmode=verify-full&sslrootcert=CA.pem, to the URL (sslmode=disable if plain text is \
+         intended, e.g. a database on this machine)",
+        super::locate::host_port(url, 5432)
+    ))
 }
 
 /// Whether two database URLs name the same database: host, port, database name and
@@ -268,12 +311,13 @@ impl Database {
     /// The organization whose id is `id`, if there is one.
     pub fn organization(&mut self, id: &str) -> Result<Option<Organization>, Error> {
         self.read(|tx| {
-            Ok(tx
-                .query_opt(
-                    "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" WHERE id = $1",
-                    &[&id],
-                )?
-                .map(|r| organization(&r, 0)))
+            tx.query_opt(
+                "SELECT id::text, name::text, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
+                 WHERE id = $1",
+                &[&id],
+            )?
+            .map(|r| organization(&r, 0))
+            .transpose()
         })
     }
 
@@ -288,15 +332,14 @@ impl Database {
             return Ok(Vec::new());
         }
         self.read(|tx| {
-            Ok(tx
-                .query(
-                    "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
-                     WHERE id = ANY($1)",
-                    &[&ids],
-                )?
-                .iter()
-                .map(|r| organization(r, 0))
-                .collect())
+            tx.query(
+                "SELECT id::text, name::text, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
+                 WHERE id = ANY($1)",
+                &[&ids],
+            )?
+            .iter()
+            .map(|r| organization(r, 0))
+            .collect()
         })
     }
 
@@ -321,7 +364,8 @@ impl Database {
             }
         };
         let sql = format!(
-            "SELECT i.\"providerIdentifier\", i.\"internalId\", i.\"organizationId\", o.name \
+            "SELECT i.\"providerIdentifier\"::text, i.\"internalId\"::text, \
+             i.\"organizationId\"::text, o.name::text \
              FROM \"Integration\" i LEFT JOIN \"Organization\" o ON o.id = i.\"organizationId\" \
              WHERE i.\"deletedAt\" IS NULL \
              AND (i.\"organizationId\", i.\"internalId\") IN ({candidates})"
@@ -331,15 +375,19 @@ impl Database {
                 None => tx.query(sql.as_str(), &[])?,
                 Some(org) => tx.query(sql.as_str(), &[&org])?,
             };
-            Ok(rows
-                .iter()
-                .map(|r| SharedAccount {
-                    provider: r.get(0),
-                    internal_id: r.get(1),
-                    organization_id: r.get(2),
-                    organization: r.get(3),
+            rows.iter()
+                .map(|r| {
+                    let text = |i: usize| -> Result<Option<String>, postgres::Error> {
+                        Ok(r.try_get::<_, Option<String>>(i)?.map(|t| remote_text(&t)))
+                    };
+                    Ok(SharedAccount {
+                        provider: text(0)?.unwrap_or_default(),
+                        internal_id: text(1)?.unwrap_or_default(),
+                        organization_id: text(2)?.unwrap_or_default(),
+                        organization: text(3)?,
+                    })
                 })
-                .collect())
+                .collect()
         })
     }
 
@@ -380,27 +428,31 @@ impl Database {
                WHERE f.\"refreshNeeded\" AND f.\"deletedAt\" IS NULL {only} \
                GROUP BY f.id) f ON f.id = i.id"
         );
-        let columns = format!(
-            "o.id, o.name, o.\"deletedAt\" IS NOT NULL, {CHANNEL_COLUMNS}, \
-             n.content, n.\"createdAt\", f.total, f.ids, f.dates"
-        );
+        let columns = |channel: &str| {
+            format!(
+                "o.id::text, o.name::text, o.\"deletedAt\" IS NOT NULL, {channel}, \
+                 n.content::text, n.\"createdAt\"::timestamp, f.total, f.ids, f.dates"
+            )
+        };
         let sql = match org {
             None => format!(
-                "SELECT {columns} \
+                "SELECT {} \
                  FROM \"Organization\" o FULL JOIN ( \
                    SELECT {CHANNEL_COLUMNS} FROM \"Integration\" i WHERE i.\"deletedAt\" IS NULL) i \
                    ON i.\"organizationId\" = o.id \
                  {evidence} \
                  ORDER BY o.id IS NULL, o.name, coalesce(o.id, i.\"organizationId\"), \
-                 i.\"providerIdentifier\", i.name, i.id"
+                 i.\"providerIdentifier\", i.name, i.id",
+                columns(CHANNEL_NAMES)
             ),
             Some(_) => format!(
-                "SELECT {columns} \
+                "SELECT {} \
                  FROM \"Organization\" o LEFT JOIN \"Integration\" i \
                    ON i.\"organizationId\" = o.id AND i.\"deletedAt\" IS NULL \
                  {evidence} \
                  WHERE o.id = $1 \
-                 ORDER BY i.\"providerIdentifier\", i.name, i.id"
+                 ORDER BY i.\"providerIdentifier\", i.name, i.id",
+                columns(CHANNEL_COLUMNS)
             ),
         };
         self.read(|tx| {
@@ -415,7 +467,7 @@ impl Database {
                 let batch = tx.query_portal(&portal, STATUS_BATCH)?;
                 let last = batch.len() < STATUS_BATCH as usize;
                 for r in &batch {
-                    if !each(status_row(r)) {
+                    if !each(status_row(r)?) {
                         return Ok(());
                     }
                 }
@@ -437,17 +489,22 @@ impl Database {
         let (orgs, internals): (Vec<&str>, Vec<&str>) =
             keys.iter().map(|(o, i)| (o.as_str(), i.as_str())).unzip();
         self.read(|tx| {
-            Ok(tx
-                .query(
-                    "SELECT i.\"organizationId\", i.\"internalId\", i.name \
-                     FROM unnest($1::text[], $2::text[]) AS k(org, internal) \
-                     JOIN \"Integration\" i ON i.\"organizationId\" = k.org \
-                     AND i.\"internalId\" = k.internal AND i.\"deletedAt\" IS NULL",
-                    &[&orgs, &internals],
-                )?
-                .iter()
-                .map(|r| ((r.get(0), r.get(1)), r.get(2)))
-                .collect())
+            tx.query(
+                "SELECT k.org, k.internal, i.name::text \
+                 FROM unnest($1::text[], $2::text[]) AS k(org, internal) \
+                 JOIN \"Integration\" i ON i.\"organizationId\" = k.org \
+                 AND i.\"internalId\" = k.internal AND i.\"deletedAt\" IS NULL",
+                &[&orgs, &internals],
+            )?
+            .iter()
+            .map(|r| {
+                let name: Option<String> = r.try_get(2)?;
+                Ok((
+                    (r.try_get(0)?, r.try_get(1)?),
+                    remote_text(&name.unwrap_or_default()),
+                ))
+            })
+            .collect()
         })
     }
 
@@ -494,7 +551,7 @@ impl Database {
                 .query(sql.as_str(), &refs)?
                 .iter()
                 .map(|r| channel_row(r, 0))
-                .collect();
+                .collect::<Result<_, _>>()?;
             Ok(Changes {
                 rows,
                 horizon: utc(horizon),
@@ -552,111 +609,193 @@ pub(super) fn quote_ident(name: &str) -> String {
 pub(super) fn organizations(
     tx: &mut postgres::Transaction<'_>,
 ) -> Result<Vec<Organization>, postgres::Error> {
-    Ok(tx
-        .query(
-            "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" ORDER BY name, id",
-            &[],
-        )?
-        .iter()
-        .map(|r| organization(r, 0))
-        .collect())
+    tx.query(
+        "SELECT id::text, name::text, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
+         ORDER BY name, id",
+        &[],
+    )?
+    .iter()
+    .map(|r| organization(r, 0))
+    .collect()
 }
 
-fn organization(r: &postgres::Row, at: usize) -> Organization {
-    Organization {
-        id: r.get(at),
-        name: r.get(at + 1),
-        deleted: r.get(at + 2),
-    }
+/// The organization whose `id::text, name::text, "deletedAt" IS NOT NULL` start at column
+/// `at`.
+fn organization(r: &postgres::Row, at: usize) -> Result<Organization, postgres::Error> {
+    Ok(Organization {
+        id: remote_text(&r.try_get::<_, Option<String>>(at)?.unwrap_or_default()),
+        name: remote_text(&r.try_get::<_, Option<String>>(at + 1)?.unwrap_or_default()),
+        deleted: r.try_get::<_, Option<bool>>(at + 2)?.unwrap_or(false),
+    })
+}
+
+/// Text from a row, as every message shows outside text: one line, at most 300 characters
+/// (the limit provider errors have).
+pub(super) fn remote_text(text: &str) -> String {
+    crate::text::one_line(text, crate::text::REMOTE_TEXT_LIMIT)
 }
 
 /// The columns of a channel row (`i` is `"Integration"`), named one by one so that no
-/// secret is ever read; [`channel_row`] decodes them.
-const CHANNEL_COLUMNS: &str = "i.id, i.\"internalId\", i.\"rootInternalId\", \
+/// secret is ever read: of `refreshToken`, only whether it is usable (Postiz writes `''` or
+/// `'null'` for none), as a boolean computed by the server. Each column is cast to the type
+/// Postiz's schema gives it and named as the column is ([`CHANNEL_NAMES`] reads them from a
+/// subquery), and read as nullable by [`channel_row`]: a row Postiz did not write (a NULL,
+/// another type) is shown, or refused with the server's own words, never a crash.
+const CHANNEL_COLUMNS: &str = "i.id::text AS id, i.\"internalId\"::text AS \"internalId\", \
+     i.\"rootInternalId\"::text AS \"rootInternalId\", \
+     i.\"organizationId\"::text AS \"organizationId\", i.name::text AS name, \
+     i.\"providerIdentifier\"::text AS \"providerIdentifier\", i.type::text AS type, \
+     i.profile::text AS profile, i.disabled::boolean AS disabled, \
+     i.\"inBetweenSteps\"::boolean AS \"inBetweenSteps\", \
+     i.\"refreshNeeded\"::boolean AS \"refreshNeeded\", \
+     i.\"tokenExpiration\"::timestamp AS \"tokenExpiration\", \
+     i.\"createdAt\"::timestamp AS \"createdAt\", i.\"updatedAt\"::timestamp AS \"updatedAt\", \
+     i.\"deletedAt\"::timestamp AS \"deletedAt\", i.\"postingTimes\"::text AS \"postingTimes\", \
+     coalesce(\"refreshToken\" NOT IN ('', 'null'), false) AS \"refreshUsable\"";
+/// [`CHANNEL_COLUMNS`] as a subquery `i` gives them.
+const CHANNEL_NAMES: &str = "i.id, i.\"internalId\", i.\"rootInternalId\", \
      i.\"organizationId\", i.name, i.\"providerIdentifier\", i.type, i.profile, i.disabled, \
      i.\"inBetweenSteps\", i.\"refreshNeeded\", i.\"tokenExpiration\", i.\"createdAt\", \
-     i.\"updatedAt\", i.\"deletedAt\", i.\"postingTimes\"";
-const CHANNEL_COLUMN_COUNT: usize = 16;
+     i.\"updatedAt\", i.\"deletedAt\", i.\"postingTimes\", i.\"refreshUsable\"";
+const CHANNEL_COLUMN_COUNT: usize = 17;
 
 /// The channel whose [`CHANNEL_COLUMNS`] start at column `at`.
-fn channel_row(r: &postgres::Row, at: usize) -> ChannelRow {
-    ChannelRow {
-        id: r.get(at),
-        internal_id: r.get(at + 1),
-        root_internal_id: r.get(at + 2),
-        organization_id: r.get(at + 3),
-        name: r.get(at + 4),
-        provider: r.get(at + 5),
-        kind: r.get(at + 6),
-        profile: r.get(at + 7),
-        disabled: r.get(at + 8),
-        in_between_steps: r.get(at + 9),
-        refresh_needed: r.get(at + 10),
-        token_expiration: r.get::<_, Option<NaiveDateTime>>(at + 11).map(utc),
-        created_at: utc(r.get(at + 12)),
-        updated_at: r.get::<_, Option<NaiveDateTime>>(at + 13).map(utc),
-        deleted_at: r.get::<_, Option<NaiveDateTime>>(at + 14).map(utc),
-        posting_times_valid: serde_json::from_str::<serde::de::IgnoredAny>(
-            r.get::<_, &str>(at + 15),
-        )
-        .is_ok(),
-    }
+fn channel_row(r: &postgres::Row, at: usize) -> Result<ChannelRow, postgres::Error> {
+    let text = |i: usize| -> Result<String, postgres::Error> {
+        Ok(remote_text(
+            &r.try_get::<_, Option<String>>(at + i)?.unwrap_or_default(),
+        ))
+    };
+    let flag = |i: usize| -> Result<bool, postgres::Error> {
+        Ok(r.try_get::<_, Option<bool>>(at + i)?.unwrap_or(false))
+    };
+    let time = |i: usize| -> Result<Option<DateTime<Utc>>, postgres::Error> {
+        Ok(r.try_get::<_, Option<NaiveDateTime>>(at + i)?.map(utc))
+    };
+    Ok(ChannelRow {
+        id: text(0)?,
+        internal_id: text(1)?,
+        root_internal_id: r
+            .try_get::<_, Option<String>>(at + 2)?
+            .map(|t| remote_text(&t)),
+        organization_id: text(3)?,
+        name: text(4)?,
+        provider: text(5)?,
+        kind: text(6)?,
+        profile: r
+            .try_get::<_, Option<String>>(at + 7)?
+            .map(|p| remote_text(&p)),
+        disabled: flag(8)?,
+        in_between_steps: flag(9)?,
+        refresh_needed: flag(10)?,
+        token_expiration: time(11)?,
+        created_at: time(12)?.unwrap_or(DateTime::UNIX_EPOCH),
+        updated_at: time(13)?,
+        deleted_at: time(14)?,
+        posting_times_valid: r
+            .try_get::<_, Option<&str>>(at + 15)?
+            .is_some_and(|t| serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()),
+        has_refresh_token: flag(16)?,
+    })
 }
 
 /// One row of [`Database::status_rows`]: the organization's columns (none when the row is
 /// missing: the channel's `organizationId` names it), the channel's (none when the
 /// organization has no live channel), then the channel's evidence.
-fn status_row(r: &postgres::Row) -> StatusRow {
+fn status_row(r: &postgres::Row) -> Result<StatusRow, postgres::Error> {
     let at = 3;
-    let channel_id: Option<&str> = r.get(at);
-    let organization = match r.get::<_, Option<String>>(0) {
-        Some(_) => organization(r, 0),
+    let organization = match r.try_get::<_, Option<String>>(0)? {
+        Some(_) => organization(r, 0)?,
         None => Organization {
-            id: r.get(at + 3),
+            id: remote_text(&r.try_get::<_, Option<String>>(at + 3)?.unwrap_or_default()),
             name: "(organization row missing)".into(),
             deleted: true,
         },
     };
-    let channel = channel_id.is_some().then(|| {
-        let row = channel_row(r, at);
-        let extra = at + CHANNEL_COLUMN_COUNT;
-        let notice = r
-            .get::<_, Option<&str>>(extra)
-            .zip(r.get::<_, Option<NaiveDateTime>>(extra + 1))
-            .and_then(|(content, at)| RefreshNotice::parse(&row.organization_id, content, utc(at)))
-            .filter(|n| n.provider == row.provider);
-        let ids: Vec<String> = r
-            .get::<_, Option<Vec<String>>>(extra + 3)
-            .unwrap_or_default();
-        let dates: Vec<NaiveDateTime> = r
-            .get::<_, Option<Vec<NaiveDateTime>>>(extra + 4)
-            .unwrap_or_default();
-        let failed_posts = ids
-            .into_iter()
-            .zip(dates)
-            .map(|(id, date)| FailedPost {
-                id,
+    if r.try_get::<_, Option<&str>>(at)?.is_none() {
+        return Ok(StatusRow {
+            organization,
+            channel: None,
+        });
+    }
+    let row = channel_row(r, at)?;
+    let extra = at + CHANNEL_COLUMN_COUNT;
+    let notice = r
+        .try_get::<_, Option<&str>>(extra)?
+        .zip(r.try_get::<_, Option<NaiveDateTime>>(extra + 1)?)
+        .and_then(|(content, at)| RefreshNotice::parse(&row.organization_id, content, utc(at)))
+        .filter(|n| n.provider == row.provider)
+        .map(|n| RefreshNotice {
+            cause: n.cause.map(|c| remote_text(&c)),
+            ..n
+        });
+    let ids: Vec<Option<String>> = r
+        .try_get::<_, Option<Vec<Option<String>>>>(extra + 3)?
+        .unwrap_or_default();
+    let dates: Vec<Option<NaiveDateTime>> = r
+        .try_get::<_, Option<Vec<Option<NaiveDateTime>>>>(extra + 4)?
+        .unwrap_or_default();
+    let failed_posts = ids
+        .into_iter()
+        .zip(dates)
+        .filter_map(|(id, date)| {
+            Some(FailedPost {
+                id: remote_text(&id?),
                 integration_id: row.id.clone(),
-                publish_date: utc(date),
+                publish_date: utc(date?),
             })
-            .collect();
-        StatusChannel {
-            failed_post_count: usize::try_from(r.get::<_, Option<i64>>(extra + 2).unwrap_or(0))
-                .unwrap_or(0),
+        })
+        .collect();
+    let failed_post_count = r.try_get::<_, Option<i64>>(extra + 2)?.unwrap_or(0);
+    Ok(StatusRow {
+        organization,
+        channel: Some(StatusChannel {
+            failed_post_count: usize::try_from(failed_post_count).unwrap_or(0),
             row,
             notice,
             failed_posts,
-        }
-    });
-    StatusRow {
-        organization,
-        channel,
-    }
+        }),
+    })
 }
 
 /// Prisma stores `DateTime` as `timestamp(3)` holding UTC.
 pub(super) fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
     naive.and_utc()
+}
+
+/// The CAs a verified connection trusts: `sslrootcert`'s alone when it is given (libpq
+/// trusts only that file then: a database's private CA must not widen to every public
+/// CA), else the system's.
+pub(super) fn trusted_roots(root_cert: Option<&str>) -> Result<rustls::RootCertStore, Error> {
+    let mut roots = rustls::RootCertStore::empty();
+    match root_cert {
+        Some(path) => {
+            use rustls::pki_types::{pem::PemObject, CertificateDer};
+            let unreadable = |why: String| Error::Config {
+                what: format!("sslrootcert={path} could not be read: {why}"),
+                fix: "point sslrootcert at the PEM file of the CA that signed the database's \
+                      certificate"
+                    .into(),
+            };
+            let certs: Vec<_> = CertificateDer::pem_file_iter(path)
+                .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+                .map_err(|e| unreadable(e.to_string()))?;
+            for cert in certs {
+                roots
+                    .add(cert)
+                    .map_err(|e| unreadable(format!("a certificate in it is not usable: {e}")))?;
+            }
+            if roots.is_empty() {
+                return Err(unreadable("it holds no PEM certificate".into()));
+            }
+        }
+        None => {
+            for cert in rustls_native_certs::load_native_certs().certs {
+                let _ = roots.add(cert);
+            }
+        }
+    }
+    Ok(roots)
 }
 
 /// The rustls connector for this mode.
@@ -669,27 +808,9 @@ pub(super) fn tls_connector(tls: &Tls) -> Result<tokio_postgres_rustls::MakeRust
             fix: "report this as a bug".into(),
         })?;
     let config = match tls {
-        Tls::Verified { root_cert } => {
-            let mut roots = rustls::RootCertStore::empty();
-            for cert in rustls_native_certs::load_native_certs().certs {
-                let _ = roots.add(cert);
-            }
-            if let Some(path) = root_cert {
-                use rustls::pki_types::{pem::PemObject, CertificateDer};
-                let certs: Vec<_> = CertificateDer::pem_file_iter(path)
-                    .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-                    .map_err(|e| Error::Config {
-                        what: format!("sslrootcert={path} could not be read: {e}"),
-                        fix: "point sslrootcert at the PEM file of the CA that signed the \
-                              database's certificate"
-                            .into(),
-                    })?;
-                for cert in certs {
-                    let _ = roots.add(cert);
-                }
-            }
-            builder.with_root_certificates(roots).with_no_client_auth()
-        }
+        Tls::Verified { root_cert } => builder
+            .with_root_certificates(trusted_roots(root_cert.as_deref())?)
+            .with_no_client_auth(),
         _ => builder
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(Unverified(provider)))
@@ -754,7 +875,7 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
     let host = place.rsplit_once(':').map(|(h, _)| h).unwrap_or(place);
     if let Some(db) = err.as_db_error() {
         let code = db.code().code();
-        let message = db.message();
+        let message = &remote_text(db.message());
         let (what, fix) = match code {
             // invalid_password, invalid_authorization_specification
             "28P01" | "28000" => (
@@ -776,6 +897,19 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
                 format!("{shown} does not have Postiz's tables as expected: {message}"),
                 "point --database-url at Postiz's own database; if Postiz is older than \
                  v1.16, upgrade it"
+                    .into(),
+            ),
+            // cannot_coerce, datatype_mismatch, invalid_text_representation,
+            // invalid_datetime_format: a column of another type than Postiz's schema gives
+            // it, or a value that is not one (the reads cast each column to Postiz's type).
+            "42846" | "42804" | "22P02" | "22007" | "22008" => (
+                format!(
+                    "{shown} holds a value this tool cannot read: {message} (a column has \
+                     another type than Postiz's schema gives it)"
+                ),
+                "point --database-url at Postiz's own database (Postiz makes its tables with \
+                 prisma db push at start); if a column was changed by hand, give it back \
+                 Postiz's type"
                     .into(),
             ),
             // insufficient_privilege on a read: a role that may not read Postiz's tables.
@@ -801,7 +935,24 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
         };
         return Error::Config { what, fix };
     }
-    let detail = chain(err);
+    let detail = remote_text(&chain(err));
+    // A value the rows hold that this tool cannot take (a column of another type than
+    // Postiz's schema gives it): the database was reached, the read refused.
+    if detail.starts_with("error deserializing column")
+        || detail.starts_with("invalid column")
+        || detail.starts_with("query returned an unexpected number of columns")
+    {
+        return Error::Config {
+            what: format!(
+                "the Postiz database at {place} holds a value this tool cannot read ({detail}): \
+                 a column has another type than Postiz's schema gives it"
+            ),
+            fix: "point --database-url at Postiz's own database (Postiz makes its tables with \
+                  prisma db push at start); if a column was changed by hand, give it back \
+                  Postiz's type"
+                .into(),
+        };
+    }
     let lower = detail.to_ascii_lowercase();
     let cause = if lower.contains("lookup address") || lower.contains("name or service") {
         format!("the host name {host} does not resolve from this machine")
@@ -926,6 +1077,56 @@ mod tests {
             }
         );
         assert_eq!(target("postgres://u@db/x?sslmode=disable").tls, Tls::Off);
+    }
+
+    #[test]
+    fn a_write_connection_without_sslmode_is_warned_about() {
+        let warned = clear_text_warning("postgresql://u:pw@db.example.com/x").unwrap();
+        assert!(warned.contains("in clear"), "{warned}");
+        assert!(warned.contains("db.example.com:5432"), "{warned}");
+        assert!(!warned.contains("pw@"), "{warned}");
+        for quiet in [
+            "postgresql://u@db/x?sslmode=require",
+            "postgresql://u@db/x?sslmode=disable",
+            "postgresql://u@db/x?sslaccept=strict",
+            "postgresql://u@db/x?sslrootcert=/ca.pem",
+            "postgresql://u@/x?host=/run/postgresql",
+        ] {
+            assert_eq!(clear_text_warning(quiet), None, "{quiet}");
+        }
+    }
+
+    #[test]
+    fn sslrootcert_is_the_only_trusted_ca_when_given() {
+        let ca = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tls/ca.pem");
+        assert_eq!(trusted_roots(Some(ca)).unwrap().len(), 1);
+        // Without it, the system's (this machine's store may be empty: no assertion on
+        // how many), and a file without a certificate is refused.
+        let empty = tempfile::NamedTempFile::new().unwrap();
+        let err = trusted_roots(empty.path().to_str()).unwrap_err();
+        assert!(err.to_string().contains("no PEM certificate"), "{err}");
+    }
+
+    #[test]
+    fn raw_separators_in_a_password_are_refused_without_showing_it() {
+        for url in [
+            "postgresql://u:12#hunter2@db:5432/x",
+            "postgresql://u:hun?ter2@db/x",
+            "postgresql://u:hun/ter2@db/x",
+        ] {
+            let err = parse_url(url, Duration::from_secs(1)).unwrap_err();
+            let text = format!("{err} {:?}", err.fix());
+            assert!(text.contains("percent-encode"), "{text}");
+            assert!(!text.contains("hunter2") && !text.contains("hun"), "{text}");
+        }
+        // An invalid sslmode is named, its value not echoed.
+        let err = parse_url(
+            "postgresql://u@db/x?sslmode=hunter2",
+            Duration::from_secs(1),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("sslmode"), "{err}");
+        assert!(!err.to_string().contains("hunter2"), "{err}");
     }
 
     #[test]

@@ -9,11 +9,12 @@ use serde::Serialize;
 
 use super::catalog_entry;
 use super::db::{Database, SharedAccount};
-use super::health::{classify, Advice, Evidence, Issue, Severity};
+use super::health::{classify, Advice, Evidence, Issue, LocalCopy, Severity};
 use super::model::{ChannelRow, Organization, StatusChannel, StatusRow};
 use super::redis_state::ConnectState;
 use crate::error::Error;
 use crate::providers::Catalog;
+use crate::store::Channel;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -21,6 +22,9 @@ pub struct Report {
     pub database: String,
     /// The Redis read (password masked); none when no REDIS_URL was found.
     pub redis: Option<String>,
+    /// The located Redis could not be reached: why, and what to do (the database's report
+    /// stands without the connects).
+    pub redis_unreachable: Option<String>,
     pub organizations: Vec<OrganizationReport>,
     /// Connects in progress; none without Redis.
     pub connects: Option<Vec<ConnectReport>>,
@@ -51,6 +55,8 @@ pub struct ChannelReport {
     pub in_between_steps: bool,
     pub refresh_needed: bool,
     pub updated_at: Option<DateTime<Utc>>,
+    /// The channel this tool stores for the same account, if any.
+    pub local: Option<LocalCopy>,
     /// "healthy", "warning" or "problem".
     pub health: &'static str,
     pub issues: Vec<Issue>,
@@ -221,10 +227,40 @@ impl SharedAccounts {
     }
 }
 
+/// The stored channel that holds the row's account (its page, for a two-step provider),
+/// and whether `postiz adopt` wrote it into this very row.
+fn local_copy(
+    row: &ChannelRow,
+    local: &[Channel],
+    catalog: &Catalog,
+    database: &str,
+) -> Option<LocalCopy> {
+    let found = local.iter().find(|c| {
+        let same_provider = catalog
+            .get(&c.provider)
+            .and_then(|p| p.postiz_id.as_deref())
+            .is_some_and(|id| id == row.provider);
+        let account = c
+            .page
+            .as_ref()
+            .map(|p| p.id.as_str())
+            .or(c.account.id.as_deref());
+        same_provider && account == Some(row.internal_id.as_str())
+    })?;
+    Some(LocalCopy {
+        channel: found.name.clone(),
+        handed_here: found
+            .handed_to_postiz
+            .as_ref()
+            .is_some_and(|h| h.row_id == row.id && super::db::same_database(&h.database, database)),
+    })
+}
+
 /// One channel's report: its row classified with what else the database says about it.
 pub fn channel_report(
     channel: StatusChannel,
     also_in: Vec<String>,
+    local: Option<LocalCopy>,
     catalog: &Catalog,
     now: DateTime<Utc>,
     advice: Advice<'_>,
@@ -240,6 +276,7 @@ pub fn channel_report(
         failed_posts: failed_posts.iter().collect(),
         failed_post_count,
         also_in,
+        local,
     };
     let issues = classify(&row, &evidence, catalog, now, advice);
     ChannelReport {
@@ -254,6 +291,7 @@ pub fn channel_report(
         in_between_steps: row.in_between_steps,
         refresh_needed: row.refresh_needed,
         updated_at: row.updated_at,
+        local: evidence.local,
         health: match issues.iter().map(|i| i.severity).min() {
             None => "healthy",
             Some(Severity::Warning) => "warning",
@@ -271,6 +309,10 @@ pub struct Assembler<'a> {
     pub now: DateTime<Utc>,
     pub advice: Advice<'a>,
     pub shared: SharedAccounts,
+    /// The channels this tool stores, and the database as shown (to tell whether one was
+    /// handed to this very row).
+    pub local: &'a [Channel],
+    pub database: &'a str,
     /// An organization was asked for (`--org`): shown even when deleted and empty.
     pub filtered: bool,
     /// The organization being handed on.
@@ -291,6 +333,8 @@ impl<'a> Assembler<'a> {
             now,
             advice,
             shared,
+            local: &[],
+            database: "",
             filtered,
             current: None,
             summary: Summary::default(),
@@ -311,7 +355,9 @@ impl<'a> Assembler<'a> {
         }
         if let Some(channel) = item.channel {
             let also_in = self.shared.others(&channel.row);
-            let report = channel_report(channel, also_in, self.catalog, self.now, self.advice);
+            let local = local_copy(&channel.row, self.local, self.catalog, self.database);
+            let report =
+                channel_report(channel, also_in, local, self.catalog, self.now, self.advice);
             self.summary.channels += 1;
             match report.worst() {
                 None => self.summary.healthy += 1,
@@ -337,21 +383,24 @@ pub fn read(
     deployment: &super::locate::Deployment,
     catalog: &Catalog,
     org_filter: Option<&str>,
+    local: &[Channel],
 ) -> Result<Report, Error> {
     let mut all = Collect::default();
-    let mut report = stream(opened, deployment, catalog, org_filter, &mut all)?;
+    let mut report = stream(opened, deployment, catalog, org_filter, local, &mut all)?;
     report.organizations = all.0;
     Ok(report)
 }
 
 /// Read the deployment, handing each organization and channel to `sink` as it comes off
 /// the database (classified row by row, none kept); then the report of the rest: the
-/// connects, the counts (its `organizations` left empty).
+/// connects, the counts (its `organizations` left empty). `local` are the channels this
+/// tool stores (a row of the same account gets `postiz adopt` as a repair).
 pub fn stream(
     opened: &mut super::Opened,
     deployment: &super::locate::Deployment,
     catalog: &Catalog,
     org_filter: Option<&str>,
+    local: &[Channel],
     sink: &mut dyn Sink,
 ) -> Result<Report, Error> {
     let database = deployment
@@ -378,6 +427,8 @@ pub fn stream(
         SharedAccounts::default(),
         only.is_some(),
     );
+    assembler.local = local;
+    assembler.database = &database;
     // The accounts shared across organizations are read on a second connection while this
     // one sorts the channels (they are needed from the first channel on); first, on this
     // one, when no second connection can be opened.
@@ -421,8 +472,34 @@ pub fn stream(
     }
     let mut summary = assembler.summary;
 
-    let connects = opened.redis.as_mut().map(|r| r.connects()).transpose()?;
+    // A Redis that fails while it is read leaves the database's report standing too.
+    let (connects, redis_failed) = match opened.redis.as_mut().map(|r| r.connects()) {
+        Some(Ok(list)) => (Some(list), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let redis_unreachable = opened
+        .redis_unreachable
+        .as_ref()
+        .or(redis_failed.as_ref())
+        .map(|e| {
+            let mut text = e.to_string();
+            if let Some(cause) = e.cause() {
+                text.push_str(&format!(" ({cause})"));
+            }
+            if let Some(fix) = e.fix() {
+                text.push_str(&format!("; {fix}"));
+            }
+            text
+        });
     let (connects, connects_note) = match connects {
+        None if redis_unreachable.is_some() => (
+            None,
+            Some(
+                "Postiz's Redis could not be reached: the connects in progress are not shown"
+                    .to_string(),
+            ),
+        ),
         None => (
             None,
             Some(
@@ -492,6 +569,7 @@ pub fn stream(
     Ok(Report {
         database,
         redis,
+        redis_unreachable,
         organizations: Vec::new(),
         connects,
         connects_note,
@@ -534,6 +612,7 @@ mod tests {
             updated_at: None,
             deleted_at: None,
             posting_times_valid: true,
+            has_refresh_token: true,
         }
     }
 
@@ -562,6 +641,7 @@ mod tests {
         Report {
             database: String::new(),
             redis: None,
+            redis_unreachable: None,
             organizations: all.0,
             connects: None,
             connects_note: None,

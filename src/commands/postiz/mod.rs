@@ -99,7 +99,10 @@ fn status(
     all: bool,
 ) -> Result<ExitCode, Error> {
     let deployment = locate_from(args)?;
-    let mut opened = postiz::open(&deployment, args.connect_timeout)?;
+    // A Redis that cannot be reached leaves the database's report standing (exit 5).
+    let mut opened = postiz::open_lenient(&deployment, args.connect_timeout)?;
+    // The channels this tool stores: a row of the same account can be repaired with them.
+    let local = ctx.store.list().map(|l| l.channels).unwrap_or_default();
     let database = deployment
         .database
         .as_ref()
@@ -108,7 +111,7 @@ fn status(
     let redis = deployment.redis.as_ref().map(|r| r.shown());
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut read = |sink: &mut dyn report::Sink| {
-        report::stream(&mut opened, &deployment, &ctx.catalog, org, sink)
+        report::stream(&mut opened, &deployment, &ctx.catalog, org, &local, sink)
     };
     let written = if ctx.ui.json {
         let mut sink = render::StatusJson::new(out, &database, redis.as_deref());
@@ -118,8 +121,17 @@ fn status(
         read(&mut sink).and_then(|report| Ok(sink.finish(&report).map(|_| report)?))
     };
     match written {
-        Ok(report) if report.has_problem() => Ok(ExitCode::Failure),
-        Ok(_) => Ok(ExitCode::Ok),
+        Ok(report) => {
+            let mut code = if report.has_problem() {
+                ExitCode::Failure
+            } else {
+                ExitCode::Ok
+            };
+            if report.redis_unreachable.is_some() {
+                code = code.worst(ExitCode::Network);
+            }
+            Ok(code)
+        }
         // The reader went away (`| head`): nothing more to say.
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::Ok),
         Err(e) => Err(e),

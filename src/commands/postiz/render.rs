@@ -262,6 +262,24 @@ fn channel(text: &mut Styled, c: &ChannelReport) {
             &Style::new().dim(),
         )
         .newline();
+    if let Some(local) = &c.local {
+        text.text("      ")
+            .styled(
+                &if local.handed_here {
+                    format!(
+                        "handed to Postiz from this tool's channel {}",
+                        local.channel
+                    )
+                } else {
+                    format!(
+                        "this tool also holds the account: channel {}",
+                        local.channel
+                    )
+                },
+                &Style::new().dim(),
+            )
+            .newline();
+    }
     if c.issues.is_empty() {
         text.text("      healthy").newline();
     }
@@ -287,6 +305,11 @@ fn connects(text: &mut Styled, report: &Report) {
     text.styled("Connects in progress", &Style::new().bold().underlined())
         .styled(" (Postiz's Redis)", &dim)
         .newline();
+    if let Some(why) = &report.redis_unreachable {
+        text.styled("  unreachable: ", &Style::new().red().bold())
+            .text(why)
+            .newline();
+    }
     if let Some(note) = &report.connects_note {
         text.text("  ").text(note).newline();
     }
