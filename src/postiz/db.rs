@@ -415,6 +415,7 @@ impl Database {
                SELECT DISTINCT ON (f.id) f.id, n.content, n.\"createdAt\" \
                FROM \"Integration\" f JOIN \"Notifications\" n \
                  ON n.\"organizationId\" = f.\"organizationId\" AND n.\"deletedAt\" IS NULL \
+                 AND n.content LIKE 'Could not refresh your %' \
                  AND starts_with(n.content, 'Could not refresh your ' || f.\"providerIdentifier\" || ' channel') \
                WHERE (f.\"refreshNeeded\" OR f.\"inBetweenSteps\") AND f.\"deletedAt\" IS NULL {only} \
                ORDER BY f.id, n.\"createdAt\" DESC) n ON n.id = i.id \
