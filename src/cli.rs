@@ -72,6 +72,9 @@ pub enum Command {
         no_refresh: bool,
     },
     /// Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires
+    #[command(
+        override_usage = "postiz-connect refresh [OPTIONS] <CHANNELS>...\n       postiz-connect refresh [OPTIONS] --all\n       postiz-connect refresh [OPTIONS] --watch [CHANNELS]..."
+    )]
     Refresh {
         /// Channels to refresh (see `status`)
         #[arg(required_unless_present_any = ["all", "watch"])]
@@ -154,7 +157,7 @@ pub enum Command {
 /// `postiz-connect postiz ...`: read a Postiz deployment's own state.
 #[derive(Debug, Subcommand)]
 pub enum PostizCommand {
-    /// Every channel's health, grouped by organization, and the connects in progress
+    /// Every channel's health, grouped by organization, the connects in progress, and Postiz's engine (Temporal)
     #[command(after_help = POSTIZ_STATUS_HELP)]
     Status {
         #[command(flatten)]
@@ -256,7 +259,9 @@ Exit codes: 0 refreshed (or nothing to do), 1 the row changed meanwhile, the wri
 failed or no record could be written, another postiz refresh of the row is running, an
 earlier refresh's record waits for `postiz restore`, or the provider may have spent the
 refresh token without answering, 4 the provider refused the grant (reconnect from Postiz), 5 network or database
-unreachable, 6 credentials or database misconfigured (or the role may not write).";
+unreachable, or a threads / instagram-standalone row refreshed whose refresh workflow could
+not be started in Temporal (the command that starts it is printed), 6 credentials or
+database misconfigured (or the role may not write).";
 
 const POSTIZ_ADOPT_HELP: &str = "\
 Writes one row as Postiz's createOrUpdateIntegration does (upsert on organization and
@@ -267,20 +272,27 @@ postiz-replaced/, which `postiz restore FILE` puts back). Never prints tokens; -
 masks them.
 
 Exit codes: 0 adopted, 1 the row changed meanwhile or the replaced tokens could not be
-kept, 2 no such organization, 4 refused by a guard, 5 database
-unreachable, 6 configuration (no client id in the .env, not a Postiz database).";
+kept, 2 no such organization, 4 refused by a guard, 5 database unreachable, or a threads /
+instagram-standalone row written whose refresh workflow could not be started in Temporal,
+6 configuration (no client id in the .env, not a Postiz database).";
 
 const POSTIZ_STATUS_HELP: &str = "\
 Reads only: read-only transactions on the database; SCAN, TTL and GET of non-secret keys
 on Redis. Never shows tokens, refresh tokens, API keys or Redis values.
 
-Exit codes: 0 every channel healthy (warnings allowed), 1 a channel has a problem,
-5 the database or Redis cannot be reached, 6 a URL, login or database that is not Postiz's.";
+Temporal (the engine: workers, refresh workflows, posts due with no workflow) is only
+described, never started, signalled or terminated.
+
+Exit codes: 0 every channel and the engine healthy (warnings allowed), 1 a channel or the
+engine has a problem, 5 the database, Redis or Temporal cannot be reached (the report is
+incomplete), 6 a URL, login or database that is not Postiz's.";
 
 const POSTIZ_WATCH_HELP: &str = "\
 Prints each connect as Postiz makes it: state created, state consumed, channel row written,
 page chosen; and the verdicts: a state consumed with no row within --grace (the token
-exchange failed), a state that expired unconsumed (the provider never sent the browser back).
+exchange failed), a state that expired unconsumed (the provider never sent the browser back);
+for threads and instagram-standalone rows, the refresh workflow Postiz starts (or its absence
+after --grace).
 
 Exit codes: 0 no connect failed, 1 a connect failed, 5 the database or Redis cannot be
 reached, 6 a URL, login or database that is not Postiz's.";
@@ -305,7 +317,10 @@ pub struct DeploymentArgs {
     /// Postiz's Redis (default: REDIS_URL from --env-file, then from the environment)
     #[arg(long, value_name = "URL")]
     pub redis_url: Option<String>,
-    /// Give up reaching the database or Redis after this long
+    /// Postiz's Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)
+    #[arg(long, value_name = "HOST:PORT")]
+    pub temporal_address: Option<String>,
+    /// Give up reaching the database, Redis or Temporal after this long
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = humantime::parse_duration)]
     pub connect_timeout: Duration,
 }
@@ -402,8 +417,10 @@ pub struct ConnectArgs {
     /// Connect against a local emulation of the provider: no account or credentials needed
     #[arg(long, help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url", "sandbox_at"])]
     pub sandbox: bool,
-    /// With --sandbox: approve at once instead of showing the consent page
-    #[arg(long, requires = "sandbox", help_heading = "Sandbox")]
+    /// With --sandbox: approve at once instead of showing the consent page; with
+    /// --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no
+    /// browser opens
+    #[arg(long, help_heading = "Sandbox")]
     pub auto_approve: bool,
     /// With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
     #[arg(
@@ -573,23 +590,48 @@ pub fn build_command(catalog: &Catalog) -> clap::Command {
 
 /// The command line as shell completion sees it: a provider's subcommand without the
 /// flags that do not apply to it (hidden for parsing, but the completion generators of
-/// clap_complete offer hidden flags too).
+/// clap_complete offer hidden flags too). The channel arguments of `token`, `refresh` and
+/// `logout` complete the stored channels' names, read when completing (the dynamic
+/// completion of `COMPLETE=<shell> postiz-connect`; the static scripts cannot).
 pub fn completion_command(catalog: &Catalog) -> clap::Command {
-    build_command(catalog).mut_subcommands(|sub| {
-        if !sub.get_arguments().any(|a| a.is_hide_set()) {
-            return sub;
-        }
-        let args: Vec<clap::Arg> = sub
-            .get_arguments()
-            .filter(|a| !a.is_hide_set())
-            .cloned()
-            .collect();
-        let aliases: Vec<String> = sub.get_visible_aliases().map(str::to_string).collect();
-        clap::Command::new(sub.get_name().to_string())
-            .about(sub.get_about().cloned().unwrap_or_default())
-            .visible_aliases(aliases)
-            .args(args)
-    })
+    let channels = |a: clap::Arg| a.add(clap_complete::ArgValueCandidates::new(stored_channels));
+    build_command(catalog)
+        .mut_subcommand("token", |c| c.mut_arg("channel", channels))
+        .mut_subcommand("logout", |c| c.mut_arg("channel", channels))
+        .mut_subcommand("refresh", |c| c.mut_arg("channels", channels))
+        .mut_subcommands(|sub| {
+            if !sub.get_arguments().any(|a| a.is_hide_set()) {
+                return sub;
+            }
+            let args: Vec<clap::Arg> = sub
+                .get_arguments()
+                .filter(|a| !a.is_hide_set())
+                .cloned()
+                .collect();
+            let aliases: Vec<String> = sub.get_visible_aliases().map(str::to_string).collect();
+            clap::Command::new(sub.get_name().to_string())
+                .about(sub.get_about().cloned().unwrap_or_default())
+                .visible_aliases(aliases)
+                .args(args)
+        })
+}
+
+/// The stored channels, each with its account and whether it is a sandbox's, as
+/// completion candidates.
+fn stored_channels() -> Vec<clap_complete::CompletionCandidate> {
+    crate::store::Store::new(crate::store::default_home())
+        .peek()
+        .into_iter()
+        .map(|c| {
+            let help = format!(
+                "{}{}",
+                c.account.name.as_deref().unwrap_or(&c.provider),
+                if c.is_sandboxed() { " (sandbox)" } else { "" }
+            );
+            clap_complete::CompletionCandidate::new(c.name)
+                .help(Some(crate::ui::terminal_safe(&help).into_owned().into()))
+        })
+        .collect()
 }
 
 /// Which provider subcommands a command line gets: each carries every connect flag, and

@@ -50,7 +50,7 @@ pub fn follow(
         grace,
         interval,
     } = *watch;
-    let (deployment, _) = target.locate()?;
+    let (deployment, env) = target.locate()?;
     let mut opened = super::open(&deployment, target.connect_timeout)?;
     let only = org
         .map(|f| report::resolve_organization(&mut opened.db, f))
@@ -70,6 +70,13 @@ pub fn follow(
         .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
         .map(|p| p.display().to_string());
     let mut watcher = Watcher::new(grace, env_file);
+    // The refresh workflow Postiz starts for a threads / instagram-standalone connect.
+    let mut refresh_workflows = super::engine::RefreshWatch::new(
+        target.temporal(env.as_ref()),
+        target.connect_timeout,
+        grace,
+        super::engine::repair_flag(target),
+    );
     let mut reader = Reader::new(only);
     let first = reader.observe(&mut opened)?;
     watcher.observe(&first, catalog);
@@ -107,6 +114,18 @@ pub fn follow(
         let deadline = Instant::now() + interval;
         while Instant::now() < deadline {
             if interrupt::requested() || timeout.is_some_and(|t| started.elapsed() >= t) {
+                // A consumed connect with no verdict yet: ending quietly with exit 0 would
+                // read as "nothing failed" when nobody knows.
+                let unjudged = watcher.unjudged();
+                if !unjudged.is_empty() {
+                    ui.warn(format!(
+                        "stopped before judging {} connect(s) ({}): Postiz took the state, and the watch ended before a channel row was written or the grace period ({}) was over; watch longer (a larger --timeout), or see postiz status",
+                        unjudged.len(),
+                        unjudged.join(", "),
+                        humantime::format_duration(grace)
+                    ));
+                    return Ok(true);
+                }
                 ui.info(if failed {
                     "stopped; a connect failed (see above)"
                 } else {
@@ -117,7 +136,12 @@ pub fn follow(
             std::thread::sleep(Duration::from_millis(25).min(interval));
         }
         let obs = reader.observe(&mut opened)?;
-        for event in watcher.observe(&obs, catalog) {
+        let mut events = watcher.observe(&obs, catalog);
+        if let Some(workflows) = refresh_workflows.as_mut() {
+            events.iter().for_each(|e| workflows.track(e));
+            events.extend(workflows.poll());
+        }
+        for event in events {
             failed |= event.is_failure();
             on_event(&event, obs.at);
         }

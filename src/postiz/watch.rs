@@ -93,6 +93,31 @@ pub enum Event {
         organization: Option<String>,
         advice: String,
     },
+    /// Postiz started the refresh workflow of a threads / instagram-standalone row it wrote.
+    RefreshWorkflowStarted {
+        id: String,
+        name: String,
+        provider: String,
+        workflow_id: String,
+        run_id: String,
+        task_queue: String,
+    },
+    /// Verdict: no refresh workflow started for such a row within the grace period.
+    RefreshWorkflowMissing {
+        id: String,
+        name: String,
+        provider: String,
+        workflow_id: String,
+        advice: String,
+    },
+    /// Temporal could not be read to see the refresh workflow of such a row.
+    RefreshWorkflowUnknown {
+        id: String,
+        name: String,
+        provider: String,
+        workflow_id: String,
+        advice: String,
+    },
     /// Verdict: the state disappeared before its time without being consumed.
     Vanished {
         state: String,
@@ -107,7 +132,10 @@ impl Event {
     pub fn is_failure(&self) -> bool {
         matches!(
             self,
-            Event::ExchangeFailed { .. } | Event::Expired { .. } | Event::Vanished { .. }
+            Event::ExchangeFailed { .. }
+                | Event::Expired { .. }
+                | Event::Vanished { .. }
+                | Event::RefreshWorkflowMissing { .. }
         )
     }
 }
@@ -160,6 +188,12 @@ impl Watcher {
     /// Connects waiting when the watch began.
     pub fn waiting_count(&self) -> usize {
         self.waiting.len()
+    }
+
+    /// The connects whose state Postiz consumed and that have no verdict yet (no row
+    /// written, the grace period not over): their state prefixes.
+    pub fn unjudged(&self) -> Vec<String> {
+        self.consumed.values().map(|c| c.prefix.clone()).collect()
     }
 
     fn org_label(&self, id: &Option<String>) -> Option<String> {
@@ -506,6 +540,9 @@ mod tests {
                 Event::ExchangeFailed { .. } => "exchange failed",
                 Event::Expired { .. } => "expired",
                 Event::Vanished { .. } => "vanished",
+                Event::RefreshWorkflowStarted { .. } => "refresh workflow started",
+                Event::RefreshWorkflowMissing { .. } => "no refresh workflow",
+                Event::RefreshWorkflowUnknown { .. } => "refresh workflow unknown",
             })
             .collect()
     }
@@ -521,7 +558,7 @@ mod tests {
         );
         assert_eq!(kinds(&e), ["created"]);
         assert!(
-            matches!(&e[0], Event::StateCreated { organization: Some(o), state, .. } if o == "Acme" && state == "stateAAA…")
+            matches!(&e[0], Event::StateCreated { organization: Some(o), state, .. } if o == "Acme" && state == "stateAAA")
         );
         let e = w.observe(
             &obs(
@@ -533,7 +570,7 @@ mod tests {
         );
         assert_eq!(kinds(&e), ["consumed", "row new"]);
         assert!(
-            matches!(&e[1], Event::ChannelWritten { waiting_for_page: true, state: Some(s), .. } if s == "stateAAA…")
+            matches!(&e[1], Event::ChannelWritten { waiting_for_page: true, state: Some(s), .. } if s == "stateAAA")
         );
         let mut chosen = row("c1", "facebook", false, 40);
         chosen.internal_id = "page-1".into();

@@ -5,14 +5,16 @@ use std::time::Duration;
 
 use crate::cli::{DeploymentArgs, PostizCommand};
 use crate::error::{Error, ExitCode};
+use crate::postiz::engine;
 use crate::postiz::follow::{self, Follow};
-use crate::postiz::locate::{self, Deployment};
+use crate::postiz::locate;
 use crate::postiz::report::{self};
 use crate::postiz::{self};
 
 use super::Context;
 
 mod render;
+mod render_engine;
 mod repair;
 
 pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
@@ -84,12 +86,9 @@ fn target(args: &DeploymentArgs) -> locate::Target<'_> {
         env_file: args.env_file.as_deref(),
         database_url: args.database_url.as_deref(),
         redis_url: args.redis_url.as_deref(),
+        temporal_address: args.temporal_address.as_deref(),
         connect_timeout: args.connect_timeout,
     }
-}
-
-fn locate_from(args: &DeploymentArgs) -> Result<Deployment, Error> {
-    Ok(target(args).locate()?.0)
 }
 
 fn status(
@@ -98,7 +97,8 @@ fn status(
     org: Option<&str>,
     all: bool,
 ) -> Result<ExitCode, Error> {
-    let deployment = locate_from(args)?;
+    let target = target(args);
+    let (deployment, env_file) = target.locate()?;
     // A Redis that cannot be reached leaves the database's report standing (exit 5).
     let mut opened = postiz::open_lenient(&deployment, args.connect_timeout)?;
     // The channels this tool stores: a row of the same account can be repaired with them.
@@ -109,25 +109,70 @@ fn status(
         .map(|d| d.shown())
         .unwrap_or_default();
     let redis = deployment.redis.as_ref().map(|r| r.shown());
-    let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut read = |sink: &mut dyn report::Sink| {
-        report::stream(&mut opened, &deployment, &ctx.catalog, org, &local, sink)
+    // The engine, of the organization shown when --org names one; read after the channels.
+    let engine = |opened: &mut postiz::Opened| -> Result<Option<engine::EngineReport>, Error> {
+        let org_id = org
+            .map(|f| report::resolve_organization(&mut opened.db, f).map(|o| o.id))
+            .transpose()?;
+        target
+            .temporal(env_file.as_ref())
+            .map(|located| {
+                engine::read(
+                    &located,
+                    args.connect_timeout,
+                    &mut opened.db,
+                    org_id.as_deref(),
+                    &engine::repair_flag(&target),
+                )
+            })
+            .transpose()
     };
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if ctx.ui.json {
         let mut sink = render::StatusJson::new(out, &database, redis.as_deref());
-        read(&mut sink).and_then(|report| Ok(sink.finish(&report).map(|_| report)?))
+        report::stream(
+            &mut opened,
+            &deployment,
+            &ctx.catalog,
+            org,
+            &local,
+            &mut sink,
+        )
+        .and_then(|report| {
+            let engine = engine(&mut opened)?;
+            let value = serde_json::to_value(&engine).expect("engine report serializes");
+            sink.finish(&report, &[("engine", value)])?;
+            Ok((report, engine))
+        })
     } else {
         let mut sink = render::StatusText::new(out, ctx.ui.quiet, all, &database, redis.as_deref());
-        read(&mut sink).and_then(|report| Ok(sink.finish(&report).map(|_| report)?))
+        report::stream(
+            &mut opened,
+            &deployment,
+            &ctx.catalog,
+            org,
+            &local,
+            &mut sink,
+        )
+        .and_then(|report| {
+            let engine = engine(&mut opened)?;
+            sink.finish(&report)?;
+            ctx.ui
+                .data(render_engine::section(engine.as_ref(), ctx.ui.quiet));
+            Ok((report, engine))
+        })
     };
     match written {
-        Ok(report) => {
-            let mut code = if report.has_problem() {
-                ExitCode::Failure
-            } else {
-                ExitCode::Ok
-            };
-            if report.redis_unreachable.is_some() {
+        Ok((report, engine)) => {
+            let mut code =
+                if report.has_problem() || engine.as_ref().is_some_and(|e| e.problems() > 0) {
+                    ExitCode::Failure
+                } else {
+                    ExitCode::Ok
+                };
+            // Redis or Temporal not read: the report is incomplete, whatever else it found.
+            if report.redis_unreachable.is_some() || engine.as_ref().is_some_and(|e| e.incomplete())
+            {
                 code = code.worst(ExitCode::Network);
             }
             Ok(code)

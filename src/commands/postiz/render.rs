@@ -410,8 +410,13 @@ impl<'a, W: Write> StatusJson<'a, W> {
         Ok(())
     }
 
-    /// The rest of the report after the organizations, then the end of the document.
-    pub(super) fn finish(mut self, report: &Report) -> io::Result<()> {
+    /// The rest of the report after the organizations, and `more` (sections other services
+    /// read: the engine), then the end of the document.
+    pub(super) fn finish(
+        mut self,
+        report: &Report,
+        more: &[(&str, serde_json::Value)],
+    ) -> io::Result<()> {
         self.start()?;
         self.out.write_all(if self.organizations > 0 {
             b"\n  ]"
@@ -423,6 +428,9 @@ impl<'a, W: Write> StatusJson<'a, W> {
         };
         for written in ["database", "redis", "organizations"] {
             rest.remove(written);
+        }
+        for (key, value) in more {
+            rest.insert(key.to_string(), value.clone());
         }
         for (key, value) in rest {
             write!(self.out, ",\n  {}: ", serde_json::to_string(&key)?)?;
@@ -616,6 +624,44 @@ pub(super) fn event(event: &Event, at: chrono::DateTime<Utc>) -> Styled {
         } => {
             text.styled("✗ state expired unused", &bad)
                 .text(&format!(" {state}{}", org(organization)))
+                .newline()
+                .text("          ")
+                .text(advice);
+        }
+        Event::RefreshWorkflowStarted {
+            name,
+            provider,
+            workflow_id,
+            task_queue,
+            ..
+        } => {
+            text.styled("✓ refresh workflow started", &good)
+                .text(&format!(
+                ": {workflow_id} (refreshTokenWorkflow on {task_queue}) for {provider} \"{name}\""
+            ));
+        }
+        Event::RefreshWorkflowMissing {
+            name,
+            provider,
+            workflow_id,
+            advice,
+            ..
+        } => {
+            text.styled("✗ no refresh workflow", &bad)
+                .text(&format!(" {workflow_id} for {provider} \"{name}\""))
+                .newline()
+                .text("          ")
+                .text(advice);
+        }
+        Event::RefreshWorkflowUnknown {
+            name,
+            provider,
+            workflow_id,
+            advice,
+            ..
+        } => {
+            text.styled("! refresh workflow not checked", &Style::new().yellow())
+                .text(&format!(" {workflow_id} for {provider} \"{name}\""))
                 .newline()
                 .text("          ")
                 .text(advice);

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::writer::{self as repair, AdoptRow, Adopted};
 use crate::error::{Error, ExitCode};
+use crate::postiz::engine;
 use crate::postiz::locate::Target;
 use crate::postiz::{self, model::Organization};
 use crate::providers::{Provider, RefreshStyle};
@@ -182,20 +183,6 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             fix: format!("connect it again: {}", channel.reconnect_command()),
         })?,
     };
-    if postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&identifier.as_str()) {
-        notes.push(format!(
-            "Postiz refreshes {} channels with a workflow it starts only when it connects a \
-             channel itself: this adopted channel will not be refreshed by Postiz until it is \
-             reconnected there. Meanwhile, keep it alive with postiz-connect postiz refresh ROW \
-             (e.g. from cron, well before {})",
-            provider.name,
-            channel
-                .expires_at
-                .map(|e| e.format("%Y-%m-%d").to_string())
-                .unwrap_or_else(|| "it expires".into())
-        ));
-    }
-
     let now = Utc::now();
     let no_expiry = now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS);
     let (token, refresh_token, expiration) = if x.is_some() {
@@ -340,6 +327,26 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             .into(),
     };
     if args.dry_run {
+        // A threads / instagram-standalone channel gets Postiz's refresh workflow.
+        let row_id = existing
+            .as_ref()
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| "<the new row's id>".into());
+        let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
+        if let Some(workflow) = engine::after_repair(
+            ctx.ui,
+            args.deployment,
+            env_file,
+            &engine::Repaired {
+                row_id: &row_id,
+                organization_id: &org.id,
+                provider: &identifier,
+                label: &label,
+            },
+            true,
+        ) {
+            out["workflow"] = workflow.json;
+        }
         out["outcome"] = json!(if existing.is_some() {
             "would_update"
         } else {
@@ -476,8 +483,30 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         channel.name
     ));
     out["notes"] = json!(notes);
-    if ctx.ui.json {
+    // Postiz starts a threads / instagram-standalone channel's refresh workflow at connect;
+    // an adopted channel gets it here, or nothing would refresh it (printed after the row).
+    let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
+    let start_workflow = || {
+        engine::after_repair(
+            ctx.ui,
+            args.deployment,
+            env_file,
+            &engine::Repaired {
+                row_id: &row_id,
+                organization_id: &org.id,
+                provider: &identifier,
+                label: &label,
+            },
+            false,
+        )
+    };
+    let workflow = if ctx.ui.json {
+        let workflow = start_workflow();
+        if let Some(w) = &workflow {
+            out["workflow"] = w.json.clone();
+        }
         ctx.ui.json_data(&out);
+        workflow
     } else {
         ctx.ui.step(format!(
             "{} {}{} {} \"{}\" in {} ({}) as row {row_id}",
@@ -492,8 +521,15 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         for note in &notes {
             ctx.ui.info(note.as_str());
         }
-    }
-    Ok(ExitCode::Ok)
+        start_workflow()
+    };
+    // The row is written; its refresh workflow not started (Temporal unreachable).
+    let code = if workflow.is_some_and(|w| w.failed) {
+        ExitCode::Network
+    } else {
+        ExitCode::Ok
+    };
+    Ok(code)
 }
 
 /// The organization `--org` names, by id or name, among those not deleted: a deleted

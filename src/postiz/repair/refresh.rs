@@ -15,6 +15,7 @@ use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::model::ClientCredentials;
 use crate::oauth::flow;
+use crate::postiz::engine;
 use crate::postiz::locate::Target;
 use crate::postiz::{self};
 use crate::providers::{credentials, RefreshStyle};
@@ -48,7 +49,13 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
     let mut worst = ExitCode::Ok;
     for id in args.ids {
         match refresh_one(ctx, args, &located, &mut writer, &http, id) {
-            Ok(value) => results.push(value),
+            Ok(value) => {
+                // The row is repaired, its refresh workflow not started: Temporal unreachable.
+                if value["workflow"]["outcome"] == "failed" {
+                    worst = worst.worst(ExitCode::Network);
+                }
+                results.push(value)
+            }
             Err(e) => {
                 worst = worst.worst(e.exit_code());
                 let mut value = result(id, "failed");
@@ -256,6 +263,15 @@ pub(super) fn refresh_locked(
         ));
         value["outcome"] = json!("would_refresh");
         value["would_set"] = json!(changes);
+        if let Some(workflow) = engine::after_repair(
+            ctx.ui,
+            args.deployment,
+            env_file,
+            &repaired(&row, &label),
+            true,
+        ) {
+            value["workflow"] = workflow.json;
+        }
         return Ok(value);
     }
 
@@ -453,6 +469,26 @@ pub(super) fn refresh_locked(
                     String::new()
                 }
             ));
+            // Postiz's refresh workflow (threads, instagram-standalone) restarted, and the
+            // post workflows still holding the old tokens named.
+            let channel = repaired(&row, &label);
+            if let Some(workflow) =
+                engine::after_repair(ctx.ui, args.deployment, env_file, &channel, false)
+            {
+                value["workflow"] = workflow.json;
+            }
+            if let Some(database) = &located.deployment.database {
+                let running = engine::warn_running_posts(
+                    ctx.ui,
+                    args.deployment,
+                    env_file,
+                    database,
+                    &channel,
+                );
+                if !running.is_empty() {
+                    value["running_post_workflows"] = json!(running);
+                }
+            }
             value["outcome"] = json!("refreshed");
             value["token_expiration"] = json!(expiration.to_rfc3339());
             value["rotated"] = json!(rotated);
@@ -483,6 +519,16 @@ pub(super) fn refresh_locked(
                 restore_hint(&record_path)
             ),
         }),
+    }
+}
+
+/// A written row, as the engine hook names it.
+fn repaired<'a>(row: &'a super::writer::SecretRow, label: &'a str) -> engine::Repaired<'a> {
+    engine::Repaired {
+        row_id: &row.id,
+        organization_id: &row.organization_id,
+        provider: &row.provider,
+        label,
     }
 }
 
