@@ -175,6 +175,9 @@ pub enum PostizCommand {
         /// Only this organization, by name or id
         #[arg(long, value_name = "NAME|ID")]
         org: Option<String>,
+        /// List every channel (above 30, the healthy ones are otherwise counted per organization and provider)
+        #[arg(long)]
+        all: bool,
     },
     /// Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C
     #[command(after_help = POSTIZ_WATCH_HELP)]
@@ -1246,11 +1249,17 @@ mod tests {
             "--org",
             "Acme",
             "--json",
+            "--all",
         ])
         .command
         {
             Command::Postiz {
-                command: PostizCommand::Status { deployment, org },
+                command:
+                    PostizCommand::Status {
+                        deployment,
+                        org,
+                        all,
+                    },
             } => {
                 assert_eq!(
                     deployment.env_file.path.unwrap(),
@@ -1258,6 +1267,7 @@ mod tests {
                 );
                 assert_eq!(deployment.connect_timeout, Duration::from_secs(3));
                 assert_eq!(org.as_deref(), Some("Acme"));
+                assert!(all);
             }
             other => panic!("{other:?}"),
         }
