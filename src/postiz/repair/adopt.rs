@@ -4,14 +4,14 @@
 use chrono::Utc;
 use serde_json::{json, Value};
 
-use super::writer::{self as repair, AdoptRow, Adopted};
+use super::writer::{self as repair, AdoptRow, Adopted, Existing, SecretRow};
 use crate::error::{Error, ExitCode};
 use crate::postiz::locate::Target;
 use crate::postiz::{self, model::Organization};
 use crate::providers::{Provider, RefreshStyle};
 
-use super::deployment::{deployment_flag, locate_from, setting, writer, Context};
-use super::records::write_replaced;
+use super::deployment::{deployment_flag, locate_from, setting, shared_list, writer, Context};
+use super::records::{write_replaced_rows, Held};
 
 pub struct AdoptArgs<'a> {
     pub channel: &'a str,
@@ -182,19 +182,21 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             fix: format!("connect it again: {}", channel.reconnect_command()),
         })?,
     };
-    if postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&identifier.as_str()) {
-        notes.push(format!(
-            "Postiz refreshes {} channels with a workflow it starts only when it connects a \
+    let workflow_note = postiz::REFRESH_WORKFLOW_PROVIDERS
+        .contains(&identifier.as_str())
+        .then(|| {
+            format!(
+                "Postiz refreshes {} channels with a workflow it starts only when it connects a \
              channel itself: this adopted channel will not be refreshed by Postiz until it is \
              reconnected there. Meanwhile, keep it alive with postiz-connect postiz refresh ROW \
              (e.g. from cron, well before {})",
-            provider.name,
-            channel
-                .expires_at
-                .map(|e| e.format("%Y-%m-%d").to_string())
-                .unwrap_or_else(|| "it expires".into())
-        ));
-    }
+                provider.name,
+                channel
+                    .expires_at
+                    .map(|e| e.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| "it expires".into())
+            )
+        });
 
     let now = Utc::now();
     let no_expiry = now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS);
@@ -219,10 +221,12 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                 .unwrap_or_else(|| secrets.access_token.clone()),
             _ => secrets.refresh_token.clone().unwrap_or_default(),
         };
+        let refresh_token = postiz_refresh_column(&identifier, &refresh_token, &channel)?;
+        let issued = channel.token_issued_at.unwrap_or(now);
         (
             secrets.access_token.clone(),
             refresh_token,
-            channel.expires_at.unwrap_or(no_expiry),
+            repair::recorded_expiry(&identifier, issued, channel.expires_at),
         )
     };
     // X's "Verified" setting: set once the existing row (if any) is read.
@@ -239,16 +243,23 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         internal_id: internal_id.clone(),
         // A page chosen after the login keeps the login's id as its root: Postiz's
         // `saveProviderPage` rewrites `internalId` only.
+        // The login's account id (Google's user id for YouTube and GMB, never its
+        // e-mail); a channel stored before that id was kept falls back to its handle.
         root_internal_id: channel
             .page
             .as_ref()
-            .map(|p| p.user.clone())
+            .map(|p| p.user_id.clone().unwrap_or_else(|| p.user.clone()))
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| internal_id.clone()),
         name,
         provider: identifier.clone(),
         kind: "social".into(),
-        profile: channel.account.username.clone(),
+        // A page channel's handle is the page's (Postiz's page step writes it), never
+        // the login's.
+        profile: match &channel.page {
+            Some(page) => page.handle.clone(),
+            None => channel.account.username.clone(),
+        },
         picture: None,
         token,
         refresh_token,
@@ -266,6 +277,31 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         ..row
     };
     let existing = writer.existing(&org.id, &internal_id)?;
+    if let Some(e) = &existing {
+        if let Some(refusal) = other_providers_row(e, &identifier, &org, &channel.name) {
+            return Err(refusal);
+        }
+    }
+    // A channel stored before the login's id was kept: an existing row keeps its root.
+    let row = match (
+        &existing,
+        channel.page.as_ref().and_then(|p| p.user_id.as_ref()),
+    ) {
+        (Some(e), None) if channel.page.is_some() => AdoptRow {
+            root_internal_id: e
+                .root_internal_id
+                .clone()
+                .filter(|r| !r.is_empty())
+                .unwrap_or(row.root_internal_id),
+            ..row
+        },
+        _ => row,
+    };
+    // Postiz starts its refresh workflow when it connects a channel; a row it connected
+    // keeps its workflow, so the note is only for a new row.
+    if existing.as_ref().is_none_or(|e| e.deleted) {
+        notes.extend(workflow_note);
+    }
     let row = if x.is_some() {
         // An existing row keeps the value Postiz wrote from X's `verified` (or the user
         // ticked); a new row is written as not verified, since this tool does not read it.
@@ -313,6 +349,23 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             })
         });
     let live_replaced = replaced.is_some() && existing.as_ref().is_some_and(|e| !e.deleted);
+    // LinkedIn: Postiz's upsert copies the tokens to every row of the same login, in any
+    // organization, soft-deleted ones too; those holding other tokens are kept in the
+    // record of replaced tokens as well.
+    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
+        .contains(&identifier.as_str())
+        .then(|| row.root_internal_id.clone());
+    let shared: Vec<SecretRow> = match &share_with_root {
+        Some(root) => writer
+            .rows_sharing(root, existing.as_ref().map(|e| e.id.as_str()).unwrap_or(""))?
+            .into_iter()
+            .filter(|r| {
+                r.token != row.token
+                    || r.refresh_token.as_deref().unwrap_or_default() != row.refresh_token
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let mut shown = serde_json::to_value(&row).expect("row serializes");
     shown["token"] = json!(repair::mask(&row.token));
     shown["refresh_token"] = json!(repair::mask(&row.refresh_token));
@@ -324,6 +377,9 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         "row": shown,
         "existing": existing,
         "replaces_other_tokens": replaced,
+        "also_changes": shared.iter().map(|r| json!({"id": r.id, "provider": r.provider,
+            "name": r.name, "organization_id": r.organization_id, "deleted": r.deleted}))
+            .collect::<Vec<_>>(),
         "notes": notes,
     });
     let refusal = || Error::Rejected {
@@ -377,6 +433,14 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                     }
                 ));
             }
+            if !shared.is_empty() {
+                text.push_str(&format!(
+                    "  also writes the tokens into{}; their tokens would be kept in a 0600 file\n",
+                    shared_list(&shared)
+                        .trim_start_matches(',')
+                        .trim_start_matches(" and")
+                ));
+            }
             for note in &notes {
                 text.push_str(&format!("note: {note}\n"));
             }
@@ -388,32 +452,50 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         return Err(refusal());
     }
     // The replaced tokens are made durable before the row is touched.
-    let kept = match (&existing, &replaced) {
-        (Some(e), Some(_)) => Some(
-            write_replaced(ctx, &located, e, &org.id, &internal_id, &row).map_err(|err| {
-                Error::Store {
-                    what: format!(
-                        "the row {}'s tokens could not be kept aside ({err}): nothing written",
-                        e.id
-                    ),
-                    fix: "make the config dir writable (free disk space, check its \
-                          permissions), then run it again"
-                        .into(),
-                }
+    let mut held: Vec<Held<'_>> = Vec::new();
+    if let (Some(e), Some(_)) = (&existing, &replaced) {
+        held.push(Held {
+            id: &e.id,
+            organization_id: &org.id,
+            internal_id: &internal_id,
+            provider: &e.provider,
+            name: &e.name,
+            token: &e.token,
+            refresh_token: e.refresh_token.as_deref(),
+            token_expiration: e.token_expiration,
+        });
+    }
+    held.extend(shared.iter().map(Held::from));
+    let kept = if held.is_empty() {
+        None
+    } else {
+        Some(
+            write_replaced_rows(
+                ctx,
+                &located,
+                "postiz-connect postiz adopt",
+                &held,
+                &row.token,
+                &row.refresh_token,
+            )
+            .map_err(|err| Error::Store {
+                what: format!(
+                    "the tokens of the row {} could not be kept aside ({err}): nothing written",
+                    held[0].id
+                ),
+                fix: "make the config dir writable (free disk space, check its \
+                      permissions), then run it again"
+                    .into(),
             })?,
-        ),
-        _ => None,
+        )
     };
-    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
-        .contains(&identifier.as_str())
-        .then_some(row.root_internal_id.as_str());
     let adopted = writer.upsert(
         &row,
         &repair::new_id(),
         existing
             .as_ref()
             .map(|e| (e.token.as_str(), e.refresh_token.as_deref())),
-        share_with_root,
+        share_with_root.as_deref(),
     )?;
     let (row_id, inserted, shared) = match adopted {
         Adopted::Written {
@@ -438,7 +520,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     };
     if let Some(path) = &kept {
         notes.push(format!(
-            "the row's previous tokens are kept in {} (0600); put them back with \
+            "the previous tokens of the rows written are kept in {} (0600); put them back with \
              postiz-connect postiz restore {}{}",
             path.display(),
             crate::ui::shell_word(&path.display().to_string()),
@@ -456,10 +538,11 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     out["row_id"] = json!(row_id);
     notes.push(format!(
         "this tool and Postiz now hold the same tokens: refresh the channel only from the \
-         deployment from now on (postiz-connect postiz refresh {row_id}), since a provider that \
+         deployment from now on (postiz-connect postiz refresh {}), since a provider that \
          rotates refresh tokens leaves the other copy with a spent one; remove the local copy \
          with postiz-connect logout --local-only {}",
-        channel.name
+        crate::ui::shell_word(&row_id),
+        crate::ui::shell_word(&channel.name)
     ));
     out["notes"] = json!(notes);
     if ctx.ui.json {
@@ -537,5 +620,73 @@ pub(super) fn value_text(value: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Null => "(null)".into(),
         other => other.to_string(),
+    }
+}
+
+/// An existing row of another provider at the same `(organizationId, internalId)`: two
+/// providers' account ids collide (Postiz's upsert would turn it into this provider's,
+/// and so would adopt). Refused whatever the flags.
+pub(super) fn other_providers_row(
+    existing: &Existing,
+    identifier: &str,
+    org: &Organization,
+    channel: &str,
+) -> Option<Error> {
+    (existing.provider != identifier).then(|| Error::Rejected {
+        what: format!(
+            "the row {} in {} ({}) is the {} channel \"{}\"{}, with the same account id as \
+             {channel}: adopting would turn it into a {identifier} channel and lose it; \
+             nothing written",
+            existing.id,
+            org.name,
+            org.id,
+            existing.provider,
+            existing.name,
+            if existing.deleted {
+                " (deleted in Postiz)"
+            } else {
+                ""
+            }
+        ),
+        fix: format!(
+            "adopt it into another organization (--org), or leave {channel} local; the two \
+             providers' account ids collide in {}",
+            org.name
+        ),
+    })
+}
+
+/// What Postiz keeps in `refreshToken` for a channel's refresh token: VK's with its device
+/// id (`<token>&&&&<device id>`, vk.provider.ts), Slack's the literal `'null'`
+/// (slack.provider.ts).
+pub(super) fn postiz_refresh_column(
+    identifier: &str,
+    refresh_token: &str,
+    channel: &crate::store::Channel,
+) -> Result<String, Error> {
+    match identifier {
+        "slack" if refresh_token.is_empty() => Ok("null".into()),
+        "vk" => {
+            let Some(device) = channel
+                .callback_params
+                .get("device_id")
+                .filter(|d| !d.is_empty())
+            else {
+                return Err(Error::Rejected {
+                    what: format!(
+                        "{} has no VK device id: Postiz refreshes VK with <refresh \
+                         token>&&&&<device id>, so its first refresh would fail",
+                        channel.name
+                    ),
+                    fix: format!("connect it again: {}", channel.reconnect_command()),
+                });
+            };
+            Ok(crate::postiz::refreshable::join_refresh(
+                identifier,
+                refresh_token,
+                &std::collections::BTreeMap::from([("device_id".to_string(), device.clone())]),
+            ))
+        }
+        _ => Ok(refresh_token.to_string()),
     }
 }

@@ -105,3 +105,19 @@ pub(super) fn share_root(row: &SecretRow) -> Option<&str> {
                 .unwrap_or(&row.internal_id)
         })
 }
+
+/// ", and N other row(s) of the same login: ID (provider \"name\"), ..." for a dry run.
+pub(super) fn shared_list(shared: &[SecretRow]) -> String {
+    if shared.is_empty() {
+        return String::new();
+    }
+    format!(
+        ", and the {} other row(s) of the same login, as Postiz does: {}",
+        shared.len(),
+        shared
+            .iter()
+            .map(|r| format!("{}{}", r.label(), if r.deleted { " (deleted)" } else { "" }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
