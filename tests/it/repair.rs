@@ -746,10 +746,11 @@ fn tiktok_records_23_hours_and_the_workflow_note_is_for_new_rows() {
     let env = env_file(&threads, &db, &[("THREADS_APP_ID", "sandbox-client")]);
     let env = env.to_str().unwrap();
     let note = "will not be refreshed by Postiz until it is reconnected";
-    let out = adopt(&threads, &channel, "Acme", env, &[]);
+    org(&mut c, "org-beta", "Beta");
+    let out = adopt(&threads, &channel, "Beta", env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     assert!(output_text(&out).contains(note), "{}", output_text(&out));
-    let out = adopt(&threads, &channel, "Acme", env, &[]);
+    let out = adopt(&threads, &channel, "Beta", env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     assert!(!output_text(&out).contains(note), "{}", output_text(&out));
 }

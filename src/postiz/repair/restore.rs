@@ -84,6 +84,11 @@ pub(super) fn restore_locked(
             ),
         })?;
     let label = row.label();
+    // A record of replaced tokens puts every row it names back as it was, soft-deleted
+    // rows included (Postiz's copy wrote those too).
+    if let Some(also) = &record.also {
+        return put_back(ctx, args, record, also, row, writer);
+    }
     if row.deleted {
         return Err(Error::Rejected {
             what: format!("{label} was deleted in Postiz"),
@@ -168,9 +173,6 @@ pub(super) fn restore_locked(
                 launches(env_file)
             ),
         });
-    }
-    if let Some(also) = &record.also {
-        return put_back(ctx, args, record, also, &row, writer, value);
     }
     let two_step = postiz::is_two_step(ctx.catalog, &row.provider);
     let clear_between_steps = row.in_between_steps && !two_step;
@@ -278,17 +280,21 @@ fn put_back(
     args: &RestoreArgs<'_>,
     record: &Record,
     also: &[RecordRow],
-    row: &SecretRow,
+    row: SecretRow,
     writer: &mut Writer,
-    mut value: Value,
 ) -> Result<ExitCode, Error> {
     let label = row.label();
-    let mut rows = vec![(row.clone(), &record.main)];
+    let mut value = json!({"id": row.id, "provider": row.provider, "name": row.name,
+                           "file": args.file.display().to_string()});
+    let mut rows = vec![(row, &record.main)];
     for entry in also {
         if let Some(other) = writer.secret_row(&entry.row_id)? {
             rows.push((other, entry));
         }
     }
+    let holds = |r: &SecretRow, e: &RecordRow| {
+        r.token == e.token && r.refresh_token.as_deref().unwrap_or_default() == e.refresh_token
+    };
     let fits = |r: &SecretRow, e: &RecordRow| {
         other_provider(r, e).is_none()
             && e.replaces.as_ref().is_some_and(|(t, rt)| {
@@ -296,14 +302,21 @@ fn put_back(
                     && fingerprint(r.refresh_token.as_deref().unwrap_or_default()) == *rt
             })
     };
-    let (writable, skipped): (Vec<_>, Vec<_>) = rows.iter().partition(|(r, e)| fits(r, e));
-    let skipped: Vec<String> = skipped
+    let writable: Vec<&(SecretRow, &RecordRow)> = rows
         .iter()
-        .map(|(r, _)| r.id.clone())
+        .filter(|(r, e)| fits(r, e) && !holds(r, e))
+        .collect();
+    let skipped: Vec<String> = rows
+        .iter()
+        .filter(|(r, e)| !fits(r, e) && !holds(r, e))
+        .map(|(r, e)| match other_provider(r, e) {
+            Some(theirs) => format!("{} (now {}, not {theirs})", r.id, r.provider),
+            None => r.id.clone(),
+        })
         .chain(
             also.iter()
                 .filter(|e| !rows.iter().any(|(r, _)| r.id == e.row_id))
-                .map(|e| e.row_id.clone()),
+                .map(|e| format!("{} (gone)", e.row_id)),
         )
         .collect();
     value["rows"] = json!(writable
@@ -311,6 +324,44 @@ fn put_back(
         .map(|(r, _)| r.id.clone())
         .collect::<Vec<_>>());
     value["skipped"] = json!(skipped);
+    if writable.is_empty() && skipped.is_empty() {
+        if !args.dry_run {
+            crate::store::pending::remove(args.file);
+        }
+        ctx.ui.step(format!(
+            "{label} already holds the tokens of {}{}",
+            args.file.display(),
+            if args.dry_run {
+                "; it would be removed"
+            } else {
+                ": removed it"
+            }
+        ));
+        value["outcome"] = json!(if args.dry_run {
+            "would_remove_record"
+        } else {
+            "already_in_row"
+        });
+        if ctx.ui.json {
+            ctx.ui.json_data(&value);
+        }
+        return Ok(ExitCode::Ok);
+    }
+    if writable.is_empty() {
+        return Err(Error::Rejected {
+            what: format!(
+                "no row of {} still holds the tokens that replaced its own: Postiz (or a \
+                 refresh) changed them since, or the row is another provider's channel now \
+                 ({}); nothing written",
+                args.file.display(),
+                skipped.join(", ")
+            ),
+            fix: format!(
+                "run postiz-connect postiz status: if the channels are healthy, delete {}",
+                args.file.display()
+            ),
+        });
+    }
     if args.dry_run {
         ctx.ui.info(format!(
             "dry run: would put the tokens of {} back into {} (nothing written){}",
@@ -344,7 +395,7 @@ fn put_back(
         })
         .collect();
     let written = writer.put_back(&put)?;
-    if !written.contains(&row.id) {
+    if written.is_empty() {
         return Err(Error::Store {
             what: format!(
                 "{label} changed in Postiz while the record was being restored: nothing \
@@ -356,20 +407,16 @@ fn put_back(
     }
     crate::store::pending::remove(args.file);
     ctx.ui.step(format!(
-        "put the tokens of {} back into {label}{}; removed the record{}",
+        "put the tokens of {} back into {}; removed the record{}",
         args.file.display(),
-        if written.len() > 1 {
-            format!(" and {} other row(s) of the same login", written.len() - 1)
-        } else {
-            String::new()
-        },
+        written.join(", "),
         if skipped.is_empty() {
             String::new()
         } else {
             format!(" (left as they are, changed since: {})", skipped.join(", "))
         }
     ));
-    value["shared_rows"] = json!(written.len() - 1);
+    value["shared_rows"] = json!(written.len().saturating_sub(1));
     value["outcome"] = json!("restored");
     if ctx.ui.json {
         ctx.ui.json_data(&value);
