@@ -836,3 +836,68 @@ fn suggested_commands_quote_a_hostile_row_id() {
         "{text}"
     );
 }
+
+/// Item 7 (and 6): `postiz refresh --dry-run` never says it "would refresh" a row no
+/// refresh can renew: a Threads token more than 2 days past its recorded expiry (Meta's
+/// tokens live 60 days, Postiz records 58), Slack, a row whose refresh token is `'null'`.
+#[test]
+fn dry_run_never_promises_a_refresh_that_cannot_happen() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "repair_dry_run");
+    org(&mut c, "org-acme", "Acme");
+    let rows = [
+        Row {
+            expires: "-5 days",
+            ..Row::new("c-dead", "org-acme", "threads", "T5", "Old Threads")
+        },
+        Row {
+            expires: "-1 days",
+            ..Row::new("c-grace", "org-acme", "threads", "T6", "Recent Threads")
+        },
+        Row::new("c-slack", "org-acme", "slack", "S1", "Acme Slack"),
+    ];
+    for row in &rows {
+        insert(&mut c, row);
+    }
+    c.execute(
+        "UPDATE \"Integration\" SET \"refreshToken\" = 'null' WHERE id = 'c-slack'",
+        &[],
+    )
+    .unwrap();
+    let sb = Sandbox::new();
+    let env = env_file(
+        &sb,
+        &db,
+        &[
+            ("THREADS_APP_ID", "sandbox-client"),
+            ("SLACK_ID", "sandbox-client"),
+        ],
+    );
+    let env = env.to_str().unwrap();
+    let (base, requests) = counting_provider();
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            "c-dead",
+            "c-grace",
+            "c-slack",
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let dry: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let outcome = |i: usize| dry[i]["outcome"].as_str().unwrap_or_default().to_string();
+    assert_eq!(outcome(0), "cannot_refresh", "{dry}");
+    assert_eq!(dry[0]["code"], "meta_token_dead", "{dry}");
+    assert_eq!(outcome(1), "would_refresh", "{dry}");
+    assert_eq!(outcome(2), "cannot_refresh", "{dry}");
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
+}

@@ -518,6 +518,26 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             });
         }
     };
+    // Read back: the row must hold what was written (a trigger or a concurrent write
+    // could have changed it); the replaced tokens' record stays either way.
+    let verified = writer
+        .secret_row(&row_id)?
+        .is_some_and(|now| now.token == row.token && now.provider == identifier);
+    if !verified {
+        return Err(Error::Store {
+            what: format!(
+                "the row {row_id} for {} in {} was written, but read back it does not hold the \
+                 adopted tokens (a trigger, or Postiz writing it at once){}",
+                channel.name,
+                org.name,
+                kept.as_ref()
+                    .map(|p| format!("; its previous tokens are kept in {}", p.display()))
+                    .unwrap_or_default()
+            ),
+            fix: "run postiz-connect postiz status, then adopt again if it is still needed".into(),
+        });
+    }
+    // The row is written and verified: what follows an adopt goes here.
     if let Some(path) = &kept {
         notes.push(format!(
             "the previous tokens of the rows written are kept in {} (0600); put them back with \
