@@ -495,6 +495,57 @@ fn linkedin_refresh_keeps_every_replaced_token_and_restore_undoes_it() {
         column(&mut c, "c-page", "token").as_deref(),
         Some("c-page-token")
     );
+
+    // Restore of a refresh's record (its row write failed) copies the tokens to the same
+    // rows, and keeps what they held too.
+    c.batch_execute(
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER refuse BEFORE UPDATE ON \"Integration\" FOR EACH ROW EXECUTE FUNCTION refuse();",
+    )
+    .unwrap();
+    let out = postiz(
+        &sb,
+        &[
+            "refresh",
+            &person.id,
+            "--env-file",
+            env,
+            "--sandbox-at",
+            &base,
+        ],
+    );
+    assert_failed_with(&out, 1, "the database write failed");
+    c.batch_execute("DROP TRIGGER refuse ON \"Integration\"")
+        .unwrap();
+    let pending = records(&sb);
+    assert_eq!(pending.len(), 1, "{pending:?}");
+    let out = postiz(
+        &sb,
+        &[
+            "restore",
+            pending[0].to_str().unwrap(),
+            "--env-file",
+            env,
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done["shared_rows"], 2, "{done}");
+    let file = done["replaced_tokens_file"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{done}"))
+        .to_string();
+    assert_ne!(
+        column(&mut c, "c-page", "token").as_deref(),
+        Some("c-page-token")
+    );
+    let out = postiz(&sb, &["restore", &file, "--env-file", env]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert_eq!(
+        column(&mut c, "c-page", "token").as_deref(),
+        Some("c-page-token")
+    );
 }
 
 /// Item 6: Slack's `'null'` refresh token (and `''`/`'null'` anywhere) is no refresh token:
