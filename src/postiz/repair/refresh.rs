@@ -696,3 +696,33 @@ pub(super) fn class_of(err: &Error, style: RefreshStyle) -> Class {
         class => class,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sandbox_at_takes_only_this_machines_loopback() {
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://127.9.9.9",
+            "http://[::1]:9000/base",
+            "http://localhost:3000",
+        ] {
+            assert!(loopback_only(ok).is_ok(), "{ok}");
+        }
+        for refused in [
+            "https://provider.example.com",
+            "http://10.0.0.1:8080",
+            "http://localhost.example.com",
+            "http://127.0.0.1.nip.io",
+            "file:///tmp/x",
+            "not a url",
+        ] {
+            assert!(
+                matches!(loopback_only(refused), Err(Error::Usage(_))),
+                "{refused}"
+            );
+        }
+    }
+}

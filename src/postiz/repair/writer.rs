@@ -631,6 +631,32 @@ mod tests {
     }
 
     #[test]
+    fn expiry_is_recorded_as_postiz_records_it() {
+        use chrono::TimeZone;
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        let in_a_day = Some(now + chrono::Duration::hours(24));
+        // TikTok: 23 hours, whatever the provider said.
+        for tiktok in ["tiktok", "tiktok-business"] {
+            assert_eq!(
+                recorded_expiry(tiktok, now, in_a_day),
+                now + chrono::Duration::hours(23)
+            );
+        }
+        // Meta's long-lived tokens: at most 58 days.
+        let in_60_days = Some(now + chrono::Duration::days(60));
+        assert_eq!(
+            recorded_expiry("threads", now, in_60_days),
+            now + chrono::Duration::days(58)
+        );
+        // Others: what the provider said, else Postiz's 999999999 seconds.
+        assert_eq!(recorded_expiry("discord", now, in_a_day), in_a_day.unwrap());
+        assert_eq!(
+            recorded_expiry("discord", now, None),
+            now + chrono::Duration::seconds(NO_EXPIRY_SECONDS)
+        );
+    }
+
+    #[test]
     fn masks_never_show_a_usable_secret() {
         assert_eq!(mask(""), "(empty)");
         assert_eq!(mask("abcdefghijklmnopqrstuvwxyz"), "*** (26 characters)");
