@@ -634,7 +634,8 @@ mod tests {
     fn expiry_is_recorded_as_postiz_records_it() {
         use chrono::TimeZone;
         let now = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
-        let in_a_day = Some(now + chrono::Duration::hours(24));
+        let a_day = now + chrono::Duration::hours(24);
+        let in_a_day = Some(a_day);
         // TikTok: 23 hours, whatever the provider said.
         for tiktok in ["tiktok", "tiktok-business"] {
             assert_eq!(
@@ -649,7 +650,7 @@ mod tests {
             now + chrono::Duration::days(58)
         );
         // Others: what the provider said, else Postiz's 999999999 seconds.
-        assert_eq!(recorded_expiry("discord", now, in_a_day), in_a_day.unwrap());
+        assert_eq!(recorded_expiry("discord", now, in_a_day), a_day);
         assert_eq!(
             recorded_expiry("discord", now, None),
             now + chrono::Duration::seconds(NO_EXPIRY_SECONDS)
