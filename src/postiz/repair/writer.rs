@@ -105,9 +105,15 @@ impl SecretRow {
         crate::postiz::refreshable::usable_refresh_token(self.refresh_token.as_deref()).is_some()
     }
 
-    /// "linkedin \"Name\" (row ID)", for messages.
+    /// "linkedin \"Name\" (row ID)", for messages: on one line, whatever the row holds.
     pub fn label(&self) -> String {
-        format!("{} \"{}\" (row {})", self.provider, self.name, self.id)
+        use crate::text::one_line;
+        format!(
+            "{} \"{}\" (row {})",
+            one_line(&self.provider, 60),
+            one_line(&self.name, 300),
+            one_line(&self.id, 100)
+        )
     }
 }
 
