@@ -1,7 +1,9 @@
 //! The records the repair services keep in the config dir, 0600 and written before the row:
-//! `postiz-pending/` (the tokens a `postiz refresh` got, until the row holds them) and
-//! `postiz-replaced/` (the tokens `postiz adopt --replace-tokens` replaced), both read back
-//! by `postiz restore FILE`.
+//! `postiz-pending/` (the tokens a `postiz refresh` got, with those they replace, until the
+//! row is read back holding them) and `postiz-replaced/` (the tokens a write replaced:
+//! `postiz adopt --replace-tokens`, and the rows of the same LinkedIn login that refresh,
+//! restore and adopt copy the tokens to), both read back by `postiz restore FILE`. They are
+//! read only as regular files of this user's (`store::pending::read_private`).
 
 use std::path::{Path, PathBuf};
 
