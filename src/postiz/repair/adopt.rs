@@ -435,10 +435,9 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             }
             if !shared.is_empty() {
                 text.push_str(&format!(
-                    "  also writes the tokens into{}; their tokens would be kept in a 0600 file\n",
-                    shared_list(&shared)
-                        .trim_start_matches(',')
-                        .trim_start_matches(" and")
+                    "  the tokens would be written{}; the tokens those rows hold would be kept \
+                     in a 0600 file\n",
+                    shared_list(&shared).trim_start_matches(';')
                 ));
             }
             for note in &notes {

@@ -106,13 +106,14 @@ pub(super) fn share_root(row: &SecretRow) -> Option<&str> {
         })
 }
 
-/// ", and N other row(s) of the same login: ID (provider \"name\"), ..." for a dry run.
+/// "; the same in the N other row(s) of the same login, as Postiz does: ID (provider
+/// \"name\"), ..." for a dry run; empty when there are none.
 pub(super) fn shared_list(shared: &[SecretRow]) -> String {
     if shared.is_empty() {
         return String::new();
     }
     format!(
-        ", and the {} other row(s) of the same login, as Postiz does: {}",
+        "; the same in the {} other row(s) of the same login, as Postiz does: {}",
         shared.len(),
         shared
             .iter()
