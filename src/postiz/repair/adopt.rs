@@ -709,3 +709,40 @@ pub(super) fn postiz_refresh_column(
         _ => Ok(refresh_token.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn existing(provider: &str) -> Existing {
+        Existing {
+            id: "c-row".into(),
+            name: "Acme on X".into(),
+            provider: provider.into(),
+            deleted: false,
+            token: String::new(),
+            refresh_token: None,
+            token_expiration: None,
+            additional_settings: None,
+            root_internal_id: None,
+        }
+    }
+
+    #[test]
+    fn another_providers_row_is_refused_naming_it() {
+        let org = Organization {
+            id: "org-acme".into(),
+            name: "Acme".into(),
+            deleted: false,
+        };
+        assert!(other_providers_row(&existing("linkedin"), "linkedin", &org, "li").is_none());
+        let refusal = other_providers_row(&existing("x"), "linkedin", &org, "li")
+            .expect("another provider's row is refused");
+        let text = refusal.to_string();
+        assert!(
+            text.contains("c-row") && text.contains("x channel \"Acme on X\""),
+            "{text}"
+        );
+        assert_eq!(refusal.exit_code(), ExitCode::Rejected);
+    }
+}
