@@ -27,7 +27,7 @@
 //!    format; it depends on no other module), [`error`] (the error every command
 //!    returns, with the provider errors it holds in `error::provider` and the exit
 //!    codes), [`ui`] (the terminal: styling, spinner, prompts), [`text`] (plain text
-//!    helpers every layer may use), [`redact`], [`interrupt`].
+//!    helpers every layer may use), [`redact`], [`interrupt`], [`hardening`].
 //!
 //! `providers` re-exports the catalog schema it loads (`providers::Provider`), and `ui`
 //! the text helpers it prints with; everything else names [`model`] directly.
@@ -39,6 +39,7 @@ pub mod commands;
 pub mod connect;
 pub mod doctor;
 pub mod error;
+pub mod hardening;
 pub mod http;
 pub mod interrupt;
 #[cfg(test)]

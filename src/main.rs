@@ -1,6 +1,8 @@
-use postiz_connect::{cli, commands, interrupt, providers::Loader, store, ui::Ui};
+use postiz_connect::{cli, commands, hardening, interrupt, providers::Loader, store, ui::Ui};
 
 fn main() {
+    // First: from here on memory holds secrets (a database URL's password, tokens).
+    hardening::forbid_core_dumps();
     // The catalog is read as far as this run needs it: nothing for `--version` or a
     // built-in command's help, the user's providers.toml to build a provider's command,
     // the whole catalog for a command that runs.

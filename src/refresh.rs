@@ -66,6 +66,9 @@ pub enum Outcome {
         expires_at: Option<DateTime<Utc>>,
         reason: Option<String>,
     },
+    /// `postiz adopt` wrote it into a Postiz row: Postiz holds the grant, so it is not
+    /// refreshed here (the reason names the row and the way to refresh it there).
+    HandedToPostiz(String),
     /// The provider refuses to refresh a token this young (Meta: 24 h).
     TooYoung {
         allowed_from: DateTime<Utc>,
@@ -91,6 +94,7 @@ impl Outcome {
             Outcome::WouldRefresh => "would_refresh",
             Outcome::NotDue { .. } => "not_due",
             Outcome::CannotRefresh { .. } => "cannot_refresh",
+            Outcome::HandedToPostiz(_) => "handed_to_postiz",
             Outcome::TooYoung { .. } => "too_young",
             Outcome::DeadGrant(_) => "needs_reconnect",
             Outcome::Transient(_) => "transient_failure",
@@ -105,6 +109,7 @@ impl Outcome {
             Outcome::Refreshed { .. }
             | Outcome::WouldRefresh
             | Outcome::NotDue { .. }
+            | Outcome::HandedToPostiz(_)
             | Outcome::TooYoung { .. } => ExitCode::Ok,
             Outcome::CannotRefresh { expires_at, .. } => match expires_at {
                 Some(at) if *at <= Utc::now() => ExitCode::Rejected,
@@ -305,6 +310,10 @@ pub fn refresh_channel(
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
     };
+    // Before anything else, `--force` included: the grant is Postiz's now.
+    if let Some(handed) = &channel.handed_to_postiz {
+        return Outcome::HandedToPostiz(handed.reason());
+    }
     if !policy.force && !is_due(&channel, policy.within, Utc::now()) {
         return Outcome::NotDue {
             expires_at: channel.expires_at,

@@ -42,6 +42,10 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The most of a piece of outside text (a provider's error, a database value, a Redis
+/// key) shown inside one of the tool's lines.
+pub const REMOTE_TEXT_LIMIT: usize = 300;
+
 /// Remote text that goes inside one of the tool's lines (an error description, an account
 /// name): on one line, so it cannot fake lines of the tool's own, and at most `max`
 /// characters. Control characters are escaped later, by every output function.
@@ -61,14 +65,6 @@ pub fn shell_word(word: &str) -> Cow<'_, str> {
     shlex::try_quote(word).unwrap_or(Cow::Borrowed("''"))
 }
 
-/// `value` as one SQL string literal in a statement the user is told to paste into psql:
-/// single quotes doubled (SQL's only escape in a standard string, with PostgreSQL's
-/// default `standard_conforming_strings = on`), so a row id `x' OR '1'='1` stays one
-/// value. A NUL, which no PostgreSQL text can hold, is dropped.
-pub fn sql_literal(value: &str) -> String {
-    format!("'{}'", value.replace('\0', "").replace('\'', "''"))
-}
-
 /// A span of time for people, in one unit: "59 days", "2 hours", "1 hour", "90 minutes",
 /// "30 seconds" (never "1month 29days 13h 26m 24s"). The one formatter of every duration
 /// the tool shows: the largest unit that fits twice (a sixtieth of it short counts, so a
@@ -85,16 +81,4 @@ pub fn duration_words(span: Duration) -> String {
         None => (secs, "second"),
     };
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
-}
-
-#[cfg(test)]
-mod sql_literal_tests {
-    use super::sql_literal;
-
-    #[test]
-    fn a_quote_in_a_value_stays_inside_the_literal() {
-        assert_eq!(sql_literal("cm0row"), "'cm0row'");
-        assert_eq!(sql_literal("x' OR '1'='1"), "'x'' OR ''1''=''1'");
-        assert_eq!(sql_literal("a\0b"), "'ab'");
-    }
 }

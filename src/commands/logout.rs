@@ -20,6 +20,21 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
     // A channel of the built-in sandbox: its provider was the tool's own emulation, gone
     // with the command that started it; there is nothing to revoke anywhere.
     let local_only = local_only || channel.sandbox;
+    // Postiz holds the same grant: revoking it here would disconnect the channel there.
+    if let (Some(handed), false) = (&channel.handed_to_postiz, local_only) {
+        return Err(Error::Rejected {
+            what: format!(
+                "{name} was handed to Postiz (row {} in {}): revoking its tokens at the \
+                 provider would disconnect the channel in Postiz too; nothing revoked, nothing \
+                 deleted",
+                handed.row_id, handed.database
+            ),
+            fix: format!(
+                "remove only this copy: postiz-connect logout {} --local-only",
+                crate::ui::shell_word(name)
+            ),
+        });
+    }
     if channel.sandbox {
         ctx.ui.info(format!(
             "{name} is a sandbox channel: nothing to revoke at a provider"

@@ -42,7 +42,13 @@ pub fn run(
     let mut worst = ExitCode::Ok;
     for (name, outcome) in &results {
         report(ctx, name, outcome);
-        worst = worst.worst(outcome.exit_code());
+        // A channel named on the command line that is handed to Postiz was refused; with
+        // --all it is one of the channels this tool no longer refreshes.
+        let code = match outcome {
+            Outcome::HandedToPostiz(_) if !all => ExitCode::Rejected,
+            other => other.exit_code(),
+        };
+        worst = worst.worst(code);
     }
     if !ctx.ui.json && results.len() > 1 {
         let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -153,6 +159,7 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
             }
         )),
         Outcome::WouldRefresh => ui.info(format!("{name}: would refresh (dry run)")),
+        Outcome::HandedToPostiz(reason) => ui.warn(format!("{name}: not refreshed here: {reason}")),
         Outcome::NotDue { expires_at } => {
             ui.info(format!("{name}: not due, {}", when(*expires_at)))
         }
@@ -216,6 +223,7 @@ pub fn watch(
     let mut retry_at = refresh::Backoff::default();
     let mut announced_next: Option<DateTime<Utc>> = None;
     let mut reported_unreadable = std::collections::BTreeSet::new();
+    let mut reported_handed = std::collections::BTreeSet::new();
     loop {
         if interrupt::requested() {
             ctx.ui.info("stopped");
@@ -237,6 +245,18 @@ pub fn watch(
             .into_iter()
             .filter(|c| names.is_empty() || names.contains(&c.name))
             .collect();
+        for c in &channels {
+            // Never due (see `Channel::can_refresh`); said once, so its silence is explained.
+            if let Some(handed) = &c.handed_to_postiz {
+                if reported_handed.insert(c.name.clone()) {
+                    ctx.ui.info(format!(
+                        "{}: not refreshed here: {}",
+                        c.name,
+                        handed.reason()
+                    ));
+                }
+            }
+        }
         let plan = refresh::schedule(&channels, policy.within, &retry_at, Utc::now());
         if !plan.due.is_empty() {
             for (name, outcome) in refresh_all(ctx, &plan.due, policy, jobs) {

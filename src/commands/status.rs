@@ -76,6 +76,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
         lines.push(format!(
             "  refresh:  {}",
             match (c.refresh.style, c.has_refresh_token, c.refresh_expires_at) {
+                _ if c.handed_to_postiz.is_some() => "not here: handed to Postiz".to_string(),
                 (RefreshStyle::None, _, _) => format!(
                     "not possible{}",
                     c.refresh
@@ -108,6 +109,21 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
             lines.push(format!(
                 "  missing:  {} (connect again and approve them)",
                 c.missing_scopes.join(" ")
+            ));
+        }
+        if let Some(handed) = &c.handed_to_postiz {
+            lines.push(format!(
+                "  postiz:   handed to Postiz {}: row {} of {} in {}; refresh it there: \
+                 postiz-connect postiz refresh {} --env-file <Postiz .env>",
+                crate::ui::moment(handed.at),
+                handed.row_id,
+                if handed.organization.is_empty() {
+                    &handed.organization_id
+                } else {
+                    &handed.organization
+                },
+                handed.database,
+                crate::ui::shell_word(&handed.row_id)
             ));
         }
         if c.needs_reconnect {

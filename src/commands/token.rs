@@ -16,6 +16,14 @@ const MARGIN: Duration = Duration::from_secs(60);
 /// The one place a secret is printed: on purpose, to stdout, for scripts.
 pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Error> {
     let mut channel = ctx.store.get(name)?;
+    // Due but not expired yet (an expired one gets the warning below, with the reason).
+    let expired = channel.expires_at.is_some_and(|at| at <= Utc::now());
+    if let (Some(handed), false, false) = (&channel.handed_to_postiz, no_refresh, expired) {
+        if refresh::is_due(&channel, MARGIN, Utc::now()) {
+            ctx.ui
+                .warn(format!("{name}: not refreshed here: {}", handed.reason()));
+        }
+    }
     if !no_refresh && channel.can_refresh() && refresh::is_due(&channel, MARGIN, Utc::now()) {
         let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
         let policy = Policy {
@@ -27,6 +35,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             Outcome::NotDue { .. }
             | Outcome::WouldRefresh
             | Outcome::CannotRefresh { .. }
+            | Outcome::HandedToPostiz(_)
             | Outcome::TooYoung { .. } => {}
             Outcome::DeadGrant(e)
             | Outcome::Transient(e)
@@ -52,7 +61,9 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
             ctx.ui.warn(format!(
                 "the access token of {name} expired at {}; {}",
                 crate::ui::moment(expires_at),
-                if channel.can_refresh() {
+                if let Some(handed) = &channel.handed_to_postiz {
+                    format!("not refreshed here: {}", handed.reason())
+                } else if channel.can_refresh() {
                     "run without --no-refresh to refresh it".to_string()
                 } else {
                     format!("connect again: {}", channel.reconnect_command())

@@ -73,6 +73,7 @@ pub fn new_channel(record: Record, grant: Grant, now: DateTime<Utc>) -> Channel 
         connect_args: record.connect_args,
         page: None,
         oauth1: grant.oauth1,
+        handed_to_postiz: None,
     }
 }
 

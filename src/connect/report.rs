@@ -117,6 +117,7 @@ pub fn channel_json(c: &Channel) -> Value {
         "token_issued_at": c.token_issued_at.map(|t| t.to_rfc3339()),
         "created_at": c.created_at.to_rfc3339(),
         "updated_at": c.updated_at.to_rfc3339(),
+        "handed_to_postiz": c.handed_to_postiz.as_ref().map(|h| json!({"database": h.database, "organization_id": h.organization_id, "organization": h.organization, "row_id": h.row_id, "at": h.at.to_rfc3339()})),
     })
 }
 

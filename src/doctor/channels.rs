@@ -84,7 +84,9 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         Ok(r) if matches!(r.status().as_u16(), 401 | 403) => Finding::new(AREA, "channel.refused", Severity::Problem,
             format!("{name}: the provider refuses the access token (HTTP {})", r.status().as_u16()))
             .evidence("the grant was revoked (logout elsewhere, password change, app removed) or the token expired early")
-            .fix(if c.can_refresh() { format!("postiz-connect refresh --force {}; if that fails, reconnect: {}", crate::ui::shell_word(name), c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
+            .fix(if let Some(handed) = &c.handed_to_postiz {
+                format!("nothing here: Postiz may have refreshed it since, so this copy is stale; it is {}", handed.reason())
+            } else if c.can_refresh() { format!("postiz-connect refresh --force {}; if that fails, reconnect: {}", crate::ui::shell_word(name), c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
         Ok(r) => Finding::new(AREA, "channel.identity_error", Severity::Warning, format!("{name}: the identity endpoint answered HTTP {}", r.status().as_u16())),
         Err(e) => Finding::new(AREA, "channel.unreachable", Severity::Warning, format!("{name}: {e}")).fix(e.fix()).origin(e.origin.clone()),
     }
@@ -128,6 +130,21 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
     for c in channels {
         let name = &c.name;
         let reconnect = format!("reconnect: {}", c.reconnect_command());
+        // Postiz holds its grant: its expiry and refresh are the deployment's now.
+        if let Some(handed) = &c.handed_to_postiz {
+            out.push(
+                Finding::new(
+                    AREA,
+                    "channel.handed_to_postiz",
+                    Severity::Ok,
+                    format!("{name}: {}", handed.reason()),
+                )
+                .evidence(
+                    "postiz adopt wrote it into a Postiz row; this copy is never refreshed here",
+                ),
+            );
+            continue;
+        }
         if c.needs_reconnect {
             out.push(
                 Finding::new(
@@ -216,4 +233,28 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_channel_handed_to_postiz_is_not_told_to_refresh_or_reconnect() {
+        let mut c = crate::store::tests::sample("linkedin:jane", crate::store::Backend::File);
+        c.expires_at = Some(Utc::now() - chrono::Duration::hours(1));
+        c.handed_to_postiz = Some(crate::store::HandedToPostiz {
+            database: "postgresql://postiz:***@db:5432/postiz".into(),
+            organization_id: "org-1".into(),
+            organization: "Acme".into(),
+            row_id: "cm0row".into(),
+            at: Utc::now(),
+        });
+        let findings = check(&[c]);
+        let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["channel.handed_to_postiz"]);
+        assert!(findings[0]
+            .title
+            .contains("postiz-connect postiz refresh cm0row"));
+    }
 }

@@ -17,8 +17,8 @@ pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Fi
     };
     // A few seconds at most, like every other probe.
     let timeout = timeout.min(Duration::from_secs(5));
-    let read = postiz::open(&deployment, timeout)
-        .and_then(|mut opened| report::read(&mut opened, &deployment, catalog, None));
+    let read = postiz::open_lenient(&deployment, timeout)
+        .and_then(|mut opened| report::read(&mut opened, &deployment, catalog, None, &[]));
     let report = match read {
         Ok(report) => report,
         Err(e) => {
@@ -36,6 +36,19 @@ pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Fi
         }
     };
     let mut out = Vec::new();
+    // The database was read; Redis was not (the connects in progress are unknown).
+    if let Some(why) = &report.redis_unreachable {
+        out.push(
+            Finding::new(
+                AREA,
+                "deployment.redis_unreachable",
+                Severity::Warning,
+                "the deployment's Redis could not be reached: the connects in progress are \
+                 not shown",
+            )
+            .evidence(why.clone()),
+        );
+    }
     for org in &report.organizations {
         for c in &org.channels {
             for issue in &c.issues {

@@ -188,7 +188,11 @@ fn urls(vars: &HashMap<String, String>) -> Vec<Finding> {
         if main.host_str() != front.host_str() || main.scheme() != front.scheme() {
             out.push(
                 Finding::new(AREA, "env.main_url_mismatch", Severity::Warning, "MAIN_URL and FRONTEND_URL name different origins")
-                    .evidence(format!("MAIN_URL={main}, FRONTEND_URL={front}"))
+                    .evidence(format!(
+                        "MAIN_URL={}, FRONTEND_URL={}",
+                        crate::postiz::locate::display_url(main.as_str()),
+                        crate::postiz::locate::display_url(front.as_str())
+                    ))
                     .fix("make MAIN_URL the same origin as FRONTEND_URL unless you serve Postiz under two names on purpose"),
             );
         }
@@ -375,6 +379,25 @@ mod tests {
         ] {
             assert!(ids.contains(&want.to_string()), "{want}: {ids:?}");
         }
+    }
+
+    #[test]
+    fn main_url_user_info_is_masked() {
+        let f = lint(
+            &vars(&[
+                ("FRONTEND_URL", "https://postiz.example.com"),
+                ("MAIN_URL", "https://admin:hunter2@other.example.com"),
+            ]),
+            &Catalog::embedded(),
+            &[],
+        );
+        let mismatch = f.iter().find(|f| f.id == "env.main_url_mismatch").unwrap();
+        let evidence = mismatch.evidence.as_deref().unwrap();
+        assert!(
+            evidence.contains("admin:***@other.example.com"),
+            "{evidence}"
+        );
+        assert!(!evidence.contains("hunter2"), "{evidence}");
     }
 
     #[test]

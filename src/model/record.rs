@@ -19,6 +19,10 @@
 //!   is at most its own [`VERSION`]; a file with a higher `major` is refused as written
 //!   by a newer postiz-connect (never called corrupt, never rewritten or deleted).
 //!   There has been no such change: `major` is 0, which every binary reads.
+//! - Version 2 added `handed_to_postiz` (absent: not handed). A channel that carries it is
+//!   written with `major` 2 (see [`HANDED_MAJOR`]): a binary that does not know the mark
+//!   would refresh the channel and spend the grant Postiz now holds, so it must refuse
+//!   the file as newer instead of reading it without the mark.
 //!
 //! Values of enums (`client_auth`, `wire.format`, `refresh.style`, `store`) are the
 //! catalog's names; an unknown one is a channel this binary cannot serve, an error.
@@ -34,10 +38,14 @@ use super::catalog::{ClientAuth, RefreshStyle};
 use super::wire::TokenFormat;
 
 /// The format version this binary writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The `major` this binary writes: the version of the last change older binaries cannot
 /// read right. None so far.
 pub const MAJOR: u32 = 0;
+
+/// The `major` of a channel file that carries `handed_to_postiz`: binaries before version
+/// 2 would ignore the mark and refresh the channel, so they must not read it.
+pub const HANDED_MAJOR: u32 = 2;
 
 /// A file whose `major` is newer than this binary can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,6 +175,18 @@ pub struct PageRecord {
     pub handle: Option<String>,
 }
 
+/// The deployment row a channel was written into by `postiz adopt`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandedRecord {
+    /// The deployment's database URL, its password masked.
+    pub database: String,
+    pub organization_id: String,
+    #[serde(default)]
+    pub organization: String,
+    pub row_id: String,
+    pub at: DateTime<Utc>,
+}
+
 /// One choice of a held two-step login. Holds a page's own token: no `Debug`.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceRecord {
@@ -224,6 +244,8 @@ pub struct ChannelRecord {
     pub oauth1: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub connect_args: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_to_postiz: Option<HandedRecord>,
 }
 
 impl ChannelRecord {
@@ -233,18 +255,29 @@ impl ChannelRecord {
         if self.major > VERSION {
             return Err(TooNew { major: self.major });
         }
-        // 0 -> 1: the version fields were added; every other field means the same.
+        // 0 -> 1: the version fields were added; 1 -> 2: `handed_to_postiz` was added
+        // (absent: not handed). Every other field means the same.
         if self.version < VERSION {
             self.version = VERSION;
-            self.major = MAJOR;
         }
+        self.major = self.written_major();
         Ok(self)
     }
 
     /// Stamped with the version this binary writes.
     pub fn current(mut self) -> ChannelRecord {
         self.version = VERSION;
-        self.major = MAJOR;
+        self.major = self.written_major();
         self
+    }
+
+    /// The `major` this file is written with: [`HANDED_MAJOR`] when it carries the mark
+    /// older binaries must not ignore, else [`MAJOR`].
+    pub fn written_major(&self) -> u32 {
+        if self.handed_to_postiz.is_some() {
+            HANDED_MAJOR
+        } else {
+            MAJOR
+        }
     }
 }

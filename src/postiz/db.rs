@@ -56,6 +56,20 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
               postgresql://USER:PASSWORD@HOST:5432/DATABASE"
             .into(),
     };
+    // Prisma wants a password's `#`, `?` and `/` percent-encoded; raw, they end the
+    // authority early, and a part of the password would be taken for the host or port.
+    if let Some((_, rest)) = url.split_once("://") {
+        if rest
+            .rfind('@')
+            .is_some_and(|at| rest[..at].contains(['#', '?', '/']))
+        {
+            return Err(bad(
+                "the user name or password holds a raw '#', '?' or '/': percent-encode them \
+                 (%23, %3F, %2F), as Prisma requires"
+                    .into(),
+            ));
+        }
+    }
     let parsed = url::Url::parse(url).map_err(|e| bad(e.to_string()))?;
     if !matches!(parsed.scheme(), "postgresql" | "postgres") {
         return Err(bad(format!("the scheme is {}:", parsed.scheme())));
@@ -118,10 +132,11 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
         _ if strict || root_cert.is_some() => Tls::Verified { root_cert },
         None | Some("prefer" | "allow") => Tls::Unverified { required: false },
         Some("require" | "no-verify") => Tls::Unverified { required: true },
-        Some(other) => {
-            return Err(bad(format!(
-                "sslmode={other} is not one of disable, prefer, require, verify-ca, verify-full"
-            )))
+        // Named, not echoed: a mangled URL can put anything there.
+        Some(_) => {
+            return Err(bad(
+                "its sslmode is not one of disable, prefer, require, verify-ca, verify-full".into(),
+            ))
         }
     };
     config.ssl_mode(match tls {
@@ -135,6 +150,34 @@ pub fn parse_url(url: &str, timeout: Duration) -> Result<Target, Error> {
         schema,
         place: format!("{place_host}:{port}"),
     })
+}
+
+/// The warning a connection that writes (the repair commands: they read and write tokens)
+/// gets when its URL names no `sslmode`: libpq's default, `prefer`, encrypts only when the
+/// server offers it, and a man in the middle can strip that. None for a Unix socket, and
+/// when the URL says what it wants (`sslmode`, `sslaccept=strict`, `sslrootcert`).
+pub fn clear_text_warning(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let mut socket = false;
+    for (key, value) in parsed.query_pairs() {
+        match key.as_ref() {
+            "sslmode" | "sslrootcert" => return None,
+            "sslaccept" if value == "strict" => return None,
+            "host" if value.starts_with('/') => socket = true,
+            _ => {}
+        }
+    }
+    if socket {
+        return None;
+    }
+    Some(format!(
+        "the database URL names no sslmode, so the tokens this command reads and writes may \
+         cross the network to {} in clear (PostgreSQL then encrypts only when the server \
+         offers it, and anything in between can strip that): add sslmode=require, or \
+         sslmode=verify-full&sslrootcert=CA.pem, to the URL (sslmode=disable if plain text is \
+         intended, e.g. a database on this machine)",
+        super::locate::host_port(url, 5432)
+    ))
 }
 
 /// Whether two database URLs name the same database: host, port, database name and
@@ -259,33 +302,54 @@ impl Database {
         self.read(|tx| {
             let organizations = organizations(tx)?;
             let channels = channels(tx)?;
-            let notices = tx
-                .query(
-                    "SELECT DISTINCT ON (\"organizationId\", content) \"organizationId\", \
-                     content, \"createdAt\" FROM \"Notifications\" \
-                     WHERE content LIKE 'Could not refresh your %' AND \"deletedAt\" IS NULL \
-                     ORDER BY \"organizationId\", content, \"createdAt\" DESC LIMIT 2000",
-                    &[],
-                )?
-                .iter()
-                .filter_map(|r| RefreshNotice::parse(r.get(0), r.get::<_, &str>(1), utc(r.get(2))))
-                .collect();
-            let failed_posts = tx
-                .query(
-                    "SELECT p.id, p.\"integrationId\", p.\"publishDate\" FROM \"Post\" p \
-                     JOIN \"Integration\" i ON i.id = p.\"integrationId\" \
-                     WHERE p.state = 'ERROR' AND p.error = 'Refresh channel needed' \
-                     AND p.\"deletedAt\" IS NULL AND i.\"deletedAt\" IS NULL \
-                     ORDER BY p.\"publishDate\" DESC LIMIT 2000",
-                    &[],
-                )?
-                .iter()
-                .map(|r| FailedPost {
-                    id: r.get(0),
-                    integration_id: r.get(1),
-                    publish_date: utc(r.get(2)),
-                })
-                .collect();
+            // Rows with a NULL where Postiz always writes a value are skipped: they are not
+            // Postiz's, and say nothing about a channel.
+            let mut notices = Vec::new();
+            for r in tx.query(
+                "SELECT DISTINCT ON (\"organizationId\", content) \"organizationId\"::text, \
+                 content::text, \"createdAt\"::timestamp FROM \"Notifications\" \
+                 WHERE content LIKE 'Could not refresh your %' AND \"deletedAt\" IS NULL \
+                 ORDER BY \"organizationId\", content, \"createdAt\" DESC LIMIT 2000",
+                &[],
+            )? {
+                let (Some(org), Some(content), Some(at)) = (
+                    r.try_get::<_, Option<String>>(0)?,
+                    r.try_get::<_, Option<String>>(1)?,
+                    r.try_get::<_, Option<NaiveDateTime>>(2)?,
+                ) else {
+                    continue;
+                };
+                notices.extend(
+                    RefreshNotice::parse(&remote_text(&org), &content, utc(at)).map(|n| {
+                        RefreshNotice {
+                            provider: remote_text(&n.provider),
+                            cause: n.cause.map(|c| remote_text(&c)),
+                            ..n
+                        }
+                    }),
+                );
+            }
+            let mut failed_posts = Vec::new();
+            for r in tx.query(
+                "SELECT p.id::text, p.\"integrationId\"::text, p.\"publishDate\"::timestamp \
+                 FROM \"Post\" p JOIN \"Integration\" i ON i.id = p.\"integrationId\" \
+                 WHERE p.state = 'ERROR' AND p.error = 'Refresh channel needed' \
+                 AND p.\"deletedAt\" IS NULL AND i.\"deletedAt\" IS NULL \
+                 ORDER BY p.\"publishDate\" DESC LIMIT 2000",
+                &[],
+            )? {
+                if let (Some(id), Some(integration_id), Some(at)) = (
+                    r.try_get::<_, Option<String>>(0)?,
+                    r.try_get::<_, Option<String>>(1)?,
+                    r.try_get::<_, Option<NaiveDateTime>>(2)?,
+                ) {
+                    failed_posts.push(FailedPost {
+                        id: remote_text(&id),
+                        integration_id: remote_text(&integration_id),
+                        publish_date: utc(at),
+                    });
+                }
+            }
             Ok(DatabaseSnapshot {
                 organizations,
                 channels,
@@ -316,57 +380,121 @@ pub(super) fn quote_ident(name: &str) -> String {
 pub(super) fn organizations(
     tx: &mut postgres::Transaction<'_>,
 ) -> Result<Vec<Organization>, postgres::Error> {
-    Ok(tx
-        .query(
-            "SELECT id, name, \"deletedAt\" IS NOT NULL FROM \"Organization\" ORDER BY name, id",
-            &[],
-        )?
-        .iter()
-        .map(|r| Organization {
-            id: r.get(0),
-            name: r.get(1),
-            deleted: r.get(2),
+    tx.query(
+        "SELECT id::text, name::text, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
+         ORDER BY name, id",
+        &[],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(Organization {
+            id: remote_text(&r.try_get::<_, Option<String>>(0)?.unwrap_or_default()),
+            name: remote_text(&r.try_get::<_, Option<String>>(1)?.unwrap_or_default()),
+            deleted: r.try_get(2)?,
         })
-        .collect())
+    })
+    .collect()
 }
 
-/// The live channels; the columns are named one by one, so no secret is ever read.
+/// Text from a row, as every message shows outside text: one line, at most 300 characters
+/// (the limit provider errors have).
+pub(super) fn remote_text(text: &str) -> String {
+    crate::text::one_line(text, crate::text::REMOTE_TEXT_LIMIT)
+}
+
+/// The live channels; the columns are named one by one, so no secret is ever read: of
+/// `refreshToken`, only whether it is usable (Postiz writes `''` or `'null'` for none), as
+/// a boolean computed by the server. Each column is cast to the type Postiz's schema gives
+/// it, and read as nullable: a row Postiz did not write (a NULL, another type) is shown,
+/// or refused with the server's own words, never a crash.
 fn channels(tx: &mut postgres::Transaction<'_>) -> Result<Vec<ChannelRow>, postgres::Error> {
-    Ok(tx
-        .query(
-            "SELECT id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
-             \"providerIdentifier\", type, profile, disabled, \"inBetweenSteps\", \
-             \"refreshNeeded\", \"tokenExpiration\", \"createdAt\", \"updatedAt\", \
-             \"deletedAt\", \"postingTimes\" \
-             FROM \"Integration\" WHERE \"deletedAt\" IS NULL \
-             ORDER BY \"organizationId\", \"providerIdentifier\", name, id",
-            &[],
-        )?
-        .iter()
-        .map(|r| ChannelRow {
-            id: r.get(0),
-            internal_id: r.get(1),
-            root_internal_id: r.get(2),
-            organization_id: r.get(3),
-            name: r.get(4),
-            provider: r.get(5),
-            kind: r.get(6),
-            profile: r.get(7),
-            disabled: r.get(8),
-            in_between_steps: r.get(9),
-            refresh_needed: r.get(10),
-            token_expiration: r.get::<_, Option<NaiveDateTime>>(11).map(utc),
-            created_at: utc(r.get(12)),
-            updated_at: r.get::<_, Option<NaiveDateTime>>(13).map(utc),
-            deleted_at: r.get::<_, Option<NaiveDateTime>>(14).map(utc),
-            posting_times_valid: serde_json::from_str::<serde_json::Value>(r.get(15)).is_ok(),
+    tx.query(
+        "SELECT id::text, \"internalId\"::text, \"rootInternalId\"::text, \
+         \"organizationId\"::text, name::text, \"providerIdentifier\"::text, type::text, \
+         profile::text, disabled::boolean, \"inBetweenSteps\"::boolean, \
+         \"refreshNeeded\"::boolean, \"tokenExpiration\"::timestamp, \"createdAt\"::timestamp, \
+         \"updatedAt\"::timestamp, \"deletedAt\"::timestamp, \"postingTimes\"::text, \
+         coalesce(\"refreshToken\" NOT IN ('', 'null'), false) \
+         FROM \"Integration\" WHERE \"deletedAt\" IS NULL \
+         ORDER BY \"organizationId\", \"providerIdentifier\", name, id",
+        &[],
+    )?
+    .iter()
+    .map(|r| {
+        let text = |i: usize| -> Result<String, postgres::Error> {
+            Ok(remote_text(
+                &r.try_get::<_, Option<String>>(i)?.unwrap_or_default(),
+            ))
+        };
+        let flag = |i: usize| -> Result<bool, postgres::Error> {
+            Ok(r.try_get::<_, Option<bool>>(i)?.unwrap_or(false))
+        };
+        let at = |i: usize| -> Result<Option<DateTime<Utc>>, postgres::Error> {
+            Ok(r.try_get::<_, Option<NaiveDateTime>>(i)?.map(utc))
+        };
+        Ok(ChannelRow {
+            id: text(0)?,
+            internal_id: text(1)?,
+            root_internal_id: r.try_get::<_, Option<String>>(2)?.map(|t| remote_text(&t)),
+            organization_id: text(3)?,
+            name: text(4)?,
+            provider: text(5)?,
+            kind: text(6)?,
+            profile: r.try_get::<_, Option<String>>(7)?.map(|p| remote_text(&p)),
+            disabled: flag(8)?,
+            in_between_steps: flag(9)?,
+            refresh_needed: flag(10)?,
+            token_expiration: at(11)?,
+            created_at: at(12)?.unwrap_or(DateTime::UNIX_EPOCH),
+            updated_at: at(13)?,
+            deleted_at: at(14)?,
+            posting_times_valid: r
+                .try_get::<_, Option<&str>>(15)?
+                .is_some_and(|t| serde_json::from_str::<serde_json::Value>(t).is_ok()),
+            has_refresh_token: flag(16)?,
         })
-        .collect())
+    })
+    .collect()
 }
 
 /// Prisma stores `DateTime` as `timestamp(3)` holding UTC.
 pub(super) fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
     naive.and_utc()
+}
+
+/// The CAs a verified connection trusts: `sslrootcert`'s alone when it is given (libpq
+/// trusts only that file then: a database's private CA must not widen to every public
+/// CA), else the system's.
+pub(super) fn trusted_roots(root_cert: Option<&str>) -> Result<rustls::RootCertStore, Error> {
+    let mut roots = rustls::RootCertStore::empty();
+    match root_cert {
+        Some(path) => {
+            use rustls::pki_types::{pem::PemObject, CertificateDer};
+            let unreadable = |why: String| Error::Config {
+                what: format!("sslrootcert={path} could not be read: {why}"),
+                fix: "point sslrootcert at the PEM file of the CA that signed the database's \
+                      certificate"
+                    .into(),
+            };
+            let certs: Vec<_> = CertificateDer::pem_file_iter(path)
+                .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+                .map_err(|e| unreadable(e.to_string()))?;
+            for cert in certs {
+                roots
+                    .add(cert)
+                    .map_err(|e| unreadable(format!("a certificate in it is not usable: {e}")))?;
+            }
+            if roots.is_empty() {
+                return Err(unreadable("it holds no PEM certificate".into()));
+            }
+        }
+        None => {
+            for cert in rustls_native_certs::load_native_certs().certs {
+                let _ = roots.add(cert);
+            }
+        }
+    }
+    Ok(roots)
 }
 
 /// The rustls connector for this mode.
@@ -379,27 +507,9 @@ pub(super) fn tls_connector(tls: &Tls) -> Result<tokio_postgres_rustls::MakeRust
             fix: "report this as a bug".into(),
         })?;
     let config = match tls {
-        Tls::Verified { root_cert } => {
-            let mut roots = rustls::RootCertStore::empty();
-            for cert in rustls_native_certs::load_native_certs().certs {
-                let _ = roots.add(cert);
-            }
-            if let Some(path) = root_cert {
-                use rustls::pki_types::{pem::PemObject, CertificateDer};
-                let certs: Vec<_> = CertificateDer::pem_file_iter(path)
-                    .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-                    .map_err(|e| Error::Config {
-                        what: format!("sslrootcert={path} could not be read: {e}"),
-                        fix: "point sslrootcert at the PEM file of the CA that signed the \
-                              database's certificate"
-                            .into(),
-                    })?;
-                for cert in certs {
-                    let _ = roots.add(cert);
-                }
-            }
-            builder.with_root_certificates(roots).with_no_client_auth()
-        }
+        Tls::Verified { root_cert } => builder
+            .with_root_certificates(trusted_roots(root_cert.as_deref())?)
+            .with_no_client_auth(),
         _ => builder
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(Unverified(provider)))
@@ -464,7 +574,7 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
     let host = place.rsplit_once(':').map(|(h, _)| h).unwrap_or(place);
     if let Some(db) = err.as_db_error() {
         let code = db.code().code();
-        let message = db.message();
+        let message = &remote_text(db.message());
         let (what, fix) = match code {
             // invalid_password, invalid_authorization_specification
             "28P01" | "28000" => (
@@ -486,6 +596,19 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
                 format!("{shown} does not have Postiz's tables as expected: {message}"),
                 "point --database-url at Postiz's own database; if Postiz is older than \
                  v1.16, upgrade it"
+                    .into(),
+            ),
+            // cannot_coerce, datatype_mismatch, invalid_text_representation,
+            // invalid_datetime_format: a column of another type than Postiz's schema gives
+            // it, or a value that is not one (the reads cast each column to Postiz's type).
+            "42846" | "42804" | "22P02" | "22007" | "22008" => (
+                format!(
+                    "{shown} holds a value this tool cannot read: {message} (a column has \
+                     another type than Postiz's schema gives it)"
+                ),
+                "point --database-url at Postiz's own database (Postiz makes its tables with \
+                 prisma db push at start); if a column was changed by hand, give it back \
+                 Postiz's type"
                     .into(),
             ),
             // insufficient_privilege on a read: a role that may not read Postiz's tables.
@@ -511,7 +634,24 @@ pub(super) fn describe(err: &postgres::Error, located: &Located, place: &str) ->
         };
         return Error::Config { what, fix };
     }
-    let detail = chain(err);
+    let detail = remote_text(&chain(err));
+    // A value the rows hold that this tool cannot take (a column of another type than
+    // Postiz's schema gives it): the database was reached, the read refused.
+    if detail.starts_with("error deserializing column")
+        || detail.starts_with("invalid column")
+        || detail.starts_with("query returned an unexpected number of columns")
+    {
+        return Error::Config {
+            what: format!(
+                "the Postiz database at {place} holds a value this tool cannot read ({detail}): \
+                 a column has another type than Postiz's schema gives it"
+            ),
+            fix: "point --database-url at Postiz's own database (Postiz makes its tables with \
+                  prisma db push at start); if a column was changed by hand, give it back \
+                  Postiz's type"
+                .into(),
+        };
+    }
     let lower = detail.to_ascii_lowercase();
     let cause = if lower.contains("lookup address") || lower.contains("name or service") {
         format!("the host name {host} does not resolve from this machine")
@@ -636,6 +776,56 @@ mod tests {
             }
         );
         assert_eq!(target("postgres://u@db/x?sslmode=disable").tls, Tls::Off);
+    }
+
+    #[test]
+    fn a_write_connection_without_sslmode_is_warned_about() {
+        let warned = clear_text_warning("postgresql://u:pw@db.example.com/x").unwrap();
+        assert!(warned.contains("in clear"), "{warned}");
+        assert!(warned.contains("db.example.com:5432"), "{warned}");
+        assert!(!warned.contains("pw@"), "{warned}");
+        for quiet in [
+            "postgresql://u@db/x?sslmode=require",
+            "postgresql://u@db/x?sslmode=disable",
+            "postgresql://u@db/x?sslaccept=strict",
+            "postgresql://u@db/x?sslrootcert=/ca.pem",
+            "postgresql://u@/x?host=/run/postgresql",
+        ] {
+            assert_eq!(clear_text_warning(quiet), None, "{quiet}");
+        }
+    }
+
+    #[test]
+    fn sslrootcert_is_the_only_trusted_ca_when_given() {
+        let ca = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tls/ca.pem");
+        assert_eq!(trusted_roots(Some(ca)).unwrap().len(), 1);
+        // Without it, the system's (this machine's store may be empty: no assertion on
+        // how many), and a file without a certificate is refused.
+        let empty = tempfile::NamedTempFile::new().unwrap();
+        let err = trusted_roots(empty.path().to_str()).unwrap_err();
+        assert!(err.to_string().contains("no PEM certificate"), "{err}");
+    }
+
+    #[test]
+    fn raw_separators_in_a_password_are_refused_without_showing_it() {
+        for url in [
+            "postgresql://u:12#hunter2@db:5432/x",
+            "postgresql://u:hun?ter2@db/x",
+            "postgresql://u:hun/ter2@db/x",
+        ] {
+            let err = parse_url(url, Duration::from_secs(1)).unwrap_err();
+            let text = format!("{err} {:?}", err.fix());
+            assert!(text.contains("percent-encode"), "{text}");
+            assert!(!text.contains("hunter2") && !text.contains("hun"), "{text}");
+        }
+        // An invalid sslmode is named, its value not echoed.
+        let err = parse_url(
+            "postgresql://u@db/x?sslmode=hunter2",
+            Duration::from_secs(1),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("sslmode"), "{err}");
+        assert!(!err.to_string().contains("hunter2"), "{err}");
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! What a channel row's state means, in words, with the fix. Pure: the row, what else the
 //! database says about it, the catalog and the time in; the issues out.
 
+use super::refreshable::{verdict, RowFacts, Verdict, META_GRACE_DAYS};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::model::{ChannelRow, FailedPost, RefreshNotice};
-use super::{catalog_entry, is_two_step, POSTIZ_PROVIDERS, REFRESH_WORKFLOW_PROVIDERS};
+use super::{
+    catalog_entry, is_two_step, sql_literal, POSTIZ_PROVIDERS, REFRESH_WORKFLOW_PROVIDERS,
+};
 use crate::providers::{Catalog, RefreshStyle};
 
 /// How bad an issue is. A problem makes `postiz status` exit 1; a warning does not.
@@ -39,6 +42,17 @@ pub struct Evidence<'a> {
     /// Names of the other organizations with a live channel of the same provider and
     /// internalId.
     pub also_in: Vec<String>,
+    /// A channel stored by this tool for the same account (or page).
+    pub local: Option<LocalCopy>,
+}
+
+/// A channel of this tool's store that holds the same account as a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocalCopy {
+    /// Its name (`linkedin:jane`).
+    pub channel: String,
+    /// `postiz adopt` wrote it into this very row (it is marked as handed to Postiz).
+    pub handed_here: bool,
 }
 
 /// Where the advice's commands take their `--env-file` from.
@@ -49,14 +63,101 @@ pub struct Advice<'a> {
 }
 
 impl Advice<'_> {
+    /// ` --env-file FILE`, the file shell-quoted (or a placeholder when none was given).
+    fn env_flag(&self) -> String {
+        match self.env_file {
+            Some(file) => format!(" --env-file {}", crate::text::shell_word(file)),
+            None => " --env-file <Postiz .env>".into(),
+        }
+    }
+
     fn doctor(&self, catalog: &Catalog, provider: &str) -> Option<String> {
         let entry = catalog_entry(catalog, provider)?;
         Some(format!(
-            "postiz-connect doctor {} --env-file {}",
-            entry.id,
-            self.env_file.unwrap_or("<Postiz .env>")
+            "postiz-connect doctor {}{}",
+            crate::text::shell_word(&entry.id),
+            self.env_flag()
         ))
     }
+
+    /// `postiz refresh` of the row, safe to paste.
+    fn refresh(&self, row: &ChannelRow) -> String {
+        format!(
+            "postiz-connect postiz refresh {}{}",
+            crate::text::shell_word(&row.id),
+            self.env_flag()
+        )
+    }
+
+    /// `postiz adopt` of a local channel into the row's organization, safe to paste.
+    fn adopt(&self, channel: &str, row: &ChannelRow) -> String {
+        format!(
+            "postiz-connect postiz adopt {} --org {}{}",
+            crate::text::shell_word(channel),
+            crate::text::shell_word(&row.organization_id),
+            self.env_flag()
+        )
+    }
+}
+
+/// How long Meta's long-lived tokens outlive the expiry Postiz records for threads and
+/// instagram-standalone: Postiz writes 58 days (`threads.provider.ts`,
+/// `instagram.standalone.provider.ts`), the token lives 60.
+pub const META_GRACE: chrono::Duration = chrono::Duration::days(META_GRACE_DAYS);
+
+/// Meta's refresh of an expired (as recorded) threads/instagram-standalone token still
+/// works until this moment.
+pub fn meta_refreshable_until(row: &ChannelRow) -> Option<DateTime<Utc>> {
+    REFRESH_WORKFLOW_PROVIDERS
+        .contains(&row.provider.as_str())
+        .then_some(row.token_expiration)
+        .flatten()
+        .and_then(|at| at.checked_add_signed(META_GRACE))
+}
+
+/// The `Disconnect` causes Postiz passes to its "Could not refresh" notification when the
+/// platform blocks the channel whatever its token (`social.abstract.ts`, `Disconnect`;
+/// `apps/orchestrator/src/activities/post.activity.ts`, `handleDisconnect`): TikTok's cap
+/// on the users of an app who may post per day (`tiktok.provider.ts`,
+/// `reached_active_user_cap`).
+const PLATFORM_BLOCKS: &[&str] = &["daily user limit reached"];
+
+/// Whether a notification's cause is a platform block, which no token refresh cures.
+pub fn is_platform_block(notice: &RefreshNotice) -> bool {
+    notice.cause.as_deref().is_some_and(|cause| {
+        let cause = cause.to_ascii_lowercase();
+        PLATFORM_BLOCKS.iter().any(|block| cause.contains(block))
+    })
+}
+
+/// Whether `postiz refresh` can renew this row's token, or why not: the very rule
+/// `postiz refresh` (and its dry run) decides with, from the row's flags alone.
+pub fn refreshable(row: &ChannelRow, catalog: &Catalog, now: DateTime<Utc>) -> Result<(), String> {
+    let facts = RowFacts {
+        provider: &row.provider,
+        internal_id: &row.internal_id,
+        root_internal_id: row.root_internal_id.as_deref(),
+        in_between_steps: row.in_between_steps,
+        token_expiration: row.token_expiration,
+        has_refresh_token: row.has_refresh_token,
+    };
+    match verdict(&facts, catalog, now) {
+        Verdict::Refresh { .. } => Ok(()),
+        Verdict::Cannot { reason, .. } => Err(reason),
+        Verdict::Unfinished { kind } => Err(format!("its {kind} choice never finished")),
+        Verdict::Unknown => Err(format!(
+            "this tool does not know how to refresh {} channels",
+            row.provider
+        )),
+    }
+}
+
+/// A two-step row whose page step was done (`internalId` is the page's, not the login's):
+/// `inBetweenSteps` on it is a refresh that crashed, not an unfinished choice.
+fn lost_its_page(row: &ChannelRow) -> bool {
+    row.root_internal_id
+        .as_deref()
+        .is_some_and(|root| !root.is_empty() && root != row.internal_id)
 }
 
 /// "3 hours ago (2026-…)" / "in 2 days (…)".
@@ -95,8 +196,8 @@ pub fn classify(
             fix: format!(
                 "run the Postiz version that wrote this row (one that has \"{provider}\"), or \
                  soft-delete the row yourself: UPDATE \"Integration\" SET \"deletedAt\" = now() \
-                 WHERE id = '{}'",
-                row.id
+                 WHERE id = {}",
+                sql_literal(&row.id)
             ),
         });
     }
@@ -108,13 +209,34 @@ pub fn classify(
             title: "postingTimes is not JSON: Postiz's whole channel list breaks".into(),
             detail: Some("GET /integrations/list runs JSON.parse on every row's postingTimes and answers 500".into()),
             fix: format!(
-                "reset it: UPDATE \"Integration\" SET \"postingTimes\" = '[{{\"time\":120}}, {{\"time\":400}}, {{\"time\":700}}]' WHERE id = '{}'",
-                row.id
+                "reset it: UPDATE \"Integration\" SET \"postingTimes\" = '[{{\"time\":120}}, {{\"time\":400}}, {{\"time\":700}}]' WHERE id = {}",
+                sql_literal(&row.id)
             ),
         });
     }
 
+    // The repair that applies, for the fixes below: `postiz refresh` when it can renew the
+    // row's token, `postiz adopt` when this tool holds a channel of the same account.
+    let can_refresh = refreshable(row, catalog, now);
+    let refresh_first = match &can_refresh {
+        Ok(()) => format!(
+            "renew its token from here first: {} (it clears the flags when the provider \
+             accepts); if the provider refuses, ",
+            advice.refresh(row)
+        ),
+        Err(_) => String::new(),
+    };
+    let adopt_instead = match &evidence.local {
+        Some(local) if !local.handed_here => format!(
+            "; or write the channel this tool holds for the same account into it: {} (add \
+             --dry-run to see the change first)",
+            advice.adopt(&local.channel, row)
+        ),
+        _ => String::new(),
+    };
+
     if row.refresh_needed {
+        let blocked = evidence.notice.filter(|n| is_platform_block(n));
         let mut detail = Vec::new();
         match evidence.notice {
             Some(n) => detail.push(format!(
@@ -131,6 +253,13 @@ pub fn classify(
                  \"disconnect\", or the notification was deleted"
                     .into(),
             ),
+        }
+        if blocked.is_some() {
+            detail.push(format!(
+                "that is the platform blocking the channel (a Disconnect error), not a token \
+                 that failed: a token refresh will not cure it, and {provider} keeps refusing \
+                 until the block lifts"
+            ));
         }
         if !evidence.failed_posts.is_empty() {
             let shown: Vec<String> = evidence
@@ -154,21 +283,46 @@ pub fn classify(
         issues.push(Issue {
             code: "needs_reconnect",
             severity: Severity::Problem,
-            title: "needs reconnect: Postiz could not refresh it (refreshNeeded)".into(),
+            title: if blocked.is_some() {
+                format!("needs reconnect: {provider} blocks the channel (refreshNeeded)")
+            } else {
+                "needs reconnect: Postiz could not refresh it (refreshNeeded)".into()
+            },
             detail: Some(detail.join("; ")),
-            fix: format!(
-                "reconnect it in Postiz (click the channel, it shows as disconnected), then \
-                 reschedule the failed posts{check_first}"
-            ),
+            fix: if blocked.is_some() {
+                "no token refresh helps: reconnect it in Postiz once the platform allows it \
+                 again (TikTok's cap counts the app's posting users per day; Postiz's \
+                 MIGRATE_PROVIDERS can move the channel to another app), then reschedule the \
+                 failed posts"
+                    .into()
+            } else {
+                format!(
+                    "{refresh_first}reconnect it in Postiz (click the channel, it shows as \
+                     disconnected), then reschedule the failed posts{check_first}{adopt_instead}"
+                )
+            },
         });
     }
 
     if row.in_between_steps {
-        if is_two_step(catalog, provider) {
-            let kind = catalog_entry(catalog, provider)
-                .and_then(|p| p.pages.as_ref())
-                .map(|p| p.kind.clone())
-                .unwrap_or_else(|| "page".into());
+        let kind = catalog_entry(catalog, provider)
+            .and_then(|p| p.pages.as_ref())
+            .map(|p| p.kind.clone())
+            .unwrap_or_else(|| "page".into());
+        let latest_notice = evidence
+            .notice
+            .map(|n| {
+                format!(
+                    "; the latest \"Could not refresh\" notification: {}{}",
+                    when(n.at, now),
+                    n.cause
+                        .as_ref()
+                        .map(|c| format!(": {c}"))
+                        .unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        if is_two_step(catalog, provider) && !lost_its_page(row) {
             issues.push(Issue {
                 code: "page_choice_unfinished",
                 severity: Severity::Problem,
@@ -187,6 +341,29 @@ pub fn classify(
                         .unwrap_or_default()
                 ),
             });
+        } else if is_two_step(catalog, provider) {
+            issues.push(Issue {
+                code: "refresh_crashed",
+                severity: Severity::Problem,
+                title: format!(
+                    "a refresh crashed: Postiz lost access to the {kind} (inBetweenSteps on a \
+                     {kind} already chosen)"
+                ),
+                detail: Some(format!(
+                    "the {kind} was chosen (internalId {} is the {kind}, rootInternalId {} the \
+                     login), so this is not an unfinished choice: Postiz sets inBetweenSteps \
+                     when a refresh cannot find the {kind} under the login any more (YouTube \
+                     \"Channel not found\", GMB \"Location not found\", Tumblr \"blog not \
+                     found\"), and neither posts with nor refreshes the channel until it is \
+                     reconnected{latest_notice}",
+                    row.internal_id,
+                    row.root_internal_id.as_deref().unwrap_or_default()
+                )),
+                fix: format!(
+                    "check that the account still manages the {kind}; then {refresh_first}\
+                     reconnect it in Postiz choosing the {kind} again{check_first}{adopt_instead}"
+                ),
+            });
         } else {
             issues.push(Issue {
                 code: "refresh_crashed",
@@ -196,27 +373,25 @@ pub fn classify(
                 detail: Some(format!(
                     "Postiz sets inBetweenSteps when a token refresh throws (setBetweenSteps in \
                      refresh.integration.service.ts); {provider} has no page choice, and Postiz \
-                     neither posts with nor refreshes this channel until it is reconnected{}",
-                    evidence
-                        .notice
-                        .map(|n| format!(
-                            "; the latest \"Could not refresh\" notification: {}{}",
-                            when(n.at, now),
-                            n.cause
-                                .as_ref()
-                                .map(|c| format!(": {c}"))
-                                .unwrap_or_default()
-                        ))
-                        .unwrap_or_default()
+                     neither posts with nor refreshes this channel until it is reconnected\
+                     {latest_notice}"
                 )),
-                fix: format!("reconnect it in Postiz (Add Channel, same account){check_first}"),
+                fix: format!(
+                    "{refresh_first}reconnect it in Postiz (Add Channel, same account)\
+                     {check_first}{adopt_instead}"
+                ),
             });
         }
     }
 
     if let Some(expiry) = row.token_expiration.filter(|at| *at <= now) {
         if !row.refresh_needed && !row.in_between_steps {
-            issues.push(expired(row, expiry, catalog, now, doctor.as_deref()));
+            let repairs = Repairs {
+                refresh: can_refresh.is_ok().then(|| advice.refresh(row)),
+                adopt_instead: &adopt_instead,
+                doctor: doctor.as_deref(),
+            };
+            issues.push(expired(row, expiry, catalog, now, &repairs));
         }
     }
 
@@ -255,30 +430,72 @@ pub fn classify(
     issues
 }
 
+/// The repairs an expired row's fix may name.
+struct Repairs<'a> {
+    /// `postiz refresh` of the row, when it can renew the token.
+    refresh: Option<String>,
+    /// "; or write the local channel into it: ..." (empty when none matches).
+    adopt_instead: &'a str,
+    doctor: Option<&'a str>,
+}
+
 fn expired(
     row: &ChannelRow,
     expiry: DateTime<Utc>,
     catalog: &Catalog,
     now: DateTime<Utc>,
-    doctor: Option<&str>,
+    repairs: &Repairs<'_>,
 ) -> Issue {
     let provider = row.provider.as_str();
     let ago = when(expiry, now);
+    let adopt_instead = repairs.adopt_instead;
     if REFRESH_WORKFLOW_PROVIDERS.contains(&provider) {
-        return Issue {
-            code: "expired",
-            severity: Severity::Problem,
-            title: format!("expired {ago}: Postiz's refresh workflow did not keep it alive"),
-            detail: Some(format!(
-                "Postiz refreshes {provider} only from its Temporal workflow refreshTokenWorkflow \
-                 (id refresh_{}), started when the channel was connected and sleeping until the \
-                 expiry; it was not running then (orchestrator or Temporal down, or a Postiz \
-                 restart that lost it), and an expired {provider} token cannot be refreshed",
-                row.id
-            )),
-            fix: "reconnect it in Postiz (that starts the workflow again), and keep Postiz's \
-                  orchestrator and Temporal (TEMPORAL_ADDRESS) running"
-                .into(),
+        let workflow = format!(
+            "Postiz refreshes {provider} only from its Temporal workflow refreshTokenWorkflow \
+             (id refresh_{}), started when the channel was connected and sleeping until the \
+             expiry; it was not running then (orchestrator or Temporal down, or a Postiz \
+             restart that lost it)",
+            row.id
+        );
+        let until = meta_refreshable_until(row);
+        return match (&repairs.refresh, until) {
+            (Some(refresh), Some(until)) => Issue {
+                code: "expired",
+                severity: Severity::Problem,
+                title: format!(
+                    "expired {ago}: Postiz's refresh workflow did not keep it alive; it can \
+                     still be refreshed until about {}",
+                    crate::ui::moment(until)
+                ),
+                detail: Some(format!(
+                    "{workflow}; Postiz records 58 days for Meta's long-lived token, which \
+                     lives 60, so postiz refresh still renews it for about 2 days after the \
+                     recorded expiry"
+                )),
+                fix: format!(
+                    "renew it now: {refresh}; then keep it alive from cron, or reconnect it in \
+                     Postiz (that starts the workflow again), and keep Postiz's orchestrator \
+                     and Temporal (TEMPORAL_ADDRESS) running{adopt_instead}"
+                ),
+            },
+            _ => Issue {
+                code: "expired",
+                severity: Severity::Problem,
+                title: format!("expired {ago}: Postiz's refresh workflow did not keep it alive"),
+                detail: Some(if row.has_refresh_token {
+                    format!(
+                        "{workflow}; Meta's token itself lives 2 days longer than the expiry \
+                         Postiz records, and that has passed too: it cannot be refreshed"
+                    )
+                } else {
+                    format!("{workflow}; the row has no token to refresh with ('' or 'null')")
+                }),
+                fix: format!(
+                    "reconnect it in Postiz (that starts the workflow again), and keep \
+                     Postiz's orchestrator and Temporal (TEMPORAL_ADDRESS) running\
+                     {adopt_instead}"
+                ),
+            },
         };
     }
     let entry = catalog_entry(catalog, provider);
@@ -291,9 +508,28 @@ fn expired(
             severity: Severity::Problem,
             title: format!("expired {ago}: it must be reconnected"),
             detail: Some(note),
-            fix: "reconnect it in Postiz (Add Channel, same account)".into(),
+            fix: format!("reconnect it in Postiz (Add Channel, same account){adopt_instead}"),
         };
     }
+    if !row.has_refresh_token {
+        return Issue {
+            code: "expired",
+            severity: Severity::Problem,
+            title: format!("expired {ago} with no refresh token: the next post will fail"),
+            detail: Some(
+                "Postiz refreshes on the next post's 401 with the row's refresh token, and the \
+                 row has none ('' or 'null': the provider gave none, e.g. a LinkedIn app \
+                 without programmatic refresh), so that refresh fails and the channel becomes \
+                 \"needs reconnect\""
+                    .into(),
+            ),
+            fix: format!("reconnect it in Postiz (Add Channel, same account){adopt_instead}"),
+        };
+    }
+    let check = repairs
+        .doctor
+        .map(|d| format!("; to check the credentials that refresh will use: {d}"))
+        .unwrap_or_default();
     Issue {
         code: "expired",
         severity: Severity::Warning,
@@ -304,8 +540,9 @@ fn expired(
              \"needs reconnect\""
                 .into(),
         ),
-        fix: match doctor {
-            Some(d) => format!("nothing yet; to check the credentials that refresh will use: {d}"),
+        fix: match &repairs.refresh {
+            Some(refresh) => format!("nothing yet; to renew it now: {refresh}{check}"),
+            None if repairs.doctor.is_some() => format!("nothing yet{check}"),
             None => "nothing yet; reconnect it if the next post fails".into(),
         },
     }
@@ -338,6 +575,7 @@ mod tests {
             updated_at: Some(now() - Duration::days(1)),
             deleted_at: None,
             posting_times_valid: true,
+            has_refresh_token: true,
         }
     }
 
@@ -387,6 +625,7 @@ mod tests {
                 notice: Some(&notice),
                 failed_posts: vec![&post],
                 also_in: vec![],
+                local: None,
             },
         );
         assert_eq!(codes(&issues), [("needs_reconnect", Severity::Problem)]);
@@ -497,6 +736,263 @@ mod tests {
             codes(&check(&r, &Evidence::default())),
             [("posting_times_invalid", Severity::Problem)]
         );
+    }
+
+    #[test]
+    fn an_expired_row_without_a_usable_refresh_token_is_a_problem() {
+        let mut r = row("linkedin");
+        r.token_expiration = Some(now() - Duration::hours(2));
+        r.has_refresh_token = false;
+        let issues = check(&r, &Evidence::default());
+        assert_eq!(codes(&issues), [("expired", Severity::Problem)]);
+        assert!(
+            issues[0].title.contains("the next post will fail"),
+            "{}",
+            issues[0].title
+        );
+        assert!(
+            !issues[0].fix.contains("postiz refresh"),
+            "{}",
+            issues[0].fix
+        );
+        // Not expired yet: nothing to say.
+        r.token_expiration = Some(now() + Duration::hours(2));
+        assert!(check(&r, &Evidence::default()).is_empty());
+    }
+
+    #[test]
+    fn meta_tokens_refresh_for_two_days_after_the_recorded_expiry() {
+        for provider in ["threads", "instagram-standalone"] {
+            let mut r = row(provider);
+            r.token_expiration = Some(now() - Duration::hours(5));
+            let issues = check(&r, &Evidence::default());
+            assert_eq!(
+                codes(&issues),
+                [("expired", Severity::Problem)],
+                "{provider}"
+            );
+            let text = format!(
+                "{} {:?} {}",
+                issues[0].title, issues[0].detail, issues[0].fix
+            );
+            assert!(text.contains("can still be refreshed until"), "{text}");
+            assert!(!text.contains("cannot be refreshed"), "{text}");
+            assert!(
+                issues[0]
+                    .fix
+                    .contains("postiz-connect postiz refresh cm0row --env-file /srv/postiz/.env"),
+                "{}",
+                issues[0].fix
+            );
+            // Past Meta's own 60 days: reconnect.
+            r.token_expiration = Some(now() - Duration::days(3));
+            let issues = check(&r, &Evidence::default());
+            assert!(
+                issues[0]
+                    .detail
+                    .as_deref()
+                    .unwrap()
+                    .contains("cannot be refreshed"),
+                "{issues:?}"
+            );
+            assert!(
+                !issues[0].fix.contains("postiz refresh"),
+                "{}",
+                issues[0].fix
+            );
+        }
+    }
+
+    #[test]
+    fn a_platform_block_is_not_cured_by_a_token_refresh() {
+        let mut r = row("tiktok");
+        r.refresh_needed = true;
+        let notice = RefreshNotice {
+            organization_id: "org".into(),
+            provider: "tiktok".into(),
+            cause: Some("TikTok daily user limit reached, please re-connect your account".into()),
+            at: now() - Duration::hours(1),
+        };
+        let evidence = Evidence {
+            notice: Some(&notice),
+            ..Default::default()
+        };
+        let issues = check(&r, &evidence);
+        assert_eq!(codes(&issues), [("needs_reconnect", Severity::Problem)]);
+        let detail = issues[0].detail.as_deref().unwrap();
+        assert!(
+            detail.contains("a token refresh will not cure it"),
+            "{detail}"
+        );
+        assert!(
+            issues[0].title.contains("blocks the channel"),
+            "{}",
+            issues[0].title
+        );
+        assert!(
+            !issues[0].fix.contains("postiz refresh"),
+            "{}",
+            issues[0].fix
+        );
+        // A plain refresh failure is not a block, and postiz refresh is offered.
+        let failed = RefreshNotice {
+            cause: None,
+            ..notice.clone()
+        };
+        let issues = check(
+            &r,
+            &Evidence {
+                notice: Some(&failed),
+                ..Default::default()
+            },
+        );
+        assert!(!issues[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("will not cure"));
+        assert!(issues[0]
+            .fix
+            .contains("postiz-connect postiz refresh cm0row"));
+    }
+
+    #[test]
+    fn status_points_to_the_repair_that_applies() {
+        // Refreshable: postiz refresh of the row.
+        let mut r = row("linkedin");
+        r.refresh_needed = true;
+        let issues = check(&r, &Evidence::default());
+        assert!(
+            issues[0]
+                .fix
+                .contains("postiz-connect postiz refresh cm0row --env-file /srv/postiz/.env"),
+            "{}",
+            issues[0].fix
+        );
+        // A local channel of the same account: postiz adopt, unless it is already this row.
+        let local = |handed_here| Evidence {
+            local: Some(LocalCopy {
+                channel: "linkedin:jane".into(),
+                handed_here,
+            }),
+            ..Default::default()
+        };
+        let issues = check(&r, &local(false));
+        assert!(
+            issues[0].fix.contains(
+                "postiz-connect postiz adopt linkedin:jane --org org --env-file /srv/postiz/.env"
+            ),
+            "{}",
+            issues[0].fix
+        );
+        assert!(!check(&r, &local(true))[0].fix.contains("postiz adopt"));
+        // Not refreshable: no refresh token, a page's own token, X, a provider unknown here.
+        let mut none = r.clone();
+        none.has_refresh_token = false;
+        let mut page = row("facebook");
+        page.refresh_needed = true;
+        let mut x = row("x");
+        x.refresh_needed = true;
+        let mut other = row("bluesky");
+        other.refresh_needed = true;
+        for r in [none, page, x, other] {
+            let issues = check(&r, &Evidence::default());
+            assert!(
+                !issues[0].fix.contains("postiz refresh"),
+                "{}: {}",
+                r.provider,
+                issues[0].fix
+            );
+        }
+        // A crashed single-step refresh: postiz refresh clears it.
+        let mut crashed = row("pinterest");
+        crashed.in_between_steps = true;
+        assert!(check(&crashed, &Evidence::default())[0]
+            .fix
+            .contains("postiz-connect postiz refresh cm0row"));
+        // An expired token Postiz refreshes on use: nothing needed, refresh offered.
+        let mut li = row("linkedin");
+        li.token_expiration = Some(now() - Duration::hours(1));
+        assert!(check(&li, &Evidence::default())[0]
+            .fix
+            .contains("to renew it now: postiz-connect postiz refresh cm0row"));
+    }
+
+    #[test]
+    fn in_between_steps_on_a_chosen_page_is_a_crashed_refresh() {
+        for (provider, kind) in [
+            ("youtube", "channel"),
+            ("gmb", "location"),
+            ("tumblr", "blog"),
+            ("facebook", "page"),
+        ] {
+            let mut r = row(provider);
+            r.in_between_steps = true;
+            r.internal_id = "page-9".into();
+            r.root_internal_id = Some("login-1".into());
+            let issues = check(&r, &Evidence::default());
+            assert_eq!(
+                codes(&issues),
+                [("refresh_crashed", Severity::Problem)],
+                "{provider}"
+            );
+            assert!(
+                issues[0]
+                    .title
+                    .contains(&format!("lost access to the {kind}")),
+                "{provider}: {}",
+                issues[0].title
+            );
+            assert!(!issues[0].title.contains("choice unfinished"));
+        }
+    }
+
+    #[test]
+    fn hints_are_safe_to_paste() {
+        let hostile_id = "x' OR '1'='1";
+        let mut r = row("myspace");
+        r.id = hostile_id.into();
+        let issues = check(&r, &Evidence::default());
+        assert!(
+            issues[0].fix.ends_with("WHERE id = 'x'' OR ''1''=''1'"),
+            "{}",
+            issues[0].fix
+        );
+        let mut r = row("linkedin");
+        r.posting_times_valid = false;
+        r.id = hostile_id.into();
+        assert!(check(&r, &Evidence::default())[0]
+            .fix
+            .ends_with("WHERE id = 'x'' OR ''1''=''1'"));
+        // Shell words: a row id, an organization id, a channel name, the .env path.
+        let mut r = row("linkedin");
+        r.refresh_needed = true;
+        r.id = "$(touch /tmp/x)".into();
+        r.organization_id = "org;rm -rf ~".into();
+        let issues = classify(
+            &r,
+            &Evidence {
+                local: Some(LocalCopy {
+                    channel: "linkedin:`id`".into(),
+                    handed_here: false,
+                }),
+                ..Default::default()
+            },
+            &Catalog::embedded(),
+            now(),
+            Advice {
+                env_file: Some("/srv/my postiz/.env"),
+            },
+        );
+        let fix = &issues[0].fix;
+        for quoted in [
+            "postiz refresh '$(touch /tmp/x)' --env-file '/srv/my postiz/.env'",
+            "postiz adopt 'linkedin:`id`' --org 'org;rm -rf ~' --env-file '/srv/my postiz/.env'",
+            "doctor linkedin --env-file '/srv/my postiz/.env'",
+        ] {
+            assert!(fix.contains(quoted), "{quoted} in {fix}");
+        }
+        assert_eq!(sql_literal("it's"), "'it''s'");
     }
 
     #[test]

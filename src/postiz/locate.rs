@@ -19,10 +19,32 @@ pub struct Target<'a> {
     pub connect_timeout: Duration,
 }
 
+/// The longest `--connect-timeout` taken: longer waits are a typo, and the drivers'
+/// timers and PostgreSQL's `statement_timeout` (an `int` of milliseconds) have limits.
+pub const MAX_CONNECT_TIMEOUT: Duration = Duration::from_secs(3600);
+
+/// `--connect-timeout` checked: more than zero, at most [`MAX_CONNECT_TIMEOUT`].
+pub fn check_connect_timeout(timeout: Duration) -> Result<Duration, Error> {
+    if timeout.is_zero() {
+        return Err(Error::Usage(
+            "--connect-timeout 0s leaves no time to connect: give a duration such as 3s".into(),
+        ));
+    }
+    if timeout > MAX_CONNECT_TIMEOUT {
+        return Err(Error::Usage(format!(
+            "--connect-timeout {} is longer than the {} allowed: give a duration such as 3s",
+            humantime::format_duration(timeout),
+            humantime::format_duration(MAX_CONNECT_TIMEOUT)
+        )));
+    }
+    Ok(timeout)
+}
+
 impl Target<'_> {
     /// Where the named deployment is, with its `.env` when one is given (the environment
     /// fills in what the flags and the `.env` leave out).
     pub fn locate(&self) -> Result<(Deployment, Option<EnvFile>), Error> {
+        check_connect_timeout(self.connect_timeout)?;
         let env_file = EnvFile::read_if_given(self.env_file)?;
         let deployment = locate(
             self.database_url,
@@ -84,36 +106,78 @@ pub fn locate(
 
 /// A URL with its password replaced by `***` (user names stay: they help to debug). Text
 /// that does not parse as a URL is not shown at all, since it may be a secret.
+///
+/// The user info is cut off as text, before the URL is parsed: a password with a raw `#`,
+/// `?` or `/` in it (not percent-encoded) would otherwise end the authority early and show
+/// up as a port, a path or a fragment. Query parameters that carry a secret are masked
+/// too: libpq's `password` and `sslpassword`, the Redis crate's `pass` (`unix://` and
+/// `redis+unix://` URLs), and anything named like a key, secret or token.
 pub fn display_url(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) => {
-            if parsed.password().is_some() {
-                let _ = parsed.set_password(Some("***"));
+    let not_a_url = || "(a value that is not a URL)".to_string();
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return not_a_url();
+    };
+    // The authority's user info ends at the last `@` (a raw `@` in a password included).
+    let masked = match rest.rfind('@') {
+        Some(at) => {
+            let (userinfo, host) = (&rest[..at], &rest[at + 1..]);
+            match userinfo.split_once(':') {
+                Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+                None => format!("{scheme}://{userinfo}@{host}"),
             }
-            // Query parameters may carry a password too (`?password=`).
-            if parsed.query().is_some() {
-                let pairs: Vec<(String, String)> = parsed
-                    .query_pairs()
-                    .map(|(k, v)| {
-                        let secret = k.eq_ignore_ascii_case("password")
-                            || k.to_ascii_lowercase().contains("key");
-                        (
-                            k.into_owned(),
-                            if secret { "***".into() } else { v.into_owned() },
-                        )
-                    })
-                    .collect();
-                parsed.query_pairs_mut().clear().extend_pairs(pairs);
-            }
-            parsed.to_string()
         }
-        Err(_) => "(a value that is not a URL)".to_string(),
+        None => url.to_string(),
+    };
+    let Ok(mut parsed) = url::Url::parse(&masked) else {
+        return not_a_url();
+    };
+    if parsed.query().is_some() {
+        let pairs: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(k, v)| {
+                let value = if secret_parameter(&k) {
+                    "***".into()
+                } else if k == "sslmode" && !SSLMODES.contains(&v.as_ref()) {
+                    // Not a mode: whatever was typed there (a password pasted in the wrong
+                    // place) is not echoed.
+                    "***".into()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), value)
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
     }
+    // A fragment is nothing a database or Redis URL uses: not shown.
+    parsed.set_fragment(None);
+    parsed.to_string()
 }
 
-/// `host:port` of a URL, for messages.
+/// The `sslmode` values libpq and Prisma know.
+const SSLMODES: &[&str] = &[
+    "disable",
+    "allow",
+    "prefer",
+    "require",
+    "verify-ca",
+    "verify-full",
+    "no-verify",
+];
+
+/// Whether a URL query parameter holds a secret.
+fn secret_parameter(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "pass"
+        || ["password", "key", "secret", "token"]
+            .iter()
+            .any(|word| name.contains(word))
+}
+
+/// `host:port` of a URL, for messages (read past the user info the way [`display_url`]
+/// is, so no part of a password becomes the host or port shown).
 pub fn host_port(url: &str, default_port: u16) -> String {
-    match url::Url::parse(url) {
+    match url::Url::parse(&display_url(url)) {
         Ok(u) => format!(
             "{}:{}",
             u.host_str().unwrap_or("localhost"),
@@ -236,6 +300,63 @@ mod tests {
             display_url("not a url with hunter2"),
             "(a value that is not a URL)"
         );
+    }
+
+    #[test]
+    fn passwords_are_masked_in_every_spelling() {
+        for (url, shown) in [
+            // The Redis crate's Unix-socket URLs carry the password as `pass=`.
+            (
+                "unix:///run/redis.sock?db=1&pass=hunter2",
+                "unix:///run/redis.sock?db=1&pass=***",
+            ),
+            (
+                "redis+unix:///run/redis.sock?pass=hunter2&user=postiz",
+                "redis+unix:///run/redis.sock?pass=***&user=postiz",
+            ),
+            // libpq's client-key password.
+            (
+                "postgresql://u@db/x?sslmode=verify-full&sslpassword=hunter2",
+                "postgresql://u@db/x?sslmode=verify-full&sslpassword=***",
+            ),
+            // Raw `#`, `?`, `/` and `@` in a password: none of it shows as port, path
+            // or fragment.
+            (
+                "postgresql://u:12#hunter2@db:5432/x",
+                "postgresql://u:***@db:5432/x",
+            ),
+            ("postgresql://u:hun?ter2@db/x", "postgresql://u:***@db/x"),
+            ("postgresql://u:hun/ter2@db/x", "postgresql://u:***@db/x"),
+            ("redis://:hu@nter2@cache:6379", "redis://:***@cache:6379"),
+            (
+                "redis://default:a/b?c#d@cache:6379/0",
+                "redis://default:***@cache:6379/0",
+            ),
+            // User info in an app URL (MAIN_URL).
+            (
+                "https://admin:hunter2@postiz.example.com/",
+                "https://admin:***@postiz.example.com/",
+            ),
+        ] {
+            assert_eq!(display_url(url), shown, "{url}");
+        }
+        for url in ["hunter2", "postgresql://u:hunter2", "redis://:hunter2@"] {
+            assert!(
+                !display_url(url).contains("hunter2"),
+                "{url}: {}",
+                display_url(url)
+            );
+        }
+    }
+
+    #[test]
+    fn connect_timeouts_are_bounded_with_a_clear_error() {
+        assert!(check_connect_timeout(Duration::from_secs(3)).is_ok());
+        for bad in [Duration::ZERO, Duration::from_secs(3601), Duration::MAX] {
+            let err = check_connect_timeout(bad).unwrap_err();
+            assert_eq!(err.exit_code(), crate::ExitCode::Usage, "{err}");
+            assert!(err.to_string().contains("--connect-timeout"), "{err}");
+        }
     }
 
     #[test]

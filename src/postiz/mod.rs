@@ -105,13 +105,26 @@ pub fn is_two_step(catalog: &Catalog, identifier: &str) -> bool {
 /// A deployment's stores, open.
 pub struct Opened {
     pub db: db::Database,
-    /// `None` when no REDIS_URL was found: Postiz then keeps connect state in memory.
+    /// `None` when no REDIS_URL was found (Postiz then keeps connect state in memory), or
+    /// when it could not be reached (then `redis_unreachable` says why).
     pub redis: Option<redis_state::RedisState>,
+    /// The located Redis could not be reached (only from [`open_lenient`]).
+    pub redis_unreachable: Option<Error>,
 }
 
 /// Open the database and Redis at once, each within `timeout`. The database is required;
 /// Redis only when located. Either failing is an error naming which one.
 pub fn open(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened, Error> {
+    let mut opened = open_lenient(deployment, timeout)?;
+    match opened.redis_unreachable.take() {
+        Some(e) => Err(e),
+        None => Ok(opened),
+    }
+}
+
+/// As [`open`], but a located Redis that cannot be reached is not an error: the database
+/// can still be read, and `redis_unreachable` says what happened to Redis.
+pub fn open_lenient(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened, Error> {
     let Some(database) = &deployment.database else {
         return Err(Error::Config {
             what: "no Postiz database to read: no --database-url, no DATABASE_URL in the .env \
@@ -152,11 +165,20 @@ pub fn open(deployment: &locate::Deployment, timeout: Duration) -> Result<Opened
                 wait.saturating_sub(started.elapsed())
                     .max(Duration::from_millis(200)),
             )
-            .unwrap_or_else(|_| Err(silent(locate::Store::Redis, located, wait)))?,
+            .unwrap_or_else(|_| Err(silent(locate::Store::Redis, located, wait))),
         ),
         _ => None,
     };
-    Ok(Opened { db, redis })
+    let (redis, redis_unreachable) = match redis {
+        Some(Ok(r)) => (Some(r), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    Ok(Opened {
+        db,
+        redis,
+        redis_unreachable,
+    })
 }
 
 /// A store that did not answer within the time allowed.
@@ -182,6 +204,13 @@ fn silent(store: locate::Store, located: &locate::Located, waited: Duration) -> 
         ),
         fix: locate::reach_advice(store, host),
     }
+}
+
+/// `text` as an SQL string literal in a statement the user is told to run (psql): single
+/// quotes doubled, so a row id like `x' OR '1'='1` stays one value. PostgreSQL's
+/// `standard_conforming_strings` is on (the default since 9.1): a backslash is itself.
+pub fn sql_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
 }
 
 /// The start of a connect state, enough to tell connects apart on screen. The state in a
@@ -257,6 +286,13 @@ mod tests {
             catalog_entry(&Catalog::embedded(), "x").unwrap().id,
             "twitter"
         );
+    }
+
+    #[test]
+    fn sql_literals_stay_one_value() {
+        assert_eq!(sql_literal("cm0row"), "'cm0row'");
+        assert_eq!(sql_literal("x' OR '1'='1"), "'x'' OR ''1''=''1'");
+        assert_eq!(sql_literal("a\\'b"), "'a\\''b'");
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub struct ChannelRow {
     /// `postingTimes` parses as JSON: Postiz's channel list runs `JSON.parse` on it and
     /// answers 500 for the whole list when one row's does not.
     pub posting_times_valid: bool,
+    /// `refreshToken` holds a token: not NULL, `''` or `'null'` (what Postiz writes when
+    /// the provider gave none; Slack's is `'null'`). Computed by the database: the token
+    /// itself is never read.
+    pub has_refresh_token: bool,
 }
 
 /// The latest "Could not refresh your <provider> channel <cause>" notification of an

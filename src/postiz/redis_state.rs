@@ -102,6 +102,17 @@ impl RedisState {
         Ok(states)
     }
 
+    /// A key's value as text; `None` when it is gone, or holds something Postiz never
+    /// writes there (another type, bytes that are not UTF-8). Only a failing connection
+    /// is an error.
+    fn text(&mut self, key: &str) -> Result<Option<String>, redis::RedisError> {
+        match self.conn.get::<_, Option<String>>(key) {
+            Ok(value) => Ok(value),
+            Err(e) if e.is_io_error() || e.is_timeout() || e.is_connection_dropped() => Err(e),
+            Err(_) => Ok(None),
+        }
+    }
+
     /// Every connect with a key in Redis: waiting ones first, then consumed ones.
     pub fn connects(&mut self) -> Result<Vec<ConnectState>, Error> {
         let place = super::locate::host_port(&self.located.url, 6379);
@@ -126,9 +137,9 @@ impl RedisState {
                 format!("organization:{state}")
             };
             let ttl: i64 = self.conn.ttl(&ttl_key)?;
-            let organization_id: Option<String> = self.conn.get(format!("organization:{state}"))?;
-            let reconnect: Option<String> = if waiting {
-                self.conn.get(format!("refresh:{state}"))?
+            let organization_id = self.text(&format!("organization:{state}"))?;
+            let reconnect = if waiting {
+                self.text(&format!("refresh:{state}"))?
             } else {
                 None
             };
@@ -136,10 +147,10 @@ impl RedisState {
                 state.clone(),
                 ConnectState {
                     state: state.clone(),
-                    state_prefix: super::short_state(state),
+                    state_prefix: super::db::remote_text(&super::short_state(state)),
                     waiting,
-                    organization_id,
-                    reconnect,
+                    organization_id: organization_id.map(|o| super::db::remote_text(&o)),
+                    reconnect: reconnect.map(|r| super::db::remote_text(&r)),
                     // -2: gone meanwhile; -1: no expiry (not Postiz's doing).
                     ttl: (ttl >= 0).then_some(ttl),
                 },
@@ -153,7 +164,7 @@ impl RedisState {
 
 fn describe(err: &redis::RedisError, located: &Located, place: &str) -> Error {
     let host = place.rsplit_once(':').map(|(h, _)| h).unwrap_or(place);
-    let detail = super::db::chain(err);
+    let detail = super::db::remote_text(&super::db::chain(err));
     if err.kind() == redis::ErrorKind::AuthenticationFailed
         || detail.contains("NOAUTH")
         || detail.contains("WRONGPASS")
@@ -186,5 +197,25 @@ fn describe(err: &redis::RedisError, located: &Located, place: &str) -> Error {
         ),
         cause,
         fix: reach_advice(Store::Redis, host),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_redis_error_is_shown_on_one_bounded_line() {
+        let located = Located {
+            url: "redis://:hunter2@cache:6379".into(),
+            from: "--redis-url".into(),
+        };
+        let detail = format!("first\nFAKE LINE {}", "z".repeat(1000));
+        let err = redis::RedisError::from((redis::ErrorKind::Io, "broken", detail));
+        let shown = describe(&err, &located, "cache:6379").to_string();
+        assert!(!shown.contains('\n'), "{shown}");
+        assert!(shown.chars().count() < 600, "{}", shown.len());
+        assert!(shown.contains(":***@cache"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
     }
 }

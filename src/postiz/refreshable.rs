@@ -158,7 +158,7 @@ pub fn verdict(facts: &RowFacts<'_>, catalog: &Catalog, now: DateTime<Utc>) -> V
         RefreshStyle::RefreshToken if !facts.has_refresh_token => {
             return Verdict::Cannot {
                 code: "no_refresh_token",
-                reason: "the row has no refresh token".into(),
+                reason: "the row has no refresh token ('' or 'null')".into(),
             }
         }
         _ => {}

@@ -7,11 +7,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::catalog_entry;
-use super::health::{classify, Advice, Evidence, Issue, Severity};
+use super::health::{classify, Advice, Evidence, Issue, LocalCopy, Severity};
 use super::model::{ChannelRow, DatabaseSnapshot, Organization};
 use super::redis_state::ConnectState;
 use crate::error::Error;
 use crate::providers::Catalog;
+use crate::store::Channel;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -19,6 +20,9 @@ pub struct Report {
     pub database: String,
     /// The Redis read (password masked); none when no REDIS_URL was found.
     pub redis: Option<String>,
+    /// The located Redis could not be reached: why, and what to do (the database's report
+    /// stands without the connects).
+    pub redis_unreachable: Option<String>,
     pub organizations: Vec<OrganizationReport>,
     /// Connects in progress; none without Redis.
     pub connects: Option<Vec<ConnectReport>>,
@@ -49,6 +53,8 @@ pub struct ChannelReport {
     pub in_between_steps: bool,
     pub refresh_needed: bool,
     pub updated_at: Option<DateTime<Utc>>,
+    /// The channel this tool stores for the same account, if any.
+    pub local: Option<LocalCopy>,
     /// "healthy", "warning" or "problem".
     pub health: &'static str,
     pub issues: Vec<Issue>,
@@ -175,15 +181,36 @@ fn duplicates<'a>(
     out
 }
 
-/// Read the deployment and build its report.
+/// Read the deployment and build its report; `local` are the channels this tool stores
+/// (a row of the same account gets `postiz adopt` as a repair).
 pub fn read(
     opened: &mut super::Opened,
     deployment: &super::locate::Deployment,
     catalog: &Catalog,
     org_filter: Option<&str>,
+    local: &[Channel],
 ) -> Result<Report, Error> {
     let snapshot = opened.db.snapshot()?;
-    let connects = opened.redis.as_mut().map(|r| r.connects()).transpose()?;
+    // A Redis that fails while it is read leaves the database's report standing too.
+    let (connects, redis_failed) = match opened.redis.as_mut().map(|r| r.connects()) {
+        Some(Ok(list)) => (Some(list), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let redis_unreachable = opened
+        .redis_unreachable
+        .as_ref()
+        .or(redis_failed.as_ref())
+        .map(|e| {
+            let mut text = e.to_string();
+            if let Some(cause) = e.cause() {
+                text.push_str(&format!(" ({cause})"));
+            }
+            if let Some(fix) = e.fix() {
+                text.push_str(&format!("; {fix}"));
+            }
+            text
+        });
     let database = deployment
         .database
         .as_ref()
@@ -200,6 +227,8 @@ pub fn read(
             redis: redis.as_deref(),
             snapshot: &snapshot,
             connects: connects.as_deref(),
+            redis_unreachable: redis_unreachable.as_deref(),
+            local,
         },
         catalog,
         Utc::now(),
@@ -218,8 +247,41 @@ pub struct Sources<'a> {
     /// The Redis read, as shown; none when no REDIS_URL was found.
     pub redis: Option<&'a str>,
     pub snapshot: &'a DatabaseSnapshot,
-    /// `None` when Postiz has no Redis configured.
+    /// `None` when Postiz has no Redis configured, or it could not be reached.
     pub connects: Option<&'a [ConnectState]>,
+    /// Why the located Redis could not be read.
+    pub redis_unreachable: Option<&'a str>,
+    /// The channels this tool stores.
+    pub local: &'a [Channel],
+}
+
+/// The stored channel that holds the row's account (its page, for a two-step provider),
+/// and whether `postiz adopt` wrote it into this very row.
+fn local_copy(
+    row: &ChannelRow,
+    local: &[Channel],
+    catalog: &Catalog,
+    database: &str,
+) -> Option<LocalCopy> {
+    let found = local.iter().find(|c| {
+        let same_provider = catalog
+            .get(&c.provider)
+            .and_then(|p| p.postiz_id.as_deref())
+            .is_some_and(|id| id == row.provider);
+        let account = c
+            .page
+            .as_ref()
+            .map(|p| p.id.as_str())
+            .or(c.account.id.as_deref());
+        same_provider && account == Some(row.internal_id.as_str())
+    })?;
+    Some(LocalCopy {
+        channel: found.name.clone(),
+        handed_here: found
+            .handed_to_postiz
+            .as_ref()
+            .is_some_and(|h| h.row_id == row.id && super::db::same_database(&h.database, database)),
+    })
 }
 
 /// Put the report together.
@@ -235,6 +297,8 @@ pub fn build(
         redis,
         snapshot,
         connects,
+        redis_unreachable,
+        local,
     } = sources;
     let only = org_filter
         .map(|f| find_organization(&snapshot.organizations, f).map(|o| o.id.clone()))
@@ -281,6 +345,7 @@ pub fn build(
                     .filter(|p| p.integration_id == row.id)
                     .collect(),
                 also_in: dups.get(row.id.as_str()).cloned().unwrap_or_default(),
+                local: local_copy(row, local, catalog, database),
             };
             let issues = classify(row, &evidence, catalog, now, advice);
             let report = ChannelReport {
@@ -295,6 +360,7 @@ pub fn build(
                 in_between_steps: row.in_between_steps,
                 refresh_needed: row.refresh_needed,
                 updated_at: row.updated_at,
+                local: evidence.local.clone(),
                 health: match issues.iter().map(|i| i.severity).min() {
                     None => "healthy",
                     Some(Severity::Warning) => "warning",
@@ -324,6 +390,13 @@ pub fn build(
     }
 
     let (connects, connects_note) = match connects {
+        None if redis_unreachable.is_some() => (
+            None,
+            Some(
+                "Postiz's Redis could not be reached: the connects in progress are not shown"
+                    .to_string(),
+            ),
+        ),
         None => (
             None,
             Some(
@@ -383,6 +456,7 @@ pub fn build(
     Ok(Report {
         database: database.to_string(),
         redis: redis.map(str::to_string),
+        redis_unreachable: redis_unreachable.map(str::to_string),
         organizations,
         connects,
         connects_note,
@@ -422,6 +496,7 @@ mod tests {
             updated_at: None,
             deleted_at: None,
             posting_times_valid: true,
+            has_refresh_token: true,
         }
     }
 
@@ -432,6 +507,8 @@ mod tests {
                 redis: None,
                 snapshot,
                 connects: None,
+                redis_unreachable: None,
+                local: &[],
             },
             &Catalog::embedded(),
             Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap(),

@@ -184,8 +184,14 @@ impl Watcher {
         };
         format!(
             "postiz-connect doctor {} --env-file {}",
-            provider.as_deref().unwrap_or("<provider>"),
-            self.env_file.as_deref().unwrap_or("<Postiz .env>")
+            provider
+                .as_deref()
+                .map(crate::text::shell_word)
+                .unwrap_or("<provider>".into()),
+            self.env_file
+                .as_deref()
+                .map(crate::text::shell_word)
+                .unwrap_or("<Postiz .env>".into())
         )
     }
 
@@ -460,6 +466,7 @@ mod tests {
             updated_at: Some(t(updated)),
             deleted_at: None,
             posting_times_valid: true,
+            has_refresh_token: true,
         }
     }
 

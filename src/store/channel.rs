@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::record::{
-    self, AccountRecord, ChannelRecord, ChoiceRecord, EndpointsRecord, EnvelopeRecord, PageRecord,
-    RefreshRecord, StoreRecord, TooNew, WireRecord,
+    self, AccountRecord, ChannelRecord, ChoiceRecord, EndpointsRecord, EnvelopeRecord,
+    HandedRecord, PageRecord, RefreshRecord, StoreRecord, TooNew, WireRecord,
 };
 use crate::model::{ClientAuth, Endpoints, Envelope, RefreshRule, RefreshStyle, Wire};
 use crate::providers::identity::Account;
@@ -120,6 +120,41 @@ pub struct Channel {
     /// secret), so a "reconnect" hint is a command that works as printed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub connect_args: Vec<String>,
+    /// Written into a Postiz deployment's row by `postiz adopt`: Postiz holds the grant
+    /// now, so this copy is never refreshed here (with a provider that rotates refresh
+    /// tokens, one refresh here would leave the row with a spent one).
+    #[serde(default)]
+    pub handed_to_postiz: Option<HandedToPostiz>,
+}
+
+/// Where a channel was handed to Postiz: the deployment, organization and row.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct HandedToPostiz {
+    /// The deployment's database URL, its password masked.
+    pub database: String,
+    pub organization_id: String,
+    pub organization: String,
+    pub row_id: String,
+    pub at: DateTime<Utc>,
+}
+
+impl HandedToPostiz {
+    /// Why the channel is not refreshed here, on one line, with the way that is.
+    pub fn reason(&self) -> String {
+        format!(
+            "handed to Postiz (row {} of {} in {}): refresh it there with postiz-connect postiz \
+             refresh {} --env-file <Postiz .env>; postiz-connect logout --local-only removes \
+             this copy",
+            self.row_id,
+            if self.organization.is_empty() {
+                &self.organization_id
+            } else {
+                &self.organization
+            },
+            self.database,
+            crate::text::shell_word(&self.row_id)
+        )
+    }
 }
 
 impl Channel {
@@ -137,8 +172,12 @@ impl Channel {
         })
     }
 
-    /// Whether refreshing can renew this channel's tokens at all.
+    /// Whether refreshing here can renew this channel's tokens at all (never once it was
+    /// handed to Postiz).
     pub fn can_refresh(&self) -> bool {
+        if self.handed_to_postiz.is_some() {
+            return false;
+        }
         match self.refresh.style {
             RefreshStyle::RefreshToken => self.has_refresh_token,
             RefreshStyle::AccessToken => true,
@@ -245,7 +284,7 @@ impl From<Channel> for ChannelRecord {
             min_age,
             note,
         } = c.refresh;
-        ChannelRecord {
+        let record = ChannelRecord {
             version: record::VERSION,
             major: record::MAJOR,
             channel: c.name,
@@ -311,7 +350,15 @@ impl From<Channel> for ChannelRecord {
             }),
             oauth1: c.oauth1,
             connect_args: c.connect_args,
-        }
+            handed_to_postiz: c.handed_to_postiz.map(|h| HandedRecord {
+                database: h.database,
+                organization_id: h.organization_id,
+                organization: h.organization,
+                row_id: h.row_id,
+                at: h.at,
+            }),
+        };
+        record.current()
     }
 }
 
@@ -407,6 +454,13 @@ impl TryFrom<ChannelRecord> for Channel {
             }),
             oauth1: r.oauth1,
             connect_args: r.connect_args,
+            handed_to_postiz: r.handed_to_postiz.map(|h| HandedToPostiz {
+                database: h.database,
+                organization_id: h.organization_id,
+                organization: h.organization,
+                row_id: h.row_id,
+                at: h.at,
+            }),
         })
     }
 }

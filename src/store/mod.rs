@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::model::record;
-pub use channel::{Backend, Channel, HeldLogin, PageRef, RegisteredApp, Secrets, HELD_FOR};
+pub use channel::{
+    Backend, Channel, HandedToPostiz, HeldLogin, PageRef, RegisteredApp, Secrets, HELD_FOR,
+};
 use keychain::{Keychain, KeychainError};
 use std::collections::BTreeMap;
 
@@ -424,6 +426,16 @@ impl Store {
         file::write_atomic(&self.channel_path(&channel.name), &json)
     }
 
+    /// Mark a channel as handed to Postiz (`postiz adopt` wrote it into a row), under its
+    /// lock: a refresh running now finishes first, and none starts after.
+    pub fn hand_to_postiz(&self, name: &str, handed: HandedToPostiz) -> Result<(), Error> {
+        let _lock = self.lock_channel(name)?;
+        self.finish_interrupted_locked(name)?;
+        let mut channel = self.get(name)?;
+        channel.handed_to_postiz = Some(handed);
+        self.update_meta(&channel)
+    }
+
     /// An exclusive lock on one channel across processes, held while it is refreshed,
     /// so two refreshers never spend the same rotating token.
     pub fn lock_channel(&self, name: &str) -> Result<File, Error> {
@@ -827,6 +839,7 @@ pub(crate) mod tests {
             page: None,
             oauth1: false,
             connect_args: Vec::new(),
+            handed_to_postiz: None,
         }
     }
 

@@ -90,19 +90,26 @@ fn locate_from(args: &DeploymentArgs) -> Result<Deployment, Error> {
 
 fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<ExitCode, Error> {
     let deployment = locate_from(args)?;
-    let mut opened = postiz::open(&deployment, args.connect_timeout)?;
-    let report = report::read(&mut opened, &deployment, &ctx.catalog, org)?;
+    // A Redis that cannot be reached leaves the database's report standing (exit 5).
+    let mut opened = postiz::open_lenient(&deployment, args.connect_timeout)?;
+    // The channels this tool stores: a row of the same account can be repaired with them.
+    let local = ctx.store.list().map(|l| l.channels).unwrap_or_default();
+    let report = report::read(&mut opened, &deployment, &ctx.catalog, org, &local)?;
     if ctx.ui.json {
         ctx.ui
             .json_data(&serde_json::to_value(&report).expect("report serializes"));
     } else {
         ctx.ui.data(render::report(&report, ctx.ui.quiet));
     }
-    Ok(if report.has_problem() {
+    let mut code = if report.has_problem() {
         ExitCode::Failure
     } else {
         ExitCode::Ok
-    })
+    };
+    if report.redis_unreachable.is_some() {
+        code = code.worst(ExitCode::Network);
+    }
+    Ok(code)
 }
 
 fn watch(

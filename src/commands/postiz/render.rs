@@ -40,8 +40,13 @@ pub(super) fn report(report: &Report, quiet: bool) -> Styled {
                     .as_deref()
                     .unwrap_or("(none: REDIS_URL not set)"),
             )
-            .newline()
             .newline();
+        if let Some(why) = &report.redis_unreachable {
+            text.styled("  unreachable: ", &Style::new().red().bold())
+                .text(why)
+                .newline();
+        }
+        text.newline();
     }
     if report.organizations.is_empty() {
         text.text("No organizations.").newline().newline();
@@ -87,6 +92,24 @@ pub(super) fn report(report: &Report, quiet: bool) -> Styled {
                     &dim,
                 )
                 .newline();
+            if let Some(local) = &c.local {
+                text.text("      ")
+                    .styled(
+                        &if local.handed_here {
+                            format!(
+                                "handed to Postiz from this tool's channel {}",
+                                local.channel
+                            )
+                        } else {
+                            format!(
+                                "this tool also holds the account: channel {}",
+                                local.channel
+                            )
+                        },
+                        &dim,
+                    )
+                    .newline();
+            }
             if c.issues.is_empty() {
                 text.text("      healthy").newline();
             }

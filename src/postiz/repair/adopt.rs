@@ -537,6 +537,20 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         });
     }
     // The row is written and verified: what follows an adopt goes here.
+    // Postiz holds the grant from now on: the local channel is not refreshed here again.
+    let handed = crate::store::HandedToPostiz {
+        database: (located.deployment.database.as_ref()).map_or_else(String::new, |d| d.shown()),
+        organization_id: org.id.clone(),
+        organization: org.name.clone(),
+        row_id: row_id.clone(),
+        at: Utc::now(),
+    };
+    if let Err(e) = ctx.store.hand_to_postiz(&channel.name, handed) {
+        notes.push(format!(
+            "{} could not be marked as handed to Postiz ({e}): do not refresh it here",
+            channel.name
+        ));
+    }
     if let Some(path) = &kept {
         notes.push(format!(
             "the previous tokens of the rows written are kept in {} (0600); put them back with \

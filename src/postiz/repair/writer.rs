@@ -111,7 +111,7 @@ impl SecretRow {
         format!(
             "{} \"{}\" (row {})",
             one_line(&self.provider, 60),
-            one_line(&self.name, 300),
+            one_line(&self.name, crate::text::REMOTE_TEXT_LIMIT),
             one_line(&self.id, 100)
         )
     }
