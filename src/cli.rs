@@ -72,6 +72,9 @@ pub enum Command {
         no_refresh: bool,
     },
     /// Refresh stored tokens: once, or as a watcher that refreshes each channel before it expires
+    #[command(
+        override_usage = "postiz-connect refresh [OPTIONS] <CHANNELS>...\n       postiz-connect refresh [OPTIONS] --all\n       postiz-connect refresh [OPTIONS] --watch [CHANNELS]..."
+    )]
     Refresh {
         /// Channels to refresh (see `status`)
         #[arg(required_unless_present_any = ["all", "watch"])]
@@ -399,8 +402,10 @@ pub struct ConnectArgs {
     /// Connect against a local emulation of the provider: no account or credentials needed
     #[arg(long, help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url", "sandbox_at"])]
     pub sandbox: bool,
-    /// With --sandbox: approve at once instead of showing the consent page
-    #[arg(long, requires = "sandbox", help_heading = "Sandbox")]
+    /// With --sandbox: approve at once instead of showing the consent page; with
+    /// --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no
+    /// browser opens
+    #[arg(long, help_heading = "Sandbox")]
     pub auto_approve: bool,
     /// With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
     #[arg(
@@ -570,23 +575,48 @@ pub fn build_command(catalog: &Catalog) -> clap::Command {
 
 /// The command line as shell completion sees it: a provider's subcommand without the
 /// flags that do not apply to it (hidden for parsing, but the completion generators of
-/// clap_complete offer hidden flags too).
+/// clap_complete offer hidden flags too). The channel arguments of `token`, `refresh` and
+/// `logout` complete the stored channels' names, read when completing (the dynamic
+/// completion of `COMPLETE=<shell> postiz-connect`; the static scripts cannot).
 pub fn completion_command(catalog: &Catalog) -> clap::Command {
-    build_command(catalog).mut_subcommands(|sub| {
-        if !sub.get_arguments().any(|a| a.is_hide_set()) {
-            return sub;
-        }
-        let args: Vec<clap::Arg> = sub
-            .get_arguments()
-            .filter(|a| !a.is_hide_set())
-            .cloned()
-            .collect();
-        let aliases: Vec<String> = sub.get_visible_aliases().map(str::to_string).collect();
-        clap::Command::new(sub.get_name().to_string())
-            .about(sub.get_about().cloned().unwrap_or_default())
-            .visible_aliases(aliases)
-            .args(args)
-    })
+    let channels = |a: clap::Arg| a.add(clap_complete::ArgValueCandidates::new(stored_channels));
+    build_command(catalog)
+        .mut_subcommand("token", |c| c.mut_arg("channel", channels))
+        .mut_subcommand("logout", |c| c.mut_arg("channel", channels))
+        .mut_subcommand("refresh", |c| c.mut_arg("channels", channels))
+        .mut_subcommands(|sub| {
+            if !sub.get_arguments().any(|a| a.is_hide_set()) {
+                return sub;
+            }
+            let args: Vec<clap::Arg> = sub
+                .get_arguments()
+                .filter(|a| !a.is_hide_set())
+                .cloned()
+                .collect();
+            let aliases: Vec<String> = sub.get_visible_aliases().map(str::to_string).collect();
+            clap::Command::new(sub.get_name().to_string())
+                .about(sub.get_about().cloned().unwrap_or_default())
+                .visible_aliases(aliases)
+                .args(args)
+        })
+}
+
+/// The stored channels, each with its account and whether it is a sandbox's, as
+/// completion candidates.
+fn stored_channels() -> Vec<clap_complete::CompletionCandidate> {
+    crate::store::Store::new(crate::store::default_home())
+        .peek()
+        .into_iter()
+        .map(|c| {
+            let help = format!(
+                "{}{}",
+                c.account.name.as_deref().unwrap_or(&c.provider),
+                if c.is_sandboxed() { " (sandbox)" } else { "" }
+            );
+            clap_complete::CompletionCandidate::new(c.name)
+                .help(Some(crate::ui::terminal_safe(&help).into_owned().into()))
+        })
+        .collect()
 }
 
 /// Which provider subcommands a command line gets: each carries every connect flag, and

@@ -3,6 +3,16 @@ use postiz_connect::{cli, commands, hardening, interrupt, providers::Loader, sto
 fn main() {
     // First: from here on memory holds secrets (a database URL's password, tokens).
     hardening::forbid_core_dumps();
+    // `COMPLETE=<shell> postiz-connect ...`: the dynamic completion (stored channel names
+    // included) answers and exits; otherwise this returns at once, building nothing.
+    clap_complete::CompleteEnv::with_factory(|| {
+        let catalog = Loader::new(store::default_home())
+            .catalog()
+            .unwrap_or_else(|_| postiz_connect::providers::Catalog::embedded());
+        cli::completion_command(&catalog)
+    })
+    .bin("postiz-connect")
+    .complete();
     // The catalog is read as far as this run needs it: nothing for `--version` or a
     // built-in command's help, the user's providers.toml to build a provider's command,
     // the whole catalog for a command that runs.

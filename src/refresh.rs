@@ -319,15 +319,6 @@ pub fn refresh_channel(
             expires_at: channel.expires_at,
         };
     }
-    if channel.sandbox {
-        return Outcome::Failed(Error::Rejected {
-            what: format!("{name} was connected to the built-in sandbox, which stopped when that command ended"),
-            fix: format!(
-                "connect it again ({}); to try refreshes, run `postiz-connect sandbox` and connect with the command it prints",
-                channel.reconnect_command()
-            ),
-        });
-    }
     let rule = &channel.refresh;
     let cannot = |reason: Option<String>| Outcome::CannotRefresh {
         expires_at: channel.expires_at,
@@ -337,6 +328,19 @@ pub fn refresh_channel(
         RefreshStyle::None => return cannot(rule.note.clone()),
         RefreshStyle::RefreshToken if !channel.has_refresh_token => return cannot(None),
         _ => {}
+    }
+    // Only a channel that could be refreshed learns that its sandbox is gone. The
+    // provider (the emulation) is down for good: exit 5, as for any provider that is down.
+    if channel.sandbox {
+        return Outcome::Failed(Error::Unreachable {
+            what: format!("{name} was connected to the built-in sandbox, which stopped when that command ended"),
+            cause: "a --sandbox emulation lives only as long as the connect that started it".into(),
+            fix: format!(
+                "connect it again ({}); to try refreshes, run `postiz-connect sandbox --provider {} --auto-approve` and connect with the command it prints (no browser needed)",
+                channel.reconnect_command(),
+                channel.provider
+            ),
+        });
     }
     if let (Some(min_age), Some(issued)) = (rule.min_age, channel.token_issued_at) {
         let allowed_from = crate::oauth::token::expiry(issued, min_age);

@@ -56,6 +56,16 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
     }
     if let Some(url) = &args.url {
         findings.extend(explain::explain(url, &ctx.catalog));
+        // `--url` alone asks about that URL: the machine and channel report would bury
+        // the answer, and fail on a keychain the URL has nothing to do with.
+        if focus.is_empty() && env_file.is_none() {
+            let findings = doctor::fold_unreachable(findings);
+            render(ctx, &findings);
+            return Ok(match doctor::has_problem(&findings) {
+                true => ExitCode::Failure,
+                false => ExitCode::Ok,
+            });
+        }
     }
 
     findings.extend(local::loopback());
@@ -90,6 +100,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
             );
             // X as Postiz runs it: the API key and secret, probed with a request token
             // for the callback Postiz would send.
+            let mut consumer_error = None;
             let consumer = provider.oauth1.clone().and_then(|rules| {
                 let consumer = connect::client::consumer(
                     &provider,
@@ -98,7 +109,22 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                     env_file.as_ref(),
                     &connect::process_env,
                 );
-                consumer.ok().map(|c| (rules, c))
+                // A Postiz .env with X's API key means OAuth 1.0a: what is wrong with
+                // those keys is the finding, not the OAuth 2.0 variables Postiz never reads.
+                let postiz_keys = rules.postiz
+                    && vars.is_some_and(|v| {
+                        rules
+                            .consumer_key_env
+                            .iter()
+                            .any(|n| v.get(n).is_some_and(|v| !v.is_empty()))
+                    });
+                match consumer {
+                    Ok(c) => Some((rules, c)),
+                    Err(e) => {
+                        consumer_error = postiz_keys.then_some(e);
+                        None
+                    }
+                }
             });
             let oauth1_ready = consumer.is_some();
             if let Some((rules, consumer)) = consumer {
@@ -130,15 +156,18 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 }
                 // Only the OAuth 1.0a credentials are set, as in a Postiz deployment.
                 Err(_) if oauth1_ready => {}
-                Err(e) => findings.push(
-                    Finding::new(
-                        "client credentials",
-                        "credentials.unresolved",
-                        Severity::Problem,
-                        format!("{}: {e}", p.id),
+                Err(e) => {
+                    let e = consumer_error.unwrap_or(e);
+                    findings.push(
+                        Finding::new(
+                            "client credentials",
+                            "credentials.unresolved",
+                            Severity::Problem,
+                            format!("{}: {e}", p.id),
+                        )
+                        .fix(e.fix().unwrap_or_default()),
                     )
-                    .fix(e.fix().unwrap_or_default()),
-                ),
+                }
             }
         }
         let origins: Vec<String> = origins.into_iter().filter(|o| o != "null").collect();

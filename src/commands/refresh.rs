@@ -41,7 +41,7 @@ pub fn run(
     let results = refresh_all(ctx, &targets, policy, jobs);
     let mut worst = ExitCode::Ok;
     for (name, outcome) in &results {
-        report(ctx, name, outcome);
+        report(ctx, name, outcome, policy.within);
         // A channel named on the command line that is handed to Postiz was refused; with
         // --all it is one of the channels this tool no longer refreshes.
         let code = match outcome {
@@ -117,7 +117,7 @@ fn when(at: Option<DateTime<Utc>>) -> String {
     }
 }
 
-fn report(ctx: &Context, name: &str, outcome: &Outcome) {
+fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
     let ui = &ctx.ui;
     let provider = name.split(':').next().unwrap_or(name);
     let reconnect = || {
@@ -161,7 +161,35 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome) {
         Outcome::WouldRefresh => ui.info(format!("{name}: would refresh (dry run)")),
         Outcome::HandedToPostiz(reason) => ui.warn(format!("{name}: not refreshed here: {reason}")),
         Outcome::NotDue { expires_at } => {
-            ui.info(format!("{name}: not due, {}", when(*expires_at)))
+            // When it becomes due, and by which rule: "not due" beside "expires in under
+            // a minute" reads as a contradiction for a short-lived token.
+            let due = ctx
+                .store
+                .get(name)
+                .ok()
+                .and_then(|c| refresh::due_at(&c, within).map(|at| (c, at)))
+                .map(|(c, at)| {
+                    let window =
+                        chrono::Duration::from_std(within).unwrap_or(chrono::Duration::MAX);
+                    let half_life = c.expires_at.is_some_and(|expires| expires - at < window);
+                    format!(
+                        "; due from {} ({})",
+                        crate::ui::moment(at),
+                        match half_life {
+                            true =>
+                                "at half its lifetime, which is sooner than --within".to_string(),
+                            false => format!(
+                                "{} before it expires, --within",
+                                crate::ui::duration_words(within)
+                            ),
+                        }
+                    )
+                });
+            ui.info(format!(
+                "{name}: not due, {}{}",
+                when(*expires_at),
+                due.unwrap_or_default()
+            ))
         }
         Outcome::CannotRefresh { expires_at, reason } => match (reason, expires_at) {
             (Some(reason), None) => ui.info(format!("{name}: not refreshable: {reason}")),
@@ -211,7 +239,7 @@ pub fn watch(
     jobs: usize,
 ) -> Result<ExitCode, Error> {
     ctx.ui.info(format!(
-        "watching {}: each is refreshed {} before it expires (Ctrl-C to stop)",
+        "watching {}: each is refreshed {} before it expires, or at half its lifetime when that is sooner (Ctrl-C to stop)",
         if names.is_empty() {
             "every stored channel".to_string()
         } else {
@@ -260,7 +288,7 @@ pub fn watch(
         let plan = refresh::schedule(&channels, policy.within, &retry_at, Utc::now());
         if !plan.due.is_empty() {
             for (name, outcome) in refresh_all(ctx, &plan.due, policy, jobs) {
-                report(ctx, &name, &outcome);
+                report(ctx, &name, &outcome, policy.within);
                 retry_at.after(&name, &outcome, Utc::now());
             }
             announced_next = None;

@@ -28,10 +28,13 @@ pub fn run(
     let client = sb.client();
     // --sandbox-at points every endpoint of the provider's entry at this sandbox (long-
     // lived exchanges, page lists, registration included) and uses its client.
+    // Started with --auto-approve, it needs no click: the printed command says so, and
+    // then connects with no browser too.
     let command = format!(
-        "postiz-connect {} --sandbox-at {}",
+        "postiz-connect {} --sandbox-at {}{}",
         provider.id,
-        sb.base_url()
+        sb.base_url(),
+        if auto_approve { " --auto-approve" } else { "" }
     );
     if ctx.ui.json {
         // One line, so a script can read it while the sandbox keeps running.

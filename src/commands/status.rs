@@ -140,7 +140,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
         ));
         let mut text = Styled::new();
         text.bold(&c.name)
-            .text(if c.sandbox { " (sandbox)" } else { "" });
+            .text(if c.is_sandboxed() { " (sandbox)" } else { "" });
         for line in &lines {
             text.newline().text(line);
         }

@@ -163,10 +163,18 @@ pub fn consumer(
     let creds = credentials(&keyed, client, env_file, vars)?;
     let secret = creds.client_secret.ok_or_else(|| Error::Config {
         what: "OAuth 1.0a needs the API secret too".into(),
-        fix: format!(
-            "set {} (or pass --client-secret)",
-            rules.consumer_secret_env.join(" or ")
-        ),
+        fix: match env_file {
+            // The .env was named: that is where the deployment's keys live.
+            Some(file) => format!(
+                "add {}=<the app's API secret> to {} (the --env-file given), or pass --client-secret",
+                rules.consumer_secret_env.first().map(String::as_str).unwrap_or("the secret"),
+                file.path.display()
+            ),
+            None => format!(
+                "set {} (or pass --client-secret)",
+                rules.consumer_secret_env.join(" or ")
+            ),
+        },
     })?;
     Ok(Consumer {
         key: creds.client_id,

@@ -65,7 +65,8 @@ pub struct LoginPlan {
 }
 
 impl LoginPlan {
-    /// Connected to the built-in sandbox (stored with the channel).
+    /// Connected to the built-in sandbox (stored with the channel; one connected with
+    /// `--sandbox-at` keeps that flag in its connect arguments).
     pub fn sandbox(&self) -> bool {
         self.emulation.is_some()
     }
@@ -117,8 +118,9 @@ pub struct Redirect {
     pub sandboxed: bool,
     pub paste: bool,
     pub no_browser: bool,
-    /// The emulation this process started, approving by itself (`--auto-approve`): with
-    /// no browser, the tool follows the authorization URL itself, as nobody has to click.
+    /// A sandbox approving by itself (`--auto-approve`: the emulation this process
+    /// started, or one running at `--sandbox-at`): with no browser, the tool follows the
+    /// authorization URL itself, as nobody has to click.
     pub follow_without_browser: bool,
     pub timeout: Duration,
 }
@@ -241,7 +243,9 @@ impl ConnectPlan {
             ..args.clone()
         }
         .reconnect_args();
-        let follow_without_browser = emulation.is_some() && args.auto_approve;
+        // A sandbox approving by itself (this one, or one running with --auto-approve):
+        // nobody has to click, so with no browser the tool may follow the URL itself.
+        let follow_without_browser = sandboxed && args.auto_approve;
         let oauth1 = provider.oauth1.is_some() && {
             let (oauth1, why) = wants_oauth1(&provider, args, env_file, vars);
             ui.info(why);
@@ -362,6 +366,12 @@ fn refuse_inapplicable(
     provider: &Provider,
     args: &ConnectArgs,
 ) -> Result<(), Error> {
+    // Only a sandbox approves by itself (clap cannot say "requires one of two").
+    if args.auto_approve && !args.sandbox && args.client.sandbox_at.is_none() {
+        return Err(Error::Usage(
+            "--auto-approve goes with --sandbox or --sandbox-at (a real provider always asks the user)".into(),
+        ));
+    }
     let applies_to = |fact: fn(&Provider) -> bool| {
         let ids: Vec<&str> = catalog
             .iter()

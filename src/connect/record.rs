@@ -88,12 +88,24 @@ pub fn store_channel(
     replace: bool,
     preference: Option<Backend>,
 ) -> Outcome {
-    if !replace {
-        if let Some(kept) = svc.store.keep_apart(&mut channel) {
-            svc.ui.warn(format!(
-                "{kept} is already stored, connected another way (another protocol, app or server): it is kept, and this login is stored as {}; pass --replace to replace it",
-                channel.name
-            ));
+    match replace {
+        false => {
+            let how = svc.store.connected_another_way(&channel);
+            if let Some(kept) = svc.store.keep_apart(&mut channel) {
+                svc.ui.warn(format!(
+                    "{kept} is already stored, connected another way ({}): it is kept, and this login is stored as {}; pass --replace to replace it",
+                    how.unwrap_or_default(),
+                    channel.name
+                ));
+            }
+        }
+        true => {
+            if let Some(how) = svc.store.connected_another_way(&channel) {
+                svc.ui.warn(format!(
+                    "replaced {}, which was connected another way ({how}) (--replace)",
+                    channel.name
+                ));
+            }
         }
     }
     // Under the channel's lock: a refresher of a previous connection must not interleave.

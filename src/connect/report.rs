@@ -106,7 +106,7 @@ pub fn channel_json(c: &Channel) -> Value {
         "refresh_expires_at": c.refresh_expires_at.map(|t| t.to_rfc3339()),
         "has_refresh_token": c.has_refresh_token,
         "needs_reconnect": c.needs_reconnect,
-        "sandbox": c.sandbox,
+        "sandbox": c.is_sandboxed(),
         "store": c.store.as_str(),
         "client_id": c.client_id,
         "redirect_uri": c.redirect_uri,

@@ -205,6 +205,11 @@ fn follow_in_background(ui: Ui, url: &str, redirect_uri: &str, timeout: Duration
         };
         match crate::browser::follow_loopback(&url, timeout + HTTP_TIMEOUT) {
             Ok(end) if same_place(&end.url) => {}
+            // Its consent page: a sandbox at --sandbox-at started without --auto-approve.
+            Ok(end) if end.status == 200 => ui.warn(format!(
+                "the sandbox shows its consent page at {} instead of approving by itself: it was started without --auto-approve. Approve in a browser at the URL above, or restart it with `postiz-connect sandbox --auto-approve` (still waiting for the callback)",
+                crate::redact::url(&end.url),
+            )),
             Ok(end) => ui.warn(format!(
                 "the sandbox did not send the login back: it ended on {} with HTTP {} (still waiting for the callback)",
                 crate::redact::url(&end.url),

@@ -206,7 +206,7 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
             let finding = match (&c.refresh.style, &c.refresh.note) {
                 (RefreshStyle::None, note) => Finding::new(AREA, "channel.not_refreshable", Severity::Warning, format!("{name}: this provider's tokens cannot be refreshed; the channel stops working when the access token expires"))
                     .evidence(note.clone().unwrap_or_default())
-                    .fix(format!("reconnect before then: {reconnect}")),
+                    .fix(format!("reconnect before then: {}", c.reconnect_command())),
                 _ => Finding::new(AREA, "channel.no_refresh_token", Severity::Warning, format!("{name}: no refresh token; the channel stops working when the access token expires"))
                     .fix(format!("request the scope that grants refresh tokens and {reconnect}")),
             };

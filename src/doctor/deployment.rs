@@ -10,6 +10,59 @@ use crate::providers::{Catalog, EnvFile};
 
 const AREA: &str = "Postiz deployment";
 
+/// A provider with live channels whose credentials are empty in the `.env` (the `.env`
+/// lint skips a provider whose keys are empty as "not enabled"): Postiz can neither refresh
+/// those channels nor reconnect them.
+fn credentials_for_live_channels(
+    env_file: &EnvFile,
+    catalog: &Catalog,
+    report: &report::Report,
+) -> Vec<Finding> {
+    let mut live: std::collections::BTreeMap<&str, usize> = Default::default();
+    for c in report.organizations.iter().flat_map(|o| &o.channels) {
+        *live.entry(c.provider.as_str()).or_default() += 1;
+    }
+    let set = |names: &[String]| {
+        names
+            .iter()
+            .any(|n| env_file.vars.get(n).is_some_and(|v| !v.trim().is_empty()))
+    };
+    let mut out = Vec::new();
+    for (identifier, count) in live {
+        let Some(p) = postiz::catalog_entry(catalog, identifier) else {
+            continue;
+        };
+        // X: Postiz connects it with the OAuth 1.0a keys only.
+        let names = match (&p.oauth1, p.client_id_env.is_empty()) {
+            (Some(o), _) if o.postiz => &o.consumer_key_env,
+            (_, true) => continue,
+            _ => &p.client_id_env,
+        };
+        if set(names) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                AREA,
+                format!("deployment.{}.no_credentials", p.id),
+                Severity::Problem,
+                format!(
+                    "{count} {identifier} channel(s) are live, but {} is empty or missing in {}",
+                    names.join(" or "),
+                    env_file.path.display()
+                ),
+            )
+            .evidence("Postiz refreshes and reconnects them with the app's credentials from the .env: without them the next refresh fails and the channel asks for a reconnect that cannot work")
+            .fix(format!(
+                "set {} (and its secret) in {} to the app the channels were connected with, then restart Postiz",
+                names[0],
+                env_file.path.display()
+            )),
+        );
+    }
+    out
+}
+
 pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Finding> {
     let deployment = locate::locate(None, None, Some(env_file), &|name| std::env::var(name).ok());
     let Some(database) = &deployment.database else {
@@ -35,7 +88,7 @@ pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Fi
             return vec![f];
         }
     };
-    let mut out = Vec::new();
+    let mut out = credentials_for_live_channels(env_file, catalog, &report);
     // The database was read; Redis was not (the connects in progress are unknown).
     if let Some(why) = &report.redis_unreachable {
         out.push(

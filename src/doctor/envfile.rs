@@ -26,6 +26,7 @@ pub fn lint(
     } else {
         focus.to_vec()
     };
+    let provider_findings_from = findings.len();
     for p in providers {
         if p.client_id_env.is_empty() && p.oauth1.is_none() {
             continue;
@@ -101,7 +102,34 @@ pub fn lint(
             }
         }
     }
+    let per_provider = findings.split_off(provider_findings_from);
+    findings.extend(merge_shared_variables(per_provider));
     findings
+}
+
+/// Providers that read the same variables (LinkedIn and LinkedIn page) get one finding
+/// per variable, naming them all, instead of the same finding once per provider.
+fn merge_shared_variables(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut merged: Vec<Finding> = Vec::new();
+    for f in findings {
+        let Some((ids, rest)) = f.title.split_once(": ") else {
+            merged.push(f);
+            continue;
+        };
+        let same = merged.iter_mut().find(|m| {
+            m.severity == f.severity
+                && m.fix == f.fix
+                && m.title.split_once(": ").is_some_and(|(_, r)| r == rest)
+        });
+        match same {
+            Some(m) => {
+                let (earlier, _) = m.title.split_once(": ").expect("checked");
+                m.title = format!("{earlier}, {ids}: {rest}");
+            }
+            None => merged.push(f),
+        }
+    }
+    merged
 }
 
 fn urls(vars: &HashMap<String, String>) -> Vec<Finding> {
@@ -433,6 +461,25 @@ mod tests {
             &[],
         );
         assert!(ids(&f).contains(&"cookie.bare_ip".to_string()), "{f:?}");
+    }
+
+    #[test]
+    fn providers_sharing_variables_get_one_finding_per_variable() {
+        let catalog = Catalog::embedded();
+        let v = vars(&[
+            ("LINKEDIN_CLIENT_ID", "abc"),
+            ("LINKEDIN_CLIENT_SECRET", ""),
+        ]);
+        let f = lint(&v, &catalog, &[]);
+        let secret: Vec<&Finding> = f
+            .iter()
+            .filter(|f| f.title.contains("LINKEDIN_CLIENT_SECRET"))
+            .collect();
+        assert_eq!(secret.len(), 1, "{f:?}");
+        assert_eq!(
+            secret[0].title,
+            "linkedin, linkedin-page: LINKEDIN_CLIENT_SECRET is empty"
+        );
     }
 
     #[test]

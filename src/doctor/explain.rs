@@ -42,8 +42,16 @@ pub fn explain(raw: &str, catalog: &Catalog) -> Vec<Finding> {
         // Postiz's callback: the redirect URI to register is Postiz's, not one this tool
         // printed (there was no run of this tool).
         if let (Some((uri, id)), true) = (postiz_callback(&url), e.is_redirect_mismatch()) {
+            // Only a provider Postiz wraps (Slack) gets the redirectmeto.com wrapper.
+            let wrapped = crate::providers::Catalog::embedded()
+                .iter()
+                .any(|p| p.postiz_https_wrapper && p.postiz_id.as_deref().unwrap_or(&p.id) == id);
+            let shows = match wrapped {
+                true => "shows it, with the https://redirectmeto.com/ wrapper Postiz adds to an http FRONTEND_URL",
+                false => "shows it",
+            };
             explained.fix = format!(
-                "register exactly {uri}, the redirect URI Postiz sends (FRONTEND_URL + /integrations/social/{id}), in the app's settings (`postiz-connect providers {id} --env-file .env` shows it, with the https://redirectmeto.com/ wrapper Postiz adds to an http FRONTEND_URL); to compare with what is registered: postiz-connect doctor --redirect-uri '{uri}' --registered '<what the console lists>'"
+                "register exactly {uri}, the redirect URI Postiz sends (FRONTEND_URL + /integrations/social/{id}), in the app's settings (`postiz-connect providers {id} --env-file .env` {shows}); to compare with what is registered: postiz-connect doctor --redirect-uri '{uri}' --registered '<what the console lists>'"
             );
         }
         out.push(

@@ -88,6 +88,12 @@ fn advice(id: &str, sent: &str, reg: &str) -> String {
                 Url::parse(reg.trim()).map(|r| r.path().to_string()).unwrap_or_default()
             ),
         },
+        // Postiz appends /integrations/social/<id> to FRONTEND_URL: no FRONTEND_URL makes
+        // it end with a slash (TikTok Business's is the provider's own), so only the
+        // registered side can change for Postiz.
+        "trailing_slash" => format!(
+            "make the two identical: register exactly {sent} in the provider's console (Postiz cannot send another trailing slash: it appends /integrations/social/<id> to FRONTEND_URL); postiz-connect can send the registered one: --redirect-uri {reg}"
+        ),
         _ => format!(
             "make the two identical: register exactly {sent} in the provider's console, or send the registered one (postiz-connect: --redirect-uri {reg}; Postiz: FRONTEND_URL)"
         ),

@@ -118,6 +118,18 @@ pub fn follow(
         let deadline = Instant::now() + interval;
         while Instant::now() < deadline {
             if interrupt::requested() || timeout.is_some_and(|t| started.elapsed() >= t) {
+                // A consumed connect with no verdict yet: ending quietly with exit 0 would
+                // read as "nothing failed" when nobody knows.
+                let unjudged = watcher.unjudged();
+                if !unjudged.is_empty() {
+                    ui.warn(format!(
+                        "stopped before judging {} connect(s) ({}): Postiz took the state, and the watch ended before a channel row was written or the grace period ({}) was over; watch longer (a larger --timeout), or see postiz status",
+                        unjudged.len(),
+                        unjudged.join(", "),
+                        humantime::format_duration(grace)
+                    ));
+                    return Ok(true);
+                }
                 ui.info(if failed {
                     "stopped; a connect failed (see above)"
                 } else {

@@ -130,10 +130,11 @@ pub fn open_lenient(deployment: &locate::Deployment, timeout: Duration) -> Resul
             what: "no Postiz database to read: no --database-url, no DATABASE_URL in the .env \
                    or the environment"
                 .into(),
-            fix: format!(
-                "pass --env-file with Postiz's .env, or --database-url; {}",
-                locate::reach_advice(locate::Store::Database, "postiz-postgres")
-            ),
+            // One sentence: no host was named, so no advice about one; reaching the
+            // docker-compose's database is a section of the README.
+            fix: "pass --env-file with Postiz's .env, or --database-url URL (for the default \
+                  docker-compose, see README.md, \"Reaching the default docker-compose\")"
+                .into(),
         });
     };
     // Each connect runs on its own thread and is waited for at most a little longer than
@@ -215,14 +216,10 @@ pub fn sql_literal(text: &str) -> String {
 
 /// The start of a connect state, enough to tell connects apart on screen. The state in a
 /// `login:<state>` key authorises `POST /integrations/social-connect/:provider` together
-/// with the provider's code, so it is never shown whole.
+/// with the provider's code, so it is never shown whole. Plain characters of the state
+/// only (no "…"): a JSON value a script can match against the key.
 pub fn short_state(state: &str) -> String {
-    let head: String = state.chars().take(8).collect();
-    if head.len() < state.len() {
-        format!("{head}…")
-    } else {
-        head
-    }
+    state.chars().take(8).collect()
 }
 
 /// The redirect URI Postiz sends for a provider, if it can be built: what each
@@ -297,7 +294,7 @@ mod tests {
 
     #[test]
     fn states_are_shortened() {
-        assert_eq!(short_state("abcdefghijkl"), "abcdefgh…");
+        assert_eq!(short_state("abcdefghijkl"), "abcdefgh");
         assert_eq!(short_state("abc"), "abc");
     }
 }

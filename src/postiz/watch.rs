@@ -158,6 +158,12 @@ impl Watcher {
         self.waiting.len()
     }
 
+    /// The connects whose state Postiz consumed and that have no verdict yet (no row
+    /// written, the grace period not over): their state prefixes.
+    pub fn unjudged(&self) -> Vec<String> {
+        self.consumed.values().map(|c| c.prefix.clone()).collect()
+    }
+
     fn org_label(&self, id: &Option<String>) -> Option<String> {
         id.as_ref().map(|id| {
             self.org_names
@@ -511,7 +517,7 @@ mod tests {
         );
         assert_eq!(kinds(&e), ["created"]);
         assert!(
-            matches!(&e[0], Event::StateCreated { organization: Some(o), state, .. } if o == "Acme" && state == "stateAAA…")
+            matches!(&e[0], Event::StateCreated { organization: Some(o), state, .. } if o == "Acme" && state == "stateAAA")
         );
         let e = w.observe(
             &obs(
@@ -523,7 +529,7 @@ mod tests {
         );
         assert_eq!(kinds(&e), ["consumed", "row new"]);
         assert!(
-            matches!(&e[1], Event::ChannelWritten { waiting_for_page: true, state: Some(s), .. } if s == "stateAAA…")
+            matches!(&e[1], Event::ChannelWritten { waiting_for_page: true, state: Some(s), .. } if s == "stateAAA")
         );
         let mut chosen = row("c1", "facebook", false, 40);
         chosen.internal_id = "page-1".into();

@@ -214,6 +214,13 @@ pub fn resolve(
             what: format!("no client id for {}", provider.id),
             fix: if provider.client_id_env.is_empty() {
                 "pass --client-id (from the app you registered with the provider)".into()
+            } else if let Some(file) = env_file {
+                // The .env was named: that is where the deployment's credentials live.
+                format!(
+                    "add {}=<the app's client id> to {} (the --env-file given), or pass --client-id",
+                    provider.client_id_env[0],
+                    file.path.display()
+                )
             } else {
                 format!(
                     "pass --client-id, set {}, or point --env-file at the Postiz .env that has it",

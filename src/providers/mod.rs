@@ -215,21 +215,71 @@ impl Catalog {
         self.providers.values()
     }
 
-    /// Look up by id or alias, or a usage error listing what exists.
+    /// Look up by id or alias, or a usage error listing what exists (and the nearest).
     pub fn require(&self, name: &str) -> Result<&Provider, Error> {
         self.get(name).ok_or_else(|| {
             let known: Vec<&str> = self.providers.keys().map(String::as_str).collect();
+            // A typo names its nearest ids and aliases (two edits at most), as clap does
+            // for a subcommand.
+            let names = self.providers.values().flat_map(|p| {
+                std::iter::once(p.id.as_str()).chain(p.aliases.iter().map(String::as_str))
+            });
+            let scored: Vec<(usize, &str)> = names.map(|n| (edit_distance(name, n), n)).collect();
+            let nearest = scored.iter().map(|(d, _)| *d).min().unwrap_or(usize::MAX);
+            let near: Vec<&str> = scored
+                .iter()
+                .filter(|(d, _)| *d <= 2 && *d == nearest)
+                .map(|(_, n)| *n)
+                .collect();
+            let hint = match near.as_slice() {
+                [] => String::new(),
+                near => format!(
+                    " (did you mean {}?)",
+                    near.iter()
+                        .map(|n| format!("'{n}'"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            };
             Error::Usage(format!(
-                "unknown provider '{name}'; known providers: {}",
+                "unknown provider '{name}'{hint}; known providers: {}",
                 known.join(", ")
             ))
         })
     }
 }
 
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_names_the_nearest_provider() {
+        let catalog = Catalog::embedded();
+        let err = catalog.require("twiter").unwrap_err().to_string();
+        assert!(err.contains("did you mean 'twitter'?"), "{err}");
+        let err = catalog.require("zzzzzz").unwrap_err().to_string();
+        assert!(!err.contains("did you mean"), "{err}");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 
     #[test]
     fn embedded_catalog_parses_and_has_twitter_with_alias() {

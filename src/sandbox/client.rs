@@ -8,8 +8,77 @@ use crate::providers::{ClientAuth, Provider};
 
 pub const CLIENT_ID: &str = "sandbox-client";
 pub const CLIENT_SECRET: &str = "sandbox-secret";
-/// The account that "logs in" to the sandbox.
-pub const ACCOUNT: &str = "sandbox-user";
+/// The handle of the account that "logs in" to the sandbox: a valid handle on every
+/// provider (X, Reddit, Instagram and Mastodon allow no `-`).
+pub const ACCOUNT: &str = "sandbox_user";
+/// Its display name.
+pub const ACCOUNT_NAME: &str = "Sandbox User";
+
+/// The sandbox account's id at `provider`, in that provider's own shape, and distinct for
+/// every provider: Postiz keeps one row per organization and internal id, so sandbox
+/// channels of two providers must never share one.
+pub fn account_id(provider: &str) -> String {
+    let known = match provider {
+        // Snowflake-sized numeric ids.
+        "twitter" => "1859372046183759872",
+        "discord" => "1187364512098765432",
+        "mastodon" => "109345678901234567",
+        // OpenID Connect `sub` values: opaque, mixed-case.
+        "linkedin" => "Xq3bT9kLmZ",
+        "linkedin-page" => "Rk7wP2sNcQ",
+        "whop" => "user_Sb7TqLm2Xc",
+        // Reddit's base-36 account id (`t2_` is the kind prefix, not part of `id`).
+        "reddit" => "1x2y3z4w",
+        "pinterest" => "1145189340175683205",
+        "kick" => "48213907",
+        "twitch" => "987650213",
+        "slack" => "T05SANDBOX",
+        // Meta's app-scoped ids.
+        "facebook" => "10161234567890123",
+        "instagram" => "17841412345678901",
+        "instagram-standalone" => "27012345678901234",
+        "threads" => "25012345678901234",
+        // Google's numeric user ids.
+        "youtube" => "108234567890123456789",
+        "gmb" => "113456789012345678901",
+        // TikTok's open_id, with the `-` Postiz removes from it.
+        "tiktok" => "-000d3c8e-7f21-4b6a-9e0c-5a1f2b3c4d5e",
+        "tiktok-business" => "7f3a9c2e-4b1d-4e8a-b6c5-d2e1f0a9b8c7",
+        "dribbble" => "9876021",
+        "vk" => "870123456",
+        // A Tumblr blog is known by its name.
+        "tumblr" => ACCOUNT,
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    // Any other provider (custom entries): a number of its own from its id (FNV-1a).
+    let hash = provider.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (1_000_000_000 + hash % 9_000_000_000).to_string()
+}
+
+/// The id of the sandbox's `n`th page (channel, blog, organization) at `provider`: in
+/// that provider's shape, and distinct between providers, for the same reason as
+/// [`account_id`] (a Facebook page and an Instagram account in one organization are two
+/// rows).
+pub fn page_id(provider: &str, n: u32) -> String {
+    let stem = match provider {
+        // A YouTube channel id: `UC` and 22 more characters.
+        "youtube" => return format!("UCs4ndb0xCh4nnel{n:08}"),
+        // A Tumblr blog is known by its name.
+        "tumblr" if n == 1 => return "sandbox-blog".into(),
+        "tumblr" => return format!("sandbox-blog-{n}"),
+        // Meta's page and Instagram business account ids, LinkedIn's organization ids.
+        "facebook" => "1029384756102".to_string(),
+        "instagram" => "178414029876543".to_string(),
+        "linkedin-page" => "876543".to_string(),
+        other => account_id(other),
+    };
+    format!("{stem}{n:02}")
+}
 
 /// The endpoints of a provider entry already rewritten by [`rewrite`].
 pub fn endpoints_of(provider: &Provider) -> Endpoints {

@@ -18,7 +18,10 @@ mod server;
 #[cfg(not(feature = "sandbox"))]
 mod unavailable;
 
-pub use client::{client_for, endpoints_of, rewrite, ACCOUNT, CLIENT_ID, CLIENT_SECRET};
+pub use client::{
+    account_id, client_for, endpoints_of, page_id, rewrite, ACCOUNT, ACCOUNT_NAME, CLIENT_ID,
+    CLIENT_SECRET,
+};
 pub use config::Config;
 pub use faults::{Fault, NAMES as FAULT_NAMES};
 #[cfg(feature = "sandbox")]

@@ -158,6 +158,19 @@ impl HandedToPostiz {
 }
 
 impl Channel {
+    /// The running sandbox it was connected to (`--sandbox-at URL`, from the flags it was
+    /// connected with).
+    pub fn sandbox_at(&self) -> Option<&str> {
+        let at = self.connect_args.iter().position(|a| a == "--sandbox-at")?;
+        self.connect_args.get(at + 1).map(String::as_str)
+    }
+
+    /// Connected to a sandbox, built in (`--sandbox`) or running (`--sandbox-at`): not a
+    /// real provider's account.
+    pub fn is_sandboxed(&self) -> bool {
+        self.sandbox || self.sandbox_at().is_some()
+    }
+
     /// The command that connects this channel again, shell-quoted.
     pub fn reconnect_command(&self) -> String {
         let words = ["postiz-connect", self.provider.as_str()]

@@ -49,6 +49,7 @@ impl Keychain {
         if back != "probe" {
             return Err(unavailable(
                 "the keychain returned something else than was written",
+                REFUSED_FIX,
             ));
         }
         Ok(())
@@ -71,39 +72,81 @@ impl Keychain {
             Ok(Ok(v)) => Ok(v),
             Ok(Err(keyring::Error::NoEntry)) => Err(KeychainError::NotFound),
             Ok(Err(e)) => Err(KeychainError::Failed(describe(action, &e))),
-            Err(_) => Err(KeychainError::Failed(unavailable(&format!(
-                "the keychain did not answer a {action} within {} s (locked, waiting for a password prompt?)",
-                TIMEOUT.as_secs()
-            )))),
+            Err(_) => Err(KeychainError::Failed(unavailable(
+                &format!(
+                    "the keychain did not answer a {action} within {} s (locked, waiting for a password prompt?)",
+                    TIMEOUT.as_secs()
+                ),
+                LOCKED_FIX,
+            ))),
         }
     }
 }
 
 fn flatten(e: KeychainError) -> Error {
     match e {
-        KeychainError::NotFound => {
-            unavailable("the keychain lost the test secret it had just stored")
-        }
+        KeychainError::NotFound => unavailable(
+            "the keychain lost the test secret it had just stored",
+            REFUSED_FIX,
+        ),
         KeychainError::Failed(e) => e,
     }
 }
 
 /// The keychain error in words a user reads, told apart by its variant; the library's
-/// own text is kept for `-v`.
+/// own text is kept for `-v`. On Linux three states need three different fixes: no Secret
+/// Service at all, one with no default collection (a gnome-keyring that D-Bus activation
+/// started without a login keyring), and one whose default collection is locked.
 fn describe(action: &str, e: &keyring::Error) -> Error {
-    let what = match e {
+    let (what, fix) = match e {
         // No store could be set up: no D-Bus session, no Secret Service on it.
-        keyring::Error::NoDefaultStore => "no keychain is running here".to_string(),
+        keyring::Error::NoDefaultStore => (NO_SERVICE.to_string(), NO_SERVICE_FIX),
+        keyring::Error::NoStorageAccess(inner) if is_without_default(inner.as_ref()) => {
+            (NO_DEFAULT.to_string(), NO_DEFAULT_FIX)
+        }
         keyring::Error::NoStorageAccess(inner) if is_locked(inner.as_ref()) => {
-            "the keychain is locked".to_string()
+            (LOCKED.to_string(), LOCKED_FIX)
         }
         keyring::Error::PlatformFailure(inner) if is_missing(inner.as_ref()) => {
-            "no keychain is running here".to_string()
+            (NO_SERVICE.to_string(), NO_SERVICE_FIX)
         }
-        _ => format!("the keychain refused a {action}"),
+        _ => (format!("the keychain refused a {action}"), REFUSED_FIX),
     };
-    unavailable(&what).with_detail(format!("keychain {action}: {e}"))
+    unavailable(&what, fix).with_detail(format!("keychain {action}: {e}"))
 }
+
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+mod words {
+    pub const NO_SERVICE: &str = "no keychain is running here (no Secret Service answers on D-Bus)";
+    pub const NO_SERVICE_FIX: &str = "start one: `dbus-run-session -- bash` (a D-Bus session; not needed on a desktop), then in it `read -rs password; printf %s \"$password\" | gnome-keyring-daemon --replace --unlock --components=secrets` (README.md, \"Where tokens are stored\"); or add --insecure-storage to keep the tokens in a 0600 file instead";
+    pub const NO_DEFAULT: &str = "the Secret Service here has no default collection to write to (a gnome-keyring started without a login keyring)";
+    pub const NO_DEFAULT_FIX: &str = "create and unlock one: `read -rs password; printf %s \"$password\" | gnome-keyring-daemon --replace --unlock --components=secrets` (the password you type becomes the login keyring's); or add --insecure-storage to keep the tokens in a 0600 file instead";
+    pub const LOCKED: &str =
+        "the keychain is locked (its default collection exists, and no unlock prompt could be shown)";
+    pub const LOCKED_FIX: &str = "unlock it with its password: `read -rs password; printf %s \"$password\" | gnome-keyring-daemon --replace --unlock --components=secrets` (gnome-keyring), or from the desktop's password manager; or add --insecure-storage to keep the tokens in a 0600 file instead";
+}
+
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+mod words {
+    pub const NO_SERVICE: &str = "no keychain is running here";
+    pub const NO_SERVICE_FIX: &str =
+        "add --insecure-storage to keep the tokens in a 0600 file instead";
+    pub const NO_DEFAULT: &str = "the keychain has no default collection to write to";
+    pub const NO_DEFAULT_FIX: &str = NO_SERVICE_FIX;
+    pub const LOCKED: &str = "the keychain is locked";
+    pub const LOCKED_FIX: &str =
+        "unlock it, or add --insecure-storage to keep the tokens in a 0600 file instead";
+}
+
+use words::*;
+
+const REFUSED_FIX: &str = "run with -v to see the keychain's own words; or add --insecure-storage to keep the tokens in a 0600 file instead";
 
 type PlatformError = dyn std::error::Error + Send + Sync;
 
@@ -115,6 +158,25 @@ type PlatformError = dyn std::error::Error + Send + Sync;
 fn is_locked(inner: &PlatformError) -> bool {
     use secret_service::Error as Ss;
     matches!(inner.downcast_ref::<Ss>(), Some(Ss::Locked | Ss::Prompt))
+}
+
+/// The default alias names no collection: Secret Service answers "/" for it, which the
+/// crate reports as "no result".
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn is_without_default(inner: &PlatformError) -> bool {
+    use secret_service::Error as Ss;
+    matches!(inner.downcast_ref::<Ss>(), Some(Ss::NoResult))
+}
+
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+fn is_without_default(_inner: &PlatformError) -> bool {
+    false
 }
 
 /// On macOS and Windows no access to the store means a locked keychain.
@@ -147,13 +209,11 @@ fn is_missing(_inner: &PlatformError) -> bool {
     false
 }
 
-/// One sentence: what is missing, and the two ways on.
-fn unavailable(what: &str) -> Error {
+/// What is missing (one sentence), and the fix for that state with the other way on.
+fn unavailable(what: &str, fix: &str) -> Error {
     Error::Config {
-        what: format!(
-            "{what}, so the tokens have nowhere safe to go: start a keyring (on Linux a Secret Service such as gnome-keyring or KeePassXC, in a D-Bus session), or add --insecure-storage to keep them in a 0600 file instead"
-        ),
-        fix: String::new(),
+        what: format!("{what}, so the tokens have nowhere safe to go"),
+        fix: fix.to_string(),
     }
 }
 
@@ -190,6 +250,19 @@ mod tests {
             use secret_service::Error as Ss;
             let locked = keyring::Error::NoStorageAccess(Box::new(Ss::Locked));
             assert!(said(locked).starts_with("the keychain is locked"));
+            // The default alias names no collection: not "locked", not "refused".
+            let empty = keyring::Error::NoStorageAccess(Box::new(Ss::NoResult));
+            assert!(said(empty).contains("has no default collection"));
+            let fix = describe(
+                "write",
+                &keyring::Error::NoStorageAccess(Box::new(Ss::NoResult)),
+            )
+            .fix()
+            .unwrap();
+            assert!(
+                fix.contains("gnome-keyring-daemon --replace --unlock"),
+                "{fix}"
+            );
             let gone = keyring::Error::PlatformFailure(Box::new(Ss::Unavailable));
             assert!(said(gone).starts_with("no keychain is running here"));
             let crypto = keyring::Error::PlatformFailure(Box::new(Ss::Crypto("bad padding")));

@@ -276,6 +276,22 @@ impl Store {
 
     /// Every stored channel. One unreadable file does not hide the others: it is
     /// listed apart, for the caller to report.
+    /// The stored channels' metadata, read only: no interrupted write finished, no
+    /// keychain asked, unreadable files skipped (for shell completion, which must be
+    /// quick and change nothing).
+    pub fn peek(&self) -> Vec<Channel> {
+        let Ok(entries) = std::fs::read_dir(self.home.join("channels")) else {
+            return Vec::new();
+        };
+        let mut channels: Vec<Channel> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|x| x == "json"))
+            .filter_map(|path| read_json::<Channel>(&path, CONNECT_AGAIN).ok().flatten())
+            .collect();
+        channels.sort_by(|a, b| a.name.cmp(&b.name));
+        channels
+    }
+
     pub fn list(&self) -> Result<Listing, Error> {
         self.finish_interrupted(None);
         let dir = self.home.join("channels");
@@ -455,36 +471,75 @@ impl Store {
 
     /// A new login whose name is taken by a channel connected another way (the other
     /// protocol, another app, another server) must not replace it silently: it gets a
-    /// name of its own, `name+oauth1` or `name+<client id>`. Returns the channel it was
-    /// kept apart from. Reconnecting the same way keeps the name (that is a reconnect).
+    /// name of its own, `name+oauth1`, `name+<client id>` or `name+<server>`. Returns the
+    /// channel it was kept apart from. Reconnecting the same way keeps the name (that is
+    /// a reconnect).
     pub fn keep_apart(&self, channel: &mut Channel) -> Option<String> {
-        let taken = |name: &str| {
-            read_json::<Channel>(&self.channel_path(name), CONNECT_AGAIN)
-                .ok()
-                .flatten()
-                .filter(|old| {
-                    // A sandbox's endpoints move with every run: the same sandbox app.
-                    let same_server = (old.sandbox && channel.sandbox)
-                        || old.endpoints.token_url == channel.endpoints.token_url;
-                    old.oauth1 != channel.oauth1
-                        || old.client_id != channel.client_id
-                        || !same_server
-                })
-        };
         let original = channel.name.clone();
-        taken(&original)?;
-        let way = match channel.oauth1 {
-            true => "oauth1".to_string(),
-            false => channel.client_id.chars().take(12).collect(),
+        self.another_way(&original, channel)?;
+        let old = self.stored_meta(&original)?;
+        let way = if old.oauth1 != channel.oauth1 && channel.oauth1 {
+            "oauth1".to_string()
+        } else if old.client_id != channel.client_id {
+            // The whole client id (it is what the user set), within a file name's reach.
+            channel.client_id.chars().take(40).collect()
+        } else {
+            crate::http::origin_of(&channel.endpoints.token_url)
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .to_string()
         };
         let mut name = format!("{original}+{way}");
         let mut n = 2;
-        while taken(&name).is_some() {
+        while self.another_way(&name, channel).is_some() {
             name = format!("{original}+{way}-{n}");
             n += 1;
         }
         channel.name = name;
         Some(original)
+    }
+
+    /// How the stored channel of `channel`'s name was connected otherwise than this
+    /// login, in words; None when none is stored or it was the same way (a reconnect).
+    pub fn connected_another_way(&self, channel: &Channel) -> Option<String> {
+        self.another_way(&channel.name, channel)
+    }
+
+    fn stored_meta(&self, name: &str) -> Option<Channel> {
+        read_json::<Channel>(&self.channel_path(name), CONNECT_AGAIN)
+            .ok()
+            .flatten()
+    }
+
+    fn another_way(&self, name: &str, channel: &Channel) -> Option<String> {
+        let old = self.stored_meta(name)?;
+        let protocol = |c: &Channel| match c.oauth1 {
+            true => "OAuth 1.0a",
+            false => "OAuth 2.0",
+        };
+        if old.oauth1 != channel.oauth1 {
+            return Some(format!(
+                "it was connected over {}, this login over {}",
+                protocol(&old),
+                protocol(channel)
+            ));
+        }
+        if old.client_id != channel.client_id {
+            return Some(format!(
+                "it was connected with client id {}, this login with {}",
+                old.client_id, channel.client_id
+            ));
+        }
+        // A sandbox's endpoints move with every run: the same sandbox app.
+        let same_server = (old.is_sandboxed() && channel.is_sandboxed())
+            || old.endpoints.token_url == channel.endpoints.token_url;
+        (!same_server).then(|| {
+            format!(
+                "it was connected to {}, this login to {}",
+                crate::http::origin_of(&old.endpoints.token_url),
+                crate::http::origin_of(&channel.endpoints.token_url)
+            )
+        })
     }
 
     /// Store tokens a provider has just issued, so that nothing can lose them: a pending

@@ -23,15 +23,49 @@ fn man_pages(catalog: &Catalog) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut pages = Vec::new();
     let mut out = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
-    pages.push((format!("{BIN}.1"), out));
+    pages.push((format!("{BIN}.1"), exit_status_table(out)));
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("{BIN}-{}", sub.get_name());
         let sub = sub.clone().name(name.clone()).display_name(name.clone());
         let mut out = Vec::new();
         clap_mangen::Man::new(sub).render(&mut out)?;
-        pages.push((format!("{name}.1"), out));
+        pages.push((format!("{name}.1"), exit_status_table(out)));
     }
     Ok(pages)
+}
+
+/// The exit-code table of `--help` (EXIT_CODES_HELP, rows wrapped for a terminal)
+/// becomes an EXIT STATUS section of one `.TP` entry per code: `man` fills each entry to
+/// its own width, where the help's hard-wrapped rows broke mid-row.
+fn exit_status_table(page: Vec<u8>) -> Vec<u8> {
+    let page = String::from_utf8(page).expect("man pages are UTF-8");
+    let Some(start) = page.find(".SH EXTRA\nExit codes:\n") else {
+        return page.into_bytes();
+    };
+    let end = page[start + 1..]
+        .find("\n.SH ")
+        .map(|i| start + 1 + i + 1)
+        .unwrap_or(page.len());
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for line in page[start..end].lines().skip(2) {
+        let trimmed = line.trim_start();
+        match trimmed.split_once("  ") {
+            Some((code, text)) if line.starts_with("  ") && code.parse::<u8>().is_ok() => {
+                rows.push((code.to_string(), text.trim().to_string()))
+            }
+            _ => {
+                if let Some((_, text)) = rows.last_mut() {
+                    text.push(' ');
+                    text.push_str(trimmed);
+                }
+            }
+        }
+    }
+    let mut section = String::from(".SH \"EXIT STATUS\"\n");
+    for (code, text) in rows {
+        section.push_str(&format!(".TP\n\\fB{code}\\fR\n{text}\n"));
+    }
+    format!("{}{section}{}", &page[..start], &page[end..]).into_bytes()
 }
 
 /// Write everything under `root` (`completions/` and `man/`).
@@ -84,7 +118,23 @@ fn completions_and_man_pages_are_fresh() {
 fn man_page_documents_exit_codes_and_every_command() {
     let pages = man_pages(&Catalog::embedded()).unwrap();
     let main = String::from_utf8(pages[0].1.clone()).unwrap();
-    assert!(main.contains("Exit codes"));
+    // One entry per code, never a row broken over two lines.
+    let status = main
+        .split(".SH \"EXIT STATUS\"\n")
+        .nth(1)
+        .expect("an EXIT STATUS section");
+    let status = status.split("\n.SH ").next().unwrap();
+    for code in 0..=7 {
+        assert!(
+            status.contains(&format!(".TP\n\\fB{code}\\fR\n")),
+            "{code}: {status}"
+        );
+    }
+    assert!(
+        status.contains("invalid_scope, invalid_client at the code exchange"),
+        "{status}"
+    );
+    assert!(!status.lines().any(|l| l.starts_with(' ')), "{status}");
     for sub in [
         "connect",
         "status",

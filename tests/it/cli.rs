@@ -119,7 +119,7 @@ fn user_defined_provider_becomes_a_subcommand_and_a_broken_catalog_is_exit_6() {
     .unwrap();
     let out = sb.sandbox_connect("acme", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Connected acme:sandbox-user"));
+    assert!(stdout(&out).contains("Connected acme:sandbox_user"));
     std::fs::write(home.join("providers.toml"), "[acme]\nname = 3\n").unwrap();
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(6));
@@ -648,5 +648,161 @@ fn the_readmes_install_and_test_prerequisites_are_complete() {
     assert!(
         readme.contains("package registries once"),
         "README says what it downloads"
+    );
+}
+
+/// A typo of a provider names the nearest one, as clap does for a subcommand.
+#[test]
+fn a_misspelt_provider_names_the_nearest() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["providers", "twiter"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean 'twitter'?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `refresh` with nothing to refresh shows every way to call it.
+#[test]
+fn refresh_without_arguments_shows_all_and_watch_in_its_usage() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["refresh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("refresh [OPTIONS] --all"), "{err}");
+    assert!(err.contains("refresh [OPTIONS] --watch"), "{err}");
+}
+
+/// A missing credential with `--env-file` is to be added to that file (the deployment's
+/// credentials live there), not set in the shell.
+#[test]
+fn a_missing_client_id_with_an_env_file_names_the_file() {
+    let sb = Sandbox::new();
+    let env = sb.path("postiz.env");
+    std::fs::write(&env, "FRONTEND_URL=http://localhost:4200\n").unwrap();
+    let out = sb
+        .cmd()
+        .args([
+            "reddit",
+            "--env-file",
+            env.to_str().unwrap(),
+            "--insecure-storage",
+        ])
+        .env_remove("REDDIT_CLIENT_ID")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "add REDDIT_CLIENT_ID=<the app's client id> to {}",
+            env.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("set REDDIT_CLIENT_ID"), "{err}");
+}
+
+/// `postiz status` with no database URL: one sentence, pointing to the README section,
+/// naming no host the user never typed.
+#[test]
+fn postiz_status_without_a_database_url_is_one_sentence_and_a_pointer() {
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd()
+        .args(["postiz", "status"])
+        .env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    let fix = err
+        .lines()
+        .find(|l| l.trim_start().starts_with("fix:"))
+        .unwrap();
+    assert!(
+        fix.contains("\"Reaching the default docker-compose\""),
+        "{fix}"
+    );
+    assert!(!err.contains("postiz-postgres"), "{err}");
+    assert!(fix.len() < 200, "{fix}");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains("**Reaching the default docker-compose**"));
+}
+
+/// Dynamic completion (`COMPLETE=bash postiz-connect`) offers the stored channels' names
+/// for `token`, `refresh` and `logout`; the static scripts are still generated.
+#[test]
+fn dynamic_completion_offers_stored_channels() {
+    let sb = Sandbox::new();
+    for provider in ["twitter", "reddit"] {
+        let out = sb.sandbox_connect(provider, &[]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let registration = sb.cmd().env("COMPLETE", "bash").output().unwrap();
+    assert!(registration.status.success());
+    assert!(
+        stdout(&registration).contains("complete"),
+        "{}",
+        stdout(&registration)
+    );
+    for (words, current) in [
+        (vec!["token", ""], 2),
+        (vec!["refresh", "--force", ""], 3),
+        (vec!["logout", "red"], 2),
+    ] {
+        let out = sb
+            .cmd()
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", current.to_string())
+            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+            .env("_CLAP_COMPLETE_SPACE", "true")
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .arg("postiz-connect")
+            .args(&words)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let offered = stdout(&out);
+        assert!(
+            offered.contains("reddit:sandbox_user"),
+            "{words:?}: {offered}"
+        );
+        if words.last() == Some(&"") {
+            assert!(
+                offered.contains("twitter:sandbox_user"),
+                "{words:?}: {offered}"
+            );
+        } else {
+            assert!(!offered.contains("twitter:"), "{words:?}: {offered}");
+        }
+    }
+    let script = stdout(&sb.run(&["completions", "bash"]));
+    assert!(
+        script.contains("complete -F"),
+        "the static script is still generated"
+    );
+}
+
+/// `--auto-approve` goes with a sandbox, built in or running; never with a real provider.
+#[test]
+fn auto_approve_without_a_sandbox_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let out = sb.run(&[
+        "twitter",
+        "--auto-approve",
+        "--client-id",
+        "x",
+        "--insecure-storage",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--auto-approve goes with --sandbox or --sandbox-at"),
+        "{}",
+        stderr(&out)
     );
 }

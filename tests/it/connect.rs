@@ -675,3 +675,98 @@ fn over_ssh_without_a_display_the_paste_back_is_offered_at_once() {
         "a browser was launched over SSH with no display"
     );
 }
+
+/// The three keychain states of a headless Linux shell, each against a real gnome-keyring
+/// in a D-Bus session of its own, each told apart with its own fix, and each fix run as
+/// printed (the backquoted `gnome-keyring-daemon` command of the message) until the
+/// connect works: no Secret Service on the bus; a Secret Service that D-Bus activation
+/// started with no default collection; and that collection locked.
+#[test]
+fn keychain_states_are_told_apart_and_each_printed_fix_works() {
+    needs!("dbus-run-session", "dbus-send", "gnome-keyring-daemon");
+    let sb = Sandbox::new();
+    let data = sb.path("keyring-data");
+    std::fs::create_dir_all(&data).unwrap();
+    // A session bus that activates nothing: no Secret Service until one is started.
+    let bare_bus = sb.path("bare-bus.conf");
+    std::fs::write(
+        &bare_bus,
+        r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
+</busconfig>"#,
+    )
+    .unwrap();
+    let script = r#"
+run() { "$BIN" twitter --sandbox --auto-approve --timeout 20s >/dev/null 2>"$OUT/$1"; echo "exit $?" >>"$OUT/$1"; }
+fix() { grep -o '`[^`]*gnome-keyring-daemon[^`]*`' "$OUT/$1" | head -n1 | tr -d '`'; }
+apply() { printf '%s\n' "$2" | bash -c "$(fix "$1")" >/dev/null 2>&1; sleep 0.5; }
+"#;
+    let steps_bare = r#"
+run none; apply none first-password; run none-fixed
+"#;
+    let steps_activated = r#"
+run empty; apply empty second-password; run empty-fixed
+dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
+  org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null
+run locked; apply locked second-password; run locked-fixed
+"#;
+    let bin = assert_cmd::cargo::cargo_bin("postiz-connect");
+    for (config, steps, xdg) in [
+        (Some(&bare_bus), steps_bare, "one"),
+        (None, steps_activated, "two"),
+    ] {
+        let mut cmd = std::process::Command::new("dbus-run-session");
+        sb.apply_env(&mut cmd);
+        if let Some(config) = config {
+            cmd.arg(format!("--config-file={}", config.display()));
+        }
+        let out = cmd
+            .env("XDG_DATA_HOME", data.join(xdg))
+            .env("BIN", &bin)
+            .env("OUT", sb.home.path())
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("GNOME_KEYRING_CONTROL")
+            .args(["--", "bash", "-c", &format!("{script}{steps}")])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let said = |step: &str| std::fs::read_to_string(sb.path(step)).unwrap();
+    for (step, words) in [
+        (
+            "none",
+            "no keychain is running here (no Secret Service answers on D-Bus)",
+        ),
+        ("empty", "has no default collection to write to"),
+        ("locked", "the keychain is locked"),
+    ] {
+        let err = said(step);
+        assert!(err.contains(words), "{step}: {err}");
+        assert!(err.contains("exit 6"), "{step}: {err}");
+        assert!(err.contains("fix:"), "{step}: {err}");
+        assert!(err.contains("--insecure-storage"), "{step}: {err}");
+        let fixed = said(&format!("{step}-fixed"));
+        assert!(fixed.contains("exit 0"), "{step}, after its fix: {fixed}");
+        assert!(
+            fixed.contains("Stored twitter:") && fixed.contains("in the OS keychain"),
+            "{step}, after its fix: {fixed}"
+        );
+    }
+    // The README's recipe is the fix the messages print.
+    let recipe = said("none")
+        .split('`')
+        .find(|part| part.contains("gnome-keyring-daemon"))
+        .unwrap()
+        .to_string();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains(&recipe), "README.md lacks {recipe}");
+    // The three are three messages, not one with three names.
+    assert!(!said("empty").contains("locked"), "{}", said("empty"));
+    assert!(
+        !said("locked").contains("no default collection"),
+        "{}",
+        said("locked")
+    );
+}

@@ -275,7 +275,7 @@ fn keychain_and_stored_channels() {
     let path = sb
         .home
         .path()
-        .join("home/channels/twitter%3Asandbox-user.json");
+        .join("home/channels/twitter%3Asandbox_user.json");
     let mut channel: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     channel["expires_at"] = Value::String("2020-01-01T00:00:00Z".into());
     channel["has_refresh_token"] = Value::Bool(false);
@@ -705,4 +705,129 @@ fn a_postiz_callback_names_the_postiz_redirect_uri() {
         "{fix}"
     );
     assert!(!fix.contains("this tool printed"), "{fix}");
+}
+
+/// `doctor --url URL` alone explains that URL: no machine or channel report around it (a
+/// missing keychain has nothing to do with it), and the redirectmeto.com wrapper is
+/// named only for a provider Postiz wraps (Slack), not for LinkedIn.
+#[test]
+fn doctor_url_alone_explains_the_url_and_only_its_providers_wrapper() {
+    let sb = Sandbox::new();
+    let url = |id: &str| {
+        format!("https://postiz.example.com/integrations/social/{id}?error=redirect_uri_mismatch&error_description=bad")
+    };
+    let run = |id: &str| {
+        let out = sb
+            .headless_cmd()
+            .args(["doctor", "--json", "--url", &url(id)])
+            .output()
+            .unwrap();
+        let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), findings.as_array().unwrap().clone())
+    };
+    let (code, findings) = run("linkedin");
+    assert_eq!(code, Some(1), "the URL shows a failed login: {findings:?}");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["id"].as_str().unwrap().starts_with("url.")),
+        "only the URL's findings: {:?}",
+        ids(&findings)
+    );
+    let fix = findings[0]["fix"].as_str().unwrap_or_default().to_string();
+    assert!(fix.contains("/integrations/social/linkedin"), "{fix}");
+    assert!(!fix.contains("redirectmeto"), "{fix}");
+    let (_, findings) = run("slack");
+    let fixes: String = findings.iter().map(|f| f["fix"].to_string()).collect();
+    assert!(fixes.contains("redirectmeto"), "{fixes}");
+}
+
+/// A redirect URI that differs by a trailing slash can only be fixed on the registered
+/// side for Postiz (FRONTEND_URL cannot add a slash after the path).
+#[test]
+fn trailing_slash_advice_registers_the_sent_uri() {
+    let sb = Sandbox::new();
+    let (_, f, _) = doctor(
+        &sb,
+        &[
+            "--offline",
+            "--redirect-uri",
+            "https://postiz.example.com/integrations/social/linkedin",
+            "--registered",
+            "https://postiz.example.com/integrations/social/linkedin/",
+        ],
+    );
+    let finding = f
+        .iter()
+        .find(|f| f["id"] == "redirect.trailing_slash")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    let fix = finding["fix"].as_str().unwrap();
+    assert!(
+        fix.contains("register exactly https://postiz.example.com/integrations/social/linkedin "),
+        "{fix}"
+    );
+    assert!(
+        fix.contains("Postiz cannot send another trailing slash"),
+        "{fix}"
+    );
+}
+
+/// A channel that cannot be refreshed: "reconnect before then: <command>", said once.
+#[test]
+fn not_refreshable_advice_does_not_stutter() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect(
+        "facebook",
+        &["--page", &postiz_connect::sandbox::page_id("facebook", 1)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (_, f, _) = doctor(&sb, &["--offline"]);
+    let finding = f
+        .iter()
+        .find(|f| f["id"] == "channel.not_refreshable")
+        .unwrap_or_else(|| panic!("{:?}", ids(&f)));
+    let fix = finding["fix"].as_str().unwrap();
+    assert!(
+        fix.starts_with("reconnect before then: postiz-connect facebook"),
+        "{fix}"
+    );
+    assert!(!fix.contains("reconnect: "), "{fix}");
+}
+
+/// `doctor twitter` with a Postiz .env holding X's API key (Postiz connects X over OAuth
+/// 1.0a only): what is missing of those keys, in that file, never X_CLIENT_ID.
+#[test]
+fn doctor_twitter_with_a_postiz_api_key_names_the_oauth1_keys() {
+    let sb = Sandbox::new();
+    let env = sb.path("postiz.env");
+    std::fs::write(&env, "FRONTEND_URL=http://localhost:4200\nX_API_KEY=key\n").unwrap();
+    let out = sb
+        .cmd()
+        .args([
+            "doctor",
+            "--json",
+            "twitter",
+            "--env-file",
+            env.to_str().unwrap(),
+        ])
+        .env_remove("X_CLIENT_ID")
+        .env_remove("X_API_SECRET")
+        .output()
+        .unwrap();
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = findings.to_string();
+    assert!(!text.contains("X_CLIENT_ID"), "{findings:#}");
+    let unresolved = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "credentials.unresolved")
+        .unwrap_or_else(|| panic!("{findings:#}"));
+    assert!(
+        unresolved["fix"].as_str().unwrap().contains(&format!(
+            "add X_API_SECRET=<the app's API secret> to {}",
+            env.display()
+        )),
+        "{unresolved}"
+    );
 }

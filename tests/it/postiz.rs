@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
+use postiz_connect::sandbox::page_id;
 use redis::Commands;
 use serde_json::Value;
 
@@ -590,9 +591,9 @@ fn status_shows_every_state_with_its_fix_and_never_a_secret() {
         "unknown provider \"myspace\": Postiz's whole channel list breaks",
         "the same account is also a channel of Beta",
         "the same account is also a channel of Acme",
-        "waiting   waitings…  Acme  started",
+        "waiting   waitings  Acme  started",
         "reconnecting \"Acme LinkedIn\" (internal id 2002)",
-        "consumed  consumed…  Beta",
+        "consumed  consumed  Beta",
         "11 channel(s): 1 healthy, 4 with warnings, 6 with problems",
         "2 connect(s) waiting, 1 consumed in the last hour",
     ] {
@@ -655,7 +656,7 @@ fn status_shows_every_state_with_its_fix_and_never_a_secret() {
     let reconnect = connects.iter().find(|c| c["reconnect"] == "2002").unwrap();
     assert_eq!(reconnect["status"], "waiting");
     assert_eq!(reconnect["organization"], "Acme");
-    assert_eq!(reconnect["state_prefix"], "reconnec…");
+    assert_eq!(reconnect["state_prefix"], "reconnec");
     assert!(reconnect["expires_in_seconds"].as_i64().unwrap() > 3500);
     let consumed = connects.iter().find(|c| c["status"] == "consumed").unwrap();
     assert_eq!(consumed["organization"], "Beta");
@@ -1102,7 +1103,7 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
     // 1. A single-step connect that works: state, consume, row.
     create_state(&mut r, "xconnectstate001", "org-acme", None, 3600);
     let e = watch.event(wait, &mut events, |v| v["event"] == "state_created");
-    assert_eq!(e["state"], "xconnect…");
+    assert_eq!(e["state"], "xconnect");
     assert_eq!(e["organization"], "Acme");
     consume_state(&mut r, "xconnectstate001");
     insert(
@@ -1110,20 +1111,20 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
         &Row::new("c-x", "org-acme", "x", "x-42", "Acme on X"),
     );
     let e = watch.event(wait, &mut events, |v| {
-        v["event"] == "state_consumed" && v["state"] == "xconnect…"
+        v["event"] == "state_consumed" && v["state"] == "xconnect"
     });
     assert_eq!(e["organization"], "Acme");
     let e = watch.event(wait, &mut events, |v| {
         v["event"] == "channel_written" && v["id"] == "c-x"
     });
     assert_eq!(e["new"], true);
-    assert_eq!(e["state"], "xconnect…");
+    assert_eq!(e["state"], "xconnect");
     assert_eq!(e["provider"], "x");
 
     // 2. A two-step connect: the row first holds the login, then the page.
     create_state(&mut r, "fbconnectstate02", "org-acme", None, 3600);
     watch.event(wait, &mut events, |v| {
-        v["event"] == "state_created" && v["state"] == "fbconnec…"
+        v["event"] == "state_created" && v["state"] == "fbconnec"
     });
     consume_state(&mut r, "fbconnectstate02");
     insert(
@@ -1137,7 +1138,7 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
         v["event"] == "channel_written" && v["id"] == "c-fb"
     });
     assert_eq!(e["waiting_for_page"], true);
-    assert_eq!(e["state"], "fbconnec…");
+    assert_eq!(e["state"], "fbconnec");
     // saveProviderPage: the page's id, name and token; inBetweenSteps false.
     c.execute(
         "UPDATE \"Integration\" SET \"internalId\" = 'page-9', name = 'Acme Page', token = $1, \
@@ -1152,13 +1153,13 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
     // 3. A reconnect whose token exchange fails: consumed, no row within the grace.
     create_state(&mut r, "lireconnectstat3", "org-acme", Some("li-1"), 3600);
     let e = watch.event(wait, &mut events, |v| {
-        v["event"] == "state_created" && v["state"] == "lireconn…"
+        v["event"] == "state_created" && v["state"] == "lireconn"
     });
     assert_eq!(e["reconnect"], "li-1");
     assert_eq!(e["reconnect_channel"], "Acme LinkedIn");
     consume_state(&mut r, "lireconnectstat3");
     let e = watch.event(wait, &mut events, |v| v["event"] == "exchange_failed");
-    assert_eq!(e["state"], "lireconn…");
+    assert_eq!(e["state"], "lireconn");
     let advice = e["advice"].as_str().unwrap();
     let env_abs = std::path::absolute(&env).unwrap();
     assert!(
@@ -1173,10 +1174,10 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
     // 4. A state nobody comes back for: it expires.
     create_state(&mut r, "expiringstate004", "org-acme", None, 2);
     watch.event(wait, &mut events, |v| {
-        v["event"] == "state_created" && v["state"] == "expiring…"
+        v["event"] == "state_created" && v["state"] == "expiring"
     });
     watch.event(wait, &mut events, |v| {
-        v["event"] == "expired" && v["state"] == "expiring…"
+        v["event"] == "expired" && v["state"] == "expiring"
     });
 
     // Ctrl-C ends it, as a user would.
@@ -1196,7 +1197,7 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
     // The order Postiz makes them in, for the first connect.
     let order: Vec<&str> = events
         .iter()
-        .filter(|e| e["state"] == "xconnect…")
+        .filter(|e| e["state"] == "xconnect")
         .map(|e| e["event"].as_str().unwrap())
         .collect();
     assert_eq!(
@@ -1204,6 +1205,42 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
         ["state_created", "state_consumed", "channel_written"]
     );
     assert!(events.iter().all(|e| e["at"].is_string()));
+}
+
+/// `--timeout` ending while Postiz has taken a state and no verdict is in yet (no row,
+/// the grace period not over): said, and not exit 0.
+#[test]
+fn watch_ending_before_judging_a_consumed_connect_says_so_and_fails() {
+    let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "watch_unjudged");
+    org(&mut c, "org-acme", "Acme");
+    let mut r = redis.conn();
+    let sb = Sandbox::new();
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["postiz", "watch", "--json", "--database-url", &db])
+        .args(["--redis-url", &redis.url()])
+        .args(["--grace", "60s", "--interval", "100ms", "--timeout", "4s"]);
+    let watch = Running::spawn(cmd);
+    watch.stderr_until("watching");
+    let mut events = Vec::new();
+    create_state(&mut r, "pendingstate0001", "org-acme", None, 3600);
+    watch.event(Duration::from_secs(3), &mut events, |v| {
+        v["event"] == "state_created"
+    });
+    consume_state(&mut r, "pendingstate0001");
+    watch.event(Duration::from_secs(3), &mut events, |v| {
+        v["event"] == "state_consumed"
+    });
+    let (code, err) = watch.finish(&mut events);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("stopped before judging 1 connect(s) (pendings)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -1229,6 +1266,59 @@ fn watch_names_a_postiz_without_redis_and_ends_at_the_timeout() {
         stderr(&out)
     );
     assert!(started.elapsed() < Duration::from_secs(6));
+}
+
+/// A provider with live rows but empty keys in the `.env` is a problem (the `.env` lint
+/// alone takes empty keys for a provider that is not enabled).
+#[test]
+fn doctor_flags_live_channels_whose_credentials_are_empty_in_the_env() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "doctor_keys");
+    org(&mut c, "org-acme", "Acme");
+    insert(
+        &mut c,
+        &Row::new("c-r", "org-acme", "reddit", "r-1", "Acme on Reddit"),
+    );
+    insert(
+        &mut c,
+        &Row::new("c-li", "org-acme", "linkedin", "li-1", "Acme LinkedIn"),
+    );
+    let sb = Sandbox::new();
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        format!("FRONTEND_URL=http://postiz.lan:4200\nDATABASE_URL={db}\nREDDIT_CLIENT_ID=\nREDDIT_CLIENT_SECRET=\nLINKEDIN_CLIENT_ID=li-app\nLINKEDIN_CLIENT_SECRET=li-secret\n"),
+    )
+    .unwrap();
+    let out = sb
+        .cmd()
+        .env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["doctor", "--json", "--env-file", env.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "deployment.reddit.no_credentials")
+        .unwrap_or_else(|| panic!("{findings:#}"));
+    assert_eq!(found["severity"], "problem");
+    assert!(
+        found["title"]
+            .as_str()
+            .unwrap()
+            .contains("REDDIT_CLIENT_ID"),
+        "{found}"
+    );
+    assert!(!has_finding(
+        &findings,
+        "deployment.linkedin.no_credentials"
+    ));
 }
 
 #[test]
@@ -1849,7 +1939,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     let (db, mut c) = database(cluster, "adopt_pages");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let channel = only_channel(&sb);
     let page_token = sb.token(&channel);
@@ -1867,7 +1957,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     let row = stored(&mut c, "org-acme").remove(0);
     assert_eq!(
         (row.provider.as_str(), row.internal.as_str()),
-        ("facebook", "2002")
+        ("facebook", page_id("facebook", 2).as_str())
     );
     assert_eq!(row.token, page_token, "the page's own token");
     assert!(!row.between, "the page is chosen");
@@ -1879,12 +1969,12 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
         )
         .unwrap()
         .get(0);
-    assert_eq!(root, "1001");
+    assert_eq!(root, "10161234567890123");
 
     // A facebook login stored without a page choice (as an older version, or an edit of
     // the store, leaves it): refused, nothing written.
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let channel = only_channel(&sb);
     let meta = sb

@@ -4,6 +4,7 @@
 //! shapes the emulation enforces, Mastodon app registration, and X over OAuth 1.0a.
 
 use crate::common::*;
+use postiz_connect::sandbox::page_id;
 use serde_json::Value;
 
 fn connect_at(sb: &Sandbox, provider: &str, base: &str, extra: &[&str]) -> std::process::Output {
@@ -51,8 +52,9 @@ fn two_step_without_a_page_lists_the_choices_and_exits_6() {
     let out = sb.sandbox_connect("facebook", &[]);
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     let err = stderr(&out);
+    let first = page_id("facebook", 1);
     assert!(
-        err.contains("2001") && err.contains("Sandbox Page Two"),
+        err.contains(&first) && err.contains("Sandbox Page Two"),
         "{err}"
     );
     assert!(err.contains("--page"), "{err}");
@@ -61,9 +63,9 @@ fn two_step_without_a_page_lists_the_choices_and_exits_6() {
         err.contains("Business Page 0") && err.contains("Business Page 1"),
         "{err}"
     );
-    assert_eq!(err.matches("2001").count(), 1, "{err}");
+    assert_eq!(err.matches(&first).count(), 1, "{err}");
     // A page from the second page of results (paging.next) is found too.
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = sb.sandbox_connect("facebook", &["--page", "no such page"]);
     assert_failed_with(&out, 2, "Sandbox Page Two");
@@ -82,10 +84,14 @@ fn meta_page_channel_stores_the_page_token_after_the_long_lived_exchange() {
         err.contains("> GET") && !err.contains("sandbox-secret"),
         "{err}"
     );
-    let c = channel(&sb, "instagram:2001");
+    let id = page_id("instagram", 1);
+    let c = channel(&sb, &format!("instagram:{id}"));
     assert_eq!(c["page"]["kind"], "account");
     assert_eq!(c["page"]["own_token"], true);
-    assert_eq!(sb.token("instagram:2001"), "page-token-2001");
+    assert_eq!(
+        sb.token(&format!("instagram:{id}")),
+        format!("page-token-{id}")
+    );
     // The page without an Instagram account was not offered.
     let out = sb.sandbox_connect("instagram", &["--page", "2999"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -103,13 +109,17 @@ fn instagram_lists_business_manager_pages_as_facebook_does() {
         err.contains("Business Page 0") && err.contains("Business Page 1"),
         "{err}"
     );
-    assert_eq!(err.matches("2001").count(), 1, "{err}");
+    assert_eq!(err.matches(&page_id("instagram", 1)).count(), 1, "{err}");
     assert!(!err.contains("Not eligible"), "{err}");
     let out = sb.sandbox_connect("instagram", &["--page", "Business Page 1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let c = channel(&sb, "instagram:3001");
+    let id = page_id("instagram", 31);
+    let c = channel(&sb, &format!("instagram:{id}"));
     assert_eq!(c["page"]["kind"], "account");
-    assert_eq!(sb.token("instagram:3001"), "page-token-3001");
+    assert_eq!(
+        sb.token(&format!("instagram:{id}")),
+        format!("page-token-{id}")
+    );
 }
 
 #[test]
@@ -117,7 +127,9 @@ fn meta_page_channels_expire_after_59_days_and_are_not_refreshed_as_in_postiz() 
     // facebook.provider.ts and instagram.provider.ts: expiresIn = 59 days, and a
     // refreshToken() that returns nothing, so Postiz asks for a reconnect after 59 days.
     let sb = Sandbox::new();
-    for (provider, page) in [("facebook", "2001"), ("instagram", "2001")] {
+    for provider in ["facebook", "instagram"] {
+        let page = page_id(provider, 1);
+        let page = page.as_str();
         let described: Value =
             serde_json::from_slice(&sb.run(&["providers", provider, "--json"]).stdout).unwrap();
         assert_eq!(described[0]["refresh"], "none", "{provider}: {described}");
@@ -158,7 +170,12 @@ fn granted_scopes_come_from_permissions_endpoint_and_tokeninfo() {
     let sb = Sandbox::new();
     let out = sb.sandbox_connect(
         "facebook",
-        &["--page", "2001", "--fault", "scope-downgrade"],
+        &[
+            "--page",
+            &page_id("facebook", 1),
+            "--fault",
+            "scope-downgrade",
+        ],
     );
     // /me/permissions lists a declined permission and omits the unticked one.
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
@@ -177,7 +194,7 @@ fn instagram_refresh_waits_24h_then_uses_ig_refresh_token() {
     let base = server.url("base_url").to_string();
     let out = connect_at(&sb, "instagram-standalone", &base, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let name = "instagram-standalone:sandbox-user";
+    let name = "instagram-standalone:sandbox_user";
     let before = sb.token(name);
     let out = sb.run(&["refresh", name, "--force", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -187,7 +204,7 @@ fn instagram_refresh_waits_24h_then_uses_ig_refresh_token() {
     let path = sb
         .path("home")
         .join("channels")
-        .join("instagram-standalone%3Asandbox-user.json");
+        .join("instagram-standalone%3Asandbox_user.json");
     let mut stored: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let day_ago = chrono::Utc::now() - chrono::Duration::hours(25);
     stored["token_issued_at"] = Value::String(day_ago.to_rfc3339());
@@ -210,7 +227,7 @@ fn vk_sends_device_id_back_on_exchange_and_refresh() {
     let base = server.url("base_url").to_string();
     let out = connect_at(&sb, "vk", &base, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let c = channel(&sb, "vk:1001");
+    let c = channel(&sb, "vk:870123456");
     assert!(
         c["callback_params"]["device_id"]
             .as_str()
@@ -218,14 +235,14 @@ fn vk_sends_device_id_back_on_exchange_and_refresh() {
             .starts_with("device_id_"),
         "{c}"
     );
-    let out = sb.run(&["refresh", "vk:1001", "--force"]);
+    let out = sb.run(&["refresh", "vk:870123456", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Without the stored device_id the refresh cannot be built, and says why.
-    let path = sb.path("home").join("channels").join("vk%3A1001.json");
+    let path = sb.path("home").join("channels").join("vk%3A870123456.json");
     let mut stored: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     stored["callback_params"] = serde_json::json!({});
     std::fs::write(&path, serde_json::to_vec(&stored).unwrap()).unwrap();
-    let out = sb.run(&["refresh", "vk:1001", "--force"]);
+    let out = sb.run(&["refresh", "vk:870123456", "--force"]);
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     assert!(stderr(&out).contains("device_id"), "{}", stderr(&out));
 }
@@ -258,10 +275,11 @@ fn authorization_requests_carry_what_postiz_sends() {
         &'a [(&'a str, Option<&'a str>)],
         &'a [&'a str],
     );
+    let li_page = page_id("linkedin-page", 1);
     let rows: &[Row] = &[
         ("slack", None, &[("scope", Some("channels:read,chat:write,users:read,groups:read,channels:join,chat:write.customize"))], &["code_challenge", "code_challenge_method"]),
         ("linkedin", None, &[("prompt", Some("none"))], &["code_challenge"]),
-        ("linkedin-page", Some("2001"), &[("prompt", Some("none"))], &["code_challenge"]),
+        ("linkedin-page", Some(&li_page), &[("prompt", Some("none"))], &["code_challenge"]),
         ("vk", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
         ("kick", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
         ("whop", None, &[("code_challenge_method", Some("S256")), ("code_challenge", None)], &[]),
@@ -379,14 +397,22 @@ fn tiktok_channels_keep_the_account_id_postiz_stores() {
     // tiktok.provider.ts stores open_id without hyphens; tiktok.business.provider.ts
     // stores the token response's open_id (the business/get answer has no id at all).
     let sb = Sandbox::new();
-    for (provider, name) in [
-        ("tiktok", "tiktok:sandbox-user"),
-        ("tiktok-business", "tiktok-business:sandbox-user"),
+    for (provider, name, id) in [
+        (
+            "tiktok",
+            "tiktok:sandbox_user",
+            "000d3c8e7f214b6a9e0c5a1f2b3c4d5e",
+        ),
+        (
+            "tiktok-business",
+            "tiktok-business:sandbox_user",
+            "7f3a9c2e-4b1d-4e8a-b6c5-d2e1f0a9b8c7",
+        ),
     ] {
         let out = sb.sandbox_connect(provider, &[]);
         assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
         let c = channel(&sb, name);
-        assert_eq!(c["account_id"], "1001", "{provider}: {c}");
+        assert_eq!(c["account_id"], id, "{provider}: {c}");
     }
 }
 
@@ -451,7 +477,7 @@ fn vk_refresh_sends_state_and_scope_as_postiz_does() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
     let base = server.url("base_url").to_string();
-    let t = connect_and_refresh(&sb, &base, "vk", "vk:1001");
+    let t = connect_and_refresh(&sb, &base, "vk", "vk:870123456");
     let body = last_request_body(&t, "/oauth/token");
     let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
         .into_owned()
@@ -467,7 +493,7 @@ fn vk_refresh_sends_state_and_scope_as_postiz_does() {
     );
     assert!(t.contains("content-type: multipart/form-data"), "{t}");
     // An entry that leaves them out is refused on refresh.
-    a_bare_refresh_is_refused("vk", "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n", "vk:1001");
+    a_bare_refresh_is_refused("vk", "[vk]\nname = \"VK (bare refresh)\"\nauthorize_url = \"https://id.vk.com/authorize\"\ntoken_url = \"https://id.vk.com/oauth2/auth\"\nscopes = [\"vkid.personal_info\"]\npkce = \"required\"\nclient_auth = \"none\"\ntoken_format = \"multipart\"\ncallback_params = [\"device_id\"]\n[vk.refresh]\nparams = { device_id = \"{device_id}\" }\n[vk.identity]\nurl = \"https://id.vk.com/oauth2/user_info\"\nmethod = \"post\"\ntoken_param = \"access_token\"\nid = \"/user/user_id\"\n", "vk:870123456");
 }
 
 #[test]
@@ -477,7 +503,7 @@ fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
     let sb = Sandbox::new();
     let server = sb.emulator(&["--provider", "pinterest", "--auto-approve"]);
     let base = server.url("base_url").to_string();
-    let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox-user");
+    let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox_user");
     let body = last_request_body(&t, "/oauth/token");
     let q: std::collections::HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
         .into_owned()
@@ -487,14 +513,14 @@ fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
         q["scope"], "boards:read,boards:write,pins:read,pins:write,user_accounts:read",
         "{body}"
     );
-    let stored = channel(&sb, "pinterest:sandbox-user");
+    let stored = channel(&sb, "pinterest:sandbox_user");
     assert_eq!(
         q["redirect_uri"],
         stored["redirect_uri"].as_str().unwrap(),
         "{body}"
     );
     // An entry that leaves them out is refused on refresh.
-    a_bare_refresh_is_refused("pinterest", "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n", "pinterest:sandbox-user");
+    a_bare_refresh_is_refused("pinterest", "[pinterest]\nname = \"Pinterest (bare refresh)\"\nauthorize_url = \"https://www.pinterest.com/oauth/\"\ntoken_url = \"https://api.pinterest.com/v5/oauth/token\"\nscopes = [\"user_accounts:read\"]\nscope_separator = \",\"\npkce = \"unsupported\"\nclient_auth = \"basic\"\n[pinterest.identity]\nurl = \"https://api.pinterest.com/v5/user_account\"\nid = \"/id\"\nusername = \"/username\"\n", "pinterest:sandbox_user");
 }
 
 #[test]
@@ -560,7 +586,7 @@ fn linkedin_page_lists_only_organizations_the_login_may_post_to() {
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("Sandbox Page") && err.contains("2001"),
+        err.contains("Sandbox Page") && err.contains(&page_id("linkedin-page", 1)),
         "{err}"
     );
     // An organization where the login is only a viewer is not a choice.
@@ -643,7 +669,7 @@ fn mastodon_registers_an_app_once_per_instance() {
         "{}",
         stderr(&out)
     );
-    let out = sb.run(&["refresh", "mastodon:sandbox-user", "--force"]);
+    let out = sb.run(&["refresh", "mastodon:sandbox_user", "--force"]);
     assert!(stderr(&out).contains("do not expire"), "{}", stderr(&out));
 }
 
@@ -655,12 +681,12 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
     let out = connect_at(&sb, "twitter", &base, &["--oauth1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("OAuth 1.0a"), "{}", stderr(&out));
-    let c = channel(&sb, "twitter:sandbox-user");
+    let c = channel(&sb, "twitter:sandbox_user");
     assert_eq!(c["oauth1"], true);
     // Postiz stores X tokens as `token:secret`; so does `token`.
-    let token = sb.token("twitter:sandbox-user");
+    let token = sb.token("twitter:sandbox_user");
     assert!(
-        token.starts_with("1001-at_") && token.contains(':'),
+        token.starts_with("1859372046183759872-at_") && token.contains(':'),
         "{token}"
     );
     // doctor's live check signs the identity call with both secrets.
@@ -681,7 +707,7 @@ fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
             std::fs::copy(f.path(), kept.join(dir).join(f.file_name())).unwrap();
         }
     }
-    let out = sb.run(&["logout", "twitter:sandbox-user"]);
+    let out = sb.run(&["logout", "twitter:sandbox_user"]);
     assert!(
         stderr(&out).contains("revoked at the provider"),
         "{}",
@@ -737,7 +763,7 @@ fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
             && err.contains("X_CLIENT_ID there is not read by Postiz"),
         "{err}"
     );
-    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], true);
+    assert_eq!(channel(&sb, "twitter:sandbox_user")["oauth1"], true);
     // The same account over the other protocol replaces the channel only when asked to.
     let out = connect(&["--oauth2", "--replace"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -746,7 +772,7 @@ fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(channel(&sb, "twitter:sandbox-user")["oauth1"], false);
+    assert_eq!(channel(&sb, "twitter:sandbox_user")["oauth1"], false);
 }
 
 #[test]
@@ -895,7 +921,10 @@ fn two_step_asks_on_a_terminal_until_the_answer_is_valid() {
     assert!(out.status.success(), "{text}");
     assert!(text.contains("'7' is not one of the numbers"), "{text}");
     assert!(text.contains("Chose the blog Sandbox Page Two"), "{text}");
-    assert_eq!(channel(&sb, "tumblr:2002")["page"]["kind"], "blog");
+    assert_eq!(
+        channel(&sb, "tumblr:sandbox-blog-2")["page"]["kind"],
+        "blog"
+    );
     // The browser tab was finished before the prompt: it pointed at the terminal instead
     // of hanging until the answer.
     assert!(sb.page().contains("in the terminal"), "{}", sb.page());
@@ -915,11 +944,15 @@ fn a_two_step_login_without_a_choice_is_kept_for_the_page_given_next() {
     );
     // The browser's page lists the choices one a line.
     let page = sb.page();
-    assert!(page.contains("2001  Sandbox Page<br>"), "{page}");
+    let first = page_id("facebook", 1);
+    assert!(
+        page.contains(&format!("{first}  Sandbox Page<br>")),
+        "{page}"
+    );
     sb.browser_log(); // written in the background: wait for it, then clear it
     std::fs::remove_file(sb.path("browser.log")).unwrap();
     // Right after: no second browser login.
-    let out = sb.sandbox_connect("facebook", &["--page", "2001"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &first]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("no second browser login"), "{err}");
@@ -927,9 +960,12 @@ fn a_two_step_login_without_a_choice_is_kept_for_the_page_given_next() {
         !sb.path("browser.log").exists(),
         "a browser was opened again"
     );
-    assert_eq!(channel(&sb, "facebook:2001")["page"]["id"], "2001");
+    assert_eq!(
+        channel(&sb, &format!("facebook:{first}"))["page"]["id"],
+        first.as_str()
+    );
     // The held login was used up: the next --page logs in again.
-    let out = sb.sandbox_connect("facebook", &["--page", "2002"]);
+    let out = sb.sandbox_connect("facebook", &["--page", &page_id("facebook", 2)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("no second browser login"));
 }

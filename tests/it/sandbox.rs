@@ -42,8 +42,9 @@ fn every_catalog_provider_connects_through_its_emulation() {
         .iter()
         .all(|c| c["sandbox"] == true));
     // A sandbox channel cannot be refreshed once its sandbox is gone, and says so.
-    let out = sb.run(&["refresh", "twitter:sandbox-user", "--force"]);
-    assert_failed_with(&out, 4, "built-in sandbox");
+    // (X without offline.access has no refresh token, and says that first.)
+    let out = sb.run(&["refresh", "reddit:sandbox_user", "--force"]);
+    assert_failed_with(&out, 5, "built-in sandbox");
 }
 
 #[test]
@@ -161,7 +162,7 @@ fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
     let out = sb.run(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for _ in 0..2 {
-        let out = sb.run(&["refresh", "twitter:sandbox-user", "--force"]);
+        let out = sb.run(&["refresh", "twitter:sandbox_user", "--force"]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         assert!(
             stderr(&out).contains("rotated and saved"),
@@ -169,7 +170,7 @@ fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
             stderr(&out)
         );
     }
-    let out = sb.run(&["logout", "twitter:sandbox-user"]);
+    let out = sb.run(&["logout", "twitter:sandbox_user"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(server.interrupt().code(), Some(0));
 }
@@ -331,8 +332,8 @@ fn printed_login_urls(out: &std::process::Output) -> usize {
 }
 
 /// Without --insecure-storage and with no Secret Service: one plain sentence naming what
-/// is missing and the two ways on, before any login; the keyring library's words only
-/// with -v.
+/// is missing, and one fix line with the two ways on, before any login; the keyring
+/// library's words only with -v.
 #[test]
 fn without_a_keychain_the_quick_start_says_so_in_one_sentence() {
     let sb = Sandbox::new();
@@ -344,14 +345,19 @@ fn without_a_keychain_the_quick_start_says_so_in_one_sentence() {
         .lines()
         .skip_while(|l| !l.starts_with("error:"))
         .collect();
-    assert_eq!(said.len(), 1, "one line: {err}");
+    assert_eq!(said.len(), 2, "a sentence and its fix: {err}");
     let sentence = said[0];
     assert!(
         sentence.contains("no keychain is running here"),
         "{sentence}"
     );
-    assert!(sentence.contains("start a keyring"), "{sentence}");
-    assert!(sentence.contains("--insecure-storage"), "{sentence}");
+    let fix = said[1];
+    assert!(fix.trim_start().starts_with("fix: start one:"), "{fix}");
+    assert!(
+        fix.contains("gnome-keyring-daemon --replace --unlock"),
+        "{fix}"
+    );
+    assert!(fix.contains("--insecure-storage"), "{fix}");
     for library in [
         "No default store",
         "Secret Service is reachable",
@@ -414,7 +420,7 @@ fn the_readme_quick_start_connects_on_a_headless_machine_in_seconds() {
         assert_eq!(out.status.code(), Some(0), "{starting}: {err}");
         assert!(took < Duration::from_secs(10), "{starting}: took {took:?}");
         assert!(
-            stdout(&out).contains("Connected twitter:sandbox-user"),
+            stdout(&out).contains("Connected twitter:sandbox_user"),
             "{}",
             stdout(&out)
         );
@@ -536,4 +542,252 @@ fn cancel_on_the_consent_page_reads_as_declined() {
     assert!(page.contains("You declined the login"), "{page}");
     assert!(!page.contains("The provider refused"), "{page}");
     assert!(page.contains("access_denied"), "{page}");
+}
+
+/// A sandbox started with `--auto-approve` prints a connect command that connects on a
+/// machine with no display and no browser, as `--sandbox --auto-approve` does; the
+/// channel is marked sandbox by `status`, and refreshes while the sandbox runs.
+#[test]
+fn sandbox_at_an_auto_approving_sandbox_connects_headless_and_is_marked_sandbox() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let command = server.info["connect_command"].as_str().unwrap().to_string();
+    assert!(command.ends_with(" --auto-approve"), "{command}");
+    let mut args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    args.extend(["--insecure-storage", "--timeout", "20s"]);
+    let out = sb.headless_cmd().args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("follows the login URL itself"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("Connected twitter:sandbox_user"),
+        "{}",
+        stdout(&out)
+    );
+    let status = sb.status_json();
+    assert_eq!(status[0]["sandbox"], true, "{status}");
+    let text = stdout(&sb.run(&["status"]));
+    assert!(text.contains("twitter:sandbox_user (sandbox)"), "{text}");
+    let out = sb.run(&["refresh", "twitter:sandbox_user", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Connecting the same way again is a reconnect: the same name, no `+sandbox-clie`.
+    let out = sb.headless_cmd().args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(sb.status_json().as_array().unwrap().len(), 1);
+    assert_eq!(server.interrupt().code(), Some(0));
+}
+
+/// A sandbox channel of the built-in `--sandbox` and one of `--sandbox-at` are the same
+/// sandbox app; a login with another app is kept apart under a name that says which app
+/// (its whole client id), and `--replace` says what it replaced.
+#[test]
+fn kept_apart_names_say_which_app_and_replace_says_what_it_replaced() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let base = server.info["base_url"].as_str().unwrap().to_string();
+    let at = |extra: &[&str]| {
+        sb.cmd()
+            .args(["twitter", "--sandbox-at", &base, "--auto-approve"])
+            .args(["--insecure-storage", "--timeout", "20s"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = at(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Connected twitter:sandbox_user "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("kept"), "{}", stderr(&out));
+    // OAuth 1.0a is another way: kept apart, and the message says how it differs.
+    let out = at(&["--oauth1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("it was connected over OAuth 2.0, this login over OAuth 1.0a"),
+        "{err}"
+    );
+    assert!(
+        stdout(&out).contains("Connected twitter:sandbox_user+oauth1"),
+        "{}",
+        stdout(&out)
+    );
+    let out = at(&["--oauth2", "--replace"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = at(&["--oauth1", "--replace"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("replaced twitter:sandbox_user, which was connected another way (it was connected over OAuth 2.0, this login over OAuth 1.0a)"),
+        "{err}"
+    );
+    assert_eq!(server.interrupt().code(), Some(0));
+}
+
+/// Each provider's sandbox account has an id of its own, in its provider's shape, and a
+/// handle a real account could have: channel names never show `%20`, and are the ones
+/// the README gives.
+#[test]
+fn sandbox_accounts_are_distinct_per_provider_and_named_as_the_readme_says() {
+    let sb = Sandbox::new();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut ids = std::collections::BTreeMap::new();
+    for (provider, name) in [
+        ("twitter", "twitter:sandbox_user"),
+        ("reddit", "reddit:sandbox_user"),
+        ("mastodon", "mastodon:sandbox_user"),
+        ("linkedin", "linkedin:Xq3bT9kLmZ"),
+        ("discord", "discord:1187364512098765432"),
+    ] {
+        let out = sb.sandbox_connect(provider, &[]);
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("Connected {name} ")),
+            "{provider}: {}",
+            stdout(&out)
+        );
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "README.md lacks `{name}`"
+        );
+        let c = sb
+            .status_json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["channel"] == name)
+            .unwrap()
+            .clone();
+        let id = c["account_id"].as_str().unwrap().to_string();
+        if let Some(other) = ids.insert(id.clone(), provider) {
+            panic!("{provider} and {other} share the account id {id}");
+        }
+    }
+    assert!(ids
+        .keys()
+        .any(|id| id.len() >= 18 && id.chars().all(|c| c.is_ascii_digit())));
+    // Page channels too: a Facebook page and an Instagram account are two rows.
+    for (provider, name) in [
+        ("facebook", "facebook:102938475610201"),
+        ("instagram", "instagram:17841402987654301"),
+    ] {
+        let out = sb.sandbox_connect(provider, &["--page", "Sandbox Page"]);
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("Connected {name} ")),
+            "{}",
+            stdout(&out)
+        );
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "README.md lacks `{name}`"
+        );
+    }
+    let names = stdout(&sb.run(&["status"]));
+    assert!(!names.contains("%20"), "{names}");
+}
+
+/// Mastodon's tokens do not expire, so the sandbox gives them no expiry; a channel that
+/// cannot be refreshed says so (exit 0) instead of pointing at a sandbox to run.
+#[test]
+fn channels_that_cannot_refresh_say_so_before_anything_about_the_sandbox() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("mastodon", &["--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let connected: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(connected["expires_at"].is_null(), "{connected}");
+    let out = sb.run(&["refresh", "mastodon:sandbox_user", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("not refreshable: Mastodon access tokens do not expire"),
+        "{err}"
+    );
+    assert!(!err.contains("postiz-connect sandbox"), "{err}");
+    // A refreshable one names the sandbox it needs, with the flag that makes it headless,
+    // and exits 5 as a provider that is down does (4 is for a provider's refusal).
+    let out = sb.sandbox_connect("reddit", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sb.run(&["refresh", "reddit:sandbox_user", "--force"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("postiz-connect sandbox --provider reddit --auto-approve"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// After a scope downgrade that drops offline.access, no refresh token comes: the
+/// connect line and the missing scope agree.
+#[test]
+fn a_downgrade_without_offline_access_gives_no_refresh_token() {
+    let sb = Sandbox::new();
+    let out = sb.sandbox_connect("twitter", &["--fault", "scope-downgrade"]);
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(text.contains("offline.access"), "{text}");
+    assert!(text.contains("refresh token: no"), "{text}");
+    assert!(!text.contains("refresh token: yes"), "{text}");
+}
+
+/// "Not due" says from when, and by which rule; the watcher's banner names both rules.
+#[test]
+fn not_due_says_when_and_why_and_the_watch_banner_names_half_life() {
+    let sb = Sandbox::new();
+    let server = sb.emulator(&["--provider", "reddit", "--auto-approve"]);
+    let base = server.info["base_url"].as_str().unwrap().to_string();
+    let out = sb
+        .cmd()
+        .args([
+            "reddit",
+            "--sandbox-at",
+            &base,
+            "--auto-approve",
+            "--insecure-storage",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sb.run(&["refresh", "reddit:sandbox_user"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("; due from ")
+            && stderr(&out).contains("(1 hour before it expires, --within)"),
+        "{}",
+        stderr(&out)
+    );
+    // A 5-second token is due at half its life, sooner than --within.
+    let out = sb.sandbox_connect("twitter", &["--fault", "expire-fast"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sb.run(&["refresh", "twitter:sandbox_user"]);
+    assert!(
+        stderr(&out).contains("(at half its lifetime, which is sooner than --within)"),
+        "{}",
+        stderr(&out)
+    );
+    let child = sb
+        .std_cmd()
+        .args(["refresh", "--watch"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 hour before it expires, or at half its lifetime when that is sooner"),
+        "{err}"
+    );
+    assert_eq!(server.interrupt().code(), Some(0));
 }

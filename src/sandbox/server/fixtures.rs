@@ -5,7 +5,7 @@ use base64::Engine;
 use rand::RngCore;
 use serde_json::{json, Value};
 
-use crate::sandbox::client::ACCOUNT;
+use crate::sandbox::client::{account_id, ACCOUNT, ACCOUNT_NAME};
 use crate::sandbox::config::Config;
 
 /// A new unguessable token, `prefix_` and 24 random bytes.
@@ -19,25 +19,22 @@ pub(super) fn random_token(prefix: &str) -> String {
 }
 
 /// The account, in the JSON shape the catalog's pointers describe (OIDC claims when the
-/// catalog names none).
+/// catalog names none). Where two fields share a pointer (Reddit's `/name` is its
+/// username and its name), the handle wins: a name with a space would end up, escaped,
+/// in the channel's name.
 pub(super) fn identity_fields(body: &mut Value, config: &Config) {
     let id = &config.provider.identity;
-    // An id in the provider's own shape: with the characters Postiz removes from it
-    // (TikTok's open_id has hyphens), so the stored one shows they were removed.
-    let account_id = match id.id_remove.as_deref() {
-        Some(chars) if !chars.is_empty() => format!("10{chars}01"),
-        _ => "1001".to_string(),
-    };
+    let account_id = account_id(&config.provider.id);
     let fields = [
+        (&id.name, ACCOUNT_NAME),
         (&id.id, account_id.as_str()),
         (&id.username, ACCOUNT),
-        (&id.name, "Sandbox User"),
     ];
     if fields.iter().all(|(pointer, _)| pointer.is_none()) {
         for (key, value) in [
-            ("sub", "1001"),
+            ("sub", account_id.as_str()),
             ("preferred_username", ACCOUNT),
-            ("name", "Sandbox User"),
+            ("name", ACCOUNT_NAME),
         ] {
             body[key] = Value::String(value.into());
         }
@@ -85,5 +82,31 @@ mod tests {
         set_pointer(&mut v, "/data/username", json!("u"));
         set_pointer(&mut v, "/data/id", json!("1"));
         assert_eq!(v, json!({"data": {"username": "u", "id": "1"}}));
+    }
+
+    /// Every catalog provider gets an id of its own, and one that no channel name would
+    /// escape: two sandbox providers never share a Postiz row, nor show `%20`.
+    #[test]
+    fn every_provider_has_its_own_account_id() {
+        let catalog = crate::providers::Catalog::embedded();
+        let mut seen = std::collections::BTreeMap::new();
+        for provider in catalog.iter() {
+            let id = account_id(&provider.id);
+            assert!(!id.is_empty() && !id.contains(char::is_whitespace), "{id}");
+            if let Some(other) = seen.insert(id.clone(), provider.id.clone()) {
+                panic!("{} and {other} share the account id {id}", provider.id);
+            }
+        }
+        assert_ne!(account_id("acme"), account_id("acme2"));
+        // And so does each page provider's pages.
+        let mut pages = std::collections::BTreeMap::new();
+        for provider in catalog.iter().filter(|p| p.pages.is_some()) {
+            for n in [1, 2, 30, 31] {
+                let id = crate::sandbox::client::page_id(&provider.id, n);
+                if let Some(other) = pages.insert(id.clone(), provider.id.clone()) {
+                    panic!("{} and {other} share the page id {id}", provider.id);
+                }
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ use oauth1_request as oauth;
 
 use super::fixtures::random_token;
 use super::http::{page, params, with_query, Incoming, Reply};
-use crate::sandbox::client::{ACCOUNT, CLIENT_ID, CLIENT_SECRET};
+use crate::sandbox::client::{account_id, ACCOUNT, CLIENT_ID, CLIENT_SECRET};
 use crate::sandbox::config::Config;
 
 #[derive(Default)]
@@ -71,12 +71,14 @@ pub(super) fn handle(
             let verifier = fields.get("oauth_verifier").cloned();
             match state.requests.remove(&token) {
                 Some((_, _, Some(expected))) if Some(&expected) == verifier.as_ref() => {
-                    let access = random_token("1001-at");
+                    let user_id = account_id("twitter");
+                    // X's OAuth 1.0a tokens start with the user's id.
+                    let access = random_token(&format!("{user_id}-at"));
                     let secret = random_token("ats");
                     state.access.insert(access.clone(), secret.clone());
                     Reply::text(
                         200,
-                        format!("oauth_token={access}&oauth_token_secret={secret}&user_id=1001&screen_name={}", ACCOUNT),
+                        format!("oauth_token={access}&oauth_token_secret={secret}&user_id={user_id}&screen_name={}", ACCOUNT),
                     )
                 }
                 _ => Reply::html(

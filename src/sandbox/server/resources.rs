@@ -8,6 +8,7 @@ use super::fixtures::{identity_fields, set_pointer};
 use super::http::{Incoming, Reply};
 use super::oauth1;
 use super::state::State;
+use crate::sandbox::client::page_id;
 use crate::sandbox::config::Config;
 
 pub(super) fn identity(incoming: &Incoming, state: &State, config: &Config) -> Reply {
@@ -105,6 +106,7 @@ pub(super) fn pages(
     let Some(pages) = &config.provider.pages else {
         return Reply::not_found();
     };
+    let provider_id = config.provider.id.as_str();
     let token = incoming.bearer_or_param("access_token");
     if !state.live_token(&token) {
         return Reply::oauth_error(401, "invalid_token", "the access token is invalid");
@@ -175,11 +177,11 @@ pub(super) fn pages(
         let id = format!("locations/{n}{}", if second_page { 2 } else { 1 });
         items.push(make(&id, &name, true));
     } else if second_page {
-        items.push(make("2002", "Sandbox Page Two", true));
+        items.push(make(&page_id(provider_id, 2), "Sandbox Page Two", true));
     } else {
-        items.push(make("2001", "Sandbox Page", true));
+        items.push(make(&page_id(provider_id, 1), "Sandbox Page", true));
         if !paginated {
-            items.push(make("2002", "Sandbox Page Two", true));
+            items.push(make(&page_id(provider_id, 2), "Sandbox Page Two", true));
         }
         if let Some(required) = &pages.require {
             // A page without the required link (a Facebook page with no Instagram account).
@@ -247,8 +249,11 @@ pub(super) fn more_pages(incoming: &Incoming, path: &str, state: &State, config:
         item
     };
     let items = vec![
-        item(format!("300{index}"), format!("Business Page {index}")),
-        item("2001".into(), "Sandbox Page".into()),
+        item(
+            page_id(&config.provider.id, 30 + index.parse::<u32>().unwrap_or(0)),
+            format!("Business Page {index}"),
+        ),
+        item(page_id(&config.provider.id, 1), "Sandbox Page".into()),
     ];
     set_pointer(&mut body, &pages.items, Value::Array(items));
     Reply::json(200, body)

@@ -14,7 +14,7 @@ use super::fixtures::{identity_fields, random_token, set_pointer};
 use super::http::{Incoming, Reply};
 use super::state::{Grant, State};
 use crate::providers::{ClientAuth, ErrorFormat, PkceEncoding, RefreshStyle};
-use crate::sandbox::client::{CLIENT_ID, CLIENT_SECRET};
+use crate::sandbox::client::{account_id, CLIENT_ID, CLIENT_SECRET};
 use crate::sandbox::config::Config;
 use crate::sandbox::faults::Fault;
 
@@ -280,7 +280,18 @@ pub(super) fn token(incoming: &Incoming, state: &mut State, config: &Config) -> 
             .to_string();
         state.short_lived.insert(token, grant.clone());
     }
-    let refreshable = provider.refresh.style == RefreshStyle::RefreshToken;
+    // A provider whose catalog asks for an offline scope (X's offline.access, OIDC's
+    // offline_access) issues a refresh token only when that scope was granted.
+    let offline_scopes = ["offline.access", "offline_access"];
+    let offline_withheld = provider
+        .scopes
+        .iter()
+        .any(|s| offline_scopes.contains(&s.as_str()))
+        && !grant
+            .scopes
+            .iter()
+            .any(|s| offline_scopes.contains(&s.as_str()));
+    let refreshable = provider.refresh.style == RefreshStyle::RefreshToken && !offline_withheld;
     if refreshable && (first_issue || config.has(&Fault::RotateRefresh)) {
         let refresh = random_token("rt");
         state.refresh.insert(refresh.clone(), grant.clone());
@@ -288,10 +299,10 @@ pub(super) fn token(incoming: &Incoming, state: &mut State, config: &Config) -> 
     }
     if let Some(pointer) = &provider.identity.token_id {
         // The account id lives in the token response (TikTok Business's open_id).
-        set_pointer(&mut body, pointer, json!("1001"));
+        set_pointer(&mut body, pointer, json!(account_id(&provider.id)));
     }
     if provider.token_envelope.is_some() {
-        body["open_id"] = Value::String("1001".into());
+        body["open_id"] = Value::String(account_id(&provider.id));
         return Reply::json(200, json!({"code": 0, "message": "OK", "data": body}));
     }
     Reply::json(200, body)
@@ -338,19 +349,29 @@ fn issue_access(state: &mut State, config: &Config, grant: &Grant, ttl: u64) -> 
     } else {
         ttl
     };
+    // Tokens the provider never refreshes and never expires (Mastodon's, Dribbble's):
+    // no `expires_in`, as their token responses have none.
+    let never_expires = provider.refresh.style == RefreshStyle::None
+        && provider.long_lived.is_none()
+        && !config.has(&Fault::ExpireFast);
     let access = random_token("at");
-    state.access.insert(
-        access.clone(),
-        (Instant::now() + Duration::from_secs(ttl), grant.family),
-    );
+    let lives = match never_expires {
+        true => Duration::from_secs(10 * 365 * 86_400),
+        false => Duration::from_secs(ttl),
+    };
+    state
+        .access
+        .insert(access.clone(), (Instant::now() + lives, grant.family));
     state
         .access_scopes
         .insert(access.clone(), grant.scopes.clone());
     let mut body = json!({
         "access_token": access,
         "token_type": "bearer",
-        "expires_in": ttl,
     });
+    if !never_expires {
+        body["expires_in"] = json!(ttl);
+    }
     if provider.granted_scopes == crate::providers::GrantedScopes::TokenResponse {
         body[provider.granted_scopes_field.as_str()] =
             Value::String(grant.scopes.join(&provider.scope_separator));

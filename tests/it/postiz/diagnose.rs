@@ -362,7 +362,7 @@ fn status_diagnoses_each_row_and_names_the_repair_that_applies() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["state_prefix"] == "evilstat…")
+        .find(|c| c["state_prefix"] == "evilstat")
         .unwrap()
         .clone();
     assert!(
@@ -373,7 +373,7 @@ fn status_diagnoses_each_row_and_names_the_repair_that_applies() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["state_prefix"] == "hashstat…")
+        .find(|c| c["state_prefix"] == "hashstat")
         .unwrap_or_else(|| panic!("{report}"))
         .clone();
     assert!(hashed["organization_id"].is_null(), "{hashed}");
