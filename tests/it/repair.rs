@@ -633,7 +633,7 @@ fn a_crashed_refresh_of_a_youtube_channel_is_refreshed_as_postiz_does() {
         "--sandbox-at",
         &base,
         "--page",
-        "2001",
+        "Sandbox Page",
         "--insecure-storage",
         "--timeout",
         "30s",
@@ -652,7 +652,7 @@ fn a_crashed_refresh_of_a_youtube_channel_is_refreshed_as_postiz_does() {
     let out = adopt(&sb, &channel, "Acme", env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     let row = stored(&mut c, "org-acme").remove(0);
-    assert_eq!(row.internal, "2001");
+    assert!(!row.internal.is_empty());
     // The login's id, as the channel file keeps it, and not its handle.
     let file = sb
         .home
@@ -669,7 +669,7 @@ fn a_crashed_refresh_of_a_youtube_channel_is_refreshed_as_postiz_does() {
     // The channel's handle (YouTube's customUrl), as Postiz's channel step writes it.
     assert_eq!(
         column(&mut c, &row.id, "profile").as_deref(),
-        Some("@sandbox-page-2001")
+        Some(format!("@sandbox-page-{}", row.internal).as_str())
     );
     // A channel stored without a handle never nulls the profile Postiz wrote.
     c.execute(
