@@ -2033,7 +2033,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__adopt)
-            opts="-q -v -h -V --org --env-file --database-url --redis-url --connect-timeout --dry-run --replace-tokens --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --org --env-file --database-url --redis-url --temporal-address --connect-timeout --dry-run --replace-tokens --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2052,6 +2052,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --temporal-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2165,7 +2169,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__refresh)
-            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --client-id --client-secret --sandbox-at --dry-run --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --client-id --client-secret --sandbox-at --dry-run --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2180,6 +2184,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --temporal-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2207,7 +2215,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__restore)
-            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --dry-run --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --dry-run --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2222,6 +2230,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --temporal-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2237,7 +2249,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__status)
-            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --org --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --org --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2252,6 +2264,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --temporal-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2271,7 +2287,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__watch)
-            opts="-q -v -h -V --env-file --database-url --redis-url --connect-timeout --org --timeout --grace --interval --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --org --timeout --grace --interval --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2286,6 +2302,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --temporal-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -157,7 +157,7 @@ pub enum Command {
 /// `postiz-connect postiz ...`: read a Postiz deployment's own state.
 #[derive(Debug, Subcommand)]
 pub enum PostizCommand {
-    /// Every channel's health, grouped by organization, and the connects in progress
+    /// Every channel's health, grouped by organization, the connects in progress, and Postiz's engine (Temporal)
     #[command(after_help = POSTIZ_STATUS_HELP)]
     Status {
         #[command(flatten)]
@@ -256,7 +256,9 @@ Exit codes: 0 refreshed (or nothing to do), 1 the row changed meanwhile, the wri
 failed or no record could be written, another postiz refresh of the row is running, an
 earlier refresh's record waits for `postiz restore`, or the provider may have spent the
 refresh token without answering, 4 the provider refused the grant (reconnect from Postiz), 5 network or database
-unreachable, 6 credentials or database misconfigured (or the role may not write).";
+unreachable, or a threads / instagram-standalone row refreshed whose refresh workflow could
+not be started in Temporal (the command that starts it is printed), 6 credentials or
+database misconfigured (or the role may not write).";
 
 const POSTIZ_ADOPT_HELP: &str = "\
 Writes one row as Postiz's createOrUpdateIntegration does (upsert on organization and
@@ -267,20 +269,27 @@ postiz-replaced/, which `postiz restore FILE` puts back). Never prints tokens; -
 masks them.
 
 Exit codes: 0 adopted, 1 the row changed meanwhile or the replaced tokens could not be
-kept, 2 no such organization, 4 refused by a guard, 5 database
-unreachable, 6 configuration (no client id in the .env, not a Postiz database).";
+kept, 2 no such organization, 4 refused by a guard, 5 database unreachable, or a threads /
+instagram-standalone row written whose refresh workflow could not be started in Temporal,
+6 configuration (no client id in the .env, not a Postiz database).";
 
 const POSTIZ_STATUS_HELP: &str = "\
 Reads only: read-only transactions on the database; SCAN, TTL and GET of non-secret keys
 on Redis. Never shows tokens, refresh tokens, API keys or Redis values.
 
-Exit codes: 0 every channel healthy (warnings allowed), 1 a channel has a problem,
-5 the database or Redis cannot be reached, 6 a URL, login or database that is not Postiz's.";
+Temporal (the engine: workers, refresh workflows, posts due with no workflow) is only
+described, never started, signalled or terminated.
+
+Exit codes: 0 every channel and the engine healthy (warnings allowed), 1 a channel or the
+engine has a problem, 5 the database, Redis or Temporal cannot be reached (the report is
+incomplete), 6 a URL, login or database that is not Postiz's.";
 
 const POSTIZ_WATCH_HELP: &str = "\
 Prints each connect as Postiz makes it: state created, state consumed, channel row written,
 page chosen; and the verdicts: a state consumed with no row within --grace (the token
-exchange failed), a state that expired unconsumed (the provider never sent the browser back).
+exchange failed), a state that expired unconsumed (the provider never sent the browser back);
+for threads and instagram-standalone rows, the refresh workflow Postiz starts (or its absence
+after --grace).
 
 Exit codes: 0 no connect failed, 1 a connect failed, 5 the database or Redis cannot be
 reached, 6 a URL, login or database that is not Postiz's.";
@@ -305,7 +314,10 @@ pub struct DeploymentArgs {
     /// Postiz's Redis (default: REDIS_URL from --env-file, then from the environment)
     #[arg(long, value_name = "URL")]
     pub redis_url: Option<String>,
-    /// Give up reaching the database or Redis after this long
+    /// Postiz's Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)
+    #[arg(long, value_name = "HOST:PORT")]
+    pub temporal_address: Option<String>,
+    /// Give up reaching the database, Redis or Temporal after this long
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = humantime::parse_duration)]
     pub connect_timeout: Duration,
 }

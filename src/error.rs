@@ -47,7 +47,7 @@ Exit codes:
   4  rejected by the provider or the listener (state mismatch, invalid_grant, invalid_scope,
      invalid_client at the code exchange, ...)
   5  network failure (DNS, connection refused, timeout, TLS), provider unavailable (5xx, 429),
-     or a Postiz database or Redis that cannot be reached
+     or a Postiz database, Redis or Temporal that cannot be reached
   6  configuration problem (credentials, redirect URI, keychain, a Postiz database URL or login;
      a refresh refused with invalid_client or unauthorized_client: the app's credentials)
   7  connected, but required scopes were not granted";

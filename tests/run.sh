@@ -16,7 +16,7 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=("postgresq
 [ -x /bin/kill ] || [ -x /usr/bin/kill ] || missing+=("kill")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "tests/run.sh: missing ${missing[*]}" >&2
-  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl ca-certificates openssl bsdutils procps chromium python3 nodejs npm postgresql redis-server zsh fish" >&2
+  echo "install with: apt-get install -y gnome-keyring dbus libsecret-tools curl ca-certificates openssl bsdutils procps chromium python3 python3-venv nodejs npm postgresql redis-server zsh fish" >&2
   exit 1
 fi
 

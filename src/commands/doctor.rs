@@ -174,9 +174,14 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         // Everything at once: the network part takes about one timeout, never the sum.
         let (net, creds, live, postiz) = std::thread::scope(|scope| {
             let net = scope.spawn(|| network::probe(&origins, args.timeout));
-            // The Postiz deployment behind the .env, when its stores are reachable.
+            // The Postiz deployment behind the .env, when its stores are reachable, and
+            // its engine (Temporal).
             let postiz = env_file.as_ref().map(|file| {
-                scope.spawn(move || deployment::check(file, &ctx.catalog, args.timeout))
+                scope.spawn(move || {
+                    let mut found = deployment::check(file, &ctx.catalog, args.timeout);
+                    found.extend(crate::doctor::engine::check(file, args.timeout));
+                    found
+                })
             });
             let live =
                 scope.spawn(|| channels::live(&stored, &ctx.store, &ctx.catalog, args.timeout));

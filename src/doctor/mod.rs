@@ -3,6 +3,7 @@
 
 pub mod channels;
 pub mod deployment;
+pub mod engine;
 pub mod envfile;
 pub mod explain;
 pub mod local;

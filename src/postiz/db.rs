@@ -271,7 +271,7 @@ impl Database {
     }
 
     /// Run `f` in a read-only transaction with a statement timeout; rolled back after.
-    fn read<T>(
+    pub(super) fn read<T>(
         &mut self,
         f: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T, postgres::Error>,
     ) -> Result<T, Error> {

@@ -43,7 +43,7 @@ pub fn follow(
         grace,
         interval,
     } = *watch;
-    let (deployment, _) = target.locate()?;
+    let (deployment, env) = target.locate()?;
     let mut opened = super::open(&deployment, target.connect_timeout)?;
     let (organizations, _) = opened.db.channels()?;
     let org_id = org
@@ -64,6 +64,13 @@ pub fn follow(
         .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
         .map(|p| p.display().to_string());
     let mut watcher = Watcher::new(grace, env_file);
+    // The refresh workflow Postiz starts for a threads / instagram-standalone connect.
+    let mut refresh_workflows = super::engine::RefreshWatch::new(
+        target.temporal(env.as_ref()),
+        target.connect_timeout,
+        grace,
+        super::engine::repair_flag(target),
+    );
     let observe = |opened: &mut super::Opened| -> Result<Observation, Error> {
         let connects = opened.redis.as_mut().map(|r| r.connects()).transpose()?;
         let (organizations, channels) = opened.db.channels()?;
@@ -140,7 +147,12 @@ pub fn follow(
             std::thread::sleep(Duration::from_millis(25).min(interval));
         }
         let obs = observe(&mut opened)?;
-        for event in watcher.observe(&obs, catalog) {
+        let mut events = watcher.observe(&obs, catalog);
+        if let Some(workflows) = refresh_workflows.as_mut() {
+            events.iter().for_each(|e| workflows.track(e));
+            events.extend(workflows.poll());
+        }
+        for event in events {
             failed |= event.is_failure();
             on_event(&event, obs.at);
         }

@@ -16,6 +16,8 @@ pub struct Target<'a> {
     pub env_file: Option<&'a Path>,
     pub database_url: Option<&'a str>,
     pub redis_url: Option<&'a str>,
+    /// `--temporal-address` (`none`: leave Temporal alone).
+    pub temporal_address: Option<&'a str>,
     pub connect_timeout: Duration,
 }
 
@@ -53,6 +55,13 @@ impl Target<'_> {
             &|name| std::env::var(name).ok(),
         );
         Ok((deployment, env_file))
+    }
+
+    /// Where the deployment's Temporal is (`None` for `--temporal-address none`).
+    pub fn temporal(&self, env_file: Option<&EnvFile>) -> Option<super::engine::Located> {
+        super::engine::locate(self.temporal_address, env_file, &|name| {
+            std::env::var(name).ok()
+        })
     }
 }
 

@@ -15,10 +15,13 @@
 //! - [`follow`]: `postiz watch`'s loop, reading the deployment into [`watch`] until it ends.
 //! - [`refreshable`]: whether a row can be refreshed (one rule for `status` and
 //!   `refresh`), and how Postiz stores a refresh token (VK's device id, Slack's `'null'`).
+//! - [`engine`]: Temporal, where Postiz runs its workflows: its workers, the refresh
+//!   workflows, the posts due with no workflow; and the refresh workflow a repair starts.
 //! - [`repair`]: the one write path (`postiz refresh`, `postiz adopt`), on a connection of
 //!   its own, each change one transaction; everything else here only reads.
 
 pub mod db;
+pub mod engine;
 pub mod follow;
 pub mod health;
 pub mod locate;

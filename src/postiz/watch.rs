@@ -89,6 +89,31 @@ pub enum Event {
         organization: Option<String>,
         advice: String,
     },
+    /// Postiz started the refresh workflow of a threads / instagram-standalone row it wrote.
+    RefreshWorkflowStarted {
+        id: String,
+        name: String,
+        provider: String,
+        workflow_id: String,
+        run_id: String,
+        task_queue: String,
+    },
+    /// Verdict: no refresh workflow started for such a row within the grace period.
+    RefreshWorkflowMissing {
+        id: String,
+        name: String,
+        provider: String,
+        workflow_id: String,
+        advice: String,
+    },
+    /// Temporal could not be read to see the refresh workflow of such a row.
+    RefreshWorkflowUnknown {
+        id: String,
+        name: String,
+        provider: String,
+        workflow_id: String,
+        advice: String,
+    },
     /// Verdict: the state disappeared before its time without being consumed.
     Vanished {
         state: String,
@@ -103,7 +128,10 @@ impl Event {
     pub fn is_failure(&self) -> bool {
         matches!(
             self,
-            Event::ExchangeFailed { .. } | Event::Expired { .. } | Event::Vanished { .. }
+            Event::ExchangeFailed { .. }
+                | Event::Expired { .. }
+                | Event::Vanished { .. }
+                | Event::RefreshWorkflowMissing { .. }
         )
     }
 }
@@ -502,6 +530,9 @@ mod tests {
                 Event::ExchangeFailed { .. } => "exchange failed",
                 Event::Expired { .. } => "expired",
                 Event::Vanished { .. } => "vanished",
+                Event::RefreshWorkflowStarted { .. } => "refresh workflow started",
+                Event::RefreshWorkflowMissing { .. } => "no refresh workflow",
+                Event::RefreshWorkflowUnknown { .. } => "refresh workflow unknown",
             })
             .collect()
     }

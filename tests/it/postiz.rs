@@ -22,6 +22,8 @@ use redis::Commands;
 use serde_json::Value;
 
 mod diagnose;
+/// Postiz's engine (Temporal), on this module's PostgreSQL and a real Temporal server.
+mod engine;
 
 /// Every secret seeded contains this; no output may.
 pub(crate) const SECRET: &str = "s3cr3t-never-shown";
@@ -1998,11 +2000,16 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
     let out = adopt(&sb, &channel, "Acme", &env, &["--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
     let text = output_text(&out);
+    // Temporal left alone (TEMPORAL_ADDRESS=none): the refresh workflow adopt would start
+    // is not, and the command that starts it is printed.
     assert!(
-        text.contains("will not be refreshed by Postiz until it is reconnected"),
+        text.contains("Postiz will not refresh this channel by itself"),
         "{text}"
     );
-    assert!(text.contains("postiz refresh"), "{text}");
+    assert!(
+        text.contains("temporal workflow start --namespace default --type refreshTokenWorkflow"),
+        "{text}"
+    );
     assert_none_of(&text, &[&sb.token(&channel)]);
     assert_eq!(stored(&mut c, "org-acme").len(), 1, "a dry run wrote");
 }

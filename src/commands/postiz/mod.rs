@@ -5,14 +5,16 @@ use std::time::Duration;
 
 use crate::cli::{DeploymentArgs, PostizCommand};
 use crate::error::{Error, ExitCode};
+use crate::postiz::engine;
 use crate::postiz::follow::{self, Follow};
-use crate::postiz::locate::{self, Deployment};
+use crate::postiz::locate;
 use crate::postiz::report::{self};
 use crate::postiz::{self};
 
 use super::Context;
 
 mod render;
+mod render_engine;
 mod repair;
 
 pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
@@ -80,33 +82,49 @@ fn target(args: &DeploymentArgs) -> locate::Target<'_> {
         env_file: args.env_file.as_deref(),
         database_url: args.database_url.as_deref(),
         redis_url: args.redis_url.as_deref(),
+        temporal_address: args.temporal_address.as_deref(),
         connect_timeout: args.connect_timeout,
     }
 }
 
-fn locate_from(args: &DeploymentArgs) -> Result<Deployment, Error> {
-    Ok(target(args).locate()?.0)
-}
-
 fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<ExitCode, Error> {
-    let deployment = locate_from(args)?;
+    let target = target(args);
+    let (deployment, env_file) = target.locate()?;
     // A Redis that cannot be reached leaves the database's report standing (exit 5).
     let mut opened = postiz::open_lenient(&deployment, args.connect_timeout)?;
     // The channels this tool stores: a row of the same account can be repaired with them.
     let local = ctx.store.list().map(|l| l.channels).unwrap_or_default();
     let report = report::read(&mut opened, &deployment, &ctx.catalog, org, &local)?;
+    // The engine, of the organization shown when --org names one.
+    let org_id = org.and_then(|_| report.organizations.first().map(|o| o.id.clone()));
+    let engine = target
+        .temporal(env_file.as_ref())
+        .map(|located| {
+            engine::read(
+                &located,
+                args.connect_timeout,
+                &mut opened.db,
+                org_id.as_deref(),
+                &engine::repair_flag(&target),
+            )
+        })
+        .transpose()?;
     if ctx.ui.json {
-        ctx.ui
-            .json_data(&serde_json::to_value(&report).expect("report serializes"));
+        let mut value = serde_json::to_value(&report).expect("report serializes");
+        value["engine"] = serde_json::to_value(&engine).expect("engine report serializes");
+        ctx.ui.json_data(&value);
     } else {
         ctx.ui.data(render::report(&report, ctx.ui.quiet));
+        ctx.ui
+            .data(render_engine::section(engine.as_ref(), ctx.ui.quiet));
     }
-    let mut code = if report.has_problem() {
+    let mut code = if report.has_problem() || engine.as_ref().is_some_and(|e| e.problems() > 0) {
         ExitCode::Failure
     } else {
         ExitCode::Ok
     };
-    if report.redis_unreachable.is_some() {
+    // Redis or Temporal not read: the report is incomplete, whatever else it found.
+    if report.redis_unreachable.is_some() || engine.as_ref().is_some_and(|e| e.incomplete()) {
         code = code.worst(ExitCode::Network);
     }
     Ok(code)

@@ -319,6 +319,44 @@ pub(super) fn event(event: &Event, at: chrono::DateTime<Utc>) -> Styled {
                 .text("          ")
                 .text(advice);
         }
+        Event::RefreshWorkflowStarted {
+            name,
+            provider,
+            workflow_id,
+            task_queue,
+            ..
+        } => {
+            text.styled("✓ refresh workflow started", &good)
+                .text(&format!(
+                ": {workflow_id} (refreshTokenWorkflow on {task_queue}) for {provider} \"{name}\""
+            ));
+        }
+        Event::RefreshWorkflowMissing {
+            name,
+            provider,
+            workflow_id,
+            advice,
+            ..
+        } => {
+            text.styled("✗ no refresh workflow", &bad)
+                .text(&format!(" {workflow_id} for {provider} \"{name}\""))
+                .newline()
+                .text("          ")
+                .text(advice);
+        }
+        Event::RefreshWorkflowUnknown {
+            name,
+            provider,
+            workflow_id,
+            advice,
+            ..
+        } => {
+            text.styled("! refresh workflow not checked", &Style::new().yellow())
+                .text(&format!(" {workflow_id} for {provider} \"{name}\""))
+                .newline()
+                .text("          ")
+                .text(advice);
+        }
         Event::Vanished {
             state,
             organization,

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::writer::{self as repair, AdoptRow, Adopted, Existing, SecretRow};
 use crate::error::{Error, ExitCode};
+use crate::postiz::engine;
 use crate::postiz::locate::Target;
 use crate::postiz::{self, model::Organization};
 use crate::providers::{Provider, RefreshStyle};
@@ -182,22 +183,6 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             fix: format!("connect it again: {}", channel.reconnect_command()),
         })?,
     };
-    let workflow_note = postiz::REFRESH_WORKFLOW_PROVIDERS
-        .contains(&identifier.as_str())
-        .then(|| {
-            format!(
-                "Postiz refreshes {} channels with a workflow it starts only when it connects a \
-             channel itself: this adopted channel will not be refreshed by Postiz until it is \
-             reconnected there. Meanwhile, keep it alive with postiz-connect postiz refresh ROW \
-             (e.g. from cron, well before {})",
-                provider.name,
-                channel
-                    .expires_at
-                    .map(|e| e.format("%Y-%m-%d").to_string())
-                    .unwrap_or_else(|| "it expires".into())
-            )
-        });
-
     let now = Utc::now();
     let no_expiry = now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS);
     let (token, refresh_token, expiration) = if x.is_some() {
@@ -297,11 +282,6 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         },
         _ => row,
     };
-    // Postiz starts its refresh workflow when it connects a channel; a row it connected
-    // keeps its workflow, so the note is only for a new row.
-    if existing.as_ref().is_none_or(|e| e.deleted) {
-        notes.extend(workflow_note);
-    }
     let row = if x.is_some() {
         // An existing row keeps the value Postiz wrote from X's `verified` (or the user
         // ticked); a new row is written as not verified, since this tool does not read it.
@@ -396,6 +376,26 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             .into(),
     };
     if args.dry_run {
+        // A threads / instagram-standalone channel gets Postiz's refresh workflow.
+        let row_id = existing
+            .as_ref()
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| "<the new row's id>".into());
+        let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
+        if let Some(workflow) = engine::after_repair(
+            ctx.ui,
+            args.deployment,
+            env_file,
+            &engine::Repaired {
+                row_id: &row_id,
+                organization_id: &org.id,
+                provider: &identifier,
+                label: &label,
+            },
+            true,
+        ) {
+            out["workflow"] = workflow.json;
+        }
         out["outcome"] = json!(if existing.is_some() {
             "would_update"
         } else {
@@ -578,8 +578,30 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         crate::ui::shell_word(&channel.name)
     ));
     out["notes"] = json!(notes);
-    if ctx.ui.json {
+    // Postiz starts a threads / instagram-standalone channel's refresh workflow at connect;
+    // an adopted channel gets it here, or nothing would refresh it (printed after the row).
+    let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
+    let start_workflow = || {
+        engine::after_repair(
+            ctx.ui,
+            args.deployment,
+            env_file,
+            &engine::Repaired {
+                row_id: &row_id,
+                organization_id: &org.id,
+                provider: &identifier,
+                label: &label,
+            },
+            false,
+        )
+    };
+    let workflow = if ctx.ui.json {
+        let workflow = start_workflow();
+        if let Some(w) = &workflow {
+            out["workflow"] = w.json.clone();
+        }
         ctx.ui.json_data(&out);
+        workflow
     } else {
         ctx.ui.step(format!(
             "{} {}{} {} \"{}\" in {} ({}) as row {row_id}",
@@ -594,8 +616,15 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         for note in &notes {
             ctx.ui.info(note.as_str());
         }
-    }
-    Ok(ExitCode::Ok)
+        start_workflow()
+    };
+    // The row is written; its refresh workflow not started (Temporal unreachable).
+    let code = if workflow.is_some_and(|w| w.failed) {
+        ExitCode::Network
+    } else {
+        ExitCode::Ok
+    };
+    Ok(code)
 }
 
 /// The organization `--org` names, by id or name, among those not deleted: a deleted

@@ -14,6 +14,7 @@ use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::model::ClientCredentials;
 use crate::oauth::flow;
+use crate::postiz::engine;
 use crate::postiz::locate::Target;
 use crate::postiz::refreshable::{self, RowFacts, Verdict};
 use crate::postiz::{self};
@@ -51,7 +52,13 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
     let mut worst = ExitCode::Ok;
     for id in args.ids {
         match refresh_one(ctx, args, &located, &mut writer, &http, id) {
-            Ok(value) => results.push(value),
+            Ok(value) => {
+                // The row is repaired, its refresh workflow not started: Temporal unreachable.
+                if value["workflow"]["outcome"] == "failed" {
+                    worst = worst.worst(ExitCode::Network);
+                }
+                results.push(value)
+            }
             Err(e) => {
                 worst = worst.worst(e.exit_code());
                 let mut value = result(id, "failed");
@@ -304,6 +311,15 @@ pub(super) fn refresh_locked(
             .chain(&shared)
             .map(|r| r.id.clone())
             .collect::<Vec<_>>());
+        if let Some(workflow) = engine::after_repair(
+            ctx.ui,
+            args.deployment,
+            env_file,
+            &repaired(&row, &label),
+            true,
+        ) {
+            value["workflow"] = workflow.json;
+        }
         return Ok(value);
     }
 
@@ -620,6 +636,26 @@ pub(super) fn refresh_locked(
                 ));
                 value["replaced_tokens_file"] = json!(p.display().to_string());
             }
+            // Postiz's refresh workflow (threads, instagram-standalone) restarted, and the
+            // post workflows still holding the old tokens named.
+            let channel = repaired(&row, &label);
+            if let Some(workflow) =
+                engine::after_repair(ctx.ui, args.deployment, env_file, &channel, false)
+            {
+                value["workflow"] = workflow.json;
+            }
+            if let Some(database) = &located.deployment.database {
+                let running = engine::warn_running_posts(
+                    ctx.ui,
+                    args.deployment,
+                    env_file,
+                    database,
+                    &channel,
+                );
+                if !running.is_empty() {
+                    value["running_post_workflows"] = json!(running);
+                }
+            }
             value["outcome"] = json!("refreshed");
             value["token_expiration"] = json!(expiration.to_rfc3339());
             value["rotated"] = json!(rotated);
@@ -657,6 +693,16 @@ pub(super) fn refresh_locked(
                 ),
             })
         }
+    }
+}
+
+/// A written row, as the engine hook names it.
+fn repaired<'a>(row: &'a super::writer::SecretRow, label: &'a str) -> engine::Repaired<'a> {
+    engine::Repaired {
+        row_id: &row.id,
+        organization_id: &row.organization_id,
+        provider: &row.provider,
+        label,
     }
 }
 

@@ -191,6 +191,7 @@ impl Sandbox {
             .env("BROWSER_PAGE", self.path("page.html"))
             .env("BROWSER_LOG", self.path("browser.log"))
             .env("NO_COLOR", "1")
+            .env("TEMPORAL_ADDRESS", "none")
             .env_remove("OAUTH_CLIENT_ID")
             .env_remove("OAUTH_CLIENT_SECRET");
     }
@@ -321,6 +322,12 @@ impl EnvClear for assert_cmd::Command {
             // A Postiz deployment of the machine's own must not leak into doctor's findings.
             .env_remove("DATABASE_URL")
             .env_remove("REDIS_URL")
+            // Nor its Temporal (Postiz's default is localhost:7233): the engine tests name
+            // their own server.
+            .env("TEMPORAL_ADDRESS", "none")
+            .env_remove("TEMPORAL_NAMESPACE")
+            .env_remove("TEMPORAL_API_KEY")
+            .env_remove("TEMPORAL_TLS")
     }
 }
 
