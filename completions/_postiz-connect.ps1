@@ -117,6 +117,7 @@ Register-ArgumentCompleter -Native -CommandName 'postiz-connect' -ScriptBlock {
             [CompletionResult]::new('--temporal-address', '--temporal-address', [CompletionResultType]::ParameterName, 'Postiz''s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up reaching the database, Redis or Temporal after this long')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Only this organization, by name or id')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'List every channel (above 30, the healthy ones are otherwise counted per organization and provider)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')

@@ -2249,7 +2249,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__status)
-            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --org --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --org --all --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -110,6 +110,7 @@ set edit:completion:arg-completer[postiz-connect] = {|@words|
             cand --temporal-address 'Postiz''s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)'
             cand --connect-timeout 'Give up reaching the database, Redis or Temporal after this long'
             cand --org 'Only this organization, by name or id'
+            cand --all 'List every channel (above 30, the healthy ones are otherwise counted per organization and provider)'
             cand --json 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

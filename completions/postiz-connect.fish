@@ -92,6 +92,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l temporal-address -d 'Postiz\'s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Give up reaching the database, Redis or Temporal after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l org -d 'Only this organization, by name or id' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l all -d 'List every channel (above 30, the healthy ones are otherwise counted per organization and provider)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'

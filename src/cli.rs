@@ -165,6 +165,9 @@ pub enum PostizCommand {
         /// Only this organization, by name or id
         #[arg(long, value_name = "NAME|ID")]
         org: Option<String>,
+        /// List every channel (above 30, the healthy ones are otherwise counted per organization and provider)
+        #[arg(long)]
+        all: bool,
     },
     /// Trace connects as they happen (click "Add Channel" in Postiz meanwhile), until Ctrl-C
     #[command(after_help = POSTIZ_WATCH_HELP)]
@@ -1102,15 +1105,22 @@ mod tests {
             "--org",
             "Acme",
             "--json",
+            "--all",
         ])
         .command
         {
             Command::Postiz {
-                command: PostizCommand::Status { deployment, org },
+                command:
+                    PostizCommand::Status {
+                        deployment,
+                        org,
+                        all,
+                    },
             } => {
                 assert_eq!(deployment.env_file.unwrap(), PathBuf::from("/srv/.env"));
                 assert_eq!(deployment.connect_timeout, Duration::from_secs(3));
                 assert_eq!(org.as_deref(), Some("Acme"));
+                assert!(all);
             }
             other => panic!("{other:?}"),
         }

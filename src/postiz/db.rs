@@ -12,11 +12,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use postgres::{Client, Config, NoTls};
 
 use super::locate::{host_port, reach_advice, Located, Store};
-use super::model::{ChannelRow, DatabaseSnapshot, FailedPost, Organization, RefreshNotice};
+use super::model::{ChannelRow, FailedPost, Organization, RefreshNotice, StatusChannel, StatusRow};
 use crate::error::Error;
 
 /// How the connection is encrypted.
@@ -228,6 +230,7 @@ pub struct Database {
     schema: Option<String>,
     statement_timeout: Duration,
     located: Located,
+    connect_timeout: Duration,
 }
 
 impl Database {
@@ -245,6 +248,7 @@ impl Database {
             schema: target.schema,
             statement_timeout: timeout.max(Duration::from_secs(5)),
             located: located.clone(),
+            connect_timeout: timeout,
         };
         // Not Postiz's database (or not its schema): say so now, not as a failed query.
         db.read(|tx| {
@@ -270,6 +274,12 @@ impl Database {
         })
     }
 
+    /// Another connection to the same database, as this one was opened (to read two things
+    /// at once).
+    pub fn another(&self) -> Result<Database, Error> {
+        Database::connect(&self.located, self.connect_timeout)
+    }
+
     /// Run `f` in a read-only transaction with a statement timeout; rolled back after.
     pub(super) fn read<T>(
         &mut self,
@@ -279,8 +289,10 @@ impl Database {
         let place = host_port(&located.url, 5432);
         let run = |client: &mut Client| -> Result<T, postgres::Error> {
             let mut tx = client.build_transaction().read_only(true).start()?;
+            // No JIT: these reads are short, and JIT would compile for a second the
+            // plans whose costs look large (a read of every channel).
             tx.batch_execute(&format!(
-                "SET LOCAL statement_timeout = {}",
+                "SET LOCAL statement_timeout = {}; SET LOCAL jit = off",
                 self.statement_timeout.as_millis()
             ))?;
             if let Some(schema) = &self.schema {
@@ -296,73 +308,291 @@ impl Database {
         run(&mut self.client).map_err(|e| describe(&e, &located, &place))
     }
 
-    /// Organizations, live channels, the latest refresh notices, the posts that failed
-    /// with "Refresh channel needed": one consistent read.
-    pub fn snapshot(&mut self) -> Result<DatabaseSnapshot, Error> {
+    /// The organization whose id is `id`, if there is one.
+    pub fn organization(&mut self, id: &str) -> Result<Option<Organization>, Error> {
         self.read(|tx| {
-            let organizations = organizations(tx)?;
-            let channels = channels(tx)?;
-            // Rows with a NULL where Postiz always writes a value are skipped: they are not
-            // Postiz's, and say nothing about a channel.
-            let mut notices = Vec::new();
-            for r in tx.query(
-                "SELECT DISTINCT ON (\"organizationId\", content) \"organizationId\"::text, \
-                 content::text, \"createdAt\"::timestamp FROM \"Notifications\" \
-                 WHERE content LIKE 'Could not refresh your %' AND \"deletedAt\" IS NULL \
-                 ORDER BY \"organizationId\", content, \"createdAt\" DESC LIMIT 2000",
-                &[],
-            )? {
-                let (Some(org), Some(content), Some(at)) = (
-                    r.try_get::<_, Option<String>>(0)?,
-                    r.try_get::<_, Option<String>>(1)?,
-                    r.try_get::<_, Option<NaiveDateTime>>(2)?,
-                ) else {
-                    continue;
-                };
-                notices.extend(
-                    RefreshNotice::parse(&remote_text(&org), &content, utc(at)).map(|n| {
-                        RefreshNotice {
-                            provider: remote_text(&n.provider),
-                            cause: n.cause.map(|c| remote_text(&c)),
-                            ..n
-                        }
-                    }),
-                );
-            }
-            let mut failed_posts = Vec::new();
-            for r in tx.query(
-                "SELECT p.id::text, p.\"integrationId\"::text, p.\"publishDate\"::timestamp \
-                 FROM \"Post\" p JOIN \"Integration\" i ON i.id = p.\"integrationId\" \
-                 WHERE p.state = 'ERROR' AND p.error = 'Refresh channel needed' \
-                 AND p.\"deletedAt\" IS NULL AND i.\"deletedAt\" IS NULL \
-                 ORDER BY p.\"publishDate\" DESC LIMIT 2000",
-                &[],
-            )? {
-                if let (Some(id), Some(integration_id), Some(at)) = (
-                    r.try_get::<_, Option<String>>(0)?,
-                    r.try_get::<_, Option<String>>(1)?,
-                    r.try_get::<_, Option<NaiveDateTime>>(2)?,
-                ) {
-                    failed_posts.push(FailedPost {
-                        id: remote_text(&id),
-                        integration_id: remote_text(&integration_id),
-                        publish_date: utc(at),
-                    });
-                }
-            }
-            Ok(DatabaseSnapshot {
-                organizations,
-                channels,
-                notices,
-                failed_posts,
-            })
+            tx.query_opt(
+                "SELECT id::text, name::text, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
+                 WHERE id = $1",
+                &[&id],
+            )?
+            .map(|r| organization(&r, 0))
+            .transpose()
         })
     }
 
-    /// The live channels and the organizations only (what `watch` polls).
-    pub fn channels(&mut self) -> Result<(Vec<Organization>, Vec<ChannelRow>), Error> {
-        self.read(|tx| Ok((organizations(tx)?, channels(tx)?)))
+    /// Every organization, by name.
+    pub fn organizations(&mut self) -> Result<Vec<Organization>, Error> {
+        self.read(organizations)
     }
+
+    /// The organizations whose ids are listed (those that exist).
+    pub fn organizations_by_id(&mut self, ids: &[String]) -> Result<Vec<Organization>, Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.read(|tx| {
+            tx.query(
+                "SELECT id::text, name::text, \"deletedAt\" IS NOT NULL FROM \"Organization\" \
+                 WHERE id = ANY($1)",
+                &[&ids],
+            )?
+            .iter()
+            .map(|r| organization(r, 0))
+            .collect()
+        })
+    }
+
+    /// The live channels whose internalId is also another live channel's, with their
+    /// organization's name: among them, those whose account (provider and internalId) is
+    /// a channel of several organizations. Postiz has no index on `internalId` alone: the
+    /// candidates are found in its `(organizationId, internalId)` index, walked whole but
+    /// without reading a row; then only the candidates' rows are read. With `org`, only
+    /// the candidates sharing an internalId with that organization's channels.
+    pub fn shared_accounts(&mut self, org: Option<&str>) -> Result<Vec<SharedAccount>, Error> {
+        let candidates = match org {
+            None => {
+                "SELECT \"organizationId\", \"internalId\" FROM \"Integration\" \
+                 WHERE \"internalId\" IN ( \
+                   SELECT \"internalId\" FROM \"Integration\" GROUP BY 1 HAVING count(*) > 1)"
+            }
+            Some(_) => {
+                "SELECT \"organizationId\", \"internalId\" FROM \"Integration\" \
+                 WHERE \"internalId\" IN ( \
+                   SELECT \"internalId\" FROM \"Integration\" \
+                   WHERE \"organizationId\" = $1 AND \"deletedAt\" IS NULL)"
+            }
+        };
+        let sql = format!(
+            "SELECT i.\"providerIdentifier\"::text, i.\"internalId\"::text, \
+             i.\"organizationId\"::text, o.name::text \
+             FROM \"Integration\" i LEFT JOIN \"Organization\" o ON o.id = i.\"organizationId\" \
+             WHERE i.\"deletedAt\" IS NULL \
+             AND (i.\"organizationId\", i.\"internalId\") IN ({candidates})"
+        );
+        self.read(|tx| {
+            let rows = match org {
+                None => tx.query(sql.as_str(), &[])?,
+                Some(org) => tx.query(sql.as_str(), &[&org])?,
+            };
+            rows.iter()
+                .map(|r| {
+                    let text = |i: usize| -> Result<Option<String>, postgres::Error> {
+                        Ok(r.try_get::<_, Option<String>>(i)?.map(|t| remote_text(&t)))
+                    };
+                    Ok(SharedAccount {
+                        provider: text(0)?.unwrap_or_default(),
+                        internal_id: text(1)?.unwrap_or_default(),
+                        organization_id: text(2)?.unwrap_or_default(),
+                        organization: text(3)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// `postiz status`'s read, streamed to `each` as the rows arrive: each organization (by
+    /// name, then those a channel names that have no row) with each of its live channels
+    /// (by provider, name, id), and for a channel that shows them, its organization's
+    /// latest "Could not refresh" notification for its provider and its posts that failed
+    /// with "Refresh channel needed" (the latest few, and how many). An organization
+    /// without live channels comes once, with none. `each` returns false to stop. With
+    /// `org` (an id), only that organization's rows are read.
+    pub fn status_rows(
+        &mut self,
+        org: Option<&str>,
+        each: &mut dyn FnMut(StatusRow) -> bool,
+    ) -> Result<(), Error> {
+        // Read only for the rows that show them (refreshNeeded, inBetweenSteps: a few,
+        // through their indexes), then joined by hash: a healthy row costs no lookup.
+        let only = if org.is_some() {
+            "AND f.\"organizationId\" = $1"
+        } else {
+            ""
+        };
+        let evidence = format!(
+            "LEFT JOIN ( \
+               SELECT DISTINCT ON (f.id) f.id, n.content, n.\"createdAt\" \
+               FROM \"Integration\" f JOIN \"Notifications\" n \
+                 ON n.\"organizationId\" = f.\"organizationId\" AND n.\"deletedAt\" IS NULL \
+                 AND n.content LIKE 'Could not refresh your %' \
+                 AND starts_with(n.content, 'Could not refresh your ' || f.\"providerIdentifier\" || ' channel') \
+               WHERE (f.\"refreshNeeded\" OR f.\"inBetweenSteps\") AND f.\"deletedAt\" IS NULL {only} \
+               ORDER BY f.id, n.\"createdAt\" DESC) n ON n.id = i.id \
+             LEFT JOIN ( \
+               SELECT f.id, count(p.id) AS total, \
+                 (array_agg(p.id ORDER BY p.\"publishDate\" DESC))[1:5] AS ids, \
+                 (array_agg(p.\"publishDate\" ORDER BY p.\"publishDate\" DESC))[1:5] AS dates \
+               FROM \"Integration\" f JOIN \"Post\" p ON p.\"integrationId\" = f.id \
+                 AND p.state = 'ERROR' AND p.error = 'Refresh channel needed' \
+                 AND p.\"deletedAt\" IS NULL \
+               WHERE f.\"refreshNeeded\" AND f.\"deletedAt\" IS NULL {only} \
+               GROUP BY f.id) f ON f.id = i.id"
+        );
+        let columns = |channel: &str| {
+            format!(
+                "o.id::text, o.name::text, o.\"deletedAt\" IS NOT NULL, {channel}, \
+                 n.content::text, n.\"createdAt\"::timestamp, f.total, f.ids, f.dates"
+            )
+        };
+        let sql = match org {
+            None => format!(
+                "SELECT {} \
+                 FROM \"Organization\" o FULL JOIN ( \
+                   SELECT {CHANNEL_COLUMNS} FROM \"Integration\" i WHERE i.\"deletedAt\" IS NULL) i \
+                   ON i.\"organizationId\" = o.id \
+                 {evidence} \
+                 ORDER BY o.id IS NULL, o.name, coalesce(o.id, i.\"organizationId\"), \
+                 i.\"providerIdentifier\", i.name, i.id",
+                columns(CHANNEL_NAMES)
+            ),
+            Some(_) => format!(
+                "SELECT {} \
+                 FROM \"Organization\" o LEFT JOIN \"Integration\" i \
+                   ON i.\"organizationId\" = o.id AND i.\"deletedAt\" IS NULL \
+                 {evidence} \
+                 WHERE o.id = $1 \
+                 ORDER BY i.\"providerIdentifier\", i.name, i.id",
+                columns(CHANNEL_COLUMNS)
+            ),
+        };
+        self.read(|tx| {
+            let params: Vec<&(dyn postgres::types::ToSql + Sync)> = match &org {
+                Some(org) => vec![org],
+                None => Vec::new(),
+            };
+            // A portal read a batch at a time: each batch is a statement of its own for the
+            // statement timeout, so a slow reader (a pager) cannot make the read time out.
+            let portal = tx.bind(sql.as_str(), &params)?;
+            loop {
+                let batch = tx.query_portal(&portal, STATUS_BATCH)?;
+                let last = batch.len() < STATUS_BATCH as usize;
+                for r in &batch {
+                    if !each(status_row(r)?) {
+                        return Ok(());
+                    }
+                }
+                if last {
+                    return Ok(());
+                }
+            }
+        })
+    }
+
+    /// The names of the live channels the `(organizationId, internalId)` pairs name.
+    pub fn channel_names(
+        &mut self,
+        keys: &[(String, String)],
+    ) -> Result<HashMap<(String, String), String>, Error> {
+        if keys.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let (orgs, internals): (Vec<&str>, Vec<&str>) =
+            keys.iter().map(|(o, i)| (o.as_str(), i.as_str())).unzip();
+        self.read(|tx| {
+            tx.query(
+                "SELECT k.org, k.internal, i.name::text \
+                 FROM unnest($1::text[], $2::text[]) AS k(org, internal) \
+                 JOIN \"Integration\" i ON i.\"organizationId\" = k.org \
+                 AND i.\"internalId\" = k.internal AND i.\"deletedAt\" IS NULL",
+                &[&orgs, &internals],
+            )?
+            .iter()
+            .map(|r| {
+                let name: Option<String> = r.try_get(2)?;
+                Ok((
+                    (r.try_get(0)?, r.try_get(1)?),
+                    remote_text(&name.unwrap_or_default()),
+                ))
+            })
+            .collect()
+        })
+    }
+
+    /// `postiz watch`'s read: with `since` none, the live channels; with a time, every
+    /// channel written since then, live or soft-deleted (Prisma sets `updatedAt` on every
+    /// write, this tool's writes too, and Postiz indexes it). With `org` (an id), that
+    /// organization's only.
+    pub fn channel_changes(
+        &mut self,
+        org: Option<&str>,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<Changes, Error> {
+        let mut sql = format!("SELECT {CHANNEL_COLUMNS} FROM \"Integration\" i WHERE ");
+        let mut params: Vec<Box<dyn postgres::types::ToSql + Sync>> = Vec::new();
+        match since {
+            None => sql.push_str("i.\"deletedAt\" IS NULL"),
+            Some(at) => {
+                params.push(Box::new(at.naive_utc()));
+                sql.push_str("i.\"updatedAt\" >= $1");
+            }
+        }
+        if let Some(org) = org {
+            params.push(Box::new(org.to_string()));
+            sql.push_str(&format!(" AND i.\"organizationId\" = ${}", params.len()));
+        }
+        sql.push_str(" ORDER BY i.\"updatedAt\", i.id");
+        self.read(|tx| {
+            // Read before the rows (each statement of this transaction takes its own
+            // snapshot): the start of the oldest transaction open now, or now. A write the
+            // rows' read does not see commits later, so its transaction is open now or
+            // starts later: its `updatedAt` is no earlier than this.
+            let horizon: NaiveDateTime = tx
+                .query_one(
+                    "SELECT least(clock_timestamp(), ( \
+                       SELECT min(xact_start) FROM pg_stat_activity \
+                       WHERE datname = current_database() \
+                       AND backend_type = 'client backend')) AT TIME ZONE 'UTC'",
+                    &[],
+                )?
+                .get(0);
+            let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                params.iter().map(|p| p.as_ref()).collect();
+            let rows = tx
+                .query(sql.as_str(), &refs)?
+                .iter()
+                .map(|r| channel_row(r, 0))
+                .collect::<Result<_, _>>()?;
+            Ok(Changes {
+                rows,
+                horizon: utc(horizon),
+            })
+        })
+    }
+}
+
+/// Rows of `postiz status` read at a time.
+const STATUS_BATCH: i32 = 2000;
+
+/// What one read of `postiz watch` gives.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    pub rows: Vec<ChannelRow>,
+    /// The start of the oldest transaction open when the read began (or then), by the
+    /// database's clock.
+    pub horizon: DateTime<Utc>,
+}
+
+impl Changes {
+    /// Where the next read starts: the horizon, less [`CLOCK_MARGIN`]. Rows seen already
+    /// come again until then; the watcher tells them by their content.
+    pub fn next_since(&self) -> DateTime<Utc> {
+        self.horizon - CLOCK_MARGIN
+    }
+}
+
+/// How far the clock that stamps `updatedAt` (Prisma's, in Postiz's backend) may lag the
+/// database's.
+pub const CLOCK_MARGIN: chrono::Duration = chrono::Duration::seconds(5);
+
+/// A live channel whose account is also a live channel of another organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedAccount {
+    pub provider: String,
+    pub internal_id: String,
+    pub organization_id: String,
+    /// `None` when the organization row is missing.
+    pub organization: Option<String>,
 }
 
 fn db_schema_note(schema: &Option<String>) -> String {
@@ -386,14 +616,18 @@ pub(super) fn organizations(
         &[],
     )?
     .iter()
-    .map(|r| {
-        Ok(Organization {
-            id: remote_text(&r.try_get::<_, Option<String>>(0)?.unwrap_or_default()),
-            name: remote_text(&r.try_get::<_, Option<String>>(1)?.unwrap_or_default()),
-            deleted: r.try_get(2)?,
-        })
-    })
+    .map(|r| organization(r, 0))
     .collect()
+}
+
+/// The organization whose `id::text, name::text, "deletedAt" IS NOT NULL` start at column
+/// `at`.
+fn organization(r: &postgres::Row, at: usize) -> Result<Organization, postgres::Error> {
+    Ok(Organization {
+        id: remote_text(&r.try_get::<_, Option<String>>(at)?.unwrap_or_default()),
+        name: remote_text(&r.try_get::<_, Option<String>>(at + 1)?.unwrap_or_default()),
+        deleted: r.try_get::<_, Option<bool>>(at + 2)?.unwrap_or(false),
+    })
 }
 
 /// Text from a row, as every message shows outside text: one line, at most 300 characters
@@ -402,59 +636,127 @@ pub(super) fn remote_text(text: &str) -> String {
     crate::text::one_line(text, crate::text::REMOTE_TEXT_LIMIT)
 }
 
-/// The live channels; the columns are named one by one, so no secret is ever read: of
-/// `refreshToken`, only whether it is usable (Postiz writes `''` or `'null'` for none), as
-/// a boolean computed by the server. Each column is cast to the type Postiz's schema gives
-/// it, and read as nullable: a row Postiz did not write (a NULL, another type) is shown,
-/// or refused with the server's own words, never a crash.
-fn channels(tx: &mut postgres::Transaction<'_>) -> Result<Vec<ChannelRow>, postgres::Error> {
-    tx.query(
-        "SELECT id::text, \"internalId\"::text, \"rootInternalId\"::text, \
-         \"organizationId\"::text, name::text, \"providerIdentifier\"::text, type::text, \
-         profile::text, disabled::boolean, \"inBetweenSteps\"::boolean, \
-         \"refreshNeeded\"::boolean, \"tokenExpiration\"::timestamp, \"createdAt\"::timestamp, \
-         \"updatedAt\"::timestamp, \"deletedAt\"::timestamp, \"postingTimes\"::text, \
-         coalesce(\"refreshToken\" NOT IN ('', 'null'), false) \
-         FROM \"Integration\" WHERE \"deletedAt\" IS NULL \
-         ORDER BY \"organizationId\", \"providerIdentifier\", name, id",
-        &[],
-    )?
-    .iter()
-    .map(|r| {
-        let text = |i: usize| -> Result<String, postgres::Error> {
-            Ok(remote_text(
-                &r.try_get::<_, Option<String>>(i)?.unwrap_or_default(),
-            ))
-        };
-        let flag = |i: usize| -> Result<bool, postgres::Error> {
-            Ok(r.try_get::<_, Option<bool>>(i)?.unwrap_or(false))
-        };
-        let at = |i: usize| -> Result<Option<DateTime<Utc>>, postgres::Error> {
-            Ok(r.try_get::<_, Option<NaiveDateTime>>(i)?.map(utc))
-        };
-        Ok(ChannelRow {
-            id: text(0)?,
-            internal_id: text(1)?,
-            root_internal_id: r.try_get::<_, Option<String>>(2)?.map(|t| remote_text(&t)),
-            organization_id: text(3)?,
-            name: text(4)?,
-            provider: text(5)?,
-            kind: text(6)?,
-            profile: r.try_get::<_, Option<String>>(7)?.map(|p| remote_text(&p)),
-            disabled: flag(8)?,
-            in_between_steps: flag(9)?,
-            refresh_needed: flag(10)?,
-            token_expiration: at(11)?,
-            created_at: at(12)?.unwrap_or(DateTime::UNIX_EPOCH),
-            updated_at: at(13)?,
-            deleted_at: at(14)?,
-            posting_times_valid: r
-                .try_get::<_, Option<&str>>(15)?
-                .is_some_and(|t| serde_json::from_str::<serde_json::Value>(t).is_ok()),
-            has_refresh_token: flag(16)?,
-        })
+/// The columns of a channel row (`i` is `"Integration"`), named one by one so that no
+/// secret is ever read: of `refreshToken`, only whether it is usable (Postiz writes `''` or
+/// `'null'` for none), as a boolean computed by the server. Each column is cast to the type
+/// Postiz's schema gives it and named as the column is ([`CHANNEL_NAMES`] reads them from a
+/// subquery), and read as nullable by [`channel_row`]: a row Postiz did not write (a NULL,
+/// another type) is shown, or refused with the server's own words, never a crash.
+const CHANNEL_COLUMNS: &str = "i.id::text AS id, i.\"internalId\"::text AS \"internalId\", \
+     i.\"rootInternalId\"::text AS \"rootInternalId\", \
+     i.\"organizationId\"::text AS \"organizationId\", i.name::text AS name, \
+     i.\"providerIdentifier\"::text AS \"providerIdentifier\", i.type::text AS type, \
+     i.profile::text AS profile, i.disabled::boolean AS disabled, \
+     i.\"inBetweenSteps\"::boolean AS \"inBetweenSteps\", \
+     i.\"refreshNeeded\"::boolean AS \"refreshNeeded\", \
+     i.\"tokenExpiration\"::timestamp AS \"tokenExpiration\", \
+     i.\"createdAt\"::timestamp AS \"createdAt\", i.\"updatedAt\"::timestamp AS \"updatedAt\", \
+     i.\"deletedAt\"::timestamp AS \"deletedAt\", i.\"postingTimes\"::text AS \"postingTimes\", \
+     coalesce(\"refreshToken\" NOT IN ('', 'null'), false) AS \"refreshUsable\"";
+/// [`CHANNEL_COLUMNS`] as a subquery `i` gives them.
+const CHANNEL_NAMES: &str = "i.id, i.\"internalId\", i.\"rootInternalId\", \
+     i.\"organizationId\", i.name, i.\"providerIdentifier\", i.type, i.profile, i.disabled, \
+     i.\"inBetweenSteps\", i.\"refreshNeeded\", i.\"tokenExpiration\", i.\"createdAt\", \
+     i.\"updatedAt\", i.\"deletedAt\", i.\"postingTimes\", i.\"refreshUsable\"";
+const CHANNEL_COLUMN_COUNT: usize = 17;
+
+/// The channel whose [`CHANNEL_COLUMNS`] start at column `at`.
+fn channel_row(r: &postgres::Row, at: usize) -> Result<ChannelRow, postgres::Error> {
+    let text = |i: usize| -> Result<String, postgres::Error> {
+        Ok(remote_text(
+            &r.try_get::<_, Option<String>>(at + i)?.unwrap_or_default(),
+        ))
+    };
+    let flag = |i: usize| -> Result<bool, postgres::Error> {
+        Ok(r.try_get::<_, Option<bool>>(at + i)?.unwrap_or(false))
+    };
+    let time = |i: usize| -> Result<Option<DateTime<Utc>>, postgres::Error> {
+        Ok(r.try_get::<_, Option<NaiveDateTime>>(at + i)?.map(utc))
+    };
+    Ok(ChannelRow {
+        id: text(0)?,
+        internal_id: text(1)?,
+        root_internal_id: r
+            .try_get::<_, Option<String>>(at + 2)?
+            .map(|t| remote_text(&t)),
+        organization_id: text(3)?,
+        name: text(4)?,
+        provider: text(5)?,
+        kind: text(6)?,
+        profile: r
+            .try_get::<_, Option<String>>(at + 7)?
+            .map(|p| remote_text(&p)),
+        disabled: flag(8)?,
+        in_between_steps: flag(9)?,
+        refresh_needed: flag(10)?,
+        token_expiration: time(11)?,
+        created_at: time(12)?.unwrap_or(DateTime::UNIX_EPOCH),
+        updated_at: time(13)?,
+        deleted_at: time(14)?,
+        posting_times_valid: r
+            .try_get::<_, Option<&str>>(at + 15)?
+            .is_some_and(|t| serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()),
+        has_refresh_token: flag(16)?,
     })
-    .collect()
+}
+
+/// One row of [`Database::status_rows`]: the organization's columns (none when the row is
+/// missing: the channel's `organizationId` names it), the channel's (none when the
+/// organization has no live channel), then the channel's evidence.
+fn status_row(r: &postgres::Row) -> Result<StatusRow, postgres::Error> {
+    let at = 3;
+    let organization = match r.try_get::<_, Option<String>>(0)? {
+        Some(_) => organization(r, 0)?,
+        None => Organization {
+            id: remote_text(&r.try_get::<_, Option<String>>(at + 3)?.unwrap_or_default()),
+            name: "(organization row missing)".into(),
+            deleted: true,
+        },
+    };
+    if r.try_get::<_, Option<&str>>(at)?.is_none() {
+        return Ok(StatusRow {
+            organization,
+            channel: None,
+        });
+    }
+    let row = channel_row(r, at)?;
+    let extra = at + CHANNEL_COLUMN_COUNT;
+    let notice = r
+        .try_get::<_, Option<&str>>(extra)?
+        .zip(r.try_get::<_, Option<NaiveDateTime>>(extra + 1)?)
+        .and_then(|(content, at)| RefreshNotice::parse(&row.organization_id, content, utc(at)))
+        .filter(|n| n.provider == row.provider)
+        .map(|n| RefreshNotice {
+            cause: n.cause.map(|c| remote_text(&c)),
+            ..n
+        });
+    let ids: Vec<Option<String>> = r
+        .try_get::<_, Option<Vec<Option<String>>>>(extra + 3)?
+        .unwrap_or_default();
+    let dates: Vec<Option<NaiveDateTime>> = r
+        .try_get::<_, Option<Vec<Option<NaiveDateTime>>>>(extra + 4)?
+        .unwrap_or_default();
+    let failed_posts = ids
+        .into_iter()
+        .zip(dates)
+        .filter_map(|(id, date)| {
+            Some(FailedPost {
+                id: remote_text(&id?),
+                integration_id: row.id.clone(),
+                publish_date: utc(date?),
+            })
+        })
+        .collect();
+    let failed_post_count = r.try_get::<_, Option<i64>>(extra + 2)?.unwrap_or(0);
+    Ok(StatusRow {
+        organization,
+        channel: Some(StatusChannel {
+            failed_post_count: usize::try_from(failed_post_count).unwrap_or(0),
+            row,
+            notice,
+            failed_posts,
+        }),
+    })
 }
 
 /// Prisma stores `DateTime` as `timestamp(3)` holding UTC.

@@ -1,13 +1,20 @@
 //! `postiz watch` as a loop: observe the deployment's Redis and channel rows every
 //! interval and turn the observations into events ([`super::watch::Watcher`]), until the
 //! timeout or Ctrl-C.
+//!
+//! It reads changes, not tables: the channel rows once, then at each poll only the rows
+//! whose `updatedAt` is no older than where the previous read's horizon says a write it
+//! did not see may be stamped (see [`super::db::Database::channel_changes`]); Redis's
+//! connect keys only when Redis's write counters moved. Idle, a poll reads no row.
 
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
 use super::locate::Target;
-use super::model::ChannelRow;
+use super::model::Organization;
+use super::redis_state::ConnectState;
 use super::report;
 use super::watch::{Event, Observation, Watcher};
 use crate::error::Error;
@@ -45,9 +52,8 @@ pub fn follow(
     } = *watch;
     let (deployment, env) = target.locate()?;
     let mut opened = super::open(&deployment, target.connect_timeout)?;
-    let (organizations, _) = opened.db.channels()?;
-    let org_id = org
-        .map(|f| report::find_organization(&organizations, f).map(|o| o.id.clone()))
+    let only = org
+        .map(|f| report::resolve_organization(&mut opened.db, f))
         .transpose()?;
     if opened.redis.is_none() {
         ui.warn(
@@ -71,25 +77,8 @@ pub fn follow(
         grace,
         super::engine::repair_flag(target),
     );
-    let observe = |opened: &mut super::Opened| -> Result<Observation, Error> {
-        let connects = opened.redis.as_mut().map(|r| r.connects()).transpose()?;
-        let (organizations, channels) = opened.db.channels()?;
-        let keep = |id: Option<&str>| org_id.is_none() || org_id.as_deref() == id;
-        Ok(Observation {
-            at: Utc::now(),
-            connects: connects.map(|list| {
-                list.into_iter()
-                    .filter(|c| keep(c.organization_id.as_deref()))
-                    .collect()
-            }),
-            organizations,
-            channels: channels
-                .into_iter()
-                .filter(|c: &ChannelRow| keep(Some(&c.organization_id)))
-                .collect(),
-        })
-    };
-    let first = observe(&mut opened)?;
+    let mut reader = Reader::new(only);
+    let first = reader.observe(&mut opened)?;
     watcher.observe(&first, catalog);
     ui.info(format!(
         "watching {} ({} channel(s){}); start a connect in Postiz (Add Channel). {}",
@@ -146,7 +135,7 @@ pub fn follow(
             }
             std::thread::sleep(Duration::from_millis(25).min(interval));
         }
-        let obs = observe(&mut opened)?;
+        let obs = reader.observe(&mut opened)?;
         let mut events = watcher.observe(&obs, catalog);
         if let Some(workflows) = refresh_workflows.as_mut() {
             events.iter().for_each(|e| workflows.track(e));
@@ -156,5 +145,104 @@ pub fn follow(
             failed |= event.is_failure();
             on_event(&event, obs.at);
         }
+    }
+}
+
+/// Reads the deployment for the watcher: everything once, then what changed.
+struct Reader {
+    /// `--org`: only this organization.
+    only: Option<Organization>,
+    /// Where the next read of the rows starts; none before the first.
+    since: Option<DateTime<Utc>>,
+    /// Organizations whose names were looked up.
+    known: HashSet<String>,
+    /// The connects last read, and when.
+    connects: Option<(Vec<ConnectState>, Instant)>,
+}
+
+impl Reader {
+    fn new(only: Option<Organization>) -> Reader {
+        Reader {
+            only,
+            since: None,
+            known: HashSet::new(),
+            connects: None,
+        }
+    }
+
+    fn observe(&mut self, opened: &mut super::Opened) -> Result<Observation, Error> {
+        let only_id = self.only.as_ref().map(|o| o.id.clone());
+        let keep = |id: Option<&str>| only_id.is_none() || only_id.as_deref() == id;
+        let connects = match opened.redis.as_mut() {
+            None => None,
+            Some(redis) => {
+                // A waiting state due to expire is read again even if Redis has not
+                // reclaimed it yet (it expires keys lazily).
+                let due = self.connects.as_ref().is_none_or(|(list, at)| {
+                    let aged = at.elapsed().as_secs() as i64;
+                    list.iter()
+                        .any(|c| c.waiting && c.ttl.is_some_and(|t| t - aged <= 0))
+                });
+                let list = match redis.connects_if_changed(due)? {
+                    Some(fresh) => {
+                        let fresh: Vec<ConnectState> = fresh
+                            .into_iter()
+                            .filter(|c| keep(c.organization_id.as_deref()))
+                            .collect();
+                        self.connects = Some((fresh.clone(), Instant::now()));
+                        fresh
+                    }
+                    // Nothing changed: the same keys, their TTLs run down.
+                    None => {
+                        let (list, at) = self.connects.as_ref().expect("read before");
+                        let aged = at.elapsed().as_secs() as i64;
+                        list.iter()
+                            .cloned()
+                            .map(|mut c| {
+                                c.ttl = c.ttl.map(|t| (t - aged).max(0));
+                                c
+                            })
+                            .collect()
+                    }
+                };
+                Some(list)
+            }
+        };
+        let changes = opened.db.channel_changes(only_id.as_deref(), self.since)?;
+        let mut organizations = Vec::new();
+        if self.since.is_none() {
+            organizations = match &self.only {
+                Some(org) => vec![org.clone()],
+                None => opened.db.organizations()?,
+            };
+            self.known
+                .extend(organizations.iter().map(|o| o.id.clone()));
+        }
+        self.since = Some(changes.next_since());
+        // Organizations created since: their names, once.
+        let mut unknown: Vec<String> = changes
+            .rows
+            .iter()
+            .map(|c| c.organization_id.clone())
+            .chain(
+                connects
+                    .iter()
+                    .flatten()
+                    .filter_map(|c| c.organization_id.clone()),
+            )
+            .filter(|id| !self.known.contains(id))
+            .collect();
+        unknown.sort();
+        unknown.dedup();
+        if !unknown.is_empty() {
+            organizations.extend(opened.db.organizations_by_id(&unknown)?);
+            self.known.extend(unknown);
+        }
+        Ok(Observation {
+            at: Utc::now(),
+            connects,
+            organizations,
+            channels: changes.rows,
+        })
     }
 }

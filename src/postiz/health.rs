@@ -37,8 +37,10 @@ pub struct Evidence<'a> {
     /// The latest "Could not refresh your <provider> channel" notification of its
     /// organization.
     pub notice: Option<&'a RefreshNotice>,
-    /// Its posts that failed with "Refresh channel needed".
+    /// Its posts that failed with "Refresh channel needed" (the latest few)...
     pub failed_posts: Vec<&'a FailedPost>,
+    /// ...and how many failed in all, when more than those listed.
+    pub failed_post_count: usize,
     /// Names of the other organizations with a live channel of the same provider and
     /// internalId.
     pub also_in: Vec<String>,
@@ -261,17 +263,18 @@ pub fn classify(
                  until the block lifts"
             ));
         }
-        if !evidence.failed_posts.is_empty() {
+        let failed = evidence.failed_posts.len().max(evidence.failed_post_count);
+        if failed > 0 {
             let shown: Vec<String> = evidence
                 .failed_posts
                 .iter()
                 .take(5)
                 .map(|p| format!("{} ({})", p.id, crate::ui::moment(p.publish_date)))
                 .collect();
-            let more = evidence.failed_posts.len().saturating_sub(shown.len());
+            let more = failed.saturating_sub(shown.len());
             detail.push(format!(
                 "{} post(s) failed with \"Refresh channel needed\": {}{}",
-                evidence.failed_posts.len(),
+                failed,
                 shown.join(", "),
                 if more > 0 {
                     format!(" and {more} more")
@@ -624,6 +627,7 @@ mod tests {
             &Evidence {
                 notice: Some(&notice),
                 failed_posts: vec![&post],
+                failed_post_count: 7,
                 also_in: vec![],
                 local: None,
             },
@@ -635,7 +639,9 @@ mod tests {
             "{detail}"
         );
         assert!(
-            detail.contains("1 post(s) failed") && detail.contains("post1"),
+            detail.contains("7 post(s) failed")
+                && detail.contains("post1")
+                && detail.contains("and 6 more"),
             "{detail}"
         );
         assert!(

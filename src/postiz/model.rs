@@ -91,14 +91,25 @@ pub struct FailedPost {
     pub publish_date: DateTime<Utc>,
 }
 
-/// What one read of the database gives.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DatabaseSnapshot {
-    pub organizations: Vec<Organization>,
-    /// Live channels (`deletedAt` NULL).
-    pub channels: Vec<ChannelRow>,
-    pub notices: Vec<RefreshNotice>,
+/// One row of `postiz status`'s read: an organization and one of its live channels, or
+/// none when it has no live channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusRow {
+    pub organization: Organization,
+    pub channel: Option<StatusChannel>,
+}
+
+/// A live channel and what else the database says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChannel {
+    pub row: ChannelRow,
+    /// Its organization's latest "Could not refresh" notification for its provider (read
+    /// for the channels that show it: refreshNeeded or inBetweenSteps).
+    pub notice: Option<RefreshNotice>,
+    /// The latest of its posts that failed with "Refresh channel needed" (read when
+    /// refreshNeeded), and how many failed in all.
     pub failed_posts: Vec<FailedPost>,
+    pub failed_post_count: usize,
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@
 //!
 //! Only key names, TTLs and the values of `organization:` and `refresh:` (ids) are read;
 //! never `login:` (a PKCE verifier, or X's OAuth 1.0a token secret) nor `external:` (may hold
-//! instance credentials). SCAN, TTL and GET only.
+//! instance credentials). SCAN, TTL and GET only (and INFO, for `postiz watch` to know
+//! when anything changed at all).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -56,6 +57,8 @@ impl ConnectState {
 pub struct RedisState {
     conn: redis::Connection,
     located: Located,
+    /// Redis's write counters when the connects were last read (see [`Self::write_mark`]).
+    last_mark: Option<String>,
 }
 
 impl RedisState {
@@ -80,7 +83,49 @@ impl RedisState {
         Ok(RedisState {
             conn,
             located: located.clone(),
+            last_mark: None,
         })
+    }
+
+    /// Redis's own write counters, which move whenever a key is written, deleted, expired
+    /// or evicted: `rdb_changes_since_last_save` and `rdb_last_save_time` (INFO
+    /// persistence: every write since the last save, and that save) and `expired_keys`,
+    /// `evicted_keys` (INFO stats). Two O(1) commands, where listing the connect keys
+    /// walks the whole keyspace (SCAN visits every key, whatever its pattern).
+    fn write_mark(&mut self) -> redis::RedisResult<String> {
+        let mut mark = String::new();
+        for (section, fields) in [
+            (
+                "persistence",
+                &["rdb_changes_since_last_save", "rdb_last_save_time"][..],
+            ),
+            ("stats", &["expired_keys", "evicted_keys"][..]),
+        ] {
+            let info: String = redis::cmd("INFO").arg(section).query(&mut self.conn)?;
+            for line in info.lines() {
+                if line
+                    .split_once(':')
+                    .is_some_and(|(key, _)| fields.contains(&key))
+                {
+                    mark.push_str(line.trim());
+                    mark.push(';');
+                }
+            }
+        }
+        Ok(mark)
+    }
+
+    /// The connects, unless nothing in Redis changed since they were last read this way
+    /// (`None`), or `force`. A Redis that refuses INFO is read every time.
+    pub fn connects_if_changed(&mut self, force: bool) -> Result<Option<Vec<ConnectState>>, Error> {
+        // Before the keys are listed: a write meanwhile moves the mark past this one.
+        let mark = self.write_mark().ok().filter(|m| !m.is_empty());
+        if !force && mark.is_some() && mark == self.last_mark {
+            return Ok(None);
+        }
+        let connects = self.connects()?;
+        self.last_mark = mark;
+        Ok(Some(connects))
     }
 
     fn scan(&mut self, prefix: &str) -> Result<BTreeSet<String>, redis::RedisError> {

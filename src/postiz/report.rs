@@ -1,5 +1,6 @@
 //! Everything `postiz status` shows, as data: channels grouped by organization with their
-//! health, then the connects in progress. `doctor` turns the same report into findings.
+//! health, then the connects in progress. `postiz status` streams the channels as they are
+//! read ([`stream`]); `doctor` takes the whole report ([`read`]) and turns it into findings.
 
 use std::collections::HashMap;
 
@@ -7,8 +8,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::catalog_entry;
+use super::db::{Database, SharedAccount};
 use super::health::{classify, Advice, Evidence, Issue, LocalCopy, Severity};
-use super::model::{ChannelRow, DatabaseSnapshot, Organization};
+use super::model::{ChannelRow, Organization, StatusChannel, StatusRow};
 use super::redis_state::ConnectState;
 use crate::error::Error;
 use crate::providers::Catalog;
@@ -146,113 +148,83 @@ pub fn find_organization<'a>(
         })
 }
 
-/// Which live channels of other organizations hold the same account.
-fn duplicates<'a>(
-    channels: &'a [ChannelRow],
-    names: &HashMap<&str, &'a str>,
-) -> HashMap<&'a str, Vec<String>> {
-    let mut by_account: HashMap<(&str, &str), Vec<&ChannelRow>> = HashMap::new();
-    for c in channels {
-        by_account
-            .entry((c.provider.as_str(), c.internal_id.as_str()))
-            .or_default()
-            .push(c);
+/// The organization `filter` names, by id (one indexed row) or else by name, among every
+/// organization.
+pub fn resolve_organization(db: &mut Database, filter: &str) -> Result<Organization, Error> {
+    if let Some(org) = db.organization(filter)? {
+        return Ok(org);
     }
-    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
-    for rows in by_account.values().filter(|rows| rows.len() > 1) {
-        for c in rows {
-            let mut others: Vec<String> = rows
-                .iter()
-                .filter(|o| o.organization_id != c.organization_id)
-                .map(|o| {
-                    names
-                        .get(o.organization_id.as_str())
-                        .map(|n| n.to_string())
-                        .unwrap_or_else(|| o.organization_id.clone())
-                })
-                .collect();
-            others.sort();
-            others.dedup();
-            if !others.is_empty() {
-                out.insert(c.id.as_str(), others);
-            }
-        }
-    }
-    out
+    let all = db.organizations()?;
+    find_organization(&all, filter).cloned()
 }
 
-/// Read the deployment and build its report; `local` are the channels this tool stores
-/// (a row of the same account gets `postiz adopt` as a repair).
-pub fn read(
-    opened: &mut super::Opened,
-    deployment: &super::locate::Deployment,
-    catalog: &Catalog,
-    org_filter: Option<&str>,
-    local: &[Channel],
-) -> Result<Report, Error> {
-    let snapshot = opened.db.snapshot()?;
-    // A Redis that fails while it is read leaves the database's report standing too.
-    let (connects, redis_failed) = match opened.redis.as_mut().map(|r| r.connects()) {
-        Some(Ok(list)) => (Some(list), None),
-        Some(Err(e)) => (None, Some(e)),
-        None => (None, None),
-    };
-    let redis_unreachable = opened
-        .redis_unreachable
-        .as_ref()
-        .or(redis_failed.as_ref())
-        .map(|e| {
-            let mut text = e.to_string();
-            if let Some(cause) = e.cause() {
-                text.push_str(&format!(" ({cause})"));
-            }
-            if let Some(fix) = e.fix() {
-                text.push_str(&format!("; {fix}"));
-            }
-            text
+/// Where `postiz status` hands the organizations and their channels, as they are read.
+pub trait Sink {
+    /// An organization begins; its channels follow.
+    fn organization(&mut self, org: &Organization) -> std::io::Result<()>;
+    fn channel(&mut self, channel: ChannelReport) -> std::io::Result<()>;
+    /// The organization's channels are over.
+    fn end_organization(&mut self) -> std::io::Result<()>;
+}
+
+/// A sink that keeps every organization and channel (the whole report, for doctor).
+#[derive(Debug, Default)]
+pub struct Collect(pub Vec<OrganizationReport>);
+
+impl Sink for Collect {
+    fn organization(&mut self, org: &Organization) -> std::io::Result<()> {
+        self.0.push(OrganizationReport {
+            id: org.id.clone(),
+            name: org.name.clone(),
+            deleted: org.deleted,
+            channels: Vec::new(),
         });
-    let database = deployment
-        .database
-        .as_ref()
-        .map(|d| d.shown())
-        .unwrap_or_default();
-    let redis = deployment.redis.as_ref().map(|r| r.shown());
-    let env_file = deployment
-        .env_file
-        .as_ref()
-        .map(|p| p.display().to_string());
-    build(
-        Sources {
-            database: &database,
-            redis: redis.as_deref(),
-            snapshot: &snapshot,
-            connects: connects.as_deref(),
-            redis_unreachable: redis_unreachable.as_deref(),
-            local,
-        },
-        catalog,
-        Utc::now(),
-        org_filter,
-        Advice {
-            env_file: env_file.as_deref(),
-        },
-    )
+        Ok(())
+    }
+
+    fn channel(&mut self, channel: ChannelReport) -> std::io::Result<()> {
+        if let Some(org) = self.0.last_mut() {
+            org.channels.push(channel);
+        }
+        Ok(())
+    }
+
+    fn end_organization(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
-/// What a report is built from.
-#[derive(Debug, Clone, Copy)]
-pub struct Sources<'a> {
-    /// The database read, as shown (password masked).
-    pub database: &'a str,
-    /// The Redis read, as shown; none when no REDIS_URL was found.
-    pub redis: Option<&'a str>,
-    pub snapshot: &'a DatabaseSnapshot,
-    /// `None` when Postiz has no Redis configured, or it could not be reached.
-    pub connects: Option<&'a [ConnectState]>,
-    /// Why the located Redis could not be read.
-    pub redis_unreachable: Option<&'a str>,
-    /// The channels this tool stores.
-    pub local: &'a [Channel],
+/// Live channels by account (provider, internalId): the organizations holding it, by id,
+/// with their names.
+#[derive(Debug, Default)]
+pub struct SharedAccounts(HashMap<(String, String), Vec<(String, String)>>);
+
+impl SharedAccounts {
+    pub fn new(rows: Vec<SharedAccount>) -> SharedAccounts {
+        let mut map: HashMap<(String, String), Vec<(String, String)>> = HashMap::new();
+        for r in rows {
+            let name = r.organization.unwrap_or_else(|| r.organization_id.clone());
+            map.entry((r.provider, r.internal_id))
+                .or_default()
+                .push((r.organization_id, name));
+        }
+        SharedAccounts(map)
+    }
+
+    /// The names of the other organizations with a live channel of this one's account.
+    fn others(&self, row: &ChannelRow) -> Vec<String> {
+        let Some(orgs) = self.0.get(&(row.provider.clone(), row.internal_id.clone())) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = orgs
+            .iter()
+            .filter(|(id, _)| *id != row.organization_id)
+            .map(|(_, name)| name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
 }
 
 /// The stored channel that holds the row's account (its page, for a two-step provider),
@@ -284,111 +256,242 @@ fn local_copy(
     })
 }
 
-/// Put the report together.
-pub fn build(
-    sources: Sources<'_>,
+/// One channel's report: its row classified with what else the database says about it.
+pub fn channel_report(
+    channel: StatusChannel,
+    also_in: Vec<String>,
+    local: Option<LocalCopy>,
     catalog: &Catalog,
     now: DateTime<Utc>,
-    org_filter: Option<&str>,
     advice: Advice<'_>,
-) -> Result<Report, Error> {
-    let Sources {
-        database,
-        redis,
-        snapshot,
-        connects,
-        redis_unreachable,
+) -> ChannelReport {
+    let StatusChannel {
+        row,
+        notice,
+        failed_posts,
+        failed_post_count,
+    } = channel;
+    let evidence = Evidence {
+        notice: notice.as_ref(),
+        failed_posts: failed_posts.iter().collect(),
+        failed_post_count,
+        also_in,
         local,
-    } = sources;
-    let only = org_filter
-        .map(|f| find_organization(&snapshot.organizations, f).map(|o| o.id.clone()))
-        .transpose()?;
-    let names: HashMap<&str, &str> = snapshot
-        .organizations
-        .iter()
-        .map(|o| (o.id.as_str(), o.name.as_str()))
-        .collect();
-    let dups = duplicates(&snapshot.channels, &names);
-    let mut summary = Summary::default();
-    let mut organizations: Vec<OrganizationReport> = Vec::new();
-    // Organizations as the database lists them, plus any a channel names that is missing.
-    let mut orgs: Vec<Organization> = snapshot.organizations.clone();
-    for c in &snapshot.channels {
-        if !orgs.iter().any(|o| o.id == c.organization_id) {
-            orgs.push(Organization {
-                id: c.organization_id.clone(),
-                name: "(organization row missing)".into(),
-                deleted: true,
-            });
-        }
+    };
+    let issues = classify(&row, &evidence, catalog, now, advice);
+    ChannelReport {
+        catalog_provider: catalog_entry(catalog, &row.provider).map(|p| p.id.clone()),
+        id: row.id,
+        provider: row.provider,
+        name: row.name,
+        handle: row.profile,
+        internal_id: row.internal_id,
+        token_expiration: row.token_expiration,
+        disabled: row.disabled,
+        in_between_steps: row.in_between_steps,
+        refresh_needed: row.refresh_needed,
+        updated_at: row.updated_at,
+        local: evidence.local,
+        health: match issues.iter().map(|i| i.severity).min() {
+            None => "healthy",
+            Some(Severity::Warning) => "warning",
+            Some(Severity::Problem) => "problem",
+        },
+        issues,
     }
-    for org in orgs {
-        if only.as_ref().is_some_and(|id| *id != org.id) {
-            continue;
+}
+
+/// Puts the rows of [`Database::status_rows`] together, one at a time: each channel
+/// classified and handed on, the organizations opened and closed around them, the counts
+/// kept. Nothing else is kept.
+pub struct Assembler<'a> {
+    pub catalog: &'a Catalog,
+    pub now: DateTime<Utc>,
+    pub advice: Advice<'a>,
+    pub shared: SharedAccounts,
+    /// The channels this tool stores, and the database as shown (to tell whether one was
+    /// handed to this very row).
+    pub local: &'a [Channel],
+    pub database: &'a str,
+    /// An organization was asked for (`--org`): shown even when deleted and empty.
+    pub filtered: bool,
+    /// The organization being handed on.
+    current: Option<String>,
+    pub summary: Summary,
+}
+
+impl<'a> Assembler<'a> {
+    pub fn new(
+        catalog: &'a Catalog,
+        now: DateTime<Utc>,
+        advice: Advice<'a>,
+        shared: SharedAccounts,
+        filtered: bool,
+    ) -> Assembler<'a> {
+        Assembler {
+            catalog,
+            now,
+            advice,
+            shared,
+            local: &[],
+            database: "",
+            filtered,
+            current: None,
+            summary: Summary::default(),
         }
-        let mut channels = Vec::new();
-        for row in snapshot
-            .channels
-            .iter()
-            .filter(|c| c.organization_id == org.id)
-        {
-            let notice = snapshot
-                .notices
-                .iter()
-                .filter(|n| n.organization_id == row.organization_id && n.provider == row.provider)
-                .max_by_key(|n| n.at);
-            let evidence = Evidence {
-                notice,
-                failed_posts: snapshot
-                    .failed_posts
-                    .iter()
-                    .filter(|p| p.integration_id == row.id)
-                    .collect(),
-                also_in: dups.get(row.id.as_str()).cloned().unwrap_or_default(),
-                local: local_copy(row, local, catalog, database),
-            };
-            let issues = classify(row, &evidence, catalog, now, advice);
-            let report = ChannelReport {
-                id: row.id.clone(),
-                provider: row.provider.clone(),
-                catalog_provider: catalog_entry(catalog, &row.provider).map(|p| p.id.clone()),
-                name: row.name.clone(),
-                handle: row.profile.clone(),
-                internal_id: row.internal_id.clone(),
-                token_expiration: row.token_expiration,
-                disabled: row.disabled,
-                in_between_steps: row.in_between_steps,
-                refresh_needed: row.refresh_needed,
-                updated_at: row.updated_at,
-                local: evidence.local.clone(),
-                health: match issues.iter().map(|i| i.severity).min() {
-                    None => "healthy",
-                    Some(Severity::Warning) => "warning",
-                    Some(Severity::Problem) => "problem",
-                },
-                issues,
-            };
-            summary.channels += 1;
-            match report.worst() {
-                None => summary.healthy += 1,
-                Some(Severity::Warning) => summary.warnings += 1,
-                Some(Severity::Problem) => summary.problems += 1,
-            }
-            channels.push(report);
-        }
-        // An organization filtered in, or with channels, is shown; empty ones only when
-        // they are the one asked for.
-        if channels.is_empty() && only.is_none() && org.deleted {
-            continue;
-        }
-        organizations.push(OrganizationReport {
-            id: org.id,
-            name: org.name,
-            deleted: org.deleted,
-            channels,
-        });
     }
 
+    pub fn push(&mut self, item: StatusRow, sink: &mut dyn Sink) -> std::io::Result<()> {
+        if self.current.as_deref() != Some(item.organization.id.as_str()) {
+            if self.current.take().is_some() {
+                sink.end_organization()?;
+            }
+            // A deleted organization without channels is shown only when asked for.
+            if item.channel.is_none() && item.organization.deleted && !self.filtered {
+                return Ok(());
+            }
+            sink.organization(&item.organization)?;
+            self.current = Some(item.organization.id);
+        }
+        if let Some(channel) = item.channel {
+            let also_in = self.shared.others(&channel.row);
+            let local = local_copy(&channel.row, self.local, self.catalog, self.database);
+            let report =
+                channel_report(channel, also_in, local, self.catalog, self.now, self.advice);
+            self.summary.channels += 1;
+            match report.worst() {
+                None => self.summary.healthy += 1,
+                Some(Severity::Warning) => self.summary.warnings += 1,
+                Some(Severity::Problem) => self.summary.problems += 1,
+            }
+            sink.channel(report)?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(&mut self, sink: &mut dyn Sink) -> std::io::Result<()> {
+        if self.current.take().is_some() {
+            sink.end_organization()?;
+        }
+        Ok(())
+    }
+}
+
+/// Read the deployment and build its whole report (doctor's).
+pub fn read(
+    opened: &mut super::Opened,
+    deployment: &super::locate::Deployment,
+    catalog: &Catalog,
+    org_filter: Option<&str>,
+    local: &[Channel],
+) -> Result<Report, Error> {
+    let mut all = Collect::default();
+    let mut report = stream(opened, deployment, catalog, org_filter, local, &mut all)?;
+    report.organizations = all.0;
+    Ok(report)
+}
+
+/// Read the deployment, handing each organization and channel to `sink` as it comes off
+/// the database (classified row by row, none kept); then the report of the rest: the
+/// connects, the counts (its `organizations` left empty). `local` are the channels this
+/// tool stores (a row of the same account gets `postiz adopt` as a repair).
+pub fn stream(
+    opened: &mut super::Opened,
+    deployment: &super::locate::Deployment,
+    catalog: &Catalog,
+    org_filter: Option<&str>,
+    local: &[Channel],
+    sink: &mut dyn Sink,
+) -> Result<Report, Error> {
+    let database = deployment
+        .database
+        .as_ref()
+        .map(|d| d.shown())
+        .unwrap_or_default();
+    let redis = deployment.redis.as_ref().map(|r| r.shown());
+    let env_file = deployment
+        .env_file
+        .as_ref()
+        .map(|p| p.display().to_string());
+    let only = org_filter
+        .map(|f| resolve_organization(&mut opened.db, f))
+        .transpose()?;
+    let only_id = only.as_ref().map(|o| o.id.as_str());
+    let advice = Advice {
+        env_file: env_file.as_deref(),
+    };
+    let mut assembler = Assembler::new(
+        catalog,
+        Utc::now(),
+        advice,
+        SharedAccounts::default(),
+        only.is_some(),
+    );
+    assembler.local = local;
+    assembler.database = &database;
+    // The accounts shared across organizations are read on a second connection while this
+    // one sorts the channels (they are needed from the first channel on); first, on this
+    // one, when no second connection can be opened.
+    let second = opened.db.another().ok();
+    let mut failed: Option<Error> = None;
+    std::thread::scope(|scope| -> Result<(), Error> {
+        let mut pending = match second {
+            Some(mut db) => {
+                let only_id = only_id.map(str::to_string);
+                Some(scope.spawn(move || db.shared_accounts(only_id.as_deref())))
+            }
+            None => {
+                assembler.shared = SharedAccounts::new(opened.db.shared_accounts(only_id)?);
+                None
+            }
+        };
+        opened.db.status_rows(only_id, &mut |item| {
+            let pushed = (|| -> Result<(), Error> {
+                if let Some(read) = pending.take() {
+                    let read = read.join().map_err(|_| {
+                        Error::Io(std::io::Error::other(
+                            "the read of the shared accounts stopped",
+                        ))
+                    })??;
+                    assembler.shared = SharedAccounts::new(read);
+                }
+                Ok(assembler.push(item, sink)?)
+            })();
+            match pushed {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            }
+        })
+    })?;
+    match failed {
+        Some(e) => return Err(e),
+        None => assembler.finish(sink)?,
+    }
+    let mut summary = assembler.summary;
+
+    // A Redis that fails while it is read leaves the database's report standing too.
+    let (connects, redis_failed) = match opened.redis.as_mut().map(|r| r.connects()) {
+        Some(Ok(list)) => (Some(list), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let redis_unreachable = opened
+        .redis_unreachable
+        .as_ref()
+        .or(redis_failed.as_ref())
+        .map(|e| {
+            let mut text = e.to_string();
+            if let Some(cause) = e.cause() {
+                text.push_str(&format!(" ({cause})"));
+            }
+            if let Some(fix) = e.fix() {
+                text.push_str(&format!("; {fix}"));
+            }
+            text
+        });
     let (connects, connects_note) = match connects {
         None if redis_unreachable.is_some() => (
             None,
@@ -407,39 +510,49 @@ pub fn build(
             ),
         ),
         Some(list) => {
-            let by_internal: HashMap<(&str, &str), &str> = snapshot
-                .channels
-                .iter()
-                .map(|c| {
-                    (
-                        (c.organization_id.as_str(), c.internal_id.as_str()),
-                        c.name.as_str(),
-                    )
-                })
-                .collect();
-            let shown: Vec<ConnectReport> = list
-                .iter()
-                .filter(|c| match (&only, &c.organization_id) {
+            let list: Vec<ConnectState> = list
+                .into_iter()
+                .filter(|c| match (only_id, &c.organization_id) {
                     (Some(id), Some(org)) => id == org,
                     (Some(_), None) => false,
                     (None, _) => true,
                 })
+                .collect();
+            let mut org_ids: Vec<String> = list
+                .iter()
+                .filter_map(|c| c.organization_id.clone())
+                .collect();
+            org_ids.sort();
+            org_ids.dedup();
+            let names: HashMap<String, String> = opened
+                .db
+                .organizations_by_id(&org_ids)?
+                .into_iter()
+                .map(|o| (o.id, o.name))
+                .collect();
+            let keys: Vec<(String, String)> = list
+                .iter()
+                .filter_map(|c| c.organization_id.clone().zip(c.reconnect.clone()))
+                .collect();
+            let channel_names = opened.db.channel_names(&keys)?;
+            let shown: Vec<ConnectReport> = list
+                .iter()
                 .map(|c| ConnectReport {
                     state_prefix: c.state_prefix.clone(),
                     status: if c.waiting { "waiting" } else { "consumed" },
                     organization_id: c.organization_id.clone(),
                     organization: c
                         .organization_id
-                        .as_deref()
+                        .as_ref()
                         .and_then(|id| names.get(id))
-                        .map(|n| n.to_string()),
+                        .cloned(),
                     reconnect: c.reconnect.clone(),
-                    reconnect_channel: match (&c.organization_id, &c.reconnect) {
-                        (Some(org), Some(internal)) => by_internal
-                            .get(&(org.as_str(), internal.as_str()))
-                            .map(|n| n.to_string()),
-                        _ => None,
-                    },
+                    reconnect_channel: c
+                        .organization_id
+                        .clone()
+                        .zip(c.reconnect.clone())
+                        .and_then(|key| channel_names.get(&key))
+                        .cloned(),
                     age_seconds: c.age(),
                     expires_in_seconds: c.waiting.then_some(c.ttl).flatten(),
                 })
@@ -454,10 +567,10 @@ pub fn build(
     };
 
     Ok(Report {
-        database: database.to_string(),
-        redis: redis.map(str::to_string),
-        redis_unreachable: redis_unreachable.map(str::to_string),
-        organizations,
+        database,
+        redis,
+        redis_unreachable,
+        organizations: Vec::new(),
         connects,
         connects_note,
         summary,
@@ -469,6 +582,10 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
     fn org(id: &str, name: &str) -> Organization {
         Organization {
             id: id.into(),
@@ -478,7 +595,6 @@ mod tests {
     }
 
     fn channel(id: &str, org: &str, provider: &str, internal: &str) -> ChannelRow {
-        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
         ChannelRow {
             id: id.into(),
             internal_id: internal.into(),
@@ -491,8 +607,8 @@ mod tests {
             disabled: false,
             in_between_steps: false,
             refresh_needed: false,
-            token_expiration: Some(now + chrono::Duration::days(3)),
-            created_at: now,
+            token_expiration: Some(now() + chrono::Duration::days(3)),
+            created_at: now(),
             updated_at: None,
             deleted_at: None,
             posting_times_valid: true,
@@ -500,67 +616,106 @@ mod tests {
         }
     }
 
-    fn build_with(snapshot: &DatabaseSnapshot, filter: Option<&str>) -> Result<Report, Error> {
-        build(
-            Sources {
-                database: "postgresql://db",
-                redis: None,
-                snapshot,
-                connects: None,
-                redis_unreachable: None,
-                local: &[],
-            },
-            &Catalog::embedded(),
-            Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap(),
-            filter,
-            Advice { env_file: None },
-        )
+    fn item(org: &Organization, row: Option<ChannelRow>) -> StatusRow {
+        StatusRow {
+            organization: org.clone(),
+            channel: row.map(|row| StatusChannel {
+                row,
+                notice: None,
+                failed_posts: Vec::new(),
+                failed_post_count: 0,
+            }),
+        }
+    }
+
+    fn assemble(items: Vec<StatusRow>, shared: Vec<SharedAccount>, filtered: bool) -> Report {
+        let shared = SharedAccounts::new(shared);
+        let catalog = Catalog::embedded();
+        let mut assembler =
+            Assembler::new(&catalog, now(), Advice { env_file: None }, shared, filtered);
+        let mut all = Collect::default();
+        for i in items {
+            assembler.push(i, &mut all).unwrap();
+        }
+        assembler.finish(&mut all).unwrap();
+        Report {
+            database: String::new(),
+            redis: None,
+            redis_unreachable: None,
+            organizations: all.0,
+            connects: None,
+            connects_note: None,
+            summary: assembler.summary,
+        }
+    }
+
+    fn shared(provider: &str, internal: &str, org: &str, name: Option<&str>) -> SharedAccount {
+        SharedAccount {
+            provider: provider.into(),
+            internal_id: internal.into(),
+            organization_id: org.into(),
+            organization: name.map(str::to_string),
+        }
     }
 
     #[test]
-    fn duplicates_are_across_organizations_and_the_filter_takes_names_or_ids() {
-        let snapshot = DatabaseSnapshot {
-            organizations: vec![org("o1", "Acme"), org("o2", "Beta")],
-            channels: vec![
-                channel("c1", "o1", "x", "42"),
-                channel("c2", "o2", "x", "42"),
-                channel("c3", "o2", "linkedin", "42"),
+    fn rows_become_organizations_with_classified_channels_and_counts() {
+        let (acme, beta) = (org("o1", "Acme"), org("o2", "Beta"));
+        let mut gone = org("o3", "Gone");
+        gone.deleted = true;
+        let mut broken = channel("c4", "o2", "threads", "7");
+        broken.refresh_needed = true;
+        let report = assemble(
+            vec![
+                item(&acme, Some(channel("c1", "o1", "x", "42"))),
+                item(&beta, Some(channel("c2", "o2", "x", "42"))),
+                item(&beta, Some(channel("c3", "o2", "linkedin", "42"))),
+                item(&beta, Some(broken)),
+                // A deleted organization without channels is left out unless asked for.
+                item(&gone, None),
             ],
-            ..Default::default()
-        };
-        let report = build_with(&snapshot, None).unwrap();
-        assert_eq!(report.summary.channels, 3);
-        assert_eq!(report.summary.warnings, 2);
-        assert!(!report.has_problem());
+            vec![
+                shared("x", "42", "o1", Some("Acme")),
+                shared("x", "42", "o2", Some("Beta")),
+                // Same internalId, another provider: not the same account.
+                shared("linkedin", "42", "o2", Some("Beta")),
+            ],
+            false,
+        );
+        let names: Vec<&str> = report
+            .organizations
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect();
+        assert_eq!(names, ["Acme", "Beta"]);
         let acme = &report.organizations[0];
         assert_eq!(acme.channels[0].issues[0].code, "duplicate_account");
         assert!(acme.channels[0].issues[0].title.ends_with("Beta"));
-        assert!(report
-            .connects_note
-            .as_deref()
-            .unwrap()
-            .contains("no REDIS_URL"));
+        let beta = &report.organizations[1];
+        assert!(beta.channels[0].issues[0].title.ends_with("Acme"));
+        assert!(beta.channels[1].issues.is_empty(), "{:?}", beta.channels[1]);
+        assert_eq!(beta.channels[2].health, "problem");
+        let s = &report.summary;
+        assert_eq!(
+            (s.channels, s.healthy, s.warnings, s.problems),
+            (4, 1, 2, 1)
+        );
+        assert!(report.has_problem());
 
-        let report = build_with(&snapshot, Some("beta")).unwrap();
+        // Asked for, the deleted empty organization is shown.
+        let report = assemble(vec![item(&gone, None)], vec![], true);
         assert_eq!(report.organizations.len(), 1);
-        assert_eq!(report.organizations[0].id, "o2");
-        let report = build_with(&snapshot, Some("o1")).unwrap();
-        assert_eq!(report.organizations[0].name, "Acme");
-        let err = build_with(&snapshot, Some("Gamma")).unwrap_err();
-        assert!(err.to_string().contains("Acme (o1)"), "{err}");
+        assert!(report.organizations[0].channels.is_empty());
     }
 
     #[test]
-    fn a_problem_channel_makes_the_report_a_problem() {
-        let mut c = channel("c1", "o1", "threads", "7");
-        c.refresh_needed = true;
-        let snapshot = DatabaseSnapshot {
-            organizations: vec![org("o1", "Acme")],
-            channels: vec![c],
-            ..Default::default()
-        };
-        let report = build_with(&snapshot, None).unwrap();
-        assert!(report.has_problem());
-        assert_eq!(report.organizations[0].channels[0].health, "problem");
+    fn an_organization_is_found_by_id_or_by_its_one_name() {
+        let orgs = [org("o1", "Acme"), org("o2", "Beta"), org("o3", "beta")];
+        assert_eq!(find_organization(&orgs, "o2").unwrap().name, "Beta");
+        assert_eq!(find_organization(&orgs, "ACME").unwrap().id, "o1");
+        let err = find_organization(&orgs, "Beta").unwrap_err();
+        assert!(err.to_string().contains("several organizations"), "{err}");
+        let err = find_organization(&orgs, "Gamma").unwrap_err();
+        assert!(err.to_string().contains("Acme (o1)"), "{err}");
     }
 }

@@ -27,7 +27,11 @@ pub struct Observation {
     pub at: DateTime<Utc>,
     /// `None`: Postiz has no Redis configured.
     pub connects: Option<Vec<ConnectState>>,
+    /// Organizations not named before (their names label the events).
     pub organizations: Vec<Organization>,
+    /// The first observation: every live channel. Later ones: the channels written since
+    /// the one before, live or soft-deleted (`deleted_at` set); a row may come again
+    /// unchanged.
     pub channels: Vec<ChannelRow>,
 }
 
@@ -352,12 +356,29 @@ impl Watcher {
             }
         }
 
-        // Then the rows.
-        let current: HashMap<&str, &ChannelRow> =
-            obs.channels.iter().map(|c| (c.id.as_str(), c)).collect();
-        if !baseline {
+        // Then the rows: all of them at first, then only those written since.
+        if baseline {
+            self.channels = obs
+                .channels
+                .iter()
+                .filter(|c| c.deleted_at.is_none())
+                .map(|c| (c.id.clone(), c.clone()))
+                .collect();
+        } else {
             let mut written: Vec<(&ChannelRow, bool)> = Vec::new();
+            let mut removed = Vec::new();
             for row in &obs.channels {
+                if row.deleted_at.is_some() {
+                    // Postiz deletes softly: deletedAt (and updatedAt) set.
+                    if let Some(old) = self.channels.remove(&row.id) {
+                        removed.push(Event::ChannelRemoved {
+                            id: old.id,
+                            name: old.name,
+                            provider: old.provider,
+                        });
+                    }
+                    continue;
+                }
                 match self.channels.get(&row.id) {
                     None => written.push((row, true)),
                     Some(old) if old != row => {
@@ -374,8 +395,10 @@ impl Watcher {
                             written.push((row, false));
                         }
                     }
-                    Some(_) => {}
+                    // Read again (a read overlaps the previous one), unchanged.
+                    Some(_) => continue,
                 }
+                self.channels.insert(row.id.clone(), row.clone());
             }
             for (row, new) in written {
                 let state = self.match_consumed(row);
@@ -392,21 +415,8 @@ impl Watcher {
                     state,
                 });
             }
-            for (id, old) in &self.channels {
-                if !current.contains_key(id.as_str()) {
-                    events.push(Event::ChannelRemoved {
-                        id: id.clone(),
-                        name: old.name.clone(),
-                        provider: old.provider.clone(),
-                    });
-                }
-            }
+            events.extend(removed);
         }
-        self.channels = obs
-            .channels
-            .iter()
-            .map(|c| (c.id.clone(), c.clone()))
-            .collect();
 
         // Consumed without a row within the grace period: the exchange failed.
         let grace = chrono::Duration::from_std(self.grace).unwrap_or(chrono::Duration::MAX);
@@ -645,16 +655,35 @@ mod tests {
     fn a_connect_between_two_polls_and_a_deleted_channel() {
         let c = Catalog::embedded();
         let mut w = Watcher::new(Duration::from_secs(10), None);
-        w.observe(&obs(0, vec![], vec![row("gone", "x", false, -5)]), &c);
+        let kept = row("kept", "x", false, -9);
+        w.observe(
+            &obs(0, vec![], vec![row("gone", "x", false, -5), kept.clone()]),
+            &c,
+        );
+        let mut gone = row("gone", "x", false, 1);
+        gone.deleted_at = gone.updated_at;
         let e = w.observe(
             &obs(
                 1,
                 vec![state("fast", false, 3599)],
-                vec![row("c2", "x", false, 1)],
+                vec![row("c2", "x", false, 1), gone.clone()],
             ),
             &c,
         );
         assert_eq!(kinds(&e), ["created", "consumed", "row new", "removed"]);
+        assert!(matches!(&e[3], Event::ChannelRemoved { id, .. } if id == "gone"));
+        // Later observations hold the rows written since: a row not in one is not gone,
+        // and rows read again unchanged are no event.
+        let e = w.observe(
+            &obs(2, vec![], vec![row("c2", "x", false, 1), gone.clone()]),
+            &c,
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let mut renamed = kept.clone();
+        renamed.name = "Renamed".into();
+        renamed.updated_at = Some(t(3));
+        let e = w.observe(&obs(3, vec![], vec![renamed]), &c);
+        assert_eq!(kinds(&e), ["row updated"]);
         // States consumed before the watch began are not judged.
         let mut w = Watcher::new(Duration::from_secs(1), None);
         w.observe(&obs(0, vec![state("before", false, 1000)], vec![]), &c);

@@ -1323,6 +1323,348 @@ fn doctor_flags_live_channels_whose_credentials_are_empty_in_the_env() {
     ));
 }
 
+// ---- at the scale of a large deployment: what is read, what is shown -----------------------
+
+/// `count` healthy channels of `org` (ids `{prefix}1`...), their providers taken in turn
+/// from x, linkedin and threads, with tokens as long as real ones (a few hundred
+/// characters: the rows are as wide as Postiz's, for the planner): one INSERT.
+fn insert_healthy(c: &mut postgres::Client, org: &str, prefix: &str, count: i32) {
+    c.execute(
+        "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
+         \"providerIdentifier\", type, token, \"refreshToken\", \"tokenExpiration\", \"updatedAt\") \
+         SELECT $2 || g, $2 || 'acct-' || g, $2 || 'acct-' || g, $1, 'Healthy ' || $2 || g, \
+         (ARRAY['x', 'linkedin', 'threads'])[1 + g % 3], 'social', $3 || repeat('t', 400), \
+         $3 || repeat('r', 400), \
+         (now() AT TIME ZONE 'UTC') + interval '30 days', \
+         (now() AT TIME ZONE 'UTC') - interval '1 day' - g * interval '1 second' \
+         FROM generate_series(1, $4) g",
+        &[&org, &prefix, &format!("token-{SECRET}"), &count],
+    )
+    .unwrap();
+}
+
+/// Rows of `"Integration"` read so far in this database (sequential reads and index
+/// fetches), once the sessions that ended have reported them.
+fn integration_rows_read(cluster: &Cluster, db: &str) -> i64 {
+    // A backend reports its counts when it exits, just after its client went away.
+    std::thread::sleep(Duration::from_millis(700));
+    client(cluster, db)
+        .query_one(
+            "SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables \
+             WHERE relname = 'Integration'",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn status_above_thirty_channels_lists_the_ones_with_issues_and_counts_the_healthy() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "big_view");
+    org(&mut c, "org-acme", "Acme");
+    org(&mut c, "org-beta", "Beta");
+    insert_healthy(&mut c, "org-acme", "a", 40);
+    insert(
+        &mut c,
+        &Row {
+            refresh_needed: true,
+            ..Row::new(
+                "c-broken",
+                "org-acme",
+                "linkedin",
+                "li-9",
+                "Broken LinkedIn",
+            )
+        },
+    );
+    insert(
+        &mut c,
+        &Row {
+            disabled: true,
+            ..Row::new("c-off", "org-beta", "reddit", "rd-1", "Beta Reddit")
+        },
+    );
+    insert_healthy(&mut c, "org-beta", "b", 2);
+    let sb = Sandbox::new();
+
+    // The default view: the problem and the warning listed, the healthy ones counted.
+    let out = status(&sb, &db, None, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let text = stdout(&out);
+    assert_no_secret(&output_text(&out));
+    for needle in [
+        "Broken LinkedIn",
+        "needs reconnect",
+        "Beta Reddit",
+        "✓ 40 healthy, not listed: linkedin 14, threads 13, x 13",
+        "✓ 2 healthy, not listed: linkedin 1, threads 1",
+        "the healthy ones are counted, not listed (--all lists them",
+        "44 channel(s): 42 healthy, 1 with warnings, 1 with problems",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
+    }
+    assert!(
+        !text.contains("Healthy a1") && !text.contains("      healthy"),
+        "a healthy channel is listed:\n{text}"
+    );
+    // Acme before Beta, each with its own counts.
+    let acme = text.find("Acme (org-acme)").unwrap();
+    let beta = text.find("Beta (org-beta)").unwrap();
+    let forty = text.find("✓ 40 healthy").unwrap();
+    assert!(acme < forty && forty < beta, "{text}");
+
+    // --all: every channel, as a small deployment shows them.
+    let out = status(&sb, &db, None, &["--all"]);
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let all = stdout(&out);
+    for i in 1..=40 {
+        assert!(all.contains(&format!("Healthy a{i}\n")), "a{i} in:\n{all}");
+    }
+    assert_eq!(all.matches("      healthy\n").count(), 42, "{all}");
+    assert!(!all.contains("not listed"), "{all}");
+
+    // --json keeps every channel.
+    let out = status(&sb, &db, None, &["--json"]);
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    let channels: usize = report["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["channels"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(channels, 44);
+    assert_eq!(report["summary"]["healthy"], 42);
+}
+
+#[test]
+fn status_org_reads_only_that_organizations_rows() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "org_reads");
+    org(&mut c, "org-small", "Small");
+    org(&mut c, "org-big", "Big");
+    insert_healthy(&mut c, "org-small", "s", 5);
+    insert_healthy(&mut c, "org-big", "b", 5000);
+    // The same account in both: the warning needs the other organization, not its rows.
+    insert(
+        &mut c,
+        &Row::new(
+            "c-shared-s",
+            "org-small",
+            "x",
+            "shared-1",
+            "Shared in Small",
+        ),
+    );
+    insert(
+        &mut c,
+        &Row::new("c-shared-b", "org-big", "x", "shared-1", "Shared in Big"),
+    );
+    // As autovacuum keeps a live table: statistics for the planner, the visibility map.
+    c.batch_execute("VACUUM ANALYZE").unwrap();
+    let sb = Sandbox::new();
+
+    let before = integration_rows_read(cluster, "org_reads");
+    let out = status(&sb, &db, None, &["--org", "org-small", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let read = integration_rows_read(cluster, "org_reads") - before;
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let orgs = report["organizations"].as_array().unwrap();
+    assert_eq!(orgs.len(), 1, "{report}");
+    assert_eq!(orgs[0]["name"], "Small");
+    let channels = orgs[0]["channels"].as_array().unwrap();
+    assert_eq!(channels.len(), 6);
+    let shared = channels.iter().find(|c| c["id"] == "c-shared-s").unwrap();
+    assert_eq!(shared["issues"][0]["code"], "duplicate_account", "{shared}");
+    assert!(
+        shared["issues"][0]["title"]
+            .as_str()
+            .unwrap()
+            .ends_with("Big"),
+        "{shared}"
+    );
+    // Its 6 rows, read a few times over (channels, shared accounts): not Big's 5,001.
+    assert!(read < 60, "--org read {read} rows of \"Integration\"");
+
+    // By name too, and the text view of a small organization lists every channel.
+    let out = status(&sb, &db, None, &["--org", "small"]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(stdout(&out).contains("Healthy s5"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("Healthy b1"), "{}", stdout(&out));
+}
+
+#[test]
+fn watch_reads_only_changes_when_idle_and_only_reads() {
+    let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "watch_idle");
+    org(&mut c, "org-acme", "Acme");
+    insert_healthy(&mut c, "org-acme", "w", 2000);
+    c.batch_execute("VACUUM ANALYZE").unwrap();
+    let mut r = redis.conn();
+    create_state(&mut r, "idlewaitingstate", "org-acme", None, 3600);
+    // Keys that are not connects, as a busy Redis has.
+    for i in 0..200 {
+        let _: () = r.set(format!("bull:queue:{i}"), "x").unwrap();
+    }
+    let monitor_file = tempfile::NamedTempFile::new().unwrap();
+    let mut monitor = Command::new("redis-cli")
+        .args(["-p", &redis.port.to_string(), "monitor"])
+        .stdout(Stdio::from(monitor_file.reopen().unwrap()))
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let sb = Sandbox::new();
+    let before = integration_rows_read(cluster, "watch_idle");
+    let out = sb
+        .cmd()
+        .env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["postiz", "watch", "--json", "--database-url", &db])
+        .args(["--redis-url", &redis.url()])
+        .args(["--interval", "100ms", "--timeout", "3s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    assert!(stderr(&out).contains("2000 channel(s)"), "{}", stderr(&out));
+    let read = integration_rows_read(cluster, "watch_idle") - before;
+    std::thread::sleep(Duration::from_millis(200));
+    let _ = monitor.kill();
+    let _ = monitor.wait();
+    assert_no_secret(&output_text(&out));
+    // The rows once (2,000), then about 25 idle polls that read none; reading the table
+    // at each poll would be 50,000.
+    assert!(
+        read < 2200,
+        "an idle watch read {read} rows of \"Integration\""
+    );
+
+    // Redis: read-only, no secret value, and the keyspace walked at the start only.
+    let monitored = std::fs::read_to_string(monitor_file.path()).unwrap();
+    let commands: Vec<&str> = monitored.lines().filter(|l| l.contains('"')).collect();
+    let mut scans = 0;
+    let mut infos = 0;
+    for line in &commands {
+        let cmd = line
+            .split('"')
+            .nth(1)
+            .unwrap_or_default()
+            .to_ascii_uppercase();
+        assert!(
+            ["SCAN", "TTL", "GET", "INFO", "CLIENT", "HELLO", "PING", "SELECT"]
+                .contains(&cmd.as_str()),
+            "unexpected Redis command: {line}"
+        );
+        if cmd == "GET" {
+            assert!(
+                line.contains("\"organization:") || line.contains("\"refresh:"),
+                "read a secret value: {line}"
+            );
+        }
+        scans += usize::from(cmd == "SCAN");
+        infos += usize::from(cmd == "INFO");
+    }
+    assert!(infos >= 6, "{infos} INFO in {monitored}");
+    assert!(scans <= 4, "{scans} SCAN over an idle watch: {monitored}");
+}
+
+#[test]
+fn watch_reports_a_write_that_commits_late_and_a_soft_delete_within_a_poll() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "watch_late");
+    org(&mut c, "org-acme", "Acme");
+    insert(
+        &mut c,
+        &Row::new("c-late", "org-acme", "linkedin", "li-1", "Acme LinkedIn"),
+    );
+    insert(
+        &mut c,
+        &Row::new("c-other", "org-acme", "x", "x-1", "Acme X"),
+    );
+    insert_healthy(&mut c, "org-acme", "h", 500);
+    let sb = Sandbox::new();
+    let mut cmd = sb.std_cmd();
+    cmd.env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["postiz", "watch", "--json", "--database-url", &db])
+        .args(["--interval", "100ms", "--timeout", "30s"]);
+    let watch = Running::spawn(cmd);
+    watch.stderr_until("watching");
+    let mut events = Vec::new();
+
+    // A write stamped when its transaction began (as Prisma and this tool stamp
+    // updatedAt), committed long after other writes were seen: longer than any clock
+    // margin, so only the oldest open transaction tells the watch where to look.
+    let mut late = client(cluster, "watch_late");
+    let mut tx = late.transaction().unwrap();
+    tx.execute(
+        "UPDATE \"Integration\" SET name = 'Acme LinkedIn (renamed)', \
+         \"updatedAt\" = (now() AT TIME ZONE 'UTC') WHERE id = 'c-late'",
+        &[],
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    c.execute(
+        "UPDATE \"Integration\" SET name = 'Acme X (renamed)', \
+         \"updatedAt\" = (now() AT TIME ZONE 'UTC') WHERE id = 'c-other'",
+        &[],
+    )
+    .unwrap();
+    let e = watch.event(Duration::from_secs(3), &mut events, |v| {
+        v["event"] == "channel_written" && v["id"] == "c-other"
+    });
+    assert_eq!(e["new"], false);
+    std::thread::sleep(Duration::from_secs(6));
+    tx.commit().unwrap();
+    let committed = Instant::now();
+    let e = watch.event(Duration::from_secs(5), &mut events, |v| {
+        v["event"] == "channel_written" && v["id"] == "c-late"
+    });
+    assert_eq!(e["name"], "Acme LinkedIn (renamed)");
+    // Within a poll (100 ms), with room for a loaded machine.
+    assert!(
+        committed.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        committed.elapsed()
+    );
+
+    // Postiz deletes softly: deletedAt and updatedAt.
+    c.execute(
+        "UPDATE \"Integration\" SET \"deletedAt\" = (now() AT TIME ZONE 'UTC'), \
+         \"updatedAt\" = (now() AT TIME ZONE 'UTC') WHERE id = 'c-other'",
+        &[],
+    )
+    .unwrap();
+    let deleted = Instant::now();
+    let e = watch.event(Duration::from_secs(5), &mut events, |v| {
+        v["event"] == "channel_removed"
+    });
+    assert_eq!(e["id"], "c-other");
+    assert!(deleted.elapsed() < Duration::from_millis(1500));
+    // A row read again in the overlap of two reads is not reported twice.
+    std::thread::sleep(Duration::from_millis(500));
+    Command::new("kill")
+        .args(["-INT", &watch.child.id().to_string()])
+        .status()
+        .unwrap();
+    let (code, err) = watch.finish(&mut events);
+    assert_eq!(code, Some(0), "{err}");
+    let late_events = events
+        .iter()
+        .filter(|e| e["event"] == "channel_written" && e["id"] == "c-late")
+        .count();
+    assert_eq!(late_events, 1, "{events:#?}");
+    assert_eq!(events.len(), 3, "{events:#?}");
+}
+
 #[test]
 fn doctor_with_a_postiz_env_reports_the_deployment() {
     let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {

@@ -19,7 +19,11 @@ mod repair;
 
 pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
     match command {
-        PostizCommand::Status { deployment, org } => status(ctx, deployment, org.as_deref()),
+        PostizCommand::Status {
+            deployment,
+            org,
+            all,
+        } => status(ctx, deployment, org.as_deref(), *all),
         PostizCommand::Watch {
             deployment,
             org,
@@ -87,47 +91,96 @@ fn target(args: &DeploymentArgs) -> locate::Target<'_> {
     }
 }
 
-fn status(ctx: &Context, args: &DeploymentArgs, org: Option<&str>) -> Result<ExitCode, Error> {
+fn status(
+    ctx: &Context,
+    args: &DeploymentArgs,
+    org: Option<&str>,
+    all: bool,
+) -> Result<ExitCode, Error> {
     let target = target(args);
     let (deployment, env_file) = target.locate()?;
     // A Redis that cannot be reached leaves the database's report standing (exit 5).
     let mut opened = postiz::open_lenient(&deployment, args.connect_timeout)?;
     // The channels this tool stores: a row of the same account can be repaired with them.
     let local = ctx.store.list().map(|l| l.channels).unwrap_or_default();
-    let report = report::read(&mut opened, &deployment, &ctx.catalog, org, &local)?;
-    // The engine, of the organization shown when --org names one.
-    let org_id = org.and_then(|_| report.organizations.first().map(|o| o.id.clone()));
-    let engine = target
-        .temporal(env_file.as_ref())
-        .map(|located| {
-            engine::read(
-                &located,
-                args.connect_timeout,
-                &mut opened.db,
-                org_id.as_deref(),
-                &engine::repair_flag(&target),
-            )
-        })
-        .transpose()?;
-    if ctx.ui.json {
-        let mut value = serde_json::to_value(&report).expect("report serializes");
-        value["engine"] = serde_json::to_value(&engine).expect("engine report serializes");
-        ctx.ui.json_data(&value);
-    } else {
-        ctx.ui.data(render::report(&report, ctx.ui.quiet));
-        ctx.ui
-            .data(render_engine::section(engine.as_ref(), ctx.ui.quiet));
-    }
-    let mut code = if report.has_problem() || engine.as_ref().is_some_and(|e| e.problems() > 0) {
-        ExitCode::Failure
-    } else {
-        ExitCode::Ok
+    let database = deployment
+        .database
+        .as_ref()
+        .map(|d| d.shown())
+        .unwrap_or_default();
+    let redis = deployment.redis.as_ref().map(|r| r.shown());
+    // The engine, of the organization shown when --org names one; read after the channels.
+    let engine = |opened: &mut postiz::Opened| -> Result<Option<engine::EngineReport>, Error> {
+        let org_id = org
+            .map(|f| report::resolve_organization(&mut opened.db, f).map(|o| o.id))
+            .transpose()?;
+        target
+            .temporal(env_file.as_ref())
+            .map(|located| {
+                engine::read(
+                    &located,
+                    args.connect_timeout,
+                    &mut opened.db,
+                    org_id.as_deref(),
+                    &engine::repair_flag(&target),
+                )
+            })
+            .transpose()
     };
-    // Redis or Temporal not read: the report is incomplete, whatever else it found.
-    if report.redis_unreachable.is_some() || engine.as_ref().is_some_and(|e| e.incomplete()) {
-        code = code.worst(ExitCode::Network);
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = if ctx.ui.json {
+        let mut sink = render::StatusJson::new(out, &database, redis.as_deref());
+        report::stream(
+            &mut opened,
+            &deployment,
+            &ctx.catalog,
+            org,
+            &local,
+            &mut sink,
+        )
+        .and_then(|report| {
+            let engine = engine(&mut opened)?;
+            let value = serde_json::to_value(&engine).expect("engine report serializes");
+            sink.finish(&report, &[("engine", value)])?;
+            Ok((report, engine))
+        })
+    } else {
+        let mut sink = render::StatusText::new(out, ctx.ui.quiet, all, &database, redis.as_deref());
+        report::stream(
+            &mut opened,
+            &deployment,
+            &ctx.catalog,
+            org,
+            &local,
+            &mut sink,
+        )
+        .and_then(|report| {
+            let engine = engine(&mut opened)?;
+            sink.finish(&report)?;
+            ctx.ui
+                .data(render_engine::section(engine.as_ref(), ctx.ui.quiet));
+            Ok((report, engine))
+        })
+    };
+    match written {
+        Ok((report, engine)) => {
+            let mut code =
+                if report.has_problem() || engine.as_ref().is_some_and(|e| e.problems() > 0) {
+                    ExitCode::Failure
+                } else {
+                    ExitCode::Ok
+                };
+            // Redis or Temporal not read: the report is incomplete, whatever else it found.
+            if report.redis_unreachable.is_some() || engine.as_ref().is_some_and(|e| e.incomplete())
+            {
+                code = code.worst(ExitCode::Network);
+            }
+            Ok(code)
+        }
+        // The reader went away (`| head`): nothing more to say.
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::Ok),
+        Err(e) => Err(e),
     }
-    Ok(code)
 }
 
 fn watch(

@@ -1,15 +1,20 @@
 //! How `postiz status` and `postiz watch` show what the postiz service read: text for
-//! people (`--json` prints the service's data as it is).
+//! people (`--json` prints the service's data as it is). `postiz status` is written as
+//! its channels are read, text and JSON alike: the memory of a channel, not of the
+//! deployment.
 
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::time::Duration;
 
 use chrono::Utc;
 use console::Style;
 
 use crate::postiz::health::Severity;
-use crate::postiz::report::{ChannelReport, Report};
+use crate::postiz::model::Organization;
+use crate::postiz::report::{ChannelReport, Report, Sink};
 use crate::postiz::watch::Event;
-use crate::ui::Styled;
+use crate::ui::{Styled, TerminalText};
 
 /// Token expiry for people; Postiz records about 31.7 years when the provider gave none.
 fn expiry_words(c: &ChannelReport) -> String {
@@ -23,116 +28,288 @@ fn expiry_words(c: &ChannelReport) -> String {
     }
 }
 
-/// What `postiz status` prints: each organization's channels with their issues and fixes,
-/// the connects in progress, a summary.
-pub(super) fn report(report: &Report, quiet: bool) -> Styled {
-    let bold = Style::new().bold();
-    let dim = Style::new().dim();
-    let mut text = Styled::new();
-    if !quiet {
-        text.styled("Postiz database: ", &dim)
-            .text(&report.database)
-            .newline();
-        text.styled("Postiz Redis:    ", &dim)
-            .text(
-                report
-                    .redis
-                    .as_deref()
-                    .unwrap_or("(none: REDIS_URL not set)"),
-            )
-            .newline();
-        if let Some(why) = &report.redis_unreachable {
-            text.styled("  unreachable: ", &Style::new().red().bold())
-                .text(why)
-                .newline();
+/// Up to this many channels, `postiz status` lists every one, healthy ones included: a
+/// team's own Postiz (a few dozen channels) fits in a screen or two and the list says what
+/// is connected. Above, it lists the channels with a problem or a warning and counts the
+/// healthy ones per organization and provider (`--all` lists them too).
+pub(super) const LIST_ALL_UP_TO: usize = 30;
+
+/// `postiz status` in text: the channels written as they are read, an organization at a
+/// time; then the connects in progress and the summary ([`StatusText::finish`]).
+pub(super) struct StatusText<'a, W: Write> {
+    out: W,
+    quiet: bool,
+    database: &'a str,
+    redis: Option<&'a str>,
+    /// Every channel is listed: `--all`, or no more than [`LIST_ALL_UP_TO`]. `None` until
+    /// that is known: what came meanwhile waits in `pending`.
+    list_all: Option<bool>,
+    pending: Vec<Pending>,
+    pending_channels: usize,
+    started: bool,
+    organizations: usize,
+    /// The organization being written: its text, its channel count, its healthy channels
+    /// by provider (when they are counted, not listed).
+    block: Styled,
+    channels: usize,
+    healthy: BTreeMap<String, usize>,
+}
+
+enum Pending {
+    Organization(Organization),
+    Channel(ChannelReport),
+    End,
+}
+
+impl<'a, W: Write> StatusText<'a, W> {
+    pub(super) fn new(
+        out: W,
+        quiet: bool,
+        all: bool,
+        database: &'a str,
+        redis: Option<&'a str>,
+    ) -> StatusText<'a, W> {
+        StatusText {
+            out,
+            quiet,
+            database,
+            redis,
+            list_all: all.then_some(true),
+            pending: Vec::new(),
+            pending_channels: 0,
+            started: false,
+            organizations: 0,
+            block: Styled::new(),
+            channels: 0,
+            healthy: BTreeMap::new(),
         }
-        text.newline();
     }
-    if report.organizations.is_empty() {
-        text.text("No organizations.").newline().newline();
+
+    fn write(&mut self, text: &Styled) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            if !self.quiet {
+                let dim = Style::new().dim();
+                let mut head = Styled::new();
+                head.styled("Postiz database: ", &dim)
+                    .text(self.database)
+                    .newline();
+                head.styled("Postiz Redis:    ", &dim)
+                    .text(self.redis.unwrap_or("(none: REDIS_URL not set)"))
+                    .newline()
+                    .newline();
+                self.out.write_all(head.terminal_text().as_bytes())?;
+            }
+        }
+        self.out.write_all(text.terminal_text().as_bytes())
     }
-    for org in &report.organizations {
-        text.styled(&org.name, &Style::new().bold().underlined())
+
+    /// Whether every channel is listed is now known: what waited is written.
+    fn decide(&mut self, list_all: bool) -> io::Result<()> {
+        self.list_all = Some(list_all);
+        for item in std::mem::take(&mut self.pending) {
+            match item {
+                Pending::Organization(org) => self.begin(&org),
+                Pending::Channel(c) => self.add(c),
+                Pending::End => self.end()?,
+            }
+        }
+        Ok(())
+    }
+
+    fn begin(&mut self, org: &Organization) {
+        self.organizations += 1;
+        self.channels = 0;
+        self.healthy.clear();
+        self.block = Styled::new();
+        self.block
+            .styled(&org.name, &Style::new().bold().underlined())
             .text(" ")
             .styled(
                 &format!("({}{})", org.id, if org.deleted { ", deleted" } else { "" }),
-                &dim,
+                &Style::new().dim(),
             )
             .newline();
-        if org.channels.is_empty() {
-            text.text("  no channels").newline();
-        }
-        for c in &org.channels {
-            if quiet && c.issues.is_empty() {
-                continue;
-            }
-            let (mark, with) = match c.worst() {
-                None => ("✓", Style::new().green()),
-                Some(Severity::Warning) => ("!", Style::new().yellow().bold()),
-                Some(Severity::Problem) => ("✗", Style::new().red().bold()),
-            };
-            text.text("  ")
-                .styled(mark, &with)
-                .text(" ")
-                .styled(&c.provider, &bold)
-                .text("  ")
-                .text(&c.name);
-            if let Some(handle) = c.handle.as_deref().filter(|h| !h.is_empty()) {
-                text.text(&format!(" (@{})", handle.trim_start_matches('@')));
-            }
-            text.newline();
-            text.text("      ")
-                .styled(
-                    &format!(
-                        "internal id {}  row {}  {}",
-                        c.internal_id,
-                        c.id,
-                        expiry_words(c)
-                    ),
-                    &dim,
-                )
-                .newline();
-            if let Some(local) = &c.local {
-                text.text("      ")
-                    .styled(
-                        &if local.handed_here {
-                            format!(
-                                "handed to Postiz from this tool's channel {}",
-                                local.channel
-                            )
-                        } else {
-                            format!(
-                                "this tool also holds the account: channel {}",
-                                local.channel
-                            )
-                        },
-                        &dim,
-                    )
-                    .newline();
-            }
-            if c.issues.is_empty() {
-                text.text("      healthy").newline();
-            }
-            for issue in &c.issues {
-                text.text("      ")
-                    .styled(&issue.title, &with_severity(issue.severity))
-                    .newline();
-                if let Some(detail) = &issue.detail {
-                    text.text("        ").text(detail).newline();
-                }
-                text.text("        ")
-                    .styled("fix:", &bold)
-                    .text(" ")
-                    .text(&issue.fix)
-                    .newline();
-            }
-        }
-        text.newline();
     }
 
+    fn add(&mut self, c: ChannelReport) {
+        self.channels += 1;
+        if c.issues.is_empty() {
+            if self.quiet {
+                return;
+            }
+            if self.list_all == Some(false) {
+                *self.healthy.entry(c.provider).or_default() += 1;
+                return;
+            }
+        }
+        channel(&mut self.block, &c);
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        let mut block = std::mem::take(&mut self.block);
+        if self.channels == 0 {
+            block.text("  no channels").newline();
+        }
+        if !self.healthy.is_empty() {
+            let count: usize = self.healthy.values().sum();
+            let by_provider: Vec<String> = self
+                .healthy
+                .iter()
+                .map(|(provider, n)| format!("{provider} {n}"))
+                .collect();
+            block
+                .text("  ")
+                .styled("✓", &Style::new().green())
+                .text(&format!(
+                    " {count} healthy, not listed: {}",
+                    by_provider.join(", ")
+                ))
+                .newline();
+        }
+        block.newline();
+        self.write(&block)
+    }
+
+    /// The connects in progress and the summary, after the channels.
+    pub(super) fn finish(mut self, report: &Report) -> io::Result<()> {
+        if self.list_all.is_none() {
+            self.decide(true)?;
+        }
+        let mut text = Styled::new();
+        if self.organizations == 0 {
+            text.text("No organizations.").newline().newline();
+        }
+        connects(&mut text, report);
+        if self.list_all == Some(false) && !self.quiet {
+            text.newline().styled(
+                &format!(
+                    "More than {LIST_ALL_UP_TO} channels: the healthy ones are counted, not \
+                     listed (--all lists them, --json has them all)."
+                ),
+                &Style::new().dim(),
+            );
+        }
+        let s = &report.summary;
+        text.newline().text(&format!(
+            "{} channel(s): {} healthy, {} with warnings, {} with problems; {} connect(s) waiting, {} consumed in the last hour",
+            s.channels, s.healthy, s.warnings, s.problems, s.connects_waiting, s.connects_consumed
+        )).newline();
+        self.write(&text)?;
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Sink for StatusText<'_, W> {
+    fn organization(&mut self, org: &Organization) -> io::Result<()> {
+        match self.list_all {
+            Some(_) => self.begin(org),
+            None => self.pending.push(Pending::Organization(org.clone())),
+        }
+        Ok(())
+    }
+
+    fn channel(&mut self, c: ChannelReport) -> io::Result<()> {
+        if self.list_all.is_some() {
+            self.add(c);
+            return Ok(());
+        }
+        self.pending.push(Pending::Channel(c));
+        self.pending_channels += 1;
+        if self.pending_channels > LIST_ALL_UP_TO {
+            self.decide(false)?;
+        }
+        Ok(())
+    }
+
+    fn end_organization(&mut self) -> io::Result<()> {
+        match self.list_all {
+            Some(_) => self.end(),
+            None => {
+                self.pending.push(Pending::End);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// One channel: provider, name, handle, ids, expiry, then each issue with its fix.
+fn channel(text: &mut Styled, c: &ChannelReport) {
+    let bold = Style::new().bold();
+    let (mark, with) = match c.worst() {
+        None => ("✓", Style::new().green()),
+        Some(Severity::Warning) => ("!", Style::new().yellow().bold()),
+        Some(Severity::Problem) => ("✗", Style::new().red().bold()),
+    };
+    text.text("  ")
+        .styled(mark, &with)
+        .text(" ")
+        .styled(&c.provider, &bold)
+        .text("  ")
+        .text(&c.name);
+    if let Some(handle) = c.handle.as_deref().filter(|h| !h.is_empty()) {
+        text.text(&format!(" (@{})", handle.trim_start_matches('@')));
+    }
+    text.newline();
+    text.text("      ")
+        .styled(
+            &format!(
+                "internal id {}  row {}  {}",
+                c.internal_id,
+                c.id,
+                expiry_words(c)
+            ),
+            &Style::new().dim(),
+        )
+        .newline();
+    if let Some(local) = &c.local {
+        text.text("      ")
+            .styled(
+                &if local.handed_here {
+                    format!(
+                        "handed to Postiz from this tool's channel {}",
+                        local.channel
+                    )
+                } else {
+                    format!(
+                        "this tool also holds the account: channel {}",
+                        local.channel
+                    )
+                },
+                &Style::new().dim(),
+            )
+            .newline();
+    }
+    if c.issues.is_empty() {
+        text.text("      healthy").newline();
+    }
+    for issue in &c.issues {
+        text.text("      ")
+            .styled(&issue.title, &with_severity(issue.severity))
+            .newline();
+        if let Some(detail) = &issue.detail {
+            text.text("        ").text(detail).newline();
+        }
+        text.text("        ")
+            .styled("fix:", &bold)
+            .text(" ")
+            .text(&issue.fix)
+            .newline();
+    }
+}
+
+/// The connects in progress, from Redis.
+fn connects(text: &mut Styled, report: &Report) {
+    let bold = Style::new().bold();
+    let dim = Style::new().dim();
     text.styled("Connects in progress", &Style::new().bold().underlined())
         .styled(" (Postiz's Redis)", &dim)
         .newline();
+    if let Some(why) = &report.redis_unreachable {
+        text.styled("  unreachable: ", &Style::new().red().bold())
+            .text(why)
+            .newline();
+    }
     if let Some(note) = &report.connects_note {
         text.text("  ").text(note).newline();
     }
@@ -185,12 +362,144 @@ pub(super) fn report(report: &Report, quiet: bool) -> Styled {
                 .newline();
         }
     }
-    let s = &report.summary;
-    text.newline().text(&format!(
-        "{} channel(s): {} healthy, {} with warnings, {} with problems; {} connect(s) waiting, {} consumed in the last hour",
-        s.channels, s.healthy, s.warnings, s.problems, s.connects_waiting, s.connects_consumed
-    ));
-    text
+}
+
+/// `postiz status --json`, written as the channels are read: the report's shape
+/// (`organizations[].channels[]`, then `connects`, `summary`...), pretty-printed.
+pub(super) struct StatusJson<'a, W: Write> {
+    out: W,
+    database: &'a str,
+    redis: Option<&'a str>,
+    started: bool,
+    organizations: usize,
+    channels: usize,
+}
+
+impl<'a, W: Write> StatusJson<'a, W> {
+    pub(super) fn new(out: W, database: &'a str, redis: Option<&'a str>) -> StatusJson<'a, W> {
+        StatusJson {
+            out,
+            database,
+            redis,
+            started: false,
+            organizations: 0,
+            channels: 0,
+        }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(
+                self.out,
+                "{{\n  \"database\": {},\n  \"redis\": {},\n  \"organizations\": [",
+                serde_json::to_string(self.database)?,
+                serde_json::to_string(&self.redis)?
+            )?;
+        }
+        Ok(())
+    }
+
+    /// `value`, pretty, its lines indented by `pad` spaces.
+    fn pretty(&mut self, value: &impl serde::Serialize, pad: usize) -> io::Result<()> {
+        let mut indented = Indented {
+            out: &mut self.out,
+            pad,
+        };
+        serde_json::to_writer_pretty(&mut indented, value)?;
+        Ok(())
+    }
+
+    /// The rest of the report after the organizations, and `more` (sections other services
+    /// read: the engine), then the end of the document.
+    pub(super) fn finish(
+        mut self,
+        report: &Report,
+        more: &[(&str, serde_json::Value)],
+    ) -> io::Result<()> {
+        self.start()?;
+        self.out.write_all(if self.organizations > 0 {
+            b"\n  ]"
+        } else {
+            b"]"
+        })?;
+        let serde_json::Value::Object(mut rest) = serde_json::to_value(report)? else {
+            unreachable!("a report serializes to an object")
+        };
+        for written in ["database", "redis", "organizations"] {
+            rest.remove(written);
+        }
+        for (key, value) in more {
+            rest.insert(key.to_string(), value.clone());
+        }
+        for (key, value) in rest {
+            write!(self.out, ",\n  {}: ", serde_json::to_string(&key)?)?;
+            self.pretty(&value, 2)?;
+        }
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Sink for StatusJson<'_, W> {
+    fn organization(&mut self, org: &Organization) -> io::Result<()> {
+        self.start()?;
+        if self.organizations > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.organizations += 1;
+        self.channels = 0;
+        write!(
+            self.out,
+            "\n    {{\n      \"id\": {},\n      \"name\": {},\n      \"deleted\": {},\n      \"channels\": [",
+            serde_json::to_string(&org.id)?,
+            serde_json::to_string(&org.name)?,
+            org.deleted
+        )
+    }
+
+    fn channel(&mut self, c: ChannelReport) -> io::Result<()> {
+        self.out.write_all(if self.channels > 0 {
+            b",\n        "
+        } else {
+            b"\n        "
+        })?;
+        self.channels += 1;
+        self.pretty(&c, 8)
+    }
+
+    fn end_organization(&mut self) -> io::Result<()> {
+        self.out.write_all(if self.channels > 0 {
+            b"\n      ]\n    }"
+        } else {
+            b"]\n    }"
+        })
+    }
+}
+
+/// A writer that indents every line after the first by `pad` spaces (JSON strings hold no
+/// raw newline, so only the layout's own lines are indented).
+struct Indented<'w, W: Write> {
+    out: &'w mut W,
+    pad: usize,
+}
+
+impl<W: Write> Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        const SPACES: [u8; 16] = [b' '; 16];
+        for (i, line) in buf.split(|b| *b == b'\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+                self.out.write_all(&SPACES[..self.pad.min(SPACES.len())])?;
+            }
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 fn with_severity(severity: Severity) -> Style {
