@@ -13,4 +13,5 @@ mod hostile;
 mod postiz;
 mod providers;
 mod refresh;
+mod repair;
 mod sandbox;
