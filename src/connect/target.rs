@@ -124,6 +124,8 @@ pub(super) fn apply(
         name: choice.name.clone(),
         own_token: choice.token.is_some(),
         user,
+        user_id: channel.account.id.clone(),
+        handle: choice.handle.clone(),
     });
     channel.account = Account {
         id: Some(choice.id.clone()),

@@ -172,6 +172,9 @@ pub struct Pages {
     pub id: String,
     pub name: String,
     pub token: Option<String>,
+    /// Pointer to the page's handle, which Postiz stores as the row's `profile` (YouTube's
+    /// `customUrl`, a Facebook page's `username`, a LinkedIn page's `vanityName`).
+    pub handle: Option<String>,
     /// What is known of a page's own token's lifetime, shown instead of refreshing it
     /// (the token response's expiry is the user's, not the page's).
     pub token_note: Option<String>,

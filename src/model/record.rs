@@ -166,6 +166,13 @@ pub struct PageRecord {
     pub name: String,
     pub own_token: bool,
     pub user: String,
+    /// The login's account id (Postiz's `rootInternalId` of the page row); absent in
+    /// files written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The page's handle (Postiz's `profile` of the page row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
 }
 
 /// The deployment row a channel was written into by `postiz adopt`.
@@ -187,6 +194,8 @@ pub struct ChoiceRecord {
     pub name: String,
     #[serde(default)]
     pub token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
 }
 
 /// A channel file.

@@ -1,6 +1,7 @@
 //! What a channel row's state means, in words, with the fix. Pure: the row, what else the
 //! database says about it, the catalog and the time in; the issues out.
 
+use super::refreshable::{verdict, RowFacts, Verdict, META_GRACE_DAYS};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -104,7 +105,7 @@ impl Advice<'_> {
 /// How long Meta's long-lived tokens outlive the expiry Postiz records for threads and
 /// instagram-standalone: Postiz writes 58 days (`threads.provider.ts`,
 /// `instagram.standalone.provider.ts`), the token lives 60.
-pub const META_GRACE: chrono::Duration = chrono::Duration::days(2);
+pub const META_GRACE: chrono::Duration = chrono::Duration::days(META_GRACE_DAYS);
 
 /// Meta's refresh of an expired (as recorded) threads/instagram-standalone token still
 /// works until this moment.
@@ -131,44 +132,26 @@ pub fn is_platform_block(notice: &RefreshNotice) -> bool {
     })
 }
 
-/// Whether `postiz refresh` can renew this row's token, or why not: the checks
-/// `postiz refresh` makes before it calls the provider, from the row's flags alone.
+/// Whether `postiz refresh` can renew this row's token, or why not: the very rule
+/// `postiz refresh` (and its dry run) decides with, from the row's flags alone.
 pub fn refreshable(row: &ChannelRow, catalog: &Catalog, now: DateTime<Utc>) -> Result<(), String> {
-    let provider = row.provider.as_str();
-    let Some(entry) = catalog_entry(catalog, provider) else {
-        return Err(format!(
-            "this tool does not know how to refresh {provider} channels"
-        ));
+    let facts = RowFacts {
+        provider: &row.provider,
+        internal_id: &row.internal_id,
+        root_internal_id: row.root_internal_id.as_deref(),
+        in_between_steps: row.in_between_steps,
+        token_expiration: row.token_expiration,
+        has_refresh_token: row.has_refresh_token,
     };
-    if entry.oauth1.as_ref().is_some_and(|o| o.postiz) {
-        return Err(format!(
-            "{} tokens (OAuth 1.0a) do not expire and have no refresh",
-            entry.name
-        ));
+    match verdict(&facts, catalog, now) {
+        Verdict::Refresh { .. } => Ok(()),
+        Verdict::Cannot { reason, .. } => Err(reason),
+        Verdict::Unfinished { kind } => Err(format!("its {kind} choice never finished")),
+        Verdict::Unknown => Err(format!(
+            "this tool does not know how to refresh {} channels",
+            row.provider
+        )),
     }
-    if is_two_step(catalog, provider) && row.in_between_steps && !lost_its_page(row) {
-        return Err("its page choice never finished".into());
-    }
-    if let Some(pages) = entry.pages.as_ref().filter(|p| p.token.is_some()) {
-        return Err(format!(
-            "the row holds the {}'s own token, which has no refresh",
-            pages.kind
-        ));
-    }
-    if entry.refresh.style == RefreshStyle::None {
-        return Err(entry
-            .refresh
-            .note
-            .clone()
-            .unwrap_or_else(|| format!("{} tokens cannot be refreshed", entry.name)));
-    }
-    if !row.has_refresh_token {
-        return Err("the row has no refresh token ('' or 'null')".into());
-    }
-    if meta_refreshable_until(row).is_some_and(|until| until <= now) {
-        return Err("Meta's token has expired too (it lives 60 days, Postiz records 58)".into());
-    }
-    Ok(())
 }
 
 /// A two-step row whose page step was done (`internalId` is the page's, not the login's):

@@ -13,6 +13,8 @@
 //! - [`report`]: everything `postiz status` shows (and doctor reuses), as data.
 //! - [`watch`]: successive observations turned into the events of a connect.
 //! - [`follow`]: `postiz watch`'s loop, reading the deployment into [`watch`] until it ends.
+//! - [`refreshable`]: whether a row can be refreshed (one rule for `status` and
+//!   `refresh`), and how Postiz stores a refresh token (VK's device id, Slack's `'null'`).
 //! - [`engine`]: Temporal, where Postiz runs its workflows: its workers, the refresh
 //!   workflows, the posts due with no workflow; and the refresh workflow a repair starts.
 //! - [`repair`]: the one write path (`postiz refresh`, `postiz adopt`), on a connection of
@@ -25,6 +27,7 @@ pub mod health;
 pub mod locate;
 pub mod model;
 pub mod redis_state;
+pub mod refreshable;
 pub mod repair;
 pub mod report;
 pub mod watch;

@@ -17,6 +17,9 @@ pub struct Choice {
     pub name: String,
     /// The page's own access token, when the provider issues one (Meta).
     pub token: Option<String>,
+    /// Its handle, when the listing gives one (the row's `profile` in Postiz).
+    #[serde(default)]
+    pub handle: Option<String>,
 }
 
 /// Every choice under this login, parents first when the catalog declares them.
@@ -73,10 +76,18 @@ pub fn choice(pages: &Pages, item: &Value, parent: Option<&str>) -> Option<Choic
         .as_deref()
         .and_then(|p| item.pointer(p))
         .and_then(text);
+    let handle = pages
+        .handle
+        .as_deref()
+        .and_then(|p| item.pointer(p))
+        .and_then(text)
+        .map(printable)
+        .filter(|h| !h.is_empty());
     Some(Choice {
         id: printable(id),
         name,
         token,
+        handle,
     })
 }
 
@@ -225,11 +236,13 @@ mod tests {
                 id: "1".into(),
                 name: "Acme News".into(),
                 token: None,
+                handle: None,
             },
             Choice {
                 id: "2".into(),
                 name: "1".into(),
                 token: None,
+                handle: None,
             },
         ];
         assert_eq!(find(&choices, "1").unwrap().name, "Acme News");

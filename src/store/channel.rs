@@ -230,6 +230,10 @@ pub struct PageRef {
     pub own_token: bool,
     /// The user who picked it.
     pub user: String,
+    /// The login's account id (the page row's `rootInternalId` in Postiz).
+    pub user_id: Option<String>,
+    /// The page's handle, when its listing gave one (the row's `profile` in Postiz).
+    pub handle: Option<String>,
 }
 
 /// A finished login of a two-step provider whose page was not chosen yet (no terminal to
@@ -354,6 +358,8 @@ impl From<Channel> for ChannelRecord {
                 name: p.name,
                 own_token: p.own_token,
                 user: p.user,
+                user_id: p.user_id,
+                handle: p.handle,
             }),
             oauth1: c.oauth1,
             connect_args: c.connect_args,
@@ -456,6 +462,8 @@ impl TryFrom<ChannelRecord> for Channel {
                 name: p.name,
                 own_token: p.own_token,
                 user: p.user,
+                user_id: p.user_id,
+                handle: p.handle,
             }),
             oauth1: r.oauth1,
             connect_args: r.connect_args,
@@ -499,6 +507,7 @@ impl From<HeldLogin> for HeldRecord {
                     id: c.id,
                     name: c.name,
                     token: c.token,
+                    handle: c.handle,
                 })
                 .collect(),
             expires_at: held.expires_at,
@@ -524,6 +533,7 @@ impl TryFrom<HeldRecord> for HeldLogin {
                     id: c.id,
                     name: c.name,
                     token: c.token,
+                    handle: c.handle,
                 })
                 .collect(),
             expires_at: r.expires_at,

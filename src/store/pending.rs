@@ -192,27 +192,16 @@ pub fn write(journal: &Journal, key: &str, record: &Record) -> Result<PathBuf, E
         Ok(path) => return Ok(path),
         Err(e) => e,
     };
-    write_new(&second, &name, &bytes)
-        .and_then(
-            |path| match trusted_below(&journal.fallback_base, &second) {
-                true => Ok(path),
-                false => {
-                    let _ = fs::remove_file(&path);
-                    Err(std::io::Error::other(format!(
-                        "{} or a directory above it is not this user's alone",
-                        second.display()
-                    )))
-                }
-            },
-        )
-        .map_err(|second_error| Error::Store {
+    write_trusted(&journal.fallback_base, &second, &name, &bytes).map_err(|second_error| {
+        Error::Store {
             what: format!(
                 "cannot write {} ({first_error}) nor {} ({second_error})",
                 first.join(&name).display(),
                 second.join(&name).display()
             ),
             fix: "free disk space".into(),
-        })
+        }
+    })
 }
 
 /// Write `bytes` durably as a new record `name` in `subdir` of the home (0700), else in
@@ -236,26 +225,91 @@ pub fn write_aside(
         Ok(path) => return Ok(path),
         Err(e) => e,
     };
-    write_new(&second, name, bytes)
-        .and_then(|path| {
-            if trusted_below(&journal.fallback_base, &second) {
-                Ok(path)
-            } else {
-                let _ = fs::remove_file(&path);
-                Err(std::io::Error::other(format!(
-                    "{} or a directory above it is not this user's alone",
-                    second.display()
-                )))
-            }
-        })
-        .map_err(|second_error| Error::Store {
+    write_trusted(&journal.fallback_base, &second, name, bytes).map_err(|second_error| {
+        Error::Store {
             what: format!(
                 "cannot write {} ({first_error}) nor {} ({second_error})",
                 first.join(name).display(),
                 second.join(name).display()
             ),
             fix: "free disk space".into(),
-        })
+        }
+    })
+}
+
+/// The directories a `subdir` of records may be in: the home's, and the one next to the
+/// fallback when every level of it below the shared dir is this user's alone (else another
+/// local user could plant records there).
+pub fn aside_dirs(journal: &Journal, subdir: &str) -> Vec<PathBuf> {
+    let mut dirs = vec![journal.home.join(subdir)];
+    if let Some(parent) = journal.fallback.parent() {
+        let shared = parent.join(subdir);
+        if trusted_below(&journal.fallback_base, &shared) {
+            dirs.push(shared);
+        }
+    }
+    dirs
+}
+
+/// Write a record under the shared fallback: its directories are created 0700 and
+/// checked to be this user's alone (every level below the shared dir) before a byte of
+/// it is written; otherwise refused.
+fn write_trusted(base: &Path, dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    private_dir(dir)?;
+    if !trusted_below(base, dir) {
+        return Err(std::io::Error::other(format!(
+            "{} or a directory above it is not this user's alone",
+            dir.display()
+        )));
+    }
+    write_new(dir, name, bytes)
+}
+
+/// The most a record file may hold (they are a few kilobytes).
+pub const MAX_RECORD_BYTES: u64 = 1 << 20;
+
+/// Read a record file without trusting what is at `path`: never through a symlink
+/// (`O_NOFOLLOW`), never waiting on a FIFO or a device (`O_NONBLOCK`), and only a regular
+/// file of this user's of at most `max` bytes, checked on the opened file (`fstat`), so
+/// nothing can be swapped in between the check and the read.
+pub fn read_private(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    #[cfg(unix)]
+    let file = {
+        use rustix::fs::{FileType, Mode, OFlags};
+        let fd = rustix::fs::open(
+            path,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY,
+            Mode::empty(),
+        )
+        .map_err(|e| match e {
+            rustix::io::Errno::LOOP => std::io::Error::other("it is a symbolic link"),
+            e => std::io::Error::from(e),
+        })?;
+        let stat = rustix::fs::fstat(&fd)?;
+        if FileType::from_raw_mode(stat.st_mode) != FileType::RegularFile {
+            return Err(std::io::Error::other("it is not a regular file"));
+        }
+        if stat.st_uid != user_id() {
+            return Err(std::io::Error::other("another user owns it"));
+        }
+        if u64::try_from(stat.st_size).unwrap_or(u64::MAX) > max {
+            return Err(std::io::Error::other(format!(
+                "it is larger than a record can be ({max} bytes)"
+            )));
+        }
+        File::from(fd)
+    };
+    #[cfg(not(unix))]
+    let file = File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(std::io::Error::other(format!(
+            "it is larger than a record can be ({max} bytes)"
+        )));
+    }
+    Ok(bytes)
 }
 
 /// Create `dir/name` exclusively (never through a symlink), 0600, write and fsync it
@@ -331,9 +385,12 @@ pub fn find(journal: &Journal, key: Option<&str>) -> Vec<Found> {
             {
                 continue;
             }
-            let value = fs::read(&path)
-                .ok()
-                .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
+            // What cannot be read as a record file (a FIFO, a symlink, another user's
+            // file, a huge one) is neither applied nor removed.
+            let Ok(bytes) = read_private(&path, MAX_RECORD_BYTES) else {
+                continue;
+            };
+            let value = serde_json::from_slice::<serde_json::Value>(&bytes).ok();
             // A newer binary's record is left for it: not applied, and not removed as
             // an incomplete one.
             if value.as_ref().and_then(record::too_new).is_some() {

@@ -14,4 +14,5 @@ mod hostile;
 mod postiz;
 mod providers;
 mod refresh;
+mod repair;
 mod sandbox;

@@ -26,7 +26,7 @@ mod diagnose;
 mod engine;
 
 /// Every secret seeded contains this; no output may.
-const SECRET: &str = "s3cr3t-never-shown";
+pub(crate) const SECRET: &str = "s3cr3t-never-shown";
 
 /// Skips the test with the reason (fails it under CI), as `common::have` does for programs.
 fn skip(reason: &str) {
@@ -42,7 +42,7 @@ fn free_port() -> u16 {
 }
 
 /// The shared PostgreSQL cluster.
-struct Cluster {
+pub(crate) struct Cluster {
     port: u16,
     log: PathBuf,
     /// TLS is on (openssl made a certificate): the database `tlsonly` refuses plain
@@ -54,7 +54,7 @@ struct Cluster {
 
 static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
 
-fn cluster() -> Option<&'static Cluster> {
+pub(crate) fn cluster() -> Option<&'static Cluster> {
     CLUSTER.get_or_init(start_cluster).as_ref()
 }
 
@@ -274,7 +274,7 @@ fn client(cluster: &Cluster, db: &str) -> postgres::Client {
 }
 
 /// A fresh database with Postiz's tables; its URL and a client.
-fn database(cluster: &Cluster, name: &str) -> (String, postgres::Client) {
+pub(crate) fn database(cluster: &Cluster, name: &str) -> (String, postgres::Client) {
     let mut admin = client(cluster, "postgres");
     admin
         .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\""))
@@ -387,7 +387,7 @@ fn consume_state(r: &mut redis::Connection, state: &str) {
     }
 }
 
-fn org(c: &mut postgres::Client, id: &str, name: &str) {
+pub(crate) fn org(c: &mut postgres::Client, id: &str, name: &str) {
     c.execute(
         "INSERT INTO \"Organization\" (id, name, \"apiKey\", \"updatedAt\") VALUES ($1, $2, $3, now())",
         &[&id, &name, &format!("apikey-{SECRET}")],
@@ -396,22 +396,22 @@ fn org(c: &mut postgres::Client, id: &str, name: &str) {
 }
 
 /// A channel row as `createOrUpdateIntegration` writes it (plus the state flags).
-struct Row<'a> {
-    id: &'a str,
-    org: &'a str,
-    provider: &'a str,
-    internal: &'a str,
-    name: &'a str,
+pub(crate) struct Row<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) org: &'a str,
+    pub(crate) provider: &'a str,
+    pub(crate) internal: &'a str,
+    pub(crate) name: &'a str,
     /// An interval relative to now, e.g. "30 days" or "-5 hours".
-    expires: &'a str,
-    refresh_needed: bool,
-    between: bool,
-    disabled: bool,
-    deleted: bool,
+    pub(crate) expires: &'a str,
+    pub(crate) refresh_needed: bool,
+    pub(crate) between: bool,
+    pub(crate) disabled: bool,
+    pub(crate) deleted: bool,
 }
 
 impl<'a> Row<'a> {
-    fn new(
+    pub(crate) fn new(
         id: &'a str,
         org: &'a str,
         provider: &'a str,
@@ -433,7 +433,7 @@ impl<'a> Row<'a> {
     }
 }
 
-fn insert(c: &mut postgres::Client, r: &Row) {
+pub(crate) fn insert(c: &mut postgres::Client, r: &Row) {
     c.execute(
         "INSERT INTO \"Integration\" (id, \"internalId\", \"rootInternalId\", \"organizationId\", name, \
          \"providerIdentifier\", type, token, \"refreshToken\", \"customInstanceDetails\", profile, \
@@ -461,12 +461,12 @@ fn insert(c: &mut postgres::Client, r: &Row) {
     .unwrap();
 }
 
-fn assert_no_secret(text: &str) {
+pub(crate) fn assert_no_secret(text: &str) {
     assert!(!text.contains(SECRET), "a secret was shown:\n{text}");
     assert!(!text.contains("s3cr3t"), "a secret was shown:\n{text}");
 }
 
-fn output_text(out: &std::process::Output) -> String {
+pub(crate) fn output_text(out: &std::process::Output) -> String {
     format!("{}\n{}", stdout(out), stderr(out))
 }
 
@@ -1775,7 +1775,7 @@ fn doctor_with_a_postiz_env_reports_the_deployment() {
 // ---- postiz refresh / postiz adopt: the repair commands, the only writes -------------------
 
 /// A Postiz `.env` for the repair commands: the database, FRONTEND_URL, and these settings.
-fn env_file(sb: &Sandbox, db: &str, settings: &[(&str, &str)]) -> PathBuf {
+pub(crate) fn env_file(sb: &Sandbox, db: &str, settings: &[(&str, &str)]) -> PathBuf {
     let mut text = format!("DATABASE_URL={db}\nFRONTEND_URL=http://localhost:4200\n");
     for (name, value) in settings {
         text.push_str(&format!("{name}={value}\n"));
@@ -1786,14 +1786,20 @@ fn env_file(sb: &Sandbox, db: &str, settings: &[(&str, &str)]) -> PathBuf {
 }
 
 /// `postiz adopt CHANNEL --org ORG --env-file ENV`, then `more`.
-fn adopt(sb: &Sandbox, channel: &str, org: &str, env: &str, more: &[&str]) -> std::process::Output {
+pub(crate) fn adopt(
+    sb: &Sandbox,
+    channel: &str,
+    org: &str,
+    env: &str,
+    more: &[&str],
+) -> std::process::Output {
     let mut args = vec!["adopt", channel, "--org", org, "--env-file", env];
     args.extend_from_slice(more);
     postiz(sb, &args)
 }
 
 /// `postiz-connect postiz <args>` with no deployment from the environment.
-fn postiz(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+pub(crate) fn postiz(sb: &Sandbox, args: &[&str]) -> std::process::Output {
     sb.cmd()
         .env_remove("DATABASE_URL")
         .env_remove("REDIS_URL")
@@ -1809,7 +1815,7 @@ fn postiz(sb: &Sandbox, args: &[&str]) -> std::process::Output {
 
 /// `postiz refresh ID` against the sandbox at `base`, output piped, for a test that acts
 /// while it runs (spawn it, with any extra environment).
-fn refresh_command(sb: &Sandbox, id: &str, env: &str, base: &str) -> Command {
+pub(crate) fn refresh_command(sb: &Sandbox, id: &str, env: &str, base: &str) -> Command {
     let mut cmd = sb.std_cmd();
     cmd.env_remove("DATABASE_URL")
         .args([
@@ -1846,7 +1852,7 @@ fn refresh_while_postiz_writes(
 }
 
 /// The one local channel's name.
-fn only_channel(sb: &Sandbox) -> String {
+pub(crate) fn only_channel(sb: &Sandbox) -> String {
     let status = sb.status_json();
     let list = status.as_array().unwrap();
     assert_eq!(list.len(), 1, "{status}");
@@ -1854,19 +1860,19 @@ fn only_channel(sb: &Sandbox) -> String {
 }
 
 /// The secrets a row holds, and its flags.
-struct Stored {
-    id: String,
-    token: String,
-    refresh: Option<String>,
-    refresh_needed: bool,
-    between: bool,
-    posting_times: String,
-    settings: Option<String>,
-    provider: String,
-    internal: String,
+pub(crate) struct Stored {
+    pub(crate) id: String,
+    pub(crate) token: String,
+    pub(crate) refresh: Option<String>,
+    pub(crate) refresh_needed: bool,
+    pub(crate) between: bool,
+    pub(crate) posting_times: String,
+    pub(crate) settings: Option<String>,
+    pub(crate) provider: String,
+    pub(crate) internal: String,
 }
 
-fn stored(c: &mut postgres::Client, org: &str) -> Vec<Stored> {
+pub(crate) fn stored(c: &mut postgres::Client, org: &str) -> Vec<Stored> {
     c.query(
         "SELECT id, token, \"refreshToken\", \"refreshNeeded\", \"inBetweenSteps\", \"postingTimes\", \
          \"additionalSettings\", \"providerIdentifier\", \"internalId\" FROM \"Integration\" \
@@ -1890,7 +1896,7 @@ fn stored(c: &mut postgres::Client, org: &str) -> Vec<Stored> {
 }
 
 /// No token, refresh token or client secret of these appears in `text`.
-fn assert_none_of(text: &str, secrets: &[&str]) {
+pub(crate) fn assert_none_of(text: &str, secrets: &[&str]) {
     for s in secrets.iter().filter(|s| s.len() > 4) {
         assert!(!text.contains(s), "a secret was shown ({s}):\n{text}");
     }
@@ -1899,7 +1905,7 @@ fn assert_none_of(text: &str, secrets: &[&str]) {
 
 /// A Discord channel connected through a running sandbox whose refresh tokens rotate
 /// (plus `more` sandbox arguments): the sandbox (keep it alive), its URL, the channel.
-fn rotating_discord(sb: &Sandbox, more: &[&str]) -> (Emulator, String, String) {
+pub(crate) fn rotating_discord(sb: &Sandbox, more: &[&str]) -> (Emulator, String, String) {
     let mut args = vec!["discord", "--auto-approve", "--fault", "rotate-refresh"];
     args.extend_from_slice(more);
     let server = sb.emulator(&args);
@@ -1918,7 +1924,7 @@ fn rotating_discord(sb: &Sandbox, more: &[&str]) -> (Emulator, String, String) {
 }
 
 /// The records `postiz refresh` keeps aside, in this home.
-fn records(sb: &Sandbox) -> Vec<PathBuf> {
+pub(crate) fn records(sb: &Sandbox) -> Vec<PathBuf> {
     std::fs::read_dir(sb.home.path().join("home/postiz-pending"))
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default()
@@ -2367,7 +2373,7 @@ fn adopt_two_step_pages_and_the_threads_refresh_note() {
 
 /// `postiz-connect postiz <args>` with a runtime dir of this sandbox's own (where the
 /// records' fallback lives) and no deployment from the environment.
-fn postiz_in(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+pub(crate) fn postiz_in(sb: &Sandbox, args: &[&str]) -> std::process::Output {
     std::fs::create_dir_all(sb.path("runtime")).unwrap();
     sb.cmd()
         .env_remove("DATABASE_URL")
@@ -2379,7 +2385,7 @@ fn postiz_in(sb: &Sandbox, args: &[&str]) -> std::process::Output {
 }
 
 /// A row's token expiry, in days from now.
-fn expires_in_days(c: &mut postgres::Client, id: &str) -> f64 {
+pub(crate) fn expires_in_days(c: &mut postgres::Client, id: &str) -> f64 {
     c.query_one(
         "SELECT EXTRACT(EPOCH FROM (\"tokenExpiration\" - (now() AT TIME ZONE 'UTC')))::float8 / 86400 \
          FROM \"Integration\" WHERE id = $1",

@@ -4,15 +4,15 @@
 use chrono::Utc;
 use serde_json::{json, Value};
 
-use super::writer::{self as repair, AdoptRow, Adopted};
+use super::writer::{self as repair, AdoptRow, Adopted, Existing, SecretRow};
 use crate::error::{Error, ExitCode};
 use crate::postiz::engine;
 use crate::postiz::locate::Target;
 use crate::postiz::{self, model::Organization};
 use crate::providers::{Provider, RefreshStyle};
 
-use super::deployment::{deployment_flag, locate_from, setting, writer, Context};
-use super::records::write_replaced;
+use super::deployment::{deployment_flag, locate_from, setting, shared_list, writer, Context};
+use super::records::{write_replaced_rows, Held};
 
 pub struct AdoptArgs<'a> {
     pub channel: &'a str,
@@ -206,10 +206,12 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                 .unwrap_or_else(|| secrets.access_token.clone()),
             _ => secrets.refresh_token.clone().unwrap_or_default(),
         };
+        let refresh_token = postiz_refresh_column(&identifier, &refresh_token, &channel)?;
+        let issued = channel.token_issued_at.unwrap_or(now);
         (
             secrets.access_token.clone(),
             refresh_token,
-            channel.expires_at.unwrap_or(no_expiry),
+            repair::recorded_expiry(&identifier, issued, channel.expires_at),
         )
     };
     // X's "Verified" setting: set once the existing row (if any) is read.
@@ -226,16 +228,23 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         internal_id: internal_id.clone(),
         // A page chosen after the login keeps the login's id as its root: Postiz's
         // `saveProviderPage` rewrites `internalId` only.
+        // The login's account id (Google's user id for YouTube and GMB, never its
+        // e-mail); a channel stored before that id was kept falls back to its handle.
         root_internal_id: channel
             .page
             .as_ref()
-            .map(|p| p.user.clone())
+            .map(|p| p.user_id.clone().unwrap_or_else(|| p.user.clone()))
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| internal_id.clone()),
         name,
         provider: identifier.clone(),
         kind: "social".into(),
-        profile: channel.account.username.clone(),
+        // A page channel's handle is the page's (Postiz's page step writes it), never
+        // the login's.
+        profile: match &channel.page {
+            Some(page) => page.handle.clone(),
+            None => channel.account.username.clone(),
+        },
         picture: None,
         token,
         refresh_token,
@@ -253,6 +262,26 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         ..row
     };
     let existing = writer.existing(&org.id, &internal_id)?;
+    if let Some(e) = &existing {
+        if let Some(refusal) = other_providers_row(e, &identifier, &org, &channel.name) {
+            return Err(refusal);
+        }
+    }
+    // A channel stored before the login's id was kept: an existing row keeps its root.
+    let row = match (
+        &existing,
+        channel.page.as_ref().and_then(|p| p.user_id.as_ref()),
+    ) {
+        (Some(e), None) if channel.page.is_some() => AdoptRow {
+            root_internal_id: e
+                .root_internal_id
+                .clone()
+                .filter(|r| !r.is_empty())
+                .unwrap_or(row.root_internal_id),
+            ..row
+        },
+        _ => row,
+    };
     let row = if x.is_some() {
         // An existing row keeps the value Postiz wrote from X's `verified` (or the user
         // ticked); a new row is written as not verified, since this tool does not read it.
@@ -300,6 +329,23 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             })
         });
     let live_replaced = replaced.is_some() && existing.as_ref().is_some_and(|e| !e.deleted);
+    // LinkedIn: Postiz's upsert copies the tokens to every row of the same login, in any
+    // organization, soft-deleted ones too; those holding other tokens are kept in the
+    // record of replaced tokens as well.
+    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
+        .contains(&identifier.as_str())
+        .then(|| row.root_internal_id.clone());
+    let shared: Vec<SecretRow> = match &share_with_root {
+        Some(root) => writer
+            .rows_sharing(root, existing.as_ref().map(|e| e.id.as_str()).unwrap_or(""))?
+            .into_iter()
+            .filter(|r| {
+                r.token != row.token
+                    || r.refresh_token.as_deref().unwrap_or_default() != row.refresh_token
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let mut shown = serde_json::to_value(&row).expect("row serializes");
     shown["token"] = json!(repair::mask(&row.token));
     shown["refresh_token"] = json!(repair::mask(&row.refresh_token));
@@ -311,6 +357,9 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         "row": shown,
         "existing": existing,
         "replaces_other_tokens": replaced,
+        "also_changes": shared.iter().map(|r| json!({"id": r.id, "provider": r.provider,
+            "name": r.name, "organization_id": r.organization_id, "deleted": r.deleted}))
+            .collect::<Vec<_>>(),
         "notes": notes,
     });
     let refusal = || Error::Rejected {
@@ -384,6 +433,13 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                     }
                 ));
             }
+            if !shared.is_empty() {
+                text.push_str(&format!(
+                    "  the tokens would be written{}; the tokens those rows hold would be kept \
+                     in a 0600 file\n",
+                    shared_list(&shared).trim_start_matches(';')
+                ));
+            }
             for note in &notes {
                 text.push_str(&format!("note: {note}\n"));
             }
@@ -395,32 +451,50 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         return Err(refusal());
     }
     // The replaced tokens are made durable before the row is touched.
-    let kept = match (&existing, &replaced) {
-        (Some(e), Some(_)) => Some(
-            write_replaced(ctx, &located, e, &org.id, &internal_id, &row).map_err(|err| {
-                Error::Store {
-                    what: format!(
-                        "the row {}'s tokens could not be kept aside ({err}): nothing written",
-                        e.id
-                    ),
-                    fix: "make the config dir writable (free disk space, check its \
-                          permissions), then run it again"
-                        .into(),
-                }
+    let mut held: Vec<Held<'_>> = Vec::new();
+    if let (Some(e), Some(_)) = (&existing, &replaced) {
+        held.push(Held {
+            id: &e.id,
+            organization_id: &org.id,
+            internal_id: &internal_id,
+            provider: &e.provider,
+            name: &e.name,
+            token: &e.token,
+            refresh_token: e.refresh_token.as_deref(),
+            token_expiration: e.token_expiration,
+        });
+    }
+    held.extend(shared.iter().map(Held::from));
+    let kept = if held.is_empty() {
+        None
+    } else {
+        Some(
+            write_replaced_rows(
+                ctx,
+                &located,
+                "postiz-connect postiz adopt",
+                &held,
+                &row.token,
+                &row.refresh_token,
+            )
+            .map_err(|err| Error::Store {
+                what: format!(
+                    "the tokens of the row {} could not be kept aside ({err}): nothing written",
+                    held[0].id
+                ),
+                fix: "make the config dir writable (free disk space, check its \
+                      permissions), then run it again"
+                    .into(),
             })?,
-        ),
-        _ => None,
+        )
     };
-    let share_with_root = repair::ONE_TIME_TOKEN_PROVIDERS
-        .contains(&identifier.as_str())
-        .then_some(row.root_internal_id.as_str());
     let adopted = writer.upsert(
         &row,
         &repair::new_id(),
         existing
             .as_ref()
             .map(|e| (e.token.as_str(), e.refresh_token.as_deref())),
-        share_with_root,
+        share_with_root.as_deref(),
     )?;
     let (row_id, inserted, shared) = match adopted {
         Adopted::Written {
@@ -443,6 +517,26 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             });
         }
     };
+    // Read back: the row must hold what was written (a trigger or a concurrent write
+    // could have changed it); the replaced tokens' record stays either way.
+    let verified = writer
+        .secret_row(&row_id)?
+        .is_some_and(|now| now.token == row.token && now.provider == identifier);
+    if !verified {
+        return Err(Error::Store {
+            what: format!(
+                "the row {row_id} for {} in {} was written, but read back it does not hold the \
+                 adopted tokens (a trigger, or Postiz writing it at once){}",
+                channel.name,
+                org.name,
+                kept.as_ref()
+                    .map(|p| format!("; its previous tokens are kept in {}", p.display()))
+                    .unwrap_or_default()
+            ),
+            fix: "run postiz-connect postiz status, then adopt again if it is still needed".into(),
+        });
+    }
+    // The row is written and verified: what follows an adopt goes here.
     // Postiz holds the grant from now on: the local channel is not refreshed here again.
     let handed = crate::store::HandedToPostiz {
         database: (located.deployment.database.as_ref()).map_or_else(String::new, |d| d.shown()),
@@ -459,7 +553,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     }
     if let Some(path) = &kept {
         notes.push(format!(
-            "the row's previous tokens are kept in {} (0600); put them back with \
+            "the previous tokens of the rows written are kept in {} (0600); put them back with \
              postiz-connect postiz restore {}{}",
             path.display(),
             crate::ui::shell_word(&path.display().to_string()),
@@ -477,10 +571,11 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     out["row_id"] = json!(row_id);
     notes.push(format!(
         "this tool and Postiz now hold the same tokens: refresh the channel only from the \
-         deployment from now on (postiz-connect postiz refresh {row_id}), since a provider that \
+         deployment from now on (postiz-connect postiz refresh {}), since a provider that \
          rotates refresh tokens leaves the other copy with a spent one; remove the local copy \
          with postiz-connect logout --local-only {}",
-        channel.name
+        crate::ui::shell_word(&row_id),
+        crate::ui::shell_word(&channel.name)
     ));
     out["notes"] = json!(notes);
     // Postiz starts a threads / instagram-standalone channel's refresh workflow at connect;
@@ -587,5 +682,110 @@ pub(super) fn value_text(value: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Null => "(null)".into(),
         other => other.to_string(),
+    }
+}
+
+/// An existing row of another provider at the same `(organizationId, internalId)`: two
+/// providers' account ids collide (Postiz's upsert would turn it into this provider's,
+/// and so would adopt). Refused whatever the flags.
+pub(super) fn other_providers_row(
+    existing: &Existing,
+    identifier: &str,
+    org: &Organization,
+    channel: &str,
+) -> Option<Error> {
+    (existing.provider != identifier).then(|| Error::Rejected {
+        what: format!(
+            "the row {} in {} ({}) is the {} channel \"{}\"{}, with the same account id as \
+             {channel}: adopting would turn it into a {identifier} channel and lose it; \
+             nothing written",
+            existing.id,
+            org.name,
+            org.id,
+            existing.provider,
+            existing.name,
+            if existing.deleted {
+                " (deleted in Postiz)"
+            } else {
+                ""
+            }
+        ),
+        fix: format!(
+            "adopt it into another organization (--org), or leave {channel} local; the two \
+             providers' account ids collide in {}",
+            org.name
+        ),
+    })
+}
+
+/// What Postiz keeps in `refreshToken` for a channel's refresh token: VK's with its device
+/// id (`<token>&&&&<device id>`, vk.provider.ts), Slack's the literal `'null'`
+/// (slack.provider.ts).
+pub(super) fn postiz_refresh_column(
+    identifier: &str,
+    refresh_token: &str,
+    channel: &crate::store::Channel,
+) -> Result<String, Error> {
+    match identifier {
+        "slack" if refresh_token.is_empty() => Ok("null".into()),
+        "vk" => {
+            let Some(device) = channel
+                .callback_params
+                .get("device_id")
+                .filter(|d| !d.is_empty())
+            else {
+                return Err(Error::Rejected {
+                    what: format!(
+                        "{} has no VK device id: Postiz refreshes VK with <refresh \
+                         token>&&&&<device id>, so its first refresh would fail",
+                        channel.name
+                    ),
+                    fix: format!("connect it again: {}", channel.reconnect_command()),
+                });
+            };
+            Ok(crate::postiz::refreshable::join_refresh(
+                identifier,
+                refresh_token,
+                &std::collections::BTreeMap::from([("device_id".to_string(), device.clone())]),
+            ))
+        }
+        _ => Ok(refresh_token.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn existing(provider: &str) -> Existing {
+        Existing {
+            id: "c-row".into(),
+            name: "Acme on X".into(),
+            provider: provider.into(),
+            deleted: false,
+            token: String::new(),
+            refresh_token: None,
+            token_expiration: None,
+            additional_settings: None,
+            root_internal_id: None,
+        }
+    }
+
+    #[test]
+    fn another_providers_row_is_refused_naming_it() {
+        let org = Organization {
+            id: "org-acme".into(),
+            name: "Acme".into(),
+            deleted: false,
+        };
+        assert!(other_providers_row(&existing("linkedin"), "linkedin", &org, "li").is_none());
+        let refusal = other_providers_row(&existing("x"), "linkedin", &org, "li")
+            .expect("another provider's row is refused");
+        let text = refusal.to_string();
+        assert!(
+            text.contains("c-row") && text.contains("x channel \"Acme on X\""),
+            "{text}"
+        );
+        assert_eq!(refusal.exit_code(), ExitCode::Rejected);
     }
 }

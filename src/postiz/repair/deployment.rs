@@ -106,3 +106,20 @@ pub(super) fn share_root(row: &SecretRow) -> Option<&str> {
                 .unwrap_or(&row.internal_id)
         })
 }
+
+/// "; the same in the N other row(s) of the same login, as Postiz does: ID (provider
+/// \"name\"), ..." for a dry run; empty when there are none.
+pub(super) fn shared_list(shared: &[SecretRow]) -> String {
+    if shared.is_empty() {
+        return String::new();
+    }
+    format!(
+        "; the same in the {} other row(s) of the same login, as Postiz does: {}",
+        shared.len(),
+        shared
+            .iter()
+            .map(|r| format!("{}{}", r.label(), if r.deleted { " (deleted)" } else { "" }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}

@@ -2,7 +2,6 @@
 //! row's lock, a record of the new tokens kept before the row is written, and no second
 //! call with a refresh token that may be spent.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -17,15 +16,16 @@ use crate::model::ClientCredentials;
 use crate::oauth::flow;
 use crate::postiz::engine;
 use crate::postiz::locate::Target;
+use crate::postiz::refreshable::{self, RowFacts, Verdict};
 use crate::postiz::{self};
 use crate::providers::{credentials, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
 
 use super::deployment::{
-    busy, deployment_env, deployment_flag, launches, locate_from, setting, share_root, writer,
-    Context, Located,
+    busy, deployment_env, deployment_flag, launches, locate_from, setting, share_root, shared_list,
+    writer, Context, Located,
 };
-use super::records::{pending_record_of, probe_records, write_record};
+use super::records::{pending_record_of, probe_records, write_record, write_replaced_rows, Held};
 
 pub struct RefreshArgs<'a> {
     pub ids: &'a [String],
@@ -42,6 +42,9 @@ pub(super) fn result(row_id: &str, outcome: &str) -> Value {
 }
 
 pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error> {
+    if let Some(base) = args.sandbox_at {
+        loopback_only(base)?;
+    }
     let located = locate_from(args.deployment)?;
     let mut writer = writer(&located, args.deployment)?;
     let http = ctx.network.client();
@@ -94,6 +97,29 @@ pub(super) fn refresh_one(
     out
 }
 
+/// `--sandbox-at` sends the row's real refresh token to that URL: only the emulator on
+/// this machine's loopback may get it (RFC 8252 section 8.3: loopback addresses are
+/// this host's), refused before the database or anything else is reached.
+pub(super) fn loopback_only(base: &str) -> Result<(), Error> {
+    let url = url::Url::parse(base)
+        .map_err(|e| Error::Usage(format!("--sandbox-at {base}: not a URL ({e})")))?;
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    };
+    if loopback && matches!(url.scheme(), "http" | "https") {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "--sandbox-at must be the built-in sandbox on this machine (http://127.0.0.1:PORT, \
+         as postiz-connect sandbox prints it), not {}: the row's real refresh token is sent \
+         there; nothing was read or sent",
+        crate::text::one_line(base, 120)
+    )))
+}
+
 pub(super) fn refresh_locked(
     ctx: &Context,
     args: &RefreshArgs<'_>,
@@ -108,61 +134,80 @@ pub(super) fn refresh_locked(
             "no channel row has the id {id} (postiz-connect postiz status shows each row's id)"
         ))
     })?;
-    let label = format!("{} \"{}\" (row {})", row.provider, row.name, row.id);
+    let label = row.label();
     if row.deleted {
         return Err(Error::Rejected {
             what: format!("{label} was deleted in Postiz"),
             fix: format!("connect it again from {}", launches(env_file)),
         });
     }
-    let mut provider = postiz::catalog_entry(ctx.catalog, &row.provider)
-        .cloned()
-        .ok_or_else(|| Error::Config {
-            what: format!(
-                "{label}: this tool does not know how to refresh Postiz's {} provider",
-                row.provider
-            ),
-            fix: format!(
-                "reconnect it from {} when it stops working",
-                launches(env_file)
-            ),
-        })?;
     let mut value = result(&row.id, "");
     value["provider"] = json!(row.provider);
     value["name"] = json!(row.name);
-    let nothing = |mut value: Value, why: String| -> Result<Value, Error> {
+    let nothing = |mut value: Value, code: &str, why: String| -> Result<Value, Error> {
         ctx.ui.info(format!("{label}: {why}"));
         value["outcome"] = json!("cannot_refresh");
+        value["code"] = json!(code);
         value["reason"] = json!(why);
         Ok(value)
     };
-    if provider.oauth1.as_ref().is_some_and(|o| o.postiz) {
-        return nothing(
-            value,
-            format!(
-                "{} channels are connected over OAuth 1.0a (X_API_KEY): their tokens do not \
-                 expire and there is no refresh; if posting fails, reconnect it from {}",
-                provider.name,
-                launches(env_file)
-            ),
-        );
-    }
-    let two_step = postiz::is_two_step(ctx.catalog, &row.provider);
-    if two_step && row.in_between_steps {
+    // The one decision `postiz status` shares: what can be refreshed, and how.
+    let facts = RowFacts {
+        provider: &row.provider,
+        internal_id: &row.internal_id,
+        root_internal_id: row.root_internal_id.as_deref(),
+        in_between_steps: row.in_between_steps,
+        token_expiration: row.token_expiration,
+        has_refresh_token: row.has_refresh_token(),
+    };
+    let (clear_between_steps, page_check) =
+        match refreshable::verdict(&facts, ctx.catalog, Utc::now()) {
+            Verdict::Unknown => {
+                return Err(Error::Config {
+                    what: format!(
+                        "{label}: this tool does not know how to refresh Postiz's {} provider",
+                        row.provider
+                    ),
+                    fix: format!(
+                        "reconnect it from {} when it stops working",
+                        launches(env_file)
+                    ),
+                })
+            }
+            Verdict::Unfinished { kind } => {
+                return Err(Error::Rejected {
+                    what: format!("{label}: its {kind} choice never finished in Postiz"),
+                    fix: format!("finish it (or connect again) from {}", launches(env_file)),
+                })
+            }
+            Verdict::Cannot { code, reason } => {
+                return nothing(
+                    value,
+                    code,
+                    format!(
+                        "{reason}; reconnect it from {} when it stops working",
+                        launches(env_file)
+                    ),
+                )
+            }
+            Verdict::Refresh {
+                clear_between_steps,
+                page_check,
+            } => (clear_between_steps, page_check),
+        };
+    let mut provider = postiz::catalog_entry(ctx.catalog, &row.provider)
+        .cloned()
+        .expect("the verdict found the provider");
+    // What Postiz keeps in refreshToken, taken apart (VK: `<token>&&&&<device id>`).
+    let stored = refreshable::split_refresh(&row.provider, row.refresh_token.as_deref());
+    if row.provider == "vk" && !stored.params.contains_key("device_id") {
         return Err(Error::Rejected {
-            what: format!("{label}: its page choice never finished in Postiz"),
-            fix: format!("finish it (or connect again) from {}", launches(env_file)),
-        });
-    }
-    if provider.pages.as_ref().is_some_and(|p| p.token.is_some()) {
-        return nothing(
-            value,
-            format!(
-                "the row holds the {}'s own token, which has no refresh; connect again from {} when it expires",
-                provider.pages.as_ref().map(|p| p.kind.as_str()).unwrap_or("page"),
-                launches(env_file)
+            what: format!(
+                "{label}: its refreshToken holds no device id (Postiz keeps \
+                 <refresh token>&&&&<device id> for VK, and VK ID refreshes only with both)"
             ),
-        );
+            fix: format!("reconnect it from {}", launches(env_file)),
+        });
     }
     // The client: the sandbox's, or the deployment's own (flags, its .env, the environment).
     let client = match args.sandbox_at {
@@ -204,29 +249,11 @@ pub(super) fn refresh_locked(
         .and_then(|f| postiz::postiz_redirect(&provider, &f.vars))
         .unwrap_or_default();
     let rule = provider.refresh.bind(&scopes, &redirect);
-    match rule.style {
-        RefreshStyle::None => {
-            let note = rule.note.clone().unwrap_or_else(|| {
-                format!(
-                    "{} tokens cannot be refreshed; reconnect it from {} when it expires",
-                    provider.name,
-                    launches(env_file)
-                )
-            });
-            return nothing(value, note);
-        }
-        RefreshStyle::RefreshToken if !row.has_refresh_token() => {
-            return nothing(
-                value,
-                format!(
-                    "the row has no refresh token; reconnect it from {} when the token expires",
-                    launches(env_file)
-                ),
-            );
-        }
-        _ => {}
-    }
-    let clear_between_steps = row.in_between_steps && !two_step;
+    let kind = provider
+        .pages
+        .as_ref()
+        .map(|p| p.kind.clone())
+        .unwrap_or_else(|| "page".into());
     // An earlier refresh's record for these very tokens: that refresh spent the row's
     // refresh token, so presenting it again would be refused, or at a provider with reuse
     // detection revoke the grant, the record's live token with it.
@@ -246,6 +273,13 @@ pub(super) fn refresh_locked(
             ),
         });
     }
+    // The rows of the same login Postiz's `oneTimeToken` copy writes too (LinkedIn), in
+    // every organization, soft-deleted ones included.
+    let root = share_root(&row).map(str::to_string);
+    let shared = match &root {
+        Some(root) => writer.rows_sharing(root, &row.id)?,
+        None => Vec::new(),
+    };
     if args.dry_run {
         let mut changes = vec!["token", "refreshToken", "tokenExpiration"];
         if row.refresh_needed {
@@ -255,12 +289,26 @@ pub(super) fn refresh_locked(
             changes.push("inBetweenSteps=false");
         }
         ctx.ui.info(format!(
-            "dry run: would refresh {label} with client {} and set {} (nothing called, nothing written)",
+            "dry run: would refresh {label} with client {}{} and set {}{} (nothing called, \
+             nothing written)",
             client.id,
-            changes.join(", ")
+            if page_check {
+                format!(
+                    ", check that the login still lists its {kind} (a crashed refresh left \
+                     inBetweenSteps set)"
+                )
+            } else {
+                String::new()
+            },
+            changes.join(", "),
+            shared_list(&shared)
         ));
         value["outcome"] = json!("would_refresh");
         value["would_set"] = json!(changes);
+        value["would_change"] = json!(std::iter::once(&row)
+            .chain(&shared)
+            .map(|r| r.id.clone())
+            .collect::<Vec<_>>());
         if let Some(workflow) = engine::after_repair(
             ctx.ui,
             args.deployment,
@@ -275,14 +323,13 @@ pub(super) fn refresh_locked(
 
     // Postiz refreshes Meta's long-lived tokens with `integration.refreshToken`, which holds
     // the access token itself (threads.provider.ts, instagram.standalone.provider.ts).
-    let refresh_token = row.refresh_token.clone().filter(|t| !t.is_empty());
+    let refresh_token = stored.token.clone();
     let access_token = match rule.style {
         RefreshStyle::AccessToken => refresh_token.clone().unwrap_or_else(|| row.token.clone()),
         _ => row.token.clone(),
     };
     let endpoints = crate::sandbox::endpoints_of(&provider);
     let wire = provider.wire();
-    let no_params = BTreeMap::new();
     let renewal = flow::Renewal {
         refresh_token: refresh_token.as_deref(),
         access_token: &access_token,
@@ -290,7 +337,7 @@ pub(super) fn refresh_locked(
         client: &client,
         wire: &wire,
         rule: &rule,
-        callback_params: &no_params,
+        callback_params: &stored.params,
     };
     // A database that refuses the write (a role without UPDATE, a read replica) is found
     // before the provider spends the refresh token.
@@ -323,7 +370,7 @@ pub(super) fn refresh_locked(
                              postiz-connect postiz refresh {}{} once: if it answers invalid_grant \
                              the refresh token was spent, and the channel must be reconnected \
                              from {}",
-                            row.id,
+                            crate::ui::shell_word(&row.id),
                             deployment_flag(args.deployment),
                             launches(env_file)
                         ),
@@ -375,10 +422,11 @@ pub(super) fn refresh_locked(
     };
 
     // The provider may have spent the old refresh token: the new tokens go to a private
-    // record before the row is touched.
+    // record before the row is touched, with the replaced ones, until the row is written
+    // and read back.
     let now = Utc::now();
     let new_token = token.access_token().secret().clone();
-    let new_refresh = match rule.style {
+    let issued_refresh = match rule.style {
         // Postiz stores Meta's refreshed token as both (`refreshToken: access_token`).
         RefreshStyle::AccessToken => new_token.clone(),
         _ => token
@@ -388,15 +436,18 @@ pub(super) fn refresh_locked(
             .or(refresh_token.clone())
             .unwrap_or_default(),
     };
-    let rotated = refresh_token.as_deref() != Some(new_refresh.as_str());
-    let mut expiration = token
-        .expires_at(now)
-        .unwrap_or_else(|| now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS));
-    if postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&row.provider.as_str()) {
-        expiration =
-            expiration.min(now + chrono::Duration::days(repair::META_REFRESHED_LIFETIME_DAYS));
-    }
-    let record = write_record(ctx, located, &row, &new_token, &new_refresh, expiration);
+    let rotated = refresh_token.as_deref() != Some(issued_refresh.as_str());
+    let new_refresh = refreshable::join_refresh(&row.provider, &issued_refresh, &stored.params);
+    let expiration = repair::recorded_expiry(&row.provider, now, token.expires_at(now));
+    let record = write_record(
+        ctx,
+        located,
+        &row,
+        &new_token,
+        &new_refresh,
+        expiration,
+        &shared,
+    );
     let record_path = match record {
         Ok(path) => Some(path),
         Err(e) => {
@@ -416,6 +467,88 @@ pub(super) fn refresh_locked(
                  written either)"
             .into(),
     };
+    // A page row whose refresh crashed: Postiz's refresh asks the login for the page again
+    // (`reConnect` of youtube/gmb/tumblr/linkedin-page) and fails when it is gone.
+    if page_check {
+        let listed = provider
+            .pages
+            .as_ref()
+            .map(|pages| crate::providers::pages::list(pages, &new_token, http));
+        let found = match listed {
+            Some(Ok(choices)) => {
+                crate::providers::pages::find(&choices, &row.internal_id).is_some()
+            }
+            Some(Err(e)) => {
+                return Err(Error::Store {
+                    what: format!(
+                        "{label}: refreshed, but its {kind}s could not be listed to check the \
+                         {kind} is still there ({e}): nothing written; {}",
+                        kept(&record_path)
+                    ),
+                    fix: format!(
+                        "try again later; if it keeps failing, reconnect it from {}",
+                        launches(env_file)
+                    ),
+                })
+            }
+            None => true,
+        };
+        if !found {
+            if !rotated {
+                // The row's refresh token is still the live one: nothing to keep.
+                if let Some(p) = &record_path {
+                    crate::store::pending::remove(p);
+                }
+            }
+            return Err(Error::Rejected {
+                what: format!(
+                    "{label}: the login no longer lists its {kind} {} (access to it was lost: \
+                     the crashed refresh Postiz recorded with inBetweenSteps); nothing written{}",
+                    row.internal_id,
+                    if rotated {
+                        format!("; {}", kept(&record_path))
+                    } else {
+                        String::new()
+                    }
+                ),
+                fix: format!(
+                    "reconnect it from {} with an account that manages the {kind}",
+                    launches(env_file)
+                ),
+            });
+        }
+    }
+    // The rows of the same login get the new tokens too: what they held is kept, for
+    // postiz restore.
+    let replaced_path = if shared.is_empty() {
+        None
+    } else {
+        let rows: Vec<Held<'_>> = std::iter::once(&row)
+            .chain(&shared)
+            .map(Held::from)
+            .collect();
+        match write_replaced_rows(
+            ctx,
+            located,
+            "postiz-connect postiz refresh",
+            &rows,
+            &new_token,
+            &new_refresh,
+        ) {
+            Ok(path) => Some(path),
+            Err(e) => {
+                ctx.ui.warn(format!(
+                    "{label}: the tokens of the rows of the same login could not be kept aside \
+                     ({e}); the recovery record {} holds them until the write is checked",
+                    record_path
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| "(none)".into())
+                ));
+                None
+            }
+        }
+    };
     let written = writer.write_refresh(&RefreshWrite {
         id: &row.id,
         read_token: &row.token,
@@ -424,7 +557,7 @@ pub(super) fn refresh_locked(
         refresh_token: &new_refresh,
         token_expiration: expiration,
         clear_between_steps,
-        share_with_root: share_root(&row),
+        share_with_root: root.as_deref(),
     });
     let restore_hint = |path: &Option<PathBuf>| match path {
         Some(p) => format!(
@@ -438,8 +571,31 @@ pub(super) fn refresh_locked(
             launches(env_file)
         ),
     };
+    let drop_replaced = || {
+        if let Some(p) = &replaced_path {
+            crate::store::pending::remove(p);
+        }
+    };
     match written {
         Ok(Written::Updated { shared }) => {
+            // Read back: the record goes only once the row is seen holding the new tokens.
+            let verified = writer
+                .secret_row(&row.id)
+                .ok()
+                .flatten()
+                .is_some_and(|now| {
+                    now.token == new_token && now.refresh_token.as_deref() == Some(&new_refresh)
+                });
+            if !verified {
+                return Err(Error::Store {
+                    what: format!(
+                        "{label}: the database took the write, but the row read back does not \
+                         hold the new tokens (a trigger, or Postiz writing it at once): {}",
+                        kept(&record_path)
+                    ),
+                    fix: restore_hint(&record_path),
+                });
+            }
             if let Some(p) = &record_path {
                 crate::store::pending::remove(p);
             } else {
@@ -448,6 +604,7 @@ pub(super) fn refresh_locked(
                      config dir before the next refresh (no recovery record could be written)"
                 ));
             }
+            // The row is written and verified: what follows a refresh goes here.
             ctx.ui.step(format!(
                 "refreshed {label}: token valid until {}{}{}{}",
                 expiration.format("%Y-%m-%d %H:%M UTC"),
@@ -467,6 +624,16 @@ pub(super) fn refresh_locked(
                     String::new()
                 }
             ));
+            if let Some(p) = &replaced_path {
+                ctx.ui.info(format!(
+                    "the tokens those rows held are kept in {} (0600); put them back with \
+                     postiz-connect postiz restore {}{}",
+                    p.display(),
+                    crate::ui::shell_word(&p.display().to_string()),
+                    deployment_flag(args.deployment)
+                ));
+                value["replaced_tokens_file"] = json!(p.display().to_string());
+            }
             // Postiz's refresh workflow (threads, instagram-standalone) restarted, and the
             // post workflows still holding the old tokens named.
             let channel = repaired(&row, &label);
@@ -493,30 +660,37 @@ pub(super) fn refresh_locked(
             value["shared_rows"] = json!(shared);
             Ok(value)
         }
-        Ok(Written::ChangedMeanwhile) => Err(Error::Store {
-            what: format!(
-                "{label} changed in Postiz while it was being refreshed (its tokens are not the \
-                 ones read): nothing was written; {}",
-                kept(&record_path)
-            ),
-            fix: format!(
-                "run postiz-connect postiz status; if the channel fails, reconnect it from {} \
-                 (if the provider rotates refresh tokens, only one of the two refreshes holds a \
-                 live one)",
-                launches(env_file)
-            ),
-        }),
-        Err(e) => Err(Error::Store {
-            what: format!(
-                "{label}: the provider issued new tokens but the database write failed ({e}); {}",
-                kept(&record_path)
-            ),
-            fix: format!(
-                "the old refresh token may be spent: do not run postiz refresh on this row again \
-                 before restoring (it would present the spent token); {}",
-                restore_hint(&record_path)
-            ),
-        }),
+        Ok(Written::ChangedMeanwhile) => {
+            drop_replaced();
+            Err(Error::Store {
+                what: format!(
+                    "{label} changed in Postiz while it was being refreshed (its tokens are not \
+                     the ones read): nothing was written; {}",
+                    kept(&record_path)
+                ),
+                fix: format!(
+                    "run postiz-connect postiz status; if the channel fails, reconnect it from \
+                     {} (if the provider rotates refresh tokens, only one of the two refreshes \
+                     holds a live one)",
+                    launches(env_file)
+                ),
+            })
+        }
+        Err(e) => {
+            drop_replaced();
+            Err(Error::Store {
+                what: format!(
+                    "{label}: the provider issued new tokens but the database write failed \
+                     ({e}); {}",
+                    kept(&record_path)
+                ),
+                fix: format!(
+                    "the old refresh token may be spent: do not run postiz refresh on this row \
+                     again before restoring (it would present the spent token); {}",
+                    restore_hint(&record_path)
+                ),
+            })
+        }
     }
 }
 
@@ -564,5 +738,35 @@ pub(super) fn class_of(err: &Error, style: RefreshStyle) -> Class {
             _ => Class::Other,
         },
         class => class,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sandbox_at_takes_only_this_machines_loopback() {
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://127.9.9.9",
+            "http://[::1]:9000/base",
+            "http://localhost:3000",
+        ] {
+            assert!(loopback_only(ok).is_ok(), "{ok}");
+        }
+        for refused in [
+            "https://provider.example.com",
+            "http://10.0.0.1:8080",
+            "http://localhost.example.com",
+            "http://127.0.0.1.nip.io",
+            "file:///tmp/x",
+            "not a url",
+        ] {
+            assert!(
+                matches!(loopback_only(refused), Err(Error::Usage(_))),
+                "{refused}"
+            );
+        }
     }
 }

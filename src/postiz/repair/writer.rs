@@ -46,7 +46,30 @@ pub const ONE_TIME_TOKEN_PROVIDERS: &[&str] = &["linkedin", "linkedin-page"];
 /// before Meta's 60.
 pub const META_REFRESHED_LIFETIME_DAYS: i64 = 58;
 
+/// Providers whose tokens Postiz records as living 23 hours, whatever the provider said
+/// (`expiresIn: dayjs().add(23, 'hours')` in `tiktok.provider.ts` and
+/// `tiktok.business.provider.ts`, on connect and on refresh).
+pub const TWENTY_THREE_HOUR_PROVIDERS: &[&str] = &["tiktok", "tiktok-business"];
+
+/// The `tokenExpiration` Postiz records for a token of `provider` issued at `issued`, which
+/// the provider said expires at `given`.
+pub fn recorded_expiry(
+    provider: &str,
+    issued: DateTime<Utc>,
+    given: Option<DateTime<Utc>>,
+) -> DateTime<Utc> {
+    if TWENTY_THREE_HOUR_PROVIDERS.contains(&provider) {
+        return issued + chrono::Duration::hours(23);
+    }
+    let expiry = given.unwrap_or_else(|| issued + chrono::Duration::seconds(NO_EXPIRY_SECONDS));
+    if crate::postiz::REFRESH_WORKFLOW_PROVIDERS.contains(&provider) {
+        return expiry.min(issued + chrono::Duration::days(META_REFRESHED_LIFETIME_DAYS));
+    }
+    expiry
+}
+
 /// A channel row with its tokens: read only by the repair commands, never shown.
+#[derive(Clone)]
 pub struct SecretRow {
     pub id: String,
     pub organization_id: String,
@@ -77,10 +100,32 @@ impl fmt::Debug for SecretRow {
 }
 
 impl SecretRow {
-    /// Postiz writes `''` when a provider gave no refresh token.
+    /// Postiz writes `''` when a provider gave no refresh token, and Slack's `'null'`.
     pub fn has_refresh_token(&self) -> bool {
-        self.refresh_token.as_deref().is_some_and(|t| !t.is_empty())
+        crate::postiz::refreshable::usable_refresh_token(self.refresh_token.as_deref()).is_some()
     }
+
+    /// "linkedin \"Name\" (row ID)", for messages: on one line, whatever the row holds.
+    pub fn label(&self) -> String {
+        use crate::text::one_line;
+        format!(
+            "{} \"{}\" (row {})",
+            one_line(&self.provider, 60),
+            one_line(&self.name, crate::text::REMOTE_TEXT_LIMIT),
+            one_line(&self.id, 100)
+        )
+    }
+}
+
+/// One row's tokens put back exactly as a record holds them, only over the tokens the
+/// record says it replaces (`postiz restore` of a record of replaced tokens).
+pub struct PutBack<'a> {
+    pub id: &'a str,
+    pub read_token: &'a str,
+    pub read_refresh_token: Option<&'a str>,
+    pub token: &'a str,
+    pub refresh_token: &'a str,
+    pub token_expiration: DateTime<Utc>,
 }
 
 /// The refreshed tokens of one row, and the guard: the tokens read before the refresh.
@@ -156,6 +201,8 @@ pub struct Existing {
     pub token_expiration: Option<DateTime<Utc>>,
     #[serde(skip)]
     pub additional_settings: Option<String>,
+    #[serde(skip)]
+    pub root_internal_id: Option<String>,
 }
 
 impl fmt::Debug for Existing {
@@ -181,6 +228,31 @@ pub enum Adopted {
     /// The row's tokens were not the ones read (or a row appeared where none was): nothing
     /// written.
     ChangedMeanwhile,
+}
+
+/// The columns of a [`SecretRow`], in [`secret_row_of`]'s order.
+const SECRET_ROW_SELECT: &str = "SELECT id, \"organizationId\", \"internalId\", \
+     \"rootInternalId\", name, \"providerIdentifier\", disabled, \"inBetweenSteps\", \
+     \"refreshNeeded\", \"tokenExpiration\", \"deletedAt\" IS NOT NULL, token, \
+     \"refreshToken\", \"additionalSettings\" FROM \"Integration\"";
+
+fn secret_row_of(r: postgres::Row) -> SecretRow {
+    SecretRow {
+        id: r.get(0),
+        organization_id: r.get(1),
+        internal_id: r.get(2),
+        root_internal_id: r.get(3),
+        name: r.get(4),
+        provider: r.get(5),
+        disabled: r.get(6),
+        in_between_steps: r.get(7),
+        refresh_needed: r.get(8),
+        token_expiration: r.get::<_, Option<NaiveDateTime>>(9).map(db::utc),
+        deleted: r.get(10),
+        token: r.get(11),
+        refresh_token: r.get(12),
+        additional_settings: r.get(13),
+    }
 }
 
 /// The key of the session-level advisory lock `postiz refresh` and `postiz restore` hold on
@@ -308,29 +380,53 @@ impl Writer {
     pub fn secret_row(&mut self, id: &str) -> Result<Option<SecretRow>, Error> {
         self.transaction(true, |tx| {
             Ok(tx
-                .query_opt(
-                    "SELECT id, \"organizationId\", \"internalId\", \"rootInternalId\", name, \
-                     \"providerIdentifier\", disabled, \"inBetweenSteps\", \"refreshNeeded\", \
-                     \"tokenExpiration\", \"deletedAt\" IS NOT NULL, token, \"refreshToken\", \
-                     \"additionalSettings\" FROM \"Integration\" WHERE id = $1",
-                    &[&id],
+                .query_opt(&format!("{SECRET_ROW_SELECT} WHERE id = $1"), &[&id])?
+                .map(secret_row_of))
+        })
+    }
+
+    /// Every other row whose `rootInternalId` is `root`, in any organization, soft-deleted
+    /// ones too: the rows Postiz's `oneTimeToken` copy (`updateMany`) writes.
+    pub fn rows_sharing(&mut self, root: &str, except: &str) -> Result<Vec<SecretRow>, Error> {
+        self.transaction(true, |tx| {
+            Ok(tx
+                .query(
+                    &format!(
+                        "{SECRET_ROW_SELECT} WHERE \"rootInternalId\" = $1 AND id <> $2 ORDER BY id"
+                    ),
+                    &[&root, &except],
                 )?
-                .map(|r| SecretRow {
-                    id: r.get(0),
-                    organization_id: r.get(1),
-                    internal_id: r.get(2),
-                    root_internal_id: r.get(3),
-                    name: r.get(4),
-                    provider: r.get(5),
-                    disabled: r.get(6),
-                    in_between_steps: r.get(7),
-                    refresh_needed: r.get(8),
-                    token_expiration: r.get::<_, Option<NaiveDateTime>>(9).map(db::utc),
-                    deleted: r.get(10),
-                    token: r.get(11),
-                    refresh_token: r.get(12),
-                    additional_settings: r.get(13),
-                }))
+                .into_iter()
+                .map(secret_row_of)
+                .collect())
+        })
+    }
+
+    /// Put rows' tokens back, in one transaction, each only while it still holds the
+    /// tokens read (soft-deleted rows too: Postiz's copy wrote them as well). Returns the
+    /// ids of the rows written.
+    pub fn put_back(&mut self, rows: &[PutBack<'_>]) -> Result<Vec<String>, Error> {
+        self.transaction(false, |tx| {
+            let mut written = Vec::new();
+            for w in rows {
+                let n = tx.execute(
+                    "UPDATE \"Integration\" SET token = $4, \"refreshToken\" = $5, \
+                     \"tokenExpiration\" = $6, \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
+                     WHERE id = $1 AND token = $2 AND \"refreshToken\" IS NOT DISTINCT FROM $3",
+                    &[
+                        &w.id,
+                        &w.read_token,
+                        &w.read_refresh_token,
+                        &w.token,
+                        &w.refresh_token,
+                        &w.token_expiration.naive_utc(),
+                    ],
+                )?;
+                if n == 1 {
+                    written.push(w.id.to_string());
+                }
+            }
+            Ok(written)
         })
     }
 
@@ -383,7 +479,8 @@ impl Writer {
             Ok(tx
                 .query_opt(
                     "SELECT id, name, \"providerIdentifier\", \"deletedAt\" IS NOT NULL, \
-                     token, \"refreshToken\", \"tokenExpiration\", \"additionalSettings\" \
+                     token, \"refreshToken\", \"tokenExpiration\", \"additionalSettings\", \
+                     \"rootInternalId\" \
                      FROM \"Integration\" WHERE \"organizationId\" = $1 AND \"internalId\" = $2",
                     &[&organization_id, &internal_id],
                 )?
@@ -396,6 +493,7 @@ impl Writer {
                     refresh_token: r.get(5),
                     token_expiration: r.get::<_, Option<NaiveDateTime>>(6).map(db::utc),
                     additional_settings: r.get(7),
+                    root_internal_id: r.get(8),
                 }))
         })
     }
@@ -430,7 +528,8 @@ impl Writer {
                  ELSE \"Integration\".\"additionalSettings\" END, \
                  type = EXCLUDED.type, \"inBetweenSteps\" = false, \
                  picture = COALESCE(EXCLUDED.picture, \"Integration\".picture), \
-                 profile = EXCLUDED.profile, \"providerIdentifier\" = EXCLUDED.\"providerIdentifier\", \
+                 profile = COALESCE(EXCLUDED.profile, \"Integration\".profile), \
+                 \"providerIdentifier\" = EXCLUDED.\"providerIdentifier\", \
                  token = EXCLUDED.token, \"refreshToken\" = EXCLUDED.\"refreshToken\", \
                  \"tokenExpiration\" = EXCLUDED.\"tokenExpiration\", \"deletedAt\" = NULL, \
                  \"refreshNeeded\" = false, \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
@@ -535,6 +634,33 @@ mod tests {
         assert!(a
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
+    }
+
+    #[test]
+    fn expiry_is_recorded_as_postiz_records_it() {
+        use chrono::TimeZone;
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        let a_day = now + chrono::Duration::hours(24);
+        let in_a_day = Some(a_day);
+        // TikTok: 23 hours, whatever the provider said.
+        for tiktok in ["tiktok", "tiktok-business"] {
+            assert_eq!(
+                recorded_expiry(tiktok, now, in_a_day),
+                now + chrono::Duration::hours(23)
+            );
+        }
+        // Meta's long-lived tokens: at most 58 days.
+        let in_60_days = Some(now + chrono::Duration::days(60));
+        assert_eq!(
+            recorded_expiry("threads", now, in_60_days),
+            now + chrono::Duration::days(58)
+        );
+        // Others: what the provider said, else Postiz's 999999999 seconds.
+        assert_eq!(recorded_expiry("discord", now, in_a_day), a_day);
+        assert_eq!(
+            recorded_expiry("discord", now, None),
+            now + chrono::Duration::seconds(NO_EXPIRY_SECONDS)
+        );
     }
 
     #[test]

@@ -125,6 +125,9 @@ pub(super) fn pages(
     }
     let make = |id: &str, name: &str, with_token: bool| {
         let mut item = json!({});
+        if let Some(handle) = &pages.handle {
+            set_pointer(&mut item, handle, json!(format!("@sandbox-page-{id}")));
+        }
         set_pointer(&mut item, &pages.id, json!(id));
         set_pointer(&mut item, &pages.name, json!(name));
         if let (Some(p), true) = (&pages.token, with_token) {
