@@ -132,7 +132,7 @@ def full_connect():
                      "sys.stderr.write(r.stderr)")
             out = subprocess.run([sys.executable, "-c", probe, BIN, "custom", "--issuer", f"http://127.0.0.1:{port}",
                                   "--client-id", "public-client", "--scopes", "openid offline_access profile email",
-                                  "--insecure-storage", "--timeout", "30s"],
+                                  "--insecure-storage", "--browser-timeout", "30s"],
                                  env=env, capture_output=True, text=True)
             code, wall, peak = out.stdout.split()
             if code != "0":

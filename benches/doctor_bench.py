@@ -59,7 +59,7 @@ def main():
         names = [f"bench{i}" for i in range(len(ports))]
         start = time.perf_counter()
         out = subprocess.run([BIN, "doctor", *names, "--client-id", "x", "--client-secret", "y",
-                              "--timeout", f"{args.timeout}s", "--json"], env=env, capture_output=True, text=True)
+                              "--probe-timeout", f"{args.timeout}s", "--json"], env=env, capture_output=True, text=True)
         wall = time.perf_counter() - start
     import json
     findings = json.loads(out.stdout)

@@ -235,7 +235,7 @@ def redis_calls(port):
 def run_watch(binary, env, db_url, redis_url, seconds):
     """One idle `postiz watch` of `seconds`: CPU seconds used."""
     code, wall, rss, cpu = measure([binary, "postiz", "watch", "--database-url", db_url, "--redis-url",
-                                    redis_url, "--interval", "250ms", "--timeout", f"{seconds}s"])
+                                    redis_url, "--interval", "250ms", "--stop-after", f"{seconds}s"])
     return cpu, rss
 
 

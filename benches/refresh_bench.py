@@ -103,7 +103,8 @@ def main():
         out = subprocess.run([BIN, "refresh", "--all", "--force", "--jobs", str(args.jobs), "--json"],
                              env=env, capture_output=True, text=True)
         wall = time.perf_counter() - start
-        lines = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
+        # `refresh --json` prints one array, an object per channel.
+        lines = json.loads(out.stdout) if out.stdout.strip() else []
         refreshed = sum(1 for l in lines if l["outcome"] == "refreshed")
         if out.returncode != 0 or refreshed != args.channels:
             sys.exit(f"refresh failed (exit {out.returncode}, {refreshed} refreshed): {out.stderr[-2000:]}")

@@ -315,7 +315,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__connect)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --page --account --replace --oauth1 --oauth2 --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -385,7 +385,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -401,7 +401,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__custom)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,7 +463,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -479,7 +479,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__discord)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -541,7 +541,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -557,7 +557,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__doctor)
-            opts="-q -v -h -V --redirect-uri --registered --url --offline --timeout --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+            opts="-q -v -h -V --redirect-uri --registered --url --offline --probe-timeout --client-id --client-secret --client-auth --env-file --instance --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,7 +575,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --probe-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -631,7 +631,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__dribbble)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -693,7 +693,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -709,7 +709,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__facebook)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,7 +771,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -791,7 +791,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__gmb)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -853,7 +853,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1447,7 +1447,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__instagram)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1509,7 +1509,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1529,7 +1529,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__instagram__subcmd__standalone)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1591,7 +1591,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1607,7 +1607,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__kick)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1669,7 +1669,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1685,7 +1685,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__linkedin)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1747,7 +1747,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1763,7 +1763,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__linkedin__subcmd__page)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1825,7 +1825,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1845,7 +1845,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__logout)
-            opts="-q -v -h -V --local-only --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --local-only --dry-run --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1859,7 +1859,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__mastodon)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --instance --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --instance --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1921,7 +1921,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1941,7 +1941,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__pinterest)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,7 +2003,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2287,7 +2287,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__postiz__subcmd__watch)
-            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --org --timeout --grace --interval --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --env-file --database-url --redis-url --temporal-address --connect-timeout --org --stop-after --timeout --grace --interval --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2314,6 +2314,10 @@ _postiz__connect() {
                     return 0
                     ;;
                 --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stop-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2359,7 +2363,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__reddit)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2421,7 +2425,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2459,7 +2463,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__restore)
-            opts="-q -v -h -V --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --dry-run --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2473,7 +2477,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__sandbox)
-            opts="-q -v -h -V --port --auto-approve --access-ttl --provider --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --port --auto-approve --access-ttl --fault --json --quiet --verbose --help --version custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2485,10 +2489,6 @@ _postiz__connect() {
                     ;;
                 --access-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -W "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube" -- "${cur}"))
                     return 0
                     ;;
                 --fault)
@@ -2503,7 +2503,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__slack)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2565,7 +2565,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2595,7 +2595,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__threads)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2657,7 +2657,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2673,7 +2673,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__tiktok)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2735,7 +2735,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2751,7 +2751,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__tiktok__subcmd__business)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2813,7 +2813,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2843,7 +2843,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__tumblr)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2905,7 +2905,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2925,7 +2925,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__twitch)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2987,7 +2987,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3003,7 +3003,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__twitter)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --oauth2 --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --oauth1 --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --oauth2 --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --oauth1 --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3065,7 +3065,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3081,7 +3081,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__vk)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3143,7 +3143,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3159,7 +3159,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__whop)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3221,7 +3221,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3237,7 +3237,7 @@ _postiz__connect() {
             return 0
             ;;
         postiz__connect__subcmd__youtube)
-            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --client-id --client-secret --client-auth --env-file --issuer --auth-url --token-url --userinfo-url --revoke-url --sandbox-at --scopes --account --replace --port --redirect-uri --no-browser --paste --browser-timeout --insecure-storage --keychain --sandbox --auto-approve --fault --page --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3299,7 +3299,7 @@ _postiz__connect() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --browser-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

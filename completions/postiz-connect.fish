@@ -70,6 +70,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand status" -s V -l version -d 'Print version'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand restore" -l dry-run -d 'Say which channel the file would restore, and where; write nothing'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand restore" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand restore" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand restore" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -86,7 +87,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and not __fish_seen_subcommand_from status watch refresh adopt restore help" -f -a "adopt" -d 'Hand a channel connected by this tool to the deployment: write its row as Postiz\'s own connect does'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and not __fish_seen_subcommand_from status watch refresh adopt restore help" -f -a "restore" -d 'Put the tokens of a record `postiz refresh` kept aside back into their row'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and not __fish_seen_subcommand_from status watch refresh adopt restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l env-file -d 'Postiz\'s .env: DATABASE_URL and REDIS_URL are read from it' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l database-url -d 'Postiz\'s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l redis-url -d 'Postiz\'s Redis (default: REDIS_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -l temporal-address -d 'Postiz\'s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)' -r
@@ -98,13 +99,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l env-file -d 'Postiz\'s .env: DATABASE_URL and REDIS_URL are read from it' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l database-url -d 'Postiz\'s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l redis-url -d 'Postiz\'s Redis (default: REDIS_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l temporal-address -d 'Postiz\'s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l connect-timeout -d 'Give up reaching the database, Redis or Temporal after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l org -d 'Only this organization, by name or id' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l timeout -d 'Stop after this long (default: until Ctrl-C)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l stop-after -d 'Stop after this long (default: until Ctrl-C)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l timeout -d 'Deprecated spelling of --stop-after' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l grace -d 'A state consumed with no channel row written within this long is a failed token exchange' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l interval -d 'How often Redis and the channel rows are read' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
@@ -112,14 +114,14 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l env-file -d 'Postiz\'s .env: DATABASE_URL and REDIS_URL are read from it' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l database-url -d 'Postiz\'s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l redis-url -d 'Postiz\'s Redis (default: REDIS_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l temporal-address -d 'Postiz\'s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l connect-timeout -d 'Give up reaching the database, Redis or Temporal after this long' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l client-id -d 'The deployment\'s client id (default: the provider\'s variable in --env-file, then the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l client-secret -d 'The deployment\'s client secret (default: as --client-id)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l sandbox-at -d 'Refresh against a sandbox running at this URL (`postiz-connect sandbox`), with its client' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l dry-run -d 'Say what would change; call no provider, write nothing'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -s q -l quiet -d 'Print only results and errors'
@@ -127,7 +129,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from refresh" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l org -d 'The organization to add it to, by name or id' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l env-file -d 'Postiz\'s .env: DATABASE_URL and REDIS_URL are read from it' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l database-url -d 'Postiz\'s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l redis-url -d 'Postiz\'s Redis (default: REDIS_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -l temporal-address -d 'Postiz\'s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)' -r
@@ -139,7 +141,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; an
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from adopt" -s V -l version -d 'Print version'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from restore" -l env-file -d 'Postiz\'s .env: DATABASE_URL and REDIS_URL are read from it' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from restore" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from restore" -l database-url -d 'Postiz\'s PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from restore" -l redis-url -d 'Postiz\'s Redis (default: REDIS_URL from --env-file, then from the environment)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand postiz; and __fish_seen_subcommand_from restore" -l temporal-address -d 'Postiz\'s Temporal, HOST:PORT, or `none` (default: TEMPORAL_ADDRESS from --env-file, then from the environment, then localhost:7233 as Postiz)' -r
@@ -166,21 +168,21 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l page -d 'Two-step providers: the page, channel, blog or location to connect, by id or name (default: ask; without a terminal, list them and exit 6)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -199,7 +201,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -208,20 +210,20 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l redirect-uri -d 'The redirect URI the app sends, to compare with --registered' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l registered -d 'A redirect URI registered in the provider\'s console (repeatable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l url -d 'The URL the browser ended on, to explain' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l timeout -d 'Time limit of each network probe (they run at once)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l probe-timeout -d 'Time limit of each network probe (they run at once)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-id -d 'OAuth client id (default: the provider\'s environment variable, see `providers`)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-secret -d 'OAuth client secret; omit for a public client (prefer the environment variable)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l instance -d 'The provider\'s instance, for providers that run on many hosts (Mastodon)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l offline -d 'Skip every network check'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s q -l quiet -d 'Print only results and errors'
@@ -229,7 +231,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l frontend-url -d 'Also show the redirect URI Postiz sends for this FRONTEND_URL' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l env-file -d 'Take FRONTEND_URL (and X_URL) from a Postiz .env' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -237,31 +239,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l access-ttl -d 'Access-token lifetime' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l provider -d 'The provider to emulate (its catalog entry drives the emulation)' -r -f -a "custom\t''
-discord\t''
-dribbble\t''
-facebook\t''
-gmb\t''
-instagram\t''
-instagram-standalone\t''
-kick\t''
-linkedin\t''
-linkedin-page\t''
-mastodon\t''
-pinterest\t''
-reddit\t''
-slack\t''
-threads\t''
-tiktok\t''
-tiktok-business\t''
-tumblr\t''
-twitch\t''
-twitter\t''
-x\t''
-vk\t''
-whop\t''
-youtube\t''"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l fault -d 'Inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -272,7 +250,7 @@ server-error\t''
 rotate-refresh\t''
 expire-fast\t''
 state-drop\t''"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l auto-approve -d 'Approve at once instead of showing the consent page'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -283,19 +261,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -312,7 +290,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand custom" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -323,19 +301,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -352,7 +330,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand discord" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -363,19 +341,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -392,7 +370,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand dribbble" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -403,19 +381,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -433,7 +411,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand facebook" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -444,19 +422,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l cl
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -474,7 +452,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l pa
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand gmb" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -485,19 +463,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -515,7 +493,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -526,19 +504,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -555,7 +533,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand instagram-standalone" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -566,19 +544,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l c
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -595,7 +573,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand kick" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -606,19 +584,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -635,7 +613,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -646,19 +624,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -676,7 +654,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand linkedin-page" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -687,19 +665,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -717,7 +695,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand mastodon" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -728,19 +706,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -757,7 +735,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand pinterest" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -768,19 +746,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -797,7 +775,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand reddit" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -808,19 +786,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -837,7 +815,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand slack" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -848,19 +826,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -877,7 +855,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand threads" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -888,19 +866,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -917,7 +895,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -928,19 +906,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -957,7 +935,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-bus
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tiktok-business" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -968,19 +946,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -998,7 +976,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand tumblr" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -1009,19 +987,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -1038,7 +1016,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitch" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -1049,19 +1027,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -1079,7 +1057,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l oauth1 -d 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand twitter" -s q -l quiet -d 'Print only results and errors'
@@ -1091,19 +1069,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l clie
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -1121,7 +1099,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l past
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l oauth1 -d 'Connect with OAuth 1.0a as Postiz does (X_API_KEY / X_API_SECRET); automatic when only those are set'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand x" -s q -l quiet -d 'Print only results and errors'
@@ -1133,19 +1111,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l cli
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -1162,7 +1140,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l pas
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand vk" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -1173,19 +1151,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l c
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -1202,7 +1180,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l p
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand whop" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -1213,19 +1191,19 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l client-auth -d 'How the client authenticates at the token endpoint' -r -f -a "basic\t'HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1)'
 post\t'`client_id` and `client_secret` in the form body'
 none\t'Public client: `client_id` in the body, no secret'"
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l env-file -d 'Read credentials (and FRONTEND_URL) from a Postiz .env file' -r -F
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l env-file -d 'A Postiz .env file: what the command needs is read from it (client credentials, FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment' -r -F
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l issuer -d 'OpenID Connect / RFC 8414 issuer: endpoints come from its metadata' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auth-url -d 'Authorization endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l token-url -d 'Token endpoint (overrides the catalog)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l userinfo-url -d 'Endpoint that names the account (OIDC userinfo or the provider\'s "me")' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l revoke-url -d 'RFC 7009 revocation endpoint, used by `logout`' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Use a sandbox already running at this URL (started with `postiz-connect sandbox`)' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox-at -d 'Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l scopes -d 'Scopes to request instead of the provider\'s defaults (space or comma separated)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l account -d 'Name the account yourself: for servers that cannot say whose account it is (no identity endpoint), or to tell two logins apart; the channel is PROVIDER:NAME' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l port -d 'Listen on this port of 127.0.0.1 (default: a random free port)' -r
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l redirect-uri -d 'Use this exact redirect URI (loopback: listened on; elsewhere: needs --paste)' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l timeout -d 'Give up waiting for the browser after this long' -r
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l browser-timeout -d 'Give up waiting for the browser after this long' -r
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l fault -d 'Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop' -r -f -a "redirect-mismatch\t''
 access-denied\t''
 invalid-grant\t''
 invalid-client\t''
@@ -1243,7 +1221,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l insecure-storage -d 'Keep tokens in a 0600 file instead of the OS keychain (remembered)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l keychain -d 'Store in the OS keychain, undoing a remembered --insecure-storage'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l sandbox -d 'Connect against a local emulation of the provider: no account or credentials needed'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auto-approve -d 'With --sandbox: approve at once instead of showing the consent page; with --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no browser opens'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l auto-approve -d 'Approve at once instead of showing the consent page (connect: with --sandbox; with --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no browser opens)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand youtube" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -1256,6 +1234,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s 
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s h -l help -d 'Print help'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand token" -s V -l version -d 'Print version'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -l local-only -d 'Delete the local copy without revoking at the provider'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -l dry-run -d 'Say what would be revoked and deleted; call no provider, delete nothing'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand logout" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -1266,7 +1245,7 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l all -d 'Every stored channel that is due'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l force -d 'Refresh even if not due'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l dry-run -d 'Say what would be refreshed; change nothing'
-complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l watch -d 'Keep running: refresh each channel when it becomes due, until Ctrl-C'
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l watch -d 'Keep running: refresh each channel when it becomes due, until Ctrl-C (a refresh that stays on, with the same flags and outcomes; `postiz watch` only observes connects)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -l json -d 'Print machine-readable JSON on stdout (errors as JSON on stderr)'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -s q -l quiet -d 'Print only results and errors'
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand refresh" -s v -l verbose -d 'Show each HTTP exchange, with tokens, codes and secrets masked'
@@ -1316,3 +1295,4 @@ complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand completion
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand connect; and not __fish_seen_subcommand_from custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube" -f -a "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand doctor" -f -a "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
 complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand providers; and not __fish_seen_subcommand_from custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube" -f -a "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"
+complete -c postiz-connect -n "__fish_postiz_connect_using_subcommand sandbox; and not __fish_seen_subcommand_from custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube" -f -a "custom discord dribbble facebook gmb instagram instagram-standalone kick linkedin linkedin-page mastodon pinterest reddit slack threads tiktok tiktok-business tumblr twitch twitter x vk whop youtube"

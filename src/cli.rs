@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::error::EXIT_CODES_HELP;
+use crate::error::exit_codes_help;
 use crate::providers::{find, Catalog, ClientAuth, Provider, Summary};
 
 /// The program's name, as `--version` and usage show it.
@@ -25,7 +25,7 @@ const NAME: &str = "postiz-connect";
         (S256) and a one-time state, the code exchange, a check of the granted scopes, an \
         identity check, and tokens stored in the OS keychain. Every step is shown, and \
         every failure comes with its cause and the fix.",
-    after_help = EXIT_CODES_HELP,
+    after_help = exit_codes_help(),
     propagate_version = true,
     subcommand_required = true,
     arg_required_else_help = true
@@ -94,7 +94,8 @@ pub enum Command {
         /// How many token requests to have in flight at once
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
         jobs: u16,
-        /// Keep running: refresh each channel when it becomes due, until Ctrl-C
+        /// Keep running: refresh each channel when it becomes due, until Ctrl-C (a refresh that
+        /// stays on, with the same flags and outcomes; `postiz watch` only observes connects)
         #[arg(long, conflicts_with_all = ["force", "dry_run"])]
         watch: bool,
     },
@@ -102,6 +103,9 @@ pub enum Command {
     Restore {
         /// The recovery file the refresh error named
         file: PathBuf,
+        /// Say which channel the file would restore, and where; write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Revoke a channel's tokens at the provider and delete them here
     Logout {
@@ -110,6 +114,9 @@ pub enum Command {
         /// Delete the local copy without revoking at the provider
         #[arg(long)]
         local_only: bool,
+        /// Say what would be revoked and deleted; call no provider, delete nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// List the providers in the catalog
     Providers {
@@ -118,9 +125,8 @@ pub enum Command {
         /// Also show the redirect URI Postiz sends for this FRONTEND_URL
         #[arg(long, value_name = "URL", conflicts_with = "env_file")]
         frontend_url: Option<String>,
-        /// Take FRONTEND_URL (and X_URL) from a Postiz .env
-        #[arg(long, value_name = "PATH")]
-        env_file: Option<PathBuf>,
+        #[command(flatten)]
+        env_file: EnvFileArg,
     },
     /// Find the cause of a failing connection and print the fix
     Doctor(DoctorArgs),
@@ -132,17 +138,21 @@ pub enum Command {
     /// Run a local emulation of a provider's OAuth endpoints, until Ctrl-C
     Sandbox {
         /// The provider to emulate (its catalog entry drives the emulation)
-        #[arg(long, default_value = "twitter")]
+        #[arg(default_value = "twitter")]
         provider: String,
+        /// Deprecated spelling of the PROVIDER argument
+        #[arg(
+            long = "provider",
+            value_name = "PROVIDER",
+            hide = true,
+            conflicts_with = "provider"
+        )]
+        provider_flag: Option<String>,
         /// Listen on this port of 127.0.0.1 (default: a random free port)
         #[arg(long)]
         port: Option<u16>,
-        /// Approve at once instead of showing the consent page
-        #[arg(long)]
-        auto_approve: bool,
-        /// Inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
-        #[arg(long = "fault", value_name = "FAULT")]
-        faults: Vec<crate::sandbox::Fault>,
+        #[command(flatten)]
+        emulation: EmulationArgs,
         /// Access-token lifetime
         #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = humantime::parse_duration)]
         access_ttl: Duration,
@@ -178,8 +188,11 @@ pub enum PostizCommand {
         #[arg(long, value_name = "NAME|ID")]
         org: Option<String>,
         /// Stop after this long (default: until Ctrl-C)
-        #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
+        #[arg(long = "stop-after", value_name = "DURATION", value_parser = humantime::parse_duration)]
         timeout: Option<Duration>,
+        /// Deprecated spelling of --stop-after
+        #[arg(long = "timeout", value_name = "DURATION", hide = true, conflicts_with = "timeout", value_parser = humantime::parse_duration)]
+        deprecated_timeout: Option<Duration>,
         /// A state consumed with no channel row written within this long is a failed token exchange
         #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = humantime::parse_duration)]
         grace: Duration,
@@ -196,14 +209,13 @@ pub enum PostizCommand {
         #[command(flatten)]
         deployment: DeploymentArgs,
         /// The deployment's client id (default: the provider's variable in --env-file, then the environment)
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with = "sandbox_at")]
         client_id: Option<String>,
         /// The deployment's client secret (default: as --client-id)
-        #[arg(long, value_name = "SECRET")]
+        #[arg(long, value_name = "SECRET", conflicts_with = "sandbox_at")]
         client_secret: Option<String>,
-        /// Refresh against a sandbox running at this URL (`postiz-connect sandbox`), with its client
-        #[arg(long, value_name = "URL", conflicts_with_all = ["client_id", "client_secret"])]
-        sandbox_at: Option<String>,
+        #[command(flatten)]
+        sandbox_at: SandboxAtArg,
         /// Say what would change; call no provider, write nothing
         #[arg(long)]
         dry_run: bool,
@@ -308,9 +320,8 @@ fn parse_interval(text: &str) -> Result<Duration, String> {
 /// Where a Postiz deployment's PostgreSQL and Redis are.
 #[derive(Debug, Clone, Args, Default)]
 pub struct DeploymentArgs {
-    /// Postiz's .env: DATABASE_URL and REDIS_URL are read from it
-    #[arg(long, value_name = "PATH")]
-    pub env_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub env_file: EnvFileArg,
     /// Postiz's PostgreSQL (default: DATABASE_URL from --env-file, then from the environment)
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
@@ -329,28 +340,42 @@ pub struct DeploymentArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct ClientArgs {
     /// OAuth client id (default: the provider's environment variable, see `providers`)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", conflicts_with = "sandbox_at")]
     pub client_id: Option<String>,
     /// OAuth client secret; omit for a public client (prefer the environment variable)
-    #[arg(long, value_name = "SECRET")]
+    #[arg(long, value_name = "SECRET", conflicts_with = "sandbox_at")]
     pub client_secret: Option<String>,
     /// How the client authenticates at the token endpoint
     #[arg(long, value_enum, value_name = "METHOD")]
     pub client_auth: Option<ClientAuth>,
-    /// Read credentials (and FRONTEND_URL) from a Postiz .env file
-    #[arg(long, value_name = "PATH")]
-    pub env_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub env_file: EnvFileArg,
     /// The provider's instance, for providers that run on many hosts (Mastodon)
     #[arg(long, value_name = "URL", help_heading = "Endpoints")]
     pub instance: Option<String>,
     /// OpenID Connect / RFC 8414 issuer: endpoints come from its metadata
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    #[arg(
+        long,
+        value_name = "URL",
+        help_heading = "Endpoints",
+        conflicts_with = "sandbox_at"
+    )]
     pub issuer: Option<String>,
     /// Authorization endpoint (overrides the catalog)
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    #[arg(
+        long,
+        value_name = "URL",
+        help_heading = "Endpoints",
+        conflicts_with = "sandbox_at"
+    )]
     pub auth_url: Option<String>,
     /// Token endpoint (overrides the catalog)
-    #[arg(long, value_name = "URL", help_heading = "Endpoints")]
+    #[arg(
+        long,
+        value_name = "URL",
+        help_heading = "Endpoints",
+        conflicts_with = "sandbox_at"
+    )]
     pub token_url: Option<String>,
     /// Endpoint that names the account (OIDC userinfo or the provider's "me")
     #[arg(long, value_name = "URL", help_heading = "Endpoints")]
@@ -358,9 +383,43 @@ pub struct ClientArgs {
     /// RFC 7009 revocation endpoint, used by `logout`
     #[arg(long, value_name = "URL", help_heading = "Endpoints")]
     pub revoke_url: Option<String>,
-    /// Use a sandbox already running at this URL (started with `postiz-connect sandbox`)
-    #[arg(long, value_name = "URL", help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url"])]
-    pub sandbox_at: Option<String>,
+    #[command(flatten)]
+    pub sandbox_at: SandboxAtArg,
+}
+
+// `--env-file`: one flag, one meaning, wherever a command reads a Postiz .env.
+#[derive(Debug, Clone, Args, Default)]
+pub struct EnvFileArg {
+    /// A Postiz .env file: what the command needs is read from it (client credentials,
+    /// FRONTEND_URL, DATABASE_URL, REDIS_URL), before the environment
+    #[arg(long = "env-file", id = "env_file", value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+// `--sandbox-at`: talk to a sandbox started with `postiz-connect sandbox`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct SandboxAtArg {
+    /// Use a sandbox already running at this URL (`postiz-connect sandbox`), with its client
+    #[arg(
+        long = "sandbox-at",
+        id = "sandbox_at",
+        value_name = "URL",
+        help_heading = "Sandbox"
+    )]
+    pub url: Option<String>,
+}
+
+// What an emulated provider does: `sandbox`, and `connect --sandbox`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct EmulationArgs {
+    /// Approve at once instead of showing the consent page (connect: with --sandbox; with
+    /// --sandbox-at, a sandbox started with --auto-approve: follow its login URL when no
+    /// browser opens)
+    #[arg(long, help_heading = "Sandbox")]
+    pub auto_approve: bool,
+    /// Inject a fault (repeatable; connect: with --sandbox): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
+    #[arg(long = "fault", value_name = "FAULT", help_heading = "Sandbox")]
+    pub faults: Vec<crate::sandbox::Fault>,
 }
 
 #[derive(Debug, Clone, Args, Default)]
@@ -404,8 +463,11 @@ pub struct ConnectArgs {
     #[arg(long, help_heading = "Redirect")]
     pub paste: bool,
     /// Give up waiting for the browser after this long
-    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = humantime::parse_duration, overrides_with = "timeout", help_heading = "Redirect")]
+    #[arg(long = "browser-timeout", value_name = "DURATION", default_value = "5m", value_parser = humantime::parse_duration, overrides_with = "timeout", help_heading = "Redirect")]
     pub timeout: Duration,
+    /// Deprecated spelling of --browser-timeout
+    #[arg(long = "timeout", value_name = "DURATION", hide = true, conflicts_with = "timeout", value_parser = humantime::parse_duration)]
+    pub deprecated_timeout: Option<Duration>,
 
     /// Keep tokens in a 0600 file instead of the OS keychain (remembered)
     #[arg(long, conflicts_with = "keychain", help_heading = "Storage")]
@@ -417,19 +479,9 @@ pub struct ConnectArgs {
     /// Connect against a local emulation of the provider: no account or credentials needed
     #[arg(long, help_heading = "Sandbox", conflicts_with_all = ["client_id", "client_secret", "issuer", "auth_url", "token_url", "sandbox_at"])]
     pub sandbox: bool,
-    /// With --sandbox: approve at once instead of showing the consent page; with
-    /// --sandbox-at (a sandbox started with --auto-approve): follow its login URL when no
-    /// browser opens
-    #[arg(long, help_heading = "Sandbox")]
-    pub auto_approve: bool,
-    /// With --sandbox: inject a fault (repeatable): redirect-mismatch, access-denied, invalid-grant, invalid-client, scope-downgrade, slow:<ms>, rate-limit, server-error, rotate-refresh, expire-fast, state-drop
-    #[arg(
-        long = "fault",
-        value_name = "FAULT",
-        requires = "sandbox",
-        help_heading = "Sandbox"
-    )]
-    pub faults: Vec<crate::sandbox::Fault>,
+    // With --sandbox: `build_command_for` adds the requirement.
+    #[command(flatten)]
+    pub emulation: EmulationArgs,
 }
 
 impl ConnectArgs {
@@ -447,7 +499,7 @@ impl ConnectArgs {
         };
         push("client-id", c.client_id.as_deref());
         push("client-auth", c.client_auth.map(|a| a.as_str()));
-        let env_file = c.env_file.as_ref().map(|p| {
+        let env_file = c.env_file.path.as_ref().map(|p| {
             std::path::absolute(p)
                 .unwrap_or_else(|_| p.clone())
                 .display()
@@ -460,7 +512,7 @@ impl ConnectArgs {
         push("token-url", c.token_url.as_deref());
         push("userinfo-url", c.userinfo_url.as_deref());
         push("revoke-url", c.revoke_url.as_deref());
-        push("sandbox-at", c.sandbox_at.as_deref());
+        push("sandbox-at", c.sandbox_at.url.as_deref());
         push("scopes", self.scopes.as_deref());
         push("account", self.account.as_deref());
         let port = self.port.map(|p| p.to_string());
@@ -470,7 +522,7 @@ impl ConnectArgs {
             ("oauth1", self.oauth1),
             ("paste", self.paste),
             ("sandbox", self.sandbox),
-            ("auto-approve", self.auto_approve),
+            ("auto-approve", self.emulation.auto_approve),
         ] {
             if on {
                 args.push(format!("--{flag}"));
@@ -497,8 +549,11 @@ pub struct DoctorArgs {
     #[arg(long)]
     pub offline: bool,
     /// Time limit of each network probe (they run at once)
-    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = humantime::parse_duration)]
+    #[arg(long = "probe-timeout", value_name = "DURATION", default_value = "5s", value_parser = humantime::parse_duration)]
     pub timeout: Duration,
+    /// Deprecated spelling of --probe-timeout
+    #[arg(long = "timeout", value_name = "DURATION", hide = true, conflicts_with = "timeout", value_parser = humantime::parse_duration)]
+    pub deprecated_timeout: Option<Duration>,
     /// The client to probe the token endpoint with, the endpoints, and a Postiz .env to lint
     #[command(flatten)]
     pub client: ClientArgs,
@@ -509,6 +564,59 @@ pub struct DoctorArgs {
 pub struct Invocation {
     pub global: GlobalArgs,
     pub command: Command,
+    /// One line per old spelling used (`--timeout` where `--browser-timeout` is meant):
+    /// shown on stderr, never in the output.
+    pub deprecations: Vec<String>,
+}
+
+/// The old spellings still accepted, each as a hidden flag of its own: its value moves to
+/// the new one here, with a note naming the new spelling.
+fn settle_deprecated(command: &mut Command) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut note = |old: &str, new: &str| {
+        notes.push(format!(
+            "note: {old} is deprecated and will be removed; use {new}"
+        ))
+    };
+    match command {
+        Command::Connect { args, .. } => {
+            if let Some(t) = args.deprecated_timeout.take() {
+                args.timeout = t;
+                note("--timeout", "--browser-timeout");
+            }
+        }
+        Command::Doctor(args) => {
+            if let Some(t) = args.deprecated_timeout.take() {
+                args.timeout = t;
+                note("--timeout", "--probe-timeout");
+            }
+        }
+        Command::Postiz {
+            command:
+                PostizCommand::Watch {
+                    timeout,
+                    deprecated_timeout,
+                    ..
+                },
+        } => {
+            if let Some(t) = deprecated_timeout.take() {
+                *timeout = Some(t);
+                note("postiz watch --timeout", "postiz watch --stop-after");
+            }
+        }
+        Command::Sandbox {
+            provider,
+            provider_flag,
+            ..
+        } => {
+            if let Some(p) = provider_flag.take() {
+                *provider = p;
+                note("sandbox --provider NAME", "sandbox NAME");
+            }
+        }
+        _ => {}
+    }
+    notes
 }
 
 /// The words a provider id or alias may not take: each built-in subcommand's name and
@@ -581,6 +689,13 @@ fn fault_arg(arg: clap::Arg) -> clap::Arg {
         .map(|n| n.replace("<ms>", "500"))
         .collect();
     suggesting(arg, |s: &str| s.parse::<crate::sandbox::Fault>(), names)
+}
+
+/// A connect's faults ask for `--sandbox` (the flag is shared with `sandbox`, where it
+/// stands alone); `--auto-approve` also goes with `--sandbox-at`, which the connect
+/// checks itself.
+fn with_sandbox(connect: clap::Command) -> clap::Command {
+    connect.mut_arg("faults", |a| fault_arg(a).requires("sandbox"))
 }
 
 /// The full command: the derive surface plus one subcommand per catalog provider.
@@ -673,7 +788,7 @@ fn build_command_for(
                 }),
                 None => c,
             };
-            c.mut_arg("faults", fault_arg)
+            with_sandbox(c)
         })
         .mut_subcommand("doctor", |c| suggested(c, "providers"))
         .mut_subcommand("providers", |c| suggested(c, "provider"))
@@ -705,11 +820,12 @@ fn build_command_for(
             // The about comes after the flags: a flattened struct's doc comment would
             // replace it.
             _ => only_what_applies(
-                ConnectArgs::augment_args(clap::Command::new(provider.id.to_string()))
-                    .mut_arg("faults", fault_arg)
-                    .about(about)
-                    .visible_aliases(aliases)
-                    .after_help(EXIT_CODES_HELP),
+                with_sandbox(ConnectArgs::augment_args(clap::Command::new(
+                    provider.id.to_string(),
+                )))
+                .about(about)
+                .visible_aliases(aliases)
+                .after_help(exit_codes_help()),
                 provider,
             ),
         };
@@ -785,6 +901,31 @@ pub enum Failure<E> {
     Usage(clap::Error),
     /// The catalog, needed to parse these arguments, could not be read.
     Catalog(E),
+}
+
+/// `--json` among the arguments (before a `--`): then the command line's own failures
+/// (an unknown flag, a missing argument) are JSON too, as every other outcome is.
+pub fn wants_json(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json")
+}
+
+/// A usage error of clap's as the tool's own ([`Error::Usage`]): clap's first line is
+/// the message, its tips and usage line the detail.
+pub fn usage_error(err: &clap::Error) -> crate::error::Error {
+    use clap::error::ErrorKind;
+    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return crate::error::Error::Usage("a subcommand is required".into())
+            .with_detail("see postiz-connect --help");
+    }
+    let text = err.to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("bad command line");
+    let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let rest: Vec<&str> = lines.collect();
+    crate::error::Error::Usage(message).with_detail(rest.join("; "))
 }
 
 /// Parse arguments against the catalog.
@@ -881,19 +1022,22 @@ fn from_matches(
     if let Some((name, sub)) = matches.subcommand() {
         let builtin = builtins.iter().any(|b| b == name);
         if let Some(provider) = find(summaries, name).filter(|_| !builtin) {
+            let mut command = Command::Connect {
+                provider: provider.id.to_string(),
+                args: ConnectArgs::from_arg_matches(sub)?,
+            };
             return Ok(Invocation {
                 global,
-                command: Command::Connect {
-                    provider: provider.id.to_string(),
-                    args: ConnectArgs::from_arg_matches(sub)?,
-                },
+                deprecations: settle_deprecated(&mut command),
+                command,
             });
         }
     }
-    let cli = Cli::from_arg_matches(matches)?;
+    let mut command = Cli::from_arg_matches(matches)?.command;
     Ok(Invocation {
         global,
-        command: cli.command,
+        deprecations: settle_deprecated(&mut command),
+        command,
     })
 }
 
@@ -1117,14 +1261,17 @@ mod tests {
                         all,
                     },
             } => {
-                assert_eq!(deployment.env_file.unwrap(), PathBuf::from("/srv/.env"));
+                assert_eq!(
+                    deployment.env_file.path.unwrap(),
+                    PathBuf::from("/srv/.env")
+                );
                 assert_eq!(deployment.connect_timeout, Duration::from_secs(3));
                 assert_eq!(org.as_deref(), Some("Acme"));
                 assert!(all);
             }
             other => panic!("{other:?}"),
         }
-        match parse_ok(&["postiz-connect", "postiz", "watch", "--timeout", "30s"]).command {
+        match parse_ok(&["postiz-connect", "postiz", "watch", "--stop-after", "30s"]).command {
             Command::Postiz {
                 command:
                     PostizCommand::Watch {
@@ -1210,6 +1357,103 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Each old spelling parses as the new one, with one note naming the new one; the
+    /// new spelling gets no note; old and new together are a usage error.
+    #[test]
+    fn old_spellings_still_work_with_a_note() {
+        let catalog = Catalog::embedded();
+        let inv = parse_ok(&["postiz-connect", "twitter", "--timeout", "7s"]);
+        match inv.command {
+            Command::Connect { args, .. } => assert_eq!(args.timeout, Duration::from_secs(7)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(inv.deprecations.len(), 1);
+        assert!(inv.deprecations[0].contains("--browser-timeout"));
+        let inv = parse_ok(&["postiz-connect", "doctor", "--timeout", "2s"]);
+        match inv.command {
+            Command::Doctor(args) => assert_eq!(args.timeout, Duration::from_secs(2)),
+            other => panic!("{other:?}"),
+        }
+        assert!(inv.deprecations[0].contains("--probe-timeout"));
+        let inv = parse_ok(&["postiz-connect", "postiz", "watch", "--timeout", "3s"]);
+        match inv.command {
+            Command::Postiz {
+                command: PostizCommand::Watch { timeout, .. },
+            } => assert_eq!(timeout, Some(Duration::from_secs(3))),
+            other => panic!("{other:?}"),
+        }
+        assert!(inv.deprecations[0].contains("--stop-after"));
+        let inv = parse_ok(&["postiz-connect", "sandbox", "--provider", "linkedin"]);
+        match inv.command {
+            Command::Sandbox { provider, .. } => assert_eq!(provider, "linkedin"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(inv.deprecations.len(), 1);
+        for args in [
+            &["postiz-connect", "twitter", "--browser-timeout", "7s"][..],
+            &["postiz-connect", "doctor", "--probe-timeout", "2s"],
+            &["postiz-connect", "postiz", "watch", "--stop-after", "3s"],
+            &["postiz-connect", "sandbox", "linkedin"],
+            &["postiz-connect", "sandbox"],
+        ] {
+            assert!(parse_ok(args).deprecations.is_empty(), "{args:?}");
+        }
+        for args in [
+            &[
+                "postiz-connect",
+                "twitter",
+                "--timeout",
+                "1s",
+                "--browser-timeout",
+                "2s",
+            ][..],
+            &[
+                "postiz-connect",
+                "doctor",
+                "--timeout",
+                "1s",
+                "--probe-timeout",
+                "2s",
+            ],
+            &["postiz-connect", "sandbox", "x", "--provider", "linkedin"],
+        ] {
+            assert!(parse(&catalog, args).is_err(), "{args:?}");
+        }
+    }
+
+    /// One declaration per shared flag: `--env-file`, `--sandbox-at`, `--fault` and
+    /// `--auto-approve` say the same wherever they appear.
+    #[test]
+    fn shared_flags_have_one_help_text() {
+        let mut whole = build_command(&Catalog::embedded());
+        whole.build();
+        fn walk(cmd: &clap::Command, seen: &mut std::collections::BTreeMap<String, Vec<String>>) {
+            for arg in cmd.get_arguments() {
+                if let (Some(long), Some(help)) = (arg.get_long(), arg.get_help()) {
+                    seen.entry(long.to_string())
+                        .or_default()
+                        .push(help.to_string());
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, seen);
+            }
+        }
+        let mut seen = Default::default();
+        walk(&whole, &mut seen);
+        for flag in ["env-file", "sandbox-at", "fault", "auto-approve"] {
+            let mut helps = seen[flag].clone();
+            assert!(helps.len() > 1, "{flag} is shared");
+            helps.dedup();
+            assert_eq!(helps.len(), 1, "{flag}: {helps:?}");
+        }
+        // Each timeout flag names what it limits.
+        assert!(
+            !seen.contains_key("timeout")
+                || seen["timeout"].iter().all(|h| h.starts_with("Deprecated"))
+        );
     }
 
     #[test]

@@ -9,8 +9,9 @@ pub mod provider;
 use crate::http::NetworkError;
 use provider::{ProviderError, Stage};
 
-/// Documented exit codes (README.md "Exit codes", and `--help`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Documented exit codes: [`EXIT_CODES`] says what each means, and the README table,
+/// `--help` and the man pages are generated from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitCode {
     Ok = 0,
     /// Anything not covered below (I/O failure, a store that refused a write).
@@ -31,26 +32,149 @@ pub enum ExitCode {
     ScopesMissing = 7,
 }
 
+/// Every exit code and what it means, in numeric order: the one source of the README's
+/// "Exit codes" table, the `--help` text and the man pages.
+pub const EXIT_CODES: [(ExitCode, &str); 8] = [
+    (ExitCode::Ok, "success"),
+    (
+        ExitCode::Failure,
+        "other failure (I/O, token store); `status`, `postiz status`, `doctor`: a channel \
+         or check has a problem (local `status`: a channel needs reconnecting, or has \
+         expired with no way to refresh); `postiz watch`: a connect failed",
+    ),
+    (
+        ExitCode::Usage,
+        "usage error (bad flags, unknown provider or channel)",
+    ),
+    (
+        ExitCode::Cancelled,
+        "cancelled, denied by the user (`access_denied`), or timed out waiting",
+    ),
+    (
+        ExitCode::Rejected,
+        "rejected: state mismatch, `invalid_grant` (a dead grant, whatever the HTTP \
+         status), `invalid_scope`, `invalid_client` at the code exchange, ...",
+    ),
+    (
+        ExitCode::Network,
+        "network failure: DNS, connection refused, timeout, TLS (each named apart); or \
+         the provider is down or rate-limiting (5xx, 429); or a Postiz database, Redis \
+         or Temporal that cannot be reached (the message names which; `postiz status` \
+         still prints what it read, and `postiz refresh`/`adopt` of a threads or \
+         instagram-standalone row still write it, then say the refresh workflow was not \
+         started)",
+    ),
+    (
+        ExitCode::Config,
+        "configuration: missing or malformed credentials, redirect URI, keychain \
+         unavailable; a refresh (or `token`'s automatic refresh) refused with \
+         `invalid_client` or `unauthorized_client` (the app's credentials changed); a Postiz database URL, login or database that \
+         is not Postiz's",
+    ),
+    (
+        ExitCode::ScopesMissing,
+        "connected, but required scopes were not granted",
+    ),
+];
+
 impl ExitCode {
-    /// Of several outcomes (one per channel), the code the run exits with: the highest.
+    /// The order in which a command over several items (channels, rows, checks) picks
+    /// the code it exits with, first wins: what needs a person to act (the command
+    /// line, the app's configuration, a dead grant, missing scopes, anything else that
+    /// failed) before what only needs time (a cancelled wait, the network, a provider
+    /// that is down). Retrying cannot fix the first kind, so it must not hide behind
+    /// the second.
+    pub const PRECEDENCE: [ExitCode; 8] = [
+        ExitCode::Usage,
+        ExitCode::Config,
+        ExitCode::Rejected,
+        ExitCode::ScopesMissing,
+        ExitCode::Failure,
+        ExitCode::Cancelled,
+        ExitCode::Network,
+        ExitCode::Ok,
+    ];
+
+    fn rank(self) -> usize {
+        Self::PRECEDENCE
+            .iter()
+            .position(|c| *c == self)
+            .expect("every code has a rank")
+    }
+
+    /// Of two outcomes (one per item), the one the run exits with: [`Self::PRECEDENCE`].
     pub fn worst(self, other: ExitCode) -> ExitCode {
-        self.max(other)
+        if other.rank() < self.rank() {
+            other
+        } else {
+            self
+        }
+    }
+
+    /// What the code means ([`EXIT_CODES`]).
+    pub fn meaning(self) -> &'static str {
+        EXIT_CODES
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map(|(_, m)| *m)
+            .expect("every code is documented")
     }
 }
 
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0  success
-  1  other failure (I/O, token store); postiz status/watch: a channel or connect has a problem
-  2  usage error
-  3  cancelled, denied by the user, or timed out
-  4  rejected by the provider or the listener (state mismatch, invalid_grant, invalid_scope,
-     invalid_client at the code exchange, ...)
-  5  network failure (DNS, connection refused, timeout, TLS), provider unavailable (5xx, 429),
-     or a Postiz database, Redis or Temporal that cannot be reached
-  6  configuration problem (credentials, redirect URI, keychain, a Postiz database URL or login;
-     a refresh refused with invalid_client or unauthorized_client: the app's credentials)
-  7  connected, but required scopes were not granted";
+/// The exit codes as `--help` and the man pages show them: [`EXIT_CODES`], wrapped, and
+/// the rule for a run over several items.
+pub fn exit_codes_help() -> String {
+    let mut out = String::from("Exit codes:\n");
+    for (code, meaning) in EXIT_CODES {
+        wrap(&mut out, &format!("  {}  ", code as i32), "     ", meaning);
+    }
+    wrap(&mut out, "", "", &precedence_sentence());
+    out.trim_end().to_string()
+}
+
+/// `text` (its backquotes dropped) in lines of at most 88 columns: `first` before the
+/// first, `indent` before the others.
+fn wrap(out: &mut String, first: &str, indent: &str, text: &str) {
+    let mut line = first.to_string();
+    for word in text.replace('`', "").split(' ') {
+        if line.len() + word.len() > 88 && line.len() > first.len().max(indent.len()) {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = indent.to_string();
+        }
+        line.push_str(word);
+        line.push(' ');
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+}
+
+/// The README's "Exit codes" table and the rule below it (tests/it/assets.rs keeps the
+/// README in step).
+pub fn exit_codes_markdown() -> String {
+    let mut out = String::from("| code | meaning |\n|---|---|\n");
+    for (code, meaning) in EXIT_CODES {
+        out.push_str(&format!("| {} | {meaning} |\n", code as i32));
+    }
+    out.push('\n');
+    out.push_str(&precedence_sentence());
+    out.push('\n');
+    out
+}
+
+fn precedence_sentence() -> String {
+    let order: Vec<String> = ExitCode::PRECEDENCE
+        .iter()
+        .filter(|c| **c != ExitCode::Ok)
+        .map(|c| (*c as i32).to_string())
+        .collect();
+    format!(
+        "A command over several channels, rows or checks exits with the code of the failure \
+         that most needs a person, in this order: {} (a usage or configuration problem, a \
+         dead grant or missing scopes before a transient network failure).",
+        order.join(", ")
+    )
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -230,7 +354,7 @@ impl Error {
             Error::TimedOut { .. } => Some(
                 "run the command again and finish the login in the browser; on a machine whose \
                  browser cannot reach this one (SSH, containers) add --paste; raise the limit \
-                 with --timeout"
+                 with --browser-timeout"
                     .into(),
             ),
             Error::ScopesMissing { reconnect, .. } => Some(format!(
@@ -372,17 +496,42 @@ mod tests {
             (ExitCode::Config, 6),
             (ExitCode::ScopesMissing, 7),
         ];
+        let help = exit_codes_help();
         for (code, number) in documented {
             assert_eq!(code as i32, number);
-            assert!(
-                EXIT_CODES_HELP.contains(&format!("  {number}  ")),
-                "{number}"
+            assert!(help.contains(&format!("  {number}  ")), "{number}");
+            assert!(!code.meaning().is_empty());
+        }
+    }
+
+    /// A run with a dead grant (4) and an unreachable provider (5) exits 4: what needs a
+    /// person wins over what needs time, whichever came first.
+    #[test]
+    fn a_run_exits_with_the_failure_that_most_needs_a_person() {
+        use ExitCode::*;
+        for (a, b, expected) in [
+            (Rejected, Network, Rejected),
+            (Config, Network, Config),
+            (ScopesMissing, Network, ScopesMissing),
+            (Failure, Network, Failure),
+            (Config, Rejected, Config),
+            (Rejected, ScopesMissing, Rejected),
+            (Cancelled, Network, Cancelled),
+            (Ok, Network, Network),
+            (Ok, Failure, Failure),
+            (Usage, Config, Usage),
+            (Ok, Ok, Ok),
+        ] {
+            assert_eq!(a.worst(b), expected, "{a:?} {b:?}");
+            assert_eq!(b.worst(a), expected, "{b:?} {a:?}");
+        }
+        // Every code has exactly one place in the order.
+        for (code, _) in EXIT_CODES {
+            assert_eq!(
+                ExitCode::PRECEDENCE.iter().filter(|c| **c == code).count(),
+                1
             );
         }
-        assert_eq!(
-            ExitCode::Rejected.worst(ExitCode::Network),
-            ExitCode::Network
-        );
-        assert_eq!(ExitCode::Ok.worst(ExitCode::Failure), ExitCode::Failure);
+        assert!(exit_codes_help().contains("in this order: 2, 6, 4, 7, 1, 3, 5"));
     }
 }

@@ -332,6 +332,41 @@ pub fn origin_of(url: &str) -> String {
     }
 }
 
+/// How this run talks to the network, decided once (from the command line) and passed
+/// down to every service that makes a client: the limit of one request, and whether the
+/// `-v` transcript is written. Proxies (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+/// `NO_PROXY`) and trust roots (the platform's) are the environment's, which every
+/// client built from this reads the same way (`HttpClient::new`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Network {
+    /// The limit of one request, its body included.
+    pub timeout: Duration,
+    pub verbose: bool,
+}
+
+impl Network {
+    /// The limit of one request of a connect, refresh, token or logout: a provider that
+    /// has not answered in this long is treated as down.
+    pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+    pub fn new(verbose: bool) -> Network {
+        Network {
+            timeout: Self::REQUEST_TIMEOUT,
+            verbose,
+        }
+    }
+
+    /// The same settings with another limit per request (`doctor --probe-timeout`).
+    pub fn with_timeout(self, timeout: Duration) -> Network {
+        Network { timeout, ..self }
+    }
+
+    /// A client with these settings; build it once and share it (it is `Sync`).
+    pub fn client(&self) -> HttpClient {
+        HttpClient::new(self.timeout, self.verbose)
+    }
+}
+
 pub struct HttpClient {
     inner: reqwest::blocking::Client,
     /// Also the limit for reading a body (reqwest's applies to each read of it only).
@@ -358,6 +393,11 @@ impl HttpClient {
             timeout,
             verbose,
         }
+    }
+
+    /// The limit of one request.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// GET a URL with an optional bearer token and extra headers; the response whatever

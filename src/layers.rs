@@ -9,6 +9,9 @@
 //! child is the module's table of contents, not a dependency of its code, so it is not
 //! an edge of the per-file graph.
 //!
+//! The top-level graph also points down: [`LAYERS`] (the layers `lib.rs` documents)
+//! orders the modules, and no module names one of a layer above its own.
+//!
 //! [`KNOWN`] lists the edges that still close a cycle and are being removed elsewhere;
 //! an entry that no longer exists fails the test too, so the list only shrinks.
 
@@ -530,6 +533,119 @@ fn the_module_graph_has_no_cycles() {
         ));
     }
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n\n"));
+}
+
+/// The layers of `lib.rs`, top (the commands) to bottom (plain data and helpers): a
+/// module may name modules of its own layer or below, never above. The commands read
+/// the command line's parsed types, so the command line is below them; `http` names
+/// only `redact` and `text`, and `error` holds its `NetworkError`, so it is a foundation.
+const LAYERS: &[&[&str]] = &[
+    &["commands"],
+    &["cli", "assets"],
+    &["refresh", "doctor", "sandbox", "postiz", "connect"],
+    &["providers", "oauth", "store", "browser"],
+    &[
+        "model",
+        "error",
+        "http",
+        "ui",
+        "text",
+        "redact",
+        "interrupt",
+        "hardening",
+    ],
+];
+
+/// Upward edges still there (`from`, `to`, why); an entry that no longer exists fails
+/// the test, so the list only shrinks.
+const KNOWN_UPWARD: &[(&str, &str, &str)] = &[(
+    "connect",
+    "cli",
+    "connect reads cli::ConnectArgs; #22 item 5 gives it an options struct of its own",
+)];
+
+fn layer_of(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|layer| layer.contains(&module))
+}
+
+/// Edges against the direction: the module, the module it names above its layer, and
+/// the files that name it.
+fn upward_edges(top: &Graph) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for (from, targets) in &top.edges {
+        for (to, files) in targets {
+            match (layer_of(from), layer_of(to)) {
+                (Some(a), Some(b)) if b < a => wrong.push(format!(
+                    "{from} (layer {}) names {to} (layer {}) in {}",
+                    a + 1,
+                    b + 1,
+                    files.iter().cloned().collect::<Vec<_>>().join(", ")
+                )),
+                (None, _) => wrong.push(format!("{from} is in no layer of LAYERS")),
+                (_, None) => wrong.push(format!("{to} is in no layer of LAYERS")),
+                _ => {}
+            }
+        }
+    }
+    wrong
+}
+
+/// Dependencies point down: services never name the command line or the commands,
+/// infrastructure never a service, the model and foundations nothing above them.
+#[test]
+fn every_module_names_only_its_own_layer_or_below() {
+    let (mut top, _) = graphs(&src_dir());
+    let mut wrong = Vec::new();
+    for (from, to, _why) in KNOWN_UPWARD {
+        let removed = top
+            .edges
+            .get_mut(*from)
+            .and_then(|targets| targets.remove(*to));
+        if removed.is_none() {
+            wrong.push(format!(
+                "{from} -> {to} is gone: remove it from KNOWN_UPWARD in src/layers.rs"
+            ));
+        }
+    }
+    wrong.extend(upward_edges(&top));
+    assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));
+}
+
+/// Every HTTP client of the tool comes from the run's one `http::Network` value (its
+/// request limit written once, `Network::REQUEST_TIMEOUT`): no module builds one with a
+/// limit of its own (test code aside).
+#[test]
+fn every_http_client_comes_from_the_network_settings() {
+    let src = src_dir();
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut builders = Vec::new();
+    for file in files {
+        let code = without_tests(&code_only(&std::fs::read_to_string(&file).unwrap()));
+        let shown = file.strip_prefix(&src).unwrap().display().to_string();
+        if code.contains("HttpClient::new(") && shown != "http.rs" {
+            builders.push(shown);
+        }
+    }
+    assert!(
+        builders.is_empty(),
+        "build clients with Network::client(): {builders:?}"
+    );
+}
+
+/// The checker itself: a service naming the command line is found.
+#[test]
+fn an_upward_edge_is_found() {
+    let mut top = Graph::new();
+    top.add("refresh", "store", "refresh.rs");
+    assert!(upward_edges(&top).is_empty());
+    top.add("commands", "cli", "commands/mod.rs");
+    assert!(upward_edges(&top).is_empty());
+    top.add("postiz", "commands", "postiz/locate.rs");
+    assert_eq!(
+        upward_edges(&top),
+        ["postiz (layer 3) names commands (layer 1) in postiz/locate.rs"]
+    );
 }
 
 #[test]

@@ -5,14 +5,15 @@
 //!
 //! # Layers
 //!
-//! Each module depends only on modules of its own layer or below; no two modules depend
-//! on each other, directly or around a loop (`src/layers.rs` tests it, file by file
-//! inside `error`, `model`, `oauth`, `providers` and `store`).
+//! Each module depends only on modules of its own layer or below (`src/layers.rs` tests
+//! the direction, with its one known exception: `connect` still reads the command line's
+//! `ConnectArgs`); no two modules depend on each other, directly or around a loop (tested
+//! too, file by file inside `error`, `model`, `oauth`, `providers` and `store`).
 //!
-//! 1. **Command line**: [`cli`] (the clap surface, also used to generate completions and
-//!    man pages), [`assets`] (that generation).
-//! 2. **Commands**: [`commands`], one module per subcommand, thin: arguments in, a
+//! 1. **Commands**: [`commands`], one module per subcommand, thin: arguments in, a
 //!    service called, a result shown.
+//! 2. **Command line**: [`cli`] (the clap surface the commands read, also used to
+//!    generate completions and man pages), [`assets`] (that generation).
 //! 3. **Services**: [`refresh`], [`doctor`], [`sandbox`] (a local emulation of a
 //!    provider), [`postiz`] (a self-hosted Postiz seen from outside). Connect is in
 //!    `commands::connect` for now.
@@ -21,13 +22,15 @@
 //!    which use `oauth`'s token response), [`oauth`] (the provider-agnostic flow: the
 //!    authorization request, the loopback listener, callback checks, token requests),
 //!    [`store`] (channels, secrets in the keychain or a 0600 file, crash-safe writes),
-//!    [`http`] (the one HTTP client, its network errors), [`browser`].
+//!    [`browser`].
 //! 5. **Model and foundations**: [`model`] (plain data: the catalog schema, endpoints and
 //!    client credentials, a token request's wire shape, the stored channel's versioned
 //!    format; it depends on no other module), [`error`] (the error every command
 //!    returns, with the provider errors it holds in `error::provider` and the exit
-//!    codes), [`ui`] (the terminal: styling, spinner, prompts), [`text`] (plain text
-//!    helpers every layer may use), [`redact`], [`interrupt`], [`hardening`].
+//!    codes), [`http`] (the one HTTP client, the run's network settings, its network
+//!    errors, which `error` holds), [`ui`] (the terminal: styling, spinner, prompts),
+//!    [`text`] (plain text helpers every layer may use), [`redact`], [`interrupt`],
+//!    [`hardening`].
 //!
 //! `providers` re-exports the catalog schema it loads (`providers::Provider`), and `ui`
 //! the text helpers it prints with; everything else names [`model`] directly.

@@ -336,7 +336,7 @@ pub fn refresh_channel(
             what: format!("{name} was connected to the built-in sandbox, which stopped when that command ended"),
             cause: "a --sandbox emulation lives only as long as the connect that started it".into(),
             fix: format!(
-                "connect it again ({}); to try refreshes, run `postiz-connect sandbox --provider {} --auto-approve` and connect with the command it prints (no browser needed)",
+                "connect it again ({}); to try refreshes, run `postiz-connect sandbox {} --auto-approve` and connect with the command it prints (no browser needed)",
                 channel.reconnect_command(),
                 channel.provider
             ),

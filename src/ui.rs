@@ -120,6 +120,14 @@ impl Ui {
         eprintln!("{}", msg.terminal_text());
     }
 
+    /// An old spelling was used: one line on stderr, whatever the output mode (never on
+    /// stdout, never inside the JSON), unless quiet.
+    pub fn note_deprecated(&self, note: &str) {
+        if !self.quiet {
+            eprintln!("{}", terminal_safe(note));
+        }
+    }
+
     /// Debug detail, only with -v.
     pub fn debug(&self, msg: impl TerminalText) {
         if self.verbose > 0 {

@@ -12,7 +12,7 @@ use crate::doctor::{
     Severity,
 };
 use crate::error::{Error, ExitCode};
-use crate::http::{origin_of, HttpClient};
+use crate::http::origin_of;
 use crate::providers::{EnvFile, Provider};
 use crate::ui::Styled;
 
@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         .iter()
         .map(|p| ctx.catalog.require(p).cloned())
         .collect::<Result<_, _>>()?;
-    let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
+    let env_file = EnvFile::read_if_given(args.client.env_file.path.as_deref())?;
     let vars = env_file.as_ref().map(|f| &f.vars);
     let mut findings: Vec<Finding> = Vec::new();
 
@@ -82,8 +82,10 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
     findings.extend(channels::unreadable(&listing.unreadable));
     findings.extend(channels::waiting(&listing.waiting));
 
+    // The run's network settings, with the probes' own limit.
+    let network = ctx.network.with_timeout(args.timeout);
     if !args.offline {
-        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+        let http = network.client();
         let mut origins = BTreeSet::new();
         let mut probes = Vec::new();
         let mut oauth1_probes = Vec::new();
@@ -173,7 +175,12 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
         let origins: Vec<String> = origins.into_iter().filter(|o| o != "null").collect();
         // Everything at once: the network part takes about one timeout, never the sum.
         let (net, creds, live, postiz) = std::thread::scope(|scope| {
-            let net = scope.spawn(|| network::probe(&origins, args.timeout));
+            // The probes write no transcript: `-v` shows their traced steps instead.
+            let quiet = crate::http::Network {
+                verbose: false,
+                ..network
+            };
+            let net = scope.spawn(move || network::probe(&origins, quiet));
             // The Postiz deployment behind the .env, when its stores are reachable, and
             // its engine (Temporal).
             let postiz = env_file.as_ref().map(|file| {
@@ -184,12 +191,12 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 })
             });
             let live =
-                scope.spawn(|| channels::live(&stored, &ctx.store, &ctx.catalog, args.timeout));
+                scope.spawn(move || channels::live(&stored, &ctx.store, &ctx.catalog, quiet));
             let oauth1: Vec<_> = oauth1_probes
                 .iter()
                 .map(|(id, rules, consumer, callback)| {
                     scope.spawn(move || {
-                        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+                        let http = network.client();
                         probe::oauth1_consumer(id, rules, consumer, callback, &http)
                     })
                 })
@@ -199,7 +206,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 .map(|(id, endpoints, client, wire)| {
                     scope.spawn(move || {
                         // Its own client: failures are judged from its own last response.
-                        let http = HttpClient::new(args.timeout, ctx.ui.verbose > 0);
+                        let http = network.client();
                         probe::credentials(id, endpoints, client, wire, &http)
                     })
                 })

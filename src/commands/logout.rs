@@ -9,8 +9,11 @@ use crate::store::{Channel, Secrets};
 
 use super::Context;
 
-pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Error> {
-    ctx.store.get(name)?;
+pub fn run(ctx: &Context, name: &str, local_only: bool, dry_run: bool) -> Result<ExitCode, Error> {
+    let stored = ctx.store.get(name)?;
+    if dry_run {
+        return Ok(preview(ctx, &stored, local_only));
+    }
     // Under the channel's lock, re-read: a refresher that was rotating it has finished,
     // so the tokens revoked are the newest, and nothing brings the channel back after.
     let _lock = ctx.store.lock_channel(name)?;
@@ -47,7 +50,7 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
             secret: secrets.client_secret.clone().map(oauth2::ClientSecret::new),
             auth: channel.client_auth,
         };
-        let http = HttpClient::new(std::time::Duration::from_secs(30), ctx.ui.verbose > 0);
+        let http = ctx.network.client();
         let result = if channel.oauth1 {
             revoke_oauth1(&channel, &secrets, &http)
         } else {
@@ -86,6 +89,37 @@ pub fn run(ctx: &Context, name: &str, local_only: bool) -> Result<ExitCode, Erro
         ));
     }
     Ok(ExitCode::Ok)
+}
+
+/// `logout --dry-run`: what would be revoked and deleted, from the stored channel alone.
+fn preview(ctx: &Context, channel: &Channel, local_only: bool) -> ExitCode {
+    let local_only = local_only || channel.sandbox;
+    let would_revoke = !local_only && channel.endpoints.revoke_url.is_some();
+    if ctx.ui.json {
+        ctx.ui.json_data(&json!({
+            "channel": channel.name,
+            "outcome": "would_log_out",
+            "would_revoke": would_revoke,
+            "would_delete": true,
+        }));
+    } else {
+        ctx.ui.info(format!(
+            "would {}delete {} from {} (dry run: nothing revoked or deleted){}",
+            if would_revoke {
+                "revoke at the provider, then "
+            } else {
+                ""
+            },
+            channel.name,
+            channel.store.place(),
+            if !local_only && !would_revoke {
+                "; the provider has no revocation endpoint"
+            } else {
+                ""
+            }
+        ));
+    }
+    ExitCode::Ok
 }
 
 /// OAuth 1.0a: invalidate the access token with a request signed by it.

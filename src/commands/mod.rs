@@ -23,16 +23,22 @@ pub struct Context {
     pub ui: Ui,
     pub catalog: Catalog,
     pub store: Store,
+    /// Built once from the command line; every client of the run comes from it.
+    pub network: crate::http::Network,
 }
 
 /// Run one invocation; the exit code reflects the outcome.
 pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
     let global = &invocation.global;
     let ui = Ui::new(global.json, global.quiet, global.verbose);
+    for note in &invocation.deprecations {
+        ui.note_deprecated(note);
+    }
     let ctx = Context {
         ui,
         catalog,
         store: Store::new(store::default_home()),
+        network: crate::http::Network::new(global.verbose > 0),
     };
     let result: Result<ExitCode, Error> = match invocation.command {
         Command::Connect { provider, args } => connect::run(&ctx, &provider, &args),
@@ -62,25 +68,38 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
                 refresh::run(&ctx, &channels, all, &policy, jobs.into())
             }
         }
-        Command::Restore { file } => restore::run(&ctx, &file),
+        Command::Restore { file, dry_run } => restore::run(&ctx, &file, dry_run),
         Command::Logout {
             channel,
             local_only,
-        } => logout::run(&ctx, &channel, local_only),
+            dry_run,
+        } => logout::run(&ctx, &channel, local_only, dry_run),
         Command::Providers {
             provider,
             frontend_url,
             env_file,
-        } => providers::run(&ctx, provider.as_deref(), frontend_url, env_file.as_deref()),
+        } => providers::run(
+            &ctx,
+            provider.as_deref(),
+            frontend_url,
+            env_file.path.as_deref(),
+        ),
         Command::Doctor(args) => doctor::run(&ctx, &args),
         Command::Postiz { command } => postiz::run(&ctx, &command),
         Command::Sandbox {
             provider,
             port,
-            auto_approve,
-            faults,
+            emulation,
             access_ttl,
-        } => sandbox::run(&ctx, &provider, port, auto_approve, faults, access_ttl),
+            ..
+        } => sandbox::run(
+            &ctx,
+            &provider,
+            port,
+            emulation.auto_approve,
+            emulation.faults,
+            access_ttl,
+        ),
         Command::Completions { shell } => completions::run(&ctx, shell),
     };
     conclude(&ctx.ui, result)

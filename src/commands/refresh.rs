@@ -9,14 +9,11 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::error::{Error, ExitCode};
-use crate::http::HttpClient;
 use crate::interrupt;
 use crate::refresh::{self, Gate, Outcome, Policy};
 use crate::store::Channel;
 
 use super::Context;
-
-const HTTP_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn run(
     ctx: &Context,
@@ -36,12 +33,17 @@ pub fn run(
     };
     if targets.is_empty() {
         ctx.ui.info("no channels stored; nothing to refresh");
+        if ctx.ui.json {
+            ctx.ui.json_data(&serde_json::Value::Array(Vec::new()));
+        }
         return Ok(ExitCode::Ok);
     }
     let results = refresh_all(ctx, &targets, policy, jobs);
     let mut worst = ExitCode::Ok;
     for (name, outcome) in &results {
-        report(ctx, name, outcome, policy.within);
+        if !ctx.ui.json {
+            report(ctx, name, outcome, policy.within);
+        }
         // A channel named on the command line that is handed to Postiz was refused; with
         // --all it is one of the channels this tool no longer refreshes.
         let code = match outcome {
@@ -49,6 +51,12 @@ pub fn run(
             other => other.exit_code(),
         };
         worst = worst.worst(code);
+    }
+    // A run that ends prints one document (an array, one object per channel); the
+    // watcher, which does not end, one line per event.
+    if ctx.ui.json {
+        let all = results.iter().map(|(n, o)| outcome_json(n, o)).collect();
+        ctx.ui.json_data(&serde_json::Value::Array(all));
     }
     if !ctx.ui.json && results.len() > 1 {
         let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -88,7 +96,7 @@ fn refresh_all(
     let workers = (jobs.max(1) * 2).min(names.len().max(1));
     // Built once (trust roots, pool) and shared: a failure comes back as a value, so
     // workers need no client of their own.
-    let shared = HttpClient::new(HTTP_TIMEOUT, ctx.ui.verbose > 0);
+    let shared = ctx.network.client();
     std::thread::scope(|scope| {
         let (queue, results, gate) = (&queue, &results, &gate);
         for _ in 0..workers {
@@ -117,6 +125,26 @@ fn when(at: Option<DateTime<Utc>>) -> String {
     }
 }
 
+/// One channel's outcome as `--json` shows it; its error is the object an error on
+/// stderr holds (`ui::error_json`).
+fn outcome_json(name: &str, outcome: &Outcome) -> serde_json::Value {
+    let expires_at = match outcome {
+        Outcome::Refreshed { expires_at, .. }
+        | Outcome::NotDue { expires_at }
+        | Outcome::CannotRefresh { expires_at, .. }
+        | Outcome::TooYoung { expires_at, .. } => *expires_at,
+        _ => None,
+    };
+    json!({
+        "time": Utc::now().to_rfc3339(),
+        "channel": name,
+        "outcome": outcome.label(),
+        "rotated": matches!(outcome, Outcome::Refreshed { rotated: true, .. }),
+        "expires_at": expires_at.map(|t| t.to_rfc3339()),
+        "error": outcome.error().map(crate::ui::error_json),
+    })
+}
+
 fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
     let ui = &ctx.ui;
     let provider = name.split(':').next().unwrap_or(name);
@@ -127,22 +155,7 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
             .unwrap_or_else(|_| format!("postiz-connect {provider}"))
     };
     if ui.json {
-        let expires_at = match outcome {
-            Outcome::Refreshed { expires_at, .. }
-            | Outcome::NotDue { expires_at }
-            | Outcome::CannotRefresh { expires_at, .. }
-            | Outcome::TooYoung { expires_at, .. } => *expires_at,
-            _ => None,
-        };
-        let line = json!({
-            "time": Utc::now().to_rfc3339(),
-            "channel": name,
-            "outcome": outcome.label(),
-            "rotated": matches!(outcome, Outcome::Refreshed { rotated: true, .. }),
-            "expires_at": expires_at.map(|t| t.to_rfc3339()),
-            "error": outcome.error().map(|e| json!({"message": e.to_string(), "cause": e.cause(), "fix": e.fix()})),
-        });
-        ui.json_line(&line);
+        ui.json_line(&outcome_json(name, outcome));
         return;
     }
     match outcome {

@@ -1,10 +1,12 @@
 use std::path::Path;
 
+use serde_json::json;
+
 use crate::error::{Error, ExitCode};
 
 use super::Context;
 
-pub fn run(ctx: &Context, file: &Path) -> Result<ExitCode, Error> {
+pub fn run(ctx: &Context, file: &Path, dry_run: bool) -> Result<ExitCode, Error> {
     if is_postiz_record(file) {
         return Err(Error::Usage(format!(
             "{} holds tokens of a Postiz deployment's channel row, not of a local channel: \
@@ -13,8 +15,36 @@ pub fn run(ctx: &Context, file: &Path) -> Result<ExitCode, Error> {
             crate::ui::shell_word(&file.display().to_string())
         )));
     }
+    if dry_run {
+        let channel = ctx.store.read_recovery(file)?;
+        let store = channel.store.place();
+        if ctx.ui.json {
+            ctx.ui.json_data(&json!({
+                "channel": channel.name,
+                "outcome": "would_restore",
+                "store": channel.store.as_str(),
+                "file": file.display().to_string(),
+            }));
+        } else {
+            ctx.ui.info(format!(
+                "would restore {} into {store} (dry run: nothing written)",
+                channel.name
+            ));
+        }
+        return Ok(ExitCode::Ok);
+    }
     let channel = ctx.store.restore(file)?;
     let store = channel.store.place();
+    if ctx.ui.json {
+        ctx.ui.json_data(&json!({
+            "channel": channel.name,
+            "outcome": "restored",
+            "store": channel.store.as_str(),
+            "file": file.display().to_string(),
+            "file_kept": file.exists(),
+        }));
+        return Ok(ExitCode::Ok);
+    }
     ctx.ui.step(if file.exists() {
         format!(
             "Restored {} into {store}; you can now delete {}",

@@ -4,7 +4,6 @@ use chrono::Utc;
 use serde_json::json;
 
 use crate::error::{Error, ExitCode};
-use crate::http::HttpClient;
 use crate::refresh::{self, Outcome, Policy};
 
 use super::Context;
@@ -25,7 +24,7 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
         }
     }
     if !no_refresh && channel.can_refresh() && refresh::is_due(&channel, MARGIN, Utc::now()) {
-        let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
+        let http = ctx.network.client();
         let policy = Policy {
             within: MARGIN,
             ..Default::default()

@@ -59,7 +59,7 @@ pub fn for_probe(
     vars: Vars,
     http: &HttpClient,
 ) -> Result<(Endpoints, ClientCredentials), Error> {
-    if let Some(base) = &client.sandbox_at {
+    if let Some(base) = &client.sandbox_at.url {
         *provider = sandbox::rewrite(provider, base);
         return Ok((
             sandbox::endpoints_of(provider),

@@ -25,4 +25,4 @@ pub mod services;
 pub mod target;
 
 pub use plan::{ConnectPlan, LoginPlan};
-pub use services::{process_env, Outcome, Services, Vars, HTTP_TIMEOUT};
+pub use services::{process_env, Outcome, Services, Vars};

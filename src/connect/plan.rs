@@ -188,7 +188,7 @@ impl ConnectPlan {
         let ui = &svc.ui;
         let mut provider = catalog.require(provider_id)?.clone();
         refuse_inapplicable(catalog, &provider, args)?;
-        let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
+        let env_file = EnvFile::read_if_given(args.client.env_file.path.as_deref())?;
         let env_file = env_file.as_ref();
         if let Some(wanted) = args.page.as_deref() {
             if let Some(held) = svc
@@ -213,8 +213,8 @@ impl ConnectPlan {
             true => {
                 let config = sandbox::Config {
                     provider: provider.clone(),
-                    auto_approve: args.auto_approve,
-                    faults: args.faults.clone(),
+                    auto_approve: args.emulation.auto_approve,
+                    faults: args.emulation.faults.clone(),
                     access_ttl: 7200,
                 };
                 let sb = Sandbox::start(config, 0)?;
@@ -230,7 +230,7 @@ impl ConnectPlan {
         let sandbox_base = emulation
             .as_ref()
             .map(|sb| sb.base_url().to_string())
-            .or(args.client.sandbox_at.clone());
+            .or(args.client.sandbox_at.url.clone());
         if let Some(base) = &sandbox_base {
             provider = sandbox::rewrite(&provider, base);
         }
@@ -245,7 +245,7 @@ impl ConnectPlan {
         .reconnect_args();
         // A sandbox approving by itself (this one, or one running with --auto-approve):
         // nobody has to click, so with no browser the tool may follow the URL itself.
-        let follow_without_browser = sandboxed && args.auto_approve;
+        let follow_without_browser = sandboxed && args.emulation.auto_approve;
         let oauth1 = provider.oauth1.is_some() && {
             let (oauth1, why) = wants_oauth1(&provider, args, env_file, vars);
             ui.info(why);
@@ -367,7 +367,7 @@ fn refuse_inapplicable(
     args: &ConnectArgs,
 ) -> Result<(), Error> {
     // Only a sandbox approves by itself (clap cannot say "requires one of two").
-    if args.auto_approve && !args.sandbox && args.client.sandbox_at.is_none() {
+    if args.emulation.auto_approve && !args.sandbox && args.client.sandbox_at.url.is_none() {
         return Err(Error::Usage(
             "--auto-approve goes with --sandbox or --sandbox-at (a real provider always asks the user)".into(),
         ));
@@ -478,7 +478,7 @@ fn wants_oauth1(
             format!("{two}: --client-id was given (--oauth1 for {one}, as Postiz)"),
         );
     }
-    if args.sandbox || args.client.sandbox_at.is_some() {
+    if args.sandbox || args.client.sandbox_at.url.is_some() {
         return (
             false,
             format!("{two}, the sandbox's default (--oauth1 for {one}, as Postiz)"),
@@ -539,7 +539,7 @@ mod tests {
             quiet: true,
             ..Ui::default()
         };
-        let svc = Services::new(ui, &store);
+        let svc = Services::new(ui, &store, &crate::http::Network::new(false));
         match ConnectPlan::resolve(&svc, &Catalog::embedded(), provider, args, vars)? {
             ConnectPlan::Login(plan) => Ok(*plan),
             ConnectPlan::CompleteHeld(_) => panic!("no login is held"),
@@ -572,13 +572,13 @@ mod tests {
         let environment = |name: &str| (name == "LINKEDIN_CLIENT_ID").then(|| "from-env".into());
         let mut args = file_storage();
         args.client.client_id = Some("from-flag".into());
-        args.client.env_file = Some(env_path.clone());
+        args.client.env_file.path = Some(env_path.clone());
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-flag");
         args.client.client_id = None;
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-file");
-        args.client.env_file = None;
+        args.client.env_file.path = None;
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-env");
         let err = resolve(home.path(), "linkedin", &args, &no_env)
@@ -612,7 +612,9 @@ mod tests {
         // A sandbox already running: the same, at its URL, with nothing started here.
         let args = ConnectArgs {
             client: crate::cli::ClientArgs {
-                sandbox_at: Some("http://127.0.0.1:9".into()),
+                sandbox_at: crate::cli::SandboxAtArg {
+                    url: Some("http://127.0.0.1:9".into()),
+                },
                 ..Default::default()
             },
             ..file_storage()

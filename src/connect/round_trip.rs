@@ -12,7 +12,7 @@ use crate::providers::{LoopbackPort, Provider};
 use crate::ui::Ui;
 
 use super::plan::{Port, Redirect};
-use super::services::{Services, HTTP_TIMEOUT};
+use super::services::Services;
 
 /// One round trip's facts besides the redirect.
 pub struct Trip<'a> {
@@ -91,7 +91,12 @@ pub fn run<T>(
                 failure.summary
             ));
             ui.debug(format!("following {}", crate::redact::url(&url)));
-            follow_in_background(*ui, &url, &redirect_uri, redirect.timeout);
+            follow_in_background(
+                *ui,
+                &url,
+                &redirect_uri,
+                redirect.timeout + svc.http.timeout(),
+            );
         }
         (None, true) => {
             ui.step("Opened the browser for the login");
@@ -196,14 +201,15 @@ fn headless_ssh() -> bool {
 /// Follow the sandbox's authorization URL on a thread of its own, as a browser would; the
 /// listener's wait goes on meanwhile. Its last answer is the callback's page, sent once the
 /// login is finished. Ending anywhere else (a sandbox fault's error page) is said at once.
-fn follow_in_background(ui: Ui, url: &str, redirect_uri: &str, timeout: Duration) {
+/// `limit`: the wait for the browser plus one request's limit.
+fn follow_in_background(ui: Ui, url: &str, redirect_uri: &str, limit: Duration) {
     let (url, callback) = (url.to_string(), redirect_uri.to_string());
     std::thread::spawn(move || {
         let same_place = |a: &str| {
             let strip = |u: &str| u.split(['?', '#']).next().unwrap_or_default().to_string();
             strip(a) == strip(&callback)
         };
-        match crate::browser::follow_loopback(&url, timeout + HTTP_TIMEOUT) {
+        match crate::browser::follow_loopback(&url, limit) {
             Ok(end) if same_place(&end.url) => {}
             // Its consent page: a sandbox at --sandbox-at started without --auto-approve.
             Ok(end) if end.status == 200 => ui.warn(format!(

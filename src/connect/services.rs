@@ -1,15 +1,10 @@
 //! What every part of the connect service works with: the terminal, the store, one HTTP
 //! client, the process environment; and what a finished login is.
 
-use std::time::Duration;
-
 use crate::error::Error;
-use crate::http::HttpClient;
+use crate::http::{HttpClient, Network};
 use crate::store::{Channel, Store};
 use crate::ui::Ui;
-
-/// How long one HTTP call of a connect may take.
-pub const HTTP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// What the connect service works with.
 pub struct Services<'a> {
@@ -19,11 +14,11 @@ pub struct Services<'a> {
 }
 
 impl<'a> Services<'a> {
-    pub fn new(ui: Ui, store: &'a Store) -> Services<'a> {
+    pub fn new(ui: Ui, store: &'a Store, network: &Network) -> Services<'a> {
         Services {
             ui,
             store,
-            http: HttpClient::new(HTTP_TIMEOUT, ui.verbose > 0),
+            http: network.client(),
         }
     }
 }

@@ -1,12 +1,10 @@
 //! Stored channels: expired or expiring tokens, missing refresh tokens, reconnects due,
 //! missing scopes.
 
-use std::time::Duration;
-
 use chrono::Utc;
 
 use super::{Finding, Severity};
-use crate::http::HttpClient;
+use crate::http::Network;
 use crate::providers::{Catalog, RefreshStyle};
 use crate::store::{Channel, Store};
 
@@ -18,7 +16,7 @@ pub fn live(
     channels: &[Channel],
     store: &Store,
     catalog: &Catalog,
-    timeout: Duration,
+    network: Network,
 ) -> Vec<Finding> {
     let checkable: Vec<&Channel> = channels
         .iter()
@@ -28,7 +26,7 @@ pub fn live(
     std::thread::scope(|scope| {
         let handles: Vec<_> = checkable
             .iter()
-            .map(|c| scope.spawn(move || live_one(c, store, catalog, timeout)))
+            .map(|c| scope.spawn(move || live_one(c, store, catalog, network)))
             .collect();
         handles
             .into_iter()
@@ -37,7 +35,7 @@ pub fn live(
     })
 }
 
-fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) -> Finding {
+fn live_one(c: &Channel, store: &Store, catalog: &Catalog, network: Network) -> Finding {
     let name = &c.name;
     let secrets = match store.secrets(c) {
         Ok(s) => s,
@@ -56,7 +54,7 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, timeout: Duration) ->
         .get(&c.provider)
         .map(|p| p.identity.clone())
         .unwrap_or_default();
-    let http = HttpClient::new(timeout, false);
+    let http = network.client();
     let answer = if c.oauth1 {
         // OAuth 1.0a channels sign each call with the consumer and token secrets.
         let consumer = crate::oauth::oauth1::Consumer {

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::route::{self, Trace};
 use super::{Finding, Severity};
-use crate::http::HttpClient;
+use crate::http::Network;
 
 pub(super) const AREA: &str = "network";
 const MAX_SKEW: i64 = 60;
@@ -19,10 +19,11 @@ type Answer = Result<(Duration, u16, Option<String>), crate::http::NetworkError>
 
 /// Probe each origin (scheme://host:port) once: the request itself (through whatever
 /// proxy applies) and, beside it, a step-by-step trace of the way there.
-pub fn probe(origins: &[String], timeout: Duration) -> Vec<Finding> {
+pub fn probe(origins: &[String], network: Network) -> Vec<Finding> {
+    let timeout = network.timeout;
     let mut findings = proxy_findings();
     // Built once: loading the trust roots for every origin would cost more than probing.
-    let shared = HttpClient::new(timeout, false);
+    let shared = network.client();
     let proxies = route::proxies();
     let results: Vec<(String, Answer, Trace)> = std::thread::scope(|scope| {
         let handles: Vec<_> = origins

@@ -119,7 +119,7 @@ pub fn follow(
                 let unjudged = watcher.unjudged();
                 if !unjudged.is_empty() {
                     ui.warn(format!(
-                        "stopped before judging {} connect(s) ({}): Postiz took the state, and the watch ended before a channel row was written or the grace period ({}) was over; watch longer (a larger --timeout), or see postiz status",
+                        "stopped before judging {} connect(s) ({}): Postiz took the state, and the watch ended before a channel row was written or the grace period ({}) was over; watch longer (a larger --stop-after), or see postiz status",
                         unjudged.len(),
                         unjudged.join(", "),
                         humantime::format_duration(grace)

@@ -97,13 +97,25 @@ pub fn discover(issuer: &str, http: &HttpClient) -> Result<ServerMetadata, Error
             false,
         ),
     ];
+    // Both documents at once, so a server that never answers costs one request's limit,
+    // not one per document; the OpenID Connect one still wins the merge.
+    let answers: Vec<Result<ServerMetadata, DocumentError>> = std::thread::scope(|scope| {
+        let fetches: Vec<_> = candidates
+            .iter()
+            .map(|(url, openid)| scope.spawn(move || fetch_document(url, issuer, *openid, http)))
+            .collect();
+        fetches
+            .into_iter()
+            .map(|f| f.join().expect("a metadata fetch does not panic"))
+            .collect()
+    });
     let mut found: Option<ServerMetadata> = None;
     let mut last_error = None;
     let mut first_error: Option<Error> = None;
-    for (url, openid) in candidates {
+    for answer in answers {
         // One usable document is enough: the other may be absent, an app's catch-all
         // HTML page, or unreachable.
-        match fetch_document(&url, issuer, openid, http) {
+        match answer {
             Ok(meta) => {
                 found = Some(match found {
                     Some(first) => first.merge(meta),
@@ -176,6 +188,32 @@ mod tests {
 
     fn meta(json: serde_json::Value) -> ServerMetadata {
         serde_json::from_value(json).unwrap()
+    }
+
+    /// A host that accepts connections and never answers costs one request's limit for
+    /// both documents, not one per document.
+    #[test]
+    fn a_silent_issuer_costs_one_request_limit() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        // Accept and hold every connection, answering nothing.
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            for stream in listener.incoming() {
+                held.push(stream);
+            }
+        });
+        let limit = std::time::Duration::from_millis(1500);
+        let http = HttpClient::new(limit, false);
+        let started = std::time::Instant::now();
+        let err = discover(&format!("http://127.0.0.1:{port}"), &http).unwrap_err();
+        let took = started.elapsed();
+        assert!(took >= limit, "{took:?}");
+        assert!(
+            took < limit * 3 / 2,
+            "two limits one after the other: {took:?}"
+        );
+        assert_eq!(err.exit_code(), crate::error::ExitCode::Network, "{err}");
     }
 
     #[test]

@@ -709,14 +709,7 @@ impl Store {
 
     /// Put a recovery file's channel back into the store (then the file can go).
     pub fn restore(&self, path: &Path) -> Result<Channel, Error> {
-        let record: pending::Record = read_json(
-            path,
-            "look for a newer recovery file, or reconnect the channel",
-        )?
-        .ok_or_else(|| Error::Store {
-            what: format!("{} does not exist", path.display()),
-            fix: "give the path printed when the refresh failed".into(),
-        })?;
+        let record = read_recovery_file(path)?;
         let _lock = self.lock_channel(&record.channel.name)?;
         self.save(&record.channel, &record.secrets, None)?;
         // A pending record, once stored, must not be replayed over later refreshes.
@@ -727,6 +720,12 @@ impl Store {
             pending::remove(path);
         }
         Ok(record.channel)
+    }
+
+    /// The channel a recovery file would restore, read and checked, nothing written
+    /// (`restore --dry-run`).
+    pub fn read_recovery(&self, path: &Path) -> Result<Channel, Error> {
+        Ok(read_recovery_file(path)?.channel)
     }
 
     /// Remove a channel: its pending records (or the next read would bring it back), its
@@ -764,6 +763,18 @@ fn read_error(path: &Path, e: &std::io::Error) -> Error {
         what: format!("cannot read {}: {e}", path.display()),
         fix: "check the permissions of the config dir".into(),
     }
+}
+
+/// A recovery file's record (`restore`), or what is wrong with the file.
+fn read_recovery_file(path: &Path) -> Result<pending::Record, Error> {
+    read_json(
+        path,
+        "look for a newer recovery file, or reconnect the channel",
+    )?
+    .ok_or_else(|| Error::Store {
+        what: format!("{} does not exist", path.display()),
+        fix: "give the path printed when the refresh failed".into(),
+    })
 }
 
 /// Ok(None) when the file does not exist; a corrupt file is an error naming it, and so

@@ -34,7 +34,7 @@ fn man_pages(catalog: &Catalog) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
-/// The exit-code table of `--help` (EXIT_CODES_HELP, rows wrapped for a terminal)
+/// The exit-code table of `--help` (`error::exit_codes_help`, rows wrapped for a terminal)
 /// becomes an EXIT STATUS section of one `.TP` entry per code: `man` fills each entry to
 /// its own width, where the help's hard-wrapped rows broke mid-row.
 fn exit_status_table(page: Vec<u8>) -> Vec<u8> {
@@ -47,8 +47,15 @@ fn exit_status_table(page: Vec<u8>) -> Vec<u8> {
         .map(|i| start + 1 + i + 1)
         .unwrap_or(page.len());
     let mut rows: Vec<(String, String)> = Vec::new();
+    // The text after the table (an unindented line: the rule for a run over several
+    // items) is a paragraph of its own.
+    let mut after: Vec<&str> = Vec::new();
     for line in page[start..end].lines().skip(2) {
         let trimmed = line.trim_start();
+        if !after.is_empty() || (!line.starts_with(' ') && !trimmed.is_empty()) {
+            after.push(trimmed);
+            continue;
+        }
         match trimmed.split_once("  ") {
             Some((code, text)) if line.starts_with("  ") && code.parse::<u8>().is_ok() => {
                 rows.push((code.to_string(), text.trim().to_string()))
@@ -64,6 +71,9 @@ fn exit_status_table(page: Vec<u8>) -> Vec<u8> {
     let mut section = String::from(".SH \"EXIT STATUS\"\n");
     for (code, text) in rows {
         section.push_str(&format!(".TP\n\\fB{code}\\fR\n{text}\n"));
+    }
+    if !after.is_empty() {
+        section.push_str(&format!(".PP\n{}\n", after.join(" ").trim()));
     }
     format!("{}{section}{}", &page[..start], &page[end..]).into_bytes()
 }
@@ -152,4 +162,34 @@ fn man_page_documents_exit_codes_and_every_command() {
             "{sub}"
         );
     }
+}
+
+/// README.md's "Exit codes" table is generated from the same table as `--help` and the
+/// man pages (`error::EXIT_CODES`): one source, so the three never disagree.
+#[test]
+fn readme_exit_codes_are_generated_from_the_one_table() {
+    const BEGIN: &str = "<!-- generated from src/error.rs EXIT_CODES: UPDATE_ASSETS=1 cargo test --test it assets:: -->\n";
+    const END: &str = "<!-- end of generated exit codes -->";
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let start = readme.find(BEGIN).expect("the README marks its exit codes") + BEGIN.len();
+    let end = start + readme[start..].find(END).expect("the end marker");
+    let table = postiz_connect::error::exit_codes_markdown();
+    if std::env::var_os("UPDATE_ASSETS").is_some() && readme[start..end] != table {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        readme[start..end],
+        table,
+        "README.md's exit codes are stale: UPDATE_ASSETS=1 cargo test --test it assets::"
+    );
+    // The man page says the same (wrapped), and so does --help.
+    let pages = man_pages(&Catalog::embedded()).unwrap();
+    let main = String::from_utf8(pages[0].1.clone()).unwrap();
+    assert!(
+        main.contains(".PP\nA command over several channels, rows or checks exits with the code of the failure that most needs a person"),
+        "the rule is a paragraph of its own, after the codes"
+    );
 }

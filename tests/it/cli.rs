@@ -421,7 +421,7 @@ fn value_cases() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         ("postiz-connect providers face", vec!["facebook"]),
         (
-            "postiz-connect sandbox --provider tik",
+            "postiz-connect sandbox tik",
             vec!["tiktok", "tiktok-business"],
         ),
         ("postiz-connect sandbox --fault rate", vec!["rate-limit"]),

@@ -204,7 +204,7 @@ fn network_failures_are_named_apart_and_probed_concurrently() {
             &format!("http://127.0.0.1:{silent_port}/token"),
             "--userinfo-url",
             "http://no-such-host.invalid/me",
-            "--timeout",
+            "--probe-timeout",
             "2s",
         ],
     );
@@ -245,7 +245,7 @@ fn credential_probe_tells_wrong_secret_from_wrong_method() {
     );
 
     // The sandbox is strict about the catalog's method (X: HTTP Basic).
-    let emulator = sb.emulator(&["--provider", "twitter"]);
+    let emulator = sb.emulator(&["twitter"]);
     let flags = emulator.client_flags();
     let mut args: Vec<&str> = vec!["twitter"];
     args.extend(flags.iter().map(String::as_str));
@@ -309,7 +309,7 @@ fn live_identity_check_catches_a_revoked_grant() {
     let sb = Sandbox::new();
     let out = sb.connect_public(&server);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let (_, f, _) = doctor(&sb, &["--timeout", "3s"]);
+    let (_, f, _) = doctor(&sb, &["--probe-timeout", "3s"]);
     assert!(has(&f, "channel.live", "ok"), "{:?}", ids(&f));
     let secrets: Value = serde_json::from_slice(
         &std::fs::read(sb.home.path().join(format!(
@@ -327,7 +327,7 @@ fn live_identity_check_catches_a_revoked_grant() {
         ])
         .send()
         .unwrap();
-    let (code, f, _) = doctor(&sb, &["--timeout", "3s"]);
+    let (code, f, _) = doctor(&sb, &["--probe-timeout", "3s"]);
     assert_eq!(code, Some(1));
     assert!(has(&f, "channel.refused", "problem"), "{:?}", ids(&f));
 }
@@ -376,7 +376,7 @@ fn doctor_against_tls_server_with(
         .args(["doctor", "--json", "custom", "--client-id", "x"])
         .args(["--auth-url", &format!("{url}/auth")])
         .args(["--token-url", &format!("{url}/token")])
-        .args(["--timeout", "3s"])
+        .args(["--probe-timeout", "3s"])
         .output()
         .unwrap();
     let _ = server.kill();
@@ -654,7 +654,7 @@ fn a_dns_failure_is_reported_once() {
             "https://b.invalid/token",
             "--userinfo-url",
             "https://c.invalid/me",
-            "--timeout",
+            "--probe-timeout",
             "3s",
         ],
     );
@@ -705,6 +705,40 @@ fn a_postiz_callback_names_the_postiz_redirect_uri() {
         "{fix}"
     );
     assert!(!fix.contains("this tool printed"), "{fix}");
+}
+
+/// An issuer that accepts connections and never answers: both metadata documents are
+/// asked at once, so discovery costs one `--probe-timeout`, not one per document (with
+/// 3s it took over 6s).
+#[test]
+fn a_silent_issuer_costs_one_probe_timeout() {
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in silent.incoming() {
+            held.push(stream);
+        }
+    });
+    let sb = Sandbox::new();
+    let started = Instant::now();
+    let out = sb.run(&[
+        "doctor",
+        "custom",
+        "--issuer",
+        &format!("http://127.0.0.1:{port}"),
+        "--client-id",
+        "x",
+        "--probe-timeout",
+        "3s",
+    ]);
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(took >= Duration::from_secs(3), "{took:?}");
+    assert!(
+        took < Duration::from_secs(5),
+        "one limit per document: {took:?}"
+    );
 }
 
 /// `doctor --url URL` alone explains that URL: no machine or channel report around it (a

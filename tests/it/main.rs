@@ -8,6 +8,7 @@ mod common;
 mod assets;
 mod cli;
 mod connect;
+mod contract;
 mod doctor;
 mod hostile;
 mod postiz;

@@ -1095,7 +1095,14 @@ fn watch_traces_connects_in_postizs_order_with_verdicts() {
             "--env-file",
             env.to_str().unwrap(),
         ])
-        .args(["--grace", "2s", "--interval", "100ms", "--timeout", "15s"]);
+        .args([
+            "--grace",
+            "2s",
+            "--interval",
+            "100ms",
+            "--stop-after",
+            "15s",
+        ]);
     let watch = Running::spawn(cmd);
     let intro = watch.stderr_until("watching");
     assert!(intro.contains("1 channel(s)"), "{intro}");
@@ -1225,7 +1232,14 @@ fn watch_ending_before_judging_a_consumed_connect_says_so_and_fails() {
         .env_remove("REDIS_URL")
         .args(["postiz", "watch", "--json", "--database-url", &db])
         .args(["--redis-url", &redis.url()])
-        .args(["--grace", "60s", "--interval", "100ms", "--timeout", "4s"]);
+        .args([
+            "--grace",
+            "60s",
+            "--interval",
+            "100ms",
+            "--stop-after",
+            "4s",
+        ]);
     let watch = Running::spawn(cmd);
     watch.stderr_until("watching");
     let mut events = Vec::new();
@@ -1258,7 +1272,14 @@ fn watch_names_a_postiz_without_redis_and_ends_at_the_timeout() {
         .cmd()
         .env_remove("DATABASE_URL")
         .env_remove("REDIS_URL")
-        .args(["postiz", "watch", "--database-url", &db, "--timeout", "1s"])
+        .args([
+            "postiz",
+            "watch",
+            "--database-url",
+            &db,
+            "--stop-after",
+            "1s",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
@@ -1528,7 +1549,7 @@ fn watch_reads_only_changes_when_idle_and_only_reads() {
         .env_remove("REDIS_URL")
         .args(["postiz", "watch", "--json", "--database-url", &db])
         .args(["--redis-url", &redis.url()])
-        .args(["--interval", "100ms", "--timeout", "3s"])
+        .args(["--interval", "100ms", "--stop-after", "3s"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
@@ -1595,7 +1616,7 @@ fn watch_reports_a_write_that_commits_late_and_a_soft_delete_within_a_poll() {
     cmd.env_remove("DATABASE_URL")
         .env_remove("REDIS_URL")
         .args(["postiz", "watch", "--json", "--database-url", &db])
-        .args(["--interval", "100ms", "--timeout", "30s"]);
+        .args(["--interval", "100ms", "--stop-after", "30s"]);
     let watch = Running::spawn(cmd);
     watch.stderr_until("watching");
     let mut events = Vec::new();
@@ -1885,13 +1906,7 @@ pub(crate) fn assert_none_of(text: &str, secrets: &[&str]) {
 /// A Discord channel connected through a running sandbox whose refresh tokens rotate
 /// (plus `more` sandbox arguments): the sandbox (keep it alive), its URL, the channel.
 pub(crate) fn rotating_discord(sb: &Sandbox, more: &[&str]) -> (Emulator, String, String) {
-    let mut args = vec![
-        "--provider",
-        "discord",
-        "--auto-approve",
-        "--fault",
-        "rotate-refresh",
-    ];
+    let mut args = vec!["discord", "--auto-approve", "--fault", "rotate-refresh"];
     args.extend_from_slice(more);
     let server = sb.emulator(&args);
     let base = server.url("base_url").to_string();
@@ -1900,7 +1915,7 @@ pub(crate) fn rotating_discord(sb: &Sandbox, more: &[&str]) -> (Emulator, String
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -2401,14 +2416,14 @@ fn meta_refresh(provider: &str, env_prefix: &str) {
     let sb = Sandbox::new();
     // The sandbox plays the provider: its refresh endpoint answers only Meta's style, a GET
     // of grant_type=th_refresh_token (ig_refresh_token) with a live long-lived token.
-    let server = sb.emulator(&["--provider", provider, "--auto-approve"]);
+    let server = sb.emulator(&[provider, "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         provider,
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -2489,20 +2504,14 @@ fn refresh_of_linkedin_copies_the_tokens_to_every_row_of_the_same_login() {
     org(&mut c, "org-acme", "Acme");
     org(&mut c, "org-beta", "Beta");
     let sb = Sandbox::new();
-    let server = sb.emulator(&[
-        "--provider",
-        "linkedin",
-        "--auto-approve",
-        "--fault",
-        "rotate-refresh",
-    ]);
+    let server = sb.emulator(&["linkedin", "--auto-approve", "--fault", "rotate-refresh"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "linkedin",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -3051,14 +3060,14 @@ fn adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
     let (db, mut c) = database(cluster, "review_linkedin_adopt");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "linkedin", "--auto-approve"]);
+    let server = sb.emulator(&["linkedin", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "linkedin",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -14,7 +14,7 @@ fn connect_at(sb: &Sandbox, provider: &str, base: &str, extra: &[&str]) -> std::
             "--sandbox-at",
             base,
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "20s",
         ])
         .args(extra)
@@ -140,7 +140,7 @@ fn meta_page_channels_expire_after_59_days_and_are_not_refreshed_as_in_postiz() 
                 .contains("59 days"),
             "{provider}: {described}"
         );
-        let server = sb.emulator(&["--provider", provider, "--auto-approve"]);
+        let server = sb.emulator(&[provider, "--auto-approve"]);
         let base = server.url("base_url").to_string();
         let out = connect_at(&sb, provider, &base, &["--page", page]);
         assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
@@ -190,7 +190,7 @@ fn granted_scopes_come_from_permissions_endpoint_and_tokeninfo() {
 #[test]
 fn instagram_refresh_waits_24h_then_uses_ig_refresh_token() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "instagram-standalone", "--auto-approve"]);
+    let server = sb.emulator(&["instagram-standalone", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = connect_at(&sb, "instagram-standalone", &base, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -223,7 +223,7 @@ fn instagram_refresh_waits_24h_then_uses_ig_refresh_token() {
 #[test]
 fn vk_sends_device_id_back_on_exchange_and_refresh() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
+    let server = sb.emulator(&["vk", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = connect_at(&sb, "vk", &base, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -439,7 +439,7 @@ fn connect_with_entry(provider: &str, entry: &str) -> std::process::Output {
 /// (provider's side, its emulator, client's side, the emulator's base URL).
 fn with_entry(provider: &str, entry: &str) -> (Sandbox, Emulator, Sandbox, String) {
     let provider_side = Sandbox::new();
-    let server = provider_side.emulator(&["--provider", provider, "--auto-approve"]);
+    let server = provider_side.emulator(&[provider, "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let client_side = Sandbox::new();
     std::fs::create_dir_all(client_side.path("home")).unwrap();
@@ -475,7 +475,7 @@ fn vk_refresh_sends_state_and_scope_as_postiz_does() {
     // vk.provider.ts refreshToken(): a multipart body with grant_type, refresh_token,
     // client_id, device_id, a random state and the scopes joined with spaces.
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
+    let server = sb.emulator(&["vk", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let t = connect_and_refresh(&sb, &base, "vk", "vk:870123456");
     let body = last_request_body(&t, "/oauth/token");
@@ -501,7 +501,7 @@ fn pinterest_refresh_sends_scope_and_redirect_uri_as_postiz_does() {
     // pinterest.provider.ts refreshToken(): HTTP Basic and a form with grant_type,
     // refresh_token, scope (comma-joined) and redirect_uri.
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "pinterest", "--auto-approve"]);
+    let server = sb.emulator(&["pinterest", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let t = connect_and_refresh(&sb, &base, "pinterest", "pinterest:sandbox_user");
     let body = last_request_body(&t, "/oauth/token");
@@ -627,14 +627,14 @@ fn gmb_lists_every_location_of_every_account_across_token_pages() {
 #[test]
 fn mastodon_registers_an_app_once_per_instance() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "mastodon", "--auto-approve"]);
+    let server = sb.emulator(&["mastodon", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "mastodon",
         "--instance",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "20s",
     ]);
     assert_failed_with(&out, 0, "Registered an app");
@@ -659,7 +659,7 @@ fn mastodon_registers_an_app_once_per_instance() {
         "--instance",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "20s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -676,7 +676,7 @@ fn mastodon_registers_an_app_once_per_instance() {
 #[test]
 fn x_over_oauth1_signs_every_call_and_stores_token_and_secret() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let server = sb.emulator(&["twitter", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = connect_at(&sb, "twitter", &base, &["--oauth1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -729,7 +729,7 @@ fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
     // with its .env, the tool does the same even when OAuth 2.0 ids are there too, says
     // which protocol and why, and keeps OAuth 2.0 + PKCE behind --oauth2.
     let provider_side = Sandbox::new();
-    let server = provider_side.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let server = provider_side.emulator(&["twitter", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let sb = Sandbox::new();
     std::fs::create_dir_all(sb.path("home")).unwrap();
@@ -750,7 +750,7 @@ fn x_follows_postiz_oauth1_when_credentials_come_from_a_postiz_env() {
     let connect = |extra: &[&str]| {
         sb.cmd()
             .args(["twitter", "--env-file", env.to_str().unwrap()])
-            .args(["--insecure-storage", "--timeout", "20s"])
+            .args(["--insecure-storage", "--browser-timeout", "20s"])
             .args(extra)
             .output()
             .unwrap()
@@ -804,7 +804,7 @@ fn providers_name_the_x_variables_postiz_reads() {
 #[test]
 fn x_oauth1_callback_outside_the_allow_list_is_explained() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let server = sb.emulator(&["twitter", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb
         .cmd()
@@ -831,7 +831,7 @@ fn doctor_probes_credentials_in_the_providers_own_request_shape() {
     // Whop takes a JSON body from a public client: a form-encoded probe would be refused
     // for its shape, telling nothing about the credentials.
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "whop"]);
+    let server = sb.emulator(&["whop"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "doctor",
@@ -839,7 +839,7 @@ fn doctor_probes_credentials_in_the_providers_own_request_shape() {
         "--sandbox-at",
         &base,
         "--json",
-        "--timeout",
+        "--probe-timeout",
         "5s",
     ]);
     let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -850,7 +850,7 @@ fn doctor_probes_credentials_in_the_providers_own_request_shape() {
 fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
     needs!("script");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "twitter"]);
+    let server = sb.emulator(&["twitter"]);
     let base = server.url("base_url").to_string();
     let doctor = |secret: &str, extra: &[&str]| -> Value {
         let out = sb
@@ -863,7 +863,7 @@ fn doctor_probes_x_api_key_and_callback_with_a_request_token() {
                 "--sandbox-at",
                 &base,
                 "--json",
-                "--timeout",
+                "--probe-timeout",
                 "5s",
             ])
             .args(extra)
@@ -898,7 +898,7 @@ fn tumblr_on_a_terminal(sb: &Sandbox) -> std::process::Child {
         // `exec`: with no shell left between script and the tool, the exit code is the
         // tool's. A non-exec'ing shell (dash) would die of a SIGINT itself (130).
         &format!(
-            "exec {} tumblr --sandbox --auto-approve --insecure-storage --timeout 20s",
+            "exec {} tumblr --sandbox --auto-approve --insecure-storage --browser-timeout 20s",
             bin.display()
         ),
         "/dev/null",

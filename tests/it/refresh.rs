@@ -81,17 +81,18 @@ fn not_due_is_left_alone_and_dry_run_changes_nothing() {
     let sb = Sandbox::new();
     connect(&sb, &server);
     let before = refresh_token(&sb);
+    // A run that ends prints one JSON document: an array, one object per channel.
     let out = sb.run(&["refresh", "--all", "--within", "5m", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let line = serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone();
     assert_eq!(line["outcome"], "not_due");
     let out = sb.run(&["refresh", "--all", "--force", "--dry-run", "--json"]);
-    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let line = serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone();
     assert_eq!(line["outcome"], "would_refresh");
     assert_eq!(refresh_token(&sb), before);
     // Within 2h, but the token lives 1h: it is due at half-life, not yet.
     let out = sb.run(&["refresh", "--all", "--within", "2h", "--json"]);
-    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let line = serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone();
     assert_eq!(line["outcome"], "not_due");
     assert_eq!(refresh_token(&sb), before);
     let out = sb.run(&["refresh", "--all", "--force"]);
@@ -417,6 +418,18 @@ fn store_failure_after_rotation_keeps_the_tokens_and_the_next_read_stores_them()
     let out = sb.run(&["refresh", &server.channel("alice"), "--force"]);
     assert!(!stderr(&out).contains("unchanged"), "{}", stderr(&out));
     assert!(stderr(&out).contains("waiting"), "{}", stderr(&out));
+    // ... `restore --dry-run` names what the file would restore, writing nothing...
+    let out = sb.run(&[
+        "restore",
+        recovery[0].to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let preview: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(preview["outcome"], "would_restore");
+    assert_eq!(preview["channel"], server.channel("alice").as_str());
+    assert!(recovery[0].exists());
     // ... and `restore` by hand says why it cannot and keeps the file.
     let out = sb.run(&["restore", recovery[0].to_str().unwrap()]);
     assert_ne!(out.status.code(), Some(0));
@@ -481,4 +494,67 @@ fn a_corrupt_channel_file_is_reported_and_the_other_channels_keep_working() {
     assert!(has_finding(&findings, "channel.unreadable"), "{findings}");
     // The corrupt file is left where it was: the tool never deletes what it cannot read.
     assert!(corrupt.exists());
+}
+
+/// One dead grant (4: a person must reconnect) and one provider that cannot be reached
+/// (5: try later) in one run: the run exits 4, whatever the order, so the dead grant is
+/// not hidden behind the network (it exited 5, the numeric maximum). Local `status` then
+/// exits 1: a channel needs reconnecting.
+#[test]
+fn a_dead_grant_outranks_an_unreachable_provider() {
+    let server = AuthServer::start(&[]);
+    let sb = Sandbox::new();
+    connect(&sb, &server);
+    let status = reqwest::blocking::Client::new()
+        .post(format!("{}/token/revocation", server.issuer()))
+        .form(&[
+            ("token", refresh_token(&sb).as_str()),
+            ("client_id", "public-client"),
+        ])
+        .send()
+        .unwrap()
+        .status();
+    assert!(status.is_success());
+    // A second channel, whose provider (a sandbox) is gone by the time of the refresh.
+    let emulator = sb.emulator(&["discord", "--auto-approve"]);
+    let base = emulator.url("base_url").to_string();
+    let out = sb.run(&[
+        "discord",
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--browser-timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    drop(emulator);
+    let out = sb.run(&["--json", "refresh", "--all", "--force"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let results: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut labels: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap())
+        .collect();
+    labels.sort();
+    assert_eq!(
+        labels,
+        ["needs_reconnect", "transient_failure"],
+        "{results}"
+    );
+    for r in results.as_array().unwrap() {
+        let code = r["error"]["exit_code"].as_i64().unwrap();
+        assert_eq!(
+            code,
+            if r["outcome"] == "needs_reconnect" {
+                4
+            } else {
+                5
+            }
+        );
+    }
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("needs reconnect"), "{}", stdout(&out));
 }

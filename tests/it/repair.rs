@@ -165,14 +165,14 @@ fn vk_rows_keep_the_device_id_with_the_refresh_token() {
     let (db, mut c) = database(cluster, "repair_vk");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "vk", "--auto-approve"]);
+    let server = sb.emulator(&["vk", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "vk",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -333,14 +333,14 @@ fn linkedin_refresh_keeps_every_replaced_token_and_restore_undoes_it() {
     org(&mut c, "org-acme", "Acme");
     org(&mut c, "org-beta", "Beta");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "linkedin", "--auto-approve"]);
+    let server = sb.emulator(&["linkedin", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "linkedin",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -626,7 +626,7 @@ fn a_crashed_refresh_of_a_youtube_channel_is_refreshed_as_postiz_does() {
     let (db, mut c) = database(cluster, "repair_crashed_page");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "youtube", "--auto-approve"]);
+    let server = sb.emulator(&["youtube", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "youtube",
@@ -635,7 +635,7 @@ fn a_crashed_refresh_of_a_youtube_channel_is_refreshed_as_postiz_does() {
         "--page",
         "Sandbox Page",
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -749,14 +749,14 @@ fn tiktok_records_23_hours_as_postiz_does() {
     let (db, mut c) = database(cluster, "repair_tiktok");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "tiktok", "--auto-approve"]);
+    let server = sb.emulator(&["tiktok", "--auto-approve"]);
     let base = server.url("base_url").to_string();
     let out = sb.run(&[
         "tiktok",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -74,7 +74,7 @@ fn the_emulation_enforces_the_catalogs_client_authentication() {
     // twitter is `client_auth = "basic"`: a client that sends its secret in the body is
     // refused, as X would.
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let server = sb.emulator(&["twitter", "--auto-approve"]);
     let flags = server.client_flags();
     let mut args: Vec<&str> = vec!["twitter"];
     args.extend(flags.iter().map(String::as_str));
@@ -82,7 +82,7 @@ fn the_emulation_enforces_the_catalogs_client_authentication() {
         "--client-auth",
         "post",
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "20s",
     ]);
     let out = sb.run(&args);
@@ -111,13 +111,16 @@ fn faults_map_to_exit_codes_and_explanations() {
 #[test]
 fn dropped_state_and_redirect_mismatch_never_complete() {
     let sb = Sandbox::new();
-    let out = sb.sandbox_connect("twitter", &["--fault", "state-drop", "--timeout", "2s"]);
+    let out = sb.sandbox_connect(
+        "twitter",
+        &["--fault", "state-drop", "--browser-timeout", "2s"],
+    );
     assert_failed_with(&out, 3, "state did not match");
 
     let sb = Sandbox::new();
     let out = sb.sandbox_connect(
         "twitter",
-        &["--fault", "redirect-mismatch", "--timeout", "2s"],
+        &["--fault", "redirect-mismatch", "--browser-timeout", "2s"],
     );
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(sb.page().contains("redirect_uri_mismatch"), "{}", sb.page());
@@ -148,17 +151,11 @@ fn slow_and_expire_fast_faults() {
 #[test]
 fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&[
-        "--provider",
-        "twitter",
-        "--auto-approve",
-        "--fault",
-        "rotate-refresh",
-    ]);
+    let server = sb.emulator(&["twitter", "--auto-approve", "--fault", "rotate-refresh"]);
     let info = &server.info;
     let command = info["connect_command"].as_str().unwrap().to_string();
     let mut args: Vec<&str> = command.split_whitespace().skip(1).collect();
-    args.extend(["--insecure-storage", "--timeout", "20s"]);
+    args.extend(["--insecure-storage", "--browser-timeout", "20s"]);
     let out = sb.run(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for _ in 0..2 {
@@ -178,7 +175,7 @@ fn sandbox_command_serves_connect_refresh_with_rotation_and_logout() {
 #[test]
 fn consent_page_escapes_and_posts_a_decision() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "custom"]);
+    let server = sb.emulator(&["custom"]);
     let info = &server.info;
     let client = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -282,7 +279,6 @@ fn the_same_account_connected_another_way_never_replaces_the_stored_channel() {
 fn logout_while_a_refresh_rotates_never_brings_the_channel_back() {
     let sb = Sandbox::new();
     let server = sb.emulator(&[
-        "--provider",
         "discord",
         "--auto-approve",
         "--fault",
@@ -298,7 +294,7 @@ fn logout_while_a_refresh_rotates_never_brings_the_channel_back() {
             "--sandbox-at",
             &base,
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "30s",
         ])
         .output()
@@ -473,7 +469,7 @@ fn a_browser_that_cannot_be_opened_is_said_once_with_the_url_once() {
             "twitter",
             "--sandbox",
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "1s",
         ])
         .output()
@@ -532,7 +528,7 @@ fn cancel_on_the_consent_page_reads_as_declined() {
             "twitter",
             "--sandbox",
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "20s",
         ])
         .output()
@@ -550,11 +546,11 @@ fn cancel_on_the_consent_page_reads_as_declined() {
 #[test]
 fn sandbox_at_an_auto_approving_sandbox_connects_headless_and_is_marked_sandbox() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let server = sb.emulator(&["twitter", "--auto-approve"]);
     let command = server.info["connect_command"].as_str().unwrap().to_string();
     assert!(command.ends_with(" --auto-approve"), "{command}");
     let mut args: Vec<&str> = command.split_whitespace().skip(1).collect();
-    args.extend(["--insecure-storage", "--timeout", "20s"]);
+    args.extend(["--insecure-storage", "--browser-timeout", "20s"]);
     let out = sb.headless_cmd().args(&args).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
@@ -588,12 +584,12 @@ fn kept_apart_names_say_which_app_and_replace_says_what_it_replaced() {
     let sb = Sandbox::new();
     let out = sb.sandbox_connect("twitter", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let server = sb.emulator(&["--provider", "twitter", "--auto-approve"]);
+    let server = sb.emulator(&["twitter", "--auto-approve"]);
     let base = server.info["base_url"].as_str().unwrap().to_string();
     let at = |extra: &[&str]| {
         sb.cmd()
             .args(["twitter", "--sandbox-at", &base, "--auto-approve"])
-            .args(["--insecure-storage", "--timeout", "20s"])
+            .args(["--insecure-storage", "--browser-timeout", "20s"])
             .args(extra)
             .output()
             .unwrap()
@@ -718,7 +714,7 @@ fn channels_that_cannot_refresh_say_so_before_anything_about_the_sandbox() {
     let out = sb.run(&["refresh", "reddit:sandbox_user", "--force"]);
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("postiz-connect sandbox --provider reddit --auto-approve"),
+        stderr(&out).contains("postiz-connect sandbox reddit --auto-approve"),
         "{}",
         stderr(&out)
     );
@@ -741,7 +737,7 @@ fn a_downgrade_without_offline_access_gives_no_refresh_token() {
 #[test]
 fn not_due_says_when_and_why_and_the_watch_banner_names_half_life() {
     let sb = Sandbox::new();
-    let server = sb.emulator(&["--provider", "reddit", "--auto-approve"]);
+    let server = sb.emulator(&["reddit", "--auto-approve"]);
     let base = server.info["base_url"].as_str().unwrap().to_string();
     let out = sb
         .cmd()

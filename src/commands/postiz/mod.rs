@@ -30,6 +30,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
             timeout,
             grace,
             interval,
+            ..
         } => watch(ctx, deployment, org.as_deref(), *timeout, *grace, *interval),
         PostizCommand::Refresh {
             ids,
@@ -45,7 +46,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
                 deployment: &target(deployment),
                 client_id: client_id.as_deref(),
                 client_secret: client_secret.as_deref(),
-                sandbox_at: sandbox_at.as_deref(),
+                sandbox_at: sandbox_at.url.as_deref(),
                 dry_run: *dry_run,
             },
         ),
@@ -83,7 +84,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
 /// The deployment the flags name, as the postiz service takes it.
 fn target(args: &DeploymentArgs) -> locate::Target<'_> {
     locate::Target {
-        env_file: args.env_file.as_deref(),
+        env_file: args.env_file.path.as_deref(),
         database_url: args.database_url.as_deref(),
         redis_url: args.redis_url.as_deref(),
         temporal_address: args.temporal_address.as_deref(),

@@ -16,6 +16,7 @@ fn service(ctx: &Context) -> repair::Context<'_> {
         ui: &ctx.ui,
         catalog: &ctx.catalog,
         store: &ctx.store,
+        network: ctx.network,
     }
 }
 

@@ -10,11 +10,12 @@ use crate::store::Store;
 use crate::ui::Ui;
 
 /// What the repair services use of the caller's: where to print, the catalog, the local
-/// store.
+/// store, the run's network settings.
 pub struct Context<'a> {
     pub ui: &'a Ui,
     pub catalog: &'a Catalog,
     pub store: &'a Store,
+    pub network: crate::http::Network,
 }
 
 pub(super) struct Located {

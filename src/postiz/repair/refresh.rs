@@ -47,7 +47,7 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
     }
     let located = locate_from(args.deployment)?;
     let mut writer = writer(&located, args.deployment)?;
-    let http = HttpClient::new(Duration::from_secs(30), ctx.ui.verbose > 0);
+    let http = ctx.network.client();
     let mut results = Vec::new();
     let mut worst = ExitCode::Ok;
     for id in args.ids {
@@ -62,10 +62,8 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
             Err(e) => {
                 worst = worst.worst(e.exit_code());
                 let mut value = result(id, "failed");
-                value["error"] = Value::String(e.to_string());
-                if let Some(fix) = e.fix() {
-                    value["fix"] = Value::String(fix);
-                }
+                // The same object as an error on stderr (`ui::error_json`).
+                value["error"] = crate::ui::error_json(&e);
                 if !ctx.ui.json {
                     ctx.ui.error(&e);
                 }

@@ -36,7 +36,12 @@ impl Login {
         let mut child = sb
             .std_cmd()
             .args(args)
-            .args(["--no-browser", "--insecure-storage", "--timeout", "40s"])
+            .args([
+                "--no-browser",
+                "--insecure-storage",
+                "--browser-timeout",
+                "40s",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -24,7 +24,7 @@ fn tokens(extra: serde_json::Value) -> impl Fn(&Form) -> Answer + Send + Sync + 
 fn connect(sb: &Sandbox, provider: &HostileProvider, extra: &[&str]) -> std::process::Output {
     sb.cmd()
         .args(["custom", "--issuer", &provider.base, "--client-id", CLIENT])
-        .args(["--insecure-storage", "--timeout", "20s"])
+        .args(["--insecure-storage", "--browser-timeout", "20s"])
         .args(extra)
         .output()
         .unwrap()
@@ -352,7 +352,7 @@ fn a_page_listing_that_fails_after_the_exchange_revokes_what_was_issued() {
             "--client-id",
             CLIENT,
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "20s",
         ])
         .output()

@@ -184,7 +184,7 @@ impl HostileProvider {
             "--scopes",
             "read",
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "20s",
         ]
         .map(String::from)

@@ -185,7 +185,7 @@ fn connect(sb: &Sandbox, provider: &str, extra: &[&str]) -> std::process::Output
             "--client-id",
             "hostile-client",
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "20s",
         ])
         .args(extra)
@@ -259,7 +259,7 @@ fn an_error_description_is_shown_escaped_and_kept_in_json() {
             "--client-id",
             "c",
             "--insecure-storage",
-            "--timeout",
+            "--browser-timeout",
             "20s",
         ])
         .output()
@@ -370,7 +370,7 @@ fn page_names_offered_on_a_terminal_are_escaped() {
         .args([
             "-qec",
             &format!(
-                "exec {} hostile-pages --client-id c --insecure-storage --timeout 20s",
+                "exec {} hostile-pages --client-id c --insecure-storage --browser-timeout 20s",
                 bin.display()
             ),
             "/dev/null",

@@ -309,9 +309,13 @@ fn kill_9_during_refresh_all_loses_no_channel() {
     // A normal run afterwards: every channel still refreshes (finishing, on its way, any
     // write a kill interrupted).
     let out = refresh_all().output().unwrap();
-    let refreshed = stdout(&out)
-        .lines()
-        .filter(|l| l.contains(r#""outcome":"refreshed""#))
+    // `refresh --json` prints one array, an object per channel.
+    let refreshed = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .ok()
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r["outcome"] == "refreshed")
         .count();
     eprintln!(
         "kill -9 during refresh --all --force: {KILLS} kills over {span:?} runs of {CHANNELS} rotating channels; channels lost: {}; killed before the answer was written anywhere: {} (time since the answer: {unavoidable:?})",

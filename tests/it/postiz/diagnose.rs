@@ -124,7 +124,8 @@ fn a_channel_handed_to_postiz_is_never_refreshed_here() {
     // refresh --all --force: the channel is left alone, said on one line, exit 0.
     let out = sb.run(&["refresh", "--all", "--force", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
-    let line: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    // `refresh --json` prints one array, an object per channel.
+    let line = serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone();
     assert_eq!(line["outcome"], "handed_to_postiz", "{line}");
     // Named: refused, exit 4, with the way to refresh it.
     let out = sb.run(&["refresh", &channel, "--force"]);

@@ -338,14 +338,14 @@ fn a_worker_quiets_the_engine_and_adopt_and_refresh_start_postizs_refresh_workfl
     let sb = Sandbox::new();
     // A threads channel connected through the sandbox, then adopted: as Postiz's connect,
     // adopt starts refreshTokenWorkflow for it.
-    let emulator = sb.emulator(&["--provider", "threads", "--auto-approve"]);
+    let emulator = sb.emulator(&["threads", "--auto-approve"]);
     let base = emulator.url("base_url").to_string();
     let out = sb.run(&[
         "threads",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -487,14 +487,14 @@ fn refresh_warns_of_running_post_workflows_of_the_channel() {
     org(&mut c, "org-acme", "Acme");
     let ns = "posts";
     let sb = Sandbox::new();
-    let emulator = sb.emulator(&["--provider", "threads", "--auto-approve"]);
+    let emulator = sb.emulator(&["threads", "--auto-approve"]);
     let base = emulator.url("base_url").to_string();
     let out = sb.run(&[
         "threads",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -610,14 +610,14 @@ fn temporal_down_degrades_status_and_repairs_still_write_the_row() {
     let (db, mut c) = database(cluster, "engine_down_refresh");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let emulator = sb.emulator(&["--provider", "threads", "--auto-approve"]);
+    let emulator = sb.emulator(&["threads", "--auto-approve"]);
     let base = emulator.url("base_url").to_string();
     let out = sb.run(&[
         "threads",
         "--sandbox-at",
         &base,
         "--insecure-storage",
-        "--timeout",
+        "--browser-timeout",
         "30s",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -668,7 +668,14 @@ fn watch_shows_the_refresh_workflow_postiz_starts_for_a_threads_connect() {
         .env("TEMPORAL_NAMESPACE", ns)
         .args(["postiz", "watch", "--json", "--database-url", &db])
         .args(["--temporal-address", &server.address])
-        .args(["--grace", "3s", "--interval", "100ms", "--timeout", "20s"]);
+        .args([
+            "--grace",
+            "3s",
+            "--interval",
+            "100ms",
+            "--stop-after",
+            "20s",
+        ]);
     let watch = Running::spawn(cmd);
     watch.stderr_until("watching");
     let mut events = Vec::new();
