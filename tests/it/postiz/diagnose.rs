@@ -468,6 +468,24 @@ fn hostile_values_and_flags_give_clear_errors_and_no_core() {
     );
     assert!(stdout(&out).contains("row c-2"), "{}", stdout(&out));
     assert!(stdout(&out).contains(&address), "{}", stdout(&out));
+    // An engine read that fails after the channels were streamed (a Post table without a
+    // column the engine reads): `--json` still prints one whole document, its error under
+    // "engine", and the error object on stderr.
+    c.batch_execute("ALTER TABLE \"Post\" DROP COLUMN \"parentPostId\" CASCADE")
+        .unwrap();
+    let out = status(&sb, &db, None, &["--temporal-address", &address, "--json"]);
+    assert_ne!(out.status.code(), Some(0), "{}", output_text(&out));
+    let document: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", output_text(&out)));
+    assert!(
+        document["engine"]["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("parentPostId")),
+        "{document}"
+    );
+    assert_eq!(channel_of(&document, "c-2")["health"], "problem");
+    let err: Value = serde_json::from_str(stderr(&out).trim()).unwrap();
+    assert!(err["error"]["exit_code"].as_i64().is_some(), "{err}");
 
     // A column of another type: a configuration error with the server's words.
     c.batch_execute(
