@@ -350,12 +350,6 @@ pub fn unread(located: &Located, e: &crate::error::Error) -> EngineReport {
     }
 }
 
-fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    crate::ui::expiry(at, now)
-        .replace("expires in ", "in ")
-        .replace("expired ", "")
-}
-
 /// Put the engine report together.
 pub fn build(
     located: &Located,
@@ -408,7 +402,7 @@ pub fn build(
                 title: format!(
                     "no worker has polled `{MAIN_QUEUE}` since {}: Postiz's orchestrator \
                      stopped working",
-                    last.map(|at| ago(at, now))
+                    last.map(|at| crate::ui::relative(at, now))
                         .unwrap_or_else(|| "a while".into())
                 ),
                 detail: Some(backlog),
@@ -490,7 +484,7 @@ pub fn build(
                     "its last run {}{}",
                     e.status,
                     e.closed
-                        .map(|at| format!(" {}", ago(at, now)))
+                        .map(|at| format!(" {}", crate::ui::relative(at, now)))
                         .unwrap_or_default()
                 ),
                 None => "it never ran, or ended long enough ago to be forgotten".into(),
@@ -508,7 +502,7 @@ pub fn build(
                      at its expiry{}",
                     row.provider,
                     row.token_expiration
-                        .map(|at| format!(" ({})", ago(at, now)))
+                        .map(|at| format!(" ({})", crate::ui::relative(at, now)))
                         .unwrap_or_default()
                 )),
                 fix: format!(
@@ -569,7 +563,7 @@ pub fn build(
                     p.id,
                     p.provider,
                     p.channel,
-                    ago(p.due, now)
+                    crate::ui::relative(p.due, now)
                 )
             })
             .collect();
