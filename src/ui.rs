@@ -266,6 +266,15 @@ pub fn moment(at: DateTime<Utc>) -> String {
 
 /// "expires in 2 hours (…)", "expired 3 minutes ago (…)", with the moment to the second.
 pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    if (at - now).num_seconds() > 0 {
+        format!("expires {}", relative(at, now))
+    } else {
+        format!("expired {}", relative(at, now))
+    }
+}
+
+/// "in 2 hours (…)", "3 minutes ago (…)", with the moment to the second.
+pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (at - now).num_seconds();
     let span = if secs.abs() < 60 {
         "under a minute".to_string()
@@ -273,9 +282,9 @@ pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
         duration_words(Duration::from_secs(secs.unsigned_abs()))
     };
     if secs > 0 {
-        format!("expires in {span} ({})", moment(at))
+        format!("in {span} ({})", moment(at))
     } else {
-        format!("expired {span} ago ({})", moment(at))
+        format!("{span} ago ({})", moment(at))
     }
 }
 

@@ -12,6 +12,8 @@ use super::Context;
 pub fn run(ctx: &Context, name: &str, local_only: bool, dry_run: bool) -> Result<ExitCode, Error> {
     let stored = ctx.store.get(name)?;
     if dry_run {
+        // The dry run refuses what the real run refuses.
+        refuse_revoking_what_postiz_holds(&stored, local_only || stored.sandbox)?;
         return Ok(preview(ctx, &stored, local_only));
     }
     // Under the channel's lock, re-read: a refresher that was rotating it has finished,
@@ -23,21 +25,7 @@ pub fn run(ctx: &Context, name: &str, local_only: bool, dry_run: bool) -> Result
     // A channel of the built-in sandbox: its provider was the tool's own emulation, gone
     // with the command that started it; there is nothing to revoke anywhere.
     let local_only = local_only || channel.sandbox;
-    // Postiz holds the same grant: revoking it here would disconnect the channel there.
-    if let (Some(handed), false) = (&channel.handed_to_postiz, local_only) {
-        return Err(Error::Rejected {
-            what: format!(
-                "{name} was handed to Postiz (row {} in {}): revoking its tokens at the \
-                 provider would disconnect the channel in Postiz too; nothing revoked, nothing \
-                 deleted",
-                handed.row_id, handed.database
-            ),
-            fix: format!(
-                "remove only this copy: postiz-connect logout {} --local-only",
-                crate::ui::shell_word(name)
-            ),
-        });
-    }
+    refuse_revoking_what_postiz_holds(&channel, local_only)?;
     if channel.sandbox {
         ctx.ui.info(format!(
             "{name} is a sandbox channel: nothing to revoke at a provider"
@@ -92,6 +80,27 @@ pub fn run(ctx: &Context, name: &str, local_only: bool, dry_run: bool) -> Result
 }
 
 /// `logout --dry-run`: what would be revoked and deleted, from the stored channel alone.
+/// Postiz holds the same grant as a channel handed to it: revoking it here would
+/// disconnect the channel there, so only `--local-only` may remove it.
+fn refuse_revoking_what_postiz_holds(channel: &Channel, local_only: bool) -> Result<(), Error> {
+    let (Some(handed), false) = (&channel.handed_to_postiz, local_only) else {
+        return Ok(());
+    };
+    let name = &channel.name;
+    Err(Error::Rejected {
+        what: format!(
+            "{name} was handed to Postiz (row {} in {}): revoking its tokens at the \
+             provider would disconnect the channel in Postiz too; nothing revoked, nothing \
+             deleted",
+            handed.row_id, handed.database
+        ),
+        fix: format!(
+            "remove only this copy: postiz-connect logout {} --local-only",
+            crate::ui::shell_word(name)
+        ),
+    })
+}
+
 fn preview(ctx: &Context, channel: &Channel, local_only: bool) -> ExitCode {
     let local_only = local_only || channel.sandbox;
     let would_revoke = !local_only && channel.endpoints.revoke_url.is_some();

@@ -162,13 +162,6 @@ fn lost_its_page(row: &ChannelRow) -> bool {
         .is_some_and(|root| !root.is_empty() && root != row.internal_id)
 }
 
-/// "3 hours ago (2026-…)" / "in 2 days (…)".
-fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    crate::ui::expiry(at, now)
-        .replace("expires in ", "in ")
-        .replace("expired ", "")
-}
-
 /// Every issue of a live channel; none means healthy.
 pub fn classify(
     row: &ChannelRow,
@@ -244,7 +237,7 @@ pub fn classify(
             Some(n) => detail.push(format!(
                 "Postiz said \"Could not refresh your {} channel\" {}{}",
                 n.provider,
-                when(n.at, now),
+                crate::ui::relative(n.at, now),
                 n.cause
                     .as_ref()
                     .map(|c| format!(": {c}"))
@@ -317,7 +310,7 @@ pub fn classify(
             .map(|n| {
                 format!(
                     "; the latest \"Could not refresh\" notification: {}{}",
-                    when(n.at, now),
+                    crate::ui::relative(n.at, now),
                     n.cause
                         .as_ref()
                         .map(|c| format!(": {c}"))
@@ -450,7 +443,7 @@ fn expired(
     repairs: &Repairs<'_>,
 ) -> Issue {
     let provider = row.provider.as_str();
-    let ago = when(expiry, now);
+    let ago = crate::ui::relative(expiry, now);
     let adopt_instead = repairs.adopt_instead;
     if REFRESH_WORKFLOW_PROVIDERS.contains(&provider) {
         let workflow = format!(

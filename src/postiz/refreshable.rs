@@ -165,7 +165,9 @@ pub fn verdict(facts: &RowFacts<'_>, catalog: &Catalog, now: DateTime<Utc>) -> V
     }
     if REFRESH_WORKFLOW_PROVIDERS.contains(&facts.provider) {
         if let Some(expiry) = facts.token_expiration {
-            if expiry + Duration::days(META_GRACE_DAYS) <= now {
+            // An expiry near chrono's end of time is far ahead, not an overflow.
+            let dead_at = expiry.checked_add_signed(Duration::days(META_GRACE_DAYS));
+            if dead_at.is_some_and(|dead_at| dead_at <= now) {
                 return Verdict::Cannot {
                     code: "meta_token_dead",
                     reason: format!(
@@ -296,6 +298,18 @@ mod tests {
                 code: "meta_token_dead",
                 ..
             }
+        ));
+    }
+
+    #[test]
+    fn an_expiry_at_the_end_of_time_is_far_ahead_not_a_crash() {
+        let far = RowFacts {
+            token_expiration: Some(chrono::DateTime::<Utc>::MAX_UTC),
+            ..facts("threads")
+        };
+        assert!(matches!(
+            verdict(&far, &catalog(), Utc::now()),
+            Verdict::Refresh { .. }
         ));
     }
 }

@@ -140,7 +140,16 @@ fn status(
             &mut sink,
         )
         .and_then(|report| {
-            let engine = engine(&mut opened)?;
+            // The channels are on stdout already: an engine read that fails still closes
+            // the document (its error under "engine"), then fails the command as usual.
+            let engine = match engine(&mut opened) {
+                Ok(engine) => engine,
+                Err(e) => {
+                    let value = serde_json::json!({ "error": crate::ui::error_json(&e) });
+                    sink.finish(&report, &[("engine", value)])?;
+                    return Err(e);
+                }
+            };
             let value = serde_json::to_value(&engine).expect("engine report serializes");
             sink.finish(&report, &[("engine", value)])?;
             Ok((report, engine))

@@ -1,18 +1,12 @@
 //! How `postiz status` shows Postiz's engine (Temporal): its own section, after the
 //! channels and connects.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use console::Style;
 
 use crate::postiz::engine::EngineReport;
 use crate::postiz::health::Severity;
 use crate::ui::Styled;
-
-fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    crate::ui::expiry(at, now)
-        .replace("expires in ", "in ")
-        .replace("expired ", "")
-}
 
 /// The engine section; `None` (Temporal left alone) says so in one line.
 pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
@@ -61,7 +55,7 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
                             "{} (last poll {})",
                             p.identity,
                             p.last_poll
-                                .map(|at| when(at, now))
+                                .map(|at| crate::ui::relative(at, now))
                                 .unwrap_or_else(|| "unknown".into())
                         )
                     })
@@ -92,7 +86,7 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
                 "running" => {
                     text.text("running");
                     if let Some(at) = r.wakes_at {
-                        text.text(&format!(", wakes {}", when(at, now)));
+                        text.text(&format!(", wakes {}", crate::ui::relative(at, now)));
                     }
                 }
                 "not_expected" => {
@@ -129,7 +123,7 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
                 p.provider,
                 p.channel,
                 p.row_id,
-                when(p.due, now),
+                crate::ui::relative(p.due, now),
                 p.workflow,
                 if p.channel_flagged {
                     "  (channel flagged)"

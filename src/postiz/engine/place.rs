@@ -109,6 +109,7 @@ pub fn locate(
     if address.eq_ignore_ascii_case(NO_TEMPORAL) {
         return None;
     }
+    let address = without_user_info(&address);
     Some(Located {
         address: with_port(&address),
         from,
@@ -130,6 +131,19 @@ pub fn locate(
 }
 
 /// Temporal's clients add the default port 7233 to an address without one.
+/// Temporal's address is HOST:PORT, with no place for credentials (Postiz hands it to
+/// the client as is): a `user:password@` pasted into it is dropped here, so that it is
+/// never shown in the report, its JSON or an error.
+fn without_user_info(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((before, host)) => match before.split_once("://") {
+            Some((scheme, _)) => format!("{scheme}://{host}"),
+            None => host.to_string(),
+        },
+        None => address.to_string(),
+    }
+}
+
 fn with_port(address: &str) -> String {
     let bare_ipv6 = address.matches(':').count() > 1 && !address.starts_with('[');
     if address.contains("://") || bare_ipv6 {
@@ -231,6 +245,19 @@ mod tests {
         assert!(l.from.contains("not set"), "{}", l.from);
         assert!(locate(Some("none"), Some(&file), &env).is_none());
         assert!(locate(None, None, &|_| Some("none".into())).is_none());
+    }
+
+    #[test]
+    fn credentials_pasted_into_the_address_are_never_shown() {
+        for pasted in [
+            "https://admin:hunter2@t.example:7233",
+            "admin:hunter2@t.example:7233",
+        ] {
+            let l = locate(Some(pasted), None, &|_| None).unwrap();
+            assert!(!l.address.contains("hunter2"), "{}", l.address);
+            assert!(!l.shown().contains("hunter2"), "{}", l.shown());
+            assert!(l.address.ends_with("t.example:7233"), "{}", l.address);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::place::{provider_queue, refresh_workflow_id, Located, MAIN_QUEUE};
 use super::proto;
 use super::temporal::{Execution, Poller, QueueState, Temporal};
-use crate::postiz::db::Database;
+use crate::postiz::db::{remote_text, utc, Database};
 use crate::postiz::health::{Issue, Severity};
 use crate::postiz::{POSTIZ_PROVIDERS, REFRESH_WORKFLOW_PROVIDERS};
 
@@ -160,65 +160,77 @@ pub fn live_pollers(pollers: &[Poller], now: DateTime<Utc>) -> usize {
         .count()
 }
 
-fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
-    naive.and_utc()
-}
-
-/// Read what the engine check needs of the database (one read-only transaction).
+/// Read what the engine check needs of the database (one read-only transaction). Every
+/// column is cast to Postiz's type and read as nullable, as the status read does: a
+/// hand-edited row with a NULL or an odd type must not abort the report.
 fn rows(db: &mut Database, org: Option<&str>) -> Result<Rows, crate::error::Error> {
+    let text = |r: &postgres::Row, i: usize| -> Result<String, postgres::Error> {
+        Ok(remote_text(
+            &r.try_get::<_, Option<String>>(i)?.unwrap_or_default(),
+        ))
+    };
+    let flag = |r: &postgres::Row, i: usize| -> Result<bool, postgres::Error> {
+        Ok(r.try_get::<_, Option<bool>>(i)?.unwrap_or(false))
+    };
     db.read(|tx| {
-        let providers = tx
-            .query(
-                "SELECT DISTINCT \"providerIdentifier\" FROM \"Integration\" \
-                 WHERE \"deletedAt\" IS NULL AND ($1::text IS NULL OR \"organizationId\" = $1)",
-                &[&org],
-            )?
-            .iter()
-            .map(|r| r.get::<_, String>(0))
-            .collect();
-        let refresh_rows = tx
-            .query(
-                "SELECT id, \"organizationId\", name, \"providerIdentifier\", \"tokenExpiration\", \
-                 \"refreshNeeded\" OR \"inBetweenSteps\" FROM \"Integration\" \
-                 WHERE \"deletedAt\" IS NULL AND \"providerIdentifier\" = ANY($1) \
-                 AND ($2::text IS NULL OR \"organizationId\" = $2) \
-                 ORDER BY \"organizationId\", name, id",
-                &[&REFRESH_WORKFLOW_PROVIDERS, &org],
-            )?
-            .iter()
-            .map(|r| RefreshRow {
-                id: r.get(0),
-                organization_id: r.get(1),
-                name: r.get(2),
-                provider: r.get(3),
-                token_expiration: r.get::<_, Option<NaiveDateTime>>(4).map(utc),
-                flagged: r.get(5),
-            })
-            .collect();
-        let due_posts = tx
-            .query(
-                "SELECT p.id, p.\"integrationId\", i.name, i.\"providerIdentifier\", \
-                 p.\"organizationId\", p.\"publishDate\", \
-                 i.\"refreshNeeded\" OR i.\"inBetweenSteps\" OR i.disabled \
-                 FROM \"Post\" p JOIN \"Integration\" i ON i.id = p.\"integrationId\" \
-                 WHERE p.state = 'QUEUE' AND p.\"deletedAt\" IS NULL \
-                 AND p.\"parentPostId\" IS NULL AND i.\"deletedAt\" IS NULL \
-                 AND p.\"publishDate\" < (now() AT TIME ZONE 'UTC') - make_interval(mins => $1) \
-                 AND ($2::text IS NULL OR p.\"organizationId\" = $2) \
-                 ORDER BY p.\"publishDate\" DESC LIMIT $3",
-                &[&(OVERDUE_AFTER_MINUTES as i32), &org, &OVERDUE_LIMIT],
-            )?
-            .iter()
-            .map(|r| DuePost {
-                id: r.get(0),
-                row_id: r.get(1),
-                channel: r.get(2),
-                provider: r.get(3),
-                organization_id: r.get(4),
-                due: utc(r.get(5)),
-                channel_flagged: r.get(6),
-            })
-            .collect();
+        let mut providers = BTreeSet::new();
+        for r in tx.query(
+            "SELECT DISTINCT \"providerIdentifier\"::text FROM \"Integration\" \
+             WHERE \"deletedAt\" IS NULL AND ($1::text IS NULL OR \"organizationId\" = $1)",
+            &[&org],
+        )? {
+            if let Some(provider) = r.try_get::<_, Option<String>>(0)? {
+                providers.insert(remote_text(&provider));
+            }
+        }
+        let mut refresh_rows = Vec::new();
+        for r in tx.query(
+            "SELECT id::text, \"organizationId\"::text, name::text, \"providerIdentifier\"::text, \
+             \"tokenExpiration\"::timestamp, \
+             coalesce(\"refreshNeeded\"::boolean, false) OR coalesce(\"inBetweenSteps\"::boolean, false) \
+             FROM \"Integration\" \
+             WHERE \"deletedAt\" IS NULL AND \"providerIdentifier\" = ANY($1) \
+             AND ($2::text IS NULL OR \"organizationId\" = $2) \
+             ORDER BY \"organizationId\", name, id",
+            &[&REFRESH_WORKFLOW_PROVIDERS, &org],
+        )? {
+            refresh_rows.push(RefreshRow {
+                id: text(&r, 0)?,
+                organization_id: text(&r, 1)?,
+                name: text(&r, 2)?,
+                provider: text(&r, 3)?,
+                token_expiration: r.try_get::<_, Option<NaiveDateTime>>(4)?.map(utc),
+                flagged: flag(&r, 5)?,
+            });
+        }
+        let mut due_posts = Vec::new();
+        for r in tx.query(
+            "SELECT p.id::text, p.\"integrationId\"::text, i.name::text, i.\"providerIdentifier\"::text, \
+             p.\"organizationId\"::text, p.\"publishDate\"::timestamp, \
+             coalesce(i.\"refreshNeeded\"::boolean, false) OR coalesce(i.\"inBetweenSteps\"::boolean, false) \
+             OR coalesce(i.disabled::boolean, false) \
+             FROM \"Post\" p JOIN \"Integration\" i ON i.id = p.\"integrationId\" \
+             WHERE p.state = 'QUEUE' AND p.\"deletedAt\" IS NULL \
+             AND p.\"parentPostId\" IS NULL AND i.\"deletedAt\" IS NULL \
+             AND p.\"publishDate\" < (now() AT TIME ZONE 'UTC') - make_interval(mins => $1) \
+             AND ($2::text IS NULL OR p.\"organizationId\" = $2) \
+             ORDER BY p.\"publishDate\" DESC LIMIT $3",
+            &[&(OVERDUE_AFTER_MINUTES as i32), &org, &OVERDUE_LIMIT],
+        )? {
+            // The WHERE clause compares publishDate, so it is never NULL here.
+            let Some(due) = r.try_get::<_, Option<NaiveDateTime>>(5)? else {
+                continue;
+            };
+            due_posts.push(DuePost {
+                id: text(&r, 0)?,
+                row_id: text(&r, 1)?,
+                channel: text(&r, 2)?,
+                provider: text(&r, 3)?,
+                organization_id: text(&r, 4)?,
+                due: utc(due),
+                channel_flagged: flag(&r, 6)?,
+            });
+        }
         Ok(Rows {
             providers,
             refresh_rows,
@@ -338,12 +350,6 @@ pub fn unread(located: &Located, e: &crate::error::Error) -> EngineReport {
     }
 }
 
-fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    crate::ui::expiry(at, now)
-        .replace("expires in ", "in ")
-        .replace("expired ", "")
-}
-
 /// Put the engine report together.
 pub fn build(
     located: &Located,
@@ -396,7 +402,7 @@ pub fn build(
                 title: format!(
                     "no worker has polled `{MAIN_QUEUE}` since {}: Postiz's orchestrator \
                      stopped working",
-                    last.map(|at| ago(at, now))
+                    last.map(|at| crate::ui::relative(at, now))
                         .unwrap_or_else(|| "a while".into())
                 ),
                 detail: Some(backlog),
@@ -478,7 +484,7 @@ pub fn build(
                     "its last run {}{}",
                     e.status,
                     e.closed
-                        .map(|at| format!(" {}", ago(at, now)))
+                        .map(|at| format!(" {}", crate::ui::relative(at, now)))
                         .unwrap_or_default()
                 ),
                 None => "it never ran, or ended long enough ago to be forgotten".into(),
@@ -496,7 +502,7 @@ pub fn build(
                      at its expiry{}",
                     row.provider,
                     row.token_expiration
-                        .map(|at| format!(" ({})", ago(at, now)))
+                        .map(|at| format!(" ({})", crate::ui::relative(at, now)))
                         .unwrap_or_default()
                 )),
                 fix: format!(
@@ -557,7 +563,7 @@ pub fn build(
                     p.id,
                     p.provider,
                     p.channel,
-                    ago(p.due, now)
+                    crate::ui::relative(p.due, now)
                 )
             })
             .collect();

@@ -327,10 +327,7 @@ impl Temporal {
                     ) else {
                         return Ok(None);
                     };
-                    return Ok(Some(
-                        at + chrono::Duration::seconds(after.seconds)
-                            + chrono::Duration::nanoseconds(after.nanos.into()),
-                    ));
+                    return Ok(fires_at(at, after.seconds, after.nanos));
                 }
                 proto::EVENT_TYPE_TIMER_FIRED | proto::EVENT_TYPE_TIMER_CANCELED => {
                     return Ok(None)
@@ -500,6 +497,14 @@ fn transport_cause(err: &(dyn std::error::Error + 'static)) -> String {
     crate::text::one_line(&cause.to_string(), 300)
 }
 
+/// When a timer started at `at` for `seconds` and `nanos` fires. A server's absurd timer
+/// (beyond chrono's range) reads as no wake-up time rather than a crash.
+fn fires_at(at: DateTime<Utc>, seconds: i64, nanos: i32) -> Option<DateTime<Utc>> {
+    chrono::Duration::try_seconds(seconds)
+        .and_then(|d| d.checked_add(&chrono::Duration::nanoseconds(nanos.into())))
+        .and_then(|d| at.checked_add_signed(d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,5 +523,16 @@ mod tests {
         assert_eq!(status_name(1), "running");
         assert_eq!(status_name(5), "terminated");
         assert_eq!(status_name(42), "unknown");
+    }
+
+    #[test]
+    fn an_absurd_timer_is_no_wake_up_time_not_a_crash() {
+        let at = Utc::now();
+        assert_eq!(
+            fires_at(at, 60, 0),
+            Some(at + chrono::Duration::seconds(60))
+        );
+        assert_eq!(fires_at(at, 9_300_000_000_000_000, 0), None);
+        assert_eq!(fires_at(at, i64::MAX / 1000 - 1, 0), None);
     }
 }

@@ -53,13 +53,22 @@ impl RefreshWatch {
         })
     }
 
-    /// Follow the rows of refresh-workflow providers this event wrote.
+    /// Follow the rows of refresh-workflow providers that a connect wrote: a new row, or
+    /// one whose connect state was seen consumed. Any other write (Postiz's own refresh
+    /// workflow renewing the token, a rename, a setting) starts no workflow, and its
+    /// running one began long before: following it would report a false "missing".
     pub fn track(&mut self, event: &Event) {
         if let Event::ChannelWritten {
-            id, name, provider, ..
+            new,
+            id,
+            name,
+            provider,
+            state,
+            ..
         } = event
         {
-            if REFRESH_WORKFLOW_PROVIDERS.contains(&provider.as_str())
+            if (*new || state.is_some())
+                && REFRESH_WORKFLOW_PROVIDERS.contains(&provider.as_str())
                 && !self.pending.iter().any(|p| &p.row_id == id)
             {
                 self.pending.push(Pending {
@@ -135,12 +144,59 @@ impl RefreshWatch {
                      within {} (its backend could not reach Temporal?): nothing will refresh \
                      this channel; start it with postiz-connect postiz refresh {}{flag}",
                     crate::text::duration_words(grace),
-                    p.row_id
+                    crate::text::shell_word(&p.row_id)
                 ),
                 workflow_id,
             });
             false
         });
         events
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(new: bool, state: Option<&str>, provider: &str) -> Event {
+        Event::ChannelWritten {
+            new,
+            id: format!("row-{new}-{}", state.unwrap_or("none")),
+            name: "Acme".into(),
+            provider: provider.into(),
+            organization: "Acme".into(),
+            internal_id: "1".into(),
+            waiting_for_page: false,
+            state: state.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn only_a_connect_of_a_refresh_workflow_provider_is_followed() {
+        let located = Located {
+            address: "127.0.0.1:7233".into(),
+            from: "--temporal-address".into(),
+            namespace: "default".into(),
+            tls: false,
+            api_key: None,
+            excluded_queues: Vec::new(),
+        };
+        let mut watch = RefreshWatch::new(
+            Some(located),
+            Duration::from_secs(1),
+            Duration::from_secs(1),
+            String::new(),
+        )
+        .unwrap();
+        // Postiz's own workflow renewing the token, or a rename: no connect, not followed
+        // (its workflow started long ago and would be called missing).
+        watch.track(&written(false, None, "threads"));
+        // A provider without a refresh workflow.
+        watch.track(&written(true, None, "x"));
+        assert!(watch.pending.is_empty());
+        // A new row, and a reconnect whose connect state was seen consumed.
+        watch.track(&written(true, None, "threads"));
+        watch.track(&written(false, Some("abc"), "instagram-standalone"));
+        assert_eq!(watch.pending.len(), 2);
     }
 }

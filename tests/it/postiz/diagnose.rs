@@ -184,7 +184,10 @@ fn a_channel_handed_to_postiz_is_never_refreshed_here() {
     let done: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(done[0]["outcome"], "refreshed", "{done}");
 
-    // logout would revoke Postiz's grant: refused; --local-only removes the copy.
+    // logout would revoke Postiz's grant: refused, and its dry run says so too rather than
+    // promising a revocation; --local-only removes the copy.
+    let out = sb.run(&["logout", &channel, "--dry-run"]);
+    assert_failed_with(&out, 4, "--local-only");
     let out = sb.run(&["logout", &channel]);
     assert_failed_with(&out, 4, "--local-only");
     let out = sb.run(&["logout", &channel, "--local-only"]);
@@ -436,6 +439,53 @@ fn hostile_values_and_flags_give_clear_errors_and_no_core() {
     let (out, report) = status_json(&sb, &["--database-url", &db]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(channel_of(&report, "c-2")["health"], "problem");
+
+    // The engine's own read of the rows (before Temporal is even reached) takes the same
+    // NULLs: a threads row and its overdue post with NULLs, Temporal refusing: the report
+    // stands and says Temporal could not be reached (exit 5), no abort.
+    insert(
+        &mut c,
+        &Row::new("c-3", "org-acme", "threads", "th-1", "Threads"),
+    );
+    c.batch_execute(
+        "UPDATE \"Integration\" SET name = NULL, \"refreshNeeded\" = NULL, \
+         \"inBetweenSteps\" = NULL, disabled = NULL WHERE id = 'c-3'; \
+         INSERT INTO \"Post\" (id, state, \"publishDate\", \"organizationId\", \"integrationId\", \
+         content, \"group\", \"updatedAt\") VALUES ('p-1', 'QUEUE', \
+         (now() AT TIME ZONE 'UTC') - interval '2 hours', 'org-acme', 'c-3', 'hello', 'g', now())",
+    )
+    .unwrap();
+    let refused = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = refused.local_addr().unwrap().to_string();
+    drop(refused);
+    let out = status(&sb, &db, None, &["--temporal-address", &address]);
+    // Exit 1: the NULL row's problem outranks the unreachable Temporal (5).
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    assert!(
+        stdout(&out).contains("This report is incomplete"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("row c-2"), "{}", stdout(&out));
+    assert!(stdout(&out).contains(&address), "{}", stdout(&out));
+    // An engine read that fails after the channels were streamed (a Post table without a
+    // column the engine reads): `--json` still prints one whole document, its error under
+    // "engine", and the error object on stderr.
+    c.batch_execute("ALTER TABLE \"Post\" DROP COLUMN \"parentPostId\" CASCADE")
+        .unwrap();
+    let out = status(&sb, &db, None, &["--temporal-address", &address, "--json"]);
+    assert_ne!(out.status.code(), Some(0), "{}", output_text(&out));
+    let document: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", output_text(&out)));
+    assert!(
+        document["engine"]["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("parentPostId")),
+        "{document}"
+    );
+    assert_eq!(channel_of(&document, "c-2")["health"], "problem");
+    let err: Value = serde_json::from_str(stderr(&out).trim()).unwrap();
+    assert!(err["error"]["exit_code"].as_i64().is_some(), "{err}");
 
     // A column of another type: a configuration error with the server's words.
     c.batch_execute(
