@@ -1852,6 +1852,24 @@ fn refresh_while_postiz_writes(
 }
 
 /// The one local channel's name.
+/// A channel of `provider` connected headless to a sandbox of its own (the emulator, its
+/// base URL and the stored channel's name): how a test gets a channel to adopt.
+pub(crate) fn connect_at_emulator(sb: &Sandbox, provider: &str) -> (Emulator, String, String) {
+    let server = sb.emulator(&[provider, "--auto-approve"]);
+    let base = server.url("base_url").to_string();
+    let out = sb.run(&[
+        provider,
+        "--sandbox-at",
+        &base,
+        "--insecure-storage",
+        "--browser-timeout",
+        "30s",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let channel = only_channel(sb);
+    (server, base, channel)
+}
+
 pub(crate) fn only_channel(sb: &Sandbox) -> String {
     let status = sb.status_json();
     let list = status.as_array().unwrap();
@@ -3060,18 +3078,7 @@ fn adopting_linkedin_copies_the_tokens_to_the_rows_of_the_same_login() {
     let (db, mut c) = database(cluster, "review_linkedin_adopt");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["linkedin", "--auto-approve"]);
-    let base = server.url("base_url").to_string();
-    let out = sb.run(&[
-        "linkedin",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--browser-timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_server, _base, channel) = connect_at_emulator(&sb, "linkedin");
     let env = env_file(
         &sb,
         &db,

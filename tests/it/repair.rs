@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use crate::common::*;
 use crate::postiz::{
-    adopt, cluster, database, env_file, expires_in_days, insert, only_channel, org, output_text,
-    postiz, records, refresh_command, rotating_discord, stored, Row,
+    adopt, cluster, connect_at_emulator, database, env_file, expires_in_days, insert, only_channel,
+    org, output_text, postiz, records, refresh_command, rotating_discord, stored, Row,
 };
 
 /// A provider's token endpoint on 127.0.0.1 that answers every request with
@@ -165,18 +165,7 @@ fn vk_rows_keep_the_device_id_with_the_refresh_token() {
     let (db, mut c) = database(cluster, "repair_vk");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["vk", "--auto-approve"]);
-    let base = server.url("base_url").to_string();
-    let out = sb.run(&[
-        "vk",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--browser-timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_server, base, channel) = connect_at_emulator(&sb, "vk");
     let env = env_file(&sb, &db, &[("VK_ID", "sandbox-client")]);
     let env = env.to_str().unwrap();
     let out = adopt(&sb, &channel, "Acme", env, &[]);
@@ -333,18 +322,7 @@ fn linkedin_refresh_keeps_every_replaced_token_and_restore_undoes_it() {
     org(&mut c, "org-acme", "Acme");
     org(&mut c, "org-beta", "Beta");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["linkedin", "--auto-approve"]);
-    let base = server.url("base_url").to_string();
-    let out = sb.run(&[
-        "linkedin",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--browser-timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_server, base, channel) = connect_at_emulator(&sb, "linkedin");
     let env = env_file(
         &sb,
         &db,
@@ -749,18 +727,7 @@ fn tiktok_records_23_hours_as_postiz_does() {
     let (db, mut c) = database(cluster, "repair_tiktok");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let server = sb.emulator(&["tiktok", "--auto-approve"]);
-    let base = server.url("base_url").to_string();
-    let out = sb.run(&[
-        "tiktok",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--browser-timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_server, base, channel) = connect_at_emulator(&sb, "tiktok");
     let env = env_file(
         &sb,
         &db,

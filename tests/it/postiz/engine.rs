@@ -338,18 +338,7 @@ fn a_worker_quiets_the_engine_and_adopt_and_refresh_start_postizs_refresh_workfl
     let sb = Sandbox::new();
     // A threads channel connected through the sandbox, then adopted: as Postiz's connect,
     // adopt starts refreshTokenWorkflow for it.
-    let emulator = sb.emulator(&["threads", "--auto-approve"]);
-    let base = emulator.url("base_url").to_string();
-    let out = sb.run(&[
-        "threads",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--browser-timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_emulator, base, channel) = connect_at_emulator(&sb, "threads");
     let env = env_file(
         &sb,
         &db,
@@ -487,18 +476,7 @@ fn refresh_warns_of_running_post_workflows_of_the_channel() {
     org(&mut c, "org-acme", "Acme");
     let ns = "posts";
     let sb = Sandbox::new();
-    let emulator = sb.emulator(&["threads", "--auto-approve"]);
-    let base = emulator.url("base_url").to_string();
-    let out = sb.run(&[
-        "threads",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--browser-timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_emulator, base, channel) = connect_at_emulator(&sb, "threads");
     let env = env_file(
         &sb,
         &db,
@@ -610,18 +588,7 @@ fn temporal_down_degrades_status_and_repairs_still_write_the_row() {
     let (db, mut c) = database(cluster, "engine_down_refresh");
     org(&mut c, "org-acme", "Acme");
     let sb = Sandbox::new();
-    let emulator = sb.emulator(&["threads", "--auto-approve"]);
-    let base = emulator.url("base_url").to_string();
-    let out = sb.run(&[
-        "threads",
-        "--sandbox-at",
-        &base,
-        "--insecure-storage",
-        "--browser-timeout",
-        "30s",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let channel = only_channel(&sb);
+    let (_emulator, base, channel) = connect_at_emulator(&sb, "threads");
     let env = env_file(
         &sb,
         &db,
