@@ -1,6 +1,7 @@
 //! `postiz-connect postiz refresh|adopt|restore`: the repair commands, the only ones that
 //! write to a Postiz deployment. The work is the postiz service's
-//! ([`crate::postiz::repair`]); this hands it the command's context.
+//! ([`crate::postiz::repair`]); this hands it the command's context, and renders what
+//! adopt and restore return (`adopt`, `restore`).
 
 use crate::error::{Error, ExitCode};
 use crate::postiz::locate::Target;
@@ -9,6 +10,9 @@ use crate::postiz::repair;
 pub use crate::postiz::repair::{AdoptArgs, RefreshArgs, RestoreArgs};
 
 use crate::commands::Context;
+
+mod adopt;
+mod restore;
 
 /// What the service uses of the command's context.
 fn service(ctx: &Context) -> repair::Context<'_> {
@@ -39,11 +43,15 @@ pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error>
 /// `postiz restore FILE`: put a kept record's tokens back into its row.
 pub fn restore(ctx: &Context, args: &RestoreArgs<'_>) -> Result<ExitCode, Error> {
     warn_about_clear_text(ctx, args.deployment);
-    repair::restore(&service(ctx), args)
+    let outcome = repair::restore(&service(ctx), args)?;
+    restore::render(&ctx.ui, &outcome);
+    Ok(ExitCode::Ok)
 }
 
 /// `postiz adopt CHANNEL --org ORG`: write a local channel into the deployment.
 pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     warn_about_clear_text(ctx, args.deployment);
-    repair::adopt(&service(ctx), args)
+    let outcome = repair::adopt(&service(ctx), args)?;
+    adopt::render(&ctx.ui, &outcome);
+    Ok(outcome.exit_code())
 }

@@ -109,7 +109,7 @@ pub(super) fn share_root(row: &SecretRow) -> Option<&str> {
 
 /// "; the same in the N other row(s) of the same login, as Postiz does: ID (provider
 /// \"name\"), ..." for a dry run; empty when there are none.
-pub(super) fn shared_list(shared: &[SecretRow]) -> String {
+pub fn shared_list(shared: &[SecretRow]) -> String {
     if shared.is_empty() {
         return String::new();
     }

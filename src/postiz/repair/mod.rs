@@ -12,7 +12,7 @@ mod refresh;
 mod restore;
 pub mod writer;
 
-pub use adopt::{adopt, AdoptArgs};
-pub use deployment::Context;
+pub use adopt::{adopt, AdoptArgs, AdoptDone, AdoptOutcome, AdoptPlan, TokenGuard};
+pub use deployment::{shared_list, Context};
 pub use refresh::{refresh, RefreshArgs};
-pub use restore::{restore, RestoreArgs};
+pub use restore::{restore, RestoreArgs, RestoreOutcome, Restored, TokensWritten};

@@ -184,6 +184,7 @@ pub(super) fn keep_record(
 }
 
 /// One row of a record, as read back.
+#[derive(Clone)]
 pub(super) struct RecordRow {
     pub(super) row_id: String,
     /// The provider the row had (absent in records of older versions).

@@ -1,19 +1,21 @@
 //! `postiz restore FILE`: put a record's tokens back into its row, only over the tokens the
-//! record replaces.
+//! record replaces. [`plan`] decides (no database); this reads what it needs, applies the
+//! plan and returns what it did for the command to render.
 
-use std::path::Path;
+mod plan;
 
-use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
 
 use super::writer::{PutBack, RefreshWrite, SecretRow, Writer, Written};
-use crate::error::{Error, ExitCode};
+use crate::error::Error;
 use crate::postiz::locate::Target;
 use crate::postiz::{self};
 
-use super::deployment::{
-    busy, launches, locate_from, share_root, shared_list, writer, Context, Located,
-};
-use super::records::{fingerprint, read_record, write_replaced_rows, Held, Record, RecordRow};
+use super::deployment::{busy, launches, locate_from, share_root, writer, Context, Located};
+use super::records::{read_record, write_replaced_rows, Held, Record, RecordRow};
+use plan::RestorePlan;
 
 pub struct RestoreArgs<'a> {
     pub file: &'a Path,
@@ -21,9 +23,48 @@ pub struct RestoreArgs<'a> {
     pub dry_run: bool,
 }
 
+/// What `postiz restore` did (or, with `--dry-run`, would do), for the command to render.
+pub struct RestoreOutcome {
+    pub file: PathBuf,
+    /// The record's row, as read before the write.
+    pub row: SecretRow,
+    /// The `tokenExpiration` the record holds for it.
+    pub expiration: DateTime<Utc>,
+    pub dry_run: bool,
+    pub restored: Restored,
+}
+
+/// What happened to the rows.
+pub enum Restored {
+    /// The row already holds the record's tokens: the record is removed (or would be).
+    AlreadyInRow,
+    /// A record of new tokens: written into the row, and copied to `shared`, the other
+    /// rows of the same login, as Postiz does. `written`: `None` for a dry run.
+    Tokens {
+        shared: Vec<SecretRow>,
+        written: Option<TokensWritten>,
+    },
+    /// A record of replaced tokens: `rows` get their own back, `skipped` (ids, with why)
+    /// are left as they are. Both empty: every row already held its tokens. `written`:
+    /// the ids of the rows written, `None` for a dry run.
+    PutBack {
+        rows: Vec<SecretRow>,
+        skipped: Vec<String>,
+        written: Option<Vec<String>>,
+    },
+}
+
+/// What the write of a record of new tokens did.
+pub struct TokensWritten {
+    /// Rows of the same login that got the tokens too.
+    pub shared: u64,
+    /// The record of the tokens those rows held.
+    pub replaced_tokens_file: Option<PathBuf>,
+}
+
 /// `postiz restore FILE`: put a record's tokens into its row, only over the tokens the
 /// record replaces (else the row holds newer ones, and nothing is written).
-pub fn restore(ctx: &Context, args: &RestoreArgs<'_>) -> Result<ExitCode, Error> {
+pub fn restore(ctx: &Context, args: &RestoreArgs<'_>) -> Result<RestoreOutcome, Error> {
     let record = read_record(args.file)?;
     let located = locate_from(args.deployment)?;
     // The same database however its URL is spelled: host, port, database name, schema.
@@ -49,169 +90,135 @@ pub fn restore(ctx: &Context, args: &RestoreArgs<'_>) -> Result<ExitCode, Error>
     out
 }
 
-/// A record's row that now belongs to another provider (Postiz's upsert on
-/// `(organizationId, internalId)` rewrites `providerIdentifier` when two providers' ids
-/// collide): its tokens would be another provider's channel's.
-pub(super) fn other_provider(row: &SecretRow, recorded: &RecordRow) -> Option<String> {
-    recorded
-        .provider
-        .as_deref()
-        .filter(|p| *p != row.provider)
-        .map(str::to_string)
-}
-
-pub(super) fn restore_locked(
+/// Under the row's lock: the rows read, the plan decided, then applied (unless a dry run).
+fn restore_locked(
     ctx: &Context,
     args: &RestoreArgs<'_>,
     record: &Record,
     located: &Located,
     writer: &mut Writer,
-) -> Result<ExitCode, Error> {
-    let env_file = located.env_file.as_ref();
-    let main = &record.main;
-    let row = writer
-        .secret_row(&main.row_id)?
-        .ok_or_else(|| Error::Rejected {
-            what: format!(
-                "the row {} of {} is gone from the deployment",
-                main.row_id,
-                args.file.display()
-            ),
-            fix: format!(
-                "nothing to restore into: delete {} and connect the channel again from {}",
-                args.file.display(),
-                launches(env_file)
-            ),
-        })?;
+) -> Result<RestoreOutcome, Error> {
+    let launches = launches(located.env_file.as_ref());
+    let row = writer.secret_row(&record.main.row_id)?;
+    let row = plan::present(row, &record.main, args.file, &launches)?;
+    let plan = match &record.also {
+        Some(also) => {
+            let mut found = Vec::with_capacity(also.len());
+            for entry in also {
+                found.push(writer.secret_row(&entry.row_id)?);
+            }
+            plan::put_back(record, also, row.clone(), found, args.file)?
+        }
+        None => {
+            let shared = match share_root(&row) {
+                Some(root) => writer.rows_sharing(root, &row.id)?,
+                None => Vec::new(),
+            };
+            let two_step = postiz::is_two_step(ctx.catalog, &row.provider);
+            plan::write(record, &row, shared, two_step, args.file, &launches)?
+        }
+    };
+    let restored = if args.dry_run {
+        planned(plan)
+    } else {
+        apply(ctx, args, record, located, writer, &row, plan)?
+    };
+    Ok(RestoreOutcome {
+        file: args.file.to_path_buf(),
+        row,
+        expiration: record.main.expiration,
+        dry_run: args.dry_run,
+        restored,
+    })
+}
+
+/// A dry run: the plan, nothing written.
+fn planned(plan: RestorePlan) -> Restored {
+    match plan {
+        RestorePlan::AlreadyInRow => Restored::AlreadyInRow,
+        RestorePlan::Write { shared, .. } => Restored::Tokens {
+            shared,
+            written: None,
+        },
+        RestorePlan::PutBack { rows, skipped } => Restored::PutBack {
+            rows: rows.into_iter().map(|(r, _)| r).collect(),
+            skipped,
+            written: None,
+        },
+    }
+}
+
+/// Executes a plan: the record removed once the rows hold its tokens.
+fn apply(
+    ctx: &Context,
+    args: &RestoreArgs<'_>,
+    record: &Record,
+    located: &Located,
+    writer: &mut Writer,
+    row: &SecretRow,
+    plan: RestorePlan,
+) -> Result<Restored, Error> {
+    match plan {
+        RestorePlan::AlreadyInRow => {
+            crate::store::pending::remove(args.file);
+            Ok(Restored::AlreadyInRow)
+        }
+        RestorePlan::Write {
+            clear_between_steps,
+            share_with_root,
+            shared,
+        } => {
+            let write = RefreshWrite {
+                id: &row.id,
+                read_token: &row.token,
+                read_refresh_token: row.refresh_token.as_deref(),
+                token: &record.main.token,
+                refresh_token: &record.main.refresh_token,
+                token_expiration: record.main.expiration,
+                clear_between_steps,
+                share_with_root: share_with_root.as_deref(),
+            };
+            let written = write_tokens(ctx, args, located, writer, row, &shared, &write)?;
+            Ok(Restored::Tokens {
+                shared,
+                written: Some(written),
+            })
+        }
+        RestorePlan::PutBack { rows, skipped } => {
+            let written = put_back(args, writer, row, &rows)?;
+            Ok(Restored::PutBack {
+                rows: rows.into_iter().map(|(r, _)| r).collect(),
+                skipped,
+                written: Some(written),
+            })
+        }
+    }
+}
+
+/// A record of new tokens: the tokens of the rows of the same login the write copies them
+/// to are kept in a record of their own first; then the guarded write.
+fn write_tokens(
+    ctx: &Context,
+    args: &RestoreArgs<'_>,
+    located: &Located,
+    writer: &mut Writer,
+    row: &SecretRow,
+    shared: &[SecretRow],
+    write: &RefreshWrite<'_>,
+) -> Result<TokensWritten, Error> {
     let label = row.label();
-    // A record of replaced tokens puts every row it names back as it was, soft-deleted
-    // rows included (Postiz's copy wrote those too).
-    if let Some(also) = &record.also {
-        return put_back(ctx, args, record, also, row, writer);
-    }
-    if row.deleted {
-        return Err(Error::Rejected {
-            what: format!("{label} was deleted in Postiz"),
-            fix: format!(
-                "nothing to restore into: delete {} and connect the channel again from {}",
-                args.file.display(),
-                launches(env_file)
-            ),
-        });
-    }
-    if let Some(theirs) = other_provider(&row, main) {
-        return Err(Error::Rejected {
-            what: format!(
-                "{} holds {theirs} tokens, but the row {} is now {label}: another provider's \
-                 channel took its place; nothing written",
-                args.file.display(),
-                row.id
-            ),
-            fix: format!(
-                "leave the row as it is; reconnect the {theirs} channel from {}",
-                launches(env_file)
-            ),
-        });
-    }
-    let mut value = json!({"id": row.id, "provider": row.provider, "name": row.name,
-                           "file": args.file.display().to_string()});
-    let done = |value: &mut Value, outcome: &str| {
-        value["outcome"] = json!(outcome);
-        if ctx.ui.json {
-            ctx.ui.json_data(value);
-        }
-        Ok(ExitCode::Ok)
-    };
-    let holds = |row: &SecretRow, r: &RecordRow| {
-        row.token == r.token && row.refresh_token.as_deref().unwrap_or_default() == r.refresh_token
-    };
-    let replaced_by = |row: &SecretRow, r: &RecordRow| {
-        r.replaces.as_ref().is_some_and(|(token_sha, refresh_sha)| {
-            fingerprint(&row.token) == *token_sha
-                && fingerprint(row.refresh_token.as_deref().unwrap_or_default()) == *refresh_sha
-        })
-    };
-    if holds(&row, main) && record.also.as_ref().is_none_or(|a| a.is_empty()) {
-        if args.dry_run {
-            ctx.ui.info(format!(
-                "dry run: {label} already holds the tokens of {}; it would be removed",
-                args.file.display()
-            ));
-            return done(&mut value, "would_remove_record");
-        }
-        crate::store::pending::remove(args.file);
-        ctx.ui.step(format!(
-            "{label} already holds the tokens of {}: removed it",
-            args.file.display()
-        ));
-        return done(&mut value, "already_in_row");
-    }
-    if main.replaces.is_none() {
-        return Err(Error::Rejected {
-            what: format!(
-                "{} does not say which tokens it replaces (an older record), so there is no \
-                 telling whether {label} holds newer ones: nothing written",
-                args.file.display()
-            ),
-            fix: format!(
-                "run postiz-connect postiz status; if the channel fails, reconnect it from {}",
-                launches(env_file)
-            ),
-        });
-    }
-    if !holds(&row, main) && !replaced_by(&row, main) {
-        return Err(Error::Rejected {
-            what: format!(
-                "{label} no longer holds the tokens {} was made from: Postiz (or another \
-                 refresh) changed it since, so its tokens are newer; nothing written",
-                args.file.display()
-            ),
-            fix: format!(
-                "run postiz-connect postiz status: if the channel is healthy, delete {}; if \
-                 not, reconnect it from {}",
-                args.file.display(),
-                launches(env_file)
-            ),
-        });
-    }
-    let two_step = postiz::is_two_step(ctx.catalog, &row.provider);
-    let clear_between_steps = row.in_between_steps && !two_step;
-    // The rows of the same login the write copies the tokens to, as Postiz does: their
-    // tokens are kept in a record of their own first.
-    let root = share_root(&row).map(str::to_string);
-    let shared = match &root {
-        Some(root) => writer.rows_sharing(root, &row.id)?,
-        None => Vec::new(),
-    };
-    if args.dry_run {
-        ctx.ui.info(format!(
-            "dry run: would write the token, refreshToken and tokenExpiration ({}) of {} into \
-             {label}{} (nothing written)",
-            main.expiration.format("%Y-%m-%d %H:%M UTC"),
-            args.file.display(),
-            shared_list(&shared)
-        ));
-        value["would_change"] = json!(std::iter::once(&row)
-            .chain(&shared)
-            .map(|r| r.id.clone())
-            .collect::<Vec<_>>());
-        return done(&mut value, "would_restore");
-    }
     let kept = if shared.is_empty() {
         None
     } else {
-        let rows: Vec<Held<'_>> = std::iter::once(&row)
-            .chain(&shared)
-            .map(Held::from)
-            .collect();
+        let rows: Vec<Held<'_>> = std::iter::once(row).chain(shared).map(Held::from).collect();
         Some(
             write_replaced_rows(
                 ctx,
                 located,
                 "postiz-connect postiz restore",
                 &rows,
-                &main.token,
-                &main.refresh_token,
+                write.token,
+                write.refresh_token,
             )
             .map_err(|e| Error::Store {
                 what: format!(
@@ -222,168 +229,36 @@ pub(super) fn restore_locked(
             })?,
         )
     };
-    let written = writer.write_refresh(&RefreshWrite {
-        id: &row.id,
-        read_token: &row.token,
-        read_refresh_token: row.refresh_token.as_deref(),
-        token: &main.token,
-        refresh_token: &main.refresh_token,
-        token_expiration: main.expiration,
-        clear_between_steps,
-        share_with_root: root.as_deref(),
-    })?;
-    match written {
+    match writer.write_refresh(write)? {
         Written::Updated { shared } => {
             crate::store::pending::remove(args.file);
-            ctx.ui.step(format!(
-                "restored the tokens of {} into {label} (valid until {}){}; removed the record",
-                args.file.display(),
-                main.expiration.format("%Y-%m-%d %H:%M UTC"),
-                if shared > 0 {
-                    format!(", and into {shared} other row(s) of the same login, as Postiz does")
-                } else {
-                    String::new()
-                }
-            ));
-            if let Some(path) = &kept {
-                ctx.ui.info(format!(
-                    "their previous tokens are kept in {} (0600); put them back with \
-                     postiz-connect postiz restore {}",
-                    path.display(),
-                    crate::ui::shell_word(&path.display().to_string())
-                ));
-                value["replaced_tokens_file"] = json!(path.display().to_string());
-            }
-            value["shared_rows"] = json!(shared);
-            done(&mut value, "restored")
+            Ok(TokensWritten {
+                shared,
+                replaced_tokens_file: kept,
+            })
         }
         Written::ChangedMeanwhile => {
             if let Some(path) = &kept {
                 crate::store::pending::remove(path);
             }
-            Err(Error::Store {
-                what: format!(
-                    "{label} changed in Postiz while the record was being restored: nothing \
-                     written; {} is kept",
-                    args.file.display()
-                ),
-                fix: "run postiz-connect postiz status, then try again if the channel fails".into(),
-            })
+            Err(changed_meanwhile(&label, args.file))
         }
     }
 }
 
-/// A record of replaced tokens: every row it names gets its own tokens back, each only
-/// while it still holds the tokens that replaced them.
+/// A record of replaced tokens: the rows written in one transaction, each only while it
+/// holds the tokens read; the ids of those written.
 fn put_back(
-    ctx: &Context,
     args: &RestoreArgs<'_>,
-    record: &Record,
-    also: &[RecordRow],
-    row: SecretRow,
     writer: &mut Writer,
-) -> Result<ExitCode, Error> {
-    let label = row.label();
-    let mut value = json!({"id": row.id, "provider": row.provider, "name": row.name,
-                           "file": args.file.display().to_string()});
-    let mut rows = vec![(row, &record.main)];
-    for entry in also {
-        if let Some(other) = writer.secret_row(&entry.row_id)? {
-            rows.push((other, entry));
-        }
+    row: &SecretRow,
+    rows: &[(SecretRow, RecordRow)],
+) -> Result<Vec<String>, Error> {
+    if rows.is_empty() {
+        crate::store::pending::remove(args.file);
+        return Ok(Vec::new());
     }
-    let holds = |r: &SecretRow, e: &RecordRow| {
-        r.token == e.token && r.refresh_token.as_deref().unwrap_or_default() == e.refresh_token
-    };
-    let fits = |r: &SecretRow, e: &RecordRow| {
-        other_provider(r, e).is_none()
-            && e.replaces.as_ref().is_some_and(|(t, rt)| {
-                fingerprint(&r.token) == *t
-                    && fingerprint(r.refresh_token.as_deref().unwrap_or_default()) == *rt
-            })
-    };
-    let writable: Vec<&(SecretRow, &RecordRow)> = rows
-        .iter()
-        .filter(|(r, e)| fits(r, e) && !holds(r, e))
-        .collect();
-    let skipped: Vec<String> = rows
-        .iter()
-        .filter(|(r, e)| !fits(r, e) && !holds(r, e))
-        .map(|(r, e)| match other_provider(r, e) {
-            Some(theirs) => format!("{} (now {}, not {theirs})", r.id, r.provider),
-            None => r.id.clone(),
-        })
-        .chain(
-            also.iter()
-                .filter(|e| !rows.iter().any(|(r, _)| r.id == e.row_id))
-                .map(|e| format!("{} (gone)", e.row_id)),
-        )
-        .collect();
-    value["rows"] = json!(writable
-        .iter()
-        .map(|(r, _)| r.id.clone())
-        .collect::<Vec<_>>());
-    value["skipped"] = json!(skipped);
-    if writable.is_empty() && skipped.is_empty() {
-        if !args.dry_run {
-            crate::store::pending::remove(args.file);
-        }
-        ctx.ui.step(format!(
-            "{label} already holds the tokens of {}{}",
-            args.file.display(),
-            if args.dry_run {
-                "; it would be removed"
-            } else {
-                ": removed it"
-            }
-        ));
-        value["outcome"] = json!(if args.dry_run {
-            "would_remove_record"
-        } else {
-            "already_in_row"
-        });
-        if ctx.ui.json {
-            ctx.ui.json_data(&value);
-        }
-        return Ok(ExitCode::Ok);
-    }
-    if writable.is_empty() {
-        return Err(Error::Rejected {
-            what: format!(
-                "no row of {} still holds the tokens that replaced its own: Postiz (or a \
-                 refresh) changed them since, or the row is another provider's channel now \
-                 ({}); nothing written",
-                args.file.display(),
-                skipped.join(", ")
-            ),
-            fix: format!(
-                "run postiz-connect postiz status: if the channels are healthy, delete {}",
-                args.file.display()
-            ),
-        });
-    }
-    if args.dry_run {
-        ctx.ui.info(format!(
-            "dry run: would put the tokens of {} back into {} (nothing written){}",
-            args.file.display(),
-            writable
-                .iter()
-                .map(|(r, _)| r.label())
-                .collect::<Vec<_>>()
-                .join(", "),
-            if skipped.is_empty() {
-                String::new()
-            } else {
-                format!("; left as they are (changed since): {}", skipped.join(", "))
-            }
-        ));
-        value["outcome"] = json!("would_restore");
-        if ctx.ui.json {
-            ctx.ui.json_data(&value);
-        }
-        return Ok(ExitCode::Ok);
-    }
-    let put: Vec<PutBack<'_>> = writable
+    let put: Vec<PutBack<'_>> = rows
         .iter()
         .map(|(r, e)| PutBack {
             id: &r.id,
@@ -396,30 +271,19 @@ fn put_back(
         .collect();
     let written = writer.put_back(&put)?;
     if written.is_empty() {
-        return Err(Error::Store {
-            what: format!(
-                "{label} changed in Postiz while the record was being restored: nothing \
-                 written; {} is kept",
-                args.file.display()
-            ),
-            fix: "run postiz-connect postiz status, then try again if the channel fails".into(),
-        });
+        return Err(changed_meanwhile(&row.label(), args.file));
     }
     crate::store::pending::remove(args.file);
-    ctx.ui.step(format!(
-        "put the tokens of {} back into {}; removed the record{}",
-        args.file.display(),
-        written.join(", "),
-        if skipped.is_empty() {
-            String::new()
-        } else {
-            format!(" (left as they are, changed since: {})", skipped.join(", "))
-        }
-    ));
-    value["shared_rows"] = json!(written.len().saturating_sub(1));
-    value["outcome"] = json!("restored");
-    if ctx.ui.json {
-        ctx.ui.json_data(&value);
+    Ok(written)
+}
+
+fn changed_meanwhile(label: &str, file: &Path) -> Error {
+    Error::Store {
+        what: format!(
+            "{label} changed in Postiz while the record was being restored: nothing written; \
+             {} is kept",
+            file.display()
+        ),
+        fix: "run postiz-connect postiz status, then try again if the channel fails".into(),
     }
-    Ok(ExitCode::Ok)
 }

@@ -1,0 +1,158 @@
+//! `postiz adopt`'s output: the plan (a dry run) or what was written, as text or JSON.
+//! Token columns are shown masked, never as they are.
+
+use serde_json::{json, Value};
+
+use crate::postiz::repair::writer::{mask, SecretRow};
+use crate::postiz::repair::{AdoptOutcome, AdoptPlan, TokenGuard};
+use crate::ui::Ui;
+
+/// Prints what adopt did (or would do).
+pub fn render(ui: &Ui, outcome: &AdoptOutcome) {
+    if ui.json {
+        ui.json_data(&outcome_json(outcome));
+        return;
+    }
+    let plan = &outcome.plan;
+    let Some(done) = &outcome.done else {
+        ui.data(dry_run_text(plan));
+        return;
+    };
+    ui.step(format!(
+        "{} {}{} {} \"{}\" in {} ({}) as row {}",
+        if done.inserted { "added" } else { "updated" },
+        if plan.sandbox {
+            "the sandbox channel "
+        } else {
+            ""
+        },
+        plan.channel,
+        plan.identifier,
+        plan.row.name,
+        plan.organization.name,
+        plan.organization.id,
+        done.row_id
+    ));
+    for note in &done.notes {
+        ui.info(note.as_str());
+    }
+}
+
+/// The row as written, its tokens masked.
+fn shown_row(plan: &AdoptPlan) -> Value {
+    let mut shown = serde_json::to_value(&plan.row).expect("row serializes");
+    shown["token"] = json!(mask(&plan.row.token));
+    shown["refresh_token"] = json!(mask(&plan.row.refresh_token));
+    shown
+}
+
+/// The existing row's tokens the write replaces, masked, with their expiration and the
+/// channel's.
+fn replaced_json(plan: &AdoptPlan) -> Value {
+    let (Some(e), Some(_)) = (&plan.existing, plan.replaced) else {
+        return Value::Null;
+    };
+    json!({
+        "token": mask(&e.token),
+        "refresh_token": mask(e.refresh_token.as_deref().unwrap_or_default()),
+        "token_expiration": e.token_expiration.map(|t| t.to_rfc3339()),
+        "channel_token_expiration": plan.row.token_expiration.to_rfc3339(),
+    })
+}
+
+fn sibling_json(r: &SecretRow) -> Value {
+    json!({"id": r.id, "provider": r.provider, "name": r.name,
+           "organization_id": r.organization_id, "deleted": r.deleted})
+}
+
+/// `--json`: the plan, and what was written (or would be).
+pub(super) fn outcome_json(outcome: &AdoptOutcome) -> Value {
+    let plan = &outcome.plan;
+    let mut out = json!({
+        "channel": plan.channel,
+        "organization": {"id": plan.organization.id, "name": plan.organization.name},
+        "sandbox": plan.sandbox,
+        "dry_run": plan.dry_run,
+        "row": shown_row(plan),
+        "existing": plan.existing,
+        "replaces_other_tokens": replaced_json(plan),
+        "also_changes": plan.siblings.iter().map(sibling_json).collect::<Vec<_>>(),
+        "notes": plan.notes,
+    });
+    if let Some(workflow) = &outcome.workflow {
+        out["workflow"] = workflow.json.clone();
+    }
+    match &outcome.done {
+        None => {
+            out["outcome"] = json!(if plan.existing.is_some() {
+                "would_update"
+            } else {
+                "would_insert"
+            });
+        }
+        Some(done) => {
+            if let Some(path) = &done.replaced_tokens_file {
+                out["replaced_tokens_file"] = json!(path.display().to_string());
+            }
+            out["shared_rows"] = json!(done.shared);
+            out["outcome"] = json!(if done.inserted { "inserted" } else { "updated" });
+            out["row_id"] = json!(done.row_id);
+            out["notes"] = json!(done.notes);
+        }
+    }
+    out
+}
+
+/// A dry run, as text: the row that would be written, what it replaces, the rows of the
+/// same login it changes, the notes.
+pub(super) fn dry_run_text(plan: &AdoptPlan) -> String {
+    let mut text = format!(
+        "dry run: would {} in {} ({}), nothing written:\n",
+        match &plan.existing {
+            Some(e) => format!("update the row {} (\"{}\") in place", e.id, e.name),
+            None => "insert a new row".into(),
+        },
+        plan.organization.name,
+        plan.organization.id
+    );
+    for (key, value) in shown_row(plan).as_object().into_iter().flatten() {
+        text.push_str(&format!("  {key}: {}\n", value_text(value)));
+    }
+    if let Some(guard) = plan.replaced {
+        let r = replaced_json(plan);
+        text.push_str(&format!(
+            "  the row's tokens differ from the channel's: token {}, refresh_token {}, \
+             token_expiration {} (the channel's: {}); {}\n",
+            value_text(&r["token"]),
+            value_text(&r["refresh_token"]),
+            value_text(&r["token_expiration"]),
+            value_text(&r["channel_token_expiration"]),
+            match guard {
+                TokenGuard::DeletedRow =>
+                    "the row is deleted in Postiz: they would be replaced and kept in a 0600 file",
+                TokenGuard::Replace =>
+                    "--replace-tokens: they would be replaced and kept in a 0600 file",
+                TokenGuard::Refuse => "adopt would refuse to replace them without --replace-tokens",
+            }
+        ));
+    }
+    if !plan.siblings.is_empty() {
+        text.push_str(&format!(
+            "  the tokens would be written{}; the tokens those rows hold would be kept in a \
+             0600 file\n",
+            crate::postiz::repair::shared_list(&plan.siblings).trim_start_matches(';')
+        ));
+    }
+    for note in &plan.notes {
+        text.push_str(&format!("note: {note}\n"));
+    }
+    text.trim_end().to_string()
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => "(null)".into(),
+        other => other.to_string(),
+    }
+}
