@@ -156,3 +156,119 @@ fn value_text(value: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::postiz::model::Organization;
+    use crate::postiz::repair::writer::{AdoptRow, Existing};
+
+    fn sibling(id: &str, org: &str, deleted: bool) -> SecretRow {
+        SecretRow {
+            id: id.into(),
+            organization_id: org.into(),
+            internal_id: "page-1".into(),
+            root_internal_id: Some("member-1".into()),
+            name: format!("Page {id}"),
+            provider: "linkedin-page".into(),
+            disabled: false,
+            in_between_steps: false,
+            refresh_needed: false,
+            token_expiration: None,
+            deleted,
+            token: "AT-sibling-secret".into(),
+            refresh_token: Some("RT-sibling-secret".into()),
+            additional_settings: None,
+        }
+    }
+
+    /// A LinkedIn plan over a live row holding other tokens, without --replace-tokens.
+    fn plan() -> AdoptPlan {
+        let at = Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap();
+        AdoptPlan {
+            channel: "linkedin:alice".into(),
+            organization: Organization {
+                id: "org-acme".into(),
+                name: "Acme".into(),
+                deleted: false,
+            },
+            identifier: "linkedin".into(),
+            sandbox: false,
+            dry_run: true,
+            row: AdoptRow {
+                organization_id: "org-acme".into(),
+                internal_id: "member-1".into(),
+                root_internal_id: "member-1".into(),
+                name: "Alice".into(),
+                provider: "linkedin".into(),
+                kind: "social".into(),
+                profile: Some("alice".into()),
+                picture: None,
+                token: "AT-channel-secret".into(),
+                refresh_token: "RT-channel-secret".into(),
+                token_expiration: at,
+                posting_times: "[]".into(),
+                additional_settings: "[]".into(),
+                provider_has_settings: false,
+            },
+            existing: Some(Existing {
+                id: "row-1".into(),
+                name: "Alice".into(),
+                provider: "linkedin".into(),
+                deleted: false,
+                token: "AT-row-secret".into(),
+                refresh_token: Some("RT-row-secret".into()),
+                token_expiration: Some(at),
+                additional_settings: None,
+                root_internal_id: Some("member-1".into()),
+            }),
+            replaced: Some(TokenGuard::Refuse),
+            share_with_root: Some("member-1".into()),
+            siblings: vec![
+                sibling("beta-row", "org-beta", false),
+                sibling("gone-row", "org-acme", true),
+            ],
+            starts_workflow: false,
+            notes: vec!["a note".into()],
+        }
+    }
+
+    #[test]
+    fn a_dry_run_shows_the_plan_with_its_tokens_masked() {
+        let plan = plan();
+        let text = dry_run_text(&plan);
+        for shown in [
+            "dry run: would update the row row-1 (\"Alice\") in place in Acme (org-acme)",
+            "  token: *** (17 characters)",
+            "  internal_id: member-1",
+            "adopt would refuse to replace them without --replace-tokens",
+            "the same in the 2 other row(s) of the same login",
+            "linkedin-page \"Page beta-row\" (row beta-row)",
+            "(row gone-row) (deleted)",
+            "note: a note",
+        ] {
+            assert!(text.contains(shown), "{shown:?} not in:\n{text}");
+        }
+        let outcome = AdoptOutcome {
+            plan,
+            done: None,
+            workflow: None,
+        };
+        let json = outcome_json(&outcome);
+        assert_eq!(json["outcome"], "would_update");
+        assert_eq!(json["dry_run"], true);
+        assert_eq!(json["also_changes"][1]["id"], "gone-row");
+        assert_eq!(json["also_changes"][1]["deleted"], true);
+        assert_eq!(
+            json["replaces_other_tokens"]["token"],
+            "*** (13 characters)"
+        );
+        assert!(json.get("workflow").is_none());
+        let everything = format!("{text}\n{json}");
+        for secret in ["AT-channel-secret", "RT-row-secret", "AT-sibling-secret"] {
+            assert!(!everything.contains(secret), "{secret} shown");
+        }
+    }
+}

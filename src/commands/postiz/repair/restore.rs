@@ -136,3 +136,97 @@ pub(super) fn outcome_json(outcome: &RestoreOutcome) -> Value {
     value["outcome"] = json!(if outcome.dry_run { dry_run } else { done });
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::postiz::repair::writer::SecretRow;
+    use crate::postiz::repair::TokensWritten;
+
+    fn row(id: &str) -> SecretRow {
+        SecretRow {
+            id: id.into(),
+            organization_id: "org-acme".into(),
+            internal_id: "member-1".into(),
+            root_internal_id: None,
+            name: "Alice".into(),
+            provider: "linkedin".into(),
+            disabled: false,
+            in_between_steps: false,
+            refresh_needed: false,
+            token_expiration: None,
+            deleted: false,
+            token: "AT-secret".into(),
+            refresh_token: None,
+            additional_settings: None,
+        }
+    }
+
+    fn outcome(dry_run: bool, restored: Restored) -> RestoreOutcome {
+        RestoreOutcome {
+            file: "/config/postiz-replaced/row-1.json".into(),
+            row: row("row-1"),
+            expiration: Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap(),
+            dry_run,
+            restored,
+        }
+    }
+
+    #[test]
+    fn each_outcome_has_its_json() {
+        let dry = outcome(
+            true,
+            Restored::Tokens {
+                shared: vec![row("beta-row")],
+                written: None,
+            },
+        );
+        let json = outcome_json(&dry);
+        assert_eq!(json["outcome"], "would_restore");
+        assert_eq!(
+            json["would_change"],
+            serde_json::json!(["row-1", "beta-row"])
+        );
+        let done = outcome(
+            false,
+            Restored::Tokens {
+                shared: vec![row("beta-row")],
+                written: Some(TokensWritten {
+                    shared: 1,
+                    replaced_tokens_file: Some("/config/postiz-replaced/x.json".into()),
+                }),
+            },
+        );
+        let json = outcome_json(&done);
+        assert_eq!(json["outcome"], "restored");
+        assert_eq!(json["shared_rows"], 1);
+        assert_eq!(
+            json["replaced_tokens_file"],
+            "/config/postiz-replaced/x.json"
+        );
+        assert!(json.get("would_change").is_none());
+        for (dry_run, expected) in [(true, "would_remove_record"), (false, "already_in_row")] {
+            let already = outcome_json(&outcome(dry_run, Restored::AlreadyInRow));
+            assert_eq!(already["outcome"], expected);
+            let put_back = Restored::PutBack {
+                rows: Vec::new(),
+                skipped: Vec::new(),
+                written: (!dry_run).then(Vec::new),
+            };
+            let already = outcome_json(&outcome(dry_run, put_back));
+            assert_eq!(already["outcome"], expected);
+            assert_eq!(already["rows"], serde_json::json!([]));
+        }
+        let put_back = Restored::PutBack {
+            rows: vec![row("row-1"), row("beta-row")],
+            skipped: vec!["gone-row (gone)".into()],
+            written: Some(vec!["row-1".into(), "beta-row".into()]),
+        };
+        let json = outcome_json(&outcome(false, put_back));
+        assert_eq!(json["outcome"], "restored");
+        assert_eq!(json["shared_rows"], 1);
+        assert_eq!(json["skipped"], serde_json::json!(["gone-row (gone)"]));
+    }
+}
