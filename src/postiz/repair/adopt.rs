@@ -12,6 +12,7 @@ use super::writer::{self as repair, Adopted, Writer};
 use crate::error::{Error, ExitCode};
 use crate::postiz::engine;
 use crate::postiz::locate::Target;
+use crate::secret::ExposeOption;
 
 use super::deployment::{deployment_flag, locate_from, setting, writer, Context, Located};
 use super::records::write_replaced_rows;
@@ -126,7 +127,7 @@ fn apply(
         &repair::new_id(),
         plan.existing
             .as_ref()
-            .map(|e| (e.token.as_str(), e.refresh_token.as_deref())),
+            .map(|e| (e.token.expose_str(), e.refresh_token.expose_str())),
         plan.share_with_root.as_deref(),
     )?;
     let Adopted::Written {
@@ -169,7 +170,10 @@ fn keep_replaced(
         return Ok(None);
     }
     let what = "postiz-connect postiz adopt";
-    let (token, refresh_token) = (&plan.row.token, &plan.row.refresh_token);
+    let (token, refresh_token) = (
+        plan.row.token.expose_str(),
+        plan.row.refresh_token.expose_str(),
+    );
     write_replaced_rows(ctx, located, what, &held, token, refresh_token)
         .map(Some)
         .map_err(|err| Error::Store {

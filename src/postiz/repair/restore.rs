@@ -12,6 +12,7 @@ use super::writer::{PutBack, RefreshWrite, SecretRow, Writer, Written};
 use crate::error::Error;
 use crate::postiz::locate::Target;
 use crate::postiz::{self};
+use crate::secret::ExposeOption;
 
 use super::deployment::{busy, launches, locate_from, share_root, writer, Context, Located};
 use super::records::{read_record, write_replaced_rows, Held, Record, RecordRow};
@@ -170,10 +171,10 @@ fn apply(
         } => {
             let write = RefreshWrite {
                 id: &row.id,
-                read_token: &row.token,
-                read_refresh_token: row.refresh_token.as_deref(),
-                token: &record.main.token,
-                refresh_token: &record.main.refresh_token,
+                read_token: row.token.expose_str(),
+                read_refresh_token: row.refresh_token.expose_str(),
+                token: record.main.token.expose_str(),
+                refresh_token: record.main.refresh_token.expose_str(),
                 token_expiration: record.main.expiration,
                 clear_between_steps,
                 share_with_root: share_with_root.as_deref(),
@@ -262,10 +263,10 @@ fn put_back(
         .iter()
         .map(|(r, e)| PutBack {
             id: &r.id,
-            read_token: &r.token,
-            read_refresh_token: r.refresh_token.as_deref(),
-            token: &e.token,
-            refresh_token: &e.refresh_token,
+            read_token: r.token.expose_str(),
+            read_refresh_token: r.refresh_token.expose_str(),
+            token: e.token.expose_str(),
+            refresh_token: e.refresh_token.expose_str(),
             token_expiration: e.expiration,
         })
         .collect();

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::postiz::repair::writer::{mask, SecretRow};
 use crate::postiz::repair::{AdoptOutcome, AdoptPlan, TokenGuard};
+use crate::secret::ExposeOption;
 use crate::ui::Ui;
 
 /// Prints what adopt did (or would do).
@@ -41,8 +42,8 @@ pub fn render(ui: &Ui, outcome: &AdoptOutcome) {
 /// The row as written, its tokens masked.
 fn shown_row(plan: &AdoptPlan) -> Value {
     let mut shown = serde_json::to_value(&plan.row).expect("row serializes");
-    shown["token"] = json!(mask(&plan.row.token));
-    shown["refresh_token"] = json!(mask(&plan.row.refresh_token));
+    shown["token"] = json!(mask(plan.row.token.expose_str()));
+    shown["refresh_token"] = json!(mask(plan.row.refresh_token.expose_str()));
     shown
 }
 
@@ -53,8 +54,8 @@ fn replaced_json(plan: &AdoptPlan) -> Value {
         return Value::Null;
     };
     json!({
-        "token": mask(&e.token),
-        "refresh_token": mask(e.refresh_token.as_deref().unwrap_or_default()),
+        "token": mask(e.token.expose_str()),
+        "refresh_token": mask(e.refresh_token.expose_str().unwrap_or_default()),
         "token_expiration": e.token_expiration.map(|t| t.to_rfc3339()),
         "channel_token_expiration": plan.row.token_expiration.to_rfc3339(),
     })

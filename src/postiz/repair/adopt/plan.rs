@@ -11,6 +11,7 @@ use crate::postiz::model::Organization;
 use crate::postiz::repair::records::Held;
 use crate::postiz::repair::writer::{self as repair, AdoptRow, Existing, SecretRow};
 use crate::providers::{Provider, RefreshStyle};
+use crate::secret::{ExposeOption, Secret};
 use crate::store::{Channel, Secrets};
 
 /// The id Postiz knows a catalog provider by.
@@ -167,8 +168,8 @@ impl AdoptPlan {
                 internal_id: &self.row.internal_id,
                 provider: &e.provider,
                 name: &e.name,
-                token: &e.token,
-                refresh_token: e.refresh_token.as_deref(),
+                token: e.token.expose_str(),
+                refresh_token: e.refresh_token.expose_str(),
                 token_expiration: e.token_expiration,
             })
             .into_iter()
@@ -368,16 +369,17 @@ fn tokens(
     identifier: &str,
     x: bool,
     now: DateTime<Utc>,
-) -> Result<(String, String, DateTime<Utc>), Error> {
+) -> Result<(Secret, Secret, DateTime<Utc>), Error> {
     if x {
         // X stores `token:secret` and no refresh token (x.provider.ts, authenticate).
         return Ok((
             format!(
                 "{}:{}",
-                secrets.access_token,
-                secrets.token_secret.clone().unwrap_or_default()
-            ),
-            String::new(),
+                secrets.access_token.expose_str(),
+                secrets.token_secret.expose_str().unwrap_or_default()
+            )
+            .into(),
+            Secret::default(),
             now + chrono::Duration::seconds(repair::NO_EXPIRY_SECONDS),
         ));
     }
@@ -390,11 +392,11 @@ fn tokens(
             .unwrap_or_else(|| secrets.access_token.clone()),
         _ => secrets.refresh_token.clone().unwrap_or_default(),
     };
-    let refresh_token = postiz_refresh_column(identifier, &refresh_token, channel)?;
+    let refresh_token = postiz_refresh_column(identifier, refresh_token.expose_str(), channel)?;
     let issued = channel.token_issued_at.unwrap_or(now);
     Ok((
         secrets.access_token.clone(),
-        refresh_token,
+        refresh_token.into(),
         repair::recorded_expiry(identifier, issued, channel.expires_at),
     ))
 }
@@ -481,15 +483,15 @@ pub(super) fn plan(
         }])
         .to_string();
     }
-    let holds_other = |token: &str, refresh_token: Option<&str>| {
-        token != row.token || refresh_token.unwrap_or_default() != row.refresh_token
+    let holds_other = |token: &Secret, refresh_token: Option<&str>| {
+        *token != row.token || refresh_token.unwrap_or_default() != row.refresh_token.expose_str()
     };
     // An existing row holding other tokens than the channel's: they may be newer (Postiz or
     // postiz refresh rotated them since the channel was connected), and replacing them
     // would lose the live grant.
     let replaced = existing
         .as_ref()
-        .filter(|e| holds_other(&e.token, e.refresh_token.as_deref()))
+        .filter(|e| holds_other(&e.token, e.refresh_token.expose_str()))
         .map(|e| match () {
             _ if e.deleted => TokenGuard::DeletedRow,
             _ if options.replace_tokens => TokenGuard::Replace,
@@ -501,7 +503,7 @@ pub(super) fn plan(
     let siblings: Vec<SecretRow> = match &share_with_root {
         Some(_) => siblings
             .into_iter()
-            .filter(|r| holds_other(&r.token, r.refresh_token.as_deref()))
+            .filter(|r| holds_other(&r.token, r.refresh_token.expose_str()))
             .collect(),
         None => Vec::new(),
     };

@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::postiz::repair::deployment::share_root;
 use crate::postiz::repair::records::{fingerprint, Record, RecordRow};
 use crate::postiz::repair::writer::SecretRow;
+use crate::secret::ExposeOption;
 
 /// What restore writes.
 pub(super) enum RestorePlan {
@@ -65,7 +66,7 @@ fn other_provider(row: &SecretRow, recorded: &RecordRow) -> Option<String> {
 /// The row holds the record's tokens.
 fn holds(row: &SecretRow, recorded: &RecordRow) -> bool {
     row.token == recorded.token
-        && row.refresh_token.as_deref().unwrap_or_default() == recorded.refresh_token
+        && row.refresh_token.expose_str().unwrap_or_default() == recorded.refresh_token.expose_str()
 }
 
 /// The row holds the tokens the record says it replaces.
@@ -74,8 +75,8 @@ fn replaced_by(row: &SecretRow, recorded: &RecordRow) -> bool {
         .replaces
         .as_ref()
         .is_some_and(|(token_sha, refresh_sha)| {
-            fingerprint(&row.token) == *token_sha
-                && fingerprint(row.refresh_token.as_deref().unwrap_or_default()) == *refresh_sha
+            fingerprint(row.token.expose_str()) == *token_sha
+                && fingerprint(row.refresh_token.expose_str().unwrap_or_default()) == *refresh_sha
         })
 }
 

@@ -303,8 +303,8 @@ fn vk_keeps_the_device_id_with_the_refresh_token() {
     c.callback_params
         .insert("device_id".into(), "device-9".into());
     let d = draft_of("vk", &c).unwrap();
-    assert_eq!(d.row.refresh_token, "RT-channel&&&&device-9");
-    assert_eq!(d.row.token, "AT-channel");
+    assert_eq!(d.row.refresh_token.expose_str(), "RT-channel&&&&device-9");
+    assert_eq!(d.row.token.expose_str(), "AT-channel");
 
     c.callback_params.clear();
     let refused = draft_of("vk", &c).err().expect("no device id");
@@ -332,7 +332,8 @@ fn meta_long_lived_tokens_are_recorded_for_58_days_in_both_columns_and_start_the
             "{provider}"
         );
         assert_eq!(
-            d.row.refresh_token, "AT-channel",
+            d.row.refresh_token.expose_str(),
+            "AT-channel",
             "{provider}: refreshToken"
         );
         let plan = decide(d, &c.name, acme(), None, Vec::new(), options(false, false)).unwrap();
@@ -398,7 +399,7 @@ fn the_token_must_come_from_the_deployments_app() {
     };
     let d = draft(&x, &with_secret, p, app(), now()).unwrap();
     assert_eq!(
-        (d.row.token.as_str(), d.row.refresh_token.as_str()),
+        (d.row.token.expose_str(), d.row.refresh_token.expose_str()),
         ("AT-channel:TS", "")
     );
     assert!(d.row.provider_has_settings);

@@ -13,7 +13,7 @@ fn entry(id: &str, provider: &str, token: &str, replaces: Option<&str>) -> Recor
         row_id: id.into(),
         provider: Some(provider.into()),
         token: token.into(),
-        refresh_token: format!("R{token}"),
+        refresh_token: format!("R{token}").into(),
         expiration: Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap(),
         replaces: replaces.map(|t| (fingerprint(t), fingerprint(&format!("R{t}")))),
     }
@@ -34,7 +34,7 @@ fn row(id: &str, provider: &str, token: &str) -> SecretRow {
         token_expiration: None,
         deleted: false,
         token: token.into(),
-        refresh_token: Some(format!("R{token}")),
+        refresh_token: Some(format!("R{token}").into()),
         additional_settings: None,
     }
 }
@@ -208,7 +208,7 @@ fn replaced_tokens_go_back_into_each_row_still_holding_their_replacement() {
     };
     let written: Vec<(&str, &str)> = rows
         .iter()
-        .map(|(r, e)| (r.id.as_str(), e.token.as_str()))
+        .map(|(r, e)| (r.id.as_str(), e.token.expose_str()))
         .collect();
     assert_eq!(written, [("row-1", "OLD-1"), ("beta-row", "OLD-2")]);
     assert_eq!(
