@@ -84,13 +84,13 @@ impl Draft {
     pub(super) fn sharing_root(&self, existing: Option<&Existing>) -> Option<String> {
         repair::ONE_TIME_TOKEN_PROVIDERS
             .contains(&self.identifier.as_str())
-            .then(|| root_internal_id(self, existing))
+            .then(|| row_root(self, existing))
     }
 }
 
 /// The row's root: the draft's, or for a channel stored before the login's id was kept,
 /// the existing row's.
-fn root_internal_id(draft: &Draft, existing: Option<&Existing>) -> String {
+fn row_root(draft: &Draft, existing: Option<&Existing>) -> String {
     existing
         .filter(|_| draft.root_from_existing)
         .and_then(|e| e.root_internal_id.clone())
@@ -454,7 +454,7 @@ pub(super) fn plan(
         }
     }
     let share_with_root = draft.sharing_root(existing.as_ref());
-    let root_internal_id = root_internal_id(&draft, existing.as_ref());
+    let root_internal_id = row_root(&draft, existing.as_ref());
     let Draft {
         identifier,
         sandbox,
@@ -492,10 +492,14 @@ pub(super) fn plan(
     let replaced = existing
         .as_ref()
         .filter(|e| holds_other(&e.token, e.refresh_token.expose_str()))
-        .map(|e| match () {
-            _ if e.deleted => TokenGuard::DeletedRow,
-            _ if options.replace_tokens => TokenGuard::Replace,
-            _ => TokenGuard::Refuse,
+        .map(|e| {
+            if e.deleted {
+                TokenGuard::DeletedRow
+            } else if options.replace_tokens {
+                TokenGuard::Replace
+            } else {
+                TokenGuard::Refuse
+            }
         });
     // LinkedIn: Postiz's upsert copies the tokens to every row of the same login, in any
     // organization, soft-deleted ones too; those holding other tokens are kept in the
