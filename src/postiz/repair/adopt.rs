@@ -245,7 +245,7 @@ fn written_notes(
             "the previous tokens of the rows written are kept in {} (0600); put them back with \
              postiz-connect postiz restore {}{}",
             path.display(),
-            crate::ui::shell_word(&path.display().to_string()),
+            crate::text::shell_word(&path.display().to_string()),
             deployment_flag(args.deployment)
         ));
     }
@@ -259,8 +259,8 @@ fn written_notes(
          deployment from now on (postiz-connect postiz refresh {}), since a provider that \
          rotates refresh tokens leaves the other copy with a spent one; remove the local copy \
          with postiz-connect logout --local-only {}",
-        crate::ui::shell_word(row_id),
-        crate::ui::shell_word(&plan.channel)
+        crate::text::shell_word(row_id),
+        crate::text::shell_word(&plan.channel)
     ));
     notes
 }

@@ -15,7 +15,7 @@ use crate::secret::{ExposeOption, Secret};
 use crate::store::{Channel, Secrets};
 
 /// The id Postiz knows a catalog provider by.
-pub(in crate::postiz::repair) fn postiz_id(provider: &Provider) -> &str {
+fn postiz_id(provider: &Provider) -> &str {
     provider.postiz_id.as_deref().unwrap_or(&provider.id)
 }
 
