@@ -799,4 +799,117 @@ mod tests {
             "the record holding the rotated tokens was removed"
         );
     }
+
+    /// Golden files (tests/fixtures/store-golden): what the code before `Channel` became
+    /// one type (commit 5fad631) read from channel files of formats 0, 1 and 2 (`read/`,
+    /// its `Debug`) and wrote back (`written/`). `(input, read, written)`.
+    fn golden_channels() -> Vec<(PathBuf, String, PathBuf)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let golden = root.join("store-golden");
+        let mut cases = Vec::new();
+        for entry in std::fs::read_dir(root.join("store-v0/channels")).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let stem = name.trim_end_matches(".json").to_string();
+            // Format 0, and the format 2 file written from it.
+            cases.push((root.join("store-v0/channels").join(&name), stem.clone(), name.clone()));
+            cases.push((golden.join("written").join(&name), stem, name));
+        }
+        for stem in ["full", "handed", "handed-no-organization"] {
+            let name = format!("{stem}.json");
+            cases.push((golden.join("written").join(&name), stem.into(), name));
+        }
+        cases.push((golden.join("v1/full.json"), "full".into(), "full.json".into()));
+        let name = "handed-no-organization.json";
+        cases.push((golden.join("v2").join(name), "handed-no-organization".into(), name.into()));
+        cases
+            .into_iter()
+            .map(|(input, stem, name)| {
+                let read = std::fs::read_to_string(golden.join("read").join(format!("{stem}.debug")))
+                    .unwrap();
+                (input, read, golden.join("written").join(name))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn golden_channel_files_read_the_same_and_are_written_byte_for_byte() {
+        let cases = golden_channels();
+        assert_eq!(cases.len(), 17);
+        for (input, read, written) in cases {
+            let channel: Channel =
+                serde_json::from_slice(&std::fs::read(&input).unwrap()).unwrap();
+            assert_eq!(format!("{channel:#?}\n"), read, "{}", input.display());
+            let bytes = serde_json::to_vec_pretty(&channel).unwrap();
+            assert_eq!(
+                String::from_utf8(bytes).unwrap(),
+                std::fs::read_to_string(&written).unwrap(),
+                "{} written back",
+                input.display()
+            );
+        }
+    }
+
+    #[test]
+    fn golden_held_logins_and_pending_records_are_written_byte_for_byte() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let held_v0 = root.join("store-v0/held/facebook.json");
+        let held = root.join("store-golden/written/held-facebook.json");
+        for input in [&held_v0, &held] {
+            let read: HeldLogin = serde_json::from_slice(&std::fs::read(input).unwrap()).unwrap();
+            let bytes = serde_json::to_vec_pretty(&read).unwrap();
+            assert_eq!(
+                String::from_utf8(bytes).unwrap(),
+                std::fs::read_to_string(&held).unwrap(),
+                "{}",
+                input.display()
+            );
+        }
+        let pending_v0 = root.join("store-v0/pending/vk%3A1001.1764324565000000000.json");
+        let pending = root.join("store-golden/written/pending-vk.json");
+        for input in [&pending_v0, &pending] {
+            let read: crate::store::pending::Record =
+                serde_json::from_slice(&std::fs::read(input).unwrap()).unwrap();
+            let bytes = serde_json::to_vec_pretty(&read).unwrap();
+            assert_eq!(
+                String::from_utf8(bytes).unwrap(),
+                std::fs::read_to_string(&pending).unwrap(),
+                "{}",
+                input.display()
+            );
+        }
+    }
+
+    /// A handed channel is written with `major` 2, which this binary reads; one `major`
+    /// more is refused as newer, in a channel file, a held login and a pending record.
+    #[test]
+    fn golden_a_newer_major_is_refused_everywhere() {
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store-golden");
+        let handed: Value =
+            serde_json::from_slice(&std::fs::read(golden.join("written/handed.json")).unwrap())
+                .unwrap();
+        assert_eq!(handed["major"], json!(record::HANDED_MAJOR));
+        let mut newer = handed.clone();
+        newer["major"] = json!(record::VERSION + 1);
+        let err = serde_json::from_value::<Channel>(newer.clone()).unwrap_err();
+        assert!(err.to_string().contains("newer postiz-connect"), "{err}");
+        let mut held: Value = serde_json::from_slice(
+            &std::fs::read(golden.join("written/held-facebook.json")).unwrap(),
+        )
+        .unwrap();
+        held["major"] = json!(record::VERSION + 1);
+        assert!(serde_json::from_value::<HeldLogin>(held.clone()).is_err());
+        let mut pending: Value = serde_json::from_slice(
+            &std::fs::read(golden.join("written/pending-vk.json")).unwrap(),
+        )
+        .unwrap();
+        pending["major"] = json!(record::VERSION + 1);
+        let err = serde_json::from_value::<crate::store::pending::Record>(pending)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("newer postiz-connect"), "{err}");
+        // The channel inside a held login is checked too.
+        held["major"] = json!(0);
+        held["channel"] = newer;
+        assert!(serde_json::from_value::<HeldLogin>(held).is_err());
+    }
 }
