@@ -654,6 +654,19 @@ mod tests {
         }
     }
 
+    /// A secrets file of then reads, and is written back byte for byte: a `Secret` is
+    /// stored as the string itself.
+    #[test]
+    fn golden_secrets_files_are_written_byte_for_byte() {
+        let path = fixtures().join("secrets/vk%3A1001.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let secrets: Secrets = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            String::from_utf8(serde_json::to_vec_pretty(&secrets).unwrap()).unwrap(),
+            text.trim_end()
+        );
+    }
+
     /// A handed channel is written with `major` 2, which this binary reads; one `major`
     /// more is refused as newer, in a channel file, a held login and a pending record.
     #[test]
