@@ -184,3 +184,110 @@ where
     struct Known<T>(#[serde(deserialize_with = "ignoring_unknown")] T);
     Ok(Option::<Known<T>>::deserialize(deserializer)?.map(|known| known.0))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::{Envelope, RefreshRule, Wire};
+
+    /// A stored type as `store` declares them: its fields' serde derived with
+    /// `remote = "Self"`, versioned through this module.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(remote = "Self")]
+    struct Note {
+        text: String,
+        #[serde(default)]
+        pinned: bool,
+    }
+
+    impl Fields for Note {
+        fn major(&self) -> u32 {
+            channel_major(self.pinned)
+        }
+        fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Note::serialize(self, serializer)
+        }
+        fn deserialize_fields<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            Note::deserialize(deserializer)
+        }
+    }
+
+    impl Serialize for Note {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            super::serialize(self, serializer)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Note {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            super::deserialize(deserializer)
+        }
+    }
+
+    #[test]
+    fn the_version_fields_come_first_then_the_types_own() {
+        let note = Note {
+            text: "hi".into(),
+            pinned: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&note).unwrap(),
+            r#"{"version":2,"major":0,"text":"hi","pinned":false}"#
+        );
+        let pinned = Note {
+            text: "hi".into(),
+            pinned: true,
+        };
+        let written = serde_json::to_value(&pinned).unwrap();
+        assert_eq!(written["major"], json!(HANDED_MAJOR));
+        // Nested, it is versioned too.
+        let nested = serde_json::to_value(vec![note]).unwrap();
+        assert_eq!(nested[0]["version"], json!(VERSION));
+    }
+
+    #[test]
+    fn older_and_newer_versions_load_and_a_newer_major_is_refused() {
+        let old: Note = serde_json::from_value(json!({"text": "hi"})).unwrap();
+        assert_eq!(old.text, "hi");
+        let newer: Note = serde_json::from_value(
+            json!({"version": 9, "major": VERSION, "text": "hi", "later": [1]}),
+        )
+        .unwrap();
+        assert_eq!(newer.text, "hi");
+        let err = serde_json::from_value::<Note>(json!({"version": 9, "major": 9, "text": "hi"}))
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("written by a newer postiz-connect (format 9"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn catalog_types_that_deny_unknown_fields_are_read_without_them() {
+        let stored = json!({"style": "access_token", "url": null, "params": {"a": "b"},
+            "min_age": 60, "note": null, "added_later": {"x": 1}});
+        assert!(serde_json::from_value::<RefreshRule>(stored.clone()).is_err());
+        #[derive(Deserialize)]
+        struct Stored {
+            #[serde(deserialize_with = "ignoring_unknown")]
+            refresh: RefreshRule,
+        }
+        let read: Stored = serde_json::from_value(json!({ "refresh": stored })).unwrap();
+        assert_eq!(read.refresh.min_age, Some(60));
+        assert_eq!(read.refresh.params["a"], "b");
+        // An envelope in a stored wire (`ignoring_unknown_option`), and none.
+        let wire: Wire = serde_json::from_value(json!({"envelope":
+            {"data": "/data", "code": "/code", "message": "/message", "added_later": 1}}))
+        .unwrap();
+        assert_eq!(wire.envelope.unwrap().data, "/data");
+        let wire: Wire = serde_json::from_value(json!({"envelope": null})).unwrap();
+        assert_eq!(wire.envelope, None::<Envelope>);
+        // A wrong value is still an error.
+        assert!(serde_json::from_value::<Stored>(json!({"refresh": {"style": "jwt"}})).is_err());
+    }
+}
