@@ -549,6 +549,7 @@ const LAYERS: &[&[&str]] = &[
         "error",
         "http",
         "ui",
+        "output",
         "text",
         "redact",
         "interrupt",

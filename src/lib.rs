@@ -49,6 +49,7 @@ pub mod interrupt;
 mod layers;
 pub mod model;
 pub mod oauth;
+pub mod output;
 pub mod postiz;
 pub mod providers;
 pub mod redact;

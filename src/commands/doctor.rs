@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
             let mut provider = p.clone();
             // Resolves the provider's instance or sandbox URLs too, in place.
             let resolved = connect::client::for_probe(
-                &ctx.ui,
+                &super::events::Terminal(ctx.ui),
                 &mut provider,
                 &args.client,
                 env_file.as_ref(),

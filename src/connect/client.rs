@@ -11,8 +11,8 @@ use crate::oauth::oauth1::Consumer;
 use crate::oauth::scopes;
 use crate::providers::{self, ClientAuth, EnvFile, OAuth1, Provider, ServerMetadata};
 use crate::sandbox;
-use crate::ui::Ui;
 
+use super::events::{Event, Events};
 use super::services::Vars;
 
 /// Credentials for `provider` from the flags, `--env-file`, then the environment.
@@ -52,7 +52,7 @@ pub fn requested_scopes(provider: &Provider, flag: Option<&str>) -> Vec<String> 
 /// already running (`--sandbox-at`) or the real provider. Resolves the provider's
 /// instance or sandbox URLs in place.
 pub fn for_probe(
-    ui: &Ui,
+    events: &dyn Events,
     provider: &mut Provider,
     client: &ClientArgs,
     env_file: Option<&EnvFile>,
@@ -66,7 +66,7 @@ pub fn for_probe(
             sandbox::client_for(provider),
         ));
     }
-    let (endpoints, creds) = resolve(ui, provider, client, None, env_file, vars, http, false)?;
+    let (endpoints, creds) = resolve(events, provider, client, None, env_file, vars, http, false)?;
     Ok((endpoints, creds.expect("registration not allowed")))
 }
 
@@ -76,7 +76,7 @@ pub fn for_probe(
 /// `provider`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn resolve(
-    ui: &Ui,
+    events: &dyn Events,
     provider: &mut Provider,
     client: &ClientArgs,
     scopes_flag: Option<&str>,
@@ -97,9 +97,9 @@ pub(super) fn resolve(
         other => Some(other?),
     };
     if let Some(creds) = &creds {
-        ui.info(format!("client id from {}", creds.client_id_source));
+        events.event(Event::ClientIdFrom(&creds.client_id_source));
         if let Some(source) = &creds.client_secret_source {
-            ui.info(format!("client secret from {source}"));
+            events.event(Event::ClientSecretFrom(source));
         }
     }
     if provider.needs_base() {
@@ -116,20 +116,24 @@ pub(super) fn resolve(
             }
         };
         provider.apply_base(&base)?;
-        ui.info(format!("instance {base} (from {source})"));
+        events.event(Event::Instance {
+            base: &base,
+            source: &source,
+        });
     }
     let metadata = match &client.issuer {
         Some(issuer) => {
             let meta = providers::discover(issuer, http)?;
-            ui.step(format!("Read the metadata of {}", meta.issuer));
+            events.event(Event::MetadataRead {
+                issuer: &meta.issuer,
+            });
             let unlisted = meta.unlisted_scopes(&requested_scopes(provider, scopes_flag));
             if !unlisted.is_empty() {
-                ui.warn(format!(
-                    "{} does not list {} among its scopes_supported ({}); it may refuse the login with invalid_scope or grant less",
-                    meta.issuer,
-                    unlisted.join(", "),
-                    meta.scopes_supported.as_deref().unwrap_or_default().join(" ")
-                ));
+                events.event(Event::ScopesUnlisted {
+                    issuer: &meta.issuer,
+                    unlisted: &unlisted,
+                    supported: meta.scopes_supported.as_deref().unwrap_or_default(),
+                });
             }
             Some(meta)
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use oauth2::TokenResponse as _;
 
-use crate::error::{Error, ExitCode};
+use crate::error::Error;
 use crate::model::{ClientCredentials, Endpoints};
 use crate::oauth::flow::{self, AuthorizationRequest};
 use crate::oauth::listener::Responder;
@@ -17,10 +17,11 @@ use crate::oauth::token::TokenResponse;
 use crate::providers::identity::{self, Account};
 use crate::providers::{granted, GrantedScopes, Provider};
 use crate::store::Secrets;
-use crate::ui::Ui;
 
+use super::events::{Event, Events, Revocation};
 use super::plan::{Client, LoginPlan};
 use super::record::{channel_name, new_channel, store_channel, Grant, Record};
+use super::report::Connected;
 use super::round_trip::{self, Trip};
 use super::services::{Outcome, Services};
 use super::target::{self, Pick};
@@ -32,7 +33,7 @@ pub fn login(
     plan: &LoginPlan,
     endpoints: &Endpoints,
     client: &Client,
-) -> Result<ExitCode, Error> {
+) -> Result<Connected, Error> {
     let provider = &plan.provider;
     let trip = Trip {
         provider,
@@ -95,7 +96,7 @@ impl Finish<'_> {
             code,
             callback_extra,
         } = self;
-        let (ui, http, provider) = (&svc.ui, &svc.http, &plan.provider);
+        let (events, http, provider) = (svc.events, &svc.http, &plan.provider);
         let requested = request.scopes.clone();
         let redirect_uri = request.redirect_uri.clone();
         let wire = provider.wire();
@@ -119,20 +120,16 @@ impl Finish<'_> {
             }
         }
         let revoke =
-            |e, token: &TokenResponse| revoke_issued(ui, e, token, endpoints, client, http);
+            |e, token: &TokenResponse| revoke_issued(events, e, token, endpoints, client, http);
         let mut token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
-        ui.step("Exchanged the code for tokens");
+        events.event(Event::CodeExchanged);
         if let Some(exchange) = &provider.long_lived {
             let short = token.clone();
             token = flow::long_lived(exchange, &short, client, &wire, http)
                 .map_err(|e| revoke(e, &short))?;
-            ui.step(format!(
-                "Exchanged the short-lived token for a long-lived one{}",
-                token
-                    .expires_in
-                    .map(|s| format!(" ({})", crate::oauth::token::lifetime_words(s)))
-                    .unwrap_or_default()
-            ));
+            events.event(Event::LongLived {
+                expires_in: token.expires_in,
+            });
             // The short-lived answer may carry what the long-lived one does not.
             if token.granted_scopes().is_none() {
                 token.scopes = short.scopes.clone();
@@ -158,16 +155,13 @@ impl Finish<'_> {
         let granted = match reported {
             Some(granted) => granted,
             None => {
-                ui.info("the provider did not report granted scopes; assuming the requested ones (RFC 6749 §5.1)");
+                events.event(Event::ScopesAssumed);
                 requested.clone()
             }
         };
         let missing = scopes::missing(&requested, &granted);
         if missing.is_empty() {
-            ui.step(format!(
-                "All requested scopes granted: {}",
-                granted.join(" ")
-            ));
+            events.event(Event::AllScopesGranted { granted: &granted });
         }
 
         let account = name_account(
@@ -180,10 +174,10 @@ impl Finish<'_> {
         )
         .map_err(|e| revoke(e, &token))?;
         let handle = account.handle().expect("name_account names the account");
-        ui.step(format!(
-            "Confirmed the account: {handle} (from the {})",
-            account.source
-        ));
+        events.event(Event::AccountConfirmed {
+            handle: &handle,
+            source: Some(&account.source),
+        });
 
         // The channel as stored for the user; a two-step provider then applies a target.
         let now = Utc::now();
@@ -230,7 +224,7 @@ impl Finish<'_> {
             let choices = crate::providers::pages::list(targets, &secrets.access_token, http)
                 .map_err(|e| revoke(e, &token))?;
             let choice = match target::choose(
-                ui,
+                events,
                 &targets.kind,
                 &choices,
                 plan.target.as_deref(),
@@ -256,10 +250,11 @@ impl Finish<'_> {
                 &mut secrets,
                 named,
             );
-            ui.step(format!(
-                "Chose the {} {} ({})",
-                targets.kind, choice.name, choice.id
-            ));
+            events.event(Event::TargetChosen {
+                kind: &targets.kind,
+                name: &choice.name,
+                id: &choice.id,
+            });
         }
         store_channel(
             svc,
@@ -312,7 +307,7 @@ fn name_account(
 /// A login that cannot be stored must not leave live tokens behind: revoke what was
 /// issued (RFC 7009), and say so in the error.
 fn revoke_issued(
-    ui: &Ui,
+    events: &dyn Events,
     error: Error,
     token: &TokenResponse,
     endpoints: &Endpoints,
@@ -338,11 +333,11 @@ fn revoke_issued(
             http,
         );
     }
-    let note = match revoked {
-        Ok(true) => "the tokens it issued were revoked".to_string(),
-        Ok(false) => "the server has no revocation endpoint, so the tokens it issued stay valid until they expire; revoke the app's access in your account settings there".into(),
-        Err(e) => format!("revoking the tokens it issued failed too ({e}); revoke the app's access in your account settings there"),
+    let revocation = match revoked {
+        Ok(true) => Revocation::Revoked,
+        Ok(false) => Revocation::NoEndpoint,
+        Err(e) => Revocation::Failed(e),
     };
-    ui.warn(format!("Nothing was stored: {note}"));
+    events.event(Event::NothingStored(&revocation));
     error
 }

@@ -13,6 +13,7 @@
 //! - [`report`] tells the browser and the terminal how it ended.
 
 pub mod client;
+pub mod events;
 pub mod finish;
 pub mod oauth1;
 pub mod plan;
@@ -24,5 +25,6 @@ mod run;
 pub mod services;
 pub mod target;
 
+pub use events::{Event, Events, Revocation, Silent, Waiting};
 pub use plan::{ConnectPlan, LoginPlan};
 pub use services::{process_env, Outcome, Services, Vars};

@@ -14,9 +14,9 @@ use crate::oauth::oauth1::Consumer;
 use crate::providers::{Catalog, EnvFile, LoopbackPort, OAuth1, Provider};
 use crate::sandbox::{self, Sandbox};
 use crate::store::{Backend, HeldLogin, Store};
-use crate::ui::Ui;
 
 use super::client::{self, requested_scopes};
+use super::events::{Event, Events};
 use super::registration;
 use super::services::{Services, Vars};
 
@@ -147,7 +147,7 @@ impl Storage {
     /// The backend for a new channel (the explicit choice, else the remembered one),
     /// checked before the user spends a login on it; plain files are warned about.
     pub fn resolve(
-        ui: &Ui,
+        events: &dyn Events,
         store: &Store,
         insecure_storage: bool,
         keychain: bool,
@@ -159,15 +159,10 @@ impl Storage {
         };
         store.preflight(backend)?;
         if backend == Backend::File {
-            ui.warn(format!(
-                "tokens will be stored in PLAIN TEXT under {} (0600 files), not in the OS keychain{}",
-                store.home().join("secrets").display(),
-                if insecure_storage {
-                    "; this choice is remembered (undo with --keychain)"
-                } else {
-                    " (remembered choice; undo with --keychain)"
-                }
-            ));
+            events.event(Event::PlainTextStorage {
+                dir: &store.home().join("secrets"),
+                flag: insecure_storage,
+            });
         }
         Ok(Storage {
             backend,
@@ -185,7 +180,7 @@ impl ConnectPlan {
         args: &ConnectArgs,
         vars: Vars,
     ) -> Result<ConnectPlan, Error> {
-        let ui = &svc.ui;
+        let events = svc.events;
         let mut provider = catalog.require(provider_id)?.clone();
         refuse_inapplicable(catalog, &provider, args)?;
         let env_file = EnvFile::read_if_given(args.client.env_file.path.as_deref())?;
@@ -218,11 +213,10 @@ impl ConnectPlan {
                     access_ttl: 7200,
                 };
                 let sb = Sandbox::start(config, 0)?;
-                ui.info(format!(
-                    "sandbox: a local emulation of {} on {} (no account or credentials needed)",
-                    provider.name,
-                    sb.base_url()
-                ));
+                events.event(Event::SandboxStarted {
+                    provider: &provider.name,
+                    base_url: sb.base_url(),
+                });
                 Some(sb)
             }
             false => None,
@@ -248,7 +242,7 @@ impl ConnectPlan {
         let follow_without_browser = sandboxed && args.emulation.auto_approve;
         let oauth1 = provider.oauth1.is_some() && {
             let (oauth1, why) = wants_oauth1(&provider, args, env_file, vars);
-            ui.info(why);
+            events.event(Event::ProtocolChosen { why: &why });
             oauth1
         };
         let mut redirect_uri = args.redirect_uri.clone();
@@ -261,7 +255,7 @@ impl ConnectPlan {
                 },
                 false => client::consumer(&provider, &rules, &args.client, env_file, vars)?,
             };
-            ui.info("OAuth 1.0a (as Postiz connects X): no scopes; write access comes from the app's permission setting");
+            events.event(Event::OAuth1NoScopes);
             if !args.oauth1 {
                 reconnect_args.push("--oauth1".into());
             }
@@ -273,7 +267,7 @@ impl ConnectPlan {
                     Some(sandbox::client_for(&provider)),
                 ),
                 false => client::resolve(
-                    ui,
+                    events,
                     &mut provider,
                     &args.client,
                     args.scopes.as_deref(),
@@ -303,10 +297,11 @@ impl ConnectPlan {
             let client = match (configured, remembered) {
                 (Some(client), _) => Client::Ready(client),
                 (None, Some(app)) => {
-                    ui.info(format!(
-                        "using the app registered on {instance} earlier (client id {}, redirect {})",
-                        app.client_id, app.redirect_uri
-                    ));
+                    events.event(Event::RegisteredAppReused {
+                        instance: &instance,
+                        client_id: &app.client_id,
+                        redirect_uri: &app.redirect_uri,
+                    });
                     redirect_uri = Some(app.redirect_uri.clone());
                     port_source = Port::Uri;
                     Client::Ready(ClientCredentials {
@@ -322,14 +317,14 @@ impl ConnectPlan {
                 }
             };
             if let Client::Ready(client) = &client {
-                ui.debug(format!("client authentication: {}", client.auth.as_str()));
+                events.event(Event::ClientAuth(client.auth.as_str()));
             }
             let scopes = requested_scopes(&provider, args.scopes.as_deref());
             (Protocol::OAuth2 { endpoints, client }, scopes)
         };
 
         // The store must work before the user spends a login on it.
-        let storage = Storage::resolve(ui, svc.store, args.insecure_storage, args.keychain)?;
+        let storage = Storage::resolve(events, svc.store, args.insecure_storage, args.keychain)?;
         let redirect = Redirect {
             plan: listener::plan_redirect(port, redirect_uri.as_deref(), args.paste)?,
             port: port_source,
@@ -535,11 +530,11 @@ mod tests {
         vars: Vars,
     ) -> Result<LoginPlan, Error> {
         let store = Store::new(home.to_path_buf());
-        let ui = Ui {
-            quiet: true,
-            ..Ui::default()
-        };
-        let svc = Services::new(ui, &store, &crate::http::Network::new(false));
+        let svc = Services::new(
+            &super::super::Silent,
+            &store,
+            &crate::http::Network::new(false),
+        );
         match ConnectPlan::resolve(&svc, &Catalog::embedded(), provider, args, vars)? {
             ConnectPlan::Login(plan) => Ok(*plan),
             ConnectPlan::CompleteHeld(_) => panic!("no login is held"),
