@@ -76,6 +76,15 @@ impl Output {
         }
     }
 
+    /// A writer on stdout, for a renderer that streams a long document (buffered; flush
+    /// it, or drop it, before writing lines another way).
+    pub fn stdout_writer(&self) -> Box<dyn Write> {
+        match self {
+            Output::Process => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            Output::Captured(b) => Box::new(Into(&b.out)),
+        }
+    }
+
     /// `text` and a newline on stderr.
     pub fn err_line(&self, text: &str) {
         self.err(text, true);
@@ -101,6 +110,21 @@ impl Output {
     }
 }
 
+/// A writer into a captured buffer.
+struct Into(&'static Mutex<Vec<u8>>);
+
+impl Write for Into {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut buffer = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        buffer.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn push(buffer: &Mutex<Vec<u8>>, text: &str, newline: bool) {
     let mut buffer = buffer.lock().unwrap_or_else(|e| e.into_inner());
     buffer.extend_from_slice(text.as_bytes());
@@ -120,7 +144,10 @@ mod tests {
         out.err_str("Number: ");
         out.err_line("two");
         out.out_line("three");
-        assert_eq!(captured.stdout(), "one\nthree\n");
+        let mut stream = out.stdout_writer();
+        stream.write_all(b"four\n").unwrap();
+        drop(stream);
+        assert_eq!(captured.stdout(), "one\nthree\nfour\n");
         assert_eq!(captured.stderr(), "Number: two\n");
         let (other, _) = Output::capture();
         assert_ne!(out, other);

@@ -10,11 +10,64 @@ use std::time::Duration;
 use chrono::Utc;
 use console::Style;
 
+use crate::postiz::follow::Progress;
 use crate::postiz::health::Severity;
 use crate::postiz::model::Organization;
 use crate::postiz::report::{ChannelReport, Report, Sink};
 use crate::postiz::watch::Event;
-use crate::ui::{Styled, TerminalText};
+use crate::ui::{Styled, TerminalText, Ui};
+
+/// What `postiz watch` reports as it goes: its events on stdout (one JSON line each with
+/// `--json`), how it starts and ends on stderr.
+pub(super) fn progress(ui: &Ui, progress: Progress<'_>) {
+    match progress {
+        Progress::NoRedis => ui.warn(
+            "Postiz runs without Redis here (no REDIS_URL in the .env, the flags or the \
+             environment): it keeps connect state in its own memory, so no connect can be \
+             traced, only channel rows. Set REDIS_URL for Postiz (and give it here) to see \
+             connects; without it, \"Invalid state\" follows as soon as two processes serve \
+             Postiz",
+        ),
+        Progress::Started {
+            database,
+            channels,
+            waiting,
+            timeout,
+        } => ui.info(format!(
+            "watching {database} ({channels} channel(s){}); start a connect in Postiz (Add Channel). {}",
+            match waiting {
+                Some((count, redis)) => {
+                    format!(", {count} connect(s) already waiting, Redis {redis}")
+                }
+                None => String::new(),
+            },
+            match timeout {
+                Some(t) => format!(
+                    "Stops after {} or at Ctrl-C.",
+                    humantime::format_duration(t)
+                ),
+                None => "Ctrl-C ends.".into(),
+            }
+        )),
+        Progress::Event(event, at) if ui.json => {
+            let mut value = serde_json::to_value(event).expect("event serializes");
+            value["at"] = serde_json::Value::String(at.to_rfc3339());
+            ui.json_line(&value);
+        }
+        Progress::Event(event, at) => ui.data(self::event(event, at)),
+        Progress::Unjudged { connects, grace } => ui.warn(format!(
+            "stopped before judging {} connect(s) ({}): Postiz took the state, and the watch ended before a channel row was written or the grace period ({}) was over; watch longer (a larger --stop-after), or see postiz status",
+            connects.len(),
+            connects.join(", "),
+            humantime::format_duration(grace)
+        )),
+        Progress::Stopped { failed } => ui.info(if failed {
+            "stopped; a connect failed (see above)"
+        } else {
+            "stopped"
+        }),
+    }
+}
 
 /// Token expiry for people; Postiz records about 31.7 years when the provider gave none.
 fn expiry_words(c: &ChannelReport) -> String {
