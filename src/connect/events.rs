@@ -9,8 +9,6 @@ use crate::error::Error;
 use crate::oauth::listener::Note;
 use crate::providers::Provider;
 
-use super::plan::Port;
-
 /// One thing that happened during a connect (or a probe's credential lookup).
 #[derive(Debug)]
 pub enum Event<'a> {
@@ -212,4 +210,19 @@ impl Events for Silent {
     fn detached(&self) -> Box<dyn Events + Send> {
         Box::new(Silent)
     }
+}
+
+/// Where the redirect URI's port comes from; it decides what the redirect URI line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Port {
+    /// `--port` (remembered for the provider, unless any port works).
+    Given(u16),
+    /// The last `--port` given for this provider.
+    Remembered(u16),
+    /// A redirect URI given whole: `--redirect-uri`, or an app registered earlier.
+    Uri,
+    /// An app is registered on the instance for whatever port the listener gets.
+    Registration,
+    /// A random free port (RFC 8252 §7.3).
+    Random,
 }

@@ -16,6 +16,7 @@ use crate::sandbox::{self, Sandbox};
 use crate::store::{Backend, HeldLogin, Store};
 
 use super::client::{self, requested_scopes};
+pub use super::events::Port;
 use super::events::{Event, Events};
 use super::registration;
 use super::services::{Services, Vars};
@@ -89,21 +90,6 @@ pub enum Client {
     /// None configured: an app is registered on `instance` for the redirect URI the
     /// listener gets (Mastodon).
     Register { instance: String },
-}
-
-/// Where the redirect URI's port comes from; it decides what the redirect URI line says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Port {
-    /// `--port` (remembered for the provider, unless any port works).
-    Given(u16),
-    /// The last `--port` given for this provider.
-    Remembered(u16),
-    /// A redirect URI given whole: `--redirect-uri`, or an app registered earlier.
-    Uri,
-    /// An app is registered on the instance for whatever port the listener gets.
-    Registration,
-    /// A random free port (RFC 8252 §7.3).
-    Random,
 }
 
 /// The redirect URI and how the browser gets there and back.
