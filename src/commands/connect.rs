@@ -15,7 +15,13 @@ pub fn run(ctx: &Context, provider_id: &str, args: &ConnectArgs) -> Result<ExitC
     let terminal = Terminal(ctx.ui);
     let svc = Services::new(&terminal, &ctx.store, &ctx.network);
     // Every decision, before a browser opens: a usage or configuration error ends here.
-    let plan = ConnectPlan::resolve(&svc, &ctx.catalog, provider_id, args, &connect::process_env)?;
+    let plan = ConnectPlan::resolve(
+        &svc,
+        &ctx.catalog,
+        provider_id,
+        &args.options(),
+        &connect::process_env,
+    )?;
     // The browser round trip, the stored channel; then what the user sees of it.
     let connected = plan.run(&svc)?;
     Ok(show(&ctx.ui, &connected))

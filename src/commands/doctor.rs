@@ -84,6 +84,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
 
     // The run's network settings, with the probes' own limit.
     let network = ctx.network.with_timeout(args.timeout);
+    let client = args.client.options();
     if !args.offline {
         let http = network.client();
         let mut origins = BTreeSet::new();
@@ -95,7 +96,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
             let resolved = connect::client::for_probe(
                 &super::events::Terminal(ctx.ui),
                 &mut provider,
-                &args.client,
+                &client,
                 env_file.as_ref(),
                 &connect::process_env,
                 &http,
@@ -107,7 +108,7 @@ pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
                 let consumer = connect::client::consumer(
                     &provider,
                     &rules,
-                    &args.client,
+                    &client,
                     env_file.as_ref(),
                     &connect::process_env,
                 );

@@ -3,7 +3,6 @@
 //! authenticates at the token endpoint; for OAuth 1.0a, the consumer key and secret.
 //! Connect plans with it; doctor probes with it.
 
-use crate::cli::ClientArgs;
 use crate::error::Error;
 use crate::http::HttpClient;
 use crate::model::{ClientCredentials, Endpoints};
@@ -13,12 +12,13 @@ use crate::providers::{self, ClientAuth, EnvFile, OAuth1, Provider, ServerMetada
 use crate::sandbox;
 
 use super::events::{Event, Events};
+use super::options::ClientOptions;
 use super::services::Vars;
 
 /// Credentials for `provider` from the flags, `--env-file`, then the environment.
 pub fn credentials(
     provider: &Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
 ) -> Result<providers::Credentials, Error> {
@@ -54,12 +54,12 @@ pub fn requested_scopes(provider: &Provider, flag: Option<&str>) -> Vec<String> 
 pub fn for_probe(
     events: &dyn Events,
     provider: &mut Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
     http: &HttpClient,
 ) -> Result<(Endpoints, ClientCredentials), Error> {
-    if let Some(base) = &client.sandbox_at.url {
+    if let Some(base) = &client.sandbox_at {
         *provider = sandbox::rewrite(provider, base);
         return Ok((
             sandbox::endpoints_of(provider),
@@ -78,7 +78,7 @@ pub fn for_probe(
 pub(super) fn resolve(
     events: &dyn Events,
     provider: &mut Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     scopes_flag: Option<&str>,
     env_file: Option<&EnvFile>,
     vars: Vars,
@@ -157,7 +157,7 @@ pub(super) fn resolve(
 pub fn consumer(
     provider: &Provider,
     rules: &OAuth1,
-    client: &ClientArgs,
+    client: &ClientOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
 ) -> Result<Consumer, Error> {
@@ -189,7 +189,7 @@ pub fn consumer(
 /// Endpoints from the catalog, overridden by flags, or from discovery.
 fn resolve_endpoints(
     provider: &mut Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     metadata: Option<&ServerMetadata>,
 ) -> Result<Endpoints, Error> {
     let pick = |flag: &Option<String>, meta: Option<&String>, catalog: &Option<String>| {
@@ -313,7 +313,7 @@ mod tests {
     #[test]
     fn custom_without_endpoints_is_a_usage_error() {
         let mut custom = Catalog::embedded().get("custom").unwrap().clone();
-        let err = resolve_endpoints(&mut custom, &ClientArgs::default(), None).unwrap_err();
+        let err = resolve_endpoints(&mut custom, &ClientOptions::default(), None).unwrap_err();
         assert!(err.to_string().contains("--issuer"));
     }
 }

@@ -16,6 +16,7 @@ pub mod client;
 pub mod events;
 pub mod finish;
 pub mod oauth1;
+pub mod options;
 pub mod plan;
 pub mod record;
 pub mod registration;
@@ -26,5 +27,6 @@ pub mod services;
 pub mod target;
 
 pub use events::{Event, Events, Revocation, Silent, Waiting};
+pub use options::{ClientOptions, ConnectOptions};
 pub use plan::{ConnectPlan, LoginPlan};
 pub use services::{process_env, Outcome, Services, Vars};

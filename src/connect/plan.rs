@@ -6,7 +6,6 @@
 
 use std::time::Duration;
 
-use crate::cli::ConnectArgs;
 use crate::error::Error;
 use crate::model::{ClientCredentials, Endpoints};
 use crate::oauth::listener::{self, RedirectPlan};
@@ -18,6 +17,7 @@ use crate::store::{Backend, HeldLogin, Store};
 use super::client::{self, requested_scopes};
 pub use super::events::Port;
 use super::events::{Event, Events};
+use super::options::ConnectOptions;
 use super::registration;
 use super::services::{Services, Vars};
 
@@ -163,13 +163,13 @@ impl ConnectPlan {
         svc: &Services,
         catalog: &Catalog,
         provider_id: &str,
-        args: &ConnectArgs,
+        args: &ConnectOptions,
         vars: Vars,
     ) -> Result<ConnectPlan, Error> {
         let events = svc.events;
         let mut provider = catalog.require(provider_id)?.clone();
         refuse_inapplicable(catalog, &provider, args)?;
-        let env_file = EnvFile::read_if_given(args.client.env_file.path.as_deref())?;
+        let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
         let env_file = env_file.as_ref();
         if let Some(wanted) = args.page.as_deref() {
             if let Some(held) = svc
@@ -194,8 +194,8 @@ impl ConnectPlan {
             true => {
                 let config = sandbox::Config {
                     provider: provider.clone(),
-                    auto_approve: args.emulation.auto_approve,
-                    faults: args.emulation.faults.clone(),
+                    auto_approve: args.auto_approve,
+                    faults: args.faults.clone(),
                     access_ttl: 7200,
                 };
                 let sb = Sandbox::start(config, 0)?;
@@ -210,7 +210,7 @@ impl ConnectPlan {
         let sandbox_base = emulation
             .as_ref()
             .map(|sb| sb.base_url().to_string())
-            .or(args.client.sandbox_at.url.clone());
+            .or(args.client.sandbox_at.clone());
         if let Some(base) = &sandbox_base {
             provider = sandbox::rewrite(&provider, base);
         }
@@ -218,14 +218,14 @@ impl ConnectPlan {
         let (mut port_source, mut port) = choose_port(svc.store, &provider, args, sandboxed);
         // What the user typed (a remembered port included), before the loopback path or
         // a remembered app changes the redirect URI.
-        let mut reconnect_args = ConnectArgs {
+        let mut reconnect_args = ConnectOptions {
             port,
             ..args.clone()
         }
         .reconnect_args();
         // A sandbox approving by itself (this one, or one running with --auto-approve):
         // nobody has to click, so with no browser the tool may follow the URL itself.
-        let follow_without_browser = sandboxed && args.emulation.auto_approve;
+        let follow_without_browser = sandboxed && args.auto_approve;
         let oauth1 = provider.oauth1.is_some() && {
             let (oauth1, why) = wants_oauth1(&provider, args, env_file, vars);
             events.event(Event::ProtocolChosen { why: &why });
@@ -345,10 +345,10 @@ impl ConnectPlan {
 fn refuse_inapplicable(
     catalog: &Catalog,
     provider: &Provider,
-    args: &ConnectArgs,
+    args: &ConnectOptions,
 ) -> Result<(), Error> {
     // Only a sandbox approves by itself (clap cannot say "requires one of two").
-    if args.emulation.auto_approve && !args.sandbox && args.client.sandbox_at.url.is_none() {
+    if args.auto_approve && !args.sandbox && args.client.sandbox_at.is_none() {
         return Err(Error::Usage(
             "--auto-approve goes with --sandbox or --sandbox-at (a real provider always asks the user)".into(),
         ));
@@ -368,25 +368,25 @@ fn refuse_inapplicable(
     let refused = [
         (
             args.oauth1,
-            crate::cli::has_oauth1 as fn(&Provider) -> bool,
+            has_oauth1 as fn(&Provider) -> bool,
             "--oauth1",
             "has no OAuth 1.0a flow",
         ),
         (
             args.oauth2,
-            crate::cli::has_oauth1,
+            has_oauth1,
             "--oauth2",
             "has no OAuth 1.0a flow to choose OAuth 2.0 over",
         ),
         (
             args.page.is_some(),
-            crate::cli::is_two_step,
+            is_two_step,
             "--page",
             "connects the account itself, with no page, channel or blog to choose",
         ),
         (
             args.client.instance.is_some(),
-            crate::cli::has_instances,
+            Provider::needs_base,
             "--instance",
             "runs on one host, with no instances to choose",
         ),
@@ -403,12 +403,20 @@ fn refuse_inapplicable(
     }
 }
 
+fn has_oauth1(provider: &Provider) -> bool {
+    provider.oauth1.is_some()
+}
+
+fn is_two_step(provider: &Provider) -> bool {
+    provider.pages.is_some()
+}
+
 /// `--port`, else the port remembered for a provider that compares ports, else random;
 /// with the port to listen on.
 fn choose_port(
     store: &Store,
     provider: &Provider,
-    args: &ConnectArgs,
+    args: &ConnectOptions,
     sandboxed: bool,
 ) -> (Port, Option<u16>) {
     match (args.port, &args.redirect_uri) {
@@ -438,7 +446,7 @@ fn remembers_port(provider: &Provider, sandboxed: bool) -> bool {
 /// unless only the consumer key and secret are set.
 fn wants_oauth1(
     provider: &Provider,
-    args: &ConnectArgs,
+    args: &ConnectOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
 ) -> (bool, String) {
@@ -459,7 +467,7 @@ fn wants_oauth1(
             format!("{two}: --client-id was given (--oauth1 for {one}, as Postiz)"),
         );
     }
-    if args.sandbox || args.client.sandbox_at.url.is_some() {
+    if args.sandbox || args.client.sandbox_at.is_some() {
         return (
             false,
             format!("{two}, the sandbox's default (--oauth1 for {one}, as Postiz)"),
@@ -512,7 +520,7 @@ mod tests {
     fn resolve(
         home: &std::path::Path,
         provider: &str,
-        args: &ConnectArgs,
+        args: &ConnectOptions,
         vars: Vars,
     ) -> Result<LoginPlan, Error> {
         let store = Store::new(home.to_path_buf());
@@ -528,10 +536,10 @@ mod tests {
     }
 
     /// Plain-file storage: no keychain is needed to plan.
-    fn file_storage() -> ConnectArgs {
-        ConnectArgs {
+    fn file_storage() -> ConnectOptions {
+        ConnectOptions {
             insecure_storage: true,
-            ..ConnectArgs::default()
+            ..ConnectOptions::default()
         }
     }
 
@@ -553,13 +561,13 @@ mod tests {
         let environment = |name: &str| (name == "LINKEDIN_CLIENT_ID").then(|| "from-env".into());
         let mut args = file_storage();
         args.client.client_id = Some("from-flag".into());
-        args.client.env_file.path = Some(env_path.clone());
+        args.client.env_file = Some(env_path.clone());
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-flag");
         args.client.client_id = None;
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-file");
-        args.client.env_file.path = None;
+        args.client.env_file = None;
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-env");
         let err = resolve(home.path(), "linkedin", &args, &no_env)
@@ -571,7 +579,7 @@ mod tests {
     #[test]
     fn the_sandbox_moves_the_provider_and_brings_its_own_client() {
         let home = tempfile::tempdir().unwrap();
-        let args = ConnectArgs {
+        let args = ConnectOptions {
             sandbox: true,
             ..file_storage()
         };
@@ -591,11 +599,9 @@ mod tests {
         assert_eq!(plan.provider.authorize_url, moved.authorize_url);
         assert_eq!(plan.provider.token_url, moved.token_url);
         // A sandbox already running: the same, at its URL, with nothing started here.
-        let args = ConnectArgs {
-            client: crate::cli::ClientArgs {
-                sandbox_at: crate::cli::SandboxAtArg {
-                    url: Some("http://127.0.0.1:9".into()),
-                },
+        let args = ConnectOptions {
+            client: crate::connect::ClientOptions {
+                sandbox_at: Some("http://127.0.0.1:9".into()),
                 ..Default::default()
             },
             ..file_storage()
@@ -632,7 +638,7 @@ mod tests {
             r#"{"version": 1, "insecure_storage": true}"#,
         )
         .unwrap();
-        let plan = resolve(home.path(), "linkedin", &ConnectArgs::default(), &vars).unwrap();
+        let plan = resolve(home.path(), "linkedin", &ConnectOptions::default(), &vars).unwrap();
         assert_eq!(
             plan.storage,
             Storage {
@@ -664,7 +670,7 @@ mod tests {
         // The user's arguments are read, never rewritten.
         assert_eq!(args.port, None);
         // A --port given is remembered once bound.
-        let args = ConnectArgs {
+        let args = ConnectOptions {
             port: Some(8124),
             ..file_storage()
         };
@@ -687,7 +693,7 @@ mod tests {
                 .collect(),
         };
         let keys_only = file(&[("X_API_KEY", "key"), ("X_API_SECRET", "secret")]);
-        let mut args = ConnectArgs::default();
+        let mut args = ConnectOptions::default();
         assert!(wants_oauth1(x, &args, Some(&keys_only), &no_env).0);
         // A Postiz .env with both: Postiz connects X only with OAuth 1.0a, so does the tool,
         // and says why.
@@ -719,7 +725,7 @@ mod tests {
         assert!(
             !wants_oauth1(
                 catalog.get("linkedin").unwrap(),
-                &ConnectArgs::default(),
+                &ConnectOptions::default(),
                 Some(&keys_only),
                 &no_env
             )
