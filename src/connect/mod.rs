@@ -24,6 +24,7 @@ pub mod report;
 pub mod round_trip;
 mod run;
 pub mod services;
+pub mod status;
 pub mod target;
 
 pub use events::{Event, Events, Revocation, Silent, Waiting};
