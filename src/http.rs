@@ -913,4 +913,33 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.kind, NetworkKind::Dns, "{err}");
     }
+
+    /// `-v`'s transcript goes through the run's output, the `Ui`'s: a capture sees the
+    /// request and the answer, their secrets masked, and nothing reaches stderr another way.
+    #[test]
+    fn the_verbose_transcript_goes_through_the_runs_output() {
+        let (output, captured) = Output::capture();
+        let (url, server) = body_server(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n",
+            2,
+        );
+        let client = Network::new(true).writing_to(output).client();
+        client.get(&url, Some("SECRET-TOKEN"), &[]).unwrap();
+        server.join().unwrap();
+        let trace = captured.stderr();
+        assert!(trace.contains(&format!("> GET {url}")), "{trace}");
+        assert!(trace.contains("< 200 OK"), "{trace}");
+        assert!(!trace.contains("SECRET-TOKEN"), "{trace}");
+        assert_eq!(captured.stdout(), "");
+        // Not verbose: nothing at all.
+        let (output, captured) = Output::capture();
+        let (url, server) = body_server("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n", 0);
+        Network::new(false)
+            .writing_to(output)
+            .client()
+            .get(&url, None, &[])
+            .unwrap();
+        server.join().unwrap();
+        assert_eq!(captured.stderr(), "");
+    }
 }

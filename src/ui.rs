@@ -319,6 +319,34 @@ mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
 
+    /// Every line goes through the Ui's writer pair: data on stdout, the rest on stderr,
+    /// `-q` keeps the warnings, `--json` makes the error one object, and outside text is
+    /// escaped on the way, captured or not.
+    #[test]
+    fn a_captured_ui_holds_every_line_it_wrote() {
+        let (ui, captured) = Ui::capture();
+        ui.step("Stored x");
+        ui.data("line \x1b[2J");
+        ui.warn("careful");
+        ui.error(&Error::Usage("bad flag".into()));
+        let err = console::strip_ansi_codes(&captured.stderr()).into_owned();
+        assert_eq!(err, "✓ Stored x\n! careful\nerror: bad flag\n");
+        assert_eq!(captured.stdout(), "line \\x1b[2J\n");
+        assert!(!ui.can_prompt() && ui.spinner("waiting").is_none());
+
+        let (ui, captured) = Ui::capture();
+        let quiet = Ui { quiet: true, ..ui };
+        quiet.info("hidden");
+        quiet.warn("shown");
+        assert!(captured.stderr().ends_with("shown\n") && !captured.stderr().contains("hidden"));
+
+        let (ui, captured) = Ui::capture();
+        Ui { json: true, ..ui }.error(&Error::Usage("bad flag".into()));
+        let shown: serde_json::Value = serde_json::from_str(&captured.stderr()).unwrap();
+        assert_eq!(shown["error"]["message"], "bad flag");
+        assert_eq!(captured.stdout(), "");
+    }
+
     #[test]
     fn terminal_controls_are_escaped_visibly() {
         // Clear screen, an OSC 52 clipboard write, a carriage return that overwrites the line.

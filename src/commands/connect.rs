@@ -70,3 +70,48 @@ fn show(ui: &Ui, connected: &Connected) -> ExitCode {
         None => ExitCode::Ok,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::sample;
+    use console::strip_ansi_codes;
+
+    /// The stored channel: a step on stderr and the data line on stdout; with missing
+    /// scopes, their error after it and its exit code; `--json` the channel's document.
+    #[test]
+    fn a_connect_shows_the_stored_channel_in_text_and_in_json() {
+        let mut channel = sample("custom:alice", Backend::File);
+        channel.missing_scopes = vec!["email".into()];
+        let connected = Connected {
+            channel,
+            secrets_file: Some("/home/a/.config/postiz-connect/secrets/x.json".into()),
+            scope_error: Some(Error::ScopesMissing {
+                channel: "custom:alice".into(),
+                missing: vec![("email".into(), None)],
+                reconnect: "postiz-connect custom".into(),
+            }),
+        };
+        let (ui, captured) = Ui::capture();
+        let code = show(&ui, &connected);
+        assert_eq!(code, connected.scope_error.as_ref().unwrap().exit_code());
+        assert_eq!(
+            captured.stdout(),
+            "Connected custom:alice (account alice), access token does not expire (as far as the provider said), refresh token: yes\n"
+        );
+        let err = strip_ansi_codes(&captured.stderr()).into_owned();
+        assert!(
+            err.starts_with("✓ Stored custom:alice in a plain-text file: /home/a/.config/postiz-connect/secrets/x.json (0600)\nerror: "),
+            "{err}"
+        );
+
+        let (ui, captured) = Ui::capture();
+        show(&Ui { json: true, ..ui }, &connected);
+        let shown: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(shown["channel"], "custom:alice");
+        assert_eq!(shown["missing_scopes"], serde_json::json!(["email"]));
+        // The error is the one JSON object on stderr.
+        let error: serde_json::Value = serde_json::from_str(&captured.stderr()).unwrap();
+        assert_eq!(error["error"]["kind"], "scopes_missing");
+    }
+}

@@ -252,3 +252,75 @@ fn redirect_line(ui: &Ui, p: &Provider, port: Port, sandboxed: bool, redirect_ur
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::connect::Events;
+    use crate::providers::Catalog;
+    use console::strip_ansi_codes;
+
+    /// What `story` tells a terminal of verbosity `verbose`: (stdout, stderr).
+    fn said(verbose: u8, story: fn(&dyn Events)) -> (String, String) {
+        let (ui, captured) = Ui::capture();
+        story(&Terminal(Ui { verbose, ..ui }));
+        (
+            strip_ansi_codes(&captured.stdout()).into_owned(),
+            strip_ansi_codes(&captured.stderr()).into_owned(),
+        )
+    }
+
+    /// A few events, as the connect service hands them over.
+    fn story(events: &dyn Events) {
+        let catalog = Catalog::embedded();
+        let granted = vec!["openid".to_string(), "profile".to_string()];
+        events.event(Event::CodeExchanged);
+        events.event(Event::AllScopesGranted { granted: &granted });
+        events.event(Event::ClientAuth("client_secret_post"));
+        events.event(Event::RedirectUri {
+            uri: "http://127.0.0.1:8123/callback",
+            port: Port::Given(8123),
+            sandboxed: false,
+            provider: catalog.get("linkedin").unwrap(),
+        });
+        events.event(Event::NothingStored(&Revocation::Revoked));
+    }
+
+    /// The connect service's events, in the words the end-to-end tests pin: on stderr,
+    /// steps marked ✓, notes •, warnings !, -v details only with -v; nothing on stdout.
+    #[test]
+    fn connect_events_read_as_the_terminal_lines() {
+        let (out, err) = said(0, story);
+        assert_eq!(out, "");
+        assert_eq!(
+            err,
+            "✓ Exchanged the code for tokens\n\
+             ✓ All requested scopes granted: openid profile\n\
+             • redirect URI: http://127.0.0.1:8123/callback (must be registered for this app exactly; port 8123 is remembered for linkedin)\n\
+             ! Nothing was stored: the tokens it issued were revoked\n"
+        );
+        let (_, err) = said(1, story);
+        assert!(
+            err.contains("debug: client authentication: client_secret_post\n"),
+            "{err}"
+        );
+    }
+
+    /// A terminal that cannot prompt (a capture) says so, and the sandbox follower gets
+    /// the same output.
+    #[test]
+    fn a_captured_terminal_cannot_prompt_and_its_detached_copy_writes_to_the_same_place() {
+        let (ui, captured) = Ui::capture();
+        let terminal = Terminal(ui);
+        assert!(!terminal.can_prompt());
+        assert!(terminal
+            .waiting("http://127.0.0.1:1/cb", Duration::from_secs(1))
+            .is_none());
+        terminal
+            .detached()
+            .event(Event::FollowFailed { error: "refused" });
+        assert!(captured
+            .stderr()
+            .contains("could not follow the login URL: refused (still waiting for the callback)"));
+    }
+}

@@ -106,3 +106,37 @@ pub fn exit_code(report: &Report, engine: Option<&EngineReport>) -> ExitCode {
     }
     code
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::postiz::report::Summary;
+
+    fn report(problems: usize, redis_unreachable: bool) -> Report {
+        Report {
+            database: "postgresql://postiz:***@db/postiz".into(),
+            redis: None,
+            redis_unreachable: redis_unreachable.then(|| "connection refused".into()),
+            organizations: vec![],
+            connects: None,
+            connects_note: None,
+            summary: Summary {
+                problems,
+                ..Summary::default()
+            },
+        }
+    }
+
+    /// A problem fails the read (1); an unread Redis makes it incomplete (5), which a
+    /// problem found elsewhere does not hide either way (the one exit-code order).
+    #[test]
+    fn the_exit_code_says_problem_then_incomplete() {
+        assert_eq!(exit_code(&report(0, false), None), ExitCode::Ok);
+        assert_eq!(exit_code(&report(2, false), None), ExitCode::Failure);
+        assert_eq!(exit_code(&report(0, true), None), ExitCode::Network);
+        assert_eq!(
+            exit_code(&report(1, true), None),
+            ExitCode::Failure.worst(ExitCode::Network)
+        );
+    }
+}

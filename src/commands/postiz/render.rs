@@ -734,3 +734,50 @@ pub(super) fn event(event: &Event, at: chrono::DateTime<Utc>) -> Styled {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use console::strip_ansi_codes;
+
+    /// `postiz watch` as it goes, captured: how it starts and ends on stderr, its events
+    /// on stdout (one JSON line each with `--json`, the observation's time under "at").
+    #[test]
+    fn watch_progress_reads_on_stderr_and_its_events_on_stdout() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 13, 0, 0).unwrap();
+        let event = Event::StateConsumed {
+            state: "abcdef".into(),
+            organization: Some("Acme".into()),
+            after_seconds: 12,
+        };
+        let story = |ui: &Ui| {
+            progress(
+                ui,
+                Progress::Started {
+                    database: "postgresql://postiz:***@db/postiz",
+                    channels: 3,
+                    waiting: Some((1, "redis://db:6379")),
+                    timeout: Some(Duration::from_secs(60)),
+                },
+            );
+            progress(ui, Progress::Event(&event, at));
+            progress(ui, Progress::Stopped { failed: false });
+        };
+        let (ui, captured) = Ui::capture();
+        story(&ui);
+        let err = strip_ansi_codes(&captured.stderr()).into_owned();
+        assert_eq!(
+            err,
+            "• watching postgresql://postiz:***@db/postiz (3 channel(s), 1 connect(s) already waiting, Redis redis://db:6379); start a connect in Postiz (Add Channel). Stops after 1m or at Ctrl-C.\n• stopped\n"
+        );
+        let out = captured.stdout();
+        assert_eq!(out.lines().count(), 1, "{out}");
+
+        let (ui, captured) = Ui::capture();
+        story(&Ui { json: true, ..ui });
+        let line: serde_json::Value = serde_json::from_str(captured.stdout().trim()).unwrap();
+        assert_eq!(line["at"], "2026-11-23T13:00:00+00:00");
+        assert_eq!(line["state"], "abcdef");
+    }
+}
