@@ -171,42 +171,12 @@ impl ConnectPlan {
         refuse_inapplicable(catalog, &provider, args)?;
         let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
         let env_file = env_file.as_ref();
-        if let Some(wanted) = args.page.as_deref() {
-            if let Some(held) = svc
-                .store
-                .held_login(&provider.id)
-                .filter(|held| held.channel.sandbox == args.sandbox)
-            {
-                return Ok(ConnectPlan::CompleteHeld(Box::new(HeldPlan {
-                    provider,
-                    held,
-                    wanted: wanted.to_string(),
-                    named: args.account.is_some(),
-                    replace: args.replace,
-                    preference: storage_preference(args.insecure_storage, args.keychain),
-                })));
-            }
+        if let Some(held) = held_login(svc.store, &provider, args) {
+            return Ok(ConnectPlan::CompleteHeld(Box::new(held)));
         }
-
         // The sandbox: started here (`--sandbox`) or already running (`--sandbox-at`);
         // the provider moves there once.
-        let emulation = match args.sandbox {
-            true => {
-                let config = sandbox::Config {
-                    provider: provider.clone(),
-                    auto_approve: args.auto_approve,
-                    faults: args.faults.clone(),
-                    access_ttl: 7200,
-                };
-                let sb = Sandbox::start(config, 0)?;
-                events.event(Event::SandboxStarted {
-                    provider: &provider.name,
-                    base_url: sb.base_url(),
-                });
-                Some(sb)
-            }
-            false => None,
-        };
+        let emulation = start_emulation(events, &provider, args)?;
         let sandbox_base = emulation
             .as_ref()
             .map(|sb| sb.base_url().to_string())
@@ -215,7 +185,12 @@ impl ConnectPlan {
             provider = sandbox::rewrite(&provider, base);
         }
         let sandboxed = sandbox_base.is_some();
-        let (mut port_source, mut port) = choose_port(svc.store, &provider, args, sandboxed);
+        let (source, port) = choose_port(svc.store, &provider, args, sandboxed);
+        let mut chosen = RedirectChoice {
+            uri: args.redirect_uri.clone(),
+            port,
+            source,
+        };
         // What the user typed (a remembered port included), before the loopback path or
         // a remembered app changes the redirect URI.
         let mut reconnect_args = ConnectOptions {
@@ -231,90 +206,30 @@ impl ConnectPlan {
             events.event(Event::ProtocolChosen { why: &why });
             oauth1
         };
-        let mut redirect_uri = args.redirect_uri.clone();
         let (protocol, scopes) = if oauth1 {
-            let rules = provider.oauth1.clone().expect("checked above");
-            let consumer = match sandboxed {
-                true => Consumer {
-                    key: sandbox::CLIENT_ID.into(),
-                    secret: sandbox::CLIENT_SECRET.into(),
-                },
-                false => client::consumer(&provider, &rules, &args.client, env_file, vars)?,
-            };
-            events.event(Event::OAuth1NoScopes);
             if !args.oauth1 {
                 reconnect_args.push("--oauth1".into());
             }
-            (Protocol::OAuth1 { rules, consumer }, vec![])
+            let protocol = oauth1_protocol(events, &provider, args, env_file, vars, sandboxed)?;
+            (protocol, vec![])
         } else {
-            let (endpoints, configured) = match sandboxed {
-                true => (
-                    sandbox::endpoints_of(&provider),
-                    Some(sandbox::client_for(&provider)),
-                ),
-                false => client::resolve(
-                    events,
-                    &mut provider,
-                    &args.client,
-                    args.scopes.as_deref(),
-                    env_file,
-                    vars,
-                    &svc.http,
-                    true,
-                )?,
-            };
-            // No client configured: reuse the app registered on this instance before (its
-            // redirect URI included, which must match exactly), or register one after
-            // binding.
-            let instance = provider.base_url.clone().unwrap_or_default();
-            let remembered = match (&configured, &provider.registration) {
-                (None, Some(_)) => registration::remembered(
-                    svc.store,
-                    &instance,
-                    port,
-                    args.redirect_uri.as_deref(),
-                ),
-                _ => None,
-            };
-            if let (Some(path), None) = (&provider.loopback_path, &args.redirect_uri) {
-                redirect_uri = Some(format!("http://127.0.0.1:{}{path}", port.unwrap_or(0)));
-                port = None;
-            }
-            let client = match (configured, remembered) {
-                (Some(client), _) => Client::Ready(client),
-                (None, Some(app)) => {
-                    events.event(Event::RegisteredAppReused {
-                        instance: &instance,
-                        client_id: &app.client_id,
-                        redirect_uri: &app.redirect_uri,
-                    });
-                    redirect_uri = Some(app.redirect_uri.clone());
-                    port_source = Port::Uri;
-                    Client::Ready(ClientCredentials {
-                        id: app.client_id,
-                        secret: app.client_secret.map(oauth2::ClientSecret::new),
-                        auth: provider.client_auth,
-                    })
-                }
-                (None, None) => {
-                    // A new app is registered for whatever redirect URI the listener gets.
-                    port_source = Port::Registration;
-                    Client::Register { instance }
-                }
-            };
-            if let Client::Ready(client) = &client {
-                events.event(Event::ClientAuth(client.auth.as_str()));
-            }
-            let scopes = requested_scopes(&provider, args.scopes.as_deref());
-            (Protocol::OAuth2 { endpoints, client }, scopes)
+            oauth2_protocol(
+                svc,
+                &mut provider,
+                args,
+                env_file,
+                vars,
+                sandboxed,
+                &mut chosen,
+            )?
         };
 
         // The store must work before the user spends a login on it.
         let storage = Storage::resolve(events, svc.store, args.insecure_storage, args.keychain)?;
         let redirect = Redirect {
-            plan: listener::plan_redirect(port, redirect_uri.as_deref(), args.paste)?,
-            port: port_source,
-            remember_port: match port_source {
+            plan: listener::plan_redirect(chosen.port, chosen.uri.as_deref(), args.paste)?,
+            port: chosen.source,
+            remember_port: match chosen.source {
                 Port::Given(port) if remembers_port(&provider, sandboxed) => Some(port),
                 _ => None,
             },
@@ -337,6 +252,153 @@ impl ConnectPlan {
             reconnect_args,
         })))
     }
+}
+
+/// The redirect as decided so far: the URI given (or made), the port to listen on and
+/// where it came from.
+struct RedirectChoice {
+    uri: Option<String>,
+    port: Option<u16>,
+    source: Port,
+}
+
+/// `--page` right after a two-step login that could not ask (of the same sandbox-ness):
+/// that login, to complete with no second browser login.
+fn held_login(store: &Store, provider: &Provider, args: &ConnectOptions) -> Option<HeldPlan> {
+    let wanted = args.page.as_deref()?;
+    let held = store
+        .held_login(&provider.id)
+        .filter(|held| held.channel.sandbox == args.sandbox)?;
+    Some(HeldPlan {
+        provider: provider.clone(),
+        held,
+        wanted: wanted.to_string(),
+        named: args.account.is_some(),
+        replace: args.replace,
+        preference: storage_preference(args.insecure_storage, args.keychain),
+    })
+}
+
+/// `--sandbox`: a local emulation of the provider, started for this connect.
+fn start_emulation(
+    events: &dyn Events,
+    provider: &Provider,
+    args: &ConnectOptions,
+) -> Result<Option<Sandbox>, Error> {
+    if !args.sandbox {
+        return Ok(None);
+    }
+    let config = sandbox::Config {
+        provider: provider.clone(),
+        auto_approve: args.auto_approve,
+        faults: args.faults.clone(),
+        access_ttl: 7200,
+    };
+    let sb = Sandbox::start(config, 0)?;
+    events.event(Event::SandboxStarted {
+        provider: &provider.name,
+        base_url: sb.base_url(),
+    });
+    Ok(Some(sb))
+}
+
+/// OAuth 1.0a: the consumer (the sandbox's, or the configured key and secret).
+fn oauth1_protocol(
+    events: &dyn Events,
+    provider: &Provider,
+    args: &ConnectOptions,
+    env_file: Option<&EnvFile>,
+    vars: Vars,
+    sandboxed: bool,
+) -> Result<Protocol, Error> {
+    let rules = provider.oauth1.clone().expect("checked by the caller");
+    let consumer = match sandboxed {
+        true => Consumer {
+            key: sandbox::CLIENT_ID.into(),
+            secret: sandbox::CLIENT_SECRET.into(),
+        },
+        false => client::consumer(provider, &rules, &args.client, env_file, vars)?,
+    };
+    events.event(Event::OAuth1NoScopes);
+    Ok(Protocol::OAuth1 { rules, consumer })
+}
+
+/// OAuth 2.0: the endpoints and the client (configured, the sandbox's, an app registered
+/// on the instance earlier, or one to register), and the scopes. A remembered app or a
+/// provider's loopback path changes the redirect `chosen`.
+fn oauth2_protocol(
+    svc: &Services,
+    provider: &mut Provider,
+    args: &ConnectOptions,
+    env_file: Option<&EnvFile>,
+    vars: Vars,
+    sandboxed: bool,
+    chosen: &mut RedirectChoice,
+) -> Result<(Protocol, Vec<String>), Error> {
+    let events = svc.events;
+    let (endpoints, configured) = match sandboxed {
+        true => (
+            sandbox::endpoints_of(provider),
+            Some(sandbox::client_for(provider)),
+        ),
+        false => client::resolve(
+            events,
+            provider,
+            &args.client,
+            args.scopes.as_deref(),
+            env_file,
+            vars,
+            &svc.http,
+            true,
+        )?,
+    };
+    // No client configured: reuse the app registered on this instance before (its
+    // redirect URI included, which must match exactly), or register one after
+    // binding.
+    let instance = provider.base_url.clone().unwrap_or_default();
+    let remembered = match (&configured, &provider.registration) {
+        (None, Some(_)) => registration::remembered(
+            svc.store,
+            &instance,
+            chosen.port,
+            args.redirect_uri.as_deref(),
+        ),
+        _ => None,
+    };
+    if let (Some(path), None) = (&provider.loopback_path, &args.redirect_uri) {
+        chosen.uri = Some(format!(
+            "http://127.0.0.1:{}{path}",
+            chosen.port.unwrap_or(0)
+        ));
+        chosen.port = None;
+    }
+    let client = match (configured, remembered) {
+        (Some(client), _) => Client::Ready(client),
+        (None, Some(app)) => {
+            events.event(Event::RegisteredAppReused {
+                instance: &instance,
+                client_id: &app.client_id,
+                redirect_uri: &app.redirect_uri,
+            });
+            chosen.uri = Some(app.redirect_uri.clone());
+            chosen.source = Port::Uri;
+            Client::Ready(ClientCredentials {
+                id: app.client_id,
+                secret: app.client_secret.map(oauth2::ClientSecret::new),
+                auth: provider.client_auth,
+            })
+        }
+        (None, None) => {
+            // A new app is registered for whatever redirect URI the listener gets.
+            chosen.source = Port::Registration;
+            Client::Register { instance }
+        }
+    };
+    if let Client::Ready(client) = &client {
+        events.event(Event::ClientAuth(client.auth.as_str()));
+    }
+    let scopes = requested_scopes(provider, args.scopes.as_deref());
+    Ok((Protocol::OAuth2 { endpoints, client }, scopes))
 }
 
 /// Flags that apply to some providers only (and are hidden from the others' `--help`,
