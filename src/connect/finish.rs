@@ -100,65 +100,18 @@ impl Finish<'_> {
         let requested = request.scopes.clone();
         let redirect_uri = request.redirect_uri.clone();
         let wire = provider.wire();
-        // Only the callback parameters the provider declares travel on (VK's device_id).
-        let callback_params: BTreeMap<String, String> = callback_extra
-            .iter()
-            .filter(|(k, _)| provider.callback_params.contains(k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for wanted in &provider.callback_params {
-            if !callback_params.contains_key(wanted) {
-                return Err(Error::Rejected {
-                    what: format!(
-                        "the callback did not carry `{wanted}`, which {} needs for the token request",
-                        provider.name
-                    ),
-                    fix:
-                        "start again; if it repeats, run with -v and check the provider's app settings"
-                            .into(),
-                });
-            }
-        }
+        let callback_params = callback_params(provider, callback_extra)?;
         let revoke =
             |e, token: &TokenResponse| revoke_issued(events, e, token, endpoints, client, http);
-        let mut token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
+        let token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
         events.event(Event::CodeExchanged);
-        if let Some(exchange) = &provider.long_lived {
-            let short = token.clone();
-            token = flow::long_lived(exchange, &short, client, &wire, http)
-                .map_err(|e| revoke(e, &short))?;
-            events.event(Event::LongLived {
-                expires_in: token.expires_in,
-            });
-            // The short-lived answer may carry what the long-lived one does not.
-            if token.granted_scopes().is_none() {
-                token.scopes = short.scopes.clone();
-            }
-            for (k, v) in short.extra {
-                token.extra.entry(k).or_insert(v);
-            }
-        }
-
-        let reported = match provider.granted_scopes {
-            GrantedScopes::TokenResponse => {
-                granted::from_token(&provider.granted_scopes_field, &token)
-            }
-            GrantedScopes::Endpoint => match &provider.granted_scopes_endpoint {
-                Some(endpoint) => Some(
-                    granted::from_endpoint(endpoint, token.access_token().secret(), http)
-                        .map_err(|e| revoke(e, &token))?,
-                ),
-                None => None,
-            },
-            GrantedScopes::NotReported => None,
+        let token = match &provider.long_lived {
+            Some(exchange) => long_lived(events, exchange, token, client, &wire, http)
+                .map_err(|(e, short)| revoke(e, &short))?,
+            None => token,
         };
-        let granted = match reported {
-            Some(granted) => granted,
-            None => {
-                events.event(Event::ScopesAssumed);
-                requested.clone()
-            }
-        };
+        let granted = granted_scopes(events, provider, &token, &requested, http)
+            .map_err(|e| revoke(e, &token))?;
         let missing = scopes::missing(&requested, &granted);
         if missing.is_empty() {
             events.event(Event::AllScopesGranted { granted: &granted });
@@ -265,6 +218,91 @@ impl Finish<'_> {
             plan.storage.preference,
         )
     }
+}
+
+/// The callback parameters the provider declares (VK's device_id), which travel on to
+/// the token request; an error when one is missing.
+fn callback_params(
+    provider: &Provider,
+    callback_extra: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, Error> {
+    let params: BTreeMap<String, String> = callback_extra
+        .iter()
+        .filter(|(k, _)| provider.callback_params.contains(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    match provider
+        .callback_params
+        .iter()
+        .find(|wanted| !params.contains_key(*wanted))
+    {
+        Some(wanted) => Err(Error::Rejected {
+            what: format!(
+                "the callback did not carry `{wanted}`, which {} needs for the token request",
+                provider.name
+            ),
+            fix: "start again; if it repeats, run with -v and check the provider's app settings"
+                .into(),
+        }),
+        None => Ok(params),
+    }
+}
+
+/// The short-lived token traded for a long-lived one, keeping what only the short-lived
+/// answer carried; on failure, the error and the short-lived token (to revoke).
+fn long_lived(
+    events: &dyn Events,
+    exchange: &crate::model::Exchange,
+    short: TokenResponse,
+    client: &ClientCredentials,
+    wire: &crate::model::Wire,
+    http: &crate::http::HttpClient,
+) -> Result<TokenResponse, (Error, TokenResponse)> {
+    let mut token = match flow::long_lived(exchange, &short, client, wire, http) {
+        Ok(token) => token,
+        Err(e) => return Err((e, short)),
+    };
+    events.event(Event::LongLived {
+        expires_in: token.expires_in,
+    });
+    // The short-lived answer may carry what the long-lived one does not.
+    if token.granted_scopes().is_none() {
+        token.scopes = short.scopes.clone();
+    }
+    for (k, v) in short.extra {
+        token.extra.entry(k).or_insert(v);
+    }
+    Ok(token)
+}
+
+/// The scopes granted, as the provider reports them (in the token response or from an
+/// endpoint), else the requested ones (RFC 6749 §5.1).
+fn granted_scopes(
+    events: &dyn Events,
+    provider: &Provider,
+    token: &TokenResponse,
+    requested: &[String],
+    http: &crate::http::HttpClient,
+) -> Result<Vec<String>, Error> {
+    let reported = match provider.granted_scopes {
+        GrantedScopes::TokenResponse => granted::from_token(&provider.granted_scopes_field, token),
+        GrantedScopes::Endpoint => match &provider.granted_scopes_endpoint {
+            Some(endpoint) => Some(granted::from_endpoint(
+                endpoint,
+                token.access_token().secret(),
+                http,
+            )?),
+            None => None,
+        },
+        GrantedScopes::NotReported => None,
+    };
+    Ok(match reported {
+        Some(granted) => granted,
+        None => {
+            events.event(Event::ScopesAssumed);
+            requested.to_vec()
+        }
+    })
 }
 
 /// Whose account the tokens are for: `--account` when given, else the provider's
