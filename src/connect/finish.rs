@@ -106,8 +106,8 @@ impl Finish<'_> {
         let token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
         events.event(Event::CodeExchanged);
         let token = match &provider.long_lived {
-            Some(exchange) => long_lived(events, exchange, token, client, &wire, http)
-                .map_err(|(e, short)| revoke(e, &short))?,
+            Some(exchange) => long_lived(events, exchange, &token, client, &wire, http)
+                .map_err(|e| revoke(e, &token))?,
             None => token,
         };
         let granted = granted_scopes(events, provider, &token, &requested, http)
@@ -249,19 +249,16 @@ fn callback_params(
 }
 
 /// The short-lived token traded for a long-lived one, keeping what only the short-lived
-/// answer carried; on failure, the error and the short-lived token (to revoke).
+/// answer carried.
 fn long_lived(
     events: &dyn Events,
     exchange: &crate::model::Exchange,
-    short: TokenResponse,
+    short: &TokenResponse,
     client: &ClientCredentials,
     wire: &crate::model::Wire,
     http: &crate::http::HttpClient,
-) -> Result<TokenResponse, (Error, TokenResponse)> {
-    let mut token = match flow::long_lived(exchange, &short, client, wire, http) {
-        Ok(token) => token,
-        Err(e) => return Err((e, short)),
-    };
+) -> Result<TokenResponse, Error> {
+    let mut token = flow::long_lived(exchange, short, client, wire, http)?;
     events.event(Event::LongLived {
         expires_in: token.expires_in,
     });
@@ -269,8 +266,8 @@ fn long_lived(
     if token.granted_scopes().is_none() {
         token.scopes = short.scopes.clone();
     }
-    for (k, v) in short.extra {
-        token.extra.entry(k).or_insert(v);
+    for (k, v) in &short.extra {
+        token.extra.entry(k.clone()).or_insert_with(|| v.clone());
     }
     Ok(token)
 }
