@@ -551,6 +551,7 @@ const LAYERS: &[&[&str]] = &[
         "ui",
         "output",
         "text",
+        "secret",
         "redact",
         "interrupt",
         "hardening",

@@ -33,8 +33,8 @@
 //!    errors, which `error` holds), [`ui`] (the terminal: styling, spinner, prompts),
 //!    [`output`] (the one writer pair, stdout and stderr or a test's buffers, that `ui`
 //!    and `http`'s `-v` transcript write through),
-//!    [`text`] (plain text helpers every layer may use), [`redact`], [`interrupt`],
-//!    [`hardening`].
+//!    [`text`] (plain text helpers every layer may use), [`secret`] (a value `Debug`
+//!    never shows), [`redact`], [`interrupt`], [`hardening`].
 //!
 //! `providers` re-exports the catalog schema it loads (`providers::Provider`), and `ui`
 //! the text helpers it prints with; everything else names [`model`] directly.
@@ -59,6 +59,7 @@ pub mod providers;
 pub mod redact;
 pub mod refresh;
 pub mod sandbox;
+pub mod secret;
 pub mod store;
 pub mod text;
 pub mod ui;

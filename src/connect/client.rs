@@ -10,6 +10,7 @@ use crate::oauth::oauth1::Consumer;
 use crate::oauth::scopes;
 use crate::providers::{self, ClientAuth, EnvFile, OAuth1, Provider, ServerMetadata};
 use crate::sandbox;
+use crate::secret::{ExposeOption, Secret};
 
 use super::events::{Event, Events};
 use super::options::ClientOptions;
@@ -25,7 +26,7 @@ pub fn credentials(
     providers::resolve_credentials(
         provider,
         client.client_id.as_deref(),
-        client.client_secret.as_deref(),
+        client.client_secret.expose_str(),
         env_file,
         vars,
     )
@@ -182,7 +183,7 @@ pub fn consumer(
     })?;
     Ok(Consumer {
         key: creds.client_id,
-        secret: secret.secret().clone(),
+        secret: Secret::new(secret.secret().clone()),
     })
 }
 

@@ -7,12 +7,13 @@ use std::time::Duration;
 
 use crate::providers::ClientAuth;
 use crate::sandbox::Fault;
+use crate::secret::Secret;
 
 /// Which client and which endpoints: a connect's, and doctor's probes'.
 #[derive(Debug, Clone, Default)]
 pub struct ClientOptions {
     pub client_id: Option<String>,
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     pub client_auth: Option<ClientAuth>,
     /// A Postiz `.env` to read the credentials from, before the environment.
     pub env_file: Option<PathBuf>,
