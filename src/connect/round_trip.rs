@@ -33,12 +33,38 @@ pub fn run<T>(
     build: impl FnOnce(&str) -> Result<(T, String, String), Error>,
 ) -> Result<(T, listener::Received), Error> {
     let events = svc.events;
-    let redirect = trip.redirect;
     let mut notes = |note: Note| events.event(Event::Listener(&note));
     // The listener, bound before the browser opens.
+    let (listener, redirect_uri) = bind(svc, trip, &mut notes)?;
+    let (request, url, state) = build(&redirect_uri)?;
+    let paste = send_to_the_login(svc, trip.redirect, &url, &redirect_uri);
+    let expected = Expected {
+        state: &state,
+        issuer: trip.expected_issuer,
+    };
+    let wait = Wait {
+        listener,
+        redirect_uri: &redirect_uri,
+        paste,
+    };
+    let received = wait.wait(events, trip.redirect, &expected, &mut notes)?;
+    events.event(Event::CallbackReceived {
+        oauth1: trip.oauth1,
+    });
+    Ok((request, received))
+}
+
+/// The loopback listener (none for a redirect elsewhere, pasted back) and the redirect
+/// URI; a `--port` given where ports are compared is remembered once bound.
+fn bind(
+    svc: &Services,
+    trip: &Trip,
+    notes: &mut dyn FnMut(Note),
+) -> Result<(Option<Listener>, String), Error> {
+    let (events, redirect) = (svc.events, trip.redirect);
     let (listener, redirect_uri) = match &redirect.plan {
         RedirectPlan::Loopback(url) => {
-            let l = Listener::bind(url, &mut notes)?;
+            let l = Listener::bind(url, notes)?;
             let uri = l.redirect_uri().to_string();
             (Some(l), uri)
         }
@@ -59,7 +85,14 @@ pub fn run<T>(
             });
         }
     }
-    let (request, url, state) = build(&redirect_uri)?;
+    Ok((listener, redirect_uri))
+}
+
+/// Send the user to the login at `url`: open the browser, or say where to go (and, for
+/// a sandbox that approves by itself with no browser to open, follow it here); whether
+/// the address the browser ends on is to be pasted back.
+fn send_to_the_login(svc: &Services, redirect: &Redirect, url: &str, redirect_uri: &str) -> bool {
+    let events = svc.events;
     // Over SSH with no display, the browser is on another machine and its redirect to
     // this one's loopback cannot arrive: offer the paste-back at once (the listener still
     // waits, for a tunnelled port).
@@ -73,7 +106,7 @@ pub fn run<T>(
     let paste = redirect.paste || ssh_paste;
     let open_browser = !redirect.no_browser && !paste;
     let failure = match open_browser {
-        true => crate::browser::open(&url).err(),
+        true => crate::browser::open(url).err(),
         false => None,
     };
     if let Some(failure) = &failure {
@@ -88,64 +121,72 @@ pub fn run<T>(
         (Some(failure), _) if follow => {
             events.event(Event::FollowingItself {
                 summary: &failure.summary,
-                url: &url,
+                url,
             });
             follow_in_background(
                 events.detached(),
-                &url,
-                &redirect_uri,
+                url,
+                redirect_uri,
                 redirect.timeout + svc.http.timeout(),
             );
         }
-        (None, true) => events.event(Event::BrowserOpened { url: &url }),
+        (None, true) => events.event(Event::BrowserOpened { url }),
         (Some(failure), _) => events.event(Event::OpenThisUrl {
-            url: &url,
+            url,
             failure: Some(&failure.summary),
         }),
-        (None, false) => events.event(Event::OpenThisUrl {
-            url: &url,
-            failure: None,
-        }),
+        (None, false) => events.event(Event::OpenThisUrl { url, failure: None }),
     }
-    let paste_reader: Option<Box<dyn FnMut() -> Option<String> + Send>> = if paste {
-        events.event(Event::PasteRequested);
-        Some(Box::new(|| {
-            let mut line = String::new();
-            match std::io::stdin().lock().read_line(&mut line) {
-                Ok(0) | Err(_) => None,
-                Ok(_) => Some(line),
-            }
-        }))
-    } else {
-        None
-    };
-    let deadline = Instant::now() + redirect.timeout;
-    let expected = Expected {
-        state: &state,
-        issuer: trip.expected_issuer,
-    };
-    // No spinner while a paste is awaited: it would draw over what the user types.
-    let spinner = match paste {
-        true => None,
-        false => events.waiting(&redirect_uri, redirect.timeout),
-    };
-    let waited = match listener {
-        Some(l) => l.wait(&expected, deadline, paste_reader, &mut notes),
-        None => listener::wait_for_paste(
-            &expected,
-            deadline,
-            paste_reader.expect("External plans require --paste"),
-            &mut notes,
-        ),
-    };
-    if let Some(s) = spinner {
-        s.done();
+    paste
+}
+
+/// The wait for the callback: on the listener, from a paste, or both.
+struct Wait<'a> {
+    listener: Option<Listener>,
+    redirect_uri: &'a str,
+    paste: bool,
+}
+
+impl Wait<'_> {
+    fn wait(
+        self,
+        events: &dyn Events,
+        redirect: &Redirect,
+        expected: &Expected,
+        notes: &mut dyn FnMut(Note),
+    ) -> Result<listener::Received, Error> {
+        let paste_reader: Option<Box<dyn FnMut() -> Option<String> + Send>> = if self.paste {
+            events.event(Event::PasteRequested);
+            Some(Box::new(|| {
+                let mut line = String::new();
+                match std::io::stdin().lock().read_line(&mut line) {
+                    Ok(0) | Err(_) => None,
+                    Ok(_) => Some(line),
+                }
+            }))
+        } else {
+            None
+        };
+        let deadline = Instant::now() + redirect.timeout;
+        // No spinner while a paste is awaited: it would draw over what the user types.
+        let spinner = match self.paste {
+            true => None,
+            false => events.waiting(self.redirect_uri, redirect.timeout),
+        };
+        let waited = match self.listener {
+            Some(l) => l.wait(expected, deadline, paste_reader, notes),
+            None => listener::wait_for_paste(
+                expected,
+                deadline,
+                paste_reader.expect("External plans require --paste"),
+                notes,
+            ),
+        };
+        if let Some(s) = spinner {
+            s.done();
+        }
+        waited
     }
-    let received = waited?;
-    events.event(Event::CallbackReceived {
-        oauth1: trip.oauth1,
-    });
-    Ok((request, received))
 }
 
 /// Logged in over SSH (`SSH_CONNECTION`/`SSH_TTY`) with no display to open a browser on.
