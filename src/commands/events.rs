@@ -10,7 +10,7 @@ use crate::connect::{self, Event, Revocation, Waiting};
 use crate::error::Error;
 use crate::oauth::listener::Note;
 use crate::providers::{LoopbackPort, Provider};
-use crate::ui::{duration_words, moment, Ui};
+use crate::ui::{duration_words, moment, shell_word, Ui};
 
 /// The connect service's caller on a terminal: every event becomes a line of the `Ui`.
 #[derive(Clone, Copy)]
@@ -197,6 +197,16 @@ fn say(ui: &Ui, event: Event<'_>) {
             };
             ui.warn(format!("Nothing was stored: {note}"));
         }
+        Event::SandboxNothingToRevoke { channel } => ui.info(format!(
+            "{channel} is a sandbox channel: nothing to revoke at a provider"
+        )),
+        Event::KeptAfterFailedRevocation { channel } => ui.warn(format!(
+            "{channel} was kept: revoking at the provider failed. To delete it here anyway: postiz-connect logout {} --local-only",
+            shell_word(channel)
+        )),
+        Event::NoRevocationEndpoint { provider } => ui.warn(format!(
+            "{provider} has no revocation endpoint: the tokens stay valid at the provider until they expire; revoke the app's access in the provider's account settings"
+        )),
     }
 }
 

@@ -158,6 +158,18 @@ pub enum Event<'a> {
     },
     /// A login that could not be stored: what became of the tokens it issued.
     NothingStored(&'a Revocation),
+    /// `logout` of a sandbox channel: no provider to revoke at.
+    SandboxNothingToRevoke {
+        channel: &'a str,
+    },
+    /// `logout`: revoking failed, so the channel was kept.
+    KeptAfterFailedRevocation {
+        channel: &'a str,
+    },
+    /// `logout`: the provider has no revocation endpoint; its tokens stay valid.
+    NoRevocationEndpoint {
+        provider: &'a str,
+    },
 }
 
 /// What became of the tokens of a login that could not be stored.

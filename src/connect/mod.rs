@@ -15,6 +15,7 @@
 pub mod client;
 pub mod events;
 pub mod finish;
+pub mod logout;
 pub mod oauth1;
 pub mod options;
 pub mod plan;
