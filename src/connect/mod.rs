@@ -10,7 +10,14 @@
 //!   apps registered on the fly);
 //! - [`oauth1`] is the same journey for OAuth 1.0a;
 //! - [`record`] builds and stores the channel record of a finished login;
-//! - [`report`] tells the browser and the terminal how it ended.
+//! - [`report`] tells the browser how it ended and returns the stored channel
+//!   ([`report::Connected`]) for the command to show.
+//!
+//! It takes its own [`options`] (the command builds them from the command line), never
+//! prints: what happens is an [`events::Event`] its caller ([`Events`]) says in words,
+//! and the one question a login may ask (which page) is the caller's to answer. Beside
+//! the login: [`status`] (the stored channels and whether any needs a person) and
+//! [`logout`] (revoke and delete).
 
 pub mod client;
 pub mod events;
