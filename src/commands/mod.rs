@@ -3,6 +3,7 @@
 mod completions;
 mod connect;
 mod doctor;
+mod findings;
 mod logout;
 mod postiz;
 mod providers;

@@ -7,12 +7,15 @@
 //! - [`endpoints`]: the endpoints of one connection and the client it connects as.
 //! - [`record`]: the stored channel file's own format, versioned (see there).
 //! - [`template`]: `{placeholder}` filling, as catalog parameters are written.
+//! - [`diagnosis`]: one finding of `doctor` or `postiz status` (what, how bad, the
+//!   evidence, the fix), with its severity.
 //!
 //! `providers` (loading catalogs), `oauth` (the flow) and `store` (channels) all build on
 //! these types; behaviour that needs a service (HTTP, the file system) lives there, not
 //! here.
 
 pub mod catalog;
+pub mod diagnosis;
 pub mod endpoints;
 pub mod record;
 pub mod template;
@@ -23,5 +26,6 @@ pub use catalog::{
     PagesParent, PagesSource, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle,
     Registration, ScopesEndpoint, BASE,
 };
+pub use diagnosis::{Finding, Severity};
 pub use endpoints::{ClientCredentials, Endpoints};
 pub use wire::{Envelope, Exchange, TokenFormat, Wire};

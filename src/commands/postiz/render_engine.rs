@@ -4,8 +4,8 @@
 use chrono::Utc;
 use console::Style;
 
+use crate::commands::findings::{self, Layout};
 use crate::postiz::engine::EngineReport;
-use crate::postiz::health::Severity;
 use crate::ui::Styled;
 
 /// The engine section; `None` (Temporal left alone) says so in one line.
@@ -140,29 +140,14 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
             .text(" healthy: a worker polls main, every refresh workflow runs, no post is stuck");
         return text;
     }
+    let layout = Layout {
+        indent: 2,
+        mark: true,
+        ..Layout::default()
+    };
     for issue in &engine.issues {
-        let (mark, with) = match issue.severity {
-            Severity::Problem => ("✗", Style::new().red().bold()),
-            Severity::Warning => ("!", Style::new().yellow().bold()),
-        };
-        text.text("  ")
-            .styled(mark, &with)
-            .text(" ")
-            .styled(&issue.title, &with)
-            .newline();
-        if let Some(detail) = &issue.detail {
-            text.text("      ").text(detail).newline();
-        }
-        text.text("      ")
-            .styled("fix:", &bold)
-            .text(" ")
-            .text(&issue.fix)
-            .newline();
+        findings::finding(&mut text, issue, layout);
     }
-    let problems = engine.problems();
-    text.text(&format!(
-        "  engine: {problems} problem(s), {} warning(s)",
-        engine.issues.len() - problems
-    ));
+    text.text(&format!("  engine: {}", findings::counts(&engine.issues)));
     text
 }
