@@ -683,6 +683,71 @@ mod tests {
         )
     }
 
+    /// Each named rule speaks for its own state of the row, and no other rule does.
+    #[test]
+    fn each_rule_speaks_for_its_own_state_only() {
+        type Rule = fn(&Case<'_>) -> Option<Finding>;
+        let catalog = Catalog::embedded();
+        let advice = Advice { env_file: None };
+        let healthy = row("linkedin");
+        let none = Evidence::default();
+        let case = Case::new(&healthy, &none, &catalog, now(), advice);
+        assert!(RULES.iter().all(|rule| rule(&case).is_none()));
+        let with = |change: fn(&mut ChannelRow)| {
+            let mut r = row("linkedin");
+            change(&mut r);
+            r
+        };
+        let shared = Evidence {
+            also_in: vec!["Beta".into()],
+            ..Default::default()
+        };
+        let cases: [(Rule, ChannelRow, &Evidence<'_>, &str); 7] = [
+            (unknown_provider, row("myspace"), &none, "unknown_provider"),
+            (
+                posting_times_invalid,
+                with(|r| r.posting_times_valid = false),
+                &none,
+                "posting_times_invalid",
+            ),
+            (
+                needs_reconnect,
+                with(|r| r.refresh_needed = true),
+                &none,
+                "needs_reconnect",
+            ),
+            (
+                between_steps,
+                with(|r| r.in_between_steps = true),
+                &none,
+                "refresh_crashed",
+            ),
+            (
+                expired,
+                with(|r| r.token_expiration = Some(now() - Duration::hours(1))),
+                &none,
+                "expired",
+            ),
+            (disabled, with(|r| r.disabled = true), &none, "disabled"),
+            (
+                duplicate_account,
+                row("linkedin"),
+                &shared,
+                "duplicate_account",
+            ),
+        ];
+        for (rule, r, evidence, id) in cases {
+            let case = Case::new(&r, evidence, &catalog, now(), advice);
+            assert_eq!(rule(&case).map(|f| f.id).as_deref(), Some(id));
+            let all: Vec<String> = RULES
+                .iter()
+                .filter_map(|rule| rule(&case))
+                .map(|f| f.id)
+                .collect();
+            assert_eq!(all, [id], "{id}");
+        }
+    }
+
     #[test]
     fn a_fresh_channel_is_healthy() {
         assert!(check(&row("linkedin"), &Evidence::default()).is_empty());

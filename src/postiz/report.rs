@@ -712,6 +712,36 @@ mod tests {
         assert!(report.organizations[0].channels.is_empty());
     }
 
+    /// `postiz status --json`'s issues: the finding's keys, and for one release the keys of
+    /// before (`code`, `detail`) with the same values.
+    #[test]
+    fn a_channels_issues_keep_the_keys_of_before_beside_the_findings() {
+        let acme = org("o1", "Acme");
+        let mut flagged = channel("c1", "o1", "linkedin", "42");
+        flagged.refresh_needed = true;
+        let report = assemble(vec![item(&acme, Some(flagged))], vec![], false);
+        let json = serde_json::to_value(&report.organizations[0].channels[0]).unwrap();
+        let issue = json["issues"][0].as_object().unwrap();
+        let mut keys: Vec<&str> = issue.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["area", "code", "detail", "evidence", "fix", "id", "severity", "title"],
+            "{json}"
+        );
+        assert_eq!(issue["code"], "needs_reconnect");
+        assert_eq!(issue["id"], issue["code"]);
+        assert_eq!(issue["severity"], "problem");
+        assert!(issue["detail"].is_string(), "{json}");
+        assert_eq!(issue["evidence"], issue["detail"]);
+        assert!(issue["fix"]
+            .as_str()
+            .unwrap()
+            .contains("reconnect it in Postiz"));
+        assert_eq!(issue["area"], "Postiz channel");
+        assert_eq!(json["health"], "problem");
+    }
+
     #[test]
     fn an_organization_is_found_by_id_or_by_its_one_name() {
         let orgs = [org("o1", "Acme"), org("o2", "Beta"), org("o3", "beta")];

@@ -931,6 +931,35 @@ mod tests {
         assert_eq!(report.missing_post_sweep_running, Some(false));
     }
 
+    /// The engine's issues in `postiz status --json`: the finding's keys, and for one
+    /// release `code` and `detail` with the values of `id` and `evidence`.
+    #[test]
+    fn the_engines_issues_keep_the_keys_of_before_beside_the_findings() {
+        let seen = Observed {
+            queues: [("main".to_string(), queue(&[]))].into(),
+            ..Default::default()
+        };
+        let report = build(&located(), &rows(), &seen, now(), "");
+        let json = serde_json::to_value(&report).unwrap();
+        let issue = json["issues"][0].as_object().unwrap();
+        let mut keys: Vec<&str> = issue.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["area", "code", "detail", "evidence", "fix", "id", "severity", "title"],
+            "{json}"
+        );
+        assert_eq!(issue["code"], "engine_no_worker");
+        assert_eq!(issue["id"], issue["code"]);
+        assert_eq!(issue["area"], "Postiz engine");
+        assert!(issue["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("4 workflow task"));
+        assert_eq!(issue["evidence"], issue["detail"]);
+        assert!(issue["fix"].as_str().unwrap().starts_with("restart Postiz"));
+    }
+
     #[test]
     fn the_running_sweep_makes_recent_overdue_posts_of_healthy_channels_a_warning() {
         let seen = Observed {
