@@ -25,18 +25,13 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
     text.styled("  Temporal: ", &dim)
         .text(&engine.temporal)
         .newline();
-    if !engine.reachable {
-        text.text("  ")
-            .styled("✗ not read: ", &Style::new().red().bold())
-            .text(engine.error.as_deref().unwrap_or("unreachable"))
-            .newline();
-        if let Some(fix) = &engine.fix {
-            text.text("    ")
-                .styled("fix:", &bold)
-                .text(" ")
-                .text(fix)
-                .newline();
-        }
+    let layout = Layout {
+        indent: 2,
+        mark: true,
+        ..Layout::default()
+    };
+    if let Some(not_read) = engine.not_read() {
+        findings::finding(&mut text, &not_read, layout);
         text.text(
             "  This report is incomplete: the workers, the refresh workflows and the posts \
              waiting in Temporal were not checked.",
@@ -140,11 +135,6 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
             .text(" healthy: a worker polls main, every refresh workflow runs, no post is stuck");
         return text;
     }
-    let layout = Layout {
-        indent: 2,
-        mark: true,
-        ..Layout::default()
-    };
     for issue in &engine.issues {
         findings::finding(&mut text, issue, layout);
     }

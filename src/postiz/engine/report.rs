@@ -61,6 +61,24 @@ impl EngineReport {
     pub fn incomplete(&self) -> bool {
         !self.reachable
     }
+
+    /// When Temporal was not read, that as a finding: the error, and what to do.
+    pub fn not_read(&self) -> Option<Finding> {
+        if self.reachable {
+            return None;
+        }
+        let error = self.error.as_deref().unwrap_or("unreachable");
+        let finding = Finding::new(
+            AREA,
+            "engine_unreachable",
+            Severity::Problem,
+            format!("not read: {error}"),
+        );
+        Some(match &self.fix {
+            Some(fix) => finding.fix(fix.clone()),
+            None => finding,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -929,6 +947,30 @@ mod tests {
         assert!(fix.contains("RUN_CRON"), "{fix}");
         assert_eq!(report.overdue_posts[0].workflow, "missing");
         assert_eq!(report.missing_post_sweep_running, Some(false));
+    }
+
+    #[test]
+    fn an_unread_temporal_is_a_finding_with_its_fix() {
+        let e = crate::error::Error::Unreachable {
+            what: "Temporal at 127.0.0.1:7233 refused the connection".into(),
+            cause: "connection refused".into(),
+            fix: "start Temporal".into(),
+        };
+        let not_read = unread(&located(), &e).not_read().unwrap();
+        assert_eq!(not_read.severity, Severity::Problem);
+        assert_eq!(
+            not_read.title,
+            "not read: Temporal at 127.0.0.1:7233 refused the connection: connection refused"
+        );
+        assert_eq!(not_read.fix.as_deref(), Some("start Temporal"));
+        let read = build(
+            &located(),
+            &Rows::default(),
+            &Observed::default(),
+            now(),
+            "",
+        );
+        assert!(read.not_read().is_none());
     }
 
     /// The engine's issues in `postiz status --json`: the finding's keys, and for one
