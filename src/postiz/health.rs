@@ -492,108 +492,115 @@ fn expired(case: &Case<'_>) -> Option<Finding> {
     if row.refresh_needed || row.in_between_steps {
         return None;
     }
-    let provider = case.provider();
     let ago = crate::ui::relative(expiry, now);
-    let adopt_instead = &case.adopt_instead;
-    let found = |severity, title: String| Finding::new(AREA, "expired", severity, title);
-    if REFRESH_WORKFLOW_PROVIDERS.contains(&provider) {
-        let workflow = format!(
-            "Postiz refreshes {provider} only from its Temporal workflow refreshTokenWorkflow \
-             (id refresh_{}), started when the channel was connected and sleeping until the \
-             expiry; it was not running then (orchestrator or Temporal down, or a Postiz \
-             restart that lost it)",
-            row.id
-        );
-        let until = meta_refreshable_until(row);
-        return Some(match (&case.refresh, until) {
-            (Some(refresh), Some(until)) => found(
-                Severity::Problem,
-                format!(
-                    "expired {ago}: Postiz's refresh workflow did not keep it alive; it can \
-                     still be refreshed until about {}",
-                    crate::ui::moment(until)
-                ),
-            )
-            .evidence(format!(
-                "{workflow}; Postiz records 58 days for Meta's long-lived token, which \
-                 lives 60, so postiz refresh still renews it for about 2 days after the \
-                 recorded expiry"
-            ))
-            .fix(format!(
-                "renew it now: {refresh}; then keep it alive from cron, or reconnect it in \
-                 Postiz (that starts the workflow again), and keep Postiz's orchestrator \
-                 and Temporal (TEMPORAL_ADDRESS) running{adopt_instead}"
-            )),
-            _ => found(
-                Severity::Problem,
-                format!("expired {ago}: Postiz's refresh workflow did not keep it alive"),
-            )
-            .evidence(if row.has_refresh_token {
-                format!(
-                    "{workflow}; Meta's token itself lives 2 days longer than the expiry \
-                     Postiz records, and that has passed too: it cannot be refreshed"
-                )
-            } else {
-                format!("{workflow}; the row has no token to refresh with ('' or 'null')")
-            })
-            .fix(format!(
-                "reconnect it in Postiz (that starts the workflow again), and keep \
-                 Postiz's orchestrator and Temporal (TEMPORAL_ADDRESS) running\
-                 {adopt_instead}"
-            )),
-        });
-    }
-    let entry = catalog_entry(case.catalog, provider);
-    if entry.is_some_and(|p| p.refresh.style == RefreshStyle::None) {
+    let entry = catalog_entry(case.catalog, case.provider());
+    Some(if REFRESH_WORKFLOW_PROVIDERS.contains(&case.provider()) {
+        expired_without_its_workflow(case, &ago)
+    } else if entry.is_some_and(|p| p.refresh.style == RefreshStyle::None) {
         let note = entry
             .and_then(|p| p.refresh.note.clone())
-            .unwrap_or_else(|| format!("{provider} tokens cannot be refreshed"));
-        return Some(
-            found(
-                Severity::Problem,
-                format!("expired {ago}: it must be reconnected"),
+            .unwrap_or_else(|| format!("{} tokens cannot be refreshed", case.provider()));
+        Finding::new(
+            AREA,
+            "expired",
+            Severity::Problem,
+            format!("expired {ago}: it must be reconnected"),
+        )
+        .evidence(note)
+        .fix(format!(
+            "reconnect it in Postiz (Add Channel, same account){}",
+            case.adopt_instead
+        ))
+    } else if !row.has_refresh_token {
+        Finding::new(
+            AREA,
+            "expired",
+            Severity::Problem,
+            format!("expired {ago} with no refresh token: the next post will fail"),
+        )
+        .evidence(
+            "Postiz refreshes on the next post's 401 with the row's refresh token, and the \
+             row has none ('' or 'null': the provider gave none, e.g. a LinkedIn app \
+             without programmatic refresh), so that refresh fails and the channel becomes \
+             \"needs reconnect\"",
+        )
+        .fix(format!(
+            "reconnect it in Postiz (Add Channel, same account){}",
+            case.adopt_instead
+        ))
+    } else {
+        expired_until_next_use(case, &ago)
+    })
+}
+
+/// threads and instagram-standalone expired: Postiz refreshes them only from a Temporal
+/// workflow, which was not running; Meta's own token may still be refreshable.
+fn expired_without_its_workflow(case: &Case<'_>, ago: &str) -> Finding {
+    let (row, provider, adopt_instead) = (case.row, case.provider(), &case.adopt_instead);
+    let workflow = format!(
+        "Postiz refreshes {provider} only from its Temporal workflow refreshTokenWorkflow \
+         (id refresh_{}), started when the channel was connected and sleeping until the \
+         expiry; it was not running then (orchestrator or Temporal down, or a Postiz \
+         restart that lost it)",
+        row.id
+    );
+    let found = |title: String| Finding::new(AREA, "expired", Severity::Problem, title);
+    match (&case.refresh, meta_refreshable_until(row)) {
+        (Some(refresh), Some(until)) => found(format!(
+            "expired {ago}: Postiz's refresh workflow did not keep it alive; it can still be \
+             refreshed until about {}",
+            crate::ui::moment(until)
+        ))
+        .evidence(format!(
+            "{workflow}; Postiz records 58 days for Meta's long-lived token, which lives 60, \
+             so postiz refresh still renews it for about 2 days after the recorded expiry"
+        ))
+        .fix(format!(
+            "renew it now: {refresh}; then keep it alive from cron, or reconnect it in \
+             Postiz (that starts the workflow again), and keep Postiz's orchestrator and \
+             Temporal (TEMPORAL_ADDRESS) running{adopt_instead}"
+        )),
+        _ => found(format!(
+            "expired {ago}: Postiz's refresh workflow did not keep it alive"
+        ))
+        .evidence(if row.has_refresh_token {
+            format!(
+                "{workflow}; Meta's token itself lives 2 days longer than the expiry Postiz \
+                 records, and that has passed too: it cannot be refreshed"
             )
-            .evidence(note)
-            .fix(format!(
-                "reconnect it in Postiz (Add Channel, same account){adopt_instead}"
-            )),
-        );
+        } else {
+            format!("{workflow}; the row has no token to refresh with ('' or 'null')")
+        })
+        .fix(format!(
+            "reconnect it in Postiz (that starts the workflow again), and keep Postiz's \
+             orchestrator and Temporal (TEMPORAL_ADDRESS) running{adopt_instead}"
+        )),
     }
-    if !row.has_refresh_token {
-        return Some(
-            found(
-                Severity::Problem,
-                format!("expired {ago} with no refresh token: the next post will fail"),
-            )
-            .evidence(
-                "Postiz refreshes on the next post's 401 with the row's refresh token, and the \
-                 row has none ('' or 'null': the provider gave none, e.g. a LinkedIn app \
-                 without programmatic refresh), so that refresh fails and the channel becomes \
-                 \"needs reconnect\"",
-            )
-            .fix(format!(
-                "reconnect it in Postiz (Add Channel, same account){adopt_instead}"
-            )),
-        );
-    }
+}
+
+/// An expired token Postiz refreshes when it next uses the channel: nothing to do yet.
+fn expired_until_next_use(case: &Case<'_>, ago: &str) -> Finding {
     let check = case
         .doctor
         .as_ref()
         .map(|d| format!("; to check the credentials that refresh will use: {d}"))
         .unwrap_or_default();
-    Some(
-        found(Severity::Warning, format!("access token expired {ago}"))
-            .evidence(
-                "Postiz refreshes it when it next posts or reads from the channel, with the \
-                 deployment's own client id and secret; if that fails the channel becomes \
-                 \"needs reconnect\"",
-            )
-            .fix(match &case.refresh {
-                Some(refresh) => format!("nothing yet; to renew it now: {refresh}{check}"),
-                None if case.doctor.is_some() => format!("nothing yet{check}"),
-                None => "nothing yet; reconnect it if the next post fails".into(),
-            }),
+    Finding::new(
+        AREA,
+        "expired",
+        Severity::Warning,
+        format!("access token expired {ago}"),
     )
+    .evidence(
+        "Postiz refreshes it when it next posts or reads from the channel, with the \
+         deployment's own client id and secret; if that fails the channel becomes \
+         \"needs reconnect\"",
+    )
+    .fix(match &case.refresh {
+        Some(refresh) => format!("nothing yet; to renew it now: {refresh}{check}"),
+        None if case.doctor.is_some() => format!("nothing yet{check}"),
+        None => "nothing yet; reconnect it if the next post fails".into(),
+    })
 }
 
 /// `disabled`: posts to it fail.
