@@ -1,6 +1,6 @@
 //! What a channel row's state means, in words, with the fix. Pure: the row, what else the
 //! database says about it, the catalog and the time in; the findings out, one named rule
-//! each ([`RULES`]).
+//! each (`RULES`).
 
 use super::refreshable::{verdict, RowFacts, Verdict, META_GRACE_DAYS};
 use chrono::{DateTime, Utc};
