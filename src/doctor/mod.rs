@@ -3,6 +3,7 @@
 //! Checks know nothing of the terminal.
 
 pub mod channels;
+pub mod checkup;
 pub mod deployment;
 pub mod engine;
 pub mod envfile;

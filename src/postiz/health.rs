@@ -319,7 +319,7 @@ fn needs_reconnect(case: &Case<'_>) -> Option<Finding> {
         Some(n) => detail.push(format!(
             "Postiz said \"Could not refresh your {} channel\" {}{}",
             n.provider,
-            crate::ui::relative(n.at, now),
+            crate::text::relative(n.at, now),
             n.cause
                 .as_ref()
                 .map(|c| format!(": {c}"))
@@ -344,7 +344,7 @@ fn needs_reconnect(case: &Case<'_>) -> Option<Finding> {
             .failed_posts
             .iter()
             .take(5)
-            .map(|p| format!("{} ({})", p.id, crate::ui::moment(p.publish_date)))
+            .map(|p| format!("{} ({})", p.id, crate::text::moment(p.publish_date)))
             .collect();
         let more = failed.saturating_sub(shown.len());
         detail.push(format!(
@@ -405,7 +405,7 @@ fn between_steps(case: &Case<'_>) -> Option<Finding> {
         .map(|n| {
             format!(
                 "; the latest \"Could not refresh\" notification: {}{}",
-                crate::ui::relative(n.at, case.now),
+                crate::text::relative(n.at, case.now),
                 n.cause
                     .as_ref()
                     .map(|c| format!(": {c}"))
@@ -492,7 +492,7 @@ fn expired(case: &Case<'_>) -> Option<Finding> {
     if row.refresh_needed || row.in_between_steps {
         return None;
     }
-    let ago = crate::ui::relative(expiry, now);
+    let ago = crate::text::relative(expiry, now);
     let entry = catalog_entry(case.catalog, case.provider());
     Some(if REFRESH_WORKFLOW_PROVIDERS.contains(&case.provider()) {
         expired_without_its_workflow(case, &ago)
@@ -549,7 +549,7 @@ fn expired_without_its_workflow(case: &Case<'_>, ago: &str) -> Finding {
         (Some(refresh), Some(until)) => found(format!(
             "expired {ago}: Postiz's refresh workflow did not keep it alive; it can still be \
              refreshed until about {}",
-            crate::ui::moment(until)
+            crate::text::moment(until)
         ))
         .evidence(format!(
             "{workflow}; Postiz records 58 days for Meta's long-lived token, which lives 60, \

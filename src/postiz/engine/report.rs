@@ -510,7 +510,7 @@ fn main_without_worker(q: &QueueState, live: usize, now: DateTime<Utc>) -> Optio
             format!(
                 "no worker has polled `{MAIN_QUEUE}` since {}: Postiz's orchestrator \
                  stopped working",
-                last.map(|at| crate::ui::relative(at, now))
+                last.map(|at| crate::text::relative(at, now))
                     .unwrap_or_else(|| "a while".into())
             ),
         )
@@ -607,7 +607,7 @@ fn workflow_not_running(
             "its last run {}{}",
             e.status,
             e.closed
-                .map(|at| format!(" {}", crate::ui::relative(at, now)))
+                .map(|at| format!(" {}", crate::text::relative(at, now)))
                 .unwrap_or_default()
         ),
         None => "it never ran, or ended long enough ago to be forgotten".into(),
@@ -627,7 +627,7 @@ fn workflow_not_running(
          at its expiry{}",
         row.provider,
         row.token_expiration
-            .map(|at| format!(" ({})", crate::ui::relative(at, now)))
+            .map(|at| format!(" ({})", crate::text::relative(at, now)))
             .unwrap_or_default()
     ))
     .fix(format!(
@@ -683,7 +683,7 @@ fn posts_without_workflow(
                 p.id,
                 p.provider,
                 p.channel,
-                crate::ui::relative(p.due, now)
+                crate::text::relative(p.due, now)
             )
         })
         .collect();
