@@ -236,6 +236,63 @@ mod tests {
         }
     }
 
+    fn written(plan: AdoptPlan) -> AdoptOutcome {
+        AdoptOutcome {
+            plan: AdoptPlan {
+                dry_run: false,
+                replaced: Some(TokenGuard::Replace),
+                ..plan
+            },
+            done: Some(crate::postiz::repair::AdoptDone {
+                row_id: "row-1".into(),
+                inserted: false,
+                shared: 2,
+                replaced_tokens_file: Some("/config/postiz-replaced/row-1.json".into()),
+                notes: vec!["a note".into(), "the last note".into()],
+            }),
+            workflow: None,
+        }
+    }
+
+    #[test]
+    fn a_written_row_is_said_then_each_note_in_order() {
+        let (ui, captured) = Ui::capture();
+        render(&ui, &written(plan()));
+        assert_eq!(
+            captured.stdout(),
+            "",
+            "text mode prints data only for a dry run"
+        );
+        let lines: Vec<String> = captured
+            .stderr()
+            .lines()
+            .map(|l| console::strip_ansi_codes(l).into_owned())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "✓ updated linkedin:alice linkedin \"Alice\" in Acme (org-acme) as row row-1",
+                "• a note",
+                "• the last note"
+            ]
+        );
+
+        let (mut ui, captured) = Ui::capture();
+        ui.json = true;
+        render(&ui, &written(plan()));
+        let json: Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["outcome"], "updated");
+        assert_eq!(json["row_id"], "row-1");
+        assert_eq!(json["shared_rows"], 2);
+        assert_eq!(json["dry_run"], false);
+        assert_eq!(
+            json["replaced_tokens_file"],
+            "/config/postiz-replaced/row-1.json"
+        );
+        assert_eq!(json["notes"], json!(["a note", "the last note"]));
+        assert_eq!(captured.stderr(), "");
+    }
+
     #[test]
     fn a_dry_run_shows_the_plan_with_its_tokens_masked() {
         let plan = plan();

@@ -174,6 +174,62 @@ mod tests {
         }
     }
 
+    fn lines(text: &str) -> Vec<String> {
+        text.lines()
+            .map(|l| console::strip_ansi_codes(l).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_restore_is_said_on_stderr_and_with_json_shown_on_stdout_too() {
+        let done = || {
+            outcome(
+                false,
+                Restored::Tokens {
+                    shared: vec![row("beta-row")],
+                    written: Some(TokensWritten {
+                        shared: 1,
+                        replaced_tokens_file: Some("/config/kept.json".into()),
+                    }),
+                },
+            )
+        };
+        let said = [
+            "✓ restored the tokens of /config/postiz-replaced/row-1.json into linkedin \"Alice\" \
+             (row row-1) (valid until 2026-05-01 00:00 UTC), and into 1 other row(s) of the same \
+             login, as Postiz does; removed the record",
+            "• their previous tokens are kept in /config/kept.json (0600); put them back with \
+             postiz-connect postiz restore /config/kept.json",
+        ];
+        let (ui, captured) = Ui::capture();
+        render(&ui, &done());
+        assert_eq!(lines(&captured.stderr()), said);
+        assert_eq!(captured.stdout(), "");
+
+        let (mut ui, captured) = Ui::capture();
+        ui.json = true;
+        render(&ui, &done());
+        assert_eq!(lines(&captured.stderr()), said);
+        let json: Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["outcome"], "restored");
+
+        let (ui, captured) = Ui::capture();
+        let put_back = Restored::PutBack {
+            rows: vec![row("row-1")],
+            skipped: vec!["gone-row (gone)".into()],
+            written: None,
+        };
+        render(&ui, &outcome(true, put_back));
+        assert_eq!(
+            lines(&captured.stderr()),
+            [
+                "• dry run: would put the tokens of /config/postiz-replaced/row-1.json back into \
+              linkedin \"Alice\" (row row-1) (nothing written); left as they are (changed \
+              since): gone-row (gone)"
+            ]
+        );
+    }
+
     #[test]
     fn each_outcome_has_its_json() {
         let dry = outcome(
