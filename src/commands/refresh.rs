@@ -92,6 +92,22 @@ fn outcome_json(name: &str, outcome: &Outcome) -> serde_json::Value {
     })
 }
 
+/// When a channel that is not due becomes due, and by which rule: "not due" beside
+/// "expires in under a minute" reads as a contradiction for a short-lived token.
+fn due_words(due: refresh::Due, within: Duration) -> String {
+    format!(
+        "; due from {} ({})",
+        crate::ui::moment(due.at),
+        match due.half_life {
+            true => "at half its lifetime, which is sooner than --within".to_string(),
+            false => format!(
+                "{} before it expires, --within",
+                crate::ui::duration_words(within)
+            ),
+        }
+    )
+}
+
 fn report(ui: &Ui, name: &str, outcome: &Outcome, within: Duration) {
     if ui.json {
         ui.json_line(&outcome_json(name, outcome));
@@ -114,28 +130,11 @@ fn report(ui: &Ui, name: &str, outcome: &Outcome, within: Duration) {
         Outcome::HandedToPostiz { reason, .. } => {
             ui.warn(format!("{name}: not refreshed here: {reason}"))
         }
-        Outcome::NotDue { expires_at, due } => {
-            // When it becomes due, and by which rule: "not due" beside "expires in under
-            // a minute" reads as a contradiction for a short-lived token.
-            let due = due.map(|due| {
-                format!(
-                    "; due from {} ({})",
-                    crate::ui::moment(due.at),
-                    match due.half_life {
-                        true => "at half its lifetime, which is sooner than --within".to_string(),
-                        false => format!(
-                            "{} before it expires, --within",
-                            crate::ui::duration_words(within)
-                        ),
-                    }
-                )
-            });
-            ui.info(format!(
-                "{name}: not due, {}{}",
-                when(*expires_at),
-                due.unwrap_or_default()
-            ))
-        }
+        Outcome::NotDue { expires_at, due } => ui.info(format!(
+            "{name}: not due, {}{}",
+            when(*expires_at),
+            due.map(|due| due_words(due, within)).unwrap_or_default()
+        )),
         Outcome::CannotRefresh {
             expires_at,
             reason,

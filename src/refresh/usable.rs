@@ -105,33 +105,7 @@ pub fn usable_token(
         BeforeUse::AsIs => {}
         BeforeUse::NotHere(reason) => on(TokenEvent::NotRefreshedHere(reason)),
         BeforeUse::RefreshFirst => {
-            let policy = Policy {
-                within: MARGIN,
-                ..Default::default()
-            };
-            let http = network.client();
-            let outcome =
-                refresh_channel(store, name, Asked::ByName, &policy, &http, &Gate::new(1));
-            match outcome {
-                Outcome::Refreshed { .. } => on(TokenEvent::RefreshedFirst),
-                failed @ (Outcome::DeadGrant { .. }
-                | Outcome::Transient(_)
-                | Outcome::Misconfigured(_)
-                | Outcome::Failed(_)
-                | Outcome::NotStored(_)) => {
-                    on(TokenEvent::RefreshFailed {
-                        not_stored: matches!(failed, Outcome::NotStored(_)),
-                    });
-                    return Err(failed.into_error().expect("a failed outcome has its error"));
-                }
-                // Not due after all (another process refreshed it), or not refreshable:
-                // the stored token it is.
-                Outcome::NotDue { .. }
-                | Outcome::WouldRefresh
-                | Outcome::CannotRefresh { .. }
-                | Outcome::HandedToPostiz { .. }
-                | Outcome::TooYoung { .. } => {}
-            }
+            refresh_first(store, network, name, &mut on)?;
             channel = store.get(name)?;
         }
     }
@@ -142,6 +116,41 @@ pub fn usable_token(
         secrets,
         expired,
     })
+}
+
+/// Refresh `name` before its token is handed out; a failure stops there.
+fn refresh_first(
+    store: &Store,
+    network: &Network,
+    name: &str,
+    on: &mut impl FnMut(TokenEvent),
+) -> Result<(), Error> {
+    let policy = Policy {
+        within: MARGIN,
+        ..Default::default()
+    };
+    let http = network.client();
+    match refresh_channel(store, name, Asked::ByName, &policy, &http, &Gate::new(1)) {
+        Outcome::Refreshed { .. } => on(TokenEvent::RefreshedFirst),
+        failed @ (Outcome::DeadGrant { .. }
+        | Outcome::Transient(_)
+        | Outcome::Misconfigured(_)
+        | Outcome::Failed(_)
+        | Outcome::NotStored(_)) => {
+            on(TokenEvent::RefreshFailed {
+                not_stored: matches!(failed, Outcome::NotStored(_)),
+            });
+            return Err(failed.into_error().expect("a failed outcome has its error"));
+        }
+        // Not due after all (another process refreshed it), or not refreshable: the
+        // stored token it is.
+        Outcome::NotDue { .. }
+        | Outcome::WouldRefresh
+        | Outcome::CannotRefresh { .. }
+        | Outcome::HandedToPostiz { .. }
+        | Outcome::TooYoung { .. } => {}
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::{due_at, is_due, refresh_many, Asked, Outcome, Policy};
 use crate::error::Error;
 use crate::http::Network;
 use crate::interrupt;
-use crate::store::{Channel, Store};
+use crate::store::{Channel, Listing, Store};
 
 /// What the watcher saw or did.
 #[derive(Debug)]
@@ -43,39 +43,16 @@ pub fn watch(
     jobs: usize,
     mut on: impl FnMut(WatchEvent<'_>),
 ) -> Result<(), Error> {
-    let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
     // Channels whose last attempt failed transiently (or was too early) wait.
     let mut retry_at = Backoff::default();
     let mut announced_next: Option<DateTime<Utc>> = None;
-    let mut reported_unreadable = BTreeSet::new();
-    let mut reported_handed = BTreeSet::new();
+    let mut said = Said::default();
     loop {
         if interrupt::requested() {
             on(WatchEvent::Stopped);
             return Ok(());
         }
-        let listing = store.list()?;
-        for u in listing.unreadable.iter().filter(|u| wanted(&u.channel)) {
-            if reported_unreadable.insert(u.channel.clone()) {
-                on(WatchEvent::Unreadable(&u.error));
-            }
-        }
-        let channels: Vec<Channel> = listing
-            .channels
-            .into_iter()
-            .filter(|c| wanted(&c.name))
-            .collect();
-        for c in &channels {
-            // Never due (see `Channel::can_refresh`).
-            if let Some(handed) = &c.handed_to_postiz {
-                if reported_handed.insert(c.name.clone()) {
-                    on(WatchEvent::HandedToPostiz {
-                        channel: &c.name,
-                        reason: handed.reason(),
-                    });
-                }
-            }
-        }
+        let channels = said.watched(store.list()?, names, &mut on);
         let plan = schedule(&channels, policy.within, &retry_at, Utc::now());
         if !plan.due.is_empty() {
             let http = network.client();
@@ -102,6 +79,48 @@ pub fn watch(
             .and_then(|n| (n - Utc::now()).to_std().ok())
             .unwrap_or(Duration::from_secs(1));
         std::thread::sleep(until_next.clamp(Duration::from_millis(50), Duration::from_secs(1)));
+    }
+}
+
+/// What the watcher said once and does not repeat.
+#[derive(Debug, Default)]
+struct Said {
+    unreadable: BTreeSet<String>,
+    handed: BTreeSet<String>,
+}
+
+impl Said {
+    /// The readable channels of `listing` among `names` (every one when empty); an
+    /// unreadable file, or a channel handed to Postiz (never due here, see
+    /// `Channel::can_refresh`), is told once so its silence is explained.
+    fn watched(
+        &mut self,
+        listing: Listing,
+        names: &[String],
+        on: &mut impl FnMut(WatchEvent<'_>),
+    ) -> Vec<Channel> {
+        let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
+        for u in listing.unreadable.iter().filter(|u| wanted(&u.channel)) {
+            if self.unreadable.insert(u.channel.clone()) {
+                on(WatchEvent::Unreadable(&u.error));
+            }
+        }
+        let channels: Vec<Channel> = listing
+            .channels
+            .into_iter()
+            .filter(|c| wanted(&c.name))
+            .collect();
+        for c in &channels {
+            if let Some(handed) = &c.handed_to_postiz {
+                if self.handed.insert(c.name.clone()) {
+                    on(WatchEvent::HandedToPostiz {
+                        channel: &c.name,
+                        reason: handed.reason(),
+                    });
+                }
+            }
+        }
+        channels
     }
 }
 
