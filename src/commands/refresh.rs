@@ -200,6 +200,7 @@ pub fn watch(
         names,
         policy,
         jobs,
+        crate::interrupt::requested,
         |event| match event {
             WatchEvent::Unreadable(error) => ui.error(error),
             WatchEvent::HandedToPostiz { channel, reason } => {

@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 use super::{due_at, is_due, refresh_many, Asked, Outcome, Policy};
 use crate::error::Error;
 use crate::http::Network;
-use crate::interrupt;
 use crate::store::{Channel, Listing, Store};
 
 /// What the watcher saw or did.
@@ -32,7 +31,8 @@ pub enum WatchEvent<'a> {
     Stopped,
 }
 
-/// Refresh `names` (every stored channel when empty) as each becomes due, until Ctrl-C.
+/// Refresh `names` (every stored channel when empty) as each becomes due, until `stop`
+/// says so (Ctrl-C: `interrupt::requested`).
 /// The schedule is recomputed from the wall clock every second, so a suspended laptop or
 /// a clock jump only makes a due refresh happen at once, never skips it.
 pub fn watch(
@@ -41,6 +41,7 @@ pub fn watch(
     names: &[String],
     policy: &Policy,
     jobs: usize,
+    stop: impl Fn() -> bool,
     mut on: impl FnMut(WatchEvent<'_>),
 ) -> Result<(), Error> {
     // Channels whose last attempt failed transiently (or was too early) wait.
@@ -48,7 +49,7 @@ pub fn watch(
     let mut announced_next: Option<DateTime<Utc>> = None;
     let mut said = Said::default();
     loop {
-        if interrupt::requested() {
+        if stop() {
             on(WatchEvent::Stopped);
             return Ok(());
         }
@@ -337,5 +338,78 @@ mod tests {
             t0,
         );
         assert_eq!(backoff.until("a"), Some(t0 + chrono::Duration::seconds(60)));
+    }
+
+    #[test]
+    fn the_watcher_reports_through_its_callback_and_says_each_notice_once() {
+        use crate::store::{HandedToPostiz, Secrets};
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let t0 = Utc::now();
+        // Due; its token endpoint (127.0.0.1:1) refuses connections: a transient failure.
+        let due = channel("custom:due", t0 + chrono::Duration::minutes(5));
+        let later = channel("custom:later", t0 + chrono::Duration::hours(5));
+        let mut handed = channel("custom:handed", t0 + chrono::Duration::minutes(5));
+        handed.handed_to_postiz = Some(HandedToPostiz {
+            database: "postgres://postiz:***@127.0.0.1/postiz".into(),
+            organization_id: "org-1".into(),
+            organization: "Acme".into(),
+            row_id: "row-7".into(),
+            at: t0,
+        });
+        let secrets = Secrets {
+            access_token: "AT".into(),
+            refresh_token: Some("RT".into()),
+            ..Default::default()
+        };
+        for c in [&due, &later, &handed] {
+            store.save(c, &secrets, Some(Backend::File)).unwrap();
+        }
+        std::fs::write(dir.path().join("channels/custom%3Abroken.json"), b"{").unwrap();
+        let policy = Policy {
+            attempts: 1,
+            ..Policy::default()
+        };
+        // Three rounds, then stop.
+        let checks = std::cell::Cell::new(0);
+        let stop = || {
+            checks.set(checks.get() + 1);
+            checks.get() > 3
+        };
+        let mut seen = Vec::new();
+        let mut next = None;
+        let network = Network::new(false);
+        watch(&store, &network, &[], &policy, 2, stop, |event| {
+            seen.push(match event {
+                WatchEvent::Unreadable(_) => "unreadable".to_string(),
+                WatchEvent::HandedToPostiz { channel, reason } => {
+                    assert!(reason.contains("row-7"), "{reason}");
+                    format!("handed {channel}")
+                }
+                WatchEvent::Attempted { channel, outcome } => {
+                    format!("{channel}: {}", outcome.label())
+                }
+                WatchEvent::NextDue(at) => {
+                    next = Some(at);
+                    "next".to_string()
+                }
+                WatchEvent::Stopped => "stopped".to_string(),
+            })
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                "unreadable",
+                "handed custom:handed",
+                "custom:due: transient_failure",
+                "next",
+                "stopped"
+            ]
+        );
+        // The failed channel waits out its backoff (60 s) before the later one's hour.
+        let next = next.unwrap();
+        assert!(next > t0 + chrono::Duration::seconds(50), "{next}");
+        assert!(next < t0 + chrono::Duration::seconds(90), "{next}");
     }
 }
