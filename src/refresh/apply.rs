@@ -12,6 +12,7 @@ use crate::http::HttpClient;
 use crate::model::ClientCredentials;
 use crate::oauth::flow;
 use crate::oauth::token::TokenResponse;
+use crate::secret::{ExposeOption, Secret};
 use crate::store::{Channel, Secrets, Store};
 
 /// Send `request` for `channel` (read under its lock) and store the answer.
@@ -70,12 +71,15 @@ fn request_token(
 ) -> Result<TokenResponse, Failure> {
     let client = ClientCredentials {
         id: channel.client_id.clone(),
-        secret: secrets.client_secret.clone().map(oauth2::ClientSecret::new),
+        secret: secrets
+            .client_secret
+            .expose_str()
+            .map(|s| oauth2::ClientSecret::new(s.into())),
         auth: channel.client_auth,
     };
     let renewal = flow::Renewal {
-        refresh_token: secrets.refresh_token.as_deref(),
-        access_token: &secrets.access_token,
+        refresh_token: secrets.refresh_token.expose_str(),
+        access_token: secrets.access_token.expose(),
         endpoints: &channel.endpoints,
         client: &client,
         wire: &channel.wire,
@@ -138,13 +142,13 @@ pub(super) fn renewed(
     let rotated = token
         .refresh_token
         .as_ref()
-        .is_some_and(|t| Some(t.secret()) != old.refresh_token.as_ref());
+        .is_some_and(|t| Some(t.secret().as_str()) != old.refresh_token.expose_str());
     let secrets = Secrets {
-        access_token: token.access_token().secret().clone(),
+        access_token: Secret::new(token.access_token().secret().clone()),
         refresh_token: token
             .refresh_token
             .as_ref()
-            .map(|t| t.secret().clone())
+            .map(|t| t.secret().as_str().into())
             .or(old.refresh_token),
         id_token: token.id_token.clone().or(old.id_token),
         client_secret: old.client_secret,
@@ -223,10 +227,10 @@ mod tests {
             t0(),
         );
         assert!(r.rotated);
-        assert_eq!(r.secrets.access_token, "at2");
-        assert_eq!(r.secrets.refresh_token.as_deref(), Some("rt2"));
-        assert_eq!(r.secrets.id_token.as_deref(), Some("old-id"));
-        assert_eq!(r.secrets.client_secret.as_deref(), Some("client-secret"));
+        assert_eq!(r.secrets.access_token.expose(), "at2");
+        assert_eq!(r.secrets.refresh_token.expose_str(), Some("rt2"));
+        assert_eq!(r.secrets.id_token.expose_str(), Some("old-id"));
+        assert_eq!(r.secrets.client_secret.expose_str(), Some("client-secret"));
         assert_eq!(r.channel.expires_at, Some(t0() + Span::seconds(600)));
         assert_eq!(r.channel.token_issued_at, Some(t0()));
         assert!(r.channel.has_refresh_token);
@@ -238,7 +242,7 @@ mod tests {
         let (c, old) = stored();
         let r = renewed(&c, old.clone(), &answer(r#"{"access_token":"at2"}"#), t0());
         assert!(!r.rotated);
-        assert_eq!(r.secrets.refresh_token.as_deref(), Some("old-rt"));
+        assert_eq!(r.secrets.refresh_token.expose_str(), Some("old-rt"));
         assert!(r.channel.has_refresh_token);
         // The same one sent back is not a rotation either.
         let same = answer(r#"{"access_token":"at3","refresh_token":"old-rt"}"#);
@@ -282,6 +286,6 @@ mod tests {
         let (c, mut old) = stored();
         old.token_secret = Some("ts".into());
         let r = renewed(&c, old, &answer(r#"{"access_token":"at2"}"#), t0());
-        assert_eq!(r.secrets.token_secret.as_deref(), Some("ts"));
+        assert_eq!(r.secrets.token_secret.expose_str(), Some("ts"));
     }
 }
