@@ -45,24 +45,25 @@ pub fn run(
         report(&ctx.ui, name, outcome, policy.within);
     }
     if results.len() > 1 {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for (_, o) in &results {
-            match counts.iter_mut().find(|(l, _)| *l == o.label()) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((o.label(), 1)),
-            }
-        }
-        let summary: Vec<String> = counts
-            .iter()
-            .map(|(l, n)| format!("{n} {}", l.replace('_', " ")))
-            .collect();
-        ctx.ui.data(format!(
-            "{} channels: {}",
-            results.len(),
-            summary.join(", ")
-        ));
+        ctx.ui.data(summary(&results));
     }
     Ok(worst)
+}
+
+/// "3 channels: 2 refreshed, 1 not due", the labels in the order they first came.
+fn summary(results: &[(String, Outcome)]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (_, o) in results {
+        match counts.iter_mut().find(|(l, _)| *l == o.label()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((o.label(), 1)),
+        }
+    }
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(l, n)| format!("{n} {}", l.replace('_', " ")))
+        .collect();
+    format!("{} channels: {}", results.len(), counts.join(", "))
 }
 
 fn when(at: Option<DateTime<Utc>>) -> String {
