@@ -218,3 +218,130 @@ pub fn watch(
     )?;
     Ok(ExitCode::Ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::refresh::Due;
+
+    /// What `report` writes on stderr for `outcome`, colours stripped.
+    fn shown(outcome: &Outcome) -> String {
+        let (ui, captured) = Ui::capture();
+        report(&ui, "custom:alice", outcome, Duration::from_secs(3600));
+        assert_eq!(captured.stdout(), "", "text mode writes nothing on stdout");
+        console::strip_ansi_codes(&captured.stderr()).into_owned()
+    }
+
+    #[test]
+    fn each_outcome_reads_as_one_line_and_failures_add_their_error() {
+        assert_eq!(
+            shown(&Outcome::WouldRefresh),
+            "• custom:alice: would refresh (dry run)\n"
+        );
+        assert_eq!(
+            shown(&Outcome::NotDue {
+                expires_at: None,
+                due: None
+            }),
+            "• custom:alice: not due, no expiry\n"
+        );
+        let at: DateTime<Utc> = "2026-03-01T12:00:00Z".parse().unwrap();
+        let not_due = |half_life| {
+            shown(&Outcome::NotDue {
+                expires_at: None,
+                due: Some(Due { at, half_life }),
+            })
+        };
+        assert_eq!(
+            not_due(false),
+            "• custom:alice: not due, no expiry; due from 2026-03-01 12:00:00 UTC (1 hour before it expires, --within)\n"
+        );
+        assert_eq!(
+            not_due(true),
+            "• custom:alice: not due, no expiry; due from 2026-03-01 12:00:00 UTC (at half its lifetime, which is sooner than --within)\n"
+        );
+        assert_eq!(
+            shown(&Outcome::CannotRefresh {
+                expires_at: None,
+                reason: Some("OAuth 1.0a tokens do not expire".into()),
+                expired: false,
+                reconnect: "postiz-connect x".into(),
+            }),
+            "• custom:alice: not refreshable: OAuth 1.0a tokens do not expire\n"
+        );
+        assert_eq!(
+            shown(&Outcome::CannotRefresh {
+                expires_at: None,
+                reason: None,
+                expired: false,
+                reconnect: "postiz-connect custom --issuer http://127.0.0.1:9".into(),
+            }),
+            "! custom:alice: has no refresh token, no expiry; reconnect when it expires: postiz-connect custom --issuer http://127.0.0.1:9\n"
+        );
+        assert_eq!(
+            shown(&Outcome::HandedToPostiz {
+                reason: "handed to Postiz (row 7)".into(),
+                refused: true,
+            }),
+            "! custom:alice: not refreshed here: handed to Postiz (row 7)\n"
+        );
+        let revoked = || Error::Rejected {
+            what: "the grant was revoked".into(),
+            fix: "connect again".into(),
+        };
+        let dead = shown(&Outcome::DeadGrant {
+            error: revoked(),
+            reconnect: "postiz-connect custom".into(),
+        });
+        assert!(
+            dead.starts_with("! custom:alice: needs reconnect: postiz-connect custom\nerror: "),
+            "{dead}"
+        );
+        assert!(dead.contains("  fix: connect again\n"), "{dead}");
+        let transient = shown(&Outcome::Transient(revoked()));
+        assert!(
+            transient.starts_with(
+                "! custom:alice: not refreshed (the stored tokens are unchanged)\nerror: "
+            ),
+            "{transient}"
+        );
+        let not_stored = shown(&Outcome::NotStored(revoked()));
+        assert!(
+            not_stored.starts_with("! custom:alice: refreshed, but the new tokens are not in the store yet (the old refresh token may already be spent)\nerror: "),
+            "{not_stored}"
+        );
+    }
+
+    #[test]
+    fn with_json_each_outcome_is_one_line_on_stdout_and_a_run_ends_with_a_summary() {
+        let (ui, captured) = Ui::capture();
+        let ui = Ui { json: true, ..ui };
+        let outcome = Outcome::Refreshed {
+            expires_at: Some("2026-03-01T13:00:00Z".parse().unwrap()),
+            rotated: true,
+        };
+        report(&ui, "custom:alice", &outcome, Duration::from_secs(3600));
+        let out = captured.stdout();
+        assert_eq!(out.lines().count(), 1, "{out}");
+        let line: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(line["channel"], "custom:alice");
+        assert_eq!(line["outcome"], "refreshed");
+        assert_eq!(line["rotated"], true);
+        assert_eq!(line["expires_at"], "2026-03-01T13:00:00+00:00");
+        assert_eq!(line["error"], serde_json::Value::Null);
+        assert!(line["time"].is_string());
+
+        let results = [
+            ("a".to_string(), Outcome::WouldRefresh),
+            (
+                "b".to_string(),
+                Outcome::NotDue {
+                    expires_at: None,
+                    due: None,
+                },
+            ),
+            ("c".to_string(), Outcome::WouldRefresh),
+        ];
+        assert_eq!(summary(&results), "3 channels: 2 would refresh, 1 not due");
+    }
+}
