@@ -383,7 +383,6 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             .unwrap_or_else(|| "<the new row's id>".into());
         let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
         if let Some(workflow) = engine::after_repair(
-            ctx.ui,
             args.deployment,
             env_file,
             &engine::Repaired {
@@ -394,6 +393,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             },
             true,
         ) {
+            ctx.show(&workflow.notices);
             out["workflow"] = workflow.json;
         }
         out["outcome"] = json!(if existing.is_some() {
@@ -583,7 +583,6 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
     let start_workflow = || {
         engine::after_repair(
-            ctx.ui,
             args.deployment,
             env_file,
             &engine::Repaired {
@@ -598,6 +597,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     let workflow = if ctx.ui.json {
         let workflow = start_workflow();
         if let Some(w) = &workflow {
+            ctx.show(&w.notices);
             out["workflow"] = w.json.clone();
         }
         ctx.ui.json_data(&out);
@@ -616,7 +616,11 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         for note in &notes {
             ctx.ui.info(note.as_str());
         }
-        start_workflow()
+        let workflow = start_workflow();
+        if let Some(w) = &workflow {
+            ctx.show(&w.notices);
+        }
+        workflow
     };
     // The row is written; its refresh workflow not started (Temporal unreachable).
     let code = if workflow.is_some_and(|w| w.failed) {

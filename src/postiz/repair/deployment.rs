@@ -18,6 +18,20 @@ pub struct Context<'a> {
     pub network: crate::http::Network,
 }
 
+impl Context<'_> {
+    /// Prints what the engine hook has to say, for a service that still prints (adopt).
+    pub(super) fn show(&self, notices: &[crate::postiz::engine::Notice]) {
+        use crate::postiz::engine::Notice;
+        for notice in notices {
+            match notice {
+                Notice::Done(text) => self.ui.step(text),
+                Notice::Info(text) => self.ui.info(text),
+                Notice::Warn(text) => self.ui.warn(text),
+            }
+        }
+    }
+}
+
 pub(super) struct Located {
     pub(super) deployment: Deployment,
     pub(super) env_file: Option<EnvFile>,

@@ -309,13 +309,10 @@ pub(super) fn refresh_locked(
             .chain(&shared)
             .map(|r| r.id.clone())
             .collect::<Vec<_>>());
-        if let Some(workflow) = engine::after_repair(
-            ctx.ui,
-            args.deployment,
-            env_file,
-            &repaired(&row, &label),
-            true,
-        ) {
+        if let Some(workflow) =
+            engine::after_repair(args.deployment, env_file, &repaired(&row, &label), true)
+        {
+            ctx.show(&workflow.notices);
             value["workflow"] = workflow.json;
         }
         return Ok(value);
@@ -637,21 +634,21 @@ pub(super) fn refresh_locked(
             // Postiz's refresh workflow (threads, instagram-standalone) restarted, and the
             // post workflows still holding the old tokens named.
             let channel = repaired(&row, &label);
-            if let Some(workflow) =
-                engine::after_repair(ctx.ui, args.deployment, env_file, &channel, false)
+            if let Some(workflow) = engine::after_repair(args.deployment, env_file, &channel, false)
             {
+                ctx.show(&workflow.notices);
                 value["workflow"] = workflow.json;
             }
             if let Some(database) = &located.deployment.database {
-                let running = engine::warn_running_posts(
-                    ctx.ui,
+                let running = engine::running_posts_after_refresh(
                     args.deployment,
                     env_file,
                     database,
                     &channel,
                 );
-                if !running.is_empty() {
-                    value["running_post_workflows"] = json!(running);
+                ctx.show(running.notice.as_slice());
+                if !running.ids.is_empty() {
+                    value["running_post_workflows"] = json!(running.ids);
                 }
             }
             value["outcome"] = json!("refreshed");
