@@ -78,7 +78,15 @@ pub(super) fn setting(names: &[String], env_file: Option<&EnvFile>) -> Option<(S
 /// Where a channel is reconnected in Postiz: `FRONTEND_URL/launches`, as Postiz's own
 /// refresh notification says (`integration.service.ts`, `informAboutRefreshError`).
 pub(super) fn launches(env_file: Option<&EnvFile>) -> String {
-    match setting(&["FRONTEND_URL".to_string()], env_file) {
+    launches_in(env_file, &deployment_env(env_file))
+}
+
+/// [`launches`], with the environment read when there is no `.env` given.
+pub(super) fn launches_in(
+    env_file: Option<&EnvFile>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    match credentials::lookup(&["FRONTEND_URL".to_string()], env_file, env) {
         Some((url, _)) => format!("{}/launches", url.trim_end_matches('/')),
         None => "Postiz's Launches page (FRONTEND_URL/launches)".into(),
     }

@@ -2,6 +2,8 @@
 //! - [`writer`]: the write connection, its row lock, and each change as one transaction.
 //! - [`refresh()`] (`postiz refresh`), [`restore()`] (`postiz restore`), [`adopt()`]
 //!   (`postiz adopt`): what the commands call.
+//! - `refresh_plan`: what `postiz refresh` does with a row, decided before anything is
+//!   called or written.
 //! - `records`: the records those keep in the config dir before a row is written.
 //! - `deployment`: what they share (the caller's [`Context`], the deployment, the lock).
 
@@ -9,10 +11,11 @@ mod adopt;
 mod deployment;
 mod records;
 mod refresh;
+mod refresh_plan;
 mod restore;
 pub mod writer;
 
 pub use adopt::{adopt, AdoptArgs};
 pub use deployment::Context;
-pub use refresh::{refresh, RefreshArgs};
+pub use refresh::{refresh, Done, Outcome, Preview, RefreshArgs, Refreshed, RowReport};
 pub use restore::{restore, RestoreArgs};
