@@ -165,3 +165,143 @@ pub(super) fn row_json(report: &RowReport) -> Value {
     }
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::error::{Error, ExitCode};
+    use crate::postiz::engine::RunningPosts;
+
+    fn report(done: Done) -> RowReport {
+        RowReport {
+            id: "row-1".into(),
+            notices: Vec::new(),
+            outcome: Ok(Outcome {
+                provider: "linkedin".into(),
+                name: "Acme".into(),
+                label: "linkedin \"Acme\" (row row-1)".into(),
+                done,
+            }),
+        }
+    }
+
+    fn refreshed() -> Refreshed {
+        Refreshed {
+            token_expiration: chrono::Utc.with_ymd_and_hms(2027, 1, 30, 12, 0, 0).unwrap(),
+            rotated: true,
+            cleared_between_steps: false,
+            shared_rows: 2,
+            replaced: None,
+            record_failed: false,
+            workflow: None,
+            running: RunningPosts::default(),
+        }
+    }
+
+    #[test]
+    fn the_dry_run_line_is_the_plans_client_columns_and_rows() {
+        let preview = Preview {
+            client_id: "app-1".into(),
+            page_check: Some("channel".into()),
+            would_set: vec!["token", "refreshToken", "inBetweenSteps=false"],
+            would_change: vec!["row-1".into(), "row-2".into()],
+            shared: vec!["linkedin-page \"Acme Page\" (row row-2) (deleted)".into()],
+        };
+        assert_eq!(
+            dry_run_line("linkedin \"Acme\" (row row-1)", &preview),
+            "dry run: would refresh linkedin \"Acme\" (row row-1) with client app-1, check \
+             that the login still lists its channel (a crashed refresh left inBetweenSteps \
+             set) and set token, refreshToken, inBetweenSteps=false; the same in the 1 other \
+             row(s) of the same login, as Postiz does: linkedin-page \"Acme Page\" (row \
+             row-2) (deleted) (nothing called, nothing written)"
+        );
+        let json = row_json(&report(Done::WouldRefresh {
+            preview,
+            workflow: None,
+        }));
+        assert_eq!(json["outcome"], "would_refresh");
+        assert_eq!(
+            json["would_set"],
+            json!(["token", "refreshToken", "inBetweenSteps=false"])
+        );
+        assert_eq!(json["would_change"], json!(["row-1", "row-2"]));
+        assert!(json.get("workflow").is_none());
+    }
+
+    #[test]
+    fn each_outcome_keeps_its_json_keys() {
+        let cannot = row_json(&report(Done::CannotRefresh {
+            code: "no_refresh_token",
+            reason: "the row has no refresh token".into(),
+        }));
+        assert_eq!(
+            cannot,
+            json!({"id": "row-1", "provider": "linkedin", "name": "Acme",
+                   "outcome": "cannot_refresh", "code": "no_refresh_token",
+                   "reason": "the row has no refresh token"})
+        );
+        let plain = row_json(&report(Done::Refreshed(Box::new(refreshed()))));
+        assert_eq!(
+            plain,
+            json!({"id": "row-1", "provider": "linkedin", "name": "Acme",
+                   "outcome": "refreshed", "token_expiration": "2027-01-30T12:00:00+00:00",
+                   "rotated": true, "shared_rows": 2})
+        );
+        let full = row_json(&report(Done::Refreshed(Box::new(Refreshed {
+            replaced: Some(("/cfg/postiz-replaced/r.json".into(), "restore".into())),
+            record_failed: true,
+            workflow: Some(WorkflowOutcome {
+                json: json!({"outcome": "failed"}),
+                failed: true,
+                notices: Vec::new(),
+            }),
+            running: RunningPosts {
+                ids: vec!["post_p1".into()],
+                notice: None,
+            },
+            ..refreshed()
+        }))));
+        assert_eq!(full["replaced_tokens_file"], "/cfg/postiz-replaced/r.json");
+        assert_eq!(full["record_failed"], true);
+        assert_eq!(full["workflow"]["outcome"], "failed");
+        assert_eq!(full["running_post_workflows"], json!(["post_p1"]));
+        let error = || Error::Usage("no channel row has the id row-9".into());
+        let failed = RowReport {
+            id: "row-9".into(),
+            notices: Vec::new(),
+            outcome: Err(error()),
+        };
+        let json = row_json(&failed);
+        assert_eq!(json["id"], "row-9");
+        assert_eq!(json["outcome"], "failed");
+        assert_eq!(json["error"], crate::ui::error_json(&error()));
+        assert_eq!(json.as_object().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn a_row_whose_workflow_did_not_start_exits_as_a_network_failure() {
+        let started = |failed| {
+            report(Done::Refreshed(Box::new(Refreshed {
+                workflow: Some(WorkflowOutcome {
+                    json: json!({}),
+                    failed,
+                    notices: Vec::new(),
+                }),
+                ..refreshed()
+            })))
+        };
+        assert_eq!(started(false).exit_code(), ExitCode::Ok);
+        assert_eq!(started(true).exit_code(), ExitCode::Network);
+        let refused = RowReport {
+            id: "row-1".into(),
+            notices: Vec::new(),
+            outcome: Err(Error::Rejected {
+                what: "dead".into(),
+                fix: String::new(),
+            }),
+        };
+        assert_eq!(refused.exit_code(), ExitCode::Rejected);
+    }
+}

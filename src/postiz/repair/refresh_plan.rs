@@ -220,19 +220,7 @@ fn plan(input: &Inputs<'_>, notices: &mut Vec<Notice>) -> Result<Decision, Error
     // refresh token, so presenting it again would be refused, or at a provider with reuse
     // detection revoke the grant, the record's live token with it.
     if let Some(path) = input.pending_record {
-        return Err(Error::Store {
-            what: format!(
-                "{label}: not refreshed, the provider was not called: an earlier refresh's \
-                 tokens wait in {} (its database write failed), and the row still holds the \
-                 refresh token that refresh spent; presenting it again could make the provider \
-                 revoke the grant",
-                path.display()
-            ),
-            fix: format!(
-                "put them into the row first: postiz-connect postiz restore {}{flag}",
-                crate::text::shell_word(&path.display().to_string()),
-            ),
-        });
+        return Err(record_waits(&label, path, &flag));
     }
     let scopes = provider.scopes.join(&provider.scope_separator);
     let redirect = input
@@ -245,13 +233,6 @@ fn plan(input: &Inputs<'_>, notices: &mut Vec<Notice>) -> Result<Decision, Error
         RefreshStyle::AccessToken => refresh_token.clone().unwrap_or_else(|| row.token.clone()),
         _ => row.token.clone(),
     };
-    let mut sets = vec!["token", "refreshToken", "tokenExpiration"];
-    if row.refresh_needed {
-        sets.push("refreshNeeded=false");
-    }
-    if clear_between_steps {
-        sets.push("inBetweenSteps=false");
-    }
     let kind = provider
         .pages
         .as_ref()
@@ -272,7 +253,7 @@ fn plan(input: &Inputs<'_>, notices: &mut Vec<Notice>) -> Result<Decision, Error
             params: stored.params,
         },
         clear_between_steps,
-        sets,
+        sets: columns(row, clear_between_steps),
         share_root: share_root(row).map(str::to_string),
         rows: std::iter::once(row)
             .chain(input.shared)
@@ -283,6 +264,36 @@ fn plan(input: &Inputs<'_>, notices: &mut Vec<Notice>) -> Result<Decision, Error
         flag,
         provider,
     })))
+}
+
+/// The refusal when an earlier refresh's new tokens wait in `path`.
+fn record_waits(label: &str, path: &Path, flag: &str) -> Error {
+    Error::Store {
+        what: format!(
+            "{label}: not refreshed, the provider was not called: an earlier refresh's \
+             tokens wait in {} (its database write failed), and the row still holds the \
+             refresh token that refresh spent; presenting it again could make the provider \
+             revoke the grant",
+            path.display()
+        ),
+        fix: format!(
+            "put them into the row first: postiz-connect postiz restore {}{flag}",
+            crate::text::shell_word(&path.display().to_string()),
+        ),
+    }
+}
+
+/// The columns a refresh sets, as a dry run names them: the tokens and their expiry, and
+/// the marks of a failed (`refreshNeeded`) or crashed (`inBetweenSteps`) refresh.
+fn columns(row: &SecretRow, clear_between_steps: bool) -> Vec<&'static str> {
+    let mut sets = vec!["token", "refreshToken", "tokenExpiration"];
+    if row.refresh_needed {
+        sets.push("refreshNeeded=false");
+    }
+    if clear_between_steps {
+        sets.push("inBetweenSteps=false");
+    }
+    sets
 }
 
 /// The provider entry and the client: the sandbox's, or the deployment's own (flags, its
