@@ -17,5 +17,6 @@ pub mod writer;
 
 pub use adopt::{adopt, AdoptArgs};
 pub use deployment::Context;
-pub use refresh::{refresh, Done, Outcome, Preview, RefreshArgs, Refreshed, RowReport};
+pub use refresh::{refresh, Done, Outcome, Refreshed, RowReport};
+pub use refresh_plan::{Preview, RefreshArgs};
 pub use restore::{restore, RestoreArgs};

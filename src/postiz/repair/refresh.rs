@@ -10,30 +10,19 @@ use chrono::{DateTime, Utc};
 use oauth2::TokenResponse as _;
 
 use super::refresh_plan::{
-    self as plan, Decision, Inputs, Issued, NewTokens, OnFailure, PageCheck, Plan,
+    self as plan, Decision, Inputs, Issued, NewTokens, OnFailure, PageCheck, Plan, Preview,
+    RefreshArgs,
 };
 use super::writer::{RefreshWrite, SecretRow, Writer, Written};
 use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::oauth::flow;
 use crate::postiz::engine::{self, Notice, RunningPosts, WorkflowOutcome};
-use crate::postiz::locate::Target;
 
 use super::deployment::{
     busy, deployment_env, deployment_flag, locate_from, share_root, writer, Context, Located,
 };
 use super::records::{pending_record_of, probe_records, write_record, write_replaced_rows, Held};
-
-pub use super::refresh_plan::Preview;
-
-pub struct RefreshArgs<'a> {
-    pub ids: &'a [String],
-    pub deployment: &'a Target<'a>,
-    pub client_id: Option<&'a str>,
-    pub client_secret: Option<&'a str>,
-    pub sandbox_at: Option<&'a str>,
-    pub dry_run: bool,
-}
 
 /// One row's result: what to tell the user on the way (in order), then the outcome.
 pub struct RowReport {

@@ -14,15 +14,25 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use super::deployment::{deployment_flag, launches_in, share_root};
-use super::refresh::RefreshArgs;
 use super::writer::{self as repair, SecretRow};
 use crate::error::Error;
 use crate::model::ClientCredentials;
 use crate::postiz::engine::Notice;
+use crate::postiz::locate::Target;
 use crate::postiz::refreshable::{self, RowFacts, Verdict};
 use crate::postiz::{self};
 use crate::providers::{credentials, Catalog, EnvFile, Pages, Provider, RefreshRule, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
+
+/// `postiz refresh`'s options.
+pub struct RefreshArgs<'a> {
+    pub ids: &'a [String],
+    pub deployment: &'a Target<'a>,
+    pub client_id: Option<&'a str>,
+    pub client_secret: Option<&'a str>,
+    pub sandbox_at: Option<&'a str>,
+    pub dry_run: bool,
+}
 
 /// What the decision reads. Nothing here is fetched by it: the applier reads the rows and
 /// the local store first.
@@ -624,7 +634,6 @@ mod tests {
     use super::*;
     use crate::error::provider::{ProviderError, Stage};
     use crate::http::{NetworkError, NetworkKind};
-    use crate::postiz::locate::Target;
 
     const SANDBOX: &str = "http://127.0.0.1:9";
 
