@@ -18,6 +18,7 @@ use crate::error::{Error, ExitCode};
 use crate::http::HttpClient;
 use crate::oauth::flow;
 use crate::postiz::engine::{self, Notice, RunningPosts, WorkflowOutcome};
+use crate::secret::{ExposeOption, Secret};
 
 use super::deployment::{
     busy, deployment_env, deployment_flag, locate_from, share_root, writer, Context, Located,
@@ -312,8 +313,8 @@ impl Applier<'_> {
         let endpoints = crate::sandbox::endpoints_of(&plan.provider);
         let wire = plan.provider.wire();
         let renewal = flow::Renewal {
-            refresh_token: plan.request.refresh_token.as_deref(),
-            access_token: &plan.request.access_token,
+            refresh_token: plan.request.refresh_token.expose_str(),
+            access_token: plan.request.access_token.expose_str(),
             endpoints: &endpoints,
             client: &plan.client,
             wire: &wire,
@@ -326,8 +327,11 @@ impl Applier<'_> {
             let err = match flow::refresh(&renewal, http) {
                 Ok(token) => {
                     return Ok(Issued {
-                        access_token: token.access_token().secret().clone(),
-                        refresh_token: token.refresh_token.as_ref().map(|t| t.secret().clone()),
+                        access_token: token.access_token().secret().clone().into(),
+                        refresh_token: token
+                            .refresh_token
+                            .as_ref()
+                            .map(|t| Secret::from(t.secret().clone())),
                         expires_at: token.expires_at(Utc::now()),
                     })
                 }
@@ -362,8 +366,8 @@ impl Applier<'_> {
             self.ctx,
             self.located,
             self.row,
-            &tokens.token,
-            &tokens.refresh_token,
+            tokens.token.expose_str(),
+            tokens.refresh_token.expose_str(),
             tokens.expiration,
             self.shared,
         );
@@ -393,9 +397,10 @@ impl Applier<'_> {
         let Some(pages) = &self.plan.page_check else {
             return Ok(());
         };
-        let listed = crate::providers::pages::list(pages, &tokens.token, http).map(|choices| {
-            crate::providers::pages::find(&choices, &self.plan.internal_id).is_some()
-        });
+        let listed =
+            crate::providers::pages::list(pages, tokens.token.expose_str(), http).map(|choices| {
+                crate::providers::pages::find(&choices, &self.plan.internal_id).is_some()
+            });
         match self.plan.page_listed(listed, tokens.rotated, record) {
             PageCheck::Listed => Ok(()),
             PageCheck::Refuse { error, drop_record } => {
@@ -427,8 +432,8 @@ impl Applier<'_> {
             self.located,
             "postiz-connect postiz refresh",
             &rows,
-            &tokens.token,
-            &tokens.refresh_token,
+            tokens.token.expose_str(),
+            tokens.refresh_token.expose_str(),
         );
         match kept {
             Ok(path) => Some(path),
@@ -460,10 +465,10 @@ impl Applier<'_> {
         let (row, plan) = (self.row, self.plan);
         let written = writer.write_refresh(&RefreshWrite {
             id: &row.id,
-            read_token: &row.token,
-            read_refresh_token: row.refresh_token.as_deref(),
-            token: &tokens.token,
-            refresh_token: &tokens.refresh_token,
+            read_token: row.token.expose_str(),
+            read_refresh_token: row.refresh_token.expose_str(),
+            token: tokens.token.expose_str(),
+            refresh_token: tokens.refresh_token.expose_str(),
             token_expiration: tokens.expiration,
             clear_between_steps: plan.clear_between_steps,
             share_with_root: plan.share_root.as_deref(),
@@ -489,7 +494,7 @@ impl Applier<'_> {
             .flatten()
             .is_some_and(|now| {
                 now.token == tokens.token
-                    && now.refresh_token.as_deref() == Some(&tokens.refresh_token)
+                    && now.refresh_token.as_ref() == Some(&tokens.refresh_token)
             });
         if !verified {
             return Err(plan.unverified(record));

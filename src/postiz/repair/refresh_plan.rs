@@ -23,6 +23,7 @@ use crate::postiz::refreshable::{self, RowFacts, Verdict};
 use crate::postiz::{self};
 use crate::providers::{credentials, Catalog, EnvFile, Pages, Provider, RefreshRule, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
+use crate::secret::{ExposeOption, Secret};
 
 /// `postiz refresh`'s options.
 pub struct RefreshArgs<'a> {
@@ -67,8 +68,8 @@ pub(super) enum Decision {
 /// `integration.refreshToken`, which holds the access token itself (threads.provider.ts,
 /// instagram.standalone.provider.ts); `''` and Slack's `'null'` are never sent.
 pub(super) struct Request {
-    pub(super) refresh_token: Option<String>,
-    pub(super) access_token: String,
+    pub(super) refresh_token: Option<Secret>,
+    pub(super) access_token: Secret,
     /// What Postiz keeps beside the refresh token (VK's `device_id`).
     pub(super) params: BTreeMap<String, String>,
 }
@@ -122,16 +123,16 @@ pub struct Preview {
 
 /// What the provider answered, as far as the row is concerned.
 pub(super) struct Issued {
-    pub(super) access_token: String,
-    pub(super) refresh_token: Option<String>,
+    pub(super) access_token: Secret,
+    pub(super) refresh_token: Option<Secret>,
     pub(super) expires_at: Option<DateTime<Utc>>,
 }
 
 /// The tokens the row gets, in Postiz's form.
 pub(super) struct NewTokens {
-    pub(super) token: String,
+    pub(super) token: Secret,
     /// As `refreshToken` holds it (VK: `<token>&&&&<device id>`).
-    pub(super) refresh_token: String,
+    pub(super) refresh_token: Secret,
     pub(super) expiration: DateTime<Utc>,
     /// The provider issued a refresh token other than the one sent.
     pub(super) rotated: bool,
@@ -214,7 +215,7 @@ fn plan(input: &Inputs<'_>, notices: &mut Vec<Notice>) -> Result<Decision, Error
             } => (clear_between_steps, page_check),
         };
     // What Postiz keeps in refreshToken, taken apart (VK: `<token>&&&&<device id>`).
-    let stored = refreshable::split_refresh(&row.provider, row.refresh_token.as_deref());
+    let stored = refreshable::split_refresh(&row.provider, row.refresh_token.expose_str());
     if row.provider == "vk" && !stored.params.contains_key("device_id") {
         return Err(Error::Rejected {
             what: format!(
@@ -373,21 +374,21 @@ impl Plan {
     /// none came back, VK's device id kept beside it, and the expiry Postiz records
     /// ([`repair::recorded_expiry`]: 58 days for Meta, 23 hours for TikTok).
     pub(super) fn new_tokens(&self, issued: Issued, now: DateTime<Utc>) -> NewTokens {
-        let sent = self.request.refresh_token.as_deref();
+        let sent = self.request.refresh_token.expose_str();
         let kept = match self.rule.style {
             RefreshStyle::AccessToken => issued.access_token.clone(),
             _ => issued
                 .refresh_token
-                .or_else(|| sent.map(str::to_string))
+                .or_else(|| self.request.refresh_token.clone())
                 .unwrap_or_default(),
         };
         NewTokens {
-            rotated: sent != Some(kept.as_str()),
-            refresh_token: refreshable::join_refresh(
+            rotated: sent != Some(kept.expose_str()),
+            refresh_token: Secret::from(refreshable::join_refresh(
                 &self.provider_id,
-                &kept,
+                kept.expose_str(),
                 &self.request.params,
-            ),
+            )),
             expiration: repair::recorded_expiry(&self.provider_id, now, issued.expires_at),
             token: issued.access_token,
         }
@@ -655,7 +656,7 @@ mod tests {
             token_expiration: Some(now() + chrono::Duration::days(1)),
             deleted: false,
             token: "access-old".into(),
-            refresh_token: refresh_token.map(str::to_string),
+            refresh_token: refresh_token.map(Secret::from),
             additional_settings: None,
         }
     }
@@ -759,7 +760,7 @@ mod tests {
     fn issued(access: &str, refresh: Option<&str>, lives: chrono::Duration) -> Issued {
         Issued {
             access_token: access.into(),
-            refresh_token: refresh.map(str::to_string),
+            refresh_token: refresh.map(Secret::from),
             expires_at: Some(now() + lives),
         }
     }
@@ -786,8 +787,8 @@ mod tests {
     #[test]
     fn a_plain_row_plans_its_refresh_token_and_the_three_columns() {
         let plan = World::new().plan(&row("discord", Some("rt-old")));
-        assert_eq!(plan.request.refresh_token.as_deref(), Some("rt-old"));
-        assert_eq!(plan.request.access_token, "access-old");
+        assert_eq!(plan.request.refresh_token.expose_str(), Some("rt-old"));
+        assert_eq!(plan.request.access_token.expose_str(), "access-old");
         assert_eq!(plan.sets, ["token", "refreshToken", "tokenExpiration"]);
         assert_eq!(plan.rows, ["row-1"]);
         assert_eq!(plan.client.id, crate::sandbox::CLIENT_ID);
@@ -855,7 +856,7 @@ mod tests {
         // never the literal.
         let plan = world.plan(&row("threads", Some("null")));
         assert_eq!(plan.request.refresh_token, None);
-        assert_eq!(plan.request.access_token, "access-old");
+        assert_eq!(plan.request.access_token.expose_str(), "access-old");
     }
 
     #[test]
@@ -865,17 +866,17 @@ mod tests {
         assert!(e.to_string().contains("holds no device id"), "{e}");
         assert_eq!(e.exit_code(), ExitCode::Rejected);
         let plan = world.plan(&row("vk", Some("rt-1&&&&dev-9")));
-        assert_eq!(plan.request.refresh_token.as_deref(), Some("rt-1"));
+        assert_eq!(plan.request.refresh_token.expose_str(), Some("rt-1"));
         assert_eq!(plan.request.params["device_id"], "dev-9");
         let rotated = plan.new_tokens(
             issued("at-2", Some("rt-2"), chrono::Duration::hours(1)),
             now(),
         );
-        assert_eq!(rotated.refresh_token, "rt-2&&&&dev-9");
+        assert_eq!(rotated.refresh_token.expose_str(), "rt-2&&&&dev-9");
         assert!(rotated.rotated);
         // No new refresh token: the one sent stays, in the same form.
         let kept = plan.new_tokens(issued("at-2", None, chrono::Duration::hours(1)), now());
-        assert_eq!(kept.refresh_token, "rt-1&&&&dev-9");
+        assert_eq!(kept.refresh_token.expose_str(), "rt-1&&&&dev-9");
         assert!(!kept.rotated);
     }
 
@@ -884,14 +885,14 @@ mod tests {
         for provider in ["threads", "instagram-standalone"] {
             let plan = World::new().plan(&row(provider, Some("long-lived")));
             // Postiz's refreshToken holds the long-lived token: that is what is exchanged.
-            assert_eq!(plan.request.access_token, "long-lived");
+            assert_eq!(plan.request.access_token.expose_str(), "long-lived");
             assert!(plan.starts_workflow, "{provider}");
             let tokens = plan.new_tokens(
                 issued("long-lived-2", None, chrono::Duration::days(60)),
                 now(),
             );
-            assert_eq!(tokens.token, "long-lived-2");
-            assert_eq!(tokens.refresh_token, "long-lived-2");
+            assert_eq!(tokens.token.expose_str(), "long-lived-2");
+            assert_eq!(tokens.refresh_token.expose_str(), "long-lived-2");
             assert!(tokens.rotated);
             assert_eq!(tokens.expiration, now() + chrono::Duration::days(58));
         }
