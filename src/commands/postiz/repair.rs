@@ -1,6 +1,7 @@
 //! `postiz-connect postiz refresh|adopt|restore`: the repair commands, the only ones that
 //! write to a Postiz deployment. The work is the postiz service's
-//! ([`crate::postiz::repair`]); this hands it the command's context.
+//! ([`crate::postiz::repair`]); this hands it the command's context (and shows what
+//! `postiz refresh` returns, with `render_refresh`).
 
 use crate::error::{Error, ExitCode};
 use crate::postiz::locate::Target;

@@ -2,10 +2,10 @@
 //! - [`writer`]: the write connection, its row lock, and each change as one transaction.
 //! - [`refresh()`] (`postiz refresh`), [`restore()`] (`postiz restore`), [`adopt()`]
 //!   (`postiz adopt`): what the commands call.
-//! - `refresh_plan`: what `postiz refresh` does with a row, decided before anything is
-//!   called or written.
 //! - `records`: the records those keep in the config dir before a row is written.
 //! - `deployment`: what they share (the caller's [`Context`], the deployment, the lock).
+//! - `refresh_plan`: what `postiz refresh` does with a row, decided before anything is
+//!   called or written.
 
 mod adopt;
 mod deployment;

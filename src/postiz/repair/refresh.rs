@@ -42,6 +42,7 @@ pub struct Outcome {
     pub done: Done,
 }
 
+/// What became of a row that was read.
 pub enum Done {
     /// Nothing can refresh the row: reconnect it in Postiz when it stops working.
     CannotRefresh {
