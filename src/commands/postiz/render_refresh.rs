@@ -304,4 +304,64 @@ mod tests {
         };
         assert_eq!(refused.exit_code(), ExitCode::Rejected);
     }
+
+    #[test]
+    fn a_rows_lines_come_in_the_order_they_happened() {
+        let (ui, captured) = Ui::capture();
+        let mut report = report(Done::Refreshed(Box::new(Refreshed {
+            replaced: Some((
+                "/cfg/postiz-replaced/r.json".into(),
+                "postiz-connect postiz restore /cfg/postiz-replaced/r.json".into(),
+            )),
+            workflow: Some(WorkflowOutcome {
+                json: json!({}),
+                failed: false,
+                notices: vec![Notice::Done("started the workflow".into())],
+            }),
+            running: RunningPosts {
+                ids: vec!["post_p1".into()],
+                notice: Some(Notice::Warn("post_p1 still runs".into())),
+            },
+            ..refreshed()
+        })));
+        report.notices = vec![
+            Notice::Info("client id from the .env".into()),
+            Notice::Warn("no recovery record".into()),
+        ];
+        row(&ui, &report);
+        let lines: Vec<String> = console::strip_ansi_codes(&captured.stderr())
+            .lines()
+            .map(|l| l.split_once(' ').unwrap().1.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "client id from the .env",
+                "no recovery record",
+                "refreshed linkedin \"Acme\" (row row-1): token valid until 2027-01-30 12:00 \
+                 UTC; refresh token rotated and saved; 2 other row(s) of the same login \
+                 updated too, as Postiz does",
+                "the tokens those rows held are kept in /cfg/postiz-replaced/r.json (0600); \
+                 put them back with postiz-connect postiz restore /cfg/postiz-replaced/r.json",
+                "started the workflow",
+                "post_p1 still runs",
+            ]
+        );
+        assert_eq!(captured.stdout(), "");
+        // With --json a failed row's error is in its object, not on stderr.
+        let (mut ui, captured) = Ui::capture();
+        ui.json = true;
+        let failed = RowReport {
+            id: "row-9".into(),
+            notices: Vec::new(),
+            outcome: Err(Error::Usage("no channel row has the id row-9".into())),
+        };
+        row(&ui, &failed);
+        assert_eq!(captured.stderr(), "");
+        ui.json = false;
+        row(&ui, &failed);
+        assert!(captured
+            .stderr()
+            .contains("no channel row has the id row-9"));
+    }
 }

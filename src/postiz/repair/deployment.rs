@@ -109,7 +109,7 @@ pub(super) fn deployment_flag(args: &Target<'_>) -> String {
     match &args.env_file {
         Some(path) => format!(
             " --env-file {}",
-            crate::ui::shell_word(&path.display().to_string())
+            crate::text::shell_word(&path.display().to_string())
         ),
         None if args.database_url.is_some() => " --database-url URL".into(),
         None => String::new(),
