@@ -86,13 +86,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<AdoptOutcome, Error>
     };
     let plan = plan::plan(draft, &channel.name, org, existing, siblings, options)?;
     if plan.dry_run {
-        let workflow = start_workflow(
-            ctx,
-            args.deployment,
-            &located,
-            &plan,
-            &plan.planned_row_id(),
-        );
+        let workflow = start_workflow(args.deployment, &located, &plan, &plan.planned_row_id());
         return Ok(AdoptOutcome {
             plan,
             done: None,
@@ -100,7 +94,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<AdoptOutcome, Error>
         });
     }
     let done = apply(ctx, args, &located, &mut writer, &plan)?;
-    let workflow = start_workflow(ctx, args.deployment, &located, &plan, &done.row_id);
+    let workflow = start_workflow(args.deployment, &located, &plan, &done.row_id);
     Ok(AdoptOutcome {
         plan,
         done: Some(done),
@@ -268,7 +262,6 @@ fn written_notes(
 /// Postiz starts a threads / instagram-standalone channel's refresh workflow at connect;
 /// an adopted channel gets it here (a dry run says it would), or nothing would refresh it.
 fn start_workflow(
-    ctx: &Context,
     deployment: &Target<'_>,
     located: &Located,
     plan: &AdoptPlan,
@@ -279,7 +272,6 @@ fn start_workflow(
     }
     let label = format!("{} \"{}\" (row {row_id})", plan.identifier, plan.row.name);
     engine::after_repair(
-        ctx.ui,
         deployment,
         located.env_file.as_ref(),
         &engine::Repaired {

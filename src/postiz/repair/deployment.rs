@@ -7,12 +7,10 @@ use crate::postiz::locate::Deployment;
 use crate::postiz::locate::Target;
 use crate::providers::{credentials, Catalog, EnvFile};
 use crate::store::Store;
-use crate::ui::Ui;
 
-/// What the repair services use of the caller's: where to print, the catalog, the local
-/// store, the run's network settings.
+/// What the repair services use of the caller's: the catalog, the local store, the run's
+/// network settings (they print nothing: the commands show what they return).
 pub struct Context<'a> {
-    pub ui: &'a Ui,
     pub catalog: &'a Catalog,
     pub store: &'a Store,
     pub network: crate::http::Network,
@@ -64,7 +62,15 @@ pub(super) fn setting(names: &[String], env_file: Option<&EnvFile>) -> Option<(S
 /// Where a channel is reconnected in Postiz: `FRONTEND_URL/launches`, as Postiz's own
 /// refresh notification says (`integration.service.ts`, `informAboutRefreshError`).
 pub(super) fn launches(env_file: Option<&EnvFile>) -> String {
-    match setting(&["FRONTEND_URL".to_string()], env_file) {
+    launches_in(env_file, &deployment_env(env_file))
+}
+
+/// [`launches`], with the environment read when there is no `.env` given.
+pub(super) fn launches_in(
+    env_file: Option<&EnvFile>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    match credentials::lookup(&["FRONTEND_URL".to_string()], env_file, env) {
         Some((url, _)) => format!("{}/launches", url.trim_end_matches('/')),
         None => "Postiz's Launches page (FRONTEND_URL/launches)".into(),
     }
@@ -87,7 +93,7 @@ pub(super) fn deployment_flag(args: &Target<'_>) -> String {
     match &args.env_file {
         Some(path) => format!(
             " --env-file {}",
-            crate::ui::shell_word(&path.display().to_string())
+            crate::text::shell_word(&path.display().to_string())
         ),
         None if args.database_url.is_some() => " --database-url URL".into(),
         None => String::new(),

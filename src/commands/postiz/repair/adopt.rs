@@ -8,14 +8,18 @@ use crate::postiz::repair::{AdoptOutcome, AdoptPlan, TokenGuard};
 use crate::secret::ExposeOption;
 use crate::ui::Ui;
 
-/// Prints what adopt did (or would do).
+/// Prints what adopt did (or would do): the refresh workflow's lines come after the
+/// written row's, and before the data (a dry run's text, the JSON).
 pub fn render(ui: &Ui, outcome: &AdoptOutcome) {
+    let workflow = outcome.workflow.iter().flat_map(|w| &w.notices);
     if ui.json {
+        super::render_refresh::notices(ui, workflow);
         ui.json_data(&outcome_json(outcome));
         return;
     }
     let plan = &outcome.plan;
     let Some(done) = &outcome.done else {
+        super::render_refresh::notices(ui, workflow);
         ui.data(dry_run_text(plan));
         return;
     };
@@ -37,6 +41,7 @@ pub fn render(ui: &Ui, outcome: &AdoptOutcome) {
     for note in &done.notes {
         ui.info(note.as_str());
     }
+    super::render_refresh::notices(ui, workflow);
 }
 
 /// The row as written, its tokens masked.
