@@ -13,13 +13,13 @@ use crate::ui::Ui;
 pub fn render(ui: &Ui, outcome: &AdoptOutcome) {
     let workflow = outcome.workflow.iter().flat_map(|w| &w.notices);
     if ui.json {
-        super::render_refresh::notices(ui, workflow);
+        crate::commands::postiz::render_refresh::notices(ui, workflow);
         ui.json_data(&outcome_json(outcome));
         return;
     }
     let plan = &outcome.plan;
     let Some(done) = &outcome.done else {
-        super::render_refresh::notices(ui, workflow);
+        crate::commands::postiz::render_refresh::notices(ui, workflow);
         ui.data(dry_run_text(plan));
         return;
     };
@@ -41,7 +41,7 @@ pub fn render(ui: &Ui, outcome: &AdoptOutcome) {
     for note in &done.notes {
         ui.info(note.as_str());
     }
-    super::render_refresh::notices(ui, workflow);
+    crate::commands::postiz::render_refresh::notices(ui, workflow);
 }
 
 /// The row as written, its tokens masked.
