@@ -120,7 +120,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                     ),
                     fix: format!(
                         "connect again with the deployment's app: postiz-connect {} --env-file \
-                         <Postiz .env> (see README \"Fix a channel in your Postiz\")",
+                         <Postiz .env> (see docs/postiz-repair.md \"Fix a channel in your Postiz\")",
                         provider.id
                     ),
                 });
