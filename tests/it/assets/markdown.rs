@@ -177,10 +177,10 @@ fn inlines(text: &str) -> Vec<Inline> {
             rest[1..]
                 .find('`')
                 .map(|end| (vec![bold(&rest[1..1 + end])], end + 2))
-        } else if rest.starts_with("**") {
-            rest[2..]
+        } else if let Some(inner) = rest.strip_prefix("**") {
+            inner
                 .find("**")
-                .map(|end| (vec![bold(rest[2..2 + end].replace('`', ""))], end + 4))
+                .map(|end| (vec![bold(inner[..end].replace('`', ""))], end + 4))
         } else if c == '[' {
             // A bracket that is not a link's (`[::1]`) stays text.
             rest.find(']')
