@@ -11,6 +11,7 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand}
 
 use crate::error::exit_codes_help;
 use crate::providers::{find, Catalog, ClientAuth, Provider, Summary};
+use crate::secret::Secret;
 
 /// The program's name, as `--version` and usage show it.
 const NAME: &str = "postiz-connect";
@@ -212,8 +213,8 @@ pub enum PostizCommand {
         #[arg(long, value_name = "ID", conflicts_with = "sandbox_at")]
         client_id: Option<String>,
         /// The deployment's client secret (default: as --client-id)
-        #[arg(long, value_name = "SECRET", conflicts_with = "sandbox_at")]
-        client_secret: Option<String>,
+        #[arg(long, value_name = "SECRET", conflicts_with = "sandbox_at", value_parser = secret_arg)]
+        client_secret: Option<Secret>,
         #[command(flatten)]
         sandbox_at: SandboxAtArg,
         /// Say what would change; call no provider, write nothing
@@ -336,6 +337,11 @@ pub struct DeploymentArgs {
     pub connect_timeout: Duration,
 }
 
+/// A secret given on the command line, kept out of the arguments' `Debug`.
+fn secret_arg(value: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::from(value))
+}
+
 /// Which client and which endpoints: shared by connecting and `doctor`.
 #[derive(Debug, Clone, Args, Default)]
 pub struct ClientArgs {
@@ -343,8 +349,8 @@ pub struct ClientArgs {
     #[arg(long, value_name = "ID", conflicts_with = "sandbox_at")]
     pub client_id: Option<String>,
     /// OAuth client secret; omit for a public client (prefer the environment variable)
-    #[arg(long, value_name = "SECRET", conflicts_with = "sandbox_at")]
-    pub client_secret: Option<String>,
+    #[arg(long, value_name = "SECRET", conflicts_with = "sandbox_at", value_parser = secret_arg)]
+    pub client_secret: Option<Secret>,
     /// How the client authenticates at the token endpoint
     #[arg(long, value_enum, value_name = "METHOD")]
     pub client_auth: Option<ClientAuth>,

@@ -550,6 +550,7 @@ const LAYERS: &[&[&str]] = &[
         "http",
         "ui",
         "text",
+        "secret",
         "redact",
         "interrupt",
         "hardening",

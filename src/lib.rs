@@ -29,8 +29,8 @@
 //!    returns, with the provider errors it holds in `error::provider` and the exit
 //!    codes), [`http`] (the one HTTP client, the run's network settings, its network
 //!    errors, which `error` holds), [`ui`] (the terminal: styling, spinner, prompts),
-//!    [`text`] (plain text helpers every layer may use), [`redact`], [`interrupt`],
-//!    [`hardening`].
+//!    [`text`] (plain text helpers every layer may use), [`secret`] (a value `Debug`
+//!    never shows), [`redact`], [`interrupt`], [`hardening`].
 //!
 //! `providers` re-exports the catalog schema it loads (`providers::Provider`), and `ui`
 //! the text helpers it prints with; everything else names [`model`] directly.
@@ -54,6 +54,7 @@ pub mod providers;
 pub mod redact;
 pub mod refresh;
 pub mod sandbox;
+pub mod secret;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -20,6 +20,7 @@ use crate::http::HttpClient;
 use crate::model::ClientCredentials;
 use crate::oauth::flow;
 use crate::providers::RefreshStyle;
+use crate::secret::{ExposeOption, Secret};
 use crate::store::{Channel, Secrets, Store};
 
 /// When and how to refresh.
@@ -364,7 +365,10 @@ pub fn refresh_channel(
     }
     let client = ClientCredentials {
         id: channel.client_id.clone(),
-        secret: secrets.client_secret.clone().map(oauth2::ClientSecret::new),
+        secret: secrets
+            .client_secret
+            .expose_str()
+            .map(|s| oauth2::ClientSecret::new(s.into())),
         auth: channel.client_auth,
     };
 
@@ -372,8 +376,8 @@ pub fn refresh_channel(
     let token = loop {
         attempt += 1;
         let renewal = flow::Renewal {
-            refresh_token: refresh_token.as_deref(),
-            access_token: &secrets.access_token,
+            refresh_token: refresh_token.expose_str(),
+            access_token: secrets.access_token.expose(),
             endpoints: &channel.endpoints,
             client: &client,
             wire: &channel.wire,
@@ -407,13 +411,13 @@ pub fn refresh_channel(
     let rotated = token
         .refresh_token
         .as_ref()
-        .is_some_and(|t| Some(t.secret()) != refresh_token.as_ref());
+        .is_some_and(|t| Some(t.secret().as_str()) != refresh_token.expose_str());
     let new_secrets = Secrets {
-        access_token: token.access_token().secret().clone(),
+        access_token: Secret::new(token.access_token().secret().clone()),
         refresh_token: token
             .refresh_token
             .as_ref()
-            .map(|t| t.secret().clone())
+            .map(|t| t.secret().as_str().into())
             .or(refresh_token),
         id_token: token.id_token.clone().or(secrets.id_token),
         client_secret: secrets.client_secret,

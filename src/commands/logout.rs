@@ -5,6 +5,7 @@ use crate::http::HttpClient;
 use crate::model::ClientCredentials;
 use crate::oauth::flow::{self, TokenHint};
 use crate::oauth::oauth1;
+use crate::secret::ExposeOption;
 use crate::store::{Channel, Secrets};
 
 use super::Context;
@@ -35,7 +36,10 @@ pub fn run(ctx: &Context, name: &str, local_only: bool, dry_run: bool) -> Result
         let secrets = ctx.store.secrets(&channel)?;
         let client = ClientCredentials {
             id: channel.client_id.clone(),
-            secret: secrets.client_secret.clone().map(oauth2::ClientSecret::new),
+            secret: secrets
+                .client_secret
+                .expose_str()
+                .map(|s| oauth2::ClientSecret::new(s.into())),
             auth: channel.client_auth,
         };
         let http = ctx.network.client();
@@ -159,7 +163,7 @@ fn revoke_oauth2(
     let endpoints = &channel.endpoints;
     let access = || {
         flow::revoke(
-            &secrets.access_token,
+            secrets.access_token.expose(),
             TokenHint::AccessToken,
             endpoints,
             client,
@@ -167,7 +171,13 @@ fn revoke_oauth2(
         )
     };
     match &secrets.refresh_token {
-        Some(rt) => match flow::revoke(rt, TokenHint::RefreshToken, endpoints, client, http)? {
+        Some(rt) => match flow::revoke(
+            rt.expose(),
+            TokenHint::RefreshToken,
+            endpoints,
+            client,
+            http,
+        )? {
             true => access(),
             false => Ok(false),
         },

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::error::{Error, ExitCode};
 use crate::refresh::{self, Outcome, Policy};
+use crate::secret::ExposeOption;
 
 use super::Context;
 
@@ -73,16 +74,20 @@ pub fn run(ctx: &Context, name: &str, no_refresh: bool) -> Result<ExitCode, Erro
     if ctx.ui.json {
         ctx.ui.json_data(&json!({
             "channel": channel.name,
-            "access_token": secrets.access_token,
-            "token_secret": secrets.token_secret,
+            "access_token": secrets.access_token.expose(),
+            "token_secret": secrets.token_secret.expose_str(),
             "token_type": if channel.oauth1 { "oauth1" } else { "bearer" },
             "expires_at": channel.expires_at.map(|t| t.to_rfc3339()),
         }));
     } else if let (true, Some(secret)) = (channel.oauth1, &secrets.token_secret) {
         // OAuth 1.0a: `token:secret`, the form Postiz stores for X.
-        ctx.ui.data(format!("{}:{secret}", secrets.access_token));
+        ctx.ui.data(format!(
+            "{}:{}",
+            secrets.access_token.expose(),
+            secret.expose()
+        ));
     } else {
-        ctx.ui.data(&secrets.access_token);
+        ctx.ui.data(secrets.access_token.expose());
     }
     Ok(ExitCode::Ok)
 }

@@ -11,6 +11,7 @@ use crate::oauth::oauth1::Consumer;
 use crate::oauth::scopes;
 use crate::providers::{self, ClientAuth, EnvFile, OAuth1, Provider, ServerMetadata};
 use crate::sandbox;
+use crate::secret::{ExposeOption, Secret};
 use crate::ui::Ui;
 
 use super::services::Vars;
@@ -25,7 +26,7 @@ pub fn credentials(
     providers::resolve_credentials(
         provider,
         client.client_id.as_deref(),
-        client.client_secret.as_deref(),
+        client.client_secret.expose_str(),
         env_file,
         vars,
     )
@@ -178,7 +179,7 @@ pub fn consumer(
     })?;
     Ok(Consumer {
         key: creds.client_id,
-        secret: secret.secret().clone(),
+        secret: Secret::new(secret.secret().clone()),
     })
 }
 

@@ -16,6 +16,7 @@ use crate::oauth::scopes;
 use crate::oauth::token::TokenResponse;
 use crate::providers::identity::{self, Account};
 use crate::providers::{granted, GrantedScopes, Provider};
+use crate::secret::Secret;
 use crate::store::Secrets;
 use crate::ui::Ui;
 
@@ -137,8 +138,9 @@ impl Finish<'_> {
             if token.granted_scopes().is_none() {
                 token.scopes = short.scopes.clone();
             }
-            for (k, v) in short.extra {
-                token.extra.entry(k).or_insert(v);
+            let extra = token.extra.expose_mut();
+            for (k, v) in short.extra.expose() {
+                extra.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
 
@@ -220,15 +222,19 @@ impl Finish<'_> {
         );
         let mut channel = channel;
         let mut secrets = Secrets {
-            access_token: token.access_token().secret().clone(),
-            refresh_token: token.refresh_token.as_ref().map(|t| t.secret().clone()),
+            access_token: Secret::new(token.access_token().secret().clone()),
+            refresh_token: token
+                .refresh_token
+                .as_ref()
+                .map(|t| t.secret().as_str().into()),
             id_token: token.id_token.clone(),
-            client_secret: client.secret.as_ref().map(|s| s.secret().clone()),
+            client_secret: client.secret.as_ref().map(|s| s.secret().as_str().into()),
             token_secret: None,
         };
         if let Some(targets) = &provider.pages {
-            let choices = crate::providers::pages::list(targets, &secrets.access_token, http)
-                .map_err(|e| revoke(e, &token))?;
+            let choices =
+                crate::providers::pages::list(targets, secrets.access_token.expose(), http)
+                    .map_err(|e| revoke(e, &token))?;
             let choice = match target::choose(
                 ui,
                 &targets.kind,

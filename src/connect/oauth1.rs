@@ -43,7 +43,7 @@ pub fn login(
         .map_err(|e| explain_request_token_failure(e, rules, callback))?;
         svc.ui.step("Got a request token for this callback");
         let url = oauth1::authorize_url(&rules.authorize_url, &request)?;
-        let token = request.token.clone();
+        let token = request.token.expose().clone();
         Ok((request, url, token))
     })?;
     let outcome = finish(svc, plan, rules, consumer, &request, &received.code);

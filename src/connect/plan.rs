@@ -13,6 +13,7 @@ use crate::oauth::listener::{self, RedirectPlan};
 use crate::oauth::oauth1::Consumer;
 use crate::providers::{Catalog, EnvFile, LoopbackPort, OAuth1, Provider};
 use crate::sandbox::{self, Sandbox};
+use crate::secret::ExposeOption;
 use crate::store::{Backend, HeldLogin, Store};
 use crate::ui::Ui;
 
@@ -311,7 +312,10 @@ impl ConnectPlan {
                     port_source = Port::Uri;
                     Client::Ready(ClientCredentials {
                         id: app.client_id,
-                        secret: app.client_secret.map(oauth2::ClientSecret::new),
+                        secret: app
+                            .client_secret
+                            .expose_str()
+                            .map(|s| oauth2::ClientSecret::new(s.into())),
                         auth: provider.client_auth,
                     })
                 }

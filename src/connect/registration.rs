@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::error::Error;
 use crate::model::ClientCredentials;
 use crate::providers::Provider;
+use crate::secret::Secret;
 use crate::store::{RegisteredApp, Store};
 
 use super::services::Services;
@@ -88,7 +89,7 @@ pub fn register(
     let app = RegisteredApp {
         instance: instance.to_string(),
         client_id: id.clone(),
-        client_secret: secret.clone(),
+        client_secret: secret.as_deref().map(Secret::from),
         redirect_uri: redirect_uri.to_string(),
         scopes: scopes.to_vec(),
     };

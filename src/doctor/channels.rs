@@ -71,7 +71,7 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, network: Network) -> 
         crate::providers::identity::call(
             &identity,
             url,
-            &secrets.access_token,
+            secrets.access_token.expose(),
             &c.client_id,
             &c.token_fields,
             &http,

@@ -8,6 +8,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::redact;
+use crate::secret::Secret;
 
 /// Where the error came from: the redirect back from the authorization endpoint, or an
 /// HTTP response from the token (or another) endpoint.
@@ -60,14 +61,14 @@ pub struct ProviderError {
 pub const EVIDENCE_BODY_LIMIT: usize = 16 * 1024;
 
 /// An HTTP answer kept with the error it caused: status, content type, `Retry-After`
-/// and the body (capped at [`EVIDENCE_BODY_LIMIT`]). `Debug` shows the body redacted, so
-/// a logged error never carries a token the body quoted.
-#[derive(Clone, PartialEq, Eq)]
+/// and the body (capped at [`EVIDENCE_BODY_LIMIT`]). The body is a [`Secret`], so a
+/// logged error never carries a token the body quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     pub status: u16,
     pub content_type: Option<String>,
     pub retry_after: Option<String>,
-    body: Vec<u8>,
+    body: Secret<Vec<u8>>,
 }
 
 impl Evidence {
@@ -81,7 +82,7 @@ impl Evidence {
             status,
             content_type,
             retry_after,
-            body: body[..body.len().min(EVIDENCE_BODY_LIMIT)].to_vec(),
+            body: Secret::new(body[..body.len().min(EVIDENCE_BODY_LIMIT)].to_vec()),
         }
     }
 
@@ -105,7 +106,7 @@ impl Evidence {
     /// The raw body, capped: remote text that may quote a secret. Never print it
     /// unredacted (`redact::body`).
     pub fn raw_body(&self) -> &[u8] {
-        &self.body
+        self.body.expose()
     }
 
     /// `Retry-After` in seconds (RFC 9110 §10.2.3); the HTTP-date form is not used by
@@ -113,17 +114,6 @@ impl Evidence {
     pub fn retry_after(&self) -> Option<std::time::Duration> {
         let secs = self.retry_after.as_deref()?.trim().parse::<u64>().ok()?;
         Some(std::time::Duration::from_secs(secs))
-    }
-}
-
-impl fmt::Debug for Evidence {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Evidence")
-            .field("status", &self.status)
-            .field("content_type", &self.content_type)
-            .field("retry_after", &self.retry_after)
-            .field("body", &redact::body(&self.body))
-            .finish()
     }
 }
 

@@ -9,28 +9,20 @@ use oauth1_request as oauth;
 use crate::error::provider::{ProviderError, Stage};
 use crate::error::Error;
 use crate::http::{HttpClient, RequestBody};
+use crate::secret::Secret;
 
 /// Consumer key and secret (X's API key and secret).
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct Consumer {
     pub key: String,
-    pub secret: String,
-}
-
-impl std::fmt::Debug for Consumer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Consumer")
-            .field("key", &self.key)
-            .field("secret", &"[redacted]")
-            .finish()
-    }
+    pub secret: Secret,
 }
 
 /// A token and its secret (temporary or access credentials).
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct TokenPair {
-    pub token: String,
-    pub secret: String,
+    pub token: Secret,
+    pub secret: Secret,
     /// Everything else the provider sent (X: `user_id`, `screen_name`).
     pub extra: BTreeMap<String, String>,
 }
@@ -52,10 +44,13 @@ pub fn sign(
         .collect();
     sorted.sort();
     let list = oauth::ParameterList::new(sorted);
-    let client = oauth::Credentials::new(consumer.key.as_str(), consumer.secret.as_str());
+    let client = oauth::Credentials::new(consumer.key.as_str(), consumer.secret.expose_str());
     let mut builder = oauth::Builder::<_, _, &str>::new(client, oauth::HmacSha1::new());
     if let Some(t) = token {
-        builder.token(oauth::Credentials::new(t.token.as_str(), t.secret.as_str()));
+        builder.token(oauth::Credentials::new(
+            t.token.expose_str(),
+            t.secret.expose_str(),
+        ));
     }
     // oauth_version is optional (RFC 5849 §3.1); X's own examples send it.
     builder.callback(callback).verifier(verifier).version(true);
@@ -99,7 +94,7 @@ pub fn authorize_url(url: &str, request: &TokenPair) -> Result<String, Error> {
     })?;
     parsed
         .query_pairs_mut()
-        .append_pair("oauth_token", &request.token);
+        .append_pair("oauth_token", request.token.expose());
     Ok(parsed.to_string())
 }
 
@@ -201,8 +196,8 @@ fn call(
         fields.remove("oauth_token_secret"),
     ) {
         (true, Some(token), Some(secret)) => Ok(TokenPair {
-            token,
-            secret,
+            token: token.into(),
+            secret: secret.into(),
             extra: fields,
         }),
         _ => Err(Error::Token(ProviderError::from_response(

@@ -2,7 +2,6 @@
 //! with any separator or as a JSON array, `expires_in` as a number or a string, a missing
 //! `token_type`, and extra fields (`id_token`, `refresh_token_expires_in`, ...) kept.
 
-use std::fmt;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -11,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use super::scopes;
+use crate::secret::Secret;
 
 /// `token_type` as sent (`bearer`, `Bearer`, `mac`...); only compared case-insensitively.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
@@ -24,7 +24,7 @@ impl Default for TokenKind {
 
 impl oauth2::TokenType for TokenKind {}
 
-#[derive(Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct TokenResponse {
     pub access_token: AccessToken,
     #[serde(default)]
@@ -34,23 +34,10 @@ pub struct TokenResponse {
     pub refresh_token: Option<RefreshToken>,
     #[serde(default, rename = "scope", deserialize_with = "scope_list")]
     pub scopes: Option<Vec<Scope>>,
-    pub id_token: Option<String>,
-    /// Everything else the provider sent (never printed unredacted).
+    pub id_token: Option<Secret>,
+    /// Everything else the provider sent (a token secret, an `open_id`...).
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-impl fmt::Debug for TokenResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TokenResponse")
-            .field("access_token", &"[redacted]")
-            .field("token_type", &self.token_type)
-            .field("expires_in", &self.expires_in)
-            .field("has_refresh_token", &self.refresh_token.is_some())
-            .field("scopes", &self.scopes)
-            .field("has_id_token", &self.id_token.is_some())
-            .finish()
-    }
+    pub extra: Secret<Map<String, Value>>,
 }
 
 impl TokenResponse {
@@ -74,7 +61,7 @@ impl TokenResponse {
 
     /// `refresh_token_expires_in` (LinkedIn, X...), when sent.
     pub fn refresh_expires_in(&self) -> Option<u64> {
-        match self.extra.get("refresh_token_expires_in")? {
+        match self.extra.expose().get("refresh_token_expires_in")? {
             Value::Number(n) => n.as_u64(),
             Value::String(s) => s.parse().ok(),
             _ => None,

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{catalog_entry, is_two_step, REFRESH_WORKFLOW_PROVIDERS};
 use crate::providers::{Catalog, RefreshStyle};
+use crate::secret::Secret;
 
 /// VK keeps `<refresh token>&&&&<device id>` in `refreshToken` and splits it on refresh
 /// (`libraries/nestjs-libraries/src/integrations/social/vk.provider.ts`).
@@ -27,7 +28,7 @@ pub fn usable_refresh_token(stored: Option<&str>) -> Option<&str> {
 /// values it stores with it (VK's `device_id`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StoredRefresh {
-    pub token: Option<String>,
+    pub token: Option<Secret>,
     pub params: BTreeMap<String, String>,
 }
 
@@ -43,12 +44,12 @@ pub fn split_refresh(provider: &str, stored: Option<&str>) -> StoredRefresh {
             params.insert("device_id".to_string(), device.to_string());
         }
         return StoredRefresh {
-            token: usable_refresh_token(Some(token)).map(str::to_string),
+            token: usable_refresh_token(Some(token)).map(Secret::from),
             params,
         };
     }
     StoredRefresh {
-        token: usable_refresh_token(Some(stored)).map(str::to_string),
+        token: usable_refresh_token(Some(stored)).map(Secret::from),
         params: BTreeMap::new(),
     }
 }
@@ -188,6 +189,7 @@ pub fn verdict(facts: &RowFacts<'_>, catalog: &Catalog, now: DateTime<Utc>) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret::ExposeOption;
 
     fn facts(provider: &str) -> RowFacts<'_> {
         RowFacts {
@@ -215,12 +217,12 @@ mod tests {
     #[test]
     fn vk_keeps_its_device_id_with_the_refresh_token() {
         let split = split_refresh("vk", Some("rt-1&&&&dev-9"));
-        assert_eq!(split.token.as_deref(), Some("rt-1"));
+        assert_eq!(split.token.expose_str(), Some("rt-1"));
         assert_eq!(split.params["device_id"], "dev-9");
         assert_eq!(join_refresh("vk", "rt-2", &split.params), "rt-2&&&&dev-9");
         // Other providers' tokens are taken whole.
         let other = split_refresh("discord", Some("a&&&&b"));
-        assert_eq!(other.token.as_deref(), Some("a&&&&b"));
+        assert_eq!(other.token.expose_str(), Some("a&&&&b"));
         assert_eq!(join_refresh("discord", "t", &other.params), "t");
         assert_eq!(split_refresh("vk", Some("&&&&dev")).token, None);
     }

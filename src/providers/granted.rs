@@ -14,7 +14,7 @@ pub fn from_token(field: &str, token: &TokenResponse) -> Option<Vec<String>> {
     if field == "scope" {
         return token.granted_scopes();
     }
-    let value = token.extra.get(field)?;
+    let value = token.extra.expose().get(field)?;
     // Instagram's shape is UNVERIFIED: a string, an array, or wrapped in `data[0]`.
     let value = value
         .pointer("/data/0")

@@ -11,6 +11,7 @@ use crate::error::provider::{ProviderError, Stage};
 use crate::error::Error;
 use crate::http::HttpClient;
 use crate::oauth::token::TokenResponse;
+use crate::secret::ExposeOption;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Account {
@@ -61,7 +62,7 @@ pub fn fetch(
     client_id: &str,
     http: &HttpClient,
 ) -> Result<Account, Error> {
-    let token_json = Value::Object(token.extra.clone());
+    let token_json = Value::Object(token.extra.expose().clone());
     if identity.in_token_response {
         let account = as_stored(
             identity,
@@ -109,7 +110,7 @@ pub fn fetch(
             return Ok(account);
         }
     }
-    if let Some(jwt) = token.id_token.as_deref() {
+    if let Some(jwt) = token.id_token.expose_str() {
         let keys = match &endpoints.jwks_uri {
             Some(url) => Some(crate::oauth::id_token::fetch_keys(url, http)?),
             None => None,
@@ -157,6 +158,7 @@ pub fn token_fields(identity: &Identity, token: &TokenResponse) -> BTreeMap<Stri
     };
     token
         .extra
+        .expose()
         .iter()
         .filter(|(k, _)| url.contains(&format!("{{token.{k}}}")))
         .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::{PageToken, Pages, PagesParent};
 use crate::error::Error;
 use crate::http::HttpClient;
+use crate::secret::Secret;
 
 /// Graph-style pagination is followed at most this far (100 items a page).
 const MAX_PAGES: usize = 20;
@@ -16,7 +17,7 @@ pub struct Choice {
     pub id: String,
     pub name: String,
     /// The page's own access token, when the provider issues one (Meta).
-    pub token: Option<String>,
+    pub token: Option<Secret>,
     /// Its handle, when the listing gives one (the row's `profile` in Postiz).
     #[serde(default)]
     pub handle: Option<String>,
@@ -86,7 +87,7 @@ pub fn choice(pages: &Pages, item: &Value, parent: Option<&str>) -> Option<Choic
     Some(Choice {
         id: printable(id),
         name,
-        token,
+        token: token.map(Secret::from),
         handle,
     })
 }

@@ -3,7 +3,6 @@
 //! written to disk is `crate::model::record`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,6 +14,7 @@ use crate::model::record::{
 use crate::model::{ClientAuth, Endpoints, Envelope, RefreshRule, RefreshStyle, Wire};
 use crate::providers::identity::Account;
 use crate::providers::pages::Choice;
+use crate::secret::{ExposeOption, Secret};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,31 +40,19 @@ impl Backend {
     }
 }
 
-/// The secrets of one channel. `Debug` never shows them.
-#[derive(Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+/// The secrets of one channel.
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
 pub struct Secrets {
-    pub access_token: String,
+    pub access_token: Secret,
     #[serde(default)]
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     #[serde(default)]
-    pub id_token: Option<String>,
+    pub id_token: Option<Secret>,
     #[serde(default)]
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// OAuth 1.0a: the access token's secret.
     #[serde(default)]
-    pub token_secret: Option<String>,
-}
-
-impl fmt::Debug for Secrets {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Secrets")
-            .field("access_token", &"[redacted]")
-            .field("has_refresh_token", &self.refresh_token.is_some())
-            .field("has_id_token", &self.id_token.is_some())
-            .field("has_client_secret", &self.client_secret.is_some())
-            .field("has_token_secret", &self.token_secret.is_some())
-            .finish()
-    }
+    pub token_secret: Option<Secret>,
 }
 
 /// What is known about a channel that is not secret. On disk it is a
@@ -200,24 +188,14 @@ impl Channel {
 }
 
 /// A client this tool registered on an instance.
-#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct RegisteredApp {
     pub instance: String,
     pub client_id: String,
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// Registered redirect URIs must match exactly, so later logins reuse this one.
     pub redirect_uri: String,
     pub scopes: Vec<String>,
-}
-
-impl fmt::Debug for RegisteredApp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RegisteredApp")
-            .field("instance", &self.instance)
-            .field("client_id", &self.client_id)
-            .field("redirect_uri", &self.redirect_uri)
-            .finish()
-    }
 }
 
 /// The page chosen under a user's login.
@@ -506,7 +484,7 @@ impl From<HeldLogin> for HeldRecord {
                 .map(|c| ChoiceRecord {
                     id: c.id,
                     name: c.name,
-                    token: c.token,
+                    token: c.token.expose_str().map(str::to_string),
                     handle: c.handle,
                 })
                 .collect(),
@@ -532,7 +510,7 @@ impl TryFrom<HeldRecord> for HeldLogin {
                 .map(|c| Choice {
                     id: c.id,
                     name: c.name,
-                    token: c.token,
+                    token: c.token.map(Secret::from),
                     handle: c.handle,
                 })
                 .collect(),
@@ -624,7 +602,7 @@ mod tests {
         let vk = store.get("vk:1001").unwrap();
         assert_eq!(vk.refresh.params["state"], "{state}");
         assert_eq!(
-            store.secrets(&vk).unwrap().access_token,
+            *store.secrets(&vk).unwrap().access_token.expose(),
             fixture("secrets/vk%3A1001.json")["access_token"]
         );
         // The settings of then: the file store was chosen.

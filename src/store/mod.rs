@@ -1151,7 +1151,7 @@ pub(crate) mod tests {
         let listing = store.list().unwrap();
         assert_eq!(listing.channels.len(), 2, "{:?}", listing.unreadable);
         let a = store.get(&long_a).unwrap();
-        assert_eq!(store.secrets(&a).unwrap().access_token, long_a);
+        assert_eq!(*store.secrets(&a).unwrap().access_token.expose(), long_a);
     }
 
     #[test]

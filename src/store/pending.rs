@@ -482,7 +482,13 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].path, second, "newest last");
         assert_eq!(
-            found[1].record.as_ref().unwrap().secrets.access_token,
+            found[1]
+                .record
+                .as_ref()
+                .unwrap()
+                .secrets
+                .access_token
+                .expose(),
             "two"
         );
         assert_eq!(key_of(&second).as_deref(), Some("custom%3Aalice"));
@@ -545,7 +551,13 @@ mod tests {
         let john = find(&j, Some("reddit%3Ajohn"));
         assert_eq!(john.len(), 1);
         assert_eq!(
-            john[0].record.as_ref().unwrap().secrets.access_token,
+            john[0]
+                .record
+                .as_ref()
+                .unwrap()
+                .secrets
+                .access_token
+                .expose(),
             "john"
         );
     }
@@ -581,7 +593,13 @@ mod tests {
         let found = find(&j, Some("k"));
         assert_eq!(found.len(), 1, "only this home's record");
         assert_eq!(
-            found[0].record.as_ref().unwrap().secrets.access_token,
+            found[0]
+                .record
+                .as_ref()
+                .unwrap()
+                .secrets
+                .access_token
+                .expose(),
             "ATTACKER"
         );
     }

@@ -10,6 +10,7 @@ use crate::postiz::follow::{self, Follow};
 use crate::postiz::locate;
 use crate::postiz::report::{self};
 use crate::postiz::{self};
+use crate::secret::ExposeOption;
 
 use super::Context;
 
@@ -45,7 +46,7 @@ pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {
                 ids,
                 deployment: &target(deployment),
                 client_id: client_id.as_deref(),
-                client_secret: client_secret.as_deref(),
+                client_secret: client_secret.expose_str(),
                 sandbox_at: sandbox_at.url.as_deref(),
                 dry_run: *dry_run,
             },

@@ -10,6 +10,7 @@ use crate::postiz::engine;
 use crate::postiz::locate::Target;
 use crate::postiz::{self, model::Organization};
 use crate::providers::{Provider, RefreshStyle};
+use crate::secret::ExposeOption;
 
 use super::deployment::{deployment_flag, locate_from, setting, shared_list, writer, Context};
 use super::records::{write_replaced_rows, Held};
@@ -190,8 +191,8 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         (
             format!(
                 "{}:{}",
-                secrets.access_token,
-                secrets.token_secret.clone().unwrap_or_default()
+                secrets.access_token.expose(),
+                secrets.token_secret.expose_str().unwrap_or_default()
             ),
             String::new(),
             no_expiry,
@@ -206,10 +207,10 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                 .unwrap_or_else(|| secrets.access_token.clone()),
             _ => secrets.refresh_token.clone().unwrap_or_default(),
         };
-        let refresh_token = postiz_refresh_column(&identifier, &refresh_token, &channel)?;
+        let refresh_token = postiz_refresh_column(&identifier, refresh_token.expose(), &channel)?;
         let issued = channel.token_issued_at.unwrap_or(now);
         (
-            secrets.access_token.clone(),
+            secrets.access_token.expose().clone(),
             refresh_token,
             repair::recorded_expiry(&identifier, issued, channel.expires_at),
         )
@@ -246,8 +247,8 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             None => channel.account.username.clone(),
         },
         picture: None,
-        token,
-        refresh_token,
+        token: token.into(),
+        refresh_token: refresh_token.into(),
         token_expiration: expiration,
         posting_times: repair::DEFAULT_POSTING_TIMES.into(),
         additional_settings,
@@ -318,12 +319,13 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         .as_ref()
         .filter(|e| {
             e.token != row.token
-                || e.refresh_token.as_deref().unwrap_or_default() != row.refresh_token
+                || e.refresh_token.expose_str().unwrap_or_default()
+                    != row.refresh_token.expose_str()
         })
         .map(|e| {
             json!({
-                "token": repair::mask(&e.token),
-                "refresh_token": repair::mask(e.refresh_token.as_deref().unwrap_or_default()),
+                "token": repair::mask(e.token.expose()),
+                "refresh_token": repair::mask(e.refresh_token.expose_str().unwrap_or_default()),
                 "token_expiration": e.token_expiration.map(|t| t.to_rfc3339()),
                 "channel_token_expiration": row.token_expiration.to_rfc3339(),
             })
@@ -341,14 +343,15 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             .into_iter()
             .filter(|r| {
                 r.token != row.token
-                    || r.refresh_token.as_deref().unwrap_or_default() != row.refresh_token
+                    || r.refresh_token.expose_str().unwrap_or_default()
+                        != row.refresh_token.expose_str()
             })
             .collect(),
         None => Vec::new(),
     };
     let mut shown = serde_json::to_value(&row).expect("row serializes");
-    shown["token"] = json!(repair::mask(&row.token));
-    shown["refresh_token"] = json!(repair::mask(&row.refresh_token));
+    shown["token"] = json!(repair::mask(row.token.expose()));
+    shown["refresh_token"] = json!(repair::mask(row.refresh_token.expose()));
     let mut out = json!({
         "channel": channel.name,
         "organization": {"id": org.id, "name": org.name},
@@ -459,8 +462,8 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             internal_id: &internal_id,
             provider: &e.provider,
             name: &e.name,
-            token: &e.token,
-            refresh_token: e.refresh_token.as_deref(),
+            token: e.token.expose(),
+            refresh_token: e.refresh_token.expose_str(),
             token_expiration: e.token_expiration,
         });
     }
@@ -474,8 +477,8 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
                 &located,
                 "postiz-connect postiz adopt",
                 &held,
-                &row.token,
-                &row.refresh_token,
+                row.token.expose(),
+                row.refresh_token.expose(),
             )
             .map_err(|err| Error::Store {
                 what: format!(
@@ -493,7 +496,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         &repair::new_id(),
         existing
             .as_ref()
-            .map(|e| (e.token.as_str(), e.refresh_token.as_deref())),
+            .map(|e| (e.token.expose_str(), e.refresh_token.expose_str())),
         share_with_root.as_deref(),
     )?;
     let (row_id, inserted, shared) = match adopted {
@@ -756,6 +759,7 @@ pub(super) fn postiz_refresh_column(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret::Secret;
 
     fn existing(provider: &str) -> Existing {
         Existing {
@@ -763,7 +767,7 @@ mod tests {
             name: "Acme on X".into(),
             provider: provider.into(),
             deleted: false,
-            token: String::new(),
+            token: Secret::default(),
             refresh_token: None,
             token_expiration: None,
             additional_settings: None,

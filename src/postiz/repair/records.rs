@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use super::writer::SecretRow;
 use crate::error::Error;
 use crate::postiz::{self};
+use crate::secret::{ExposeOption, Secret};
 
 use super::deployment::{Context, Located};
 
@@ -85,8 +86,8 @@ impl<'a> From<&'a SecretRow> for Held<'a> {
             internal_id: &row.internal_id,
             provider: &row.provider,
             name: &row.name,
-            token: &row.token,
-            refresh_token: row.refresh_token.as_deref(),
+            token: row.token.expose(),
+            refresh_token: row.refresh_token.expose_str(),
             token_expiration: row.token_expiration,
         }
     }
@@ -121,8 +122,8 @@ pub(super) fn write_record(
         "database": located.deployment.database.as_ref().map(|d| d.shown()),
         "row": row_json(&Held::from(row)),
         "replaces": {
-            "token_sha256": fingerprint(&row.token),
-            "refreshToken_sha256": fingerprint(row.refresh_token.as_deref().unwrap_or_default()),
+            "token_sha256": fingerprint(row.token.expose()),
+            "refreshToken_sha256": fingerprint(row.refresh_token.expose_str().unwrap_or_default()),
         },
         "token": token,
         "refreshToken": refresh_token,
@@ -188,8 +189,8 @@ pub(super) struct RecordRow {
     pub(super) row_id: String,
     /// The provider the row had (absent in records of older versions).
     pub(super) provider: Option<String>,
-    pub(super) token: String,
-    pub(super) refresh_token: String,
+    pub(super) token: Secret,
+    pub(super) refresh_token: Secret,
     pub(super) expiration: DateTime<Utc>,
     pub(super) replaces: Option<(String, String)>,
 }
@@ -212,8 +213,8 @@ fn record_row(value: &Value) -> Option<RecordRow> {
     Some(RecordRow {
         row_id: text("/row/id")?.to_string(),
         provider: text("/row/providerIdentifier").map(str::to_string),
-        token: text("/token")?.to_string(),
-        refresh_token: text("/refreshToken")?.to_string(),
+        token: text("/token")?.into(),
+        refresh_token: text("/refreshToken")?.into(),
         expiration,
         replaces: text("/replaces/token_sha256")
             .zip(text("/replaces/refreshToken_sha256"))
@@ -270,8 +271,8 @@ pub(super) fn pending_record_of(
 ) -> Option<PathBuf> {
     let dirs = crate::store::pending::aside_dirs(ctx.store.journal(), RECORDS);
     let here = located.deployment.database.as_ref().map(|d| d.url.clone());
-    let token_sha = fingerprint(&row.token);
-    let refresh_sha = fingerprint(row.refresh_token.as_deref().unwrap_or_default());
+    let token_sha = fingerprint(row.token.expose());
+    let refresh_sha = fingerprint(row.refresh_token.expose_str().unwrap_or_default());
     let prefix = format!("{}.", crate::store::file_key(&row.id));
     let mut found: Vec<PathBuf> = dirs
         .iter()

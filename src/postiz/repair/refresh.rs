@@ -20,6 +20,7 @@ use crate::postiz::refreshable::{self, RowFacts, Verdict};
 use crate::postiz::{self};
 use crate::providers::{credentials, RefreshStyle};
 use crate::refresh::{classify, retry_delay, Class};
+use crate::secret::ExposeOption;
 
 use super::deployment::{
     busy, deployment_env, deployment_flag, launches, locate_from, setting, share_root, shared_list,
@@ -199,7 +200,7 @@ pub(super) fn refresh_locked(
         .cloned()
         .expect("the verdict found the provider");
     // What Postiz keeps in refreshToken, taken apart (VK: `<token>&&&&<device id>`).
-    let stored = refreshable::split_refresh(&row.provider, row.refresh_token.as_deref());
+    let stored = refreshable::split_refresh(&row.provider, row.refresh_token.expose_str());
     if row.provider == "vk" && !stored.params.contains_key("device_id") {
         return Err(Error::Rejected {
             what: format!(
@@ -323,10 +324,12 @@ pub(super) fn refresh_locked(
 
     // Postiz refreshes Meta's long-lived tokens with `integration.refreshToken`, which holds
     // the access token itself (threads.provider.ts, instagram.standalone.provider.ts).
-    let refresh_token = stored.token.clone();
+    let refresh_token = stored.token.expose_str().map(str::to_string);
     let access_token = match rule.style {
-        RefreshStyle::AccessToken => refresh_token.clone().unwrap_or_else(|| row.token.clone()),
-        _ => row.token.clone(),
+        RefreshStyle::AccessToken => refresh_token
+            .clone()
+            .unwrap_or_else(|| row.token.expose().clone()),
+        _ => row.token.expose().clone(),
     };
     let endpoints = crate::sandbox::endpoints_of(&provider);
     let wire = provider.wire();
@@ -551,8 +554,8 @@ pub(super) fn refresh_locked(
     };
     let written = writer.write_refresh(&RefreshWrite {
         id: &row.id,
-        read_token: &row.token,
-        read_refresh_token: row.refresh_token.as_deref(),
+        read_token: row.token.expose(),
+        read_refresh_token: row.refresh_token.expose_str(),
         token: &new_token,
         refresh_token: &new_refresh,
         token_expiration: expiration,
@@ -584,7 +587,8 @@ pub(super) fn refresh_locked(
                 .ok()
                 .flatten()
                 .is_some_and(|now| {
-                    now.token == new_token && now.refresh_token.as_deref() == Some(&new_refresh)
+                    *now.token.expose() == new_token
+                        && now.refresh_token.expose_str() == Some(&new_refresh)
                 });
             if !verified {
                 return Err(Error::Store {

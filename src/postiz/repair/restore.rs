@@ -9,6 +9,7 @@ use super::writer::{PutBack, RefreshWrite, SecretRow, Writer, Written};
 use crate::error::{Error, ExitCode};
 use crate::postiz::locate::Target;
 use crate::postiz::{self};
+use crate::secret::ExposeOption;
 
 use super::deployment::{
     busy, launches, locate_from, share_root, shared_list, writer, Context, Located,
@@ -123,12 +124,13 @@ pub(super) fn restore_locked(
         Ok(ExitCode::Ok)
     };
     let holds = |row: &SecretRow, r: &RecordRow| {
-        row.token == r.token && row.refresh_token.as_deref().unwrap_or_default() == r.refresh_token
+        row.token == r.token
+            && row.refresh_token.expose_str().unwrap_or_default() == r.refresh_token.expose_str()
     };
     let replaced_by = |row: &SecretRow, r: &RecordRow| {
         r.replaces.as_ref().is_some_and(|(token_sha, refresh_sha)| {
-            fingerprint(&row.token) == *token_sha
-                && fingerprint(row.refresh_token.as_deref().unwrap_or_default()) == *refresh_sha
+            fingerprint(row.token.expose()) == *token_sha
+                && fingerprint(row.refresh_token.expose_str().unwrap_or_default()) == *refresh_sha
         })
     };
     if holds(&row, main) && record.also.as_ref().is_none_or(|a| a.is_empty()) {
@@ -210,8 +212,8 @@ pub(super) fn restore_locked(
                 located,
                 "postiz-connect postiz restore",
                 &rows,
-                &main.token,
-                &main.refresh_token,
+                main.token.expose(),
+                main.refresh_token.expose(),
             )
             .map_err(|e| Error::Store {
                 what: format!(
@@ -224,10 +226,10 @@ pub(super) fn restore_locked(
     };
     let written = writer.write_refresh(&RefreshWrite {
         id: &row.id,
-        read_token: &row.token,
-        read_refresh_token: row.refresh_token.as_deref(),
-        token: &main.token,
-        refresh_token: &main.refresh_token,
+        read_token: row.token.expose(),
+        read_refresh_token: row.refresh_token.expose_str(),
+        token: main.token.expose(),
+        refresh_token: main.refresh_token.expose(),
         token_expiration: main.expiration,
         clear_between_steps,
         share_with_root: root.as_deref(),
@@ -293,13 +295,14 @@ fn put_back(
         }
     }
     let holds = |r: &SecretRow, e: &RecordRow| {
-        r.token == e.token && r.refresh_token.as_deref().unwrap_or_default() == e.refresh_token
+        r.token == e.token
+            && r.refresh_token.expose_str().unwrap_or_default() == e.refresh_token.expose_str()
     };
     let fits = |r: &SecretRow, e: &RecordRow| {
         other_provider(r, e).is_none()
             && e.replaces.as_ref().is_some_and(|(t, rt)| {
-                fingerprint(&r.token) == *t
-                    && fingerprint(r.refresh_token.as_deref().unwrap_or_default()) == *rt
+                fingerprint(r.token.expose()) == *t
+                    && fingerprint(r.refresh_token.expose_str().unwrap_or_default()) == *rt
             })
     };
     let writable: Vec<&(SecretRow, &RecordRow)> = rows
@@ -387,10 +390,10 @@ fn put_back(
         .iter()
         .map(|(r, e)| PutBack {
             id: &r.id,
-            read_token: &r.token,
-            read_refresh_token: r.refresh_token.as_deref(),
-            token: &e.token,
-            refresh_token: &e.refresh_token,
+            read_token: r.token.expose(),
+            read_refresh_token: r.refresh_token.expose_str(),
+            token: e.token.expose(),
+            refresh_token: e.refresh_token.expose(),
             token_expiration: e.expiration,
         })
         .collect();

@@ -9,7 +9,6 @@
 //! (`libraries/nestjs-libraries/src/integrations/refresh.integration.service.ts`) also
 //! calls with the refreshed tokens.
 
-use std::fmt;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -20,6 +19,7 @@ use crate::error::Error;
 use crate::postiz::db::{self, Tls};
 use crate::postiz::locate::Located;
 use crate::postiz::model::Organization;
+use crate::secret::{ExposeOption, Secret};
 
 /// How the repair connection names itself to PostgreSQL.
 pub const APPLICATION_NAME: &str = "postiz-connect (repair)";
@@ -69,7 +69,7 @@ pub fn recorded_expiry(
 }
 
 /// A channel row with its tokens: read only by the repair commands, never shown.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct SecretRow {
     pub id: String,
     pub organization_id: String,
@@ -82,27 +82,15 @@ pub struct SecretRow {
     pub refresh_needed: bool,
     pub token_expiration: Option<DateTime<Utc>>,
     pub deleted: bool,
-    pub token: String,
-    pub refresh_token: Option<String>,
+    pub token: Secret,
+    pub refresh_token: Option<Secret>,
     pub additional_settings: Option<String>,
-}
-
-impl fmt::Debug for SecretRow {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SecretRow")
-            .field("id", &self.id)
-            .field("provider", &self.provider)
-            .field("internal_id", &self.internal_id)
-            .field("token", &"[redacted]")
-            .field("has_refresh_token", &self.has_refresh_token())
-            .finish()
-    }
 }
 
 impl SecretRow {
     /// Postiz writes `''` when a provider gave no refresh token, and Slack's `'null'`.
     pub fn has_refresh_token(&self) -> bool {
-        crate::postiz::refreshable::usable_refresh_token(self.refresh_token.as_deref()).is_some()
+        crate::postiz::refreshable::usable_refresh_token(self.refresh_token.expose_str()).is_some()
     }
 
     /// "linkedin \"Name\" (row ID)", for messages: on one line, whatever the row holds.
@@ -153,7 +141,7 @@ pub enum Written {
 }
 
 /// The row `postiz adopt` writes, as `createOrUpdateIntegration` would.
-#[derive(Clone, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct AdoptRow {
     pub organization_id: String,
     pub internal_id: String,
@@ -164,9 +152,9 @@ pub struct AdoptRow {
     pub profile: Option<String>,
     pub picture: Option<String>,
     #[serde(skip)]
-    pub token: String,
+    pub token: Secret,
     #[serde(skip)]
-    pub refresh_token: String,
+    pub refresh_token: Secret,
     pub token_expiration: DateTime<Utc>,
     pub posting_times: String,
     /// Written on insert always (`[]` by default); on update only when the provider has
@@ -175,44 +163,23 @@ pub struct AdoptRow {
     pub provider_has_settings: bool,
 }
 
-impl fmt::Debug for AdoptRow {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AdoptRow")
-            .field("organization_id", &self.organization_id)
-            .field("internal_id", &self.internal_id)
-            .field("provider", &self.provider)
-            .field("token", &"[redacted]")
-            .finish()
-    }
-}
-
 /// A row already holding `(organizationId, internalId)`: adopt updates it in place.
-#[derive(Clone, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Existing {
     pub id: String,
     pub name: String,
     pub provider: String,
     pub deleted: bool,
     #[serde(skip)]
-    pub token: String,
+    pub token: Secret,
     #[serde(skip)]
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     #[serde(skip)]
     pub token_expiration: Option<DateTime<Utc>>,
     #[serde(skip)]
     pub additional_settings: Option<String>,
     #[serde(skip)]
     pub root_internal_id: Option<String>,
-}
-
-impl fmt::Debug for Existing {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Existing")
-            .field("id", &self.id)
-            .field("provider", &self.provider)
-            .field("token", &"[redacted]")
-            .finish()
-    }
 }
 
 /// What adopt's upsert did.
@@ -249,8 +216,8 @@ fn secret_row_of(r: postgres::Row) -> SecretRow {
         refresh_needed: r.get(8),
         token_expiration: r.get::<_, Option<NaiveDateTime>>(9).map(db::utc),
         deleted: r.get(10),
-        token: r.get(11),
-        refresh_token: r.get(12),
+        token: Secret::new(r.get(11)),
+        refresh_token: r.get::<_, Option<String>>(12).map(Secret::new),
         additional_settings: r.get(13),
     }
 }
@@ -489,8 +456,8 @@ impl Writer {
                     name: r.get(1),
                     provider: r.get(2),
                     deleted: r.get(3),
-                    token: r.get(4),
-                    refresh_token: r.get(5),
+                    token: Secret::new(r.get(4)),
+                    refresh_token: r.get::<_, Option<String>>(5).map(Secret::new),
                     token_expiration: r.get::<_, Option<NaiveDateTime>>(6).map(db::utc),
                     additional_settings: r.get(7),
                     root_internal_id: r.get(8),
@@ -545,8 +512,8 @@ impl Writer {
                     &row.picture,
                     &row.provider,
                     &row.kind,
-                    &row.token,
-                    &row.refresh_token,
+                    row.token.expose(),
+                    row.refresh_token.expose(),
                     &expiration,
                     &row.profile,
                     &row.posting_times,
@@ -566,7 +533,13 @@ impl Writer {
                      \"tokenExpiration\" = $5, \"refreshNeeded\" = false, \
                      \"updatedAt\" = (now() AT TIME ZONE 'UTC') \
                      WHERE \"rootInternalId\" = $1 AND id <> $2",
-                    &[&root, &id, &row.token, &row.refresh_token, &expiration],
+                    &[
+                        &root,
+                        &id,
+                        row.token.expose(),
+                        row.refresh_token.expose(),
+                        &expiration,
+                    ],
                 )?,
                 None => 0,
             };
