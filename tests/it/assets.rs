@@ -201,7 +201,9 @@ fn man_pages(catalog: &Catalog) -> std::io::Result<Vec<(String, Vec<u8>)>> {
         let page = String::from_utf8(exit_status_table(out)).expect("man pages are UTF-8");
         let provider =
             parent.as_deref() == Some(BIN) && providers.contains(&cmd.get_name().to_string());
-        let page = with_docs_and_see_also(page, &name, parent.as_deref(), provider);
+        let page = with_docs_and_see_also(page, &name, parent.as_deref(), provider)
+            // clap_mangen's name for the text after `--help`'s options.
+            .replace("\n.SH EXTRA\n", "\n.SH NOTES\n");
         pages.push((format!("{name}.1"), page.into_bytes()));
         let subs: Vec<clap::Command> = cmd
             .get_subcommands()
@@ -278,7 +280,8 @@ fn find_command<'a>(cmd: &'a clap::Command, words: &str) -> &'a clap::Command {
 }
 
 /// A command's own options (the global ones are on docs/scripting.md) as a Markdown table:
-/// the same help, defaults and values as `--help` and the man page's OPTIONS.
+/// the same help, defaults and values as `--help` and the man page's OPTIONS; then the
+/// text `--help` shows after them.
 fn options_markdown(cmd: &clap::Command) -> String {
     let mut out = String::from("| option | meaning |\n|---|---|\n");
     for arg in cmd.get_arguments() {
@@ -341,6 +344,16 @@ fn options_markdown(cmd: &clap::Command) -> String {
                 .replace('|', "\\|")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;")
+        ));
+    }
+    // The text after the options in `--help`, when it is the command's own (not the
+    // exit-code table every command shows).
+    let after = cmd.get_after_help().map(|h| h.to_string());
+    if let Some(after) = after.filter(|h| *h != postiz_connect::error::exit_codes_help()) {
+        out.push_str(&format!(
+            "\n`{} --help` ends with:\n\n```text\n{}\n```\n",
+            cmd.get_bin_name().unwrap_or(cmd.get_name()),
+            after.trim_end()
         ));
     }
     out
