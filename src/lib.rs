@@ -24,8 +24,8 @@
 //!    [`store`] (channels, secrets in the keychain or a 0600 file, crash-safe writes),
 //!    [`browser`].
 //! 5. **Model and foundations**: [`model`] (plain data: the catalog schema, endpoints and
-//!    client credentials, a token request's wire shape, the stored channel's versioned
-//!    format; it depends on no other module), [`error`] (the error every command
+//!    client credentials, a token request's wire shape, the versions of stored
+//!    files; it depends on no other module), [`error`] (the error every command
 //!    returns, with the provider errors it holds in `error::provider` and the exit
 //!    codes), [`http`] (the one HTTP client, the run's network settings, its network
 //!    errors, which `error` holds), [`ui`] (the terminal: styling, spinner, prompts),

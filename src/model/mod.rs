@@ -5,7 +5,8 @@
 //!   client authentication, refresh rule, pages, identity, OAuth 1.0a, registration).
 //! - [`wire`]: how a token request is encoded, and its answer wrapped.
 //! - [`endpoints`]: the endpoints of one connection and the client it connects as.
-//! - [`record`]: the stored channel file's own format, versioned (see there).
+//! - [`record`]: the versions of stored files (channels, held logins, pending records)
+//!   and their rules, written before a stored type's own fields (see there).
 //! - [`template`]: `{placeholder}` filling, as catalog parameters are written.
 //!
 //! `providers` (loading catalogs), `oauth` (the flow) and `store` (channels) all build on

@@ -1,14 +1,17 @@
-//! The stored channel file (`channels/<name>.json`), and the parts of held logins and
-//! pending records that repeat it, as its own serde types: the file format does not move
-//! when the catalog's types do.
+//! The versions of the stored files (channel files, held logins, pending records): the
+//! rules, and the `version`/`major` pair written before a stored type's own fields
+//! ([`Fields`], [`serialize`], [`deserialize`]). A stored type's serde attributes are its
+//! file format (`store::Channel` is the channel file's), so a field is added in one place;
+//! the golden files under `tests/fixtures/store-golden` pin that format, catalog types
+//! (`Endpoints`, `Wire`, `RefreshRule`) included, byte for byte.
 //!
 //! # Versions
 //!
 //! Every file says which format wrote it: `version`, and `major`.
 //!
 //! - `version` counts format changes. A file without it is version 0: the files written
-//!   before the field existed, which [`ChannelRecord::migrate`] brings to the current
-//!   version on read (0 to 1 adds the two fields and changes nothing else).
+//!   before the field existed, which [`deserialize`] brings to the current version on read
+//!   (0 to 1 adds the two fields and changes nothing else).
 //! - A change that only adds a field keeps `major`: the new field has a default meaning
 //!   what older files meant, and a binary that does not know it ignores it. Unknown
 //!   fields are ignored at every level of a file (nothing here denies them), so a file
@@ -26,16 +29,14 @@
 //!
 //! Values of enums (`client_auth`, `wire.format`, `refresh.style`, `store`) are the
 //! catalog's names; an unknown one is a channel this binary cannot serve, an error.
+//! Catalog types that deny unknown fields (a typo in a catalog is an error) are read from
+//! a stored file with [`ignoring_unknown`], which drops the fields a newer binary added.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
-
-use super::catalog::{ClientAuth, RefreshStyle};
-use super::wire::TokenFormat;
 
 /// The format version this binary writes.
 pub const VERSION: u32 = 2;
@@ -75,209 +76,218 @@ pub fn too_new(document: &Value) -> Option<TooNew> {
         })
 }
 
-/// Where a channel's secrets are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StoreRecord {
-    Keychain,
-    File,
-}
-
-/// The account behind a channel.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountRecord {
-    pub id: Option<String>,
-    pub username: Option<String>,
-    pub name: Option<String>,
-    pub source: String,
-}
-
-/// The endpoints a channel talks to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EndpointsRecord {
-    pub authorize_url: String,
-    pub token_url: String,
-    #[serde(default)]
-    pub revoke_url: Option<String>,
-    #[serde(default)]
-    pub userinfo_url: Option<String>,
-    #[serde(default)]
-    pub issuer: Option<String>,
-    #[serde(default)]
-    pub require_iss: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub introspection_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jwks_uri: Option<String>,
-}
-
-/// The token request's shape on the wire.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WireRecord {
-    #[serde(default)]
-    pub format: TokenFormat,
-    #[serde(default = "super::wire::default_client_id_param")]
-    pub client_id_param: String,
-    #[serde(default = "super::wire::default_code_param")]
-    pub code_param: String,
-    #[serde(default)]
-    pub envelope: Option<EnvelopeRecord>,
-}
-
-impl Default for WireRecord {
-    fn default() -> Self {
-        WireRecord {
-            format: TokenFormat::default(),
-            client_id_param: super::wire::default_client_id_param(),
-            code_param: super::wire::default_code_param(),
-            envelope: None,
-        }
+/// The `major` a channel file is written with: [`HANDED_MAJOR`] when it carries the mark
+/// older binaries must not ignore, else [`MAJOR`].
+pub fn channel_major(handed_to_postiz: bool) -> u32 {
+    if handed_to_postiz {
+        HANDED_MAJOR
+    } else {
+        MAJOR
     }
 }
 
-/// JSON pointers into a `{code, message, data}` token answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EnvelopeRecord {
-    pub data: String,
-    pub code: String,
-    pub message: String,
+/// A type stored as `version`, `major`, then its own fields. Its own serde (derived with
+/// `#[serde(remote = "Self")]`, so the derive writes these two functions instead of the
+/// traits) gives the fields; its `Serialize` and `Deserialize` call [`serialize`] and
+/// [`deserialize`], so it is versioned wherever it is stored, nested ones included.
+pub trait Fields: Sized {
+    /// The `major` it is written with.
+    fn major(&self) -> u32 {
+        MAJOR
+    }
+    fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    fn deserialize_fields<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 }
 
-/// How the channel's tokens are renewed, bound to this connection.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RefreshRecord {
-    #[serde(default)]
-    pub style: RefreshStyle,
-    #[serde(default)]
-    pub url: Option<String>,
-    #[serde(default)]
-    pub params: BTreeMap<String, String>,
-    #[serde(default)]
-    pub min_age: Option<u64>,
-    #[serde(default)]
-    pub note: Option<String>,
+/// Written: this binary's version, then the fields.
+pub fn serialize<T: Fields, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    Written {
+        version: VERSION,
+        major: value.major(),
+        fields: FieldsOf(value),
+    }
+    .serialize(serializer)
 }
 
-/// The page, channel, blog or location a channel posts to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageRecord {
-    pub kind: String,
-    pub id: String,
-    pub name: String,
-    pub own_token: bool,
-    pub user: String,
-    /// The login's account id (Postiz's `rootInternalId` of the page row); absent in
-    /// files written before it was kept.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
-    /// The page's handle (Postiz's `profile` of the page row).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handle: Option<String>,
+/// Read: refused when its `major` is newer than this binary reads; any older version is
+/// read as this one (every change so far only added fields, with defaults).
+pub fn deserialize<'de, T: Fields, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    let read = Read::<T>::deserialize(deserializer)?;
+    if read.major > VERSION {
+        return Err(D::Error::custom(TooNew { major: read.major }));
+    }
+    // Older versions need nothing: 0 -> 1 added `version` and `major`, 1 -> 2
+    // `handed_to_postiz` (absent: not handed), which `major` then keeps from older binaries.
+    Ok(read.fields.0)
 }
 
-/// The deployment row a channel was written into by `postiz adopt`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HandedRecord {
-    /// The deployment's database URL, its password masked.
-    pub database: String,
-    pub organization_id: String,
-    #[serde(default)]
-    pub organization: String,
-    pub row_id: String,
-    pub at: DateTime<Utc>,
+#[derive(Serialize)]
+#[serde(bound(serialize = "T: Fields"))]
+struct Written<'a, T: Fields> {
+    version: u32,
+    major: u32,
+    #[serde(flatten)]
+    fields: FieldsOf<'a, T>,
 }
 
-/// One choice of a held two-step login. Holds a page's own token: no `Debug`.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChoiceRecord {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handle: Option<String>,
+struct FieldsOf<'a, T>(&'a T);
+
+impl<T: Fields> Serialize for FieldsOf<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_fields(serializer)
+    }
 }
 
-/// A channel file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChannelRecord {
-    /// Absent in files written before versions: 0.
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "T: Fields"))]
+struct Read<T> {
+    /// Absent in files written before versions: 0. (`version` itself is not needed to
+    /// read a file, as the rules above go: the fields ignore it.)
     #[serde(default)]
-    pub version: u32,
-    #[serde(default)]
-    pub major: u32,
-    pub channel: String,
-    pub provider: String,
-    pub account: AccountRecord,
-    pub scopes: Vec<String>,
-    pub requested_scopes: Vec<String>,
-    #[serde(default)]
-    pub missing_scopes: Vec<String>,
-    pub expires_at: Option<DateTime<Utc>>,
-    #[serde(default)]
-    pub refresh_expires_at: Option<DateTime<Utc>>,
-    pub has_refresh_token: bool,
-    pub store: StoreRecord,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    #[serde(default)]
-    pub needs_reconnect: bool,
-    #[serde(default)]
-    pub sandbox: bool,
-    pub client_id: String,
-    pub client_auth: ClientAuth,
-    pub endpoints: EndpointsRecord,
-    pub redirect_uri: String,
-    #[serde(default)]
-    pub wire: WireRecord,
-    #[serde(default)]
-    pub refresh: RefreshRecord,
-    #[serde(default)]
-    pub callback_params: BTreeMap<String, String>,
-    #[serde(default)]
-    pub token_fields: BTreeMap<String, String>,
-    #[serde(default)]
-    pub token_issued_at: Option<DateTime<Utc>>,
-    #[serde(default)]
-    pub page: Option<PageRecord>,
-    #[serde(default)]
-    pub oauth1: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub connect_args: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handed_to_postiz: Option<HandedRecord>,
+    major: u32,
+    #[serde(flatten)]
+    fields: FieldsIn<T>,
 }
 
-impl ChannelRecord {
-    /// The record as this binary's version means it; `TooNew` when its `major` is newer
-    /// than this binary reads.
-    pub fn migrate(mut self) -> Result<ChannelRecord, TooNew> {
-        if self.major > VERSION {
-            return Err(TooNew { major: self.major });
-        }
-        // 0 -> 1: the version fields were added; 1 -> 2: `handed_to_postiz` was added
-        // (absent: not handed). Every other field means the same.
-        if self.version < VERSION {
-            self.version = VERSION;
-        }
-        self.major = self.written_major();
-        Ok(self)
+struct FieldsIn<T>(T);
+
+impl<'de, T: Fields> Deserialize<'de> for FieldsIn<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize_fields(deserializer).map(FieldsIn)
+    }
+}
+
+/// A stored value of a type that denies unknown fields (a catalog type), without the
+/// fields this binary does not know: those of its default's serialized form are kept.
+pub fn ignoring_unknown<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: Default + Serialize + DeserializeOwned,
+    D: Deserializer<'de>,
+{
+    let mut value = Value::deserialize(deserializer)?;
+    if let (Value::Object(map), Ok(Value::Object(known))) =
+        (&mut value, serde_json::to_value(T::default()))
+    {
+        map.retain(|key, _| known.contains_key(key));
+    }
+    serde_json::from_value(value).map_err(D::Error::custom)
+}
+
+/// [`ignoring_unknown`] of an optional value.
+pub fn ignoring_unknown_option<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    T: Default + Serialize + DeserializeOwned,
+    D: Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(bound(deserialize = "T: Default + Serialize + DeserializeOwned"))]
+    struct Known<T>(#[serde(deserialize_with = "ignoring_unknown")] T);
+    Ok(Option::<Known<T>>::deserialize(deserializer)?.map(|known| known.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::{Envelope, RefreshRule, Wire};
+
+    /// A stored type as `store` declares them: its fields' serde derived with
+    /// `remote = "Self"`, versioned through this module.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(remote = "Self")]
+    struct Note {
+        text: String,
+        #[serde(default)]
+        pinned: bool,
     }
 
-    /// Stamped with the version this binary writes.
-    pub fn current(mut self) -> ChannelRecord {
-        self.version = VERSION;
-        self.major = self.written_major();
-        self
+    impl Fields for Note {
+        fn major(&self) -> u32 {
+            channel_major(self.pinned)
+        }
+        fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Note::serialize(self, serializer)
+        }
+        fn deserialize_fields<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            Note::deserialize(deserializer)
+        }
     }
 
-    /// The `major` this file is written with: [`HANDED_MAJOR`] when it carries the mark
-    /// older binaries must not ignore, else [`MAJOR`].
-    pub fn written_major(&self) -> u32 {
-        if self.handed_to_postiz.is_some() {
-            HANDED_MAJOR
-        } else {
-            MAJOR
+    impl Serialize for Note {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            super::serialize(self, serializer)
         }
+    }
+
+    impl<'de> Deserialize<'de> for Note {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            super::deserialize(deserializer)
+        }
+    }
+
+    #[test]
+    fn the_version_fields_come_first_then_the_types_own() {
+        let note = Note {
+            text: "hi".into(),
+            pinned: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&note).unwrap(),
+            r#"{"version":2,"major":0,"text":"hi","pinned":false}"#
+        );
+        let pinned = Note {
+            text: "hi".into(),
+            pinned: true,
+        };
+        let written = serde_json::to_value(&pinned).unwrap();
+        assert_eq!(written["major"], json!(HANDED_MAJOR));
+        // Nested, it is versioned too.
+        let nested = serde_json::to_value(vec![note]).unwrap();
+        assert_eq!(nested[0]["version"], json!(VERSION));
+    }
+
+    #[test]
+    fn older_and_newer_versions_load_and_a_newer_major_is_refused() {
+        let old: Note = serde_json::from_value(json!({"text": "hi"})).unwrap();
+        assert_eq!(old.text, "hi");
+        let newer: Note = serde_json::from_value(
+            json!({"version": 9, "major": VERSION, "text": "hi", "later": [1]}),
+        )
+        .unwrap();
+        assert_eq!(newer.text, "hi");
+        let err = serde_json::from_value::<Note>(json!({"version": 9, "major": 9, "text": "hi"}))
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("written by a newer postiz-connect (format 9"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn catalog_types_that_deny_unknown_fields_are_read_without_them() {
+        let stored = json!({"style": "access_token", "url": null, "params": {"a": "b"},
+            "min_age": 60, "note": null, "added_later": {"x": 1}});
+        assert!(serde_json::from_value::<RefreshRule>(stored.clone()).is_err());
+        #[derive(Deserialize)]
+        struct Stored {
+            #[serde(deserialize_with = "ignoring_unknown")]
+            refresh: RefreshRule,
+        }
+        let read: Stored = serde_json::from_value(json!({ "refresh": stored })).unwrap();
+        assert_eq!(read.refresh.min_age, Some(60));
+        assert_eq!(read.refresh.params["a"], "b");
+        // An envelope in a stored wire (`ignoring_unknown_option`), and none.
+        let wire: Wire = serde_json::from_value(json!({"envelope":
+            {"data": "/data", "code": "/code", "message": "/message", "added_later": 1}}))
+        .unwrap();
+        assert_eq!(wire.envelope.unwrap().data, "/data");
+        let wire: Wire = serde_json::from_value(json!({"envelope": null})).unwrap();
+        assert_eq!(wire.envelope, None::<Envelope>);
+        // A wrong value is still an error.
+        assert!(serde_json::from_value::<Stored>(json!({"refresh": {"style": "jwt"}})).is_err());
     }
 }

@@ -36,7 +36,7 @@ impl TokenFormat {
 
 /// An answer wrapped as `{"code": 0, "message": "OK", "data": {...}}`, where a non-zero
 /// code is an error even with HTTP 200 (TikTok Business).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
     /// JSON pointer to the token fields.
@@ -57,7 +57,8 @@ pub struct Wire {
     pub client_id_param: String,
     #[serde(default = "default_code_param")]
     pub code_param: String,
-    #[serde(default)]
+    /// Stored with a channel: a newer binary's fields in it are ignored.
+    #[serde(default, deserialize_with = "super::record::ignoring_unknown_option")]
     pub envelope: Option<Envelope>,
 }
 

@@ -17,9 +17,10 @@ pub struct Choice {
     pub id: String,
     pub name: String,
     /// The page's own access token, when the provider issues one (Meta).
+    #[serde(default)]
     pub token: Option<Secret>,
     /// Its handle, when the listing gives one (the row's `profile` in Postiz).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
 }
 

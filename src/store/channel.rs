@@ -1,20 +1,18 @@
-//! A stored channel in memory: its non-secret metadata, its secrets, and the records
-//! kept around a connect (a held two-step login, a registered client). How they are
-//! written to disk is `crate::model::record`.
+//! A stored channel: its non-secret metadata, its secrets, and the records kept around a
+//! connect (a held two-step login, a registered client). Each type's serde attributes are
+//! its file format; the channel file and the held login are versioned as
+//! `crate::model::record` says (the version fields, then the type's own).
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::record::{
-    self, AccountRecord, ChannelRecord, ChoiceRecord, EndpointsRecord, EnvelopeRecord,
-    HandedRecord, PageRecord, RefreshRecord, StoreRecord, TooNew, WireRecord,
-};
-use crate::model::{ClientAuth, Endpoints, Envelope, RefreshRule, RefreshStyle, Wire};
+use crate::model::record;
+use crate::model::{ClientAuth, Endpoints, RefreshRule, RefreshStyle, Wire};
 use crate::providers::identity::Account;
 use crate::providers::pages::Choice;
-use crate::secret::{ExposeOption, Secret};
+use crate::secret::Secret;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,12 +53,15 @@ pub struct Secrets {
     pub token_secret: Option<Secret>,
 }
 
-/// What is known about a channel that is not secret. On disk it is a
-/// [`ChannelRecord`]: versioned, and tolerant of fields a newer binary added.
+/// What is known about a channel that is not secret, and its file
+/// (`channels/<name>.json`): `version` and `major` (`crate::model::record`), then these
+/// fields as their serde attributes say; fields a newer binary added are ignored at every
+/// level. A new field is one more here, with a default meaning what older files meant.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(into = "ChannelRecord", try_from = "ChannelRecord")]
+#[serde(remote = "Self")]
 pub struct Channel {
     /// The channel's name, `provider:account` (`twitter:alice`); its files are named after it.
+    #[serde(rename = "channel")]
     pub name: String,
     pub provider: String,
     pub account: Account,
@@ -87,7 +88,7 @@ pub struct Channel {
     /// The token request's shape (form, JSON, multipart...), for refresh.
     #[serde(default)]
     pub wire: Wire,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "record::ignoring_unknown")]
     pub refresh: RefreshRule,
     /// Callback parameters the provider wants back on refresh (VK's `device_id`).
     #[serde(default)]
@@ -111,8 +112,32 @@ pub struct Channel {
     /// Written into a Postiz deployment's row by `postiz adopt`: Postiz holds the grant
     /// now, so this copy is never refreshed here (with a provider that rotates refresh
     /// tokens, one refresh here would leave the row with a spent one).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handed_to_postiz: Option<HandedToPostiz>,
+}
+
+impl record::Fields for Channel {
+    fn major(&self) -> u32 {
+        record::channel_major(self.handed_to_postiz.is_some())
+    }
+    fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Channel::serialize(self, serializer)
+    }
+    fn deserialize_fields<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Channel::deserialize(deserializer)
+    }
+}
+
+impl Serialize for Channel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        record::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Channel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        record::deserialize(deserializer)
+    }
 }
 
 /// Where a channel was handed to Postiz: the deployment, organization and row.
@@ -121,6 +146,7 @@ pub struct HandedToPostiz {
     /// The deployment's database URL, its password masked.
     pub database: String,
     pub organization_id: String,
+    #[serde(default)]
     pub organization: String,
     pub row_id: String,
     pub at: DateTime<Utc>,
@@ -208,18 +234,21 @@ pub struct PageRef {
     pub own_token: bool,
     /// The user who picked it.
     pub user: String,
-    /// The login's account id (the page row's `rootInternalId` in Postiz).
+    /// The login's account id (the page row's `rootInternalId` in Postiz); absent in files
+    /// written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The page's handle, when its listing gave one (the row's `profile` in Postiz).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
 }
 
 /// A finished login of a two-step provider whose page was not chosen yet (no terminal to
 /// ask on): kept for `HELD_FOR`, so `--page ID` right after completes it without a
 /// second browser login. Holds the user's tokens and the pages' own: a 0600 file,
-/// versioned like a channel file (`HeldRecord`).
+/// versioned like a channel file.
 #[derive(Clone, Serialize, Deserialize)]
-#[serde(into = "HeldRecord", try_from = "HeldRecord")]
+#[serde(remote = "Self")]
 pub struct HeldLogin {
     /// The channel as it would be stored for the user, before a page is applied.
     pub channel: Channel,
@@ -232,290 +261,24 @@ pub struct HeldLogin {
 /// How long a two-step login waits for its page choice.
 pub const HELD_FOR: chrono::Duration = chrono::Duration::minutes(10);
 
-impl From<Backend> for StoreRecord {
-    fn from(backend: Backend) -> StoreRecord {
-        match backend {
-            Backend::Keychain => StoreRecord::Keychain,
-            Backend::File => StoreRecord::File,
-        }
+impl record::Fields for HeldLogin {
+    fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        HeldLogin::serialize(self, serializer)
+    }
+    fn deserialize_fields<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        HeldLogin::deserialize(deserializer)
     }
 }
 
-impl From<StoreRecord> for Backend {
-    fn from(store: StoreRecord) -> Backend {
-        match store {
-            StoreRecord::Keychain => Backend::Keychain,
-            StoreRecord::File => Backend::File,
-        }
+impl Serialize for HeldLogin {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        record::serialize(self, serializer)
     }
 }
 
-impl From<Channel> for ChannelRecord {
-    fn from(c: Channel) -> ChannelRecord {
-        let Account {
-            id,
-            username,
-            name,
-            source,
-        } = c.account;
-        let Endpoints {
-            authorize_url,
-            token_url,
-            revoke_url,
-            userinfo_url,
-            issuer,
-            require_iss,
-            introspection_url,
-            jwks_uri,
-        } = c.endpoints;
-        let RefreshRule {
-            style,
-            url,
-            params,
-            min_age,
-            note,
-        } = c.refresh;
-        let record = ChannelRecord {
-            version: record::VERSION,
-            major: record::MAJOR,
-            channel: c.name,
-            provider: c.provider,
-            account: AccountRecord {
-                id,
-                username,
-                name,
-                source,
-            },
-            scopes: c.scopes,
-            requested_scopes: c.requested_scopes,
-            missing_scopes: c.missing_scopes,
-            expires_at: c.expires_at,
-            refresh_expires_at: c.refresh_expires_at,
-            has_refresh_token: c.has_refresh_token,
-            store: c.store.into(),
-            created_at: c.created_at,
-            updated_at: c.updated_at,
-            needs_reconnect: c.needs_reconnect,
-            sandbox: c.sandbox,
-            client_id: c.client_id,
-            client_auth: c.client_auth,
-            endpoints: EndpointsRecord {
-                authorize_url,
-                token_url,
-                revoke_url,
-                userinfo_url,
-                issuer,
-                require_iss,
-                introspection_url,
-                jwks_uri,
-            },
-            redirect_uri: c.redirect_uri,
-            wire: WireRecord {
-                format: c.wire.format,
-                client_id_param: c.wire.client_id_param,
-                code_param: c.wire.code_param,
-                envelope: c.wire.envelope.map(|e| EnvelopeRecord {
-                    data: e.data,
-                    code: e.code,
-                    message: e.message,
-                }),
-            },
-            refresh: RefreshRecord {
-                style,
-                url,
-                params,
-                min_age,
-                note,
-            },
-            callback_params: c.callback_params,
-            token_fields: c.token_fields,
-            token_issued_at: c.token_issued_at,
-            page: c.page.map(|p| PageRecord {
-                kind: p.kind,
-                id: p.id,
-                name: p.name,
-                own_token: p.own_token,
-                user: p.user,
-                user_id: p.user_id,
-                handle: p.handle,
-            }),
-            oauth1: c.oauth1,
-            connect_args: c.connect_args,
-            handed_to_postiz: c.handed_to_postiz.map(|h| HandedRecord {
-                database: h.database,
-                organization_id: h.organization_id,
-                organization: h.organization,
-                row_id: h.row_id,
-                at: h.at,
-            }),
-        };
-        record.current()
-    }
-}
-
-impl TryFrom<ChannelRecord> for Channel {
-    type Error = TooNew;
-
-    fn try_from(r: ChannelRecord) -> Result<Channel, TooNew> {
-        let r = r.migrate()?;
-        let AccountRecord {
-            id,
-            username,
-            name,
-            source,
-        } = r.account;
-        let EndpointsRecord {
-            authorize_url,
-            token_url,
-            revoke_url,
-            userinfo_url,
-            issuer,
-            require_iss,
-            introspection_url,
-            jwks_uri,
-        } = r.endpoints;
-        let RefreshRecord {
-            style,
-            url,
-            params,
-            min_age,
-            note,
-        } = r.refresh;
-        Ok(Channel {
-            name: r.channel,
-            provider: r.provider,
-            account: Account {
-                id,
-                username,
-                name,
-                source,
-            },
-            scopes: r.scopes,
-            requested_scopes: r.requested_scopes,
-            missing_scopes: r.missing_scopes,
-            expires_at: r.expires_at,
-            refresh_expires_at: r.refresh_expires_at,
-            has_refresh_token: r.has_refresh_token,
-            store: r.store.into(),
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            needs_reconnect: r.needs_reconnect,
-            sandbox: r.sandbox,
-            client_id: r.client_id,
-            client_auth: r.client_auth,
-            endpoints: Endpoints {
-                authorize_url,
-                token_url,
-                revoke_url,
-                userinfo_url,
-                issuer,
-                require_iss,
-                introspection_url,
-                jwks_uri,
-            },
-            redirect_uri: r.redirect_uri,
-            wire: Wire {
-                format: r.wire.format,
-                client_id_param: r.wire.client_id_param,
-                code_param: r.wire.code_param,
-                envelope: r.wire.envelope.map(|e| Envelope {
-                    data: e.data,
-                    code: e.code,
-                    message: e.message,
-                }),
-            },
-            refresh: RefreshRule {
-                style,
-                url,
-                params,
-                min_age,
-                note,
-            },
-            callback_params: r.callback_params,
-            token_fields: r.token_fields,
-            token_issued_at: r.token_issued_at,
-            page: r.page.map(|p| PageRef {
-                kind: p.kind,
-                id: p.id,
-                name: p.name,
-                own_token: p.own_token,
-                user: p.user,
-                user_id: p.user_id,
-                handle: p.handle,
-            }),
-            oauth1: r.oauth1,
-            connect_args: r.connect_args,
-            handed_to_postiz: r.handed_to_postiz.map(|h| HandedToPostiz {
-                database: h.database,
-                organization_id: h.organization_id,
-                organization: h.organization,
-                row_id: h.row_id,
-                at: h.at,
-            }),
-        })
-    }
-}
-
-/// A held login on disk: versioned like a channel file, its channel a [`ChannelRecord`].
-#[derive(Clone, Serialize, Deserialize)]
-struct HeldRecord {
-    #[serde(default)]
-    version: u32,
-    #[serde(default)]
-    major: u32,
-    channel: Channel,
-    secrets: Secrets,
-    kind: String,
-    choices: Vec<ChoiceRecord>,
-    expires_at: DateTime<Utc>,
-}
-
-impl From<HeldLogin> for HeldRecord {
-    fn from(held: HeldLogin) -> HeldRecord {
-        HeldRecord {
-            version: record::VERSION,
-            major: record::MAJOR,
-            channel: held.channel,
-            secrets: held.secrets,
-            kind: held.kind,
-            choices: held
-                .choices
-                .into_iter()
-                .map(|c| ChoiceRecord {
-                    id: c.id,
-                    name: c.name,
-                    token: c.token.expose_str().map(str::to_string),
-                    handle: c.handle,
-                })
-                .collect(),
-            expires_at: held.expires_at,
-        }
-    }
-}
-
-impl TryFrom<HeldRecord> for HeldLogin {
-    type Error = TooNew;
-
-    fn try_from(r: HeldRecord) -> Result<HeldLogin, TooNew> {
-        if r.major > record::VERSION {
-            return Err(TooNew { major: r.major });
-        }
-        Ok(HeldLogin {
-            channel: r.channel,
-            secrets: r.secrets,
-            kind: r.kind,
-            choices: r
-                .choices
-                .into_iter()
-                .map(|c| Choice {
-                    id: c.id,
-                    name: c.name,
-                    token: c.token.map(Secret::from),
-                    handle: c.handle,
-                })
-                .collect(),
-            expires_at: r.expires_at,
-        })
+impl<'de> Deserialize<'de> for HeldLogin {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        record::deserialize(deserializer)
     }
 }
 
@@ -798,5 +561,142 @@ mod tests {
             path.exists(),
             "the record holding the rotated tokens was removed"
         );
+    }
+
+    /// Golden files (tests/fixtures/store-golden): what the code before `Channel` became
+    /// one type (commit 5fad631) read from channel files of formats 0, 1 and 2 (`read/`,
+    /// its `Debug`) and wrote back (`written/`). `(input, read, written)`.
+    fn golden_channels() -> Vec<(PathBuf, String, PathBuf)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let golden = root.join("store-golden");
+        let mut cases = Vec::new();
+        for entry in std::fs::read_dir(root.join("store-v0/channels")).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let stem = name.trim_end_matches(".json").to_string();
+            // Format 0, and the format 2 file written from it.
+            cases.push((
+                root.join("store-v0/channels").join(&name),
+                stem.clone(),
+                name.clone(),
+            ));
+            cases.push((golden.join("written").join(&name), stem, name));
+        }
+        for stem in ["full", "handed", "handed-no-organization"] {
+            let name = format!("{stem}.json");
+            cases.push((golden.join("written").join(&name), stem.into(), name));
+        }
+        cases.push((
+            golden.join("v1/full.json"),
+            "full".into(),
+            "full.json".into(),
+        ));
+        let name = "handed-no-organization.json";
+        cases.push((
+            golden.join("v2").join(name),
+            "handed-no-organization".into(),
+            name.into(),
+        ));
+        cases
+            .into_iter()
+            .map(|(input, stem, name)| {
+                let read =
+                    std::fs::read_to_string(golden.join("read").join(format!("{stem}.debug")))
+                        .unwrap();
+                (input, read, golden.join("written").join(name))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn golden_channel_files_read_the_same_and_are_written_byte_for_byte() {
+        let cases = golden_channels();
+        assert_eq!(cases.len(), 17);
+        for (input, read, written) in cases {
+            let channel: Channel = serde_json::from_slice(&std::fs::read(&input).unwrap()).unwrap();
+            assert_eq!(format!("{channel:#?}\n"), read, "{}", input.display());
+            let bytes = serde_json::to_vec_pretty(&channel).unwrap();
+            assert_eq!(
+                String::from_utf8(bytes).unwrap(),
+                std::fs::read_to_string(&written).unwrap(),
+                "{} written back",
+                input.display()
+            );
+        }
+    }
+
+    #[test]
+    fn golden_held_logins_and_pending_records_are_written_byte_for_byte() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let held_v0 = root.join("store-v0/held/facebook.json");
+        let held = root.join("store-golden/written/held-facebook.json");
+        for input in [&held_v0, &held] {
+            let read: HeldLogin = serde_json::from_slice(&std::fs::read(input).unwrap()).unwrap();
+            let bytes = serde_json::to_vec_pretty(&read).unwrap();
+            assert_eq!(
+                String::from_utf8(bytes).unwrap(),
+                std::fs::read_to_string(&held).unwrap(),
+                "{}",
+                input.display()
+            );
+        }
+        let pending_v0 = root.join("store-v0/pending/vk%3A1001.1764324565000000000.json");
+        let pending = root.join("store-golden/written/pending-vk.json");
+        for input in [&pending_v0, &pending] {
+            let read: crate::store::pending::Record =
+                serde_json::from_slice(&std::fs::read(input).unwrap()).unwrap();
+            let bytes = serde_json::to_vec_pretty(&read).unwrap();
+            assert_eq!(
+                String::from_utf8(bytes).unwrap(),
+                std::fs::read_to_string(&pending).unwrap(),
+                "{}",
+                input.display()
+            );
+        }
+    }
+
+    /// A secrets file of then reads, and is written back byte for byte: a `Secret` is
+    /// stored as the string itself.
+    #[test]
+    fn golden_secrets_files_are_written_byte_for_byte() {
+        let path = fixtures().join("secrets/vk%3A1001.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let secrets: Secrets = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            String::from_utf8(serde_json::to_vec_pretty(&secrets).unwrap()).unwrap(),
+            text.trim_end()
+        );
+    }
+
+    /// A handed channel is written with `major` 2, which this binary reads; one `major`
+    /// more is refused as newer, in a channel file, a held login and a pending record.
+    #[test]
+    fn golden_a_newer_major_is_refused_everywhere() {
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store-golden");
+        let handed: Value =
+            serde_json::from_slice(&std::fs::read(golden.join("written/handed.json")).unwrap())
+                .unwrap();
+        assert_eq!(handed["major"], json!(record::HANDED_MAJOR));
+        let mut newer = handed.clone();
+        newer["major"] = json!(record::VERSION + 1);
+        let err = serde_json::from_value::<Channel>(newer.clone()).unwrap_err();
+        assert!(err.to_string().contains("newer postiz-connect"), "{err}");
+        let mut held: Value = serde_json::from_slice(
+            &std::fs::read(golden.join("written/held-facebook.json")).unwrap(),
+        )
+        .unwrap();
+        held["major"] = json!(record::VERSION + 1);
+        assert!(serde_json::from_value::<HeldLogin>(held.clone()).is_err());
+        let mut pending: Value =
+            serde_json::from_slice(&std::fs::read(golden.join("written/pending-vk.json")).unwrap())
+                .unwrap();
+        pending["major"] = json!(record::VERSION + 1);
+        let err = serde_json::from_value::<crate::store::pending::Record>(pending)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("newer postiz-connect"), "{err}");
+        // The channel inside a held login is checked too.
+        held["major"] = json!(0);
+        held["channel"] = newer;
+        assert!(serde_json::from_value::<HeldLogin>(held).is_err());
     }
 }

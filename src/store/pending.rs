@@ -18,16 +18,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::channel::{Channel, Secrets};
 use crate::error::Error;
 use crate::model::record;
 
 /// One record: what the store should hold for a channel. On disk it is versioned like a
-/// channel file (`crate::model::record`), its channel a `ChannelRecord`.
+/// channel file (`crate::model::record`), its channel a channel file.
 #[derive(Clone, Serialize, Deserialize)]
-#[serde(into = "RecordFile", try_from = "RecordFile")]
+#[serde(remote = "Self")]
 pub struct Record {
     pub channel: Channel,
     pub secrets: Secrets,
@@ -38,47 +38,24 @@ pub struct Record {
     pub written_at: Option<DateTime<Utc>>,
 }
 
-/// `Record` as written.
-#[derive(Clone, Serialize, Deserialize)]
-struct RecordFile {
-    #[serde(default)]
-    version: u32,
-    #[serde(default)]
-    major: u32,
-    channel: Channel,
-    secrets: Secrets,
-    #[serde(default)]
-    home: Option<PathBuf>,
-    #[serde(default)]
-    written_at: Option<DateTime<Utc>>,
-}
-
-impl From<Record> for RecordFile {
-    fn from(r: Record) -> RecordFile {
-        RecordFile {
-            version: record::VERSION,
-            major: record::MAJOR,
-            channel: r.channel,
-            secrets: r.secrets,
-            home: r.home,
-            written_at: r.written_at,
-        }
+impl record::Fields for Record {
+    fn serialize_fields<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Record::serialize(self, serializer)
+    }
+    fn deserialize_fields<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Record::deserialize(deserializer)
     }
 }
 
-impl TryFrom<RecordFile> for Record {
-    type Error = record::TooNew;
+impl Serialize for Record {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        record::serialize(self, serializer)
+    }
+}
 
-    fn try_from(f: RecordFile) -> Result<Record, record::TooNew> {
-        if f.major > record::VERSION {
-            return Err(record::TooNew { major: f.major });
-        }
-        Ok(Record {
-            channel: f.channel,
-            secrets: f.secrets,
-            home: f.home,
-            written_at: f.written_at,
-        })
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        record::deserialize(deserializer)
     }
 }
 
