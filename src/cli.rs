@@ -491,50 +491,46 @@ pub struct ConnectArgs {
 }
 
 impl ConnectArgs {
-    /// The flags that say which app, endpoints and account a connection used, to connect
-    /// the same way again; never a secret (a client secret comes from the environment or
-    /// the .env file again).
-    pub fn reconnect_args(&self) -> Vec<String> {
-        let c = &self.client;
-        let mut args = Vec::new();
-        let mut push = |flag: &str, value: Option<&str>| {
-            if let Some(value) = value {
-                args.push(format!("--{flag}"));
-                args.push(value.to_string());
-            }
-        };
-        push("client-id", c.client_id.as_deref());
-        push("client-auth", c.client_auth.map(|a| a.as_str()));
-        let env_file = c.env_file.path.as_ref().map(|p| {
-            std::path::absolute(p)
-                .unwrap_or_else(|_| p.clone())
-                .display()
-                .to_string()
-        });
-        push("env-file", env_file.as_deref());
-        push("instance", c.instance.as_deref());
-        push("issuer", c.issuer.as_deref());
-        push("auth-url", c.auth_url.as_deref());
-        push("token-url", c.token_url.as_deref());
-        push("userinfo-url", c.userinfo_url.as_deref());
-        push("revoke-url", c.revoke_url.as_deref());
-        push("sandbox-at", c.sandbox_at.url.as_deref());
-        push("scopes", self.scopes.as_deref());
-        push("account", self.account.as_deref());
-        let port = self.port.map(|p| p.to_string());
-        push("port", port.as_deref());
-        push("redirect-uri", self.redirect_uri.as_deref());
-        for (flag, on) in [
-            ("oauth1", self.oauth1),
-            ("paste", self.paste),
-            ("sandbox", self.sandbox),
-            ("auto-approve", self.emulation.auto_approve),
-        ] {
-            if on {
-                args.push(format!("--{flag}"));
-            }
+    /// The connect these flags ask for, as the connect service takes it.
+    pub fn options(&self) -> crate::connect::ConnectOptions {
+        crate::connect::ConnectOptions {
+            client: self.client.options(),
+            scopes: self.scopes.clone(),
+            page: self.page.clone(),
+            account: self.account.clone(),
+            replace: self.replace,
+            oauth1: self.oauth1,
+            oauth2: self.oauth2,
+            port: self.port,
+            redirect_uri: self.redirect_uri.clone(),
+            no_browser: self.no_browser,
+            paste: self.paste,
+            timeout: self.timeout,
+            insecure_storage: self.insecure_storage,
+            keychain: self.keychain,
+            sandbox: self.sandbox,
+            auto_approve: self.emulation.auto_approve,
+            faults: self.emulation.faults.clone(),
         }
-        args
+    }
+}
+
+impl ClientArgs {
+    /// The client and endpoints these flags name, as the connect service takes them.
+    pub fn options(&self) -> crate::connect::ClientOptions {
+        crate::connect::ClientOptions {
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            client_auth: self.client_auth,
+            env_file: self.env_file.path.clone(),
+            instance: self.instance.clone(),
+            issuer: self.issuer.clone(),
+            auth_url: self.auth_url.clone(),
+            token_url: self.token_url.clone(),
+            userinfo_url: self.userinfo_url.clone(),
+            revoke_url: self.revoke_url.clone(),
+            sandbox_at: self.sandbox_at.url.clone(),
+        }
     }
 }
 

@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
+use crate::output::Output;
 use crate::redact;
 
 const USER_AGENT: &str = concat!("postiz-connect/", env!("CARGO_PKG_VERSION"));
@@ -334,7 +335,7 @@ pub fn origin_of(url: &str) -> String {
 
 /// How this run talks to the network, decided once (from the command line) and passed
 /// down to every service that makes a client: the limit of one request, and whether the
-/// `-v` transcript is written. Proxies (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+/// `-v` transcript is written, and where (the run's one writer pair, as `ui`'s lines). Proxies (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
 /// `NO_PROXY`) and trust roots (the platform's) are the environment's, which every
 /// client built from this reads the same way (`HttpClient::new`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,6 +343,8 @@ pub struct Network {
     /// The limit of one request, its body included.
     pub timeout: Duration,
     pub verbose: bool,
+    /// Where the transcript goes: the run's output, which `ui` writes to as well.
+    pub output: Output,
 }
 
 impl Network {
@@ -353,7 +356,13 @@ impl Network {
         Network {
             timeout: Self::REQUEST_TIMEOUT,
             verbose,
+            output: Output::Process,
         }
+    }
+
+    /// The same settings writing the transcript to `output` (the run's `Ui::out`).
+    pub fn writing_to(self, output: Output) -> Network {
+        Network { output, ..self }
     }
 
     /// The same settings with another limit per request (`doctor --probe-timeout`).
@@ -363,7 +372,9 @@ impl Network {
 
     /// A client with these settings; build it once and share it (it is `Sync`).
     pub fn client(&self) -> HttpClient {
-        HttpClient::new(self.timeout, self.verbose)
+        let mut client = HttpClient::new(self.timeout, self.verbose);
+        client.output = self.output;
+        client
     }
 }
 
@@ -372,6 +383,7 @@ pub struct HttpClient {
     /// Also the limit for reading a body (reqwest's applies to each read of it only).
     timeout: Duration,
     verbose: bool,
+    output: Output,
 }
 
 impl HttpClient {
@@ -392,6 +404,7 @@ impl HttpClient {
             inner,
             timeout,
             verbose,
+            output: Output::Process,
         }
     }
 
@@ -593,7 +606,8 @@ impl HttpClient {
             Err(ReadFailure::Io(e)) => return Err(NetworkError::from_io(&e, &url)),
         };
         if self.verbose {
-            trace_response(status, &headers, &body, started.elapsed());
+            self.output
+                .err_line(&trace_response(status, &headers, &body, started.elapsed()));
         }
         let mut out = http::Response::builder().status(status);
         if let Some(map) = out.headers_mut() {
@@ -624,7 +638,8 @@ impl HttpClient {
         if !body.is_empty() {
             lines.push(format!(">\n{body}"));
         }
-        eprintln!("{}", crate::text::terminal_safe(&lines.join("\n")));
+        self.output
+            .err_line(&crate::text::terminal_safe(&lines.join("\n")));
     }
 }
 
@@ -648,7 +663,7 @@ fn trace_response(
     headers: &reqwest::header::HeaderMap,
     body: &[u8],
     elapsed: Duration,
-) {
+) -> String {
     let mut lines = vec![format!("< {status} ({} ms)", elapsed.as_millis())];
     for (name, value) in headers {
         let shown = if redact::is_secret_header(name.as_str()) {
@@ -663,7 +678,7 @@ fn trace_response(
         lines.push(format!("<\n{body}"));
     }
     // A body is remote text: escaped, like everything else that reaches the terminal.
-    eprintln!("{}\n", crate::text::terminal_safe(&lines.join("\n")));
+    format!("{}\n", crate::text::terminal_safe(&lines.join("\n")))
 }
 
 #[cfg(test)]
@@ -897,5 +912,34 @@ mod tests {
             .get("http://no-such-host.invalid/", None, &[])
             .unwrap_err();
         assert_eq!(err.kind, NetworkKind::Dns, "{err}");
+    }
+
+    /// `-v`'s transcript goes through the run's output, the `Ui`'s: a capture sees the
+    /// request and the answer, their secrets masked, and nothing reaches stderr another way.
+    #[test]
+    fn the_verbose_transcript_goes_through_the_runs_output() {
+        let (output, captured) = Output::capture();
+        let (url, server) = body_server(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n",
+            2,
+        );
+        let client = Network::new(true).writing_to(output).client();
+        client.get(&url, Some("SECRET-TOKEN"), &[]).unwrap();
+        server.join().unwrap();
+        let trace = captured.stderr();
+        assert!(trace.contains(&format!("> GET {url}")), "{trace}");
+        assert!(trace.contains("< 200 OK"), "{trace}");
+        assert!(!trace.contains("SECRET-TOKEN"), "{trace}");
+        assert_eq!(captured.stdout(), "");
+        // Not verbose: nothing at all.
+        let (output, captured) = Output::capture();
+        let (url, server) = body_server("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n", 0);
+        Network::new(false)
+            .writing_to(output)
+            .client()
+            .get(&url, None, &[])
+            .unwrap();
+        server.join().unwrap();
+        assert_eq!(captured.stderr(), "");
     }
 }

@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 /// Whether a character would act on a terminal instead of being shown: C0 controls but
 /// `\n` and `\t` (ESC starts CSI/OSC sequences, `\r` overwrites a line), DEL, the C1
 /// controls (U+009B is a one-character CSI, ECMA-48 §5.3), and the Unicode bidi and
@@ -81,4 +83,33 @@ pub fn duration_words(span: Duration) -> String {
         None => (secs, "second"),
     };
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A moment for people, to the second: "2026-11-23 15:03:40 UTC".
+pub fn moment(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// "expires in 2 hours (…)", "expired 3 minutes ago (…)", with the moment to the second.
+pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    if (at - now).num_seconds() > 0 {
+        format!("expires {}", relative(at, now))
+    } else {
+        format!("expired {}", relative(at, now))
+    }
+}
+
+/// "in 2 hours (…)", "3 minutes ago (…)", with the moment to the second.
+pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (at - now).num_seconds();
+    let span = if secs.abs() < 60 {
+        "under a minute".to_string()
+    } else {
+        duration_words(Duration::from_secs(secs.unsigned_abs()))
+    };
+    if secs > 0 {
+        format!("in {span} ({})", moment(at))
+    } else {
+        format!("{span} ago ({})", moment(at))
+    }
 }

@@ -8,27 +8,33 @@
 //! a server shows up escaped (`\x1b`, `\u{202e}`) instead of acting on the terminal. Text
 //! the tool styles itself is built as [`Styled`], from pieces escaped the same way.
 //! `--json` output is written as serde_json made it: JSON escapes control characters.
+//!
+//! Every line goes through the run's one writer pair ([`Output`]): the process's stdout
+//! and stderr, or buffers a test reads back ([`Ui::capture`]).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::Duration;
 
 use console::{style, Style};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use chrono::{DateTime, Utc};
-
 use crate::error::Error;
+pub use crate::output::{Captured, Output};
 #[cfg(test)]
 use crate::text::is_terminal_control;
-pub use crate::text::{duration_words, one_line, shell_word, terminal_safe};
+pub use crate::text::{
+    duration_words, expiry, moment, one_line, relative, shell_word, terminal_safe,
+};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Ui {
     pub json: bool,
     pub quiet: bool,
     pub verbose: u8,
+    /// Where every line goes.
+    pub out: Output,
 }
 
 impl Ui {
@@ -41,32 +47,47 @@ impl Ui {
             json,
             quiet,
             verbose,
+            out: Output::Process,
         }
+    }
+
+    /// A `Ui` writing into buffers (text mode, not quiet, not verbose; set the fields for
+    /// others), and the handle that reads what it wrote: a command's rendering in a test.
+    pub fn capture() -> (Ui, Captured) {
+        let (out, captured) = Output::capture();
+        (
+            Ui {
+                out,
+                ..Ui::default()
+            },
+            captured,
+        )
     }
 
     /// Progress and notes go to stderr, unless quiet.
     fn note(&self, mark: console::StyledObject<&str>, msg: impl TerminalText) {
         if !self.quiet {
-            eprintln!("{mark} {}", msg.terminal_text());
+            self.out
+                .err_line(&format!("{mark} {}", msg.terminal_text()));
         }
     }
 
     /// A person is there to answer: stdin and stderr are terminals.
     pub fn can_prompt(&self) -> bool {
-        std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+        self.out.is_process() && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
     }
 
     /// A numbered choice on stderr, answered on stdin; asks again until valid. Ctrl-C
     /// (caught by the tool's handler) or end of input cancels it.
     pub fn select(&self, question: &str, items: &[String]) -> Result<usize, Error> {
-        let term = console::Term::stderr();
-        term.write_line(&format!(
+        let term = self.out;
+        term.err_line(&format!(
             "{} {}",
             style("?").cyan().bold(),
             terminal_safe(question)
-        ))?;
+        ));
         for (i, item) in items.iter().enumerate() {
-            term.write_line(&format!("  {:>2}) {}", i + 1, terminal_safe(item)))?;
+            term.err_line(&format!("  {:>2}) {}", i + 1, terminal_safe(item)));
         }
         // Lines are read on their own thread, so Ctrl-C is noticed while waiting.
         let (tx, rx) = std::sync::mpsc::channel();
@@ -79,7 +100,7 @@ impl Ui {
             }
         });
         loop {
-            term.write_str(&format!("Number (1-{}): ", items.len()))?;
+            term.err_str(&format!("Number (1-{}): ", items.len()));
             let line = loop {
                 if crate::interrupt::requested() {
                     return Err(Error::Cancelled);
@@ -94,10 +115,10 @@ impl Ui {
             };
             match line.trim().parse::<usize>() {
                 Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
-                _ => term.write_line(&format!(
+                _ => term.err_line(&format!(
                     "'{}' is not one of the numbers",
                     terminal_safe(line.trim())
-                ))?,
+                )),
             }
         }
     }
@@ -112,47 +133,56 @@ impl Ui {
 
     /// Warnings show even with -q: they are about the user's data.
     pub fn warn(&self, msg: impl TerminalText) {
-        eprintln!("{} {}", style("!").yellow().bold(), msg.terminal_text());
+        self.out.err_line(&format!(
+            "{} {}",
+            style("!").yellow().bold(),
+            msg.terminal_text()
+        ));
     }
 
     /// Always shown: the user must act on it (a URL to open, a prompt).
     pub fn action(&self, msg: impl TerminalText) {
-        eprintln!("{}", msg.terminal_text());
+        self.out.err_line(&msg.terminal_text());
     }
 
     /// An old spelling was used: one line on stderr, whatever the output mode (never on
     /// stdout, never inside the JSON), unless quiet.
     pub fn note_deprecated(&self, note: &str) {
         if !self.quiet {
-            eprintln!("{}", terminal_safe(note));
+            self.out.err_line(&terminal_safe(note));
         }
     }
 
     /// Debug detail, only with -v.
     pub fn debug(&self, msg: impl TerminalText) {
         if self.verbose > 0 {
-            eprintln!("{} {}", style("debug:").dim(), msg.terminal_text());
+            self.out.err_line(&format!(
+                "{} {}",
+                style("debug:").dim(),
+                msg.terminal_text()
+            ));
         }
     }
 
     /// Data for scripts: stdout.
     pub fn data(&self, text: impl TerminalText) {
-        stdout_line(&text.terminal_text());
+        self.out.out_line(&text.terminal_text());
     }
 
     /// `--json` output, pretty: as serde_json wrote it (it escapes control characters).
     pub fn json_data(&self, value: &serde_json::Value) {
-        stdout_line(&serde_json::to_string_pretty(value).expect("JSON serializes"));
+        self.out
+            .out_line(&serde_json::to_string_pretty(value).expect("JSON serializes"));
     }
 
     /// `--json` output on one line (a stream of events a script reads as they come).
     pub fn json_line(&self, value: &serde_json::Value) {
-        stdout_line(&value.to_string());
+        self.out.out_line(&value.to_string());
     }
 
     /// A spinner on stderr, only on a TTY and when not quiet.
     pub fn spinner(&self, msg: impl TerminalText) -> Option<ProgressBar> {
-        if self.quiet || self.json || !std::io::stderr().is_terminal() {
+        if self.quiet || self.json || !self.out.is_process() || !std::io::stderr().is_terminal() {
             return None;
         }
         let bar = ProgressBar::new_spinner();
@@ -166,33 +196,40 @@ impl Ui {
 
     pub fn error(&self, err: &Error) {
         if self.json {
-            eprintln!("{}", serde_json::json!({ "error": error_json(err) }));
+            self.out
+                .err_line(&serde_json::json!({ "error": error_json(err) }).to_string());
             return;
         }
-        eprintln!(
+        self.out.err_line(&format!(
             "{} {}",
             style("error:").red().bold(),
             terminal_safe(&err.to_string())
-        );
+        ));
         if let Some(cause) = err.cause() {
-            eprintln!("  {} {}", style("cause:").bold(), terminal_safe(&cause));
+            self.out.err_line(&format!(
+                "  {} {}",
+                style("cause:").bold(),
+                terminal_safe(&cause)
+            ));
         }
         if let Some(fix) = err.fix() {
-            eprintln!("  {} {}", style("fix:").bold(), terminal_safe(&fix));
+            self.out.err_line(&format!(
+                "  {} {}",
+                style("fix:").bold(),
+                terminal_safe(&fix)
+            ));
         }
         // A library's own words (keyring, reqwest, the OS) are for -v, never the message.
         if self.verbose > 0 {
             if let Some(detail) = err.detail() {
-                eprintln!("  {} {}", style("detail:").dim(), terminal_safe(detail));
+                self.out.err_line(&format!(
+                    "  {} {}",
+                    style("detail:").dim(),
+                    terminal_safe(detail)
+                ));
             }
         }
     }
-}
-
-fn stdout_line(text: &str) {
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = writeln!(out, "{text}");
 }
 
 /// What the output functions accept: any text, escaped on the way out, or [`Styled`]
@@ -259,35 +296,6 @@ pub fn error_json(err: &Error) -> serde_json::Value {
     })
 }
 
-/// A moment for people, to the second: "2026-11-23 15:03:40 UTC".
-pub fn moment(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
-}
-
-/// "expires in 2 hours (…)", "expired 3 minutes ago (…)", with the moment to the second.
-pub fn expiry(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    if (at - now).num_seconds() > 0 {
-        format!("expires {}", relative(at, now))
-    } else {
-        format!("expired {}", relative(at, now))
-    }
-}
-
-/// "in 2 hours (…)", "3 minutes ago (…)", with the moment to the second.
-pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let secs = (at - now).num_seconds();
-    let span = if secs.abs() < 60 {
-        "under a minute".to_string()
-    } else {
-        duration_words(Duration::from_secs(secs.unsigned_abs()))
-    };
-    if secs > 0 {
-        format!("in {span} ({})", moment(at))
-    } else {
-        format!("{span} ago ({})", moment(at))
-    }
-}
-
 #[cfg(test)]
 mod one_line_tests {
     use super::one_line;
@@ -309,7 +317,35 @@ mod one_line_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{TimeZone, Utc};
+
+    /// Every line goes through the Ui's writer pair: data on stdout, the rest on stderr,
+    /// `-q` keeps the warnings, `--json` makes the error one object, and outside text is
+    /// escaped on the way, captured or not.
+    #[test]
+    fn a_captured_ui_holds_every_line_it_wrote() {
+        let (ui, captured) = Ui::capture();
+        ui.step("Stored x");
+        ui.data("line \x1b[2J");
+        ui.warn("careful");
+        ui.error(&Error::Usage("bad flag".into()));
+        let err = console::strip_ansi_codes(&captured.stderr()).into_owned();
+        assert_eq!(err, "✓ Stored x\n! careful\nerror: bad flag\n");
+        assert_eq!(captured.stdout(), "line \\x1b[2J\n");
+        assert!(!ui.can_prompt() && ui.spinner("waiting").is_none());
+
+        let (ui, captured) = Ui::capture();
+        let quiet = Ui { quiet: true, ..ui };
+        quiet.info("hidden");
+        quiet.warn("shown");
+        assert!(captured.stderr().ends_with("shown\n") && !captured.stderr().contains("hidden"));
+
+        let (ui, captured) = Ui::capture();
+        Ui { json: true, ..ui }.error(&Error::Usage("bad flag".into()));
+        let shown: serde_json::Value = serde_json::from_str(&captured.stderr()).unwrap();
+        assert_eq!(shown["error"]["message"], "bad flag");
+        assert_eq!(captured.stdout(), "");
+    }
 
     #[test]
     fn terminal_controls_are_escaped_visibly() {

@@ -15,6 +15,7 @@ pub fn run(ctx: &Context, shell: clap_complete::Shell) -> Result<ExitCode, Error
         return Ok(ExitCode::Ok);
     }
     // A closed pipe (`| head`) is not an error worth reporting.
-    let _ = std::io::stdout().lock().write_all(&script);
+    let mut out = ctx.ui.out.stdout_writer();
+    let _ = out.write_all(&script).and_then(|()| out.flush());
     Ok(ExitCode::Ok)
 }

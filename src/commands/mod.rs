@@ -3,6 +3,7 @@
 mod completions;
 mod connect;
 mod doctor;
+mod events;
 mod logout;
 mod postiz;
 mod providers;
@@ -38,7 +39,7 @@ pub fn run(invocation: Invocation, catalog: Catalog) -> ExitCode {
         ui,
         catalog,
         store: Store::new(store::default_home()),
-        network: crate::http::Network::new(global.verbose > 0),
+        network: crate::http::Network::new(global.verbose > 0).writing_to(ui.out),
     };
     let result: Result<ExitCode, Error> = match invocation.command {
         Command::Connect { provider, args } => connect::run(&ctx, &provider, &args),

@@ -124,129 +124,185 @@ pub fn run(
         return Ok(ExitCode::Ok);
     }
     for p in providers {
-        let aliases = if p.aliases.is_empty() {
-            String::new()
-        } else {
-            format!(" (alias {})", p.aliases.join(", "))
-        };
-        let mut lines: Vec<String> = Vec::new();
-        if let (None, Some(uri)) = (one, postiz(p)) {
-            lines.push(format!("  Postiz sends:  {uri}"));
-        }
-        if one.is_some() {
-            let or_flag = |v: &Option<String>, flag: &str| {
-                v.clone().unwrap_or_else(|| format!("(give {flag})"))
-            };
-            lines.push(format!(
-                "  authorize:     {}",
-                or_flag(&p.authorize_url, "--auth-url or --issuer")
-            ));
-            lines.push(format!(
-                "  token:         {}",
-                or_flag(&p.token_url, "--token-url or --issuer")
-            ));
-            lines.push(format!(
-                "  revoke:        {}",
-                p.revoke_url.clone().unwrap_or_else(|| "none".into())
-            ));
-            lines.push(format!(
-                "  identity:      {}",
-                p.identity
-                    .url
-                    .clone()
-                    .unwrap_or_else(|| "OIDC userinfo or id_token".into())
-            ));
-            lines.push(format!(
-                "  scopes:        {}",
-                p.scopes.join(&p.scope_separator)
-            ));
-            lines.push(format!("  protocol:      {}", protocol(p)));
-            lines.push(format!("  pkce:          {:?}", p.pkce).to_lowercase());
-            lines.push(format!(
-                "  client auth:   {} ({} request)",
-                p.client_auth.as_str(),
-                p.token_format.as_str()
-            ));
-            if let Some(e) = &p.long_lived {
-                lines.push(format!(
-                    "  long-lived:    {} at {}",
-                    e.params.get("grant_type").cloned().unwrap_or_default(),
-                    e.url
-                ));
-            }
-            lines.push(format!("  refresh:       {}", refresh_style(p)));
-            if let Some(pages) = &p.pages {
-                lines.push(format!(
-                    "  two-step:      pick a {} after the login (--page ID|NAME)",
-                    pages.kind
-                ));
-            }
-            if p.registration.is_some() {
-                lines.push("  registration:  without a client id, an app is registered on the instance and remembered".into());
-            }
-            lines.push(format!(
-                "  redirect URI:  {} ({})",
-                p.loopback_redirect(),
-                match p.loopback_port {
-                    Some(LoopbackPort::Any) => "any port works for a desktop app, RFC 8252 §7.3",
-                    Some(LoopbackPort::Exact) =>
-                        "the port is compared too: register one and pass it with --port, which is remembered",
-                    None => "register it; fix the port with --port, which is remembered",
-                }
-            ));
-            if let Some(uri) = postiz(p) {
-                lines.push(format!("  Postiz sends:  {uri}"));
-            }
-            if let Some(rules) = &p.redirect_rules {
-                lines.push(format!("  redirect rule: {rules}"));
-            }
-            if let Some(docs) = &p.docs {
-                lines.push(format!("  docs:          {docs}"));
-            }
-        }
-        let postiz_oauth1 = p.oauth1.as_ref().is_some_and(|o| o.postiz);
-        if !p.client_id_env.is_empty() {
-            lines.push(format!(
-                "  env:           {} {}{}",
-                p.client_id_env.join(","),
-                p.client_secret_env.join(","),
-                if postiz_oauth1 {
-                    " (OAuth 2.0, this tool's own: Postiz does not read them)"
-                } else {
-                    ""
-                }
-            ));
-        }
-        if let Some(o) = &p.oauth1 {
-            lines.push(format!(
-                "  env (OAuth 1.0a): {} {}{}",
-                o.consumer_key_env.join(","),
-                o.consumer_secret_env.join(","),
-                if postiz_oauth1 {
-                    " (what Postiz reads)"
-                } else {
-                    ""
-                }
-            ));
-        }
-        if one.is_none() {
-            lines.push(format!(
-                "  {}, refresh: {}{}",
-                protocol(p),
-                refresh_style(p),
-                p.pages
-                    .as_ref()
-                    .map(|pg| format!(", two-step ({})", pg.kind))
-                    .unwrap_or_default()
-            ));
-        }
-        // A user catalog's id and name are shown escaped; the id is bold.
-        let mut text = Styled::new();
-        text.bold(&p.id).text(&format!("{aliases}: {}", p.name));
-        for line in &lines {
-            text.newline().text(line);
-        }
-        ctx.ui.data(text);
+        ctx.ui.data(provider_text(p, one.is_some(), postiz(p)));
     }
     Ok(ExitCode::Ok)
+}
+
+/// One provider for people: its id (bold, escaped like its name), then its details when
+/// it is the one asked about, else a line of summary; `postiz`: the redirect URI Postiz
+/// sends for it.
+fn provider_text(p: &Provider, detailed: bool, postiz: Option<String>) -> Styled {
+    let aliases = if p.aliases.is_empty() {
+        String::new()
+    } else {
+        format!(" (alias {})", p.aliases.join(", "))
+    };
+    let mut lines: Vec<String> = Vec::new();
+    match (detailed, &postiz) {
+        (true, _) => lines.extend(detail_lines(p, postiz.as_deref())),
+        (false, Some(uri)) => lines.push(format!("  Postiz sends:  {uri}")),
+        (false, None) => {}
+    }
+    lines.extend(env_lines(p));
+    if !detailed {
+        lines.push(format!(
+            "  {}, refresh: {}{}",
+            protocol(p),
+            refresh_style(p),
+            p.pages
+                .as_ref()
+                .map(|pg| format!(", two-step ({})", pg.kind))
+                .unwrap_or_default()
+        ));
+    }
+    let mut text = Styled::new();
+    text.bold(&p.id).text(&format!("{aliases}: {}", p.name));
+    for line in &lines {
+        text.newline().text(line);
+    }
+    text
+}
+
+/// The endpoints, protocol, refresh and redirect of the provider asked about.
+fn detail_lines(p: &Provider, postiz: Option<&str>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let or_flag =
+        |v: &Option<String>, flag: &str| v.clone().unwrap_or_else(|| format!("(give {flag})"));
+    lines.push(format!(
+        "  authorize:     {}",
+        or_flag(&p.authorize_url, "--auth-url or --issuer")
+    ));
+    lines.push(format!(
+        "  token:         {}",
+        or_flag(&p.token_url, "--token-url or --issuer")
+    ));
+    lines.push(format!(
+        "  revoke:        {}",
+        p.revoke_url.clone().unwrap_or_else(|| "none".into())
+    ));
+    lines.push(format!(
+        "  identity:      {}",
+        p.identity
+            .url
+            .clone()
+            .unwrap_or_else(|| "OIDC userinfo or id_token".into())
+    ));
+    lines.push(format!(
+        "  scopes:        {}",
+        p.scopes.join(&p.scope_separator)
+    ));
+    lines.push(format!("  protocol:      {}", protocol(p)));
+    lines.push(format!("  pkce:          {:?}", p.pkce).to_lowercase());
+    lines.push(format!(
+        "  client auth:   {} ({} request)",
+        p.client_auth.as_str(),
+        p.token_format.as_str()
+    ));
+    if let Some(e) = &p.long_lived {
+        lines.push(format!(
+            "  long-lived:    {} at {}",
+            e.params.get("grant_type").cloned().unwrap_or_default(),
+            e.url
+        ));
+    }
+    lines.push(format!("  refresh:       {}", refresh_style(p)));
+    if let Some(pages) = &p.pages {
+        lines.push(format!(
+            "  two-step:      pick a {} after the login (--page ID|NAME)",
+            pages.kind
+        ));
+    }
+    if p.registration.is_some() {
+        lines.push("  registration:  without a client id, an app is registered on the instance and remembered".into());
+    }
+    lines.push(format!(
+        "  redirect URI:  {} ({})",
+        p.loopback_redirect(),
+        match p.loopback_port {
+            Some(LoopbackPort::Any) => "any port works for a desktop app, RFC 8252 §7.3",
+            Some(LoopbackPort::Exact) =>
+                "the port is compared too: register one and pass it with --port, which is remembered",
+            None => "register it; fix the port with --port, which is remembered",
+        }
+    ));
+    if let Some(uri) = postiz {
+        lines.push(format!("  Postiz sends:  {uri}"));
+    }
+    if let Some(rules) = &p.redirect_rules {
+        lines.push(format!("  redirect rule: {rules}"));
+    }
+    if let Some(docs) = &p.docs {
+        lines.push(format!("  docs:          {docs}"));
+    }
+    lines
+}
+
+/// The environment variables the credentials are read from.
+fn env_lines(p: &Provider) -> Vec<String> {
+    let mut lines = Vec::new();
+    let postiz_oauth1 = p.oauth1.as_ref().is_some_and(|o| o.postiz);
+    if !p.client_id_env.is_empty() {
+        lines.push(format!(
+            "  env:           {} {}{}",
+            p.client_id_env.join(","),
+            p.client_secret_env.join(","),
+            if postiz_oauth1 {
+                " (OAuth 2.0, this tool's own: Postiz does not read them)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(o) = &p.oauth1 {
+        lines.push(format!(
+            "  env (OAuth 1.0a): {} {}{}",
+            o.consumer_key_env.join(","),
+            o.consumer_secret_env.join(","),
+            if postiz_oauth1 {
+                " (what Postiz reads)"
+            } else {
+                ""
+            }
+        ));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::Catalog;
+    use crate::ui::Ui;
+    use console::strip_ansi_codes;
+
+    /// The list: one summary per provider, the redirect Postiz sends first when a
+    /// FRONTEND_URL is known; one provider: its details.
+    #[test]
+    fn providers_render_a_summary_or_the_details() {
+        let catalog = Catalog::embedded();
+        let linkedin = catalog.get("linkedin").unwrap();
+        let (ui, captured) = Ui::capture();
+        ui.data(provider_text(
+            linkedin,
+            false,
+            Some("https://postiz.example/integrations/social/linkedin".into()),
+        ));
+        let out = strip_ansi_codes(&captured.stdout()).into_owned();
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("linkedin"), "{out}");
+        assert_eq!(
+            lines[1],
+            "  Postiz sends:  https://postiz.example/integrations/social/linkedin"
+        );
+        assert!(lines.last().unwrap().contains(", refresh: "), "{out}");
+        assert!(!out.contains("  authorize:"), "{out}");
+
+        let (ui, captured) = Ui::capture();
+        ui.data(provider_text(linkedin, true, None));
+        let out = strip_ansi_codes(&captured.stdout()).into_owned();
+        assert!(out.contains("\n  authorize:     https://"), "{out}");
+        assert!(out.contains("\n  redirect URI:  "), "{out}");
+        assert!(!out.contains(", refresh: "), "{out}");
+    }
 }

@@ -3,7 +3,6 @@
 //! authenticates at the token endpoint; for OAuth 1.0a, the consumer key and secret.
 //! Connect plans with it; doctor probes with it.
 
-use crate::cli::ClientArgs;
 use crate::error::Error;
 use crate::http::HttpClient;
 use crate::model::{ClientCredentials, Endpoints};
@@ -12,14 +11,15 @@ use crate::oauth::scopes;
 use crate::providers::{self, ClientAuth, EnvFile, OAuth1, Provider, ServerMetadata};
 use crate::sandbox;
 use crate::secret::{ExposeOption, Secret};
-use crate::ui::Ui;
 
+use super::events::{Event, Events};
+use super::options::ClientOptions;
 use super::services::Vars;
 
 /// Credentials for `provider` from the flags, `--env-file`, then the environment.
 pub fn credentials(
     provider: &Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
 ) -> Result<providers::Credentials, Error> {
@@ -53,21 +53,21 @@ pub fn requested_scopes(provider: &Provider, flag: Option<&str>) -> Vec<String> 
 /// already running (`--sandbox-at`) or the real provider. Resolves the provider's
 /// instance or sandbox URLs in place.
 pub fn for_probe(
-    ui: &Ui,
+    events: &dyn Events,
     provider: &mut Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
     http: &HttpClient,
 ) -> Result<(Endpoints, ClientCredentials), Error> {
-    if let Some(base) = &client.sandbox_at.url {
+    if let Some(base) = &client.sandbox_at {
         *provider = sandbox::rewrite(provider, base);
         return Ok((
             sandbox::endpoints_of(provider),
             sandbox::client_for(provider),
         ));
     }
-    let (endpoints, creds) = resolve(ui, provider, client, None, env_file, vars, http, false)?;
+    let (endpoints, creds) = resolve(events, provider, client, None, env_file, vars, http, false)?;
     Ok((endpoints, creds.expect("registration not allowed")))
 }
 
@@ -77,9 +77,9 @@ pub fn for_probe(
 /// `provider`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn resolve(
-    ui: &Ui,
+    events: &dyn Events,
     provider: &mut Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     scopes_flag: Option<&str>,
     env_file: Option<&EnvFile>,
     vars: Vars,
@@ -98,9 +98,9 @@ pub(super) fn resolve(
         other => Some(other?),
     };
     if let Some(creds) = &creds {
-        ui.info(format!("client id from {}", creds.client_id_source));
+        events.event(Event::ClientIdFrom(&creds.client_id_source));
         if let Some(source) = &creds.client_secret_source {
-            ui.info(format!("client secret from {source}"));
+            events.event(Event::ClientSecretFrom(source));
         }
     }
     if provider.needs_base() {
@@ -117,20 +117,24 @@ pub(super) fn resolve(
             }
         };
         provider.apply_base(&base)?;
-        ui.info(format!("instance {base} (from {source})"));
+        events.event(Event::Instance {
+            base: &base,
+            source: &source,
+        });
     }
     let metadata = match &client.issuer {
         Some(issuer) => {
             let meta = providers::discover(issuer, http)?;
-            ui.step(format!("Read the metadata of {}", meta.issuer));
+            events.event(Event::MetadataRead {
+                issuer: &meta.issuer,
+            });
             let unlisted = meta.unlisted_scopes(&requested_scopes(provider, scopes_flag));
             if !unlisted.is_empty() {
-                ui.warn(format!(
-                    "{} does not list {} among its scopes_supported ({}); it may refuse the login with invalid_scope or grant less",
-                    meta.issuer,
-                    unlisted.join(", "),
-                    meta.scopes_supported.as_deref().unwrap_or_default().join(" ")
-                ));
+                events.event(Event::ScopesUnlisted {
+                    issuer: &meta.issuer,
+                    unlisted: &unlisted,
+                    supported: meta.scopes_supported.as_deref().unwrap_or_default(),
+                });
             }
             Some(meta)
         }
@@ -154,7 +158,7 @@ pub(super) fn resolve(
 pub fn consumer(
     provider: &Provider,
     rules: &OAuth1,
-    client: &ClientArgs,
+    client: &ClientOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
 ) -> Result<Consumer, Error> {
@@ -186,7 +190,7 @@ pub fn consumer(
 /// Endpoints from the catalog, overridden by flags, or from discovery.
 fn resolve_endpoints(
     provider: &mut Provider,
-    client: &ClientArgs,
+    client: &ClientOptions,
     metadata: Option<&ServerMetadata>,
 ) -> Result<Endpoints, Error> {
     let pick = |flag: &Option<String>, meta: Option<&String>, catalog: &Option<String>| {
@@ -310,7 +314,7 @@ mod tests {
     #[test]
     fn custom_without_endpoints_is_a_usage_error() {
         let mut custom = Catalog::embedded().get("custom").unwrap().clone();
-        let err = resolve_endpoints(&mut custom, &ClientArgs::default(), None).unwrap_err();
+        let err = resolve_endpoints(&mut custom, &ClientOptions::default(), None).unwrap_err();
         assert!(err.to_string().contains("--issuer"));
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use oauth2::TokenResponse as _;
 
-use crate::error::{Error, ExitCode};
+use crate::error::Error;
 use crate::model::{ClientCredentials, Endpoints};
 use crate::oauth::flow::{self, AuthorizationRequest};
 use crate::oauth::listener::Responder;
@@ -18,10 +18,11 @@ use crate::providers::identity::{self, Account};
 use crate::providers::{granted, GrantedScopes, Provider};
 use crate::secret::Secret;
 use crate::store::Secrets;
-use crate::ui::Ui;
 
+use super::events::{Event, Events, Revocation};
 use super::plan::{Client, LoginPlan};
 use super::record::{channel_name, new_channel, store_channel, Grant, Record};
+use super::report::Connected;
 use super::round_trip::{self, Trip};
 use super::services::{Outcome, Services};
 use super::target::{self, Pick};
@@ -33,7 +34,7 @@ pub fn login(
     plan: &LoginPlan,
     endpoints: &Endpoints,
     client: &Client,
-) -> Result<ExitCode, Error> {
+) -> Result<Connected, Error> {
     let provider = &plan.provider;
     let trip = Trip {
         provider,
@@ -96,80 +97,25 @@ impl Finish<'_> {
             code,
             callback_extra,
         } = self;
-        let (ui, http, provider) = (&svc.ui, &svc.http, &plan.provider);
+        let (events, http, provider) = (svc.events, &svc.http, &plan.provider);
         let requested = request.scopes.clone();
         let redirect_uri = request.redirect_uri.clone();
         let wire = provider.wire();
-        // Only the callback parameters the provider declares travel on (VK's device_id).
-        let callback_params: BTreeMap<String, String> = callback_extra
-            .iter()
-            .filter(|(k, _)| provider.callback_params.contains(k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for wanted in &provider.callback_params {
-            if !callback_params.contains_key(wanted) {
-                return Err(Error::Rejected {
-                    what: format!(
-                        "the callback did not carry `{wanted}`, which {} needs for the token request",
-                        provider.name
-                    ),
-                    fix:
-                        "start again; if it repeats, run with -v and check the provider's app settings"
-                            .into(),
-                });
-            }
-        }
+        let callback_params = callback_params(provider, callback_extra)?;
         let revoke =
-            |e, token: &TokenResponse| revoke_issued(ui, e, token, endpoints, client, http);
-        let mut token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
-        ui.step("Exchanged the code for tokens");
-        if let Some(exchange) = &provider.long_lived {
-            let short = token.clone();
-            token = flow::long_lived(exchange, &short, client, &wire, http)
-                .map_err(|e| revoke(e, &short))?;
-            ui.step(format!(
-                "Exchanged the short-lived token for a long-lived one{}",
-                token
-                    .expires_in
-                    .map(|s| format!(" ({})", crate::oauth::token::lifetime_words(s)))
-                    .unwrap_or_default()
-            ));
-            // The short-lived answer may carry what the long-lived one does not.
-            if token.granted_scopes().is_none() {
-                token.scopes = short.scopes.clone();
-            }
-            let extra = token.extra.expose_mut();
-            for (k, v) in short.extra.expose() {
-                extra.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-        }
-
-        let reported = match provider.granted_scopes {
-            GrantedScopes::TokenResponse => {
-                granted::from_token(&provider.granted_scopes_field, &token)
-            }
-            GrantedScopes::Endpoint => match &provider.granted_scopes_endpoint {
-                Some(endpoint) => Some(
-                    granted::from_endpoint(endpoint, token.access_token().secret(), http)
-                        .map_err(|e| revoke(e, &token))?,
-                ),
-                None => None,
-            },
-            GrantedScopes::NotReported => None,
+            |e, token: &TokenResponse| revoke_issued(events, e, token, endpoints, client, http);
+        let token = request.exchange(code, &callback_params, endpoints, client, &wire, http)?;
+        events.event(Event::CodeExchanged);
+        let token = match &provider.long_lived {
+            Some(exchange) => long_lived(events, exchange, &token, client, &wire, http)
+                .map_err(|e| revoke(e, &token))?,
+            None => token,
         };
-        let granted = match reported {
-            Some(granted) => granted,
-            None => {
-                ui.info("the provider did not report granted scopes; assuming the requested ones (RFC 6749 §5.1)");
-                requested.clone()
-            }
-        };
+        let granted = granted_scopes(events, provider, &token, &requested, http)
+            .map_err(|e| revoke(e, &token))?;
         let missing = scopes::missing(&requested, &granted);
         if missing.is_empty() {
-            ui.step(format!(
-                "All requested scopes granted: {}",
-                granted.join(" ")
-            ));
+            events.event(Event::AllScopesGranted { granted: &granted });
         }
 
         let account = name_account(
@@ -182,10 +128,10 @@ impl Finish<'_> {
         )
         .map_err(|e| revoke(e, &token))?;
         let handle = account.handle().expect("name_account names the account");
-        ui.step(format!(
-            "Confirmed the account: {handle} (from the {})",
-            account.source
-        ));
+        events.event(Event::AccountConfirmed {
+            handle: &handle,
+            source: Some(&account.source),
+        });
 
         // The channel as stored for the user; a two-step provider then applies a target.
         let now = Utc::now();
@@ -236,7 +182,7 @@ impl Finish<'_> {
                 crate::providers::pages::list(targets, secrets.access_token.expose(), http)
                     .map_err(|e| revoke(e, &token))?;
             let choice = match target::choose(
-                ui,
+                events,
                 &targets.kind,
                 &choices,
                 plan.target.as_deref(),
@@ -262,10 +208,11 @@ impl Finish<'_> {
                 &mut secrets,
                 named,
             );
-            ui.step(format!(
-                "Chose the {} {} ({})",
-                targets.kind, choice.name, choice.id
-            ));
+            events.event(Event::TargetChosen {
+                kind: &targets.kind,
+                name: &choice.name,
+                id: &choice.id,
+            });
         }
         store_channel(
             svc,
@@ -276,6 +223,89 @@ impl Finish<'_> {
             plan.storage.preference,
         )
     }
+}
+
+/// The callback parameters the provider declares (VK's device_id), which travel on to
+/// the token request; an error when one is missing.
+fn callback_params(
+    provider: &Provider,
+    callback_extra: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, Error> {
+    let params: BTreeMap<String, String> = callback_extra
+        .iter()
+        .filter(|(k, _)| provider.callback_params.contains(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    match provider
+        .callback_params
+        .iter()
+        .find(|wanted| !params.contains_key(*wanted))
+    {
+        Some(wanted) => Err(Error::Rejected {
+            what: format!(
+                "the callback did not carry `{wanted}`, which {} needs for the token request",
+                provider.name
+            ),
+            fix: "start again; if it repeats, run with -v and check the provider's app settings"
+                .into(),
+        }),
+        None => Ok(params),
+    }
+}
+
+/// The short-lived token traded for a long-lived one, keeping what only the short-lived
+/// answer carried.
+fn long_lived(
+    events: &dyn Events,
+    exchange: &crate::model::Exchange,
+    short: &TokenResponse,
+    client: &ClientCredentials,
+    wire: &crate::model::Wire,
+    http: &crate::http::HttpClient,
+) -> Result<TokenResponse, Error> {
+    let mut token = flow::long_lived(exchange, short, client, wire, http)?;
+    events.event(Event::LongLived {
+        expires_in: token.expires_in,
+    });
+    // The short-lived answer may carry what the long-lived one does not.
+    if token.granted_scopes().is_none() {
+        token.scopes = short.scopes.clone();
+    }
+    let extra = token.extra.expose_mut();
+    for (k, v) in short.extra.expose() {
+        extra.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    Ok(token)
+}
+
+/// The scopes granted, as the provider reports them (in the token response or from an
+/// endpoint), else the requested ones (RFC 6749 §5.1).
+fn granted_scopes(
+    events: &dyn Events,
+    provider: &Provider,
+    token: &TokenResponse,
+    requested: &[String],
+    http: &crate::http::HttpClient,
+) -> Result<Vec<String>, Error> {
+    let reported = match provider.granted_scopes {
+        GrantedScopes::TokenResponse => granted::from_token(&provider.granted_scopes_field, token),
+        GrantedScopes::Endpoint => match &provider.granted_scopes_endpoint {
+            Some(endpoint) => Some(granted::from_endpoint(
+                endpoint,
+                token.access_token().secret(),
+                http,
+            )?),
+            None => None,
+        },
+        GrantedScopes::NotReported => None,
+    };
+    Ok(match reported {
+        Some(granted) => granted,
+        None => {
+            events.event(Event::ScopesAssumed);
+            requested.to_vec()
+        }
+    })
 }
 
 /// Whose account the tokens are for: `--account` when given, else the provider's
@@ -318,7 +348,7 @@ fn name_account(
 /// A login that cannot be stored must not leave live tokens behind: revoke what was
 /// issued (RFC 7009), and say so in the error.
 fn revoke_issued(
-    ui: &Ui,
+    events: &dyn Events,
     error: Error,
     token: &TokenResponse,
     endpoints: &Endpoints,
@@ -344,11 +374,11 @@ fn revoke_issued(
             http,
         );
     }
-    let note = match revoked {
-        Ok(true) => "the tokens it issued were revoked".to_string(),
-        Ok(false) => "the server has no revocation endpoint, so the tokens it issued stay valid until they expire; revoke the app's access in your account settings there".into(),
-        Err(e) => format!("revoking the tokens it issued failed too ({e}); revoke the app's access in your account settings there"),
+    let revocation = match revoked {
+        Ok(true) => Revocation::Revoked,
+        Ok(false) => Revocation::NoEndpoint,
+        Err(e) => Revocation::Failed(e),
     };
-    ui.warn(format!("Nothing was stored: {note}"));
+    events.event(Event::NothingStored(&revocation));
     error
 }

@@ -5,16 +5,18 @@ use chrono::Utc;
 use serde_json::Value;
 
 use crate::error::provider::{ProviderError, Stage};
-use crate::error::{Error, ExitCode};
+use crate::error::Error;
 use crate::model::Endpoints;
 use crate::oauth::oauth1::{self, Consumer, TokenPair};
 use crate::providers::identity::{self, Account};
 use crate::providers::{OAuth1, RefreshRule, RefreshStyle};
 use crate::store::Secrets;
 
+use super::events::Event;
 use super::plan::LoginPlan;
 use super::record::{new_channel, store_channel, Grant, Record};
 use super::report;
+use super::report::Connected;
 use super::round_trip::{self, Trip};
 use super::services::{Outcome, Services};
 
@@ -25,7 +27,7 @@ pub fn login(
     plan: &LoginPlan,
     rules: &OAuth1,
     consumer: &Consumer,
-) -> Result<ExitCode, Error> {
+) -> Result<Connected, Error> {
     let trip = Trip {
         provider: &plan.provider,
         redirect: &plan.redirect,
@@ -41,7 +43,7 @@ pub fn login(
             &svc.http,
         )
         .map_err(|e| explain_request_token_failure(e, rules, callback))?;
-        svc.ui.step("Got a request token for this callback");
+        svc.events.event(Event::RequestTokenIssued);
         let url = oauth1::authorize_url(&rules.authorize_url, &request)?;
         let token = request.token.expose().clone();
         Ok((request, url, token))
@@ -60,9 +62,9 @@ fn finish(
     request: &TokenPair,
     verifier: &str,
 ) -> Outcome {
-    let (ui, http, provider) = (&svc.ui, &svc.http, &plan.provider);
+    let (events, http, provider) = (svc.events, &svc.http, &plan.provider);
     let access = oauth1::access_token(&rules.access_token_url, request, verifier, consumer, http)?;
-    ui.step("Exchanged the verifier for an access token and secret");
+    events.event(Event::VerifierExchanged);
     let response = oauth1::get(&rules.identity_url, consumer, &access, http)?;
     let status = response.status().as_u16();
     let value: Option<Value> = serde_json::from_slice(response.body()).ok();
@@ -89,7 +91,10 @@ fn finish(
         what: "the provider did not say whose account this is".into(),
         fix: "check the identity URL of the provider's oauth1 entry".into(),
     })?;
-    ui.step(format!("Confirmed the account: {handle}"));
+    events.event(Event::AccountConfirmed {
+        handle: &handle,
+        source: None,
+    });
     let channel = new_channel(
         Record {
             name: format!("{}:{handle}", provider.id),

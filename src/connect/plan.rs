@@ -6,7 +6,6 @@
 
 use std::time::Duration;
 
-use crate::cli::ConnectArgs;
 use crate::error::Error;
 use crate::model::{ClientCredentials, Endpoints};
 use crate::oauth::listener::{self, RedirectPlan};
@@ -15,9 +14,11 @@ use crate::providers::{Catalog, EnvFile, LoopbackPort, OAuth1, Provider};
 use crate::sandbox::{self, Sandbox};
 use crate::secret::ExposeOption;
 use crate::store::{Backend, HeldLogin, Store};
-use crate::ui::Ui;
 
 use super::client::{self, requested_scopes};
+pub use super::events::Port;
+use super::events::{Event, Events};
+use super::options::ConnectOptions;
 use super::registration;
 use super::services::{Services, Vars};
 
@@ -92,21 +93,6 @@ pub enum Client {
     Register { instance: String },
 }
 
-/// Where the redirect URI's port comes from; it decides what the redirect URI line says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Port {
-    /// `--port` (remembered for the provider, unless any port works).
-    Given(u16),
-    /// The last `--port` given for this provider.
-    Remembered(u16),
-    /// A redirect URI given whole: `--redirect-uri`, or an app registered earlier.
-    Uri,
-    /// An app is registered on the instance for whatever port the listener gets.
-    Registration,
-    /// A random free port (RFC 8252 §7.3).
-    Random,
-}
-
 /// The redirect URI and how the browser gets there and back.
 #[derive(Debug)]
 pub struct Redirect {
@@ -148,7 +134,7 @@ impl Storage {
     /// The backend for a new channel (the explicit choice, else the remembered one),
     /// checked before the user spends a login on it; plain files are warned about.
     pub fn resolve(
-        ui: &Ui,
+        events: &dyn Events,
         store: &Store,
         insecure_storage: bool,
         keychain: bool,
@@ -160,15 +146,10 @@ impl Storage {
         };
         store.preflight(backend)?;
         if backend == Backend::File {
-            ui.warn(format!(
-                "tokens will be stored in PLAIN TEXT under {} (0600 files), not in the OS keychain{}",
-                store.home().join("secrets").display(),
-                if insecure_storage {
-                    "; this choice is remembered (undo with --keychain)"
-                } else {
-                    " (remembered choice; undo with --keychain)"
-                }
-            ));
+            events.event(Event::PlainTextStorage {
+                dir: &store.home().join("secrets"),
+                flag: insecure_storage,
+            });
         }
         Ok(Storage {
             backend,
@@ -183,161 +164,73 @@ impl ConnectPlan {
         svc: &Services,
         catalog: &Catalog,
         provider_id: &str,
-        args: &ConnectArgs,
+        args: &ConnectOptions,
         vars: Vars,
     ) -> Result<ConnectPlan, Error> {
-        let ui = &svc.ui;
+        let events = svc.events;
         let mut provider = catalog.require(provider_id)?.clone();
         refuse_inapplicable(catalog, &provider, args)?;
-        let env_file = EnvFile::read_if_given(args.client.env_file.path.as_deref())?;
+        let env_file = EnvFile::read_if_given(args.client.env_file.as_deref())?;
         let env_file = env_file.as_ref();
-        if let Some(wanted) = args.page.as_deref() {
-            if let Some(held) = svc
-                .store
-                .held_login(&provider.id)
-                .filter(|held| held.channel.sandbox == args.sandbox)
-            {
-                return Ok(ConnectPlan::CompleteHeld(Box::new(HeldPlan {
-                    provider,
-                    held,
-                    wanted: wanted.to_string(),
-                    named: args.account.is_some(),
-                    replace: args.replace,
-                    preference: storage_preference(args.insecure_storage, args.keychain),
-                })));
-            }
+        if let Some(held) = held_login(svc.store, &provider, args) {
+            return Ok(ConnectPlan::CompleteHeld(Box::new(held)));
         }
-
         // The sandbox: started here (`--sandbox`) or already running (`--sandbox-at`);
         // the provider moves there once.
-        let emulation = match args.sandbox {
-            true => {
-                let config = sandbox::Config {
-                    provider: provider.clone(),
-                    auto_approve: args.emulation.auto_approve,
-                    faults: args.emulation.faults.clone(),
-                    access_ttl: 7200,
-                };
-                let sb = Sandbox::start(config, 0)?;
-                ui.info(format!(
-                    "sandbox: a local emulation of {} on {} (no account or credentials needed)",
-                    provider.name,
-                    sb.base_url()
-                ));
-                Some(sb)
-            }
-            false => None,
-        };
+        let emulation = start_emulation(events, &provider, args)?;
         let sandbox_base = emulation
             .as_ref()
             .map(|sb| sb.base_url().to_string())
-            .or(args.client.sandbox_at.url.clone());
+            .or(args.client.sandbox_at.clone());
         if let Some(base) = &sandbox_base {
             provider = sandbox::rewrite(&provider, base);
         }
         let sandboxed = sandbox_base.is_some();
-        let (mut port_source, mut port) = choose_port(svc.store, &provider, args, sandboxed);
+        let (source, port) = choose_port(svc.store, &provider, args, sandboxed);
+        let mut chosen = RedirectChoice {
+            uri: args.redirect_uri.clone(),
+            port,
+            source,
+        };
         // What the user typed (a remembered port included), before the loopback path or
         // a remembered app changes the redirect URI.
-        let mut reconnect_args = ConnectArgs {
+        let mut reconnect_args = ConnectOptions {
             port,
             ..args.clone()
         }
         .reconnect_args();
         // A sandbox approving by itself (this one, or one running with --auto-approve):
         // nobody has to click, so with no browser the tool may follow the URL itself.
-        let follow_without_browser = sandboxed && args.emulation.auto_approve;
+        let follow_without_browser = sandboxed && args.auto_approve;
         let oauth1 = provider.oauth1.is_some() && {
             let (oauth1, why) = wants_oauth1(&provider, args, env_file, vars);
-            ui.info(why);
+            events.event(Event::ProtocolChosen { why: &why });
             oauth1
         };
-        let mut redirect_uri = args.redirect_uri.clone();
         let (protocol, scopes) = if oauth1 {
-            let rules = provider.oauth1.clone().expect("checked above");
-            let consumer = match sandboxed {
-                true => Consumer {
-                    key: sandbox::CLIENT_ID.into(),
-                    secret: sandbox::CLIENT_SECRET.into(),
-                },
-                false => client::consumer(&provider, &rules, &args.client, env_file, vars)?,
-            };
-            ui.info("OAuth 1.0a (as Postiz connects X): no scopes; write access comes from the app's permission setting");
             if !args.oauth1 {
                 reconnect_args.push("--oauth1".into());
             }
-            (Protocol::OAuth1 { rules, consumer }, vec![])
+            let protocol = oauth1_protocol(events, &provider, args, env_file, vars, sandboxed)?;
+            (protocol, vec![])
         } else {
-            let (endpoints, configured) = match sandboxed {
-                true => (
-                    sandbox::endpoints_of(&provider),
-                    Some(sandbox::client_for(&provider)),
-                ),
-                false => client::resolve(
-                    ui,
-                    &mut provider,
-                    &args.client,
-                    args.scopes.as_deref(),
-                    env_file,
-                    vars,
-                    &svc.http,
-                    true,
-                )?,
-            };
-            // No client configured: reuse the app registered on this instance before (its
-            // redirect URI included, which must match exactly), or register one after
-            // binding.
-            let instance = provider.base_url.clone().unwrap_or_default();
-            let remembered = match (&configured, &provider.registration) {
-                (None, Some(_)) => registration::remembered(
-                    svc.store,
-                    &instance,
-                    port,
-                    args.redirect_uri.as_deref(),
-                ),
-                _ => None,
-            };
-            if let (Some(path), None) = (&provider.loopback_path, &args.redirect_uri) {
-                redirect_uri = Some(format!("http://127.0.0.1:{}{path}", port.unwrap_or(0)));
-                port = None;
-            }
-            let client = match (configured, remembered) {
-                (Some(client), _) => Client::Ready(client),
-                (None, Some(app)) => {
-                    ui.info(format!(
-                        "using the app registered on {instance} earlier (client id {}, redirect {})",
-                        app.client_id, app.redirect_uri
-                    ));
-                    redirect_uri = Some(app.redirect_uri.clone());
-                    port_source = Port::Uri;
-                    Client::Ready(ClientCredentials {
-                        id: app.client_id,
-                        secret: app
-                            .client_secret
-                            .expose_str()
-                            .map(|s| oauth2::ClientSecret::new(s.into())),
-                        auth: provider.client_auth,
-                    })
-                }
-                (None, None) => {
-                    // A new app is registered for whatever redirect URI the listener gets.
-                    port_source = Port::Registration;
-                    Client::Register { instance }
-                }
-            };
-            if let Client::Ready(client) = &client {
-                ui.debug(format!("client authentication: {}", client.auth.as_str()));
-            }
-            let scopes = requested_scopes(&provider, args.scopes.as_deref());
-            (Protocol::OAuth2 { endpoints, client }, scopes)
+            oauth2_protocol(
+                svc,
+                &mut provider,
+                args,
+                env_file,
+                vars,
+                sandboxed,
+                &mut chosen,
+            )?
         };
 
         // The store must work before the user spends a login on it.
-        let storage = Storage::resolve(ui, svc.store, args.insecure_storage, args.keychain)?;
+        let storage = Storage::resolve(events, svc.store, args.insecure_storage, args.keychain)?;
         let redirect = Redirect {
-            plan: listener::plan_redirect(port, redirect_uri.as_deref(), args.paste)?,
-            port: port_source,
-            remember_port: match port_source {
+            plan: listener::plan_redirect(chosen.port, chosen.uri.as_deref(), args.paste)?,
+            port: chosen.source,
+            remember_port: match chosen.source {
                 Port::Given(port) if remembers_port(&provider, sandboxed) => Some(port),
                 _ => None,
             },
@@ -362,16 +255,166 @@ impl ConnectPlan {
     }
 }
 
+/// The redirect as decided so far: the URI given (or made), the port to listen on and
+/// where it came from.
+struct RedirectChoice {
+    uri: Option<String>,
+    port: Option<u16>,
+    source: Port,
+}
+
+/// `--page` right after a two-step login that could not ask (of the same sandbox-ness):
+/// that login, to complete with no second browser login.
+fn held_login(store: &Store, provider: &Provider, args: &ConnectOptions) -> Option<HeldPlan> {
+    let wanted = args.page.as_deref()?;
+    let held = store
+        .held_login(&provider.id)
+        .filter(|held| held.channel.sandbox == args.sandbox)?;
+    Some(HeldPlan {
+        provider: provider.clone(),
+        held,
+        wanted: wanted.to_string(),
+        named: args.account.is_some(),
+        replace: args.replace,
+        preference: storage_preference(args.insecure_storage, args.keychain),
+    })
+}
+
+/// `--sandbox`: a local emulation of the provider, started for this connect.
+fn start_emulation(
+    events: &dyn Events,
+    provider: &Provider,
+    args: &ConnectOptions,
+) -> Result<Option<Sandbox>, Error> {
+    if !args.sandbox {
+        return Ok(None);
+    }
+    let config = sandbox::Config {
+        provider: provider.clone(),
+        auto_approve: args.auto_approve,
+        faults: args.faults.clone(),
+        access_ttl: 7200,
+    };
+    let sb = Sandbox::start(config, 0)?;
+    events.event(Event::SandboxStarted {
+        provider: &provider.name,
+        base_url: sb.base_url(),
+    });
+    Ok(Some(sb))
+}
+
+/// OAuth 1.0a: the consumer (the sandbox's, or the configured key and secret).
+fn oauth1_protocol(
+    events: &dyn Events,
+    provider: &Provider,
+    args: &ConnectOptions,
+    env_file: Option<&EnvFile>,
+    vars: Vars,
+    sandboxed: bool,
+) -> Result<Protocol, Error> {
+    let rules = provider.oauth1.clone().expect("checked by the caller");
+    let consumer = match sandboxed {
+        true => Consumer {
+            key: sandbox::CLIENT_ID.into(),
+            secret: sandbox::CLIENT_SECRET.into(),
+        },
+        false => client::consumer(provider, &rules, &args.client, env_file, vars)?,
+    };
+    events.event(Event::OAuth1NoScopes);
+    Ok(Protocol::OAuth1 { rules, consumer })
+}
+
+/// OAuth 2.0: the endpoints and the client (configured, the sandbox's, an app registered
+/// on the instance earlier, or one to register), and the scopes. A remembered app or a
+/// provider's loopback path changes the redirect `chosen`.
+fn oauth2_protocol(
+    svc: &Services,
+    provider: &mut Provider,
+    args: &ConnectOptions,
+    env_file: Option<&EnvFile>,
+    vars: Vars,
+    sandboxed: bool,
+    chosen: &mut RedirectChoice,
+) -> Result<(Protocol, Vec<String>), Error> {
+    let events = svc.events;
+    let (endpoints, configured) = match sandboxed {
+        true => (
+            sandbox::endpoints_of(provider),
+            Some(sandbox::client_for(provider)),
+        ),
+        false => client::resolve(
+            events,
+            provider,
+            &args.client,
+            args.scopes.as_deref(),
+            env_file,
+            vars,
+            &svc.http,
+            true,
+        )?,
+    };
+    // No client configured: reuse the app registered on this instance before (its
+    // redirect URI included, which must match exactly), or register one after
+    // binding.
+    let instance = provider.base_url.clone().unwrap_or_default();
+    let remembered = match (&configured, &provider.registration) {
+        (None, Some(_)) => registration::remembered(
+            svc.store,
+            &instance,
+            chosen.port,
+            args.redirect_uri.as_deref(),
+        ),
+        _ => None,
+    };
+    if let (Some(path), None) = (&provider.loopback_path, &args.redirect_uri) {
+        chosen.uri = Some(format!(
+            "http://127.0.0.1:{}{path}",
+            chosen.port.unwrap_or(0)
+        ));
+        chosen.port = None;
+    }
+    let client = match (configured, remembered) {
+        (Some(client), _) => Client::Ready(client),
+        (None, Some(app)) => {
+            events.event(Event::RegisteredAppReused {
+                instance: &instance,
+                client_id: &app.client_id,
+                redirect_uri: &app.redirect_uri,
+            });
+            chosen.uri = Some(app.redirect_uri.clone());
+            chosen.source = Port::Uri;
+            Client::Ready(ClientCredentials {
+                id: app.client_id,
+                secret: app
+                    .client_secret
+                    .expose_str()
+                    .map(|s| oauth2::ClientSecret::new(s.into())),
+                auth: provider.client_auth,
+            })
+        }
+        (None, None) => {
+            // A new app is registered for whatever redirect URI the listener gets.
+            chosen.source = Port::Registration;
+            Client::Register { instance }
+        }
+    };
+    if let Client::Ready(client) = &client {
+        events.event(Event::ClientAuth(client.auth.as_str()));
+    }
+    let scopes = requested_scopes(provider, args.scopes.as_deref());
+    Ok((Protocol::OAuth2 { endpoints, client }, scopes))
+}
+
 /// Flags that apply to some providers only (and are hidden from the others' `--help`,
 /// see `cli`): given to another provider they are refused with the providers they do
 /// apply to, never ignored.
 fn refuse_inapplicable(
     catalog: &Catalog,
     provider: &Provider,
-    args: &ConnectArgs,
+    args: &ConnectOptions,
 ) -> Result<(), Error> {
     // Only a sandbox approves by itself (clap cannot say "requires one of two").
-    if args.emulation.auto_approve && !args.sandbox && args.client.sandbox_at.url.is_none() {
+    if args.auto_approve && !args.sandbox && args.client.sandbox_at.is_none() {
         return Err(Error::Usage(
             "--auto-approve goes with --sandbox or --sandbox-at (a real provider always asks the user)".into(),
         ));
@@ -391,25 +434,25 @@ fn refuse_inapplicable(
     let refused = [
         (
             args.oauth1,
-            crate::cli::has_oauth1 as fn(&Provider) -> bool,
+            has_oauth1 as fn(&Provider) -> bool,
             "--oauth1",
             "has no OAuth 1.0a flow",
         ),
         (
             args.oauth2,
-            crate::cli::has_oauth1,
+            has_oauth1,
             "--oauth2",
             "has no OAuth 1.0a flow to choose OAuth 2.0 over",
         ),
         (
             args.page.is_some(),
-            crate::cli::is_two_step,
+            is_two_step,
             "--page",
             "connects the account itself, with no page, channel or blog to choose",
         ),
         (
             args.client.instance.is_some(),
-            crate::cli::has_instances,
+            Provider::needs_base,
             "--instance",
             "runs on one host, with no instances to choose",
         ),
@@ -426,12 +469,20 @@ fn refuse_inapplicable(
     }
 }
 
+fn has_oauth1(provider: &Provider) -> bool {
+    provider.oauth1.is_some()
+}
+
+fn is_two_step(provider: &Provider) -> bool {
+    provider.pages.is_some()
+}
+
 /// `--port`, else the port remembered for a provider that compares ports, else random;
 /// with the port to listen on.
 fn choose_port(
     store: &Store,
     provider: &Provider,
-    args: &ConnectArgs,
+    args: &ConnectOptions,
     sandboxed: bool,
 ) -> (Port, Option<u16>) {
     match (args.port, &args.redirect_uri) {
@@ -461,7 +512,7 @@ fn remembers_port(provider: &Provider, sandboxed: bool) -> bool {
 /// unless only the consumer key and secret are set.
 fn wants_oauth1(
     provider: &Provider,
-    args: &ConnectArgs,
+    args: &ConnectOptions,
     env_file: Option<&EnvFile>,
     vars: Vars,
 ) -> (bool, String) {
@@ -482,7 +533,7 @@ fn wants_oauth1(
             format!("{two}: --client-id was given (--oauth1 for {one}, as Postiz)"),
         );
     }
-    if args.sandbox || args.client.sandbox_at.url.is_some() {
+    if args.sandbox || args.client.sandbox_at.is_some() {
         return (
             false,
             format!("{two}, the sandbox's default (--oauth1 for {one}, as Postiz)"),
@@ -535,15 +586,15 @@ mod tests {
     fn resolve(
         home: &std::path::Path,
         provider: &str,
-        args: &ConnectArgs,
+        args: &ConnectOptions,
         vars: Vars,
     ) -> Result<LoginPlan, Error> {
         let store = Store::new(home.to_path_buf());
-        let ui = Ui {
-            quiet: true,
-            ..Ui::default()
-        };
-        let svc = Services::new(ui, &store, &crate::http::Network::new(false));
+        let svc = Services::new(
+            &super::super::Silent,
+            &store,
+            &crate::http::Network::new(false),
+        );
         match ConnectPlan::resolve(&svc, &Catalog::embedded(), provider, args, vars)? {
             ConnectPlan::Login(plan) => Ok(*plan),
             ConnectPlan::CompleteHeld(_) => panic!("no login is held"),
@@ -551,10 +602,10 @@ mod tests {
     }
 
     /// Plain-file storage: no keychain is needed to plan.
-    fn file_storage() -> ConnectArgs {
-        ConnectArgs {
+    fn file_storage() -> ConnectOptions {
+        ConnectOptions {
             insecure_storage: true,
-            ..ConnectArgs::default()
+            ..ConnectOptions::default()
         }
     }
 
@@ -576,13 +627,13 @@ mod tests {
         let environment = |name: &str| (name == "LINKEDIN_CLIENT_ID").then(|| "from-env".into());
         let mut args = file_storage();
         args.client.client_id = Some("from-flag".into());
-        args.client.env_file.path = Some(env_path.clone());
+        args.client.env_file = Some(env_path.clone());
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-flag");
         args.client.client_id = None;
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-file");
-        args.client.env_file.path = None;
+        args.client.env_file = None;
         let plan = resolve(home.path(), "linkedin", &args, &environment).unwrap();
         assert_eq!(client_id(&plan), "from-env");
         let err = resolve(home.path(), "linkedin", &args, &no_env)
@@ -594,7 +645,7 @@ mod tests {
     #[test]
     fn the_sandbox_moves_the_provider_and_brings_its_own_client() {
         let home = tempfile::tempdir().unwrap();
-        let args = ConnectArgs {
+        let args = ConnectOptions {
             sandbox: true,
             ..file_storage()
         };
@@ -614,11 +665,9 @@ mod tests {
         assert_eq!(plan.provider.authorize_url, moved.authorize_url);
         assert_eq!(plan.provider.token_url, moved.token_url);
         // A sandbox already running: the same, at its URL, with nothing started here.
-        let args = ConnectArgs {
-            client: crate::cli::ClientArgs {
-                sandbox_at: crate::cli::SandboxAtArg {
-                    url: Some("http://127.0.0.1:9".into()),
-                },
+        let args = ConnectOptions {
+            client: crate::connect::ClientOptions {
+                sandbox_at: Some("http://127.0.0.1:9".into()),
                 ..Default::default()
             },
             ..file_storage()
@@ -655,7 +704,7 @@ mod tests {
             r#"{"version": 1, "insecure_storage": true}"#,
         )
         .unwrap();
-        let plan = resolve(home.path(), "linkedin", &ConnectArgs::default(), &vars).unwrap();
+        let plan = resolve(home.path(), "linkedin", &ConnectOptions::default(), &vars).unwrap();
         assert_eq!(
             plan.storage,
             Storage {
@@ -687,7 +736,7 @@ mod tests {
         // The user's arguments are read, never rewritten.
         assert_eq!(args.port, None);
         // A --port given is remembered once bound.
-        let args = ConnectArgs {
+        let args = ConnectOptions {
             port: Some(8124),
             ..file_storage()
         };
@@ -710,7 +759,7 @@ mod tests {
                 .collect(),
         };
         let keys_only = file(&[("X_API_KEY", "key"), ("X_API_SECRET", "secret")]);
-        let mut args = ConnectArgs::default();
+        let mut args = ConnectOptions::default();
         assert!(wants_oauth1(x, &args, Some(&keys_only), &no_env).0);
         // A Postiz .env with both: Postiz connects X only with OAuth 1.0a, so does the tool,
         // and says why.
@@ -742,7 +791,7 @@ mod tests {
         assert!(
             !wants_oauth1(
                 catalog.get("linkedin").unwrap(),
-                &ConnectArgs::default(),
+                &ConnectOptions::default(),
                 Some(&keys_only),
                 &no_env
             )

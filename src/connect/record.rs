@@ -11,6 +11,7 @@ use crate::providers::identity::Account;
 use crate::providers::{ClientAuth, Provider, RefreshRule};
 use crate::store::{Backend, Channel, Secrets};
 
+use super::events::Event;
 use super::services::{Outcome, Services};
 
 /// Who a finished login is for and which app, server and store it used.
@@ -92,19 +93,19 @@ pub fn store_channel(
         false => {
             let how = svc.store.connected_another_way(&channel);
             if let Some(kept) = svc.store.keep_apart(&mut channel) {
-                svc.ui.warn(format!(
-                    "{kept} is already stored, connected another way ({}): it is kept, and this login is stored as {}; pass --replace to replace it",
-                    how.unwrap_or_default(),
-                    channel.name
-                ));
+                svc.events.event(Event::KeptApart {
+                    kept: &kept,
+                    how: &how.unwrap_or_default(),
+                    stored_as: &channel.name,
+                });
             }
         }
         true => {
             if let Some(how) = svc.store.connected_another_way(&channel) {
-                svc.ui.warn(format!(
-                    "replaced {}, which was connected another way ({how}) (--replace)",
-                    channel.name
-                ));
+                svc.events.event(Event::ReplacedOtherWay {
+                    channel: &channel.name,
+                    how: &how,
+                });
             }
         }
     }

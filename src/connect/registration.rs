@@ -10,6 +10,7 @@ use crate::providers::Provider;
 use crate::secret::Secret;
 use crate::store::{RegisteredApp, Store};
 
+use super::events::Event;
 use super::services::Services;
 
 /// The app registered on `instance` earlier, when this login's redirect can use it: no
@@ -94,9 +95,10 @@ pub fn register(
         scopes: scopes.to_vec(),
     };
     svc.store.save_registered_app(&app)?;
-    svc.ui.step(format!(
-        "Registered an app on {instance} for {redirect_uri} (remembered for next time)"
-    ));
+    svc.events.event(Event::AppRegistered {
+        instance,
+        redirect_uri,
+    });
     Ok(ClientCredentials {
         id,
         secret: secret.map(oauth2::ClientSecret::new),

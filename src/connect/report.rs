@@ -1,65 +1,47 @@
-//! How a connect ended, told to the browser (its result page) and to the terminal, and
-//! how a stored channel is shown (shared with `status`).
+//! How a connect ended, told to the browser (its result page) and returned to the
+//! caller as data, and how a stored channel is shown (shared with `status`).
+
+use std::path::PathBuf;
 
 use chrono::Utc;
 use serde_json::{json, Value};
 
-use crate::error::{Error, ExitCode};
+use crate::error::Error;
 use crate::oauth::listener::Responder;
 use crate::oauth::page::Page as ResultPage;
 use crate::store::{Backend, Channel};
 
 use super::services::{Outcome, Services};
 
-/// Tell the browser and the terminal how it ended; the exit code.
+/// A finished connect: the channel as stored, where its secrets are when a plain file
+/// holds them, and the missing-scopes error to report after it (the channel is stored
+/// all the same).
+#[derive(Debug)]
+pub struct Connected {
+    pub channel: Channel,
+    pub secrets_file: Option<PathBuf>,
+    pub scope_error: Option<Error>,
+}
+
+/// Tell the browser how it ended; the channel stored, for the caller to show.
 pub fn report(
     svc: &Services,
     outcome: Outcome,
     responder: Option<Responder>,
-) -> Result<ExitCode, Error> {
-    let ui = &svc.ui;
+) -> Result<Connected, Error> {
     if let Some(responder) = responder {
         responder.finish(&result_page(&outcome));
     }
     let (channel, scope_error) = outcome?;
-    if ui.json {
-        ui.json_data(&channel_json(&channel));
-    } else {
-        ui.step(match channel.store {
-            Backend::Keychain => format!("Stored {} in the OS keychain", channel.name),
-            Backend::File => format!(
-                "Stored {} in a plain-text file: {} (0600)",
-                channel.name,
-                svc.store.secrets_path(&channel.name).display()
-            ),
-        });
-        ui.data(format!(
-            "Connected {} (account {}), access token {}, refresh token: {}",
-            channel.name,
-            crate::ui::one_line(
-                &channel
-                    .account
-                    .name
-                    .clone()
-                    .or(channel.account.handle())
-                    .unwrap_or_default(),
-                120
-            ),
-            describe_expiry(&channel),
-            if channel.has_refresh_token {
-                "yes"
-            } else {
-                "no"
-            }
-        ));
-    }
-    match scope_error {
-        Some(err) => {
-            ui.error(&err);
-            Ok(err.exit_code())
-        }
-        None => Ok(ExitCode::Ok),
-    }
+    let secrets_file = match channel.store {
+        Backend::Keychain => None,
+        Backend::File => Some(svc.store.secrets_path(&channel.name)),
+    };
+    Ok(Connected {
+        channel,
+        secrets_file,
+        scope_error,
+    })
 }
 
 /// The page the browser's tab ends on.
@@ -125,6 +107,6 @@ pub fn channel_json(c: &Channel) -> Value {
 pub fn describe_expiry(c: &Channel) -> String {
     match c.expires_at {
         None => "does not expire (as far as the provider said)".into(),
-        Some(at) => crate::ui::expiry(at, Utc::now()),
+        Some(at) => crate::text::expiry(at, Utc::now()),
     }
 }

@@ -1,22 +1,23 @@
-//! What every part of the connect service works with: the terminal, the store, one HTTP
-//! client, the process environment; and what a finished login is.
+//! What every part of the connect service works with: its caller (who hears the events),
+//! the store, one HTTP client, the process environment; and what a finished login is.
 
 use crate::error::Error;
 use crate::http::{HttpClient, Network};
 use crate::store::{Channel, Store};
-use crate::ui::Ui;
+
+use super::events::Events;
 
 /// What the connect service works with.
 pub struct Services<'a> {
-    pub ui: Ui,
+    pub events: &'a dyn Events,
     pub store: &'a Store,
     pub http: HttpClient,
 }
 
 impl<'a> Services<'a> {
-    pub fn new(ui: Ui, store: &'a Store, network: &Network) -> Services<'a> {
+    pub fn new(events: &'a dyn Events, store: &'a Store, network: &Network) -> Services<'a> {
         Services {
-            ui,
+            events,
             store,
             http: network.client(),
         }

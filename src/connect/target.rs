@@ -5,18 +5,19 @@
 
 use chrono::Utc;
 
-use crate::error::{Error, ExitCode};
+use crate::error::Error;
 use crate::oauth::listener::Responder;
 use crate::oauth::page::Page as ResultPage;
 use crate::providers::identity::{self, Account};
 use crate::providers::pages::{self, Choice};
 use crate::providers::{self, Provider, RefreshRule, RefreshStyle};
 use crate::store::{Channel, HeldLogin, PageRef, Secrets, HELD_FOR};
-use crate::ui::Ui;
 
+use super::events::{Event, Events};
 use super::plan::HeldPlan;
 use super::record::{channel_name, store_channel};
 use super::report;
+use super::report::Connected;
 use super::services::Services;
 
 /// What `choose` decided.
@@ -29,7 +30,7 @@ pub(super) enum Pick<'a> {
 /// The target to connect: `--page`, else a prompt on a terminal (the browser tab is told
 /// to look there first, so it does not hang), else the list and exit 6.
 pub(super) fn choose<'a>(
-    ui: &Ui,
+    events: &dyn Events,
     kind: &str,
     choices: &'a [Choice],
     wanted: Option<&str>,
@@ -57,7 +58,7 @@ pub(super) fn choose<'a>(
             ))),
         };
     }
-    if !ui.can_prompt() {
+    if !events.can_prompt() {
         return Pick::Ask(Error::Config {
             what: format!(
                 "choose the {kind} to connect; this login can connect:\n{}",
@@ -80,10 +81,7 @@ pub(super) fn choose<'a>(
         .iter()
         .map(|c| format!("{} ({})", c.name, c.id))
         .collect();
-    match ui.select(
-        &format!("Which {kind} should this channel post to?"),
-        &items,
-    ) {
+    match events.choose_target(kind, &items) {
         Ok(index) => Pick::Chosen(&choices[index]),
         Err(e) => Pick::Ask(e),
     }
@@ -181,7 +179,7 @@ pub(super) fn hold_for_a_choice(
 }
 
 /// `--page` right after a two-step login that ended without a choice: complete it.
-pub(super) fn complete_held_login(svc: &Services, plan: HeldPlan) -> Result<ExitCode, Error> {
+pub(super) fn complete_held_login(svc: &Services, plan: HeldPlan) -> Result<Connected, Error> {
     let HeldPlan {
         provider,
         mut held,
@@ -207,11 +205,10 @@ pub(super) fn complete_held_login(svc: &Services, plan: HeldPlan) -> Result<Exit
             listing.join("\n")
         )));
     };
-    svc.ui.step(format!(
-        "Using the login of {} from {} (no second browser login)",
-        held.channel.account.handle().unwrap_or_default(),
-        crate::ui::moment(held.channel.created_at)
-    ));
+    svc.events.event(Event::HeldLoginUsed {
+        account: &held.channel.account.handle().unwrap_or_default(),
+        since: held.channel.created_at,
+    });
     apply(
         provider,
         targets,
@@ -220,10 +217,11 @@ pub(super) fn complete_held_login(svc: &Services, plan: HeldPlan) -> Result<Exit
         &mut held.secrets,
         named,
     );
-    svc.ui.step(format!(
-        "Chose the {} {} ({})",
-        held.kind, choice.name, choice.id
-    ));
+    svc.events.event(Event::TargetChosen {
+        kind: &held.kind,
+        name: &choice.name,
+        id: &choice.id,
+    });
     let outcome = store_channel(
         svc,
         provider,

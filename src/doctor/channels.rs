@@ -84,7 +84,7 @@ fn live_one(c: &Channel, store: &Store, catalog: &Catalog, network: Network) -> 
             .evidence("the grant was revoked (logout elsewhere, password change, app removed) or the token expired early")
             .fix(if let Some(handed) = &c.handed_to_postiz {
                 format!("nothing here: Postiz may have refreshed it since, so this copy is stale; it is {}", handed.reason())
-            } else if c.can_refresh() { format!("postiz-connect refresh --force {}; if that fails, reconnect: {}", crate::ui::shell_word(name), c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
+            } else if c.can_refresh() { format!("postiz-connect refresh --force {}; if that fails, reconnect: {}", crate::text::shell_word(name), c.reconnect_command()) } else { format!("reconnect: {}", c.reconnect_command()) }),
         Ok(r) => Finding::new(AREA, "channel.identity_error", Severity::Warning, format!("{name}: the identity endpoint answered HTTP {}", r.status().as_u16())),
         Err(e) => Finding::new(AREA, "channel.unreachable", Severity::Warning, format!("{name}: {e}")).fix(e.fix()).origin(e.origin.clone()),
     }
@@ -183,7 +183,7 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
                 )
                 .fix(format!(
                     "postiz-connect refresh {}",
-                    crate::ui::shell_word(name)
+                    crate::text::shell_word(name)
                 )),
             ),
             (false, _) if soon => out.push(
@@ -195,7 +195,7 @@ pub fn check(channels: &[Channel]) -> Vec<Finding> {
                 )
                 .fix(format!(
                     "postiz-connect refresh {}",
-                    crate::ui::shell_word(name)
+                    crate::text::shell_word(name)
                 )),
             ),
             _ => {}

@@ -2,6 +2,7 @@
 //! into text or JSON. Checks know nothing of the terminal.
 
 pub mod channels;
+pub mod checkup;
 pub mod deployment;
 pub mod engine;
 pub mod envfile;

@@ -20,7 +20,31 @@ use super::watch::{Event, Observation, Watcher};
 use crate::error::Error;
 use crate::interrupt;
 use crate::providers::Catalog;
-use crate::ui::Ui;
+
+/// What the watch reports as it goes, as data: the caller says it in words.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// No Redis is configured: connects cannot be traced, only channel rows.
+    NoRedis,
+    /// The first read is done: what is watched.
+    Started {
+        /// The database, as shown (no password).
+        database: &'a str,
+        channels: usize,
+        /// The connects already waiting, and Redis as shown, when Redis is read.
+        waiting: Option<(usize, &'a str)>,
+        timeout: Option<Duration>,
+    },
+    /// An event of the deployment, with the time of the observation it came from.
+    Event(&'a Event, DateTime<Utc>),
+    /// The watch ended with consumed connects not judged yet (their labels).
+    Unjudged {
+        connects: &'a [String],
+        grace: Duration,
+    },
+    /// The watch ended; `failed`: a connect failed.
+    Stopped { failed: bool },
+}
 
 /// What `postiz watch` watches for, and how.
 #[derive(Clone, Copy)]
@@ -35,14 +59,13 @@ pub struct Follow<'a> {
     pub interval: Duration,
 }
 
-/// Watch the deployment until the timeout or Ctrl-C, handing each event to `on_event` with
-/// the time of the observation it came from; whether a connect failed.
+/// Watch the deployment until the timeout or Ctrl-C, handing what happens to `on` (each
+/// event with the time of the observation it came from); whether a connect failed.
 pub fn follow(
-    ui: &Ui,
     catalog: &Catalog,
     target: &Target<'_>,
     watch: &Follow<'_>,
-    on_event: &mut dyn FnMut(&Event, DateTime<Utc>),
+    on: &mut dyn FnMut(Progress<'_>),
 ) -> Result<bool, Error> {
     let Follow {
         org,
@@ -56,13 +79,7 @@ pub fn follow(
         .map(|f| report::resolve_organization(&mut opened.db, f))
         .transpose()?;
     if opened.redis.is_none() {
-        ui.warn(
-            "Postiz runs without Redis here (no REDIS_URL in the .env, the flags or the \
-             environment): it keeps connect state in its own memory, so no connect can be \
-             traced, only channel rows. Set REDIS_URL for Postiz (and give it here) to see \
-             connects; without it, \"Invalid state\" follows as soon as two processes serve \
-             Postiz",
-        );
+        on(Progress::NoRedis);
     }
     let env_file = deployment
         .env_file
@@ -80,34 +97,25 @@ pub fn follow(
     let mut reader = Reader::new(only);
     let first = reader.observe(&mut opened)?;
     watcher.observe(&first, catalog);
-    ui.info(format!(
-        "watching {} ({} channel(s){}); start a connect in Postiz (Add Channel). {}",
-        deployment
-            .database
+    let database = deployment
+        .database
+        .as_ref()
+        .map(|d| d.shown())
+        .unwrap_or_default();
+    let redis = deployment
+        .redis
+        .as_ref()
+        .map(|r| r.shown())
+        .unwrap_or_default();
+    on(Progress::Started {
+        database: &database,
+        channels: first.channels.len(),
+        waiting: first
+            .connects
             .as_ref()
-            .map(|d| d.shown())
-            .unwrap_or_default(),
-        first.channels.len(),
-        match &first.connects {
-            Some(_) => format!(
-                ", {} connect(s) already waiting, Redis {}",
-                watcher.waiting_count(),
-                deployment
-                    .redis
-                    .as_ref()
-                    .map(|r| r.shown())
-                    .unwrap_or_default()
-            ),
-            None => String::new(),
-        },
-        match timeout {
-            Some(t) => format!(
-                "Stops after {} or at Ctrl-C.",
-                humantime::format_duration(t)
-            ),
-            None => "Ctrl-C ends.".into(),
-        }
-    ));
+            .map(|_| (watcher.waiting_count(), redis.as_str())),
+        timeout,
+    });
     let started = Instant::now();
     let mut failed = false;
     loop {
@@ -118,19 +126,13 @@ pub fn follow(
                 // read as "nothing failed" when nobody knows.
                 let unjudged = watcher.unjudged();
                 if !unjudged.is_empty() {
-                    ui.warn(format!(
-                        "stopped before judging {} connect(s) ({}): Postiz took the state, and the watch ended before a channel row was written or the grace period ({}) was over; watch longer (a larger --stop-after), or see postiz status",
-                        unjudged.len(),
-                        unjudged.join(", "),
-                        humantime::format_duration(grace)
-                    ));
+                    on(Progress::Unjudged {
+                        connects: &unjudged,
+                        grace,
+                    });
                     return Ok(true);
                 }
-                ui.info(if failed {
-                    "stopped; a connect failed (see above)"
-                } else {
-                    "stopped"
-                });
+                on(Progress::Stopped { failed });
                 return Ok(failed);
             }
             std::thread::sleep(Duration::from_millis(25).min(interval));
@@ -143,7 +145,7 @@ pub fn follow(
         }
         for event in events {
             failed |= event.is_failure();
-            on_event(&event, obs.at);
+            on(Progress::Event(&event, obs.at));
         }
     }
 }

@@ -237,7 +237,7 @@ pub fn classify(
             Some(n) => detail.push(format!(
                 "Postiz said \"Could not refresh your {} channel\" {}{}",
                 n.provider,
-                crate::ui::relative(n.at, now),
+                crate::text::relative(n.at, now),
                 n.cause
                     .as_ref()
                     .map(|c| format!(": {c}"))
@@ -262,7 +262,7 @@ pub fn classify(
                 .failed_posts
                 .iter()
                 .take(5)
-                .map(|p| format!("{} ({})", p.id, crate::ui::moment(p.publish_date)))
+                .map(|p| format!("{} ({})", p.id, crate::text::moment(p.publish_date)))
                 .collect();
             let more = failed.saturating_sub(shown.len());
             detail.push(format!(
@@ -310,7 +310,7 @@ pub fn classify(
             .map(|n| {
                 format!(
                     "; the latest \"Could not refresh\" notification: {}{}",
-                    crate::ui::relative(n.at, now),
+                    crate::text::relative(n.at, now),
                     n.cause
                         .as_ref()
                         .map(|c| format!(": {c}"))
@@ -443,7 +443,7 @@ fn expired(
     repairs: &Repairs<'_>,
 ) -> Issue {
     let provider = row.provider.as_str();
-    let ago = crate::ui::relative(expiry, now);
+    let ago = crate::text::relative(expiry, now);
     let adopt_instead = repairs.adopt_instead;
     if REFRESH_WORKFLOW_PROVIDERS.contains(&provider) {
         let workflow = format!(
@@ -461,7 +461,7 @@ fn expired(
                 title: format!(
                     "expired {ago}: Postiz's refresh workflow did not keep it alive; it can \
                      still be refreshed until about {}",
-                    crate::ui::moment(until)
+                    crate::text::moment(until)
                 ),
                 detail: Some(format!(
                     "{workflow}; Postiz records 58 days for Meta's long-lived token, which \

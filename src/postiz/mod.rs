@@ -30,6 +30,7 @@ pub mod redis_state;
 pub mod refreshable;
 pub mod repair;
 pub mod report;
+pub mod status;
 pub mod watch;
 
 use std::collections::HashMap;

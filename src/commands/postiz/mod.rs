@@ -5,10 +5,9 @@ use std::time::Duration;
 
 use crate::cli::{DeploymentArgs, PostizCommand};
 use crate::error::{Error, ExitCode};
-use crate::postiz::engine;
 use crate::postiz::follow::{self, Follow};
 use crate::postiz::locate;
-use crate::postiz::report::{self};
+use crate::postiz::status::{Status, StatusOptions};
 use crate::postiz::{self};
 use crate::secret::ExposeOption;
 
@@ -99,74 +98,31 @@ fn status(
     org: Option<&str>,
     all: bool,
 ) -> Result<ExitCode, Error> {
-    let target = target(args);
-    let (deployment, env_file) = target.locate()?;
-    // A Redis that cannot be reached leaves the database's report standing (exit 5).
-    let mut opened = postiz::open_lenient(&deployment, args.connect_timeout)?;
-    // The channels this tool stores: a row of the same account can be repaired with them.
     let local = ctx.store.list().map(|l| l.channels).unwrap_or_default();
-    let database = deployment
-        .database
-        .as_ref()
-        .map(|d| d.shown())
-        .unwrap_or_default();
-    let redis = deployment.redis.as_ref().map(|r| r.shown());
-    // The engine, of the organization shown when --org names one; read after the channels.
-    let engine = |opened: &mut postiz::Opened| -> Result<Option<engine::EngineReport>, Error> {
-        let org_id = org
-            .map(|f| report::resolve_organization(&mut opened.db, f).map(|o| o.id))
-            .transpose()?;
-        target
-            .temporal(env_file.as_ref())
-            .map(|located| {
-                engine::read(
-                    &located,
-                    args.connect_timeout,
-                    &mut opened.db,
-                    org_id.as_deref(),
-                    &engine::repair_flag(&target),
-                )
-            })
-            .transpose()
-    };
-    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut status = Status::open(StatusOptions {
+        target: target(args),
+        org,
+        local: &local,
+    })?;
+    let (database, redis) = (status.database(), status.redis());
+    let out = ctx.ui.out.stdout_writer();
     let written = if ctx.ui.json {
         let mut sink = render::StatusJson::new(out, &database, redis.as_deref());
-        report::stream(
-            &mut opened,
-            &deployment,
-            &ctx.catalog,
-            org,
-            &local,
-            &mut sink,
-        )
-        .and_then(|report| {
+        status.channels(&ctx.catalog, &mut sink).and_then(|report| {
             // The channels are on stdout already: an engine read that fails still closes
             // the document (its error under "engine"), then fails the command as usual.
-            let engine = match engine(&mut opened) {
-                Ok(engine) => engine,
-                Err(e) => {
-                    let value = serde_json::json!({ "error": crate::ui::error_json(&e) });
-                    sink.finish(&report, &[("engine", value)])?;
-                    return Err(e);
-                }
+            let engine = status.engine();
+            let value = match &engine {
+                Ok(engine) => serde_json::to_value(engine).expect("engine report serializes"),
+                Err(e) => serde_json::json!({ "error": crate::ui::error_json(e) }),
             };
-            let value = serde_json::to_value(&engine).expect("engine report serializes");
             sink.finish(&report, &[("engine", value)])?;
-            Ok((report, engine))
+            Ok((report, engine?))
         })
     } else {
         let mut sink = render::StatusText::new(out, ctx.ui.quiet, all, &database, redis.as_deref());
-        report::stream(
-            &mut opened,
-            &deployment,
-            &ctx.catalog,
-            org,
-            &local,
-            &mut sink,
-        )
-        .and_then(|report| {
-            let engine = engine(&mut opened)?;
+        status.channels(&ctx.catalog, &mut sink).and_then(|report| {
+            let engine = status.engine()?;
             sink.finish(&report)?;
             ctx.ui
                 .data(render_engine::section(engine.as_ref(), ctx.ui.quiet));
@@ -174,20 +130,7 @@ fn status(
         })
     };
     match written {
-        Ok((report, engine)) => {
-            let mut code =
-                if report.has_problem() || engine.as_ref().is_some_and(|e| e.problems() > 0) {
-                    ExitCode::Failure
-                } else {
-                    ExitCode::Ok
-                };
-            // Redis or Temporal not read: the report is incomplete, whatever else it found.
-            if report.redis_unreachable.is_some() || engine.as_ref().is_some_and(|e| e.incomplete())
-            {
-                code = code.worst(ExitCode::Network);
-            }
-            Ok(code)
-        }
+        Ok((report, engine)) => Ok(postiz::status::exit_code(&report, engine.as_ref())),
         // The reader went away (`| head`): nothing more to say.
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::Ok),
         Err(e) => Err(e),
@@ -208,21 +151,9 @@ fn watch(
         grace,
         interval,
     };
-    let failed = follow::follow(
-        &ctx.ui,
-        &ctx.catalog,
-        &target(args),
-        &watch,
-        &mut |event, at| {
-            if ctx.ui.json {
-                let mut value = serde_json::to_value(event).expect("event serializes");
-                value["at"] = serde_json::Value::String(at.to_rfc3339());
-                ctx.ui.json_line(&value);
-            } else {
-                ctx.ui.data(render::event(event, at));
-            }
-        },
-    )?;
+    let failed = follow::follow(&ctx.catalog, &target(args), &watch, &mut |progress| {
+        render::progress(&ctx.ui, progress)
+    })?;
     Ok(if failed {
         ExitCode::Failure
     } else {

@@ -10,11 +10,64 @@ use std::time::Duration;
 use chrono::Utc;
 use console::Style;
 
+use crate::postiz::follow::Progress;
 use crate::postiz::health::Severity;
 use crate::postiz::model::Organization;
 use crate::postiz::report::{ChannelReport, Report, Sink};
 use crate::postiz::watch::Event;
-use crate::ui::{Styled, TerminalText};
+use crate::ui::{Styled, TerminalText, Ui};
+
+/// What `postiz watch` reports as it goes: its events on stdout (one JSON line each with
+/// `--json`), how it starts and ends on stderr.
+pub(super) fn progress(ui: &Ui, progress: Progress<'_>) {
+    match progress {
+        Progress::NoRedis => ui.warn(
+            "Postiz runs without Redis here (no REDIS_URL in the .env, the flags or the \
+             environment): it keeps connect state in its own memory, so no connect can be \
+             traced, only channel rows. Set REDIS_URL for Postiz (and give it here) to see \
+             connects; without it, \"Invalid state\" follows as soon as two processes serve \
+             Postiz",
+        ),
+        Progress::Started {
+            database,
+            channels,
+            waiting,
+            timeout,
+        } => ui.info(format!(
+            "watching {database} ({channels} channel(s){}); start a connect in Postiz (Add Channel). {}",
+            match waiting {
+                Some((count, redis)) => {
+                    format!(", {count} connect(s) already waiting, Redis {redis}")
+                }
+                None => String::new(),
+            },
+            match timeout {
+                Some(t) => format!(
+                    "Stops after {} or at Ctrl-C.",
+                    humantime::format_duration(t)
+                ),
+                None => "Ctrl-C ends.".into(),
+            }
+        )),
+        Progress::Event(event, at) if ui.json => {
+            let mut value = serde_json::to_value(event).expect("event serializes");
+            value["at"] = serde_json::Value::String(at.to_rfc3339());
+            ui.json_line(&value);
+        }
+        Progress::Event(event, at) => ui.data(self::event(event, at)),
+        Progress::Unjudged { connects, grace } => ui.warn(format!(
+            "stopped before judging {} connect(s) ({}): Postiz took the state, and the watch ended before a channel row was written or the grace period ({}) was over; watch longer (a larger --stop-after), or see postiz status",
+            connects.len(),
+            connects.join(", "),
+            humantime::format_duration(grace)
+        )),
+        Progress::Stopped { failed } => ui.info(if failed {
+            "stopped; a connect failed (see above)"
+        } else {
+            "stopped"
+        }),
+    }
+}
 
 /// Token expiry for people; Postiz records about 31.7 years when the provider gave none.
 fn expiry_words(c: &ChannelReport) -> String {
@@ -680,4 +733,51 @@ pub(super) fn event(event: &Event, at: chrono::DateTime<Utc>) -> Styled {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use console::strip_ansi_codes;
+
+    /// `postiz watch` as it goes, captured: how it starts and ends on stderr, its events
+    /// on stdout (one JSON line each with `--json`, the observation's time under "at").
+    #[test]
+    fn watch_progress_reads_on_stderr_and_its_events_on_stdout() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 13, 0, 0).unwrap();
+        let event = Event::StateConsumed {
+            state: "abcdef".into(),
+            organization: Some("Acme".into()),
+            after_seconds: 12,
+        };
+        let story = |ui: &Ui| {
+            progress(
+                ui,
+                Progress::Started {
+                    database: "postgresql://postiz:***@db/postiz",
+                    channels: 3,
+                    waiting: Some((1, "redis://db:6379")),
+                    timeout: Some(Duration::from_secs(60)),
+                },
+            );
+            progress(ui, Progress::Event(&event, at));
+            progress(ui, Progress::Stopped { failed: false });
+        };
+        let (ui, captured) = Ui::capture();
+        story(&ui);
+        let err = strip_ansi_codes(&captured.stderr()).into_owned();
+        assert_eq!(
+            err,
+            "• watching postgresql://postiz:***@db/postiz (3 channel(s), 1 connect(s) already waiting, Redis redis://db:6379); start a connect in Postiz (Add Channel). Stops after 1m or at Ctrl-C.\n• stopped\n"
+        );
+        let out = captured.stdout();
+        assert_eq!(out.lines().count(), 1, "{out}");
+
+        let (ui, captured) = Ui::capture();
+        story(&Ui { json: true, ..ui });
+        let line: serde_json::Value = serde_json::from_str(captured.stdout().trim()).unwrap();
+        assert_eq!(line["at"], "2026-11-23T13:00:00+00:00");
+        assert_eq!(line["state"], "abcdef");
+    }
 }

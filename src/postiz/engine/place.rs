@@ -198,11 +198,11 @@ pub fn manual_start_command(located: Option<&Located>, row_id: &str, org_id: &st
     format!(
         "docker exec temporal-admin-tools temporal workflow start --namespace {} --type {} \
          --task-queue {} --workflow-id {} --id-conflict-policy TerminateExisting --input {}",
-        crate::ui::shell_word(namespace),
+        crate::text::shell_word(namespace),
         REFRESH_WORKFLOW_TYPE,
         MAIN_QUEUE,
-        crate::ui::shell_word(&refresh_workflow_id(row_id)),
-        crate::ui::shell_word(&refresh_argument(row_id, org_id).to_string())
+        crate::text::shell_word(&refresh_workflow_id(row_id)),
+        crate::text::shell_word(&refresh_argument(row_id, org_id).to_string())
     )
 }
 

@@ -402,7 +402,7 @@ pub fn build(
                 title: format!(
                     "no worker has polled `{MAIN_QUEUE}` since {}: Postiz's orchestrator \
                      stopped working",
-                    last.map(|at| crate::ui::relative(at, now))
+                    last.map(|at| crate::text::relative(at, now))
                         .unwrap_or_else(|| "a while".into())
                 ),
                 detail: Some(backlog),
@@ -484,7 +484,7 @@ pub fn build(
                     "its last run {}{}",
                     e.status,
                     e.closed
-                        .map(|at| format!(" {}", crate::ui::relative(at, now)))
+                        .map(|at| format!(" {}", crate::text::relative(at, now)))
                         .unwrap_or_default()
                 ),
                 None => "it never ran, or ended long enough ago to be forgotten".into(),
@@ -502,7 +502,7 @@ pub fn build(
                      at its expiry{}",
                     row.provider,
                     row.token_expiration
-                        .map(|at| format!(" ({})", crate::ui::relative(at, now)))
+                        .map(|at| format!(" ({})", crate::text::relative(at, now)))
                         .unwrap_or_default()
                 )),
                 fix: format!(
@@ -563,7 +563,7 @@ pub fn build(
                     p.id,
                     p.provider,
                     p.channel,
-                    crate::ui::relative(p.due, now)
+                    crate::text::relative(p.due, now)
                 )
             })
             .collect();
