@@ -27,7 +27,8 @@
 //!    [`browser`].
 //! 5. **Model and foundations**: [`model`] (plain data: the catalog schema, endpoints and
 //!    client credentials, a token request's wire shape, the versions of stored
-//!    files; it depends on no other module), [`error`] (the error every command
+//!    files, the one diagnosis `doctor` and `postiz status` report; it depends on no
+//!    other module), [`error`] (the error every command
 //!    returns, with the provider errors it holds in `error::provider` and the exit
 //!    codes), [`http`] (the one HTTP client, the run's network settings, its network
 //!    errors, which `error` holds), [`ui`] (the terminal: styling, spinner, prompts),

@@ -10,6 +10,7 @@ use crate::error::{Error, ExitCode};
 use crate::ui::{Styled, Ui};
 
 use super::events::Terminal;
+use super::findings::Layout;
 use super::Context;
 
 pub fn run(ctx: &Context, args: &DoctorArgs) -> Result<ExitCode, Error> {
@@ -43,8 +44,12 @@ fn render(ui: &Ui, findings: &[Finding]) {
         ui.json_data(&json!(findings));
         return;
     }
-    // Findings quote what servers, files and the environment said: each field is escaped
-    // before the tool's own styling goes around it.
+    let layout = Layout {
+        mark: true,
+        id: true,
+        verbose: ui.verbose > 0,
+        ..Layout::default()
+    };
     let mut text = Styled::new();
     for (area, list) in doctor::grouped(findings) {
         text.styled(area, &Style::new().bold().underlined())
@@ -53,47 +58,11 @@ fn render(ui: &Ui, findings: &[Finding]) {
             if ui.quiet && matches!(f.severity, Severity::Ok | Severity::Info) {
                 continue;
             }
-            let (mark, with) = match f.severity {
-                Severity::Problem => ("✗", Style::new().red().bold()),
-                Severity::Warning => ("!", Style::new().yellow().bold()),
-                Severity::Info => ("•", Style::new().cyan()),
-                Severity::Ok => ("✓", Style::new().green()),
-            };
-            text.styled(mark, &with)
-                .text(" ")
-                .text(&f.title)
-                .text(" ")
-                .styled(&format!("[{}]", f.id), &Style::new().dim())
-                .newline();
-            // A passed check's evidence (each origin's route and step times) with -v.
-            if f.severity != Severity::Ok || ui.verbose > 0 {
-                if let Some(e) = &f.evidence {
-                    for line in e.lines() {
-                        text.text("    ").text(line).newline();
-                    }
-                }
-            }
-            if f.severity != Severity::Ok {
-                if let Some(fix) = &f.fix {
-                    text.text("    ")
-                        .styled("fix:", &Style::new().bold())
-                        .text(" ")
-                        .text(fix)
-                        .newline();
-                }
-            }
+            super::findings::finding(&mut text, f, layout);
         }
         text.newline();
     }
-    let problems = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Problem)
-        .count();
-    let warnings = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    text.text(&format!("{problems} problem(s), {warnings} warning(s)"));
+    text.text(&super::findings::counts(findings));
     ui.data(text);
 }
 

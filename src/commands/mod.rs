@@ -4,6 +4,7 @@ mod completions;
 mod connect;
 mod doctor;
 mod events;
+mod findings;
 mod logout;
 mod postiz;
 mod providers;

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::{Finding, Severity};
-use crate::postiz::{self, health, locate, report};
+use crate::postiz::{self, locate, report};
 use crate::providers::{Catalog, EnvFile};
 
 const AREA: &str = "Postiz deployment";
@@ -105,25 +105,20 @@ pub fn check(env_file: &EnvFile, catalog: &Catalog, timeout: Duration) -> Vec<Fi
     for org in &report.organizations {
         for c in &org.channels {
             for issue in &c.issues {
-                let mut f = Finding::new(
-                    AREA,
-                    format!("deployment.{}", issue.code),
-                    match issue.severity {
-                        health::Severity::Problem => Severity::Problem,
-                        health::Severity::Warning => Severity::Warning,
-                    },
-                    format!(
-                        "{} / {} \"{}\": {}",
-                        org.name, c.provider, c.name, issue.title
-                    ),
-                )
-                .fix(issue.fix.clone());
-                let mut evidence = format!("row {} (internal id {})", c.id, c.internal_id);
-                if let Some(detail) = &issue.detail {
-                    evidence = format!("{detail}\n{evidence}");
-                }
-                f = f.evidence(evidence);
-                out.push(f);
+                let title = format!(
+                    "{} / {} \"{}\": {}",
+                    org.name, c.provider, c.name, issue.title
+                );
+                let row = format!("row {} (internal id {})", c.id, c.internal_id);
+                let evidence = match &issue.evidence {
+                    Some(detail) => format!("{detail}\n{row}"),
+                    None => row,
+                };
+                out.push(Finding {
+                    title,
+                    evidence: Some(evidence),
+                    ..issue.clone().within(AREA, "deployment.")
+                });
             }
         }
     }

@@ -7,10 +7,8 @@
 use std::time::Duration;
 
 use super::{Finding, Severity};
-use crate::postiz::{engine, health};
+use crate::postiz::engine::{self, AREA};
 use crate::providers::EnvFile;
-
-const AREA: &str = "Postiz engine";
 
 pub fn check(env_file: &EnvFile, timeout: Duration) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -81,23 +79,9 @@ pub fn check(env_file: &EnvFile, timeout: Duration) -> Vec<Finding> {
             out.push(f);
         }
         Ok(report) => {
-            for issue in &report.issues {
-                let mut f = Finding::new(
-                    AREA,
-                    format!("engine.{}", issue.code),
-                    match issue.severity {
-                        health::Severity::Problem => Severity::Problem,
-                        health::Severity::Warning => Severity::Warning,
-                    },
-                    issue.title.clone(),
-                )
-                .fix(issue.fix.clone());
-                if let Some(detail) = &issue.detail {
-                    f = f.evidence(detail.clone());
-                }
-                out.push(f);
-            }
-            if report.issues.is_empty() {
+            let empty = report.issues.is_empty();
+            out.extend(report.issues.into_iter().map(|f| f.within(AREA, "engine.")));
+            if empty {
                 let main = report.queues.first();
                 out.push(
                     Finding::new(

@@ -1,5 +1,6 @@
-//! `doctor`: checks that return findings (evidence, cause, fix); one renderer turns them
-//! into text or JSON. Checks know nothing of the terminal.
+//! `doctor`: checks that return findings (evidence, cause, fix: [`Finding`], the one
+//! diagnosis type `postiz status` shares); one renderer turns them into text or JSON.
+//! Checks know nothing of the terminal.
 
 pub mod channels;
 pub mod checkup;
@@ -14,66 +15,7 @@ pub mod redirect;
 pub mod route;
 pub mod tls;
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Problem,
-    Warning,
-    /// Worth knowing, nothing to fix (no keychain, when the file store was chosen).
-    Info,
-    Ok,
-}
-
-/// One result of one check. `id` is stable (e.g. `redirect.trailing_slash`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub id: String,
-    pub area: &'static str,
-    pub severity: Severity,
-    pub title: String,
-    pub evidence: Option<String>,
-    pub fix: Option<String>,
-    /// The origins (scheme://host:port) a network failure is about: a failure the network
-    /// check already reported is not reported again by the checks it stopped.
-    #[serde(skip)]
-    pub origins: Vec<String>,
-}
-
-impl Finding {
-    pub fn new(
-        area: &'static str,
-        id: impl Into<String>,
-        severity: Severity,
-        title: impl Into<String>,
-    ) -> Finding {
-        Finding {
-            id: id.into(),
-            area,
-            severity,
-            title: title.into(),
-            evidence: None,
-            fix: None,
-            origins: Vec::new(),
-        }
-    }
-
-    pub fn origin(mut self, origin: impl Into<String>) -> Finding {
-        self.origins.push(origin.into());
-        self
-    }
-
-    pub fn evidence(mut self, evidence: impl Into<String>) -> Finding {
-        self.evidence = Some(evidence.into());
-        self
-    }
-
-    pub fn fix(mut self, fix: impl Into<String>) -> Finding {
-        self.fix = Some(fix.into());
-        self
-    }
-}
+pub use crate::model::diagnosis::{has_problem, Finding, Severity};
 
 /// Findings grouped by area (in first-seen order), problems first within each.
 pub fn grouped(findings: &[Finding]) -> Vec<(&'static str, Vec<&Finding>)> {
@@ -128,10 +70,6 @@ pub fn fold_unreachable(findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     kept
-}
-
-pub fn has_problem(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Problem)
 }
 
 #[cfg(test)]

@@ -8,12 +8,15 @@
 //! - [`record`]: the versions of stored files (channels, held logins, pending records)
 //!   and their rules, written before a stored type's own fields (see there).
 //! - [`template`]: `{placeholder}` filling, as catalog parameters are written.
+//! - [`diagnosis`]: one finding of `doctor` or `postiz status` (what, how bad, the
+//!   evidence, the fix), with its severity.
 //!
 //! `providers` (loading catalogs), `oauth` (the flow) and `store` (channels) all build on
 //! these types; behaviour that needs a service (HTTP, the file system) lives there, not
 //! here.
 
 pub mod catalog;
+pub mod diagnosis;
 pub mod endpoints;
 pub mod record;
 pub mod template;
@@ -24,5 +27,6 @@ pub use catalog::{
     PagesParent, PagesSource, PkceEncoding, PkceRule, Provider, RefreshRule, RefreshStyle,
     Registration, ScopesEndpoint, BASE,
 };
+pub use diagnosis::{Finding, Severity};
 pub use endpoints::{ClientCredentials, Endpoints};
 pub use wire::{Envelope, Exchange, TokenFormat, Wire};

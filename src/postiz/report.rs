@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use super::catalog_entry;
 use super::db::{Database, SharedAccount};
-use super::health::{classify, Advice, Evidence, Issue, LocalCopy, Severity};
+use super::health::{classify, with_old_keys, Advice, Evidence, LocalCopy};
 use super::model::{ChannelRow, Organization, StatusChannel, StatusRow};
 use super::redis_state::ConnectState;
 use crate::error::Error;
+use crate::model::diagnosis::{self, Finding, Severity};
 use crate::providers::Catalog;
 use crate::store::Channel;
 
@@ -59,12 +60,14 @@ pub struct ChannelReport {
     pub local: Option<LocalCopy>,
     /// "healthy", "warning" or "problem".
     pub health: &'static str,
-    pub issues: Vec<Issue>,
+    /// What is wrong with it (under the keys of before too: [`with_old_keys`]).
+    #[serde(serialize_with = "with_old_keys")]
+    pub issues: Vec<Finding>,
 }
 
 impl ChannelReport {
     pub fn worst(&self) -> Option<Severity> {
-        self.issues.iter().map(|i| i.severity).min()
+        diagnosis::worst(&self.issues)
     }
 }
 
@@ -292,10 +295,11 @@ pub fn channel_report(
         refresh_needed: row.refresh_needed,
         updated_at: row.updated_at,
         local: evidence.local,
-        health: match issues.iter().map(|i| i.severity).min() {
-            None => "healthy",
-            Some(Severity::Warning) => "warning",
+        health: match diagnosis::worst(&issues) {
             Some(Severity::Problem) => "problem",
+            Some(Severity::Warning) => "warning",
+            // A channel's rules find problems and warnings only.
+            None | Some(Severity::Info | Severity::Ok) => "healthy",
         },
         issues,
     }
@@ -360,9 +364,9 @@ impl<'a> Assembler<'a> {
                 channel_report(channel, also_in, local, self.catalog, self.now, self.advice);
             self.summary.channels += 1;
             match report.worst() {
-                None => self.summary.healthy += 1,
-                Some(Severity::Warning) => self.summary.warnings += 1,
                 Some(Severity::Problem) => self.summary.problems += 1,
+                Some(Severity::Warning) => self.summary.warnings += 1,
+                None | Some(Severity::Info | Severity::Ok) => self.summary.healthy += 1,
             }
             sink.channel(report)?;
         }
@@ -689,7 +693,7 @@ mod tests {
             .collect();
         assert_eq!(names, ["Acme", "Beta"]);
         let acme = &report.organizations[0];
-        assert_eq!(acme.channels[0].issues[0].code, "duplicate_account");
+        assert_eq!(acme.channels[0].issues[0].id, "duplicate_account");
         assert!(acme.channels[0].issues[0].title.ends_with("Beta"));
         let beta = &report.organizations[1];
         assert!(beta.channels[0].issues[0].title.ends_with("Acme"));
@@ -706,6 +710,36 @@ mod tests {
         let report = assemble(vec![item(&gone, None)], vec![], true);
         assert_eq!(report.organizations.len(), 1);
         assert!(report.organizations[0].channels.is_empty());
+    }
+
+    /// `postiz status --json`'s issues: the finding's keys, and for one release the keys of
+    /// before (`code`, `detail`) with the same values.
+    #[test]
+    fn a_channels_issues_keep_the_keys_of_before_beside_the_findings() {
+        let acme = org("o1", "Acme");
+        let mut flagged = channel("c1", "o1", "linkedin", "42");
+        flagged.refresh_needed = true;
+        let report = assemble(vec![item(&acme, Some(flagged))], vec![], false);
+        let json = serde_json::to_value(&report.organizations[0].channels[0]).unwrap();
+        let issue = json["issues"][0].as_object().unwrap();
+        let mut keys: Vec<&str> = issue.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["area", "code", "detail", "evidence", "fix", "id", "severity", "title"],
+            "{json}"
+        );
+        assert_eq!(issue["code"], "needs_reconnect");
+        assert_eq!(issue["id"], issue["code"]);
+        assert_eq!(issue["severity"], "problem");
+        assert!(issue["detail"].is_string(), "{json}");
+        assert_eq!(issue["evidence"], issue["detail"]);
+        assert!(issue["fix"]
+            .as_str()
+            .unwrap()
+            .contains("reconnect it in Postiz"));
+        assert_eq!(issue["area"], "Postiz channel");
+        assert_eq!(json["health"], "problem");
     }
 
     #[test]

@@ -10,8 +10,9 @@ use std::time::Duration;
 use chrono::Utc;
 use console::Style;
 
+use crate::commands::findings::{self, Layout};
+use crate::model::Severity;
 use crate::postiz::follow::Progress;
-use crate::postiz::health::Severity;
 use crate::postiz::model::Organization;
 use crate::postiz::report::{ChannelReport, Report, Sink};
 use crate::postiz::watch::Event;
@@ -289,11 +290,7 @@ impl<W: Write> Sink for StatusText<'_, W> {
 /// One channel: provider, name, handle, ids, expiry, then each issue with its fix.
 fn channel(text: &mut Styled, c: &ChannelReport) {
     let bold = Style::new().bold();
-    let (mark, with) = match c.worst() {
-        None => ("✓", Style::new().green()),
-        Some(Severity::Warning) => ("!", Style::new().yellow().bold()),
-        Some(Severity::Problem) => ("✗", Style::new().red().bold()),
-    };
+    let (mark, with) = findings::mark(c.worst().unwrap_or(Severity::Ok));
     text.text("  ")
         .styled(mark, &with)
         .text(" ")
@@ -336,18 +333,12 @@ fn channel(text: &mut Styled, c: &ChannelReport) {
     if c.issues.is_empty() {
         text.text("      healthy").newline();
     }
+    let layout = Layout {
+        indent: 6,
+        ..Layout::default()
+    };
     for issue in &c.issues {
-        text.text("      ")
-            .styled(&issue.title, &with_severity(issue.severity))
-            .newline();
-        if let Some(detail) = &issue.detail {
-            text.text("        ").text(detail).newline();
-        }
-        text.text("        ")
-            .styled("fix:", &bold)
-            .text(" ")
-            .text(&issue.fix)
-            .newline();
+        findings::finding(text, issue, layout);
     }
 }
 
@@ -552,13 +543,6 @@ impl<W: Write> Write for Indented<'_, W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
-    }
-}
-
-fn with_severity(severity: Severity) -> Style {
-    match severity {
-        Severity::Problem => Style::new().red(),
-        Severity::Warning => Style::new().yellow(),
     }
 }
 

@@ -4,8 +4,8 @@
 use chrono::Utc;
 use console::Style;
 
+use crate::commands::findings::{self, Layout};
 use crate::postiz::engine::EngineReport;
-use crate::postiz::health::Severity;
 use crate::ui::Styled;
 
 /// The engine section; `None` (Temporal left alone) says so in one line.
@@ -25,18 +25,13 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
     text.styled("  Temporal: ", &dim)
         .text(&engine.temporal)
         .newline();
-    if !engine.reachable {
-        text.text("  ")
-            .styled("✗ not read: ", &Style::new().red().bold())
-            .text(engine.error.as_deref().unwrap_or("unreachable"))
-            .newline();
-        if let Some(fix) = &engine.fix {
-            text.text("    ")
-                .styled("fix:", &bold)
-                .text(" ")
-                .text(fix)
-                .newline();
-        }
+    let layout = Layout {
+        indent: 2,
+        mark: true,
+        ..Layout::default()
+    };
+    if let Some(not_read) = engine.not_read() {
+        findings::finding(&mut text, &not_read, layout);
         text.text(
             "  This report is incomplete: the workers, the refresh workflows and the posts \
              waiting in Temporal were not checked.",
@@ -141,28 +136,8 @@ pub(super) fn section(engine: Option<&EngineReport>, quiet: bool) -> Styled {
         return text;
     }
     for issue in &engine.issues {
-        let (mark, with) = match issue.severity {
-            Severity::Problem => ("✗", Style::new().red().bold()),
-            Severity::Warning => ("!", Style::new().yellow().bold()),
-        };
-        text.text("  ")
-            .styled(mark, &with)
-            .text(" ")
-            .styled(&issue.title, &with)
-            .newline();
-        if let Some(detail) = &issue.detail {
-            text.text("      ").text(detail).newline();
-        }
-        text.text("      ")
-            .styled("fix:", &bold)
-            .text(" ")
-            .text(&issue.fix)
-            .newline();
+        findings::finding(&mut text, issue, layout);
     }
-    let problems = engine.problems();
-    text.text(&format!(
-        "  engine: {problems} problem(s), {} warning(s)",
-        engine.issues.len() - problems
-    ));
+    text.text(&format!("  engine: {}", findings::counts(&engine.issues)));
     text
 }

@@ -34,6 +34,6 @@ pub use repair::{
     after_repair, repair_flag, restart_refresh_workflow, running_post_workflows,
     warn_running_posts, Repaired, WorkflowOutcome,
 };
-pub use report::{read, read_workers, EngineReport, OverduePost, QueueReport, RefreshReport};
+pub use report::{read, read_workers, EngineReport, OverduePost, QueueReport, RefreshReport, AREA};
 pub use temporal::{Execution, Poller, Temporal};
 pub use watch::RefreshWatch;

@@ -11,8 +11,9 @@ use serde::Serialize;
 use super::place::{provider_queue, refresh_workflow_id, Located, MAIN_QUEUE};
 use super::proto;
 use super::temporal::{Execution, Poller, QueueState, Temporal};
+use crate::model::diagnosis::{self, Finding, Severity};
 use crate::postiz::db::{remote_text, utc, Database};
-use crate::postiz::health::{Issue, Severity};
+use crate::postiz::health::with_old_keys;
 use crate::postiz::{POSTIZ_PROVIDERS, REFRESH_WORKFLOW_PROVIDERS};
 
 /// A poller seen longer ago than this has stopped (a live worker's long poll returns and
@@ -26,6 +27,8 @@ const SWEEP_WINDOW: chrono::Duration = chrono::Duration::days(2);
 const OVERDUE_LIMIT: i64 = 200;
 /// The sweep's workflow id.
 const SWEEP_ID: &str = "missing-post-workflow";
+/// The area of the engine's findings (doctor's too).
+pub const AREA: &str = "Postiz engine";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EngineReport {
@@ -44,20 +47,37 @@ pub struct EngineReport {
     pub overdue_posts: Vec<OverduePost>,
     /// Whether `missing-post-workflow` runs; `None` when not read.
     pub missing_post_sweep_running: Option<bool>,
-    pub issues: Vec<Issue>,
+    /// What is wrong with it (under the keys of before too: [`with_old_keys`]).
+    #[serde(serialize_with = "with_old_keys")]
+    pub issues: Vec<Finding>,
 }
 
 impl EngineReport {
     pub fn problems(&self) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Problem)
-            .count()
+        diagnosis::tally(&self.issues).0
     }
 
     /// Temporal was not read: the status report is incomplete.
     pub fn incomplete(&self) -> bool {
         !self.reachable
+    }
+
+    /// When Temporal was not read, that as a finding: the error, and what to do.
+    pub fn not_read(&self) -> Option<Finding> {
+        if self.reachable {
+            return None;
+        }
+        let error = self.error.as_deref().unwrap_or("unreachable");
+        let finding = Finding::new(
+            AREA,
+            "engine_unreachable",
+            Severity::Problem,
+            format!("not read: {error}"),
+        );
+        Some(match &self.fix {
+            Some(fix) => finding.fix(fix.clone()),
+            None => finding,
+        })
     }
 }
 
@@ -350,7 +370,8 @@ pub fn unread(located: &Located, e: &crate::error::Error) -> EngineReport {
     }
 }
 
-/// Put the engine report together.
+/// Put the engine report together: the workers, the refresh workflows, the posts, each
+/// with the findings it calls for.
 pub fn build(
     located: &Located,
     rows: &Rows,
@@ -358,12 +379,55 @@ pub fn build(
     now: DateTime<Utc>,
     repair_flag: &str,
 ) -> EngineReport {
-    let mut issues = Vec::new();
-    let restart = "restart Postiz's orchestrator, the `postiz` container (docker compose \
-                   restart postiz), once Temporal is up: its worker tries to connect once at \
-                   start and never again; then run postiz-connect postiz status again";
+    let (queues, mut issues) = workers(located, rows, seen, now);
+    let main_live = queues
+        .first()
+        .filter(|q| q.name == MAIN_QUEUE)
+        .map_or(0, |q| q.live_pollers);
+    let (refresh_workflows, not_running) = refresh_workflows(rows, seen, now, repair_flag);
+    issues.extend(not_running);
+    let sweep = seen
+        .workflows
+        .get(SWEEP_ID)
+        .map(|run| run.as_ref().is_some_and(Execution::running));
+    let overdue_posts = overdue_posts(rows, seen);
+    issues.extend(posts_without_workflow(
+        &overdue_posts,
+        sweep,
+        main_live,
+        now,
+    ));
+    if overdue_posts.is_empty() && sweep == Some(false) {
+        issues.push(sweep_not_running());
+    }
+    issues.sort_by_key(|i| i.severity);
+    EngineReport {
+        temporal: located.shown(),
+        reachable: true,
+        error: None,
+        fix: None,
+        queues,
+        refresh_workflows,
+        overdue_posts,
+        missing_post_sweep_running: sweep,
+        issues,
+    }
+}
 
-    // The workers.
+/// What the fix of a missing worker says.
+const RESTART: &str = "restart Postiz's orchestrator, the `postiz` container (docker compose \
+                       restart postiz), once Temporal is up: its worker tries to connect once \
+                       at start and never again; then run postiz-connect postiz status again";
+
+/// The task queues (`main` first, then the providers' of the deployment's channels), and a
+/// finding for each one no worker polls.
+fn workers(
+    located: &Located,
+    rows: &Rows,
+    seen: &Observed,
+    now: DateTime<Utc>,
+) -> (Vec<QueueReport>, Vec<Finding>) {
+    let mut issues = Vec::new();
     let mut queues = Vec::new();
     let mut providers_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for p in postiz_providers(rows) {
@@ -375,40 +439,7 @@ pub fn build(
     let main = seen.queues.get(MAIN_QUEUE);
     let main_live = main.map(|q| live_pollers(&q.pollers, now)).unwrap_or(0);
     if let Some(q) = main {
-        let backlog = q
-            .backlog
-            .map(|b| format!("{b} workflow task(s) wait in its backlog"))
-            .unwrap_or_else(|| "the server does not report the backlog".into());
-        if q.pollers.is_empty() {
-            issues.push(Issue {
-                code: "engine_no_worker",
-                severity: Severity::Problem,
-                title: format!(
-                    "no worker polls `{MAIN_QUEUE}`: Postiz's orchestrator is not connected to \
-                     Temporal; nothing is published or refreshed"
-                ),
-                detail: Some(format!(
-                    "{backlog}; posts stay in QUEUE and refresh workflows never wake while no \
-                     worker polls (Postiz issues 1551, 1748, 2035: the orchestrator started \
-                     before Temporal accepted connections and does not retry)"
-                )),
-                fix: restart.into(),
-            });
-        } else if main_live == 0 {
-            let last = q.pollers.iter().filter_map(|p| p.last_poll).max();
-            issues.push(Issue {
-                code: "engine_worker_gone",
-                severity: Severity::Problem,
-                title: format!(
-                    "no worker has polled `{MAIN_QUEUE}` since {}: Postiz's orchestrator \
-                     stopped working",
-                    last.map(|at| crate::text::relative(at, now))
-                        .unwrap_or_else(|| "a while".into())
-                ),
-                detail: Some(backlog),
-                fix: restart.into(),
-            });
-        }
+        issues.extend(main_without_worker(q, main_live, now));
         queues.push(QueueReport {
             name: MAIN_QUEUE.into(),
             kind: "workflow",
@@ -427,32 +458,7 @@ pub fn build(
         let excluded = located.excluded_queues.iter().any(|e| e == name);
         // With no worker on `main` at all, that one problem says it.
         if live == 0 && main_live > 0 {
-            issues.push(Issue {
-                code: "engine_queue_no_worker",
-                severity: Severity::Problem,
-                title: format!(
-                    "no worker polls the `{name}` queue: posts to {} channels wait there",
-                    providers.join(", ")
-                ),
-                detail: Some(if excluded {
-                    format!(
-                        "EXCLUDE_QUEUE lists {name}: the orchestrator read here leaves it to \
-                         another server of the deployment, and none is polling it"
-                    )
-                } else {
-                    format!(
-                        "Postiz's orchestrator runs one activity worker per provider queue \
-                         ({name}) unless EXCLUDE_QUEUE lists it"
-                    )
-                }),
-                fix: if excluded {
-                    format!(
-                        "start the orchestrator that owns {name}, or remove it from EXCLUDE_QUEUE"
-                    )
-                } else {
-                    restart.into()
-                },
-            });
+            issues.push(queue_without_worker(name, providers, excluded));
         }
         queues.push(QueueReport {
             name: name.clone(),
@@ -464,8 +470,93 @@ pub fn build(
             excluded,
         });
     }
+    (queues, issues)
+}
 
-    // The refresh workflows.
+/// No worker polls `main` (never did, or stopped): nothing is published or refreshed.
+fn main_without_worker(q: &QueueState, live: usize, now: DateTime<Utc>) -> Option<Finding> {
+    let backlog = q
+        .backlog
+        .map(|b| format!("{b} workflow task(s) wait in its backlog"))
+        .unwrap_or_else(|| "the server does not report the backlog".into());
+    if q.pollers.is_empty() {
+        return Some(
+            Finding::new(
+                AREA,
+                "engine_no_worker",
+                Severity::Problem,
+                format!(
+                    "no worker polls `{MAIN_QUEUE}`: Postiz's orchestrator is not connected to \
+                     Temporal; nothing is published or refreshed"
+                ),
+            )
+            .evidence(format!(
+                "{backlog}; posts stay in QUEUE and refresh workflows never wake while no \
+                 worker polls (Postiz issues 1551, 1748, 2035: the orchestrator started \
+                 before Temporal accepted connections and does not retry)"
+            ))
+            .fix(RESTART),
+        );
+    }
+    if live > 0 {
+        return None;
+    }
+    let last = q.pollers.iter().filter_map(|p| p.last_poll).max();
+    Some(
+        Finding::new(
+            AREA,
+            "engine_worker_gone",
+            Severity::Problem,
+            format!(
+                "no worker has polled `{MAIN_QUEUE}` since {}: Postiz's orchestrator \
+                 stopped working",
+                last.map(|at| crate::text::relative(at, now))
+                    .unwrap_or_else(|| "a while".into())
+            ),
+        )
+        .evidence(backlog)
+        .fix(RESTART),
+    )
+}
+
+/// No worker polls a provider's queue while `main` has one: its posts wait there.
+fn queue_without_worker(name: &str, providers: &[String], excluded: bool) -> Finding {
+    Finding::new(
+        AREA,
+        "engine_queue_no_worker",
+        Severity::Problem,
+        format!(
+            "no worker polls the `{name}` queue: posts to {} channels wait there",
+            providers.join(", ")
+        ),
+    )
+    .evidence(if excluded {
+        format!(
+            "EXCLUDE_QUEUE lists {name}: the orchestrator read here leaves it to \
+             another server of the deployment, and none is polling it"
+        )
+    } else {
+        format!(
+            "Postiz's orchestrator runs one activity worker per provider queue \
+             ({name}) unless EXCLUDE_QUEUE lists it"
+        )
+    })
+    .fix(if excluded {
+        format!("start the orchestrator that owns {name}, or remove it from EXCLUDE_QUEUE")
+    } else {
+        RESTART.into()
+    })
+}
+
+/// The refresh workflow of each threads / instagram-standalone row, and a finding for each
+/// one that should run and does not.
+fn refresh_workflows(
+    rows: &Rows,
+    seen: &Observed,
+    now: DateTime<Utc>,
+    repair_flag: &str,
+) -> (Vec<RefreshReport>, Vec<Finding>) {
+    let mut issues = Vec::new();
     let mut refresh_workflows = Vec::new();
     for row in &rows.refresh_rows {
         let id = refresh_workflow_id(&row.id);
@@ -479,38 +570,13 @@ pub fn build(
             }
         };
         if !row.flagged && !run.as_ref().is_some_and(Execution::running) {
-            let when = match &run {
-                Some(e) => format!(
-                    "its last run {}{}",
-                    e.status,
-                    e.closed
-                        .map(|at| format!(" {}", crate::text::relative(at, now)))
-                        .unwrap_or_default()
-                ),
-                None => "it never ran, or ended long enough ago to be forgotten".into(),
-            };
-            issues.push(Issue {
-                code: "refresh_workflow_missing",
-                severity: Severity::Problem,
-                title: format!(
-                    "{} \"{}\" (row {}): its refresh workflow {id} is not running",
-                    row.provider, row.name, row.id
-                ),
-                detail: Some(format!(
-                    "{when}; Postiz refreshes {} only from that workflow and starts it only when \
-                     a channel is connected, so nothing refreshes this one and it stops working \
-                     at its expiry{}",
-                    row.provider,
-                    row.token_expiration
-                        .map(|at| format!(" ({})", crate::text::relative(at, now)))
-                        .unwrap_or_default()
-                )),
-                fix: format!(
-                    "postiz-connect postiz refresh {}{repair_flag} (refreshes the token and \
-                     starts {id} again, as Postiz does at connect)",
-                    row.id
-                ),
-            });
+            issues.push(workflow_not_running(
+                row,
+                &id,
+                run.as_ref(),
+                now,
+                repair_flag,
+            ));
         }
         refresh_workflows.push(RefreshReport {
             row_id: row.id.clone(),
@@ -524,14 +590,56 @@ pub fn build(
             token_expiration: row.token_expiration,
         });
     }
+    (refresh_workflows, issues)
+}
 
-    // The posts.
-    let sweep = seen
-        .workflows
-        .get(SWEEP_ID)
-        .map(|run| run.as_ref().is_some_and(Execution::running));
-    let overdue_posts: Vec<OverduePost> = rows
-        .due_posts
+/// A row's refresh workflow is not running (`run`: its last run, if Temporal remembers
+/// one): nothing refreshes the row.
+fn workflow_not_running(
+    row: &RefreshRow,
+    id: &str,
+    run: Option<&Execution>,
+    now: DateTime<Utc>,
+    repair_flag: &str,
+) -> Finding {
+    let when = match run {
+        Some(e) => format!(
+            "its last run {}{}",
+            e.status,
+            e.closed
+                .map(|at| format!(" {}", crate::text::relative(at, now)))
+                .unwrap_or_default()
+        ),
+        None => "it never ran, or ended long enough ago to be forgotten".into(),
+    };
+    Finding::new(
+        AREA,
+        "refresh_workflow_missing",
+        Severity::Problem,
+        format!(
+            "{} \"{}\" (row {}): its refresh workflow {id} is not running",
+            row.provider, row.name, row.id
+        ),
+    )
+    .evidence(format!(
+        "{when}; Postiz refreshes {} only from that workflow and starts it only when \
+         a channel is connected, so nothing refreshes this one and it stops working \
+         at its expiry{}",
+        row.provider,
+        row.token_expiration
+            .map(|at| format!(" ({})", crate::text::relative(at, now)))
+            .unwrap_or_default()
+    ))
+    .fix(format!(
+        "postiz-connect postiz refresh {}{repair_flag} (refreshes the token and \
+         starts {id} again, as Postiz does at connect)",
+        row.id
+    ))
+}
+
+/// The posts due a while ago whose `post_<id>` workflow is not running.
+fn overdue_posts(rows: &Rows, seen: &Observed) -> Vec<OverduePost> {
+    rows.due_posts
         .iter()
         .filter_map(|p| {
             let run = seen.workflows.get(&format!("post_{}", p.id))?;
@@ -552,44 +660,60 @@ pub fn build(
                 channel_flagged: p.channel_flagged,
             })
         })
+        .collect()
+}
+
+/// Overdue posts: a warning when the running sweep restarts them all by itself (recent,
+/// of healthy channels), else a problem.
+fn posts_without_workflow(
+    overdue: &[OverduePost],
+    sweep: Option<bool>,
+    main_live: usize,
+    now: DateTime<Utc>,
+) -> Option<Finding> {
+    if overdue.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = overdue
+        .iter()
+        .take(10)
+        .map(|p| {
+            format!(
+                "{} ({} \"{}\", due {})",
+                p.id,
+                p.provider,
+                p.channel,
+                crate::text::relative(p.due, now)
+            )
+        })
         .collect();
-    if !overdue_posts.is_empty() {
-        let shown: Vec<String> = overdue_posts
+    let more = overdue.len() - shown.len();
+    // The sweep restarts the recent ones of healthy channels by itself within the hour.
+    let swept = sweep == Some(true)
+        && overdue
             .iter()
-            .take(10)
-            .map(|p| {
-                format!(
-                    "{} ({} \"{}\", due {})",
-                    p.id,
-                    p.provider,
-                    p.channel,
-                    crate::text::relative(p.due, now)
-                )
-            })
-            .collect();
-        let more = overdue_posts.len() - shown.len();
-        // The sweep restarts the recent ones of healthy channels by itself within the hour.
-        let swept = sweep == Some(true)
-            && overdue_posts
-                .iter()
-                .all(|p| !p.channel_flagged && now - p.due <= SWEEP_WINDOW);
-        issues.push(Issue {
-            code: "posts_without_workflow",
-            severity: if swept {
-                Severity::Warning
+            .all(|p| !p.channel_flagged && now - p.due <= SWEEP_WINDOW);
+    let finding = Finding::new(
+        AREA,
+        "posts_without_workflow",
+        if swept {
+            Severity::Warning
+        } else {
+            Severity::Problem
+        },
+        format!(
+            "{} post(s) in QUEUE past their publish date with no running workflow: {}",
+            overdue.len(),
+            if swept {
+                "the missing-post-workflow sweep restarts them within the hour"
             } else {
-                Severity::Problem
-            },
-            title: format!(
-                "{} post(s) in QUEUE past their publish date with no running workflow: {}",
-                overdue_posts.len(),
-                if swept {
-                    "the missing-post-workflow sweep restarts them within the hour"
-                } else {
-                    "Postiz will not publish them"
-                }
-            ),
-            detail: Some(format!(
+                "Postiz will not publish them"
+            }
+        ),
+    );
+    Some(
+        finding
+            .evidence(format!(
                 "{}{}",
                 shown.join(", "),
                 if more > 0 {
@@ -597,11 +721,11 @@ pub fn build(
                 } else {
                     String::new()
                 }
-            )),
-            fix: format!(
+            ))
+            .fix(format!(
                 "{}open each post in Postiz and schedule it again (saving a post starts its \
-                 post_<id> workflow); posts of a channel that needs reconnecting wait until it is \
-                 reconnected{}",
+                 post_<id> workflow); posts of a channel that needs reconnecting wait until it \
+                 is reconnected{}",
                 if main_live == 0 {
                     "first get a worker polling main (above); then "
                 } else {
@@ -613,36 +737,24 @@ pub fn build(
                     "; and have the sweep run: Postiz's backend starts missing-post-workflow at \
                      start when RUN_CRON is set (set it, restart the postiz container)"
                 }
-            ),
-        });
-    } else if sweep == Some(false) {
-        issues.push(Issue {
-            code: "sweep_not_running",
-            severity: Severity::Warning,
-            title: "the missing-post-workflow sweep is not running: a post whose workflow is \
-                    lost is not restarted"
-                .into(),
-            detail: Some(
-                "Postiz's backend starts it at start when RUN_CRON is set; it looks hourly for \
-                 posts of the last two days without a workflow"
-                    .into(),
-            ),
-            fix: "set RUN_CRON=true in Postiz's environment and restart the postiz container"
-                .into(),
-        });
-    }
-    issues.sort_by_key(|i| i.severity);
-    EngineReport {
-        temporal: located.shown(),
-        reachable: true,
-        error: None,
-        fix: None,
-        queues,
-        refresh_workflows,
-        overdue_posts,
-        missing_post_sweep_running: sweep,
-        issues,
-    }
+            )),
+    )
+}
+
+/// The sweep that restarts lost post workflows is not running.
+fn sweep_not_running() -> Finding {
+    Finding::new(
+        AREA,
+        "sweep_not_running",
+        Severity::Warning,
+        "the missing-post-workflow sweep is not running: a post whose workflow is lost is \
+         not restarted",
+    )
+    .evidence(
+        "Postiz's backend starts it at start when RUN_CRON is set; it looks hourly for posts \
+         of the last two days without a workflow",
+    )
+    .fix("set RUN_CRON=true in Postiz's environment and restart the postiz container")
 }
 
 #[cfg(test)]
@@ -721,8 +833,12 @@ mod tests {
         }
     }
 
-    fn codes(report: &EngineReport) -> Vec<(&'static str, Severity)> {
-        report.issues.iter().map(|i| (i.code, i.severity)).collect()
+    fn codes(report: &EngineReport) -> Vec<(&str, Severity)> {
+        report
+            .issues
+            .iter()
+            .map(|i| (i.id.as_str(), i.severity))
+            .collect()
     }
 
     #[test]
@@ -745,7 +861,7 @@ mod tests {
         let report = build(&located(), &rows(), &seen, now(), "");
         assert_eq!(codes(&report), [("engine_no_worker", Severity::Problem)]);
         assert!(report.issues[0]
-            .detail
+            .evidence
             .as_deref()
             .unwrap()
             .starts_with("4 workflow task"));
@@ -812,24 +928,78 @@ mod tests {
         );
         let refresh = &report.issues[1];
         assert_eq!(
-            refresh.fix,
+            refresh.fix.as_deref().unwrap(),
             "postiz-connect postiz refresh t1 --env-file /srv/.env (refreshes the token and \
              starts refresh_t1 again, as Postiz does at connect)"
         );
         assert!(refresh
-            .detail
+            .evidence
             .as_deref()
             .unwrap()
             .contains("completed 1 day ago"));
         let posts = &report.issues[2];
         assert!(posts
-            .detail
+            .evidence
             .as_deref()
             .unwrap()
             .starts_with("p1 (x \"Acme X\", due 1 hour ago"));
-        assert!(posts.fix.contains("RUN_CRON"), "{}", posts.fix);
+        let fix = posts.fix.as_deref().unwrap();
+        assert!(fix.contains("RUN_CRON"), "{fix}");
         assert_eq!(report.overdue_posts[0].workflow, "missing");
         assert_eq!(report.missing_post_sweep_running, Some(false));
+    }
+
+    #[test]
+    fn an_unread_temporal_is_a_finding_with_its_fix() {
+        let e = crate::error::Error::Unreachable {
+            what: "Temporal at 127.0.0.1:7233 refused the connection".into(),
+            cause: "connection refused".into(),
+            fix: "start Temporal".into(),
+        };
+        let not_read = unread(&located(), &e).not_read().unwrap();
+        assert_eq!(not_read.severity, Severity::Problem);
+        assert_eq!(
+            not_read.title,
+            "not read: Temporal at 127.0.0.1:7233 refused the connection: connection refused"
+        );
+        assert_eq!(not_read.fix.as_deref(), Some("start Temporal"));
+        let read = build(
+            &located(),
+            &Rows::default(),
+            &Observed::default(),
+            now(),
+            "",
+        );
+        assert!(read.not_read().is_none());
+    }
+
+    /// The engine's issues in `postiz status --json`: the finding's keys, and for one
+    /// release `code` and `detail` with the values of `id` and `evidence`.
+    #[test]
+    fn the_engines_issues_keep_the_keys_of_before_beside_the_findings() {
+        let seen = Observed {
+            queues: [("main".to_string(), queue(&[]))].into(),
+            ..Default::default()
+        };
+        let report = build(&located(), &rows(), &seen, now(), "");
+        let json = serde_json::to_value(&report).unwrap();
+        let issue = json["issues"][0].as_object().unwrap();
+        let mut keys: Vec<&str> = issue.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["area", "code", "detail", "evidence", "fix", "id", "severity", "title"],
+            "{json}"
+        );
+        assert_eq!(issue["code"], "engine_no_worker");
+        assert_eq!(issue["id"], issue["code"]);
+        assert_eq!(issue["area"], "Postiz engine");
+        assert!(issue["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("4 workflow task"));
+        assert_eq!(issue["evidence"], issue["detail"]);
+        assert!(issue["fix"].as_str().unwrap().starts_with("restart Postiz"));
     }
 
     #[test]

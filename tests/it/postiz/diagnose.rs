@@ -683,3 +683,102 @@ fn the_docs_say_to_stop_the_orchestrator_not_the_backend() {
     assert!(advice.contains("Temporal"), "{advice}");
     assert!(!advice.contains("stop its backend"), "{advice}");
 }
+
+/// The keys of a JSON object, sorted.
+fn keys(v: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("an object: {v}"))
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Issue 22 item 7: doctor's findings and postiz status's issues are one type. Scripts
+/// read both: doctor's keys stay as they were, and postiz status's issues keep `code` and
+/// `detail` (the values of the new `id` and `evidence`) for one release. Key by key, over
+/// every state a row can be in.
+#[test]
+fn doctor_and_status_json_keep_their_keys() {
+    let (Some(cluster), Some(redis)) = (cluster(), Redis::start()) else {
+        return;
+    };
+    let (db, mut c) = database(cluster, "json_keys");
+    seed_every_state(&mut c, &mut redis.conn());
+    let sb = Sandbox::new();
+
+    let (out, report) = status_json(
+        &sb,
+        &[
+            "--database-url",
+            &db,
+            "--redis-url",
+            &redis.url(),
+            "--temporal-address",
+            "none",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let issues: Vec<Value> = report["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["channels"].as_array().unwrap().clone())
+        .flat_map(|c| c["issues"].as_array().unwrap().clone())
+        .collect();
+    assert!(issues.len() >= 7, "{report:#}");
+    for issue in &issues {
+        assert_eq!(
+            keys(issue),
+            ["area", "code", "detail", "evidence", "fix", "id", "severity", "title"],
+            "{issue}"
+        );
+        assert_eq!(issue["code"], issue["id"], "{issue}");
+        assert_eq!(issue["detail"], issue["evidence"], "{issue}");
+        assert!(issue["code"].as_str().is_some_and(|c| !c.contains('.')));
+        assert!(["problem", "warning"].contains(&issue["severity"].as_str().unwrap()));
+        assert!(issue["fix"].is_string(), "{issue}");
+        assert_eq!(issue["area"], "Postiz channel", "{issue}");
+    }
+
+    let env = sb.path(".env");
+    std::fs::write(
+        &env,
+        format!(
+            "FRONTEND_URL=http://postiz.lan:4200\nDATABASE_URL={db}\nREDIS_URL={}\n\
+             TEMPORAL_ADDRESS=none\n",
+            redis.url()
+        ),
+    )
+    .unwrap();
+    let out = sb
+        .cmd()
+        .env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .args(["doctor", "--json", "--env-file"])
+        .arg(&env)
+        .output()
+        .unwrap();
+    let findings: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", output_text(&out)));
+    let findings = findings.as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["id"] == "deployment.needs_reconnect"),
+        "{findings:#?}"
+    );
+    for f in findings {
+        assert_eq!(
+            keys(f),
+            ["area", "evidence", "fix", "id", "severity", "title"],
+            "{f}"
+        );
+        assert!(
+            ["problem", "warning", "info", "ok"].contains(&f["severity"].as_str().unwrap()),
+            "{f}"
+        );
+    }
+}

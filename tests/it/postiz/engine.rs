@@ -202,10 +202,25 @@ fn engine_status(sb: &Sandbox, db: &str, address: &str, ns: &str) -> (std::proce
     (out, report["engine"].clone())
 }
 
+/// The codes of the engine's issues, each checked for the keys scripts read: the
+/// finding's, and for one release `code` and `detail` (issue 22 item 7).
 fn issue_codes(engine: &Value) -> Vec<String> {
-    engine["issues"]
-        .as_array()
-        .unwrap()
+    let issues = engine["issues"].as_array().unwrap();
+    for i in issues {
+        let mut keys: Vec<&str> = i.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["area", "code", "detail", "evidence", "fix", "id", "severity", "title"],
+            "{i}"
+        );
+        assert_eq!(
+            (&i["id"], &i["evidence"]),
+            (&i["code"], &i["detail"]),
+            "{i}"
+        );
+    }
+    issues
         .iter()
         .map(|i| i["code"].as_str().unwrap().to_string())
         .collect()
