@@ -8,20 +8,32 @@
 //! failures are retried with backoff and leave the channel untouched, client
 //! misconfiguration says what to fix. (Postiz lost tokens by treating transient errors as
 //! dead grants.)
+//!
+//! Each channel goes through two steps: [`decide`] (pure: the stored channel, the policy
+//! and the clock in; skip, refuse, or the request to send out) and the applier (the
+//! secrets, the token request, the durable write). Nothing here prints: a run returns
+//! its outcomes, the watcher and `token` report through a callback.
 
+mod apply;
+mod decide;
+mod usable;
+mod watch;
+
+pub use decide::{decide, Asked, Decision, Request, Spends};
+pub use usable::{
+    before_use, expired, usable_token, Advice, BeforeUse, Expired, TokenEvent, Usable,
+};
+pub use watch::{schedule, watch, Backoff, Plan, WatchEvent};
+
+use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use oauth2::TokenResponse as _;
 
 use crate::error::{Error, ExitCode};
-use crate::http::HttpClient;
-use crate::model::ClientCredentials;
-use crate::oauth::flow;
-use crate::providers::RefreshStyle;
-use crate::secret::{ExposeOption, Secret};
-use crate::store::{Channel, Secrets, Store};
+use crate::http::{HttpClient, Network};
+use crate::store::{Channel, Store};
 
 /// When and how to refresh.
 #[derive(Debug, Clone)]
@@ -60,23 +72,36 @@ pub enum Outcome {
     WouldRefresh,
     NotDue {
         expires_at: Option<DateTime<Utc>>,
+        /// When it becomes due, and by which rule (`None`: it never expires).
+        due: Option<Due>,
     },
     /// No refresh token, or a provider that cannot refresh: reconnect when the access
     /// token expires.
     CannotRefresh {
         expires_at: Option<DateTime<Utc>>,
         reason: Option<String>,
+        /// It has expired already: the channel is unusable until reconnected.
+        expired: bool,
+        /// The command that connects it again.
+        reconnect: String,
     },
     /// `postiz adopt` wrote it into a Postiz row: Postiz holds the grant, so it is not
     /// refreshed here (the reason names the row and the way to refresh it there).
-    HandedToPostiz(String),
+    HandedToPostiz {
+        reason: String,
+        /// The user named this channel (not `--all`): asking for it is an error.
+        refused: bool,
+    },
     /// The provider refuses to refresh a token this young (Meta: 24 h).
     TooYoung {
         allowed_from: DateTime<Utc>,
         expires_at: Option<DateTime<Utc>>,
     },
     /// The grant is dead (invalid_grant, revoked, expired): marked for reconnect.
-    DeadGrant(Error),
+    DeadGrant {
+        error: Error,
+        reconnect: String,
+    },
     /// Still failing after the retries (network, 5xx, 429); the channel is untouched.
     Transient(Error),
     /// invalid_client / unauthorized_client: the app's settings need fixing.
@@ -95,9 +120,9 @@ impl Outcome {
             Outcome::WouldRefresh => "would_refresh",
             Outcome::NotDue { .. } => "not_due",
             Outcome::CannotRefresh { .. } => "cannot_refresh",
-            Outcome::HandedToPostiz(_) => "handed_to_postiz",
+            Outcome::HandedToPostiz { .. } => "handed_to_postiz",
             Outcome::TooYoung { .. } => "too_young",
-            Outcome::DeadGrant(_) => "needs_reconnect",
+            Outcome::DeadGrant { .. } => "needs_reconnect",
             Outcome::Transient(_) => "transient_failure",
             Outcome::Misconfigured(_) => "client_misconfigured",
             Outcome::Failed(_) => "failed",
@@ -110,24 +135,35 @@ impl Outcome {
             Outcome::Refreshed { .. }
             | Outcome::WouldRefresh
             | Outcome::NotDue { .. }
-            | Outcome::HandedToPostiz(_)
             | Outcome::TooYoung { .. } => ExitCode::Ok,
-            Outcome::CannotRefresh { expires_at, .. } => match expires_at {
-                Some(at) if *at <= Utc::now() => ExitCode::Rejected,
-                _ => ExitCode::Ok,
+            Outcome::HandedToPostiz { refused, .. } => match refused {
+                true => ExitCode::Rejected,
+                false => ExitCode::Ok,
+            },
+            Outcome::CannotRefresh { expired, .. } => match expired {
+                true => ExitCode::Rejected,
+                false => ExitCode::Ok,
             },
             // What each failure means is the error's to say (`Error::exit_code`).
-            Outcome::DeadGrant(e)
-            | Outcome::Transient(e)
-            | Outcome::Misconfigured(e)
-            | Outcome::Failed(e)
-            | Outcome::NotStored(e) => e.exit_code(),
+            _ => self.error().map_or(ExitCode::Ok, Error::exit_code),
         }
     }
 
     pub fn error(&self) -> Option<&Error> {
         match self {
-            Outcome::DeadGrant(e)
+            Outcome::DeadGrant { error: e, .. }
+            | Outcome::Transient(e)
+            | Outcome::Misconfigured(e)
+            | Outcome::Failed(e)
+            | Outcome::NotStored(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The error, for a caller that stops at the first failure (`token`).
+    pub fn into_error(self) -> Option<Error> {
+        match self {
+            Outcome::DeadGrant { error: e, .. }
             | Outcome::Transient(e)
             | Outcome::Misconfigured(e)
             | Outcome::Failed(e)
@@ -137,114 +173,41 @@ impl Outcome {
     }
 }
 
+/// When a channel becomes due, and which rule made it so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub at: DateTime<Utc>,
+    /// Half the token's lifetime came sooner than the `within` window.
+    pub half_life: bool,
+}
+
 /// When the channel becomes due: `within` before expiry (Postiz refreshes one hour
 /// ahead), but never earlier than half the token's lifetime, so a token that lives an
 /// hour or less (Google's 3599 s) is not due the moment it is issued, and each refresh
 /// buys at least half a lifetime before the next. `None`: it never expires.
-pub fn due_at(channel: &Channel, within: Duration) -> Option<DateTime<Utc>> {
+pub fn due(channel: &Channel, within: Duration) -> Option<Due> {
     let expires_at = channel.expires_at?;
     let within = chrono::Duration::from_std(within).unwrap_or(chrono::Duration::MAX);
     let window = match channel.token_issued_at {
         Some(issued) if issued < expires_at => within.min((expires_at - issued) / 2),
         _ => within,
     };
-    Some(
-        expires_at
+    Some(Due {
+        at: expires_at
             .checked_sub_signed(window)
             .unwrap_or(DateTime::<Utc>::MIN_UTC),
-    )
+        half_life: window < within,
+    })
+}
+
+/// When the channel becomes due (see [`due`]).
+pub fn due_at(channel: &Channel, within: Duration) -> Option<DateTime<Utc>> {
+    due(channel, within).map(|due| due.at)
 }
 
 /// Is the channel due under this policy?
 pub fn is_due(channel: &Channel, within: Duration, now: DateTime<Utc>) -> bool {
     due_at(channel, within).is_some_and(|at| at <= now)
-}
-
-/// Below this lifetime a fresh token is due at once by any rule: such an answer is
-/// backed off like a failure, so a server that issues expired tokens is not hammered.
-const SHORTEST_SANE_LIFETIME: chrono::Duration = chrono::Duration::seconds(2);
-
-/// When the watcher should next retry each channel after a failed or early attempt.
-#[derive(Debug, Default)]
-pub struct Backoff {
-    retry_at: std::collections::HashMap<String, (DateTime<Utc>, u32)>,
-}
-
-impl Backoff {
-    /// Record an attempt's outcome: failures back off (30 s doubling, up to 16 min), so
-    /// a channel that keeps failing is never hammered; a too-young Meta token waits until
-    /// it may be refreshed; success clears the channel's wait.
-    pub fn after(&mut self, name: &str, outcome: &Outcome, now: DateTime<Utc>) {
-        match outcome {
-            Outcome::TooYoung { allowed_from, .. } => {
-                self.retry_at.insert(name.to_string(), (*allowed_from, 0));
-            }
-            Outcome::Transient(_)
-            | Outcome::Misconfigured(_)
-            | Outcome::Failed(_)
-            | Outcome::NotStored(_) => {
-                self.back_off(name, now);
-            }
-            Outcome::Refreshed {
-                expires_at: Some(at),
-                ..
-            } if *at - now < SHORTEST_SANE_LIFETIME => {
-                self.back_off(name, now);
-            }
-            _ => {
-                self.retry_at.remove(name);
-            }
-        }
-    }
-
-    /// 30 s, doubling with each failure in a row, up to 16 min.
-    fn back_off(&mut self, name: &str, now: DateTime<Utc>) {
-        let failures = self.retry_at.get(name).map_or(0, |(_, n)| *n) + 1;
-        let wait = 30i64.saturating_mul(1 << failures.min(5));
-        self.retry_at.insert(
-            name.to_string(),
-            (now + chrono::Duration::seconds(wait), failures),
-        );
-    }
-
-    fn until(&self, name: &str) -> Option<DateTime<Utc>> {
-        self.retry_at.get(name).map(|(at, _)| *at)
-    }
-}
-
-/// What the watcher does at `now`: refresh `due`, else sleep until `next`.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Plan {
-    pub due: Vec<String>,
-    pub next: Option<DateTime<Utc>>,
-}
-
-/// The watcher's schedule, computed from the clock every time (never from a timer), so
-/// a suspended machine or a clock jump makes a due refresh happen at once.
-pub fn schedule(
-    channels: &[Channel],
-    within: Duration,
-    backoff: &Backoff,
-    now: DateTime<Utc>,
-) -> Plan {
-    let live: Vec<&Channel> = channels
-        .iter()
-        .filter(|c| c.can_refresh() && !c.needs_reconnect)
-        .collect();
-    let due = live
-        .iter()
-        .filter(|c| is_due(c, within, now))
-        .filter(|c| backoff.until(&c.name).is_none_or(|at| at <= now))
-        .map(|c| c.name.clone())
-        .collect();
-    let next = live
-        .iter()
-        .filter_map(|c| {
-            let due_at = due_at(c, within)?;
-            Some(backoff.until(&c.name).map_or(due_at, |at| due_at.max(at)))
-        })
-        .min();
-    Plan { due, next }
 }
 
 /// A counting semaphore over token requests: `--jobs` bounds what the provider sees in
@@ -283,10 +246,12 @@ impl Gate {
     }
 }
 
-/// Refresh one channel by name under its lock; the token request goes through `gate`.
+/// Refresh one channel by name under its lock: decide on what is stored, then apply;
+/// the token request goes through `gate`.
 pub fn refresh_channel(
     store: &Store,
     name: &str,
+    asked: Asked,
     policy: &Policy,
     http: &HttpClient,
     gate: &Gate,
@@ -311,150 +276,85 @@ pub fn refresh_channel(
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
     };
-    // Before anything else, `--force` included: the grant is Postiz's now.
-    if let Some(handed) = &channel.handed_to_postiz {
-        return Outcome::HandedToPostiz(handed.reason());
-    }
-    if !policy.force && !is_due(&channel, policy.within, Utc::now()) {
-        return Outcome::NotDue {
-            expires_at: channel.expires_at,
-        };
-    }
-    let rule = &channel.refresh;
-    let cannot = |reason: Option<String>| Outcome::CannotRefresh {
-        expires_at: channel.expires_at,
-        reason,
-    };
-    match rule.style {
-        RefreshStyle::None => return cannot(rule.note.clone()),
-        RefreshStyle::RefreshToken if !channel.has_refresh_token => return cannot(None),
-        _ => {}
-    }
-    // Only a channel that could be refreshed learns that its sandbox is gone. The
-    // provider (the emulation) is down for good: exit 5, as for any provider that is down.
-    if channel.sandbox {
-        return Outcome::Failed(Error::Unreachable {
-            what: format!("{name} was connected to the built-in sandbox, which stopped when that command ended"),
-            cause: "a --sandbox emulation lives only as long as the connect that started it".into(),
-            fix: format!(
-                "connect it again ({}); to try refreshes, run `postiz-connect sandbox {} --auto-approve` and connect with the command it prints (no browser needed)",
-                channel.reconnect_command(),
-                channel.provider
-            ),
-        });
-    }
-    if let (Some(min_age), Some(issued)) = (rule.min_age, channel.token_issued_at) {
-        let allowed_from = crate::oauth::token::expiry(issued, min_age);
-        if let Some(allowed_from) = allowed_from.filter(|at| *at > Utc::now()) {
-            return Outcome::TooYoung {
-                allowed_from,
-                expires_at: channel.expires_at,
-            };
-        }
-    }
-    if policy.dry_run {
-        return Outcome::WouldRefresh;
-    }
-    let secrets = match store.secrets(&channel) {
-        Ok(s) => s,
-        Err(e) => return Outcome::Failed(e),
-    };
-    let refresh_token = secrets.refresh_token.clone();
-    if rule.style == RefreshStyle::RefreshToken && refresh_token.is_none() {
-        return cannot(None);
-    }
-    let client = ClientCredentials {
-        id: channel.client_id.clone(),
-        secret: secrets
-            .client_secret
-            .expose_str()
-            .map(|s| oauth2::ClientSecret::new(s.into())),
-        auth: channel.client_auth,
-    };
-
-    let mut attempt = 0;
-    let token = loop {
-        attempt += 1;
-        let renewal = flow::Renewal {
-            refresh_token: refresh_token.expose_str(),
-            access_token: secrets.access_token.expose(),
-            endpoints: &channel.endpoints,
-            client: &client,
-            wire: &channel.wire,
-            rule,
-            callback_params: &channel.callback_params,
-        };
-        match gate.pass(|| flow::refresh(&renewal, http)) {
-            Ok(token) => break token,
-            Err(err) => match classify(&err) {
-                Class::Transient if attempt < policy.attempts => {
-                    std::thread::sleep(retry_delay(&err, policy.backoff, attempt));
-                }
-                Class::Transient => return Outcome::Transient(err),
-                Class::DeadGrant => {
-                    let mut marked = channel.clone();
-                    marked.needs_reconnect = true;
-                    marked.updated_at = Utc::now();
-                    return match store.update_meta(&marked) {
-                        Ok(()) => Outcome::DeadGrant(err),
-                        Err(store_err) => Outcome::Failed(store_err),
-                    };
-                }
-                Class::Misconfigured => return Outcome::Misconfigured(err),
-                Class::Other => return Outcome::Failed(err),
-            },
-        }
-    };
-
-    // The provider may have rotated: persist before anything else; keep the old refresh
-    // token when none came back.
-    let rotated = token
-        .refresh_token
-        .as_ref()
-        .is_some_and(|t| Some(t.secret().as_str()) != refresh_token.expose_str());
-    let new_secrets = Secrets {
-        access_token: Secret::new(token.access_token().secret().clone()),
-        refresh_token: token
-            .refresh_token
-            .as_ref()
-            .map(|t| t.secret().as_str().into())
-            .or(refresh_token),
-        id_token: token.id_token.clone().or(secrets.id_token),
-        client_secret: secrets.client_secret,
-        token_secret: secrets.token_secret.clone(),
-    };
-    let now = Utc::now();
-    let mut updated = channel.clone();
-    updated.expires_at = match token.expires_in {
-        Some(_) => token.expires_at(now),
-        // `expires_in` is optional (RFC 6749 §5.1): without it, the previous lifetime is
-        // the best estimate; taking "no expiry" would stop refreshing the channel.
-        None => previous_lifetime(&channel).and_then(|lifetime| now.checked_add_signed(lifetime)),
-    };
-    if token.refresh_expires_in().is_some() {
-        updated.refresh_expires_at = token.refresh_expires_at(now);
-    }
-    if let Some(granted) = token.granted_scopes() {
-        updated.missing_scopes = crate::oauth::scopes::missing(&updated.requested_scopes, &granted);
-        updated.scopes = granted;
-    }
-    updated.has_refresh_token = new_secrets.refresh_token.is_some();
-    updated.needs_reconnect = false;
-    updated.updated_at = now;
-    updated.token_issued_at = Some(now);
-    if let Err(store_err) = store.commit(&updated, &new_secrets, None, "was refreshed") {
-        return Outcome::NotStored(store_err);
-    }
-    Outcome::Refreshed {
-        expires_at: updated.expires_at,
-        rotated,
+    match decide(&channel, asked, policy, Utc::now()) {
+        Decision::Skip(outcome) | Decision::Refuse(outcome) => outcome,
+        Decision::Refresh(request) => apply::apply(store, &channel, request, policy, http, gate),
     }
 }
 
-/// How long the previous access token lived, when both ends are known.
-fn previous_lifetime(channel: &Channel) -> Option<chrono::Duration> {
-    let lifetime = channel.expires_at? - channel.token_issued_at?;
-    (lifetime > chrono::Duration::zero()).then_some(lifetime)
+/// Refresh `names` with at most `jobs` token requests in flight; results in the order
+/// given.
+pub fn refresh_many(
+    store: &Store,
+    http: &HttpClient,
+    names: &[String],
+    asked: Asked,
+    policy: &Policy,
+    jobs: usize,
+) -> Vec<(String, Outcome)> {
+    let queue: Mutex<VecDeque<(usize, String)>> =
+        Mutex::new(names.iter().cloned().enumerate().collect());
+    let results: Mutex<Vec<Option<(String, Outcome)>>> =
+        Mutex::new((0..names.len()).map(|_| None).collect());
+    // Twice as many workers as token requests allowed in flight: while some wait on the
+    // provider, others take locks and persist what came back.
+    let gate = Gate::new(jobs);
+    let workers = (jobs.max(1) * 2).min(names.len().max(1));
+    std::thread::scope(|scope| {
+        let (queue, results, gate) = (&queue, &results, &gate);
+        for _ in 0..workers {
+            scope.spawn(move || loop {
+                let Some((i, name)) = queue.lock().expect("queue lock").pop_front() else {
+                    break;
+                };
+                let outcome = refresh_channel(store, &name, asked, policy, http, gate);
+                results.lock().expect("results lock")[i] = Some((name, outcome));
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("results lock")
+        .into_iter()
+        .map(|r| r.expect("every channel was processed"))
+        .collect()
+}
+
+/// Which channels a run refreshes.
+#[derive(Debug, Clone, Copy)]
+pub enum Targets<'a> {
+    /// Every stored channel, unreadable ones too: each is reported as failed, the rest
+    /// go on.
+    All,
+    /// These, named by the user; one that does not exist stops the run before any
+    /// refresh.
+    Named(&'a [String]),
+}
+
+/// One refresh run: each target's outcome, in order (none when nothing is stored).
+pub fn once(
+    store: &Store,
+    network: &Network,
+    targets: Targets<'_>,
+    policy: &Policy,
+    jobs: usize,
+) -> Result<Vec<(String, Outcome)>, Error> {
+    let (names, asked) = match targets {
+        Targets::All => (store.list()?.names(), Asked::AmongAll),
+        Targets::Named(names) => {
+            for name in names {
+                store.get(name)?;
+            }
+            (names.to_vec(), Asked::ByName)
+        }
+    };
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Built once (trust roots, pool) and shared: a failure comes back as a value, so
+    // workers need no client of their own.
+    let http = network.client();
+    Ok(refresh_many(store, &http, &names, asked, policy, jobs))
 }
 
 pub(crate) enum Class {
@@ -481,120 +381,6 @@ pub(crate) fn retry_delay(err: &Error, backoff: Duration, attempt: u32) -> Durat
     match err.retry_after() {
         Some(wait) => wait.min(Duration::from_secs(60)),
         None => backoff * 2u32.saturating_pow(attempt.saturating_sub(1)),
-    }
-}
-
-#[cfg(test)]
-mod schedule_tests {
-    use super::*;
-    use crate::store::tests::sample;
-    use crate::store::Backend;
-
-    fn channel(name: &str, expires_at: DateTime<Utc>) -> Channel {
-        let mut c = sample(name, Backend::File);
-        c.expires_at = Some(expires_at);
-        c
-    }
-
-    fn transient() -> Outcome {
-        Outcome::Transient(Error::Rejected {
-            what: "503".into(),
-            fix: String::new(),
-        })
-    }
-
-    #[test]
-    fn due_an_hour_before_expiry_and_sleeps_until_then() {
-        let t0 = Utc::now();
-        let hour = Duration::from_secs(3600);
-        let soon = channel("a", t0 + chrono::Duration::minutes(30));
-        let later = channel("b", t0 + chrono::Duration::hours(3));
-        let plan = schedule(
-            &[soon.clone(), later.clone()],
-            hour,
-            &Backoff::default(),
-            t0,
-        );
-        assert_eq!(plan.due, vec!["a"]);
-        let plan = schedule(std::slice::from_ref(&later), hour, &Backoff::default(), t0);
-        assert!(plan.due.is_empty());
-        assert_eq!(plan.next, Some(t0 + chrono::Duration::hours(2)));
-        // A clock jump (or a suspended laptop) past that point: due at once.
-        let plan = schedule(
-            &[later],
-            hour,
-            &Backoff::default(),
-            t0 + chrono::Duration::hours(5),
-        );
-        assert_eq!(plan.due, vec!["b"]);
-    }
-
-    #[test]
-    fn failures_back_off_and_success_clears_it() {
-        let t0 = Utc::now();
-        let hour = Duration::from_secs(3600);
-        let c = channel("a", t0 + chrono::Duration::minutes(10));
-        let mut backoff = Backoff::default();
-        backoff.after("a", &transient(), t0);
-        assert!(schedule(std::slice::from_ref(&c), hour, &backoff, t0)
-            .due
-            .is_empty());
-        assert_eq!(
-            schedule(std::slice::from_ref(&c), hour, &backoff, t0).next,
-            Some(t0 + chrono::Duration::seconds(60))
-        );
-        backoff.after("a", &transient(), t0);
-        assert_eq!(
-            backoff.until("a"),
-            Some(t0 + chrono::Duration::seconds(120))
-        );
-        // A misconfigured client is not retried every second either.
-        let misconfigured = Outcome::Misconfigured(Error::Rejected {
-            what: "invalid_client".into(),
-            fix: String::new(),
-        });
-        backoff.after("a", &misconfigured, t0);
-        assert!(backoff.until("a").is_some_and(|at| at > t0));
-        let at = t0 + chrono::Duration::minutes(20);
-        assert_eq!(
-            schedule(std::slice::from_ref(&c), hour, &backoff, at).due,
-            vec!["a"]
-        );
-        backoff.after(
-            "a",
-            &Outcome::Refreshed {
-                expires_at: None,
-                rotated: false,
-            },
-            at,
-        );
-        assert_eq!(backoff.until("a"), None);
-    }
-
-    #[test]
-    fn too_young_waits_for_the_provider_and_unrefreshable_channels_never_run() {
-        let t0 = Utc::now();
-        let hour = Duration::from_secs(3600);
-        let c = channel("ig", t0 + chrono::Duration::minutes(10));
-        let mut backoff = Backoff::default();
-        let allowed_from = t0 + chrono::Duration::hours(3);
-        backoff.after(
-            "ig",
-            &Outcome::TooYoung {
-                allowed_from,
-                expires_at: c.expires_at,
-            },
-            t0,
-        );
-        let plan = schedule(std::slice::from_ref(&c), hour, &backoff, t0);
-        assert!(plan.due.is_empty());
-        assert_eq!(plan.next, Some(allowed_from));
-        let mut mastodon = channel("m", t0);
-        mastodon.refresh.style = crate::providers::RefreshStyle::None;
-        let mut dead = channel("d", t0);
-        dead.needs_reconnect = true;
-        let plan = schedule(&[mastodon, dead], hour, &Backoff::default(), t0);
-        assert!(plan.due.is_empty() && plan.next.is_none(), "{plan:?}");
     }
 }
 
@@ -716,31 +502,6 @@ mod tests {
         let mut edge = issued(m(60), t0);
         edge.expires_at = Some(DateTime::<Utc>::MIN_UTC);
         assert!(is_due(&edge, Duration::MAX, t0));
-    }
-
-    #[test]
-    fn an_answer_without_a_lifetime_keeps_the_previous_one() {
-        let t0 = Utc::now();
-        let c = issued(chrono::Duration::hours(2), t0);
-        assert_eq!(previous_lifetime(&c), Some(chrono::Duration::hours(2)));
-        let mut unknown = c.clone();
-        unknown.token_issued_at = None;
-        assert_eq!(previous_lifetime(&unknown), None);
-    }
-
-    #[test]
-    fn a_refresh_that_returns_an_expired_token_backs_off() {
-        let t0 = Utc::now();
-        let mut backoff = Backoff::default();
-        backoff.after(
-            "a",
-            &Outcome::Refreshed {
-                expires_at: Some(t0),
-                rotated: true,
-            },
-            t0,
-        );
-        assert_eq!(backoff.until("a"), Some(t0 + chrono::Duration::seconds(60)));
     }
 
     #[test]

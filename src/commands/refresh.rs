@@ -1,17 +1,14 @@
 //! `postiz-connect refresh`: once (some channels, or every due one, concurrently), or as
 //! a watcher.
 
-use std::collections::VecDeque;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::error::{Error, ExitCode};
-use crate::interrupt;
-use crate::refresh::{self, Gate, Outcome, Policy};
-use crate::store::Channel;
+use crate::refresh::{self, Outcome, Policy, Targets, WatchEvent};
+use crate::ui::Ui;
 
 use super::Context;
 
@@ -22,100 +19,51 @@ pub fn run(
     policy: &Policy,
     jobs: usize,
 ) -> Result<ExitCode, Error> {
-    let targets: Vec<String> = if all {
-        // Unreadable channels too: each is reported as failed, the rest go on.
-        ctx.store.list()?.names()
-    } else {
-        for name in names {
-            ctx.store.get(name)?;
-        }
-        names.to_vec()
+    let targets = match all {
+        true => Targets::All,
+        false => Targets::Named(names),
     };
-    if targets.is_empty() {
+    let results = refresh::once(&ctx.store, &ctx.network, targets, policy, jobs)?;
+    if results.is_empty() {
         ctx.ui.info("no channels stored; nothing to refresh");
         if ctx.ui.json {
             ctx.ui.json_data(&serde_json::Value::Array(Vec::new()));
         }
         return Ok(ExitCode::Ok);
     }
-    let results = refresh_all(ctx, &targets, policy, jobs);
-    let mut worst = ExitCode::Ok;
-    for (name, outcome) in &results {
-        if !ctx.ui.json {
-            report(ctx, name, outcome, policy.within);
-        }
-        // A channel named on the command line that is handed to Postiz was refused; with
-        // --all it is one of the channels this tool no longer refreshes.
-        let code = match outcome {
-            Outcome::HandedToPostiz(_) if !all => ExitCode::Rejected,
-            other => other.exit_code(),
-        };
-        worst = worst.worst(code);
-    }
+    let worst = results
+        .iter()
+        .fold(ExitCode::Ok, |worst, (_, o)| worst.worst(o.exit_code()));
     // A run that ends prints one document (an array, one object per channel); the
     // watcher, which does not end, one line per event.
     if ctx.ui.json {
         let all = results.iter().map(|(n, o)| outcome_json(n, o)).collect();
         ctx.ui.json_data(&serde_json::Value::Array(all));
+        return Ok(worst);
     }
-    if !ctx.ui.json && results.len() > 1 {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for (_, o) in &results {
-            match counts.iter_mut().find(|(l, _)| *l == o.label()) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((o.label(), 1)),
-            }
-        }
-        let summary: Vec<String> = counts
-            .iter()
-            .map(|(l, n)| format!("{n} {}", l.replace('_', " ")))
-            .collect();
-        ctx.ui.data(format!(
-            "{} channels: {}",
-            results.len(),
-            summary.join(", ")
-        ));
+    for (name, outcome) in &results {
+        report(&ctx.ui, name, outcome, policy.within);
+    }
+    if results.len() > 1 {
+        ctx.ui.data(summary(&results));
     }
     Ok(worst)
 }
 
-/// Refresh `names` with at most `jobs` at once; results in the order given.
-fn refresh_all(
-    ctx: &Context,
-    names: &[String],
-    policy: &Policy,
-    jobs: usize,
-) -> Vec<(String, Outcome)> {
-    let queue: Mutex<VecDeque<(usize, String)>> =
-        Mutex::new(names.iter().cloned().enumerate().collect());
-    let results: Mutex<Vec<Option<(String, Outcome)>>> =
-        Mutex::new((0..names.len()).map(|_| None).collect());
-    // Twice as many workers as token requests allowed in flight: while some wait on the
-    // provider, others take locks and persist what came back.
-    let gate = Gate::new(jobs);
-    let workers = (jobs.max(1) * 2).min(names.len().max(1));
-    // Built once (trust roots, pool) and shared: a failure comes back as a value, so
-    // workers need no client of their own.
-    let shared = ctx.network.client();
-    std::thread::scope(|scope| {
-        let (queue, results, gate) = (&queue, &results, &gate);
-        for _ in 0..workers {
-            let http = &shared;
-            scope.spawn(move || loop {
-                let Some((i, name)) = queue.lock().expect("queue lock").pop_front() else {
-                    break;
-                };
-                let outcome = refresh::refresh_channel(&ctx.store, &name, policy, http, gate);
-                results.lock().expect("results lock")[i] = Some((name, outcome));
-            });
+/// "3 channels: 2 refreshed, 1 not due", the labels in the order they first came.
+fn summary(results: &[(String, Outcome)]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (_, o) in results {
+        match counts.iter_mut().find(|(l, _)| *l == o.label()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((o.label(), 1)),
         }
-    });
-    results
-        .into_inner()
-        .expect("results lock")
-        .into_iter()
-        .map(|r| r.expect("every channel was processed"))
-        .collect()
+    }
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(l, n)| format!("{n} {}", l.replace('_', " ")))
+        .collect();
+    format!("{} channels: {}", results.len(), counts.join(", "))
 }
 
 fn when(at: Option<DateTime<Utc>>) -> String {
@@ -130,7 +78,7 @@ fn when(at: Option<DateTime<Utc>>) -> String {
 fn outcome_json(name: &str, outcome: &Outcome) -> serde_json::Value {
     let expires_at = match outcome {
         Outcome::Refreshed { expires_at, .. }
-        | Outcome::NotDue { expires_at }
+        | Outcome::NotDue { expires_at, .. }
         | Outcome::CannotRefresh { expires_at, .. }
         | Outcome::TooYoung { expires_at, .. } => *expires_at,
         _ => None,
@@ -145,15 +93,23 @@ fn outcome_json(name: &str, outcome: &Outcome) -> serde_json::Value {
     })
 }
 
-fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
-    let ui = &ctx.ui;
-    let provider = name.split(':').next().unwrap_or(name);
-    let reconnect = || {
-        ctx.store
-            .get(name)
-            .map(|c| c.reconnect_command())
-            .unwrap_or_else(|_| format!("postiz-connect {provider}"))
-    };
+/// When a channel that is not due becomes due, and by which rule: "not due" beside
+/// "expires in under a minute" reads as a contradiction for a short-lived token.
+fn due_words(due: refresh::Due, within: Duration) -> String {
+    format!(
+        "; due from {} ({})",
+        crate::ui::moment(due.at),
+        match due.half_life {
+            true => "at half its lifetime, which is sooner than --within".to_string(),
+            false => format!(
+                "{} before it expires, --within",
+                crate::ui::duration_words(within)
+            ),
+        }
+    )
+}
+
+fn report(ui: &Ui, name: &str, outcome: &Outcome, within: Duration) {
     if ui.json {
         ui.json_line(&outcome_json(name, outcome));
         return;
@@ -172,45 +128,25 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
             }
         )),
         Outcome::WouldRefresh => ui.info(format!("{name}: would refresh (dry run)")),
-        Outcome::HandedToPostiz(reason) => ui.warn(format!("{name}: not refreshed here: {reason}")),
-        Outcome::NotDue { expires_at } => {
-            // When it becomes due, and by which rule: "not due" beside "expires in under
-            // a minute" reads as a contradiction for a short-lived token.
-            let due = ctx
-                .store
-                .get(name)
-                .ok()
-                .and_then(|c| refresh::due_at(&c, within).map(|at| (c, at)))
-                .map(|(c, at)| {
-                    let window =
-                        chrono::Duration::from_std(within).unwrap_or(chrono::Duration::MAX);
-                    let half_life = c.expires_at.is_some_and(|expires| expires - at < window);
-                    format!(
-                        "; due from {} ({})",
-                        crate::ui::moment(at),
-                        match half_life {
-                            true =>
-                                "at half its lifetime, which is sooner than --within".to_string(),
-                            false => format!(
-                                "{} before it expires, --within",
-                                crate::ui::duration_words(within)
-                            ),
-                        }
-                    )
-                });
-            ui.info(format!(
-                "{name}: not due, {}{}",
-                when(*expires_at),
-                due.unwrap_or_default()
-            ))
+        Outcome::HandedToPostiz { reason, .. } => {
+            ui.warn(format!("{name}: not refreshed here: {reason}"))
         }
-        Outcome::CannotRefresh { expires_at, reason } => match (reason, expires_at) {
+        Outcome::NotDue { expires_at, due } => ui.info(format!(
+            "{name}: not due, {}{}",
+            when(*expires_at),
+            due.map(|due| due_words(due, within)).unwrap_or_default()
+        )),
+        Outcome::CannotRefresh {
+            expires_at,
+            reason,
+            reconnect,
+            ..
+        } => match (reason, expires_at) {
             (Some(reason), None) => ui.info(format!("{name}: not refreshable: {reason}")),
             (reason, _) => ui.warn(format!(
-                "{name}: {}, {}; reconnect when it expires: {}",
+                "{name}: {}, {}; reconnect when it expires: {reconnect}",
                 reason.as_deref().unwrap_or("has no refresh token"),
                 when(*expires_at),
-                reconnect()
             )),
         },
         Outcome::TooYoung {
@@ -223,9 +159,9 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
                 .format("%Y-%m-%d %H:%M"),
             when(*expires_at)
         )),
-        Outcome::DeadGrant(e) => {
-            ui.warn(format!("{name}: needs reconnect: {}", reconnect()));
-            ui.error(e);
+        Outcome::DeadGrant { error, reconnect } => {
+            ui.warn(format!("{name}: needs reconnect: {reconnect}"));
+            ui.error(error);
         }
         Outcome::Transient(e) | Outcome::Misconfigured(e) | Outcome::Failed(e) => {
             ui.warn(format!(
@@ -242,16 +178,15 @@ fn report(ctx: &Context, name: &str, outcome: &Outcome, within: Duration) {
     }
 }
 
-/// Stay running; refresh each channel when it becomes due. The schedule is recomputed from
-/// the wall clock every second, so a suspended laptop or a clock jump only makes a due
-/// refresh happen at once, never skips it.
+/// Stay running; refresh each channel when it becomes due (`refresh::watch`).
 pub fn watch(
     ctx: &Context,
     names: &[String],
     policy: &Policy,
     jobs: usize,
 ) -> Result<ExitCode, Error> {
-    ctx.ui.info(format!(
+    let ui = &ctx.ui;
+    ui.info(format!(
         "watching {}: each is refreshed {} before it expires, or at half its lifetime when that is sooner (Ctrl-C to stop)",
         if names.is_empty() {
             "every stored channel".to_string()
@@ -260,65 +195,153 @@ pub fn watch(
         },
         crate::ui::duration_words(policy.within)
     ));
-    // Channels whose last attempt failed transiently (or was too early) wait.
-    let mut retry_at = refresh::Backoff::default();
-    let mut announced_next: Option<DateTime<Utc>> = None;
-    let mut reported_unreadable = std::collections::BTreeSet::new();
-    let mut reported_handed = std::collections::BTreeSet::new();
-    loop {
-        if interrupt::requested() {
-            ctx.ui.info("stopped");
-            return Ok(ExitCode::Ok);
-        }
-        let listing = ctx.store.list()?;
-        for u in listing
-            .unreadable
-            .iter()
-            .filter(|u| names.is_empty() || names.contains(&u.channel))
-        {
-            // Once per file: the watcher keeps the readable channels alive meanwhile.
-            if reported_unreadable.insert(u.channel.clone()) {
-                ctx.ui.error(&u.error);
+    refresh::watch(
+        &ctx.store,
+        &ctx.network,
+        names,
+        policy,
+        jobs,
+        crate::interrupt::requested,
+        |event| match event {
+            WatchEvent::Unreadable(error) => ui.error(error),
+            WatchEvent::HandedToPostiz { channel, reason } => {
+                ui.info(format!("{channel}: not refreshed here: {reason}"))
             }
-        }
-        let channels: Vec<Channel> = listing
-            .channels
-            .into_iter()
-            .filter(|c| names.is_empty() || names.contains(&c.name))
-            .collect();
-        for c in &channels {
-            // Never due (see `Channel::can_refresh`); said once, so its silence is explained.
-            if let Some(handed) = &c.handed_to_postiz {
-                if reported_handed.insert(c.name.clone()) {
-                    ctx.ui.info(format!(
-                        "{}: not refreshed here: {}",
-                        c.name,
-                        handed.reason()
-                    ));
-                }
+            WatchEvent::Attempted { channel, outcome } => {
+                report(ui, channel, outcome, policy.within)
             }
-        }
-        let plan = refresh::schedule(&channels, policy.within, &retry_at, Utc::now());
-        if !plan.due.is_empty() {
-            for (name, outcome) in refresh_all(ctx, &plan.due, policy, jobs) {
-                report(ctx, &name, &outcome, policy.within);
-                retry_at.after(&name, &outcome, Utc::now());
+            WatchEvent::NextDue(next) => {
+                ui.debug(format!("next refresh due at {}", crate::ui::moment(next)))
             }
-            announced_next = None;
-            continue;
-        }
-        let next = plan.next;
-        if next != announced_next {
-            if let Some(next) = next {
-                ctx.ui
-                    .debug(format!("next refresh due at {}", crate::ui::moment(next)));
-            }
-            announced_next = next;
-        }
-        // Re-check at least every second (clock jumps, new channels, Ctrl-C).
-        let until_next = next
-            .and_then(|n| (n - Utc::now()).to_std().ok())
-            .unwrap_or(Duration::from_secs(1));
-        std::thread::sleep(until_next.clamp(Duration::from_millis(50), Duration::from_secs(1)));
+            WatchEvent::Stopped => ui.info("stopped"),
+        },
+    )?;
+    Ok(ExitCode::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::refresh::Due;
+
+    /// What `report` writes on stderr for `outcome`, colours stripped.
+    fn shown(outcome: &Outcome) -> String {
+        let (ui, captured) = Ui::capture();
+        report(&ui, "custom:alice", outcome, Duration::from_secs(3600));
+        assert_eq!(captured.stdout(), "", "text mode writes nothing on stdout");
+        console::strip_ansi_codes(&captured.stderr()).into_owned()
+    }
+
+    #[test]
+    fn each_outcome_reads_as_one_line_and_failures_add_their_error() {
+        assert_eq!(
+            shown(&Outcome::WouldRefresh),
+            "• custom:alice: would refresh (dry run)\n"
+        );
+        assert_eq!(
+            shown(&Outcome::NotDue {
+                expires_at: None,
+                due: None
+            }),
+            "• custom:alice: not due, no expiry\n"
+        );
+        let at: DateTime<Utc> = "2026-03-01T12:00:00Z".parse().unwrap();
+        let not_due = |half_life| {
+            shown(&Outcome::NotDue {
+                expires_at: None,
+                due: Some(Due { at, half_life }),
+            })
+        };
+        assert_eq!(
+            not_due(false),
+            "• custom:alice: not due, no expiry; due from 2026-03-01 12:00:00 UTC (1 hour before it expires, --within)\n"
+        );
+        assert_eq!(
+            not_due(true),
+            "• custom:alice: not due, no expiry; due from 2026-03-01 12:00:00 UTC (at half its lifetime, which is sooner than --within)\n"
+        );
+        assert_eq!(
+            shown(&Outcome::CannotRefresh {
+                expires_at: None,
+                reason: Some("OAuth 1.0a tokens do not expire".into()),
+                expired: false,
+                reconnect: "postiz-connect x".into(),
+            }),
+            "• custom:alice: not refreshable: OAuth 1.0a tokens do not expire\n"
+        );
+        assert_eq!(
+            shown(&Outcome::CannotRefresh {
+                expires_at: None,
+                reason: None,
+                expired: false,
+                reconnect: "postiz-connect custom --issuer http://127.0.0.1:9".into(),
+            }),
+            "! custom:alice: has no refresh token, no expiry; reconnect when it expires: postiz-connect custom --issuer http://127.0.0.1:9\n"
+        );
+        assert_eq!(
+            shown(&Outcome::HandedToPostiz {
+                reason: "handed to Postiz (row 7)".into(),
+                refused: true,
+            }),
+            "! custom:alice: not refreshed here: handed to Postiz (row 7)\n"
+        );
+        let revoked = || Error::Rejected {
+            what: "the grant was revoked".into(),
+            fix: "connect again".into(),
+        };
+        let dead = shown(&Outcome::DeadGrant {
+            error: revoked(),
+            reconnect: "postiz-connect custom".into(),
+        });
+        assert!(
+            dead.starts_with("! custom:alice: needs reconnect: postiz-connect custom\nerror: "),
+            "{dead}"
+        );
+        assert!(dead.contains("  fix: connect again\n"), "{dead}");
+        let transient = shown(&Outcome::Transient(revoked()));
+        assert!(
+            transient.starts_with(
+                "! custom:alice: not refreshed (the stored tokens are unchanged)\nerror: "
+            ),
+            "{transient}"
+        );
+        let not_stored = shown(&Outcome::NotStored(revoked()));
+        assert!(
+            not_stored.starts_with("! custom:alice: refreshed, but the new tokens are not in the store yet (the old refresh token may already be spent)\nerror: "),
+            "{not_stored}"
+        );
+    }
+
+    #[test]
+    fn with_json_each_outcome_is_one_line_on_stdout_and_a_run_ends_with_a_summary() {
+        let (ui, captured) = Ui::capture();
+        let ui = Ui { json: true, ..ui };
+        let outcome = Outcome::Refreshed {
+            expires_at: Some("2026-03-01T13:00:00Z".parse().unwrap()),
+            rotated: true,
+        };
+        report(&ui, "custom:alice", &outcome, Duration::from_secs(3600));
+        let out = captured.stdout();
+        assert_eq!(out.lines().count(), 1, "{out}");
+        let line: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(line["channel"], "custom:alice");
+        assert_eq!(line["outcome"], "refreshed");
+        assert_eq!(line["rotated"], true);
+        assert_eq!(line["expires_at"], "2026-03-01T13:00:00+00:00");
+        assert_eq!(line["error"], serde_json::Value::Null);
+        assert!(line["time"].is_string());
+
+        let results = [
+            ("a".to_string(), Outcome::WouldRefresh),
+            (
+                "b".to_string(),
+                Outcome::NotDue {
+                    expires_at: None,
+                    due: None,
+                },
+            ),
+            ("c".to_string(), Outcome::WouldRefresh),
+        ];
+        assert_eq!(summary(&results), "3 channels: 2 would refresh, 1 not due");
     }
 }

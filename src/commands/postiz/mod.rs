@@ -15,6 +15,7 @@ use super::Context;
 
 mod render;
 mod render_engine;
+mod render_refresh;
 mod repair;
 
 pub fn run(ctx: &Context, command: &PostizCommand) -> Result<ExitCode, Error> {

@@ -1,6 +1,7 @@
 //! `postiz-connect postiz refresh|adopt|restore`: the repair commands, the only ones that
 //! write to a Postiz deployment. The work is the postiz service's
-//! ([`crate::postiz::repair`]); this hands it the command's context.
+//! ([`crate::postiz::repair`]); this hands it the command's context (and shows what
+//! `postiz refresh` returns, with `render_refresh`).
 
 use crate::error::{Error, ExitCode};
 use crate::postiz::locate::Target;
@@ -9,6 +10,8 @@ use crate::postiz::repair;
 pub use crate::postiz::repair::{AdoptArgs, RefreshArgs, RestoreArgs};
 
 use crate::commands::Context;
+
+use super::render_refresh;
 
 /// What the service uses of the command's context.
 fn service(ctx: &Context) -> repair::Context<'_> {
@@ -33,7 +36,17 @@ fn warn_about_clear_text(ctx: &Context, deployment: &Target<'_>) {
 /// `postiz refresh ID...`: refresh each row's tokens at its provider, guarded.
 pub fn refresh(ctx: &Context, args: &RefreshArgs<'_>) -> Result<ExitCode, Error> {
     warn_about_clear_text(ctx, args.deployment);
-    repair::refresh(&service(ctx), args)
+    let mut rows = Vec::new();
+    let mut worst = ExitCode::Ok;
+    repair::refresh(&service(ctx), args, &mut |report| {
+        render_refresh::row(&ctx.ui, &report);
+        worst = worst.worst(report.exit_code());
+        rows.push(render_refresh::row_json(&report));
+    })?;
+    if ctx.ui.json {
+        ctx.ui.json_data(&serde_json::Value::Array(rows));
+    }
+    Ok(worst)
 }
 
 /// `postiz restore FILE`: put a kept record's tokens back into its row.

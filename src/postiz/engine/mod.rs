@@ -32,7 +32,7 @@ pub use place::{
 };
 pub use repair::{
     after_repair, repair_flag, restart_refresh_workflow, running_post_workflows,
-    warn_running_posts, Repaired, WorkflowOutcome,
+    running_posts_after_refresh, Notice, Repaired, RunningPosts, WorkflowOutcome,
 };
 pub use report::{read, read_workers, EngineReport, OverduePost, QueueReport, RefreshReport, AREA};
 pub use temporal::{Execution, Poller, Temporal};

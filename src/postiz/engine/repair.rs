@@ -14,7 +14,6 @@ use super::temporal::Temporal;
 use super::{proto, report};
 use crate::postiz::locate::Target;
 use crate::providers::EnvFile;
-use crate::ui::Ui;
 
 /// How the commands printed as fixes name the deployment (never a URL: it may hold a
 /// password): " --env-file /srv/postiz/.env", " --database-url URL", and the
@@ -23,7 +22,7 @@ pub fn repair_flag(target: &Target<'_>) -> String {
     let mut flag = match (target.env_file, target.database_url) {
         (Some(path), _) => format!(
             " --env-file {}",
-            crate::ui::shell_word(&path.display().to_string())
+            crate::text::shell_word(&path.display().to_string())
         ),
         (None, Some(_)) => " --database-url URL".into(),
         (None, None) => String::new(),
@@ -31,7 +30,7 @@ pub fn repair_flag(target: &Target<'_>) -> String {
     if let Some(address) = target.temporal_address {
         flag.push_str(&format!(
             " --temporal-address {}",
-            crate::ui::shell_word(address)
+            crate::text::shell_word(address)
         ));
     }
     flag
@@ -46,11 +45,25 @@ pub struct Repaired<'a> {
     pub label: &'a str,
 }
 
+/// A line a repair has for the person running it, in the order it happened; the command
+/// prints it (a repair service prints nothing itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Something done (a workflow started).
+    Done(String),
+    /// For information (what a dry run would do, what was left alone).
+    Info(String),
+    /// About the user's data or a repair left half-done: shown even with -q.
+    Warn(String),
+}
+
 /// What a repair did about the refresh workflow, as its `--json` shows it (`workflow`),
-/// and whether it failed (the row was repaired, the workflow not started).
+/// whether it failed (the row was repaired, the workflow not started), and what to tell
+/// the user about it.
 pub struct WorkflowOutcome {
     pub json: Value,
     pub failed: bool,
+    pub notices: Vec<Notice>,
 }
 
 /// After a repair of a threads or instagram-standalone row: start its `refreshTokenWorkflow`
@@ -59,7 +72,6 @@ pub struct WorkflowOutcome {
 /// terminated), since nothing else restarts it. With `dry_run`, say that it would.
 /// Unreachable, the fix is the command that starts it by hand. `None` for other providers.
 pub fn restart_refresh_workflow(
-    ui: &Ui,
     located: Option<&Located>,
     timeout: Duration,
     channel: &Repaired<'_>,
@@ -78,7 +90,7 @@ pub fn restart_refresh_workflow(
         "argument": argument,
     });
     let Some(located) = located else {
-        ui.info(format!(
+        let notice = Notice::Info(format!(
             "{}: Temporal is left alone (--temporal-address none, or TEMPORAL_ADDRESS=none): \
              Postiz's refresh workflow {id} is not started, so Postiz will not refresh this \
              channel by itself; start it with: {by_hand}",
@@ -89,11 +101,12 @@ pub fn restart_refresh_workflow(
         return Some(WorkflowOutcome {
             json,
             failed: false,
+            notices: vec![notice],
         });
     };
     json["temporal"] = json!(located.shown());
     if dry_run {
-        ui.info(format!(
+        let notice = Notice::Info(format!(
             "dry run: would start Postiz's refresh workflow for {}: {REFRESH_WORKFLOW_TYPE} \
              {id} on task queue {MAIN_QUEUE} at {}, argument {argument} (terminating a \
              running one, as Postiz does)",
@@ -104,6 +117,7 @@ pub fn restart_refresh_workflow(
         return Some(WorkflowOutcome {
             json,
             failed: false,
+            notices: vec![notice],
         });
     }
     let started = Temporal::connect(located, timeout).and_then(|mut t| {
@@ -116,17 +130,17 @@ pub fn restart_refresh_workflow(
     });
     match started {
         Ok((run, workers)) => {
-            ui.step(format!(
+            let mut notices = vec![Notice::Done(format!(
                 "started Postiz's refresh workflow {id} ({REFRESH_WORKFLOW_TYPE}, task queue \
                  {MAIN_QUEUE}, run {run}): Postiz refreshes {} again before its token expires",
                 channel.label
-            ));
+            ))];
             if workers == 0 {
-                ui.warn(format!(
+                notices.push(Notice::Warn(format!(
                     "no worker polls task queue {MAIN_QUEUE} right now: the workflow waits \
                      until Postiz's orchestrator connects to Temporal (restart the postiz \
                      container; postiz-connect postiz status shows the workers)"
-                ));
+                )));
             }
             json["outcome"] = json!("started");
             json["run_id"] = json!(run);
@@ -134,10 +148,11 @@ pub fn restart_refresh_workflow(
             Some(WorkflowOutcome {
                 json,
                 failed: false,
+                notices,
             })
         }
         Err(e) => {
-            ui.warn(format!(
+            let notice = Notice::Warn(format!(
                 "{}: repaired, but Postiz's refresh workflow {id} could not be started ({e}): \
                  Postiz will not refresh this channel by itself. Start it with: {by_hand} \
                  (or reach Temporal: {})",
@@ -147,7 +162,11 @@ pub fn restart_refresh_workflow(
             json["outcome"] = json!("failed");
             json["error"] = json!(e.to_string());
             json["command"] = json!(by_hand);
-            Some(WorkflowOutcome { json, failed: true })
+            Some(WorkflowOutcome {
+                json,
+                failed: true,
+                notices: vec![notice],
+            })
         }
     }
 }
@@ -156,54 +175,54 @@ pub fn restart_refresh_workflow(
 /// workflow of a threads / instagram-standalone channel, where the deployment's Temporal
 /// is (`--temporal-address`, TEMPORAL_ADDRESS of the .env or the environment).
 pub fn after_repair(
-    ui: &Ui,
     target: &Target<'_>,
     env_file: Option<&EnvFile>,
     channel: &Repaired<'_>,
     dry_run: bool,
 ) -> Option<WorkflowOutcome> {
     let located = target.temporal(env_file);
-    restart_refresh_workflow(
-        ui,
-        located.as_ref(),
-        target.connect_timeout,
-        channel,
-        dry_run,
-    )
+    restart_refresh_workflow(located.as_ref(), target.connect_timeout, channel, dry_run)
 }
 
-/// After `postiz refresh` of a row: warn when `post_<id>` workflows of the channel that
-/// are past their publish time still run. Each read the row when it woke and, on a 401,
-/// refreshes with the refresh token it read, which this refresh may just have spent. The
-/// ids of those running (nothing when the database or Temporal cannot be read: this is
-/// advice, not part of the repair).
-pub fn warn_running_posts(
-    ui: &Ui,
+/// The `post_<id>` workflows of a channel found running after `postiz refresh` of its row,
+/// and the warning about them.
+#[derive(Debug, Default)]
+pub struct RunningPosts {
+    pub ids: Vec<String>,
+    pub notice: Option<Notice>,
+}
+
+/// After `postiz refresh` of a row: the `post_<id>` workflows of the channel that are past
+/// their publish time and still run, with a warning. Each read the row when it woke and, on
+/// a 401, refreshes with the refresh token it read, which this refresh may just have spent.
+/// Nothing when the database or Temporal cannot be read: this is advice, not part of the
+/// repair.
+pub fn running_posts_after_refresh(
     target: &Target<'_>,
     env_file: Option<&EnvFile>,
     database: &crate::postiz::locate::Located,
     channel: &Repaired<'_>,
-) -> Vec<String> {
+) -> RunningPosts {
     let Some(located) = target.temporal(env_file) else {
-        return Vec::new();
+        return RunningPosts::default();
     };
     let posts = crate::postiz::db::Database::connect(database, target.connect_timeout)
         .and_then(|mut db| report::started_posts(&mut db, channel.row_id))
         .unwrap_or_default();
-    let running = running_post_workflows(Some(&located), target.connect_timeout, &posts);
-    if !running.is_empty() {
-        ui.warn(format!(
+    let ids = running_post_workflows(Some(&located), target.connect_timeout, &posts);
+    let notice = (!ids.is_empty()).then(|| {
+        Notice::Warn(format!(
             "{}: {} post workflow(s) of this channel are running past their publish time ({}): \
              each read the row before this refresh and, if the provider answers 401, refreshes \
              with the refresh token it read; where the provider rotates refresh tokens that \
              one is spent now, and the channel is marked for reconnection. Check the channel \
              with postiz-connect postiz status once they finish",
             channel.label,
-            running.len(),
-            running.join(", ")
-        ));
-    }
-    running
+            ids.len(),
+            ids.join(", ")
+        ))
+    });
+    RunningPosts { ids, notice }
 }
 
 /// The `post_<id>` workflows of a channel still running after their publish time: each

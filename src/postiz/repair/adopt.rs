@@ -386,7 +386,6 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             .unwrap_or_else(|| "<the new row's id>".into());
         let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
         if let Some(workflow) = engine::after_repair(
-            ctx.ui,
             args.deployment,
             env_file,
             &engine::Repaired {
@@ -397,6 +396,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
             },
             true,
         ) {
+            ctx.show(&workflow.notices);
             out["workflow"] = workflow.json;
         }
         out["outcome"] = json!(if existing.is_some() {
@@ -586,7 +586,6 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     let label = format!("{identifier} \"{}\" (row {row_id})", row.name);
     let start_workflow = || {
         engine::after_repair(
-            ctx.ui,
             args.deployment,
             env_file,
             &engine::Repaired {
@@ -601,6 +600,7 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
     let workflow = if ctx.ui.json {
         let workflow = start_workflow();
         if let Some(w) = &workflow {
+            ctx.show(&w.notices);
             out["workflow"] = w.json.clone();
         }
         ctx.ui.json_data(&out);
@@ -619,7 +619,11 @@ pub fn adopt(ctx: &Context, args: &AdoptArgs<'_>) -> Result<ExitCode, Error> {
         for note in &notes {
             ctx.ui.info(note.as_str());
         }
-        start_workflow()
+        let workflow = start_workflow();
+        if let Some(w) = &workflow {
+            ctx.show(&w.notices);
+        }
+        workflow
     };
     // The row is written; its refresh workflow not started (Temporal unreachable).
     let code = if workflow.is_some_and(|w| w.failed) {

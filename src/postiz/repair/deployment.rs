@@ -18,6 +18,20 @@ pub struct Context<'a> {
     pub network: crate::http::Network,
 }
 
+impl Context<'_> {
+    /// Prints what the engine hook has to say, for a service that still prints (adopt).
+    pub(super) fn show(&self, notices: &[crate::postiz::engine::Notice]) {
+        use crate::postiz::engine::Notice;
+        for notice in notices {
+            match notice {
+                Notice::Done(text) => self.ui.step(text),
+                Notice::Info(text) => self.ui.info(text),
+                Notice::Warn(text) => self.ui.warn(text),
+            }
+        }
+    }
+}
+
 pub(super) struct Located {
     pub(super) deployment: Deployment,
     pub(super) env_file: Option<EnvFile>,
@@ -64,7 +78,15 @@ pub(super) fn setting(names: &[String], env_file: Option<&EnvFile>) -> Option<(S
 /// Where a channel is reconnected in Postiz: `FRONTEND_URL/launches`, as Postiz's own
 /// refresh notification says (`integration.service.ts`, `informAboutRefreshError`).
 pub(super) fn launches(env_file: Option<&EnvFile>) -> String {
-    match setting(&["FRONTEND_URL".to_string()], env_file) {
+    launches_in(env_file, &deployment_env(env_file))
+}
+
+/// [`launches`], with the environment read when there is no `.env` given.
+pub(super) fn launches_in(
+    env_file: Option<&EnvFile>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    match credentials::lookup(&["FRONTEND_URL".to_string()], env_file, env) {
         Some((url, _)) => format!("{}/launches", url.trim_end_matches('/')),
         None => "Postiz's Launches page (FRONTEND_URL/launches)".into(),
     }
@@ -87,7 +109,7 @@ pub(super) fn deployment_flag(args: &Target<'_>) -> String {
     match &args.env_file {
         Some(path) => format!(
             " --env-file {}",
-            crate::ui::shell_word(&path.display().to_string())
+            crate::text::shell_word(&path.display().to_string())
         ),
         None if args.database_url.is_some() => " --database-url URL".into(),
         None => String::new(),
