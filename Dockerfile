@@ -1,5 +1,5 @@
 # postiz-connect in a small image, to run where Postiz runs: on its compose network, where
-# postiz-postgres, postiz-redis and temporal resolve (README.md, "Install").
+# postiz-postgres, postiz-redis and temporal resolve (docs/install.md, "Container image").
 #
 #   docker build -t postiz-connect .        # compiles from this clone (a few minutes)
 #

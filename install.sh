@@ -135,4 +135,4 @@ case ":${PATH:-}:" in
   *":$to:"*) ;;
   *) echo "Note: $to is not on your PATH; add it (e.g. export PATH=\"$to:\$PATH\") or run $to/postiz-connect" ;;
 esac
-echo "Shell completions: postiz-connect completions bash|zsh|fish|powershell|elvish (README.md, \"Shell completions and man pages\")"
+echo "Shell completions: postiz-connect completions bash|zsh|fish|powershell|elvish (docs/install.md, \"Shell completions and man pages\")"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs one built binary as a release archive: postiz-connect-TARGET.tar.gz (.zip for
 # Windows) holding postiz-connect-TARGET/ with the binary, README.md, LICENSE,
-# completions/ and man/, and beside it ARCHIVE.sha256 ("<hex>  <name>", as sha256sum
+# docs/, completions/ and man/, and beside it ARCHIVE.sha256 ("<hex>  <name>", as sha256sum
 # writes it and `sha256sum -c` reads it).
 #
 #   scripts/archive.sh TARGET BINARY OUTDIR
@@ -25,7 +25,7 @@ esac
 cp "$binary" "$stage/$name/$exe"
 chmod 0755 "$stage/$name/$exe"
 cp "$root/README.md" "$root/LICENSE" "$stage/$name/"
-cp -R "$root/completions" "$root/man" "$stage/$name/"
+cp -R "$root/docs" "$root/completions" "$root/man" "$stage/$name/"
 
 out="$(cd "$out" && pwd)"
 case "$target" in

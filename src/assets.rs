@@ -1,8 +1,8 @@
 //! Shell completions, from the same clap definition the binary parses with (and the
 //! embedded catalog): printed by `postiz-connect completions`, and checked in under
-//! `completions/`. The man pages under `man/` are rendered from `cli::build_command` by
-//! `tests/it/assets.rs` (clap_mangen is a dev-dependency: the binary never renders one),
-//! which fails when either is stale.
+//! `completions/`. The man pages under `man/` are rendered from `cli::build_command` and
+//! the `docs/` sections of each command by `tests/it/assets.rs` (clap_mangen is a
+//! dev-dependency: the binary never renders one), which fails when either is stale.
 
 use clap_complete::Shell;
 

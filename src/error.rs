@@ -9,7 +9,7 @@ pub mod provider;
 use crate::http::NetworkError;
 use provider::{ProviderError, Stage};
 
-/// Documented exit codes: [`EXIT_CODES`] says what each means, and the README table,
+/// Documented exit codes: [`EXIT_CODES`] says what each means, and the table of docs/scripting.md,
 /// `--help` and the man pages are generated from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitCode {
@@ -32,7 +32,7 @@ pub enum ExitCode {
     ScopesMissing = 7,
 }
 
-/// Every exit code and what it means, in numeric order: the one source of the README's
+/// Every exit code and what it means, in numeric order: the one source of docs/scripting.md's
 /// "Exit codes" table, the `--help` text and the man pages.
 pub const EXIT_CODES: [(ExitCode, &str); 8] = [
     (ExitCode::Ok, "success"),
@@ -149,8 +149,8 @@ fn wrap(out: &mut String, first: &str, indent: &str, text: &str) {
     out.push('\n');
 }
 
-/// The README's "Exit codes" table and the rule below it (tests/it/assets.rs keeps the
-/// README in step).
+/// docs/scripting.md's "Exit codes" table and the rule below it (tests/it/assets.rs keeps
+/// the page in step).
 pub fn exit_codes_markdown() -> String {
     let mut out = String::from("| code | meaning |\n|---|---|\n");
     for (code, meaning) in EXIT_CODES {
@@ -262,7 +262,7 @@ impl Error {
     }
 
     /// The exit code for this error: the one table from errors to the documented codes
-    /// (README.md "Exit codes"). Every command, the start-up and `refresh`'s per-channel
+    /// (docs/scripting.md "Exit codes"). Every command, the start-up and `refresh`'s per-channel
     /// outcomes come here.
     pub fn exit_code(&self) -> ExitCode {
         match self {
@@ -379,7 +379,7 @@ mod tests {
         Error::Token(ProviderError::from_response(stage, status, body.as_bytes()))
     }
 
-    /// The whole table, against README.md "Exit codes".
+    /// The whole table, against docs/scripting.md "Exit codes".
     #[test]
     fn every_error_maps_to_its_documented_exit_code() {
         let network = |kind| {

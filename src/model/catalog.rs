@@ -1,5 +1,5 @@
 //! The provider catalog's schema: what differs between providers, as plain data (the
-//! format of the embedded `catalog.toml` and of a user's `providers.toml`, README.md
+//! format of the embedded `catalog.toml` and of a user's `providers.toml`, docs/providers.md
 //! "Adding a provider"). Loading and merging catalogs is `providers`' job; using an entry
 //! (HTTP calls, the authorization request) is `providers`' and `oauth`'s.
 

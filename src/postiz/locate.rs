@@ -248,7 +248,7 @@ pub fn reach_advice(store: Store, host: &str) -> String {
     let compose_host = !host.contains('.') && host != "localhost" && !host.contains(':');
     if compose_host {
         format!(
-            "{host} is a name only the compose network resolves. {compose}; see README \
+            "{host} is a name only the compose network resolves. {compose}; see docs/postiz.md \
              \"Inspecting a self-hosted Postiz\""
         )
     } else {

@@ -135,9 +135,9 @@ pub fn open_lenient(deployment: &locate::Deployment, timeout: Duration) -> Resul
                    or the environment"
                 .into(),
             // One sentence: no host was named, so no advice about one; reaching the
-            // docker-compose's database is a section of the README.
+            // docker-compose's database is a section of docs/postiz.md.
             fix: "pass --env-file with Postiz's .env, or --database-url URL (for the default \
-                  docker-compose, see README.md, \"Reaching the default docker-compose\")"
+                  docker-compose, see docs/postiz.md, \"Reaching the default docker-compose\")"
                 .into(),
         });
     };

@@ -190,7 +190,7 @@ impl Catalog {
     pub fn parse(text: &str, origin: &str) -> Result<Catalog, Error> {
         let raw: BTreeMap<String, Provider> = toml::from_str(text).map_err(|e| Error::Config {
             what: format!("{origin} is not a valid provider catalog: {e}"),
-            fix: "see README.md, \"Adding a provider\", for the format".into(),
+            fix: "see docs/providers.md, \"Adding a provider\", for the format".into(),
         })?;
         let providers = raw
             .into_iter()

@@ -121,7 +121,7 @@ fn describe(action: &str, e: &keyring::Error) -> Error {
 ))]
 mod words {
     pub const NO_SERVICE: &str = "no keychain is running here (no Secret Service answers on D-Bus)";
-    pub const NO_SERVICE_FIX: &str = "start one: `dbus-run-session -- bash` (a D-Bus session; not needed on a desktop), then in it `read -rs password; printf %s \"$password\" | gnome-keyring-daemon --replace --unlock --components=secrets` (README.md, \"Where tokens are stored\"); or add --insecure-storage to keep the tokens in a 0600 file instead";
+    pub const NO_SERVICE_FIX: &str = "start one: `dbus-run-session -- bash` (a D-Bus session; not needed on a desktop), then in it `read -rs password; printf %s \"$password\" | gnome-keyring-daemon --replace --unlock --components=secrets` (docs/storage.md, \"Where tokens are stored\"); or add --insecure-storage to keep the tokens in a 0600 file instead";
     pub const NO_DEFAULT: &str = "the Secret Service here has no default collection to write to (a gnome-keyring started without a login keyring)";
     pub const NO_DEFAULT_FIX: &str = "create and unlock one: `read -rs password; printf %s \"$password\" | gnome-keyring-daemon --replace --unlock --components=secrets` (the password you type becomes the login keyring's); or add --insecure-storage to keep the tokens in a 0600 file instead";
     pub const LOCKED: &str =

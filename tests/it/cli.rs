@@ -527,16 +527,16 @@ fn fish_completes_every_subcommands_flags_and_values() {
     );
 }
 
-/// The README's install commands, run literally on a fresh machine (an empty HOME, none
-/// of the directories there), leave each shell completing.
+/// The install commands of docs/install.md, run literally on a fresh machine (an empty
+/// HOME, none of the directories there), leave each shell completing.
 #[test]
-fn the_readmes_completion_install_commands_work_on_a_fresh_machine() {
+fn the_docs_completion_install_commands_work_on_a_fresh_machine() {
     needs!("bash", "zsh", "fish");
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let section = readme
+    let page = std::fs::read_to_string(root().join("docs/install.md")).unwrap();
+    let section = page
         .split("## Shell completions and man pages")
         .nth(1)
-        .expect("the README's completion section");
+        .expect("the completion section of docs/install.md");
     let block = section
         .split("```sh\n")
         .nth(1)
@@ -588,11 +588,13 @@ fn the_readmes_completion_install_commands_work_on_a_fresh_machine() {
     }
 }
 
-/// The README's install command and test prerequisites: `--locked` (the committed
-/// lockfile), and one package list that CI, tests/run.sh and the README all agree on.
+/// The README's install command and the test prerequisites of docs/contributing.md:
+/// `--locked` (the committed lockfile), and one package list that CI, tests/run.sh and
+/// the docs all agree on.
 #[test]
 fn the_readmes_install_and_test_prerequisites_are_complete() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let contributing = std::fs::read_to_string(root().join("docs/contributing.md")).unwrap();
     assert!(
         readme.contains("\ncargo install --locked --path .\n"),
         "README install line"
@@ -620,7 +622,7 @@ fn the_readmes_install_and_test_prerequisites_are_complete() {
     };
     let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
     let run = std::fs::read_to_string(root().join("tests/run.sh")).unwrap();
-    let from_readme = packages(&readme, "README.md");
+    let from_readme = packages(&contributing, "docs/contributing.md");
     for needed in [
         "nodejs",
         "npm",
@@ -632,22 +634,38 @@ fn the_readmes_install_and_test_prerequisites_are_complete() {
     ] {
         assert!(
             from_readme.iter().any(|p| p == needed),
-            "README lacks {needed}: {from_readme:?}"
+            "docs/contributing.md lacks {needed}: {from_readme:?}"
         );
     }
     // CI provides node and npm from its image; it installs everything else listed.
     let mut from_ci = packages(&ci, ".ci/run");
     from_ci.extend(["nodejs".to_string(), "npm".to_string()]);
     from_ci.sort();
-    assert_eq!(from_readme, from_ci, "README vs .ci/run");
+    assert_eq!(from_readme, from_ci, "docs/contributing.md vs .ci/run");
     assert_eq!(
         from_readme,
         packages(&run, "tests/run.sh"),
-        "README vs tests/run.sh"
+        "docs/contributing.md vs tests/run.sh"
     );
     assert!(
-        readme.contains("package registries once"),
-        "README says what it downloads"
+        contributing.contains("package registries once"),
+        "docs/contributing.md says what it downloads"
+    );
+}
+
+/// The README gives the test command CI runs (.ci/run), in a block of its own.
+#[test]
+fn the_readmes_test_command_is_the_one_ci_runs() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
+    let command = "bash tests/run.sh";
+    assert!(
+        readme.contains(&format!("```sh\n{command}\n```")),
+        "README.md lacks {command}"
+    );
+    assert!(
+        ci.lines().any(|l| l == command),
+        ".ci/run does not run {command}"
     );
 }
 
@@ -705,7 +723,7 @@ fn a_missing_client_id_with_an_env_file_names_the_file() {
     assert!(!err.contains("set REDDIT_CLIENT_ID"), "{err}");
 }
 
-/// `postiz status` with no database URL: one sentence, pointing to the README section,
+/// `postiz status` with no database URL: one sentence, pointing to the docs section,
 /// naming no host the user never typed.
 #[test]
 fn postiz_status_without_a_database_url_is_one_sentence_and_a_pointer() {
@@ -729,8 +747,8 @@ fn postiz_status_without_a_database_url_is_one_sentence_and_a_pointer() {
     );
     assert!(!err.contains("postiz-postgres"), "{err}");
     assert!(fix.len() < 200, "{fix}");
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    assert!(readme.contains("**Reaching the default docker-compose**"));
+    let page = std::fs::read_to_string(root().join("docs/postiz.md")).unwrap();
+    assert!(page.contains("\n## Reaching the default docker-compose\n"));
 }
 
 /// Dynamic completion (`COMPLETE=bash postiz-connect`) offers the stored channels' names

@@ -760,14 +760,14 @@ run locked; apply locked second-password; run locked-fixed
             "{step}, after its fix: {fixed}"
         );
     }
-    // The README's recipe is the fix the messages print.
+    // The recipe of docs/storage.md is the fix the messages print.
     let recipe = said("none")
         .split('`')
         .find(|part| part.contains("gnome-keyring-daemon"))
         .unwrap()
         .to_string();
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    assert!(readme.contains(&recipe), "README.md lacks {recipe}");
+    let storage = std::fs::read_to_string(root().join("docs/storage.md")).unwrap();
+    assert!(storage.contains(&recipe), "docs/storage.md lacks {recipe}");
     // The three are three messages, not one with three names.
     assert!(!said("empty").contains("locked"), "{}", said("empty"));
     assert!(

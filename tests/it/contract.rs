@@ -1,4 +1,4 @@
-//! The contract every command keeps (README "Scripting"): with `--json`, data on stdout
+//! The contract every command keeps (docs/scripting.md "Scripting: JSON, exit codes, old spellings"): with `--json`, data on stdout
 //! as one document (or one object per line for what runs until stopped), an error as
 //! one JSON object on stderr of one shape, usage errors included; old spellings still
 //! work, with one note on stderr.

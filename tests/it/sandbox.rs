@@ -629,11 +629,11 @@ fn kept_apart_names_say_which_app_and_replace_says_what_it_replaced() {
 
 /// Each provider's sandbox account has an id of its own, in its provider's shape, and a
 /// handle a real account could have: channel names never show `%20`, and are the ones
-/// the README gives.
+/// docs/sandbox.md gives.
 #[test]
-fn sandbox_accounts_are_distinct_per_provider_and_named_as_the_readme_says() {
+fn sandbox_accounts_are_distinct_per_provider_and_named_as_the_docs_say() {
     let sb = Sandbox::new();
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(root().join("docs/sandbox.md")).unwrap();
     let mut ids = std::collections::BTreeMap::new();
     for (provider, name) in [
         ("twitter", "twitter:sandbox_user"),
@@ -651,7 +651,7 @@ fn sandbox_accounts_are_distinct_per_provider_and_named_as_the_readme_says() {
         );
         assert!(
             readme.contains(&format!("`{name}`")),
-            "README.md lacks `{name}`"
+            "docs/sandbox.md lacks `{name}`"
         );
         let c = sb
             .status_json()
@@ -683,7 +683,7 @@ fn sandbox_accounts_are_distinct_per_provider_and_named_as_the_readme_says() {
         );
         assert!(
             readme.contains(&format!("`{name}`")),
-            "README.md lacks `{name}`"
+            "docs/sandbox.md lacks `{name}`"
         );
     }
     let names = stdout(&sb.run(&["status"]));

@@ -664,13 +664,14 @@ fn sslrootcert_is_the_only_trusted_ca_when_given() {
     assert_failed_with(&out, 5, "TLS");
 }
 
-/// Issue 20 item 12: the README's advice for refreshing while Postiz runs names the process
-/// that refreshes, the orchestrator (Temporal worker), not the backend.
+/// Issue 20 item 12: the docs' advice for refreshing while Postiz runs (docs/postiz-repair.md,
+/// and the man pages made from it) names the process that refreshes, the orchestrator
+/// (Temporal worker), not the backend.
 #[test]
-fn the_readme_says_to_stop_the_orchestrator_not_the_backend() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let risks = readme
-        .split("### The risks, plainly")
+fn the_docs_say_to_stop_the_orchestrator_not_the_backend() {
+    let page = std::fs::read_to_string(root().join("docs/postiz-repair.md")).unwrap();
+    let risks = page
+        .split("\n## The risks, plainly\n")
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .unwrap();

@@ -279,7 +279,7 @@ fn check_app(channel: &Channel, provider: &Provider, app: DeploymentApp) -> Resu
                 ),
                 fix: format!(
                     "connect again with the deployment's app: postiz-connect {} --env-file \
-                     <Postiz .env> (see README \"Fix a channel in your Postiz\")",
+                     <Postiz .env> (see docs/postiz-repair.md \"Fix a channel in your Postiz\")",
                     provider.id
                 ),
             }),
