@@ -570,12 +570,6 @@ const SERVICES: &[&str] = &["connect", "postiz", "refresh", "doctor", "sandbox"]
 /// What a service never names.
 const NOT_FOR_SERVICES: &[&str] = &["ui", "cli"];
 
-/// TEMPORARY: the parts of services that still print through `ui` while their own
-/// change lands (#22 items 5-6: the Postiz repairs and the local refresh return data
-/// there). A module path and everything under it. The lead empties this list when
-/// those branches are merged; nothing may be added to it.
-const STILL_PRINTING_UNTIL_MERGED: &[&str] = &["refresh"];
-
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))
 }
@@ -623,21 +617,15 @@ fn every_module_names_only_its_own_layer_or_below() {
     assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));
 }
 
-/// The files of `top`'s edges from a service to what a service never names, but those
-/// under `allowed` (module paths): `file: service names target`.
-fn services_naming_the_terminal(top: &Graph, allowed: &[&str]) -> Vec<String> {
+/// The files of `top`'s edges from a service to what a service never names:
+/// `file: service names target`.
+fn services_naming_the_terminal(top: &Graph) -> Vec<String> {
     let mut wrong = Vec::new();
     for service in SERVICES {
         for target in NOT_FOR_SERVICES {
             let files = top.edges.get(*service).and_then(|t| t.get(*target));
             for file in files.into_iter().flatten() {
-                let module = module_of(Path::new(""), Path::new(file)).join("::");
-                let excepted = allowed
-                    .iter()
-                    .any(|a| module == *a || module.starts_with(&format!("{a}::")));
-                if !excepted {
-                    wrong.push(format!("{file}: {service} names {target}"));
-                }
+                wrong.push(format!("{file}: {service} names {target}"));
             }
         }
     }
@@ -649,7 +637,7 @@ fn services_naming_the_terminal(top: &Graph, allowed: &[&str]) -> Vec<String> {
 #[test]
 fn services_never_name_the_terminal_or_the_command_line() {
     let (top, _) = graphs(&src_dir());
-    let wrong = services_naming_the_terminal(&top, STILL_PRINTING_UNTIL_MERGED);
+    let wrong = services_naming_the_terminal(&top);
     assert!(
         wrong.is_empty(),
         "a service names ui or cli (report events or return data instead):\n{}",
@@ -657,24 +645,23 @@ fn services_never_name_the_terminal_or_the_command_line() {
     );
 }
 
-/// The checker itself: a service file naming `ui` is found, unless it is under an
-/// exception; a command naming it is fine.
+/// The checker itself: a service file naming `ui` or `cli` is found; a command naming
+/// them is fine.
 #[test]
 fn a_service_naming_the_terminal_is_found() {
     let mut top = Graph::new();
     top.add("commands", "ui", "commands/status.rs");
-    top.add("postiz", "ui", "postiz/repair/adopt.rs");
-    assert!(services_naming_the_terminal(&top, &["postiz::repair"]).is_empty());
+    top.add("commands", "cli", "commands/connect.rs");
+    assert!(services_naming_the_terminal(&top).is_empty());
     top.add("postiz", "ui", "postiz/follow.rs");
     top.add("connect", "cli", "connect/plan.rs");
     assert_eq!(
-        services_naming_the_terminal(&top, &["postiz::repair"]),
+        services_naming_the_terminal(&top),
         [
             "connect/plan.rs: connect names cli",
             "postiz/follow.rs: postiz names ui"
         ]
     );
-    assert_eq!(services_naming_the_terminal(&top, &[]).len(), 3);
 }
 
 /// Every HTTP client of the tool comes from the run's one `http::Network` value (its
