@@ -7,7 +7,6 @@ use crate::http::HttpClient;
 use crate::model::ClientCredentials;
 use crate::oauth::flow::{self, TokenHint};
 use crate::oauth::oauth1;
-use crate::secret::ExposeOption;
 use crate::store::{Channel, Secrets, Store};
 
 use super::events::Event;
@@ -76,14 +75,7 @@ pub fn logout(svc: &Services, name: &str, local_only: bool) -> Result<LoggedOut,
 /// Revoke the stored grant; whether the provider has a revocation endpoint.
 fn revoke(store: &Store, channel: &Channel, http: &HttpClient) -> Result<bool, Error> {
     let secrets = store.secrets(channel)?;
-    let client = ClientCredentials {
-        id: channel.client_id.clone(),
-        secret: secrets
-            .client_secret
-            .expose_str()
-            .map(|s| oauth2::ClientSecret::new(s.into())),
-        auth: channel.client_auth,
-    };
+    let client = channel.client(&secrets);
     if channel.oauth1 {
         revoke_oauth1(channel, &secrets, http)
     } else {

@@ -9,7 +9,6 @@ use super::decide::{cannot_refresh, Request, Spends};
 use super::{classify, retry_delay, Class, Gate, Outcome, Policy};
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::model::ClientCredentials;
 use crate::oauth::flow;
 use crate::oauth::token::TokenResponse;
 use crate::secret::{ExposeOption, Secret};
@@ -69,14 +68,7 @@ fn request_token(
     http: &HttpClient,
     gate: &Gate,
 ) -> Result<TokenResponse, Failure> {
-    let client = ClientCredentials {
-        id: channel.client_id.clone(),
-        secret: secrets
-            .client_secret
-            .expose_str()
-            .map(|s| oauth2::ClientSecret::new(s.into())),
-        auth: channel.client_auth,
-    };
+    let client = channel.client(secrets);
     let renewal = flow::Renewal {
         refresh_token: secrets.refresh_token.expose_str(),
         access_token: secrets.access_token.expose(),

@@ -9,10 +9,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::record;
-use crate::model::{ClientAuth, Endpoints, RefreshRule, RefreshStyle, Wire};
+use crate::model::{ClientAuth, ClientCredentials, Endpoints, RefreshRule, RefreshStyle, Wire};
 use crate::providers::identity::Account;
 use crate::providers::pages::Choice;
-use crate::secret::Secret;
+use crate::secret::{ExposeOption, Secret};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -172,6 +172,19 @@ impl HandedToPostiz {
 }
 
 impl Channel {
+    /// The OAuth client this channel was connected with, its secret (if any) from
+    /// `secrets`: what a refresh or a revocation authenticates as.
+    pub fn client(&self, secrets: &Secrets) -> ClientCredentials {
+        ClientCredentials {
+            id: self.client_id.clone(),
+            secret: secrets
+                .client_secret
+                .expose_str()
+                .map(|s| oauth2::ClientSecret::new(s.into())),
+            auth: self.client_auth,
+        }
+    }
+
     /// The running sandbox it was connected to (`--sandbox-at URL`, from the flags it was
     /// connected with).
     pub fn sandbox_at(&self) -> Option<&str> {
