@@ -59,7 +59,10 @@ pub fn logout(svc: &Services, name: &str, local_only: bool) -> Result<LoggedOut,
         events.event(Event::SandboxNothingToRevoke { channel: name });
     }
     if !local_only {
-        revoked = revoke(svc.store, &channel, &svc.http).inspect_err(|_| {
+        // Read before the request: a keychain that cannot be read is its own error, not
+        // a failed revocation.
+        let secrets = svc.store.secrets(&channel)?;
+        revoked = revoke(&channel, &secrets, &svc.http).inspect_err(|_| {
             events.event(Event::KeptAfterFailedRevocation { channel: name });
         })?;
         if !revoked {
@@ -73,13 +76,12 @@ pub fn logout(svc: &Services, name: &str, local_only: bool) -> Result<LoggedOut,
 }
 
 /// Revoke the stored grant; whether the provider has a revocation endpoint.
-fn revoke(store: &Store, channel: &Channel, http: &HttpClient) -> Result<bool, Error> {
-    let secrets = store.secrets(channel)?;
-    let client = channel.client(&secrets);
+fn revoke(channel: &Channel, secrets: &Secrets, http: &HttpClient) -> Result<bool, Error> {
+    let client = channel.client(secrets);
     if channel.oauth1 {
-        revoke_oauth1(channel, &secrets, http)
+        revoke_oauth1(channel, secrets, http)
     } else {
-        revoke_oauth2(channel, &secrets, &client, http)
+        revoke_oauth2(channel, secrets, &client, http)
     }
 }
 

@@ -116,6 +116,32 @@ fn metadata_in_either_document_is_used_and_logout_revokes() {
     assert!(!stderr(&out).contains("no revocation endpoint"));
 }
 
+/// A secrets file that cannot be read is its own error: the provider is never called,
+/// the channel stays, and nothing says a revocation failed (none was tried).
+#[test]
+fn logout_with_unreadable_secrets_revokes_nothing_and_blames_no_provider() {
+    let provider = alices_server(tokens(json!({})));
+    let sb = Sandbox::new();
+    let out = connect(&sb, &provider, &["--scopes", "openid read"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let names = channel_names(&sb);
+    let secrets = sb
+        .home
+        .path()
+        .join(format!("home/secrets/{}.json", file_key(&names[0])));
+    std::fs::write(&secrets, "{ not json").unwrap();
+
+    let out = sb.run(&["logout", &names[0]]);
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("revoking at the provider failed"), "{err}");
+    assert!(
+        !provider.hit_paths().contains(&"/revoke".to_string()),
+        "{err}"
+    );
+    assert_eq!(channel_names(&sb), names, "the channel stays: {err}");
+}
+
 /// How a case spoils valid claims: the claims and the key it signs them with.
 type Tamper = fn(serde_json::Value, &HostileProvider) -> (serde_json::Value, &'static [u8]);
 
